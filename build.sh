@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# netprune's one entry point.
+#
+#   ./build.sh          install what is missing, build dist/chrome and dist/firefox (+ zips)
+#   ./build.sh test     install and build whatever is needed, then lint and run every test
+#   ./build.sh demo     open Chromium with the extension on the bundled mock LinkedIn site
+#   ./build.sh lint     formatting and lints only
+#
+# Every install step checks first and skips what is already there, so a warm
+# machine goes straight to the build. Browsers are installed from Debian's
+# packages when run as root; nothing downloads a browser or a binary itself.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n==> %s\n' "$*"; }
+die() {
+  printf 'build.sh: %s\n' "$*" >&2
+  exit 1
+}
+
+# The wasm-bindgen CLI must be the exact version of the library in Cargo.lock,
+# or the glue it writes does not match the module.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "cargo is not installed (https://rustup.rs); netprune needs a Rust toolchain"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    step "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+  if [ "$have" != "$want" ]; then
+    step "installing wasm-bindgen-cli $want (about two minutes, once)"
+    # No --locked: 0.2.130's lockfile names a webpki-roots release the registry lacks.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node_modules() {
+  command -v npm >/dev/null || die "node and npm are not installed; netprune's tooling needs Node.js 20 or newer"
+  local stamp=node_modules/.netprune-lock-hash want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
+    step "installing npm packages"
+    npm ci --no-audit --no-fund
+    echo "$want" >"$stamp"
+  fi
+}
+
+apt_install() {
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    die "missing $*: install them with your package manager (Debian: apt-get install $*)"
+  fi
+  step "installing $* from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_chromium() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
+ensure_firefox() {
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_install firefox-esr
+  if ! command -v geckodriver >/dev/null; then
+    step "installing geckodriver from crates.io (about 90 seconds, once)"
+    cargo install geckodriver
+  fi
+}
+
+build() {
+  ensure_rust
+  ensure_node_modules
+  step "compiling the core to WebAssembly"
+  cargo build --locked --release --target wasm32-unknown-unknown
+  rm -rf dist/.core
+  wasm-bindgen target/wasm32-unknown-unknown/release/netprune.wasm \
+    --target web --out-dir dist/.core --no-typescript \
+    --remove-name-section --remove-producers-section
+  for browser in chrome firefox; do
+    step "assembling dist/$browser"
+    rm -rf "dist/$browser" "dist/netprune-$browser.zip"
+    cp -R extension "dist/$browser"
+    mkdir -p "dist/$browser/core"
+    cp dist/.core/netprune.js dist/.core/netprune_bg.wasm "dist/$browser/core/"
+    node tools/manifest.mjs "$browser" manifest.json "dist/$browser/manifest.json"
+    (cd "dist/$browser" && python3 -c '
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, _, files in sorted(os.walk(".")):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            z.write(path, os.path.relpath(path, "."))
+' "../netprune-$browser.zip")
+  done
+  printf '\nBuilt dist/chrome, dist/firefox, dist/netprune-chrome.zip, dist/netprune-firefox.zip (core: %s bytes of wasm)\n' \
+    "$(wc -c <dist/.core/netprune_bg.wasm)"
+}
+
+lint() {
+  step "cargo fmt --check"
+  cargo fmt --all -- --check
+  step "cargo clippy (host and wasm32)"
+  cargo clippy --locked --all-targets -- -D warnings
+  cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+  step "eslint and prettier"
+  eslint .
+  prettier --check . >/dev/null || prettier --check .
+  step "web-ext lint (Firefox build)"
+  web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
+}
+
+run_tests() {
+  ensure_chromium
+  ensure_firefox
+  build
+  lint
+  step "core tests (host)"
+  cargo test --locked
+  step "binding tests (wasm32 under node)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --locked --target wasm32-unknown-unknown --test bindings
+  step "content script and popup tests (jsdom, fixture markup of every LinkedIn generation)"
+  node --test tests/content/ tests/popup/
+  step "end-to-end tests (the built extension in Chromium and Firefox)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-build}" in
+build) build ;;
+test) run_tests ;;
+lint)
+  build
+  lint
+  ;;
+demo)
+  ensure_chromium
+  build
+  node tests/demo.mjs "${@:2}"
+  ;;
+*) die "unknown command '$1' (use: build, test, demo, lint)" ;;
+esac

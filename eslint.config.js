@@ -1,0 +1,47 @@
+// ESLint flat config: plain modern JavaScript, browser and extension globals
+// where the code runs in a browser, node globals for the tests and tools.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  {
+    ignores: ["node_modules/", "dist/", "target/", "extension/core/"],
+  },
+  js.configs.recommended,
+  {
+    files: ["extension/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { ...globals.browser, ...globals.webextensions },
+    },
+  },
+  {
+    // The content script is a classic script: MV3 content scripts cannot be modules.
+    files: ["extension/content/**/*.js"],
+    languageOptions: { sourceType: "script" },
+  },
+  {
+    files: ["tests/mock-site/assets/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: { ...globals.browser },
+    },
+  },
+  {
+    files: ["**/*.mjs", "eslint.config.js", "tools/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { ...globals.node },
+    },
+  },
+  {
+    rules: {
+      "no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "always"],
+      "no-implicit-globals": "error",
+    },
+  },
+];

@@ -1,0 +1,664 @@
+//! What the content script reads off a LinkedIn page, and what that text means.
+//!
+//! The content script sends text exactly as the page showed it ("1,234",
+//! "3.4K", "500+", "Connected 2 weeks ago", an `/in/<slug>/` href). This module
+//! turns it into numbers, dates and identities, once, with tests, so no rule
+//! about LinkedIn's wording lives in JavaScript. It never touches the DOM and
+//! never reads a clock: relative dates are resolved against the time the
+//! caller says the page was read.
+
+use crate::calendar::{month_from_name, CivilDate, TimeMs};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Which of the member's pages a reading came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageKind {
+    /// My Network, Connections.
+    Connections,
+    /// My Network, Following & followers, the Followers tab.
+    Followers,
+    /// My Network, Following & followers, the Following tab.
+    Following,
+    /// The member's own profile.
+    Profile,
+}
+
+/// One reading of a page, as the content script sends it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageReading {
+    /// The page the reading came from.
+    pub page: Option<PageKind>,
+    /// `location.href` when it was read.
+    pub url: String,
+    /// Whether the script recognised the page's markup.
+    pub recognised: bool,
+    /// The markup generation ("artdeco", "react-2025", "sdui-2026").
+    #[serde(default)]
+    pub generation: Option<String>,
+    /// Why the page was not recognised.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The count tokens the page showed.
+    #[serde(default)]
+    pub counts: CountTokens,
+    /// The connection cards rendered when it was read.
+    #[serde(default)]
+    pub cards: Vec<Card>,
+}
+
+/// Count tokens as shown ("1,234", "3.4K", "500+"), each absent when the page
+/// did not show it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CountTokens {
+    /// The connections figure.
+    #[serde(default)]
+    pub connections: Option<String>,
+    /// The followers figure.
+    #[serde(default)]
+    pub followers: Option<String>,
+    /// The following figure.
+    #[serde(default)]
+    pub following: Option<String>,
+}
+
+/// One connection card as rendered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    /// The card's profile link, as written in the page.
+    pub profile_url: String,
+    /// The name shown.
+    pub name: String,
+    /// The headline shown, if any.
+    #[serde(default)]
+    pub headline: Option<String>,
+    /// "Connected 2 weeks ago", "Connected on August 7, 2024", if shown.
+    #[serde(default)]
+    pub connected_text: Option<String>,
+}
+
+/// How exact a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    /// Every digit shown ("1,234").
+    Exact,
+    /// Abbreviated ("3.4K"): the true figure is within half a unit.
+    Approximate,
+    /// A floor ("500+").
+    AtLeast,
+}
+
+/// A figure as LinkedIn showed it, with the range of true values it allows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    /// The figure: 1234 for "1,234", 3400 for "3.4K", 500 for "500+".
+    pub value: u64,
+    /// How exact it is.
+    pub precision: Precision,
+    /// The token exactly as shown, for display.
+    pub shown: String,
+    /// The smallest true value the token allows.
+    pub low: u64,
+    /// The largest, or `None` when unbounded ("500+").
+    pub high: Option<u64>,
+}
+
+/// Text the core could not make sense of, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextError {
+    what: &'static str,
+    text: String,
+    why: &'static str,
+}
+
+impl TextError {
+    fn new(what: &'static str, text: &str, why: &'static str) -> Self {
+        let mut shown: String = text.chars().take(80).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        Self {
+            what,
+            text: shown,
+            why,
+        }
+    }
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {:?} not understood: {}",
+            self.what, self.text, self.why
+        )
+    }
+}
+
+impl std::error::Error for TextError {}
+
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’')
+}
+
+/// Parses a count token: "1,234", "1.234", "1 234", "3.4K", "3,4K", "1.2M",
+/// "500+". Bounds keep a stale or mangled token from becoming a wrong count.
+pub fn parse_count(token: &str) -> Result<Figure, TextError> {
+    let err = |why| TextError::new("count", token, why);
+    let shown = token.trim();
+    if shown.is_empty() {
+        return Err(err("it is empty"));
+    }
+    if shown.chars().count() > 24 {
+        return Err(err("it is too long to be a count"));
+    }
+    let (body, at_least) = match shown.strip_suffix('+') {
+        Some(rest) => (rest.trim_end(), true),
+        None => (shown, false),
+    };
+    let (body, multiplier) = match body.chars().last().map(|c| c.to_ascii_uppercase()) {
+        Some('K') => (&body[..body.len() - 1], 1_000u64),
+        Some('M') => (&body[..body.len() - 1], 1_000_000u64),
+        Some('B') => (&body[..body.len() - 1], 1_000_000_000u64),
+        _ => (body, 1u64),
+    };
+    let body = body.trim_end();
+    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(err("it does not start with a digit"));
+    }
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_group_separator(c))
+    {
+        return Err(err("it holds characters that are not digits"));
+    }
+
+    if multiplier > 1 {
+        // An abbreviation: one decimal separator at most, and it is a decimal
+        // point whichever of '.' or ',' the locale uses.
+        let parts: Vec<&str> = body.split(['.', ',']).collect();
+        let (whole, frac) = match parts.as_slice() {
+            [whole] => (*whole, ""),
+            [whole, frac] if !frac.is_empty() && frac.len() <= 3 => (*whole, *frac),
+            _ => {
+                return Err(err(
+                    "an abbreviated count has one decimal separator at most",
+                ))
+            }
+        };
+        if !whole.chars().all(|c| c.is_ascii_digit()) || whole.len() > 4 {
+            return Err(err("an abbreviated count has at most four whole digits"));
+        }
+        let whole: u64 = whole
+            .parse()
+            .map_err(|_| err("the digits do not form a number"))?;
+        let scale = 10u64.pow(frac.len() as u32);
+        let frac_value: u64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse()
+                .map_err(|_| err("the digits do not form a number"))?
+        };
+        let unit = multiplier / scale;
+        let value = whole * multiplier + frac_value * unit;
+        let (low, high) = if at_least {
+            (value, None)
+        } else {
+            (value.saturating_sub(unit / 2), Some(value + (unit - 1) / 2))
+        };
+        let precision = if at_least {
+            Precision::AtLeast
+        } else {
+            Precision::Approximate
+        };
+        return Ok(Figure {
+            value,
+            precision,
+            shown: shown.to_string(),
+            low,
+            high,
+        });
+    }
+
+    // Plain digits with optional group separators: every group after the
+    // first has three digits, so "1.2" (a decimal, not a count) is refused.
+    let groups: Vec<&str> = body.split(is_group_separator).collect();
+    let first_ok = groups
+        .first()
+        .is_some_and(|g| (1..=3).contains(&g.len()) || groups.len() == 1);
+    if !first_ok || groups.iter().skip(1).any(|g| g.len() != 3) {
+        return Err(err("its digit groups are not thousands"));
+    }
+    let digits: String = groups.concat();
+    if digits.len() > 12 {
+        return Err(err("it is too large to be a count"));
+    }
+    let value: u64 = digits
+        .parse()
+        .map_err(|_| err("the digits do not form a number"))?;
+    let (precision, high) = if at_least {
+        (Precision::AtLeast, None)
+    } else {
+        (Precision::Exact, Some(value))
+    };
+    Ok(Figure {
+        value,
+        precision,
+        shown: shown.to_string(),
+        low: value,
+        high,
+    })
+}
+
+/// The profile slug of an `/in/<slug>/` link, decoded and lower-cased, so the
+/// same person read from the page and from the export gets the same key.
+/// Accepts a path or an absolute linkedin.com URL, with or without a query.
+pub fn slug_from_profile_url(url: &str) -> Result<String, TextError> {
+    let err = |why| TextError::new("profile link", url, why);
+    let trimmed = url.trim();
+    let path = if let Some(rest) = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+    {
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let host = host.to_ascii_lowercase();
+        if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+            return Err(err("it is not a linkedin.com link"));
+        }
+        path
+    } else {
+        trimmed
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let rest = path
+        .strip_prefix("/in/")
+        .ok_or_else(|| err("it is not an /in/<name>/ profile link"))?;
+    let raw = rest.trim_end_matches('/');
+    if raw.is_empty() || raw.contains('/') {
+        return Err(err("it is not an /in/<name>/ profile link"));
+    }
+    let decoded = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .map_err(|_| err("its percent-encoding is not UTF-8"))?;
+    if decoded.chars().count() > 200 {
+        return Err(err("the profile name is too long"));
+    }
+    if decoded
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '/')
+    {
+        return Err(err("the profile name holds spaces or control characters"));
+    }
+    Ok(decoded.to_lowercase())
+}
+
+/// How precisely a connection date is known.
+/// Ordered from the most to the least precise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatePrecision {
+    /// "Connected on August 7, 2024", or "3 days ago".
+    Day,
+    /// "2 weeks ago".
+    Week,
+    /// "3 months ago".
+    Month,
+    /// "4 years ago".
+    Year,
+}
+
+/// When a connection was made, with the precision the page gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectedDate {
+    /// The date, or its best estimate for a relative text.
+    pub date: CivilDate,
+    /// How far the estimate may be off.
+    pub precision: DatePrecision,
+}
+
+/// Parses "Connected on August 7, 2024", "Connected on 7 August 2024" or a
+/// relative "Connected 2 weeks ago" read at `read_at_ms`.
+pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
+    let err = |why| TextError::new("connection date", text, why);
+    let lower = collapse_whitespace(text).to_lowercase();
+    let rest = lower
+        .strip_prefix("connected")
+        .ok_or_else(|| err("it does not start with \"Connected\""))?
+        .trim_start();
+    if let Some(absolute) = rest.strip_prefix("on ") {
+        let date =
+            parse_absolute_date(absolute).ok_or_else(|| err("the date is not a real day"))?;
+        return Ok(ConnectedDate {
+            date,
+            precision: DatePrecision::Day,
+        });
+    }
+    let today = CivilDate::from_ms(read_at_ms);
+    let days_before = |n: i64| CivilDate::from_days(today.to_days() - n);
+    match rest {
+        "today" | "just now" => {
+            return Ok(ConnectedDate {
+                date: today,
+                precision: DatePrecision::Day,
+            })
+        }
+        "yesterday" => {
+            return Ok(ConnectedDate {
+                date: days_before(1),
+                precision: DatePrecision::Day,
+            })
+        }
+        _ => {}
+    }
+    let relative = rest
+        .strip_suffix(" ago")
+        .ok_or_else(|| err("it is neither a date nor \"… ago\""))?;
+    let (amount, unit) = relative
+        .split_once(' ')
+        .ok_or_else(|| err("it has no time unit"))?;
+    let amount: i64 = match amount {
+        "a" | "an" | "one" => 1,
+        n => n.parse().map_err(|_| err("the amount is not a number"))?,
+    };
+    if !(0..=100).contains(&amount) {
+        return Err(err("the amount is out of range"));
+    }
+    let unit = unit.trim_end_matches('s');
+    let (date, precision) = match unit {
+        "second" | "minute" | "hour" => (today, DatePrecision::Day),
+        "day" => (days_before(amount), DatePrecision::Day),
+        "week" => (days_before(amount * 7), DatePrecision::Week),
+        "month" => (today.months_before(amount as u32), DatePrecision::Month),
+        "year" => (today.months_before(amount as u32 * 12), DatePrecision::Year),
+        _ => return Err(err("the time unit is not known")),
+    };
+    Ok(ConnectedDate { date, precision })
+}
+
+fn parse_absolute_date(text: &str) -> Option<CivilDate> {
+    let cleaned = text.replace(',', " ");
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let (month, day, year) = match words.as_slice() {
+        [m, d, y] if m.starts_with(|c: char| c.is_alphabetic()) => (*m, *d, *y),
+        [d, m, y] => (*m, *d, *y),
+        _ => return None,
+    };
+    let month = month_from_name(month)?;
+    let day: u8 = day.parse().ok()?;
+    let year: i32 = year.parse().ok()?;
+    if !(2003..=9999).contains(&year) {
+        // LinkedIn opened in 2003: an earlier year is a misread.
+        return None;
+    }
+    CivilDate::new(year, month, day)
+}
+
+/// Trims text, collapses runs of whitespace to one space, and drops control
+/// and invisible formatting characters that only confuse display and search.
+/// Everything else (HTML, quotes, emoji, right-to-left script) is kept as text.
+pub fn clean_text(text: &str, max_chars: usize) -> String {
+    let collapsed = collapse_whitespace(text);
+    let mut out: String = collapsed
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}'))
+        .take(max_chars)
+        .collect();
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn figure(token: &str) -> (u64, Precision, u64, Option<u64>) {
+        let f = parse_count(token).unwrap();
+        (f.value, f.precision, f.low, f.high)
+    }
+
+    #[test]
+    fn exact_counts_with_any_thousands_separator() {
+        assert_eq!(figure("1,234"), (1234, Precision::Exact, 1234, Some(1234)));
+        assert_eq!(figure("1.234"), (1234, Precision::Exact, 1234, Some(1234)));
+        assert_eq!(
+            figure("1\u{202f}234"),
+            (1234, Precision::Exact, 1234, Some(1234))
+        );
+        assert_eq!(
+            figure("30,000"),
+            (30000, Precision::Exact, 30000, Some(30000))
+        );
+        assert_eq!(figure("0"), (0, Precision::Exact, 0, Some(0)));
+        assert_eq!(figure(" 12 "), (12, Precision::Exact, 12, Some(12)));
+    }
+
+    #[test]
+    fn abbreviated_counts_keep_only_the_precision_shown() {
+        assert_eq!(
+            figure("3.4K"),
+            (3400, Precision::Approximate, 3350, Some(3449))
+        );
+        assert_eq!(
+            figure("3,4K"),
+            (3400, Precision::Approximate, 3350, Some(3449))
+        );
+        assert_eq!(
+            figure("12K"),
+            (12000, Precision::Approximate, 11500, Some(12499))
+        );
+        assert_eq!(
+            figure("1.2M"),
+            (
+                1_200_000,
+                Precision::Approximate,
+                1_150_000,
+                Some(1_249_999)
+            )
+        );
+    }
+
+    #[test]
+    fn plus_is_a_floor() {
+        assert_eq!(figure("500+"), (500, Precision::AtLeast, 500, None));
+        assert_eq!(figure("10K+"), (10_000, Precision::AtLeast, 10_000, None));
+    }
+
+    #[test]
+    fn tokens_that_are_not_counts_are_refused() {
+        for bad in [
+            "",
+            "abc",
+            "1.2",
+            "12,34",
+            "1,2345",
+            "-5",
+            "1e5",
+            "K",
+            "3.4.5K",
+            "1,234 connections",
+        ] {
+            assert!(parse_count(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn count_error_names_the_token_and_reason() {
+        let message = parse_count("1.2").unwrap_err().to_string();
+        assert!(message.contains("\"1.2\""), "{message}");
+        assert!(message.contains("thousands"), "{message}");
+    }
+
+    #[test]
+    fn profile_links_in_every_form_give_one_slug() {
+        for url in [
+            "/in/jane-doe-1a2b3c/",
+            "/in/jane-doe-1a2b3c",
+            "https://www.linkedin.com/in/jane-doe-1a2b3c/",
+            "https://www.linkedin.com/in/Jane-Doe-1A2B3C?miniProfileUrn=x",
+            "http://linkedin.com/in/jane-doe-1a2b3c#top",
+        ] {
+            assert_eq!(
+                slug_from_profile_url(url).unwrap(),
+                "jane-doe-1a2b3c",
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn percent_encoded_unicode_slugs_are_decoded() {
+        assert_eq!(
+            slug_from_profile_url("/in/jos%C3%A9-garc%C3%ADa-4b1a2c/").unwrap(),
+            "josé-garcía-4b1a2c"
+        );
+    }
+
+    #[test]
+    fn links_that_are_not_profiles_are_refused() {
+        for url in [
+            "/company/acme/",
+            "https://evil.example/in/jane/",
+            "/in/",
+            "/in/jane/detail/",
+            "/in/%FF%FE/",
+            "/in/a%20b/",
+            "javascript:alert(1)",
+        ] {
+            assert!(
+                slug_from_profile_url(url).is_err(),
+                "{url} should be refused"
+            );
+        }
+    }
+
+    fn date(text: &str, now: TimeMs) -> (String, DatePrecision) {
+        let d = parse_connected_text(text, now).unwrap();
+        (d.date.to_string(), d.precision)
+    }
+
+    // 2026-11-21T12:00:00Z
+    const NOW: TimeMs = 1_795_262_400_000;
+
+    #[test]
+    fn absolute_dates_are_exact_days() {
+        assert_eq!(
+            date("Connected on August 7, 2024", NOW),
+            ("2024-08-07".into(), DatePrecision::Day)
+        );
+        assert_eq!(
+            date("Connected on 7 August 2024", NOW),
+            ("2024-08-07".into(), DatePrecision::Day)
+        );
+        assert_eq!(
+            date("  Connected  on Feb 29, 2024 ", NOW),
+            ("2024-02-29".into(), DatePrecision::Day)
+        );
+    }
+
+    #[test]
+    fn relative_dates_carry_their_precision() {
+        assert_eq!(CivilDate::from_ms(NOW).to_string(), "2026-11-21");
+        assert_eq!(
+            date("Connected 3 days ago", NOW),
+            ("2026-11-18".into(), DatePrecision::Day)
+        );
+        assert_eq!(
+            date("Connected 2 weeks ago", NOW),
+            ("2026-11-07".into(), DatePrecision::Week)
+        );
+        assert_eq!(
+            date("Connected 1 month ago", NOW),
+            ("2026-10-21".into(), DatePrecision::Month)
+        );
+        assert_eq!(
+            date("Connected a year ago", NOW),
+            ("2025-11-21".into(), DatePrecision::Year)
+        );
+        assert_eq!(
+            date("Connected 5 hours ago", NOW),
+            ("2026-11-21".into(), DatePrecision::Day)
+        );
+        assert_eq!(
+            date("Connected yesterday", NOW),
+            ("2026-11-20".into(), DatePrecision::Day)
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "Connected on February 30, 2024",
+            "Connected on August 7, 1999",
+            "Connected 2 fortnights ago",
+            "Connected -2 days ago",
+            "Joined 2 weeks ago",
+            "Connected recently",
+        ] {
+            assert!(
+                parse_connected_text(bad, NOW).is_err(),
+                "{bad:?} should be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn clean_text_keeps_markup_as_text_and_drops_controls() {
+        assert_eq!(
+            clean_text(
+                "  <img src=x onerror=\"alert(1)\">\n\t Bob\u{0}\u{200b} ",
+                300
+            ),
+            "<img src=x onerror=\"alert(1)\"> Bob"
+        );
+        assert_eq!(clean_text("مرحبا  עולם 👋", 300), "مرحبا עולם 👋");
+        assert_eq!(clean_text("abcdef", 3), "abc");
+    }
+
+    proptest! {
+        #[test]
+        fn parse_count_never_panics(token in "\\PC{0,30}") {
+            let _ = parse_count(&token);
+        }
+
+        #[test]
+        fn exact_counts_round_trip_through_grouping(n in 0u64..1_000_000_000) {
+            let digits = n.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            let f = parse_count(&grouped).unwrap();
+            prop_assert_eq!(f.value, n);
+            prop_assert_eq!(f.precision, Precision::Exact);
+        }
+
+        #[test]
+        fn approximate_range_contains_value(whole in 1u64..999, tenth in 0u64..10) {
+            let f = parse_count(&format!("{whole}.{tenth}K")).unwrap();
+            prop_assert!(f.low <= f.value && Some(f.value) <= f.high);
+        }
+
+        #[test]
+        fn slug_parsing_never_panics(url in "\\PC{0,60}") {
+            let _ = slug_from_profile_url(&url);
+        }
+
+        #[test]
+        fn connected_text_never_panics(text in "\\PC{0,40}", now in 0i64..4_000_000_000_000) {
+            let _ = parse_connected_text(&text, now);
+        }
+    }
+}

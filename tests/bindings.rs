@@ -1,0 +1,142 @@
+//! The wasm-bindgen facade as JavaScript sees it: plain objects in, plain
+//! JSON-compatible objects out, and every bad input a `NetpruneError`
+//! exception with a readable message instead of a panic.
+//!
+//! Run with `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//! cargo test --target wasm32-unknown-unknown --test bindings` (under node).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use js_sys::{Array, Reflect, JSON};
+use netprune::bindings::Core;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const NOW: f64 = 1_795_262_400_000.0;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &key.into()).unwrap()
+    })
+}
+
+fn error_of(result: Result<impl Sized, JsValue>) -> js_sys::Error {
+    match result {
+        Ok(_) => panic!("expected a NetpruneError"),
+        Err(e) => e.dyn_into::<js_sys::Error>().unwrap(),
+    }
+}
+
+const READING: &str = r#"{
+  "page": "connections",
+  "url": "https://www.linkedin.com/mynetwork/invite-connect/connections/",
+  "recognised": true,
+  "generation": "react-2025",
+  "reason": null,
+  "counts": { "connections": "1,234", "followers": null, "following": null },
+  "cards": [
+    { "profileUrl": "/in/ana-1/", "name": "<b>Ana</b>", "headline": null, "connectedText": "Connected on August 7, 2024" }
+  ]
+}"#;
+
+#[wasm_bindgen_test]
+fn ingest_answers_a_plain_report_and_summary_has_the_contract_shape() {
+    let mut core = Core::new();
+    let report = core.ingest(js(READING), NOW).unwrap();
+    assert_eq!(get(&report, "added").as_f64(), Some(1.0));
+    assert!(Array::is_array(&get(&report, "skipped")));
+
+    let summary = core.summary(NOW).unwrap();
+    assert_eq!(get(&summary, "connections.value").as_f64(), Some(1234.0));
+    assert_eq!(
+        get(&summary, "connections.precision")
+            .as_string()
+            .as_deref(),
+        Some("exact")
+    );
+    assert_eq!(get(&summary, "connections.readAtMs").as_f64(), Some(NOW));
+    assert_eq!(
+        get(&summary, "connections.source").as_string().as_deref(),
+        Some("connections-page")
+    );
+    assert!(get(&summary, "followers").is_null());
+    assert_eq!(
+        get(&summary, "badge.status").as_string().as_deref(),
+        Some("shows")
+    );
+    assert_eq!(get(&summary, "cap.headroom").as_f64(), Some(28_766.0));
+    assert_eq!(get(&summary, "cap.limit").as_f64(), Some(30_000.0));
+    assert_eq!(get(&summary, "peopleRead").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&summary, "goal").as_string().as_deref(),
+        Some("business-developer")
+    );
+    assert_eq!(Array::from(&get(&summary, "goals")).length(), 4);
+    assert_eq!(
+        get(&summary, "consistency.status").as_string().as_deref(),
+        Some("consistent")
+    );
+    assert_eq!(
+        get(&summary, "page.generation").as_string().as_deref(),
+        Some("react-2025")
+    );
+    // JSON-compatible: it survives JSON.stringify unchanged (what storage does).
+    assert!(JSON::stringify(&summary).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn stored_network_restores_to_the_same_summary() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    core.set_goal("consultant").unwrap();
+    let stored = core.to_stored().unwrap();
+    // Through JSON, as browser storage does.
+    let stored = JSON::parse(&String::from(JSON::stringify(&stored).unwrap())).unwrap();
+    let restored = Core::restore(stored).unwrap();
+    assert_eq!(restored.people_count(), 1);
+    let a = JSON::stringify(&core.summary(NOW).unwrap()).unwrap();
+    let b = JSON::stringify(&restored.summary(NOW).unwrap()).unwrap();
+    assert_eq!(String::from(a), String::from(b));
+}
+
+#[wasm_bindgen_test]
+fn corrupt_stored_value_throws_a_named_readable_error() {
+    for bad in [
+        r#""garbage""#,
+        r#"{"version": 1}"#,
+        r#"{"version": 99, "people": {}, "readings": [], "goal": "consultant", "lastPage": null}"#,
+    ] {
+        let e = error_of(Core::restore(js(bad)));
+        assert_eq!(String::from(e.name()), "NetpruneError");
+        assert!(
+            String::from(e.message()).starts_with("saved network data unreadable"),
+            "{bad}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn malformed_reading_throws_and_changes_nothing() {
+    let mut core = Core::new();
+    let e = error_of(core.ingest(js(r#"{"page": "connections", "cards": 5}"#), NOW));
+    assert_eq!(String::from(e.name()), "NetpruneError");
+    assert!(String::from(e.message()).contains("page reading refused"));
+    let e = error_of(core.ingest(JsValue::UNDEFINED, NOW));
+    assert!(String::from(e.message()).contains("page reading refused"));
+    assert_eq!(core.people_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn bad_clock_values_and_goals_are_refused() {
+    let mut core = Core::new();
+    for now in [f64::NAN, f64::INFINITY, -1.0] {
+        let e = error_of(core.summary(now));
+        assert!(String::from(e.message()).contains("nowMs"));
+    }
+    let e = error_of(core.set_goal("influencer"));
+    assert!(String::from(e.message()).contains("unknown goal"));
+}
