@@ -1,0 +1,137 @@
+// Loads a mock LinkedIn page into jsdom the way a browser would (the page's
+// own scripts run, fetched from the mock site), then runs the real content
+// script in it with a recording stand-in for chrome.runtime.sendMessage.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { JSDOM, ResourceLoader, VirtualConsole } from "jsdom";
+
+const READER_PATH = new URL("../../extension/content/page-reader.js", import.meta.url);
+const READER_SOURCE = readFileSync(READER_PATH, "utf8");
+
+export const ORIGIN = "https://www.linkedin.com";
+
+/** Serves the page's subresources (/__mock__/*.js) from the mock site itself. */
+class MockSiteResources extends ResourceLoader {
+  constructor(site) {
+    super();
+    this.site = site;
+  }
+
+  fetch(url) {
+    const answer = this.site.handle(url);
+    if (!answer || answer.status !== 200) return null;
+    return Promise.resolve(Buffer.from(answer.body, "utf8"));
+  }
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Poll until `predicate()` is truthy; fail with `what` after `timeoutMs`.
+ * @template T
+ * @param {() => T} predicate
+ * @param {string} what
+ * @param {number} [timeoutMs]
+ * @returns {Promise<T>}
+ */
+export async function waitFor(predicate, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/**
+ * Open `path` on the mock site in jsdom, wait for its load event, then inject
+ * the content script.
+ *
+ * @param {{ handle(url: string): any }} site
+ * @param {string} path
+ * @param {object} [options]
+ * @param {(message: any, callNumber: number) => Promise<unknown>} [options.answer]
+ *   how the stand-in background answers each sendMessage call (default: resolve)
+ * @param {boolean} [options.inject] inject the content script (default true)
+ */
+export async function openPage(site, path, { answer, inject = true } = {}) {
+  const url = `${ORIGIN}${path}`;
+  const page = site.handle(url);
+  assert.ok(page, `the mock site serves ${url}`);
+
+  const pageErrors = [];
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on("jsdomError", (error) => pageErrors.push(error));
+
+  const dom = new JSDOM(page.body, {
+    url,
+    runScripts: "dangerously",
+    resources: new MockSiteResources(site),
+    pretendToBeVisual: true,
+    virtualConsole,
+  });
+  const { window } = dom;
+  await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+
+  /** every sendMessage call, as plain JSON (jsdom objects live in another realm) */
+  const calls = [];
+  /** the messages whose sendMessage call resolved */
+  const messages = [];
+  window.chrome = {
+    runtime: {
+      id: "netprune-test",
+      sendMessage(message) {
+        const copy = JSON.parse(JSON.stringify(message));
+        calls.push(copy);
+        const reply = answer ? answer(copy, calls.length) : Promise.resolve(undefined);
+        return reply.then((value) => {
+          messages.push(copy);
+          return value;
+        });
+      },
+    },
+  };
+
+  const injectReader = () =>
+    new vm.Script(READER_SOURCE, { filename: READER_PATH.pathname }).runInContext(
+      dom.getInternalVMContext(),
+    );
+  if (inject) injectReader();
+
+  return {
+    dom,
+    window,
+    document: window.document,
+    calls,
+    messages,
+    pageErrors,
+    injectReader,
+    /** readings delivered so far */
+    readings: () => messages.map((message) => message.reading),
+    /** wait for at least `count` delivered messages */
+    waitForMessages: (count, timeoutMs = 5000) =>
+      waitFor(() => messages.length >= count, `${count} page-reading message(s)`, timeoutMs),
+    /** wait until the page's client-side rendering has finished */
+    waitForRender: (timeoutMs = 5000) =>
+      waitFor(
+        () => !window.document.getElementById("main").hasAttribute("aria-busy"),
+        "the mock page to render",
+        timeoutMs,
+      ),
+    close: () => window.close(),
+  };
+}
+
+/** The card the reader should send for a mock-site person. */
+export function expectedCard(person) {
+  return {
+    profileUrl: person.profileHref,
+    name: person.name,
+    headline: person.headline,
+    connectedText: person.connectedText,
+  };
+}

@@ -1,0 +1,162 @@
+// The content script away from the connections list: the followers and
+// following tabs, the member's own profile (read) and anyone else's (never
+// read), the feed (idle), and single-page navigation into My Network.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { createMockSite, PATHS } from "../mock-site/site.mjs";
+import { ORIGIN, expectedCard, openPage, sleep } from "./harness.mjs";
+
+const FAST = { renderDelayMs: 50 };
+
+/** @param {string} page @param {string} path @param {object} counts */
+const recognisedReading = (page, path, counts) => ({
+  type: "page-reading",
+  reading: {
+    page,
+    url: `${ORIGIN}${path}`,
+    recognised: true,
+    generation: null,
+    reason: null,
+    counts: { connections: null, followers: null, following: null, ...counts },
+    cards: [],
+  },
+});
+
+describe("network pages", { concurrency: true }, () => {
+  test("reads both totals from the followers tab", async () => {
+    const site = createMockSite({ ...FAST, count: 40, followers: 2345, following: 312 });
+    const page = await openPage(site, PATHS.followers);
+    try {
+      await page.waitForMessages(1);
+      await sleep(600);
+      assert.deepEqual(page.messages, [
+        recognisedReading("followers", PATHS.followers, { followers: "2,345", following: "312" }),
+      ]);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("reads an abbreviated follower total on the following tab as shown", async () => {
+    const site = createMockSite({
+      ...FAST,
+      followers: 3456,
+      following: 1200,
+      followersAbbreviated: true,
+    });
+    const page = await openPage(site, PATHS.following);
+    try {
+      await page.waitForMessages(1);
+      assert.deepEqual(page.messages, [
+        recognisedReading("following", PATHS.following, { followers: "3.4K", following: "1,200" }),
+      ]);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("reads 500+ connections and followers from the member's own profile", async () => {
+    const site = createMockSite({ ...FAST, count: 40, statedTotal: 1234, followers: 5678 });
+    const page = await openPage(site, site.member.profilePath);
+    try {
+      await page.waitForMessages(1);
+      await sleep(600);
+      assert.deepEqual(page.messages, [
+        recognisedReading("profile", site.member.profilePath, {
+          connections: "500+",
+          followers: "5,678",
+        }),
+      ]);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("reads an exact connection count under 500 from an own profile with a unicode slug", async () => {
+    const member = { slug: "zoë-bäcker-1f2e3d", name: "Zoë Bäcker" };
+    const site = createMockSite({ ...FAST, count: 40, statedTotal: 312, followers: 401, member });
+    assert.equal(site.member.profilePath, "/in/zo%C3%AB-b%C3%A4cker-1f2e3d/");
+    const page = await openPage(site, site.member.profilePath);
+    try {
+      await page.waitForMessages(1);
+      assert.deepEqual(page.messages, [
+        recognisedReading("profile", site.member.profilePath, {
+          connections: "312",
+          followers: "401",
+        }),
+      ]);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("never reads someone else's profile", async () => {
+    const site = createMockSite(FAST);
+    const other = site.people[3];
+    const page = await openPage(site, other.profilePath);
+    try {
+      await page.waitForRender();
+      const text = page.document.querySelector("main").textContent;
+      assert.match(text, /followers/);
+      assert.match(text, /Connect/);
+      assert.equal(page.document.querySelector('a[href*="/edit/"]'), null);
+      await sleep(1500);
+      assert.deepEqual(page.calls, []);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("stays idle on the feed", async () => {
+    const site = createMockSite(FAST);
+    const page = await openPage(site, PATHS.feed);
+    try {
+      await page.waitForRender();
+      await sleep(1200);
+      assert.deepEqual(page.calls, []);
+    } finally {
+      page.close();
+    }
+  });
+
+  for (const generation of ["artdeco", "sdui-2026"]) {
+    test(`starts reading after single-page navigation from the feed to ${generation} connections`, async () => {
+      const site = createMockSite({ generation, ...FAST });
+      const page = await openPage(site, PATHS.feed);
+      try {
+        await page.waitForRender();
+        page.document.querySelector('nav a[href="/mynetwork/invite-connect/connections/"]').click();
+        assert.equal(page.window.location.pathname, PATHS.connections, "the URL changed in place");
+        await page.waitForMessages(1);
+        const reading = page.messages[0].reading;
+        assert.equal(reading.url, `${ORIGIN}${PATHS.connections}`);
+        assert.equal(reading.generation, generation);
+        assert.equal(reading.counts.connections, site.stated.shown.connections);
+        assert.deepEqual(
+          reading.cards,
+          site.people.slice(0, generation === "artdeco" ? 10 : 12).map(expectedCard),
+        );
+      } finally {
+        page.close();
+      }
+    });
+  }
+
+  test("starts a fresh page view when the member comes back to connections", async () => {
+    const site = createMockSite({ generation: "react-2025", ...FAST });
+    const page = await openPage(site, PATHS.connections);
+    try {
+      await page.waitForMessages(1);
+      page.document.querySelector('nav a[href="/feed/"]').click();
+      await page.waitForRender();
+      await sleep(700);
+      assert.equal(page.messages.length, 1, "nothing is read on the feed");
+      page.document.querySelector('nav a[href="/mynetwork/invite-connect/connections/"]').click();
+      await page.waitForMessages(2);
+      assert.deepEqual(page.messages[1], page.messages[0]);
+    } finally {
+      page.close();
+    }
+  });
+});

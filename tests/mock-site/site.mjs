@@ -1,0 +1,348 @@
+// The mock LinkedIn site: every end-to-end test's fixture. It serves the
+// pages netprune reads, in each markup generation LinkedIn has shipped (see
+// DESIGN.md), rendered client-side by the mock's own scripts after a short
+// delay, as LinkedIn renders them. The server side only writes a static shell
+// plus the page's data as JSON; every name and headline reaches the DOM
+// through textContent in the browser, so hostile names are data, never markup.
+
+import { readFileSync } from "node:fs";
+import { generatePeople, hashString } from "./people.mjs";
+
+export const GENERATIONS = ["artdeco", "react-2025", "sdui-2026"];
+export const PAGING_MODES = ["scroll", "load-more"];
+
+export const PATHS = {
+  feed: "/feed/",
+  connections: "/mynetwork/invite-connect/connections/",
+  followers: "/mynetwork/network-manager/people-follow/followers/",
+  following: "/mynetwork/network-manager/people-follow/following/",
+};
+
+const ORIGIN = "https://www.linkedin.com";
+
+const ASSETS = [
+  "common.js",
+  "router.js",
+  "feed.js",
+  "artdeco.js",
+  "react-2025.js",
+  "sdui-2026.js",
+  "unrecognised.js",
+  "network-manager.js",
+  "profile.js",
+];
+
+/** @type {Map<string, string>} */
+const assetCache = new Map();
+
+function asset(name) {
+  let body = assetCache.get(name);
+  if (body === undefined) {
+    body = readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
+    assetCache.set(name, body);
+  }
+  return body;
+}
+
+/** Escape text for an HTML text node or a quoted attribute value. */
+export function escapeHtml(text) {
+  return String(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/**
+ * JSON that is safe inside `<script type="application/json">`: no `<` can
+ * close the element (a name like `</script><script>...` stays inside), and
+ * U+2028/U+2029 cannot break older parsers. JSON.parse reads it back unchanged.
+ */
+export function jsonForScript(value) {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** 1234 -> "1,234", the way LinkedIn shows exact counts in English. */
+export function formatCount(value) {
+  return value.toLocaleString("en-US");
+}
+
+/** 3456 -> "3.4K", 1234567 -> "1.2M": truncated, never rounded up past the real figure. */
+export function abbreviateCount(value) {
+  const shorten = (scaled, suffix) =>
+    `${scaled >= 100 ? Math.floor(scaled) : Math.floor(scaled * 10) / 10}${suffix}`;
+  if (value < 1000) return String(value);
+  if (value < 1_000_000) return shorten(value / 1000, "K");
+  return shorten(value / 1_000_000, "M");
+}
+
+function normalisedPath(pathname) {
+  return pathname.endsWith("/") ? pathname : `${pathname}/`;
+}
+
+function safeDecode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function titleCase(slug) {
+  return slug
+    .replace(/-[0-9a-f]{6,}$/i, "")
+    .split("-")
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(" ");
+}
+
+const STYLE = `
+body { margin: 0; font-family: system-ui, sans-serif; background: #f4f2ee; color: #191919; }
+.global-nav { background: #fff; border-bottom: 1px solid #ddd; }
+.global-nav ul { display: flex; gap: 24px; list-style: none; margin: 0 auto; max-width: 960px; padding: 12px 16px; }
+main { max-width: 960px; margin: 16px auto; padding: 0 16px; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.artdeco-card, section { background: #fff; border-radius: 8px; margin-bottom: 12px; padding: 12px 16px; }
+ul { padding-left: 0; list-style: none; }
+li.mn-connection-card { display: flex; gap: 12px; align-items: center; padding: 12px 0; border-bottom: 1px solid #eee; }
+.mn-connection-card__link { display: flex; flex-direction: column; flex: 1; color: inherit; text-decoration: none; }
+img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
+`;
+
+/**
+ * Build the mock site.
+ *
+ * @param {object} [options]
+ * @param {"artdeco" | "react-2025" | "sdui-2026"} [options.generation] connections page markup (default "sdui-2026")
+ * @param {number} [options.count] people in the network (default 40)
+ * @param {number} [options.seed] PRNG seed for the people, delays and hashed class names (default 1)
+ * @param {number} [options.statedTotal] connections total the pages state (default: count)
+ * @param {number} [options.followers] default statedTotal * 2 + 17
+ * @param {number} [options.following] default floor(statedTotal * 1.1) + 12
+ * @param {number} [options.pageSize] cards per page or batch (default 10; 12 for sdui-2026)
+ * @param {"scroll" | "load-more"} [options.paging] sdui-2026 only: pages in on scroll, or needs "Load more" (default "scroll")
+ * @param {boolean} [options.unrecognised] serve a connections page in a layout no reader knows
+ * @param {{ slug?: string, name?: string, headline?: string }} [options.member] whose site it is
+ * @param {boolean} [options.followersAbbreviated] show followers as "3.4K" instead of "3,456"
+ * @param {number} [options.renderDelayMs] delay before a page's content first appears (default 300-800, from the seed)
+ * @param {number} [options.pageDelayMs] delay before a further page of cards appears (default 400)
+ * @param {string} [options.build] the front-end build id hashed class names derive from (default from the seed)
+ * @param {string} [options.today] reference day for relative "Connected ... ago" text (default "2026-03-02")
+ */
+export function createMockSite(options = {}) {
+  const generation = options.generation ?? "sdui-2026";
+  if (!GENERATIONS.includes(generation)) {
+    throw new Error(`unknown generation ${JSON.stringify(generation)}; use one of ${GENERATIONS}`);
+  }
+  const paging = options.paging ?? "scroll";
+  if (!PAGING_MODES.includes(paging)) {
+    throw new Error(`unknown paging ${JSON.stringify(paging)}; use one of ${PAGING_MODES}`);
+  }
+  const count = options.count ?? 40;
+  const seed = options.seed ?? 1;
+  const today = options.today ?? "2026-03-02";
+  const statedTotal = options.statedTotal ?? count;
+  const followers = options.followers ?? statedTotal * 2 + 17;
+  const following = options.following ?? Math.floor(statedTotal * 1.1) + 12;
+  const pageSize = options.pageSize ?? (generation === "sdui-2026" ? 12 : 10);
+  const renderDelayMs = options.renderDelayMs ?? 300 + (hashString(`render:${seed}`) % 501);
+  const pageDelayMs = options.pageDelayMs ?? 400;
+  const build = options.build ?? `build-${hashString(`build:${seed}`).toString(36)}`;
+
+  const memberSlug = options.member?.slug ?? "alex-morgan-5e6f7a";
+  const member = {
+    slug: memberSlug,
+    name: options.member?.name ?? "Alex Morgan",
+    headline: options.member?.headline ?? "Engineering Lead at Northwind",
+    profilePath: `/in/${encodeURIComponent(memberSlug)}/`,
+  };
+
+  // The 2025 and 2026 markups link with absolute URLs, artdeco with paths;
+  // the reader must pass either through exactly as written.
+  const people = generatePeople({ count, seed, today, generation }).map((person) => ({
+    ...person,
+    profileHref: generation === "artdeco" ? person.profilePath : `${ORIGIN}${person.profilePath}`,
+  }));
+
+  const stated = {
+    connections: statedTotal,
+    followers,
+    following,
+    shown: {
+      connections: formatCount(statedTotal),
+      followers: options.followersAbbreviated ? abbreviateCount(followers) : formatCount(followers),
+      following: formatCount(following),
+      // Past 500 a profile only ever says "500+".
+      profileConnections: statedTotal >= 500 ? "500+" : formatCount(statedTotal),
+    },
+  };
+
+  const peopleRows = () =>
+    people.map((person) => [
+      person.profileHref,
+      person.name,
+      person.headline,
+      person.connectedText,
+    ]);
+
+  const baseState = {
+    generation,
+    unrecognised: Boolean(options.unrecognised),
+    paging,
+    pageSize,
+    renderDelayMs,
+    pageDelayMs,
+    build,
+    member,
+    shown: stated.shown,
+  };
+
+  const connectionsScripts = [
+    "common.js",
+    "feed.js",
+    options.unrecognised ? "unrecognised.js" : `${generation}.js`,
+    "router.js",
+  ];
+
+  function shell({ title, state, scripts }) {
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)} | LinkedIn</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="global-nav" id="global-nav">
+<nav aria-label="Primary Navigation">
+<ul class="global-nav__primary-items">
+<li><a class="global-nav__primary-link" href="${PATHS.feed}" data-mock-spa="feed">Home</a></li>
+<li><a class="global-nav__primary-link" href="${PATHS.connections}" data-mock-spa="connections">My Network</a></li>
+<li><a class="global-nav__primary-link" href="/messaging/">Messaging</a></li>
+<li><a class="global-nav__primary-link" href="${escapeHtml(member.profilePath)}">Me</a></li>
+</ul>
+</nav>
+</header>
+<main id="main" class="scaffold-layout__main" aria-busy="true"></main>
+<script type="application/json" id="mock-state">${jsonForScript(state)}</script>
+${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
+</body>
+</html>
+`;
+  }
+
+  function profilePage(segment) {
+    const slug = safeDecode(segment);
+    const own = slug.toLowerCase() === member.slug.toLowerCase();
+    const person = own ? null : people.find((p) => p.slug.toLowerCase() === slug.toLowerCase());
+    const theirFollowers = 150 + (hashString(`followers:${slug}`) % 9000);
+    const theirConnections = 40 + (hashString(`connections:${slug}`) % 900);
+    const profile = own
+      ? {
+          own: true,
+          slugPath: member.profilePath,
+          name: member.name,
+          headline: member.headline,
+          followers: stated.shown.followers,
+          connections: stated.shown.profileConnections,
+        }
+      : {
+          own: false,
+          slugPath: `/in/${segment}/`,
+          name: person?.name ?? titleCase(slug),
+          headline: person?.headline ?? null,
+          followers: formatCount(theirFollowers),
+          connections: theirConnections >= 500 ? "500+" : formatCount(theirConnections),
+        };
+    return shell({
+      title: profile.name,
+      state: { ...baseState, route: "profile", profile },
+      scripts: ["common.js", "profile.js", "router.js"],
+    });
+  }
+
+  /** @type {Map<string, string>} */
+  const pageCache = new Map();
+  function cached(key, render) {
+    let body = pageCache.get(key);
+    if (body === undefined) {
+      body = render();
+      pageCache.set(key, body);
+    }
+    return body;
+  }
+
+  const html = (body) => ({ status: 200, contentType: "text/html; charset=utf-8", body });
+
+  /**
+   * @param {string} urlString a full https://www.linkedin.com/... URL; the query is ignored
+   * @returns {{ status: number, contentType: string, body: string } | null}
+   */
+  function handle(urlString) {
+    let url;
+    try {
+      url = new URL(urlString);
+    } catch {
+      return null;
+    }
+    if (url.hostname !== "www.linkedin.com") return null;
+
+    if (url.pathname.startsWith("/__mock__/")) {
+      const name = url.pathname.slice("/__mock__/".length);
+      if (!ASSETS.includes(name)) return null;
+      return { status: 200, contentType: "text/javascript; charset=utf-8", body: asset(name) };
+    }
+
+    const path = normalisedPath(url.pathname);
+    switch (path) {
+      case PATHS.feed:
+        // The feed carries the connections data too, so "My Network" can
+        // render client-side without a page load, as LinkedIn's SPA does.
+        return html(
+          cached("feed", () =>
+            shell({
+              title: "Feed",
+              state: { ...baseState, route: "feed", people: peopleRows() },
+              scripts: connectionsScripts,
+            }),
+          ),
+        );
+      case PATHS.connections:
+        return html(
+          cached("connections", () =>
+            shell({
+              title: "Connections",
+              state: { ...baseState, route: "connections", people: peopleRows() },
+              scripts: connectionsScripts,
+            }),
+          ),
+        );
+      case PATHS.followers:
+      case PATHS.following: {
+        const route = path === PATHS.followers ? "followers" : "following";
+        return html(
+          cached(route, () =>
+            shell({
+              title: route === "followers" ? "Followers" : "Following",
+              state: { ...baseState, route, people: peopleRows().slice(0, pageSize) },
+              scripts: ["common.js", "network-manager.js", "router.js"],
+            }),
+          ),
+        );
+      }
+    }
+
+    const profileMatch = /^\/in\/([^/]+)\/$/.exec(path);
+    if (profileMatch) return html(profilePage(profileMatch[1]));
+    return null;
+  }
+
+  return { people, stated, member, handle };
+}
