@@ -1,0 +1,455 @@
+// The built extension (dist/chrome) in headless Chromium, on the mock
+// LinkedIn site served at LinkedIn's real URLs. Each test starts a fresh
+// browser profile, so no test sees another's storage.
+//
+//   ./build.sh && node --test --test-concurrency=1 tests/e2e/
+
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import {
+  HOSTILE_NAMES,
+  NETWORKS,
+  PATHS,
+  ROOT,
+  CONNECTION_CAP,
+  badgePattern,
+  countLine,
+  createMockSite,
+  formatCount,
+  parseCount,
+  waitFor,
+  withChromium,
+} from "./harness.mjs";
+
+/* global document, window, getComputedStyle, axe */
+
+const TEST = { timeout: 60_000 };
+
+/**
+ * Opens the popup, then the connections page; waits for the first count the
+ * popup shows, which must be the stated total.
+ */
+async function readConnectionsPage(session, total) {
+  await session.openPopup();
+  const linkedin = await session.openLinkedIn(PATHS.connections);
+  const popup = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
+    what: `a connection count (${formatCount(total)} stated)`,
+  });
+  assert.equal(parseCount(popup.text["connection-count"]), total, "connection-count");
+  return { linkedin, popup };
+}
+
+/** The people the background stored, as an array. */
+async function storedPeople(session) {
+  const { snapshot } = await session.storage();
+  return Object.values(snapshot?.people ?? {});
+}
+
+describe("Chromium: the connections page, in every markup generation", () => {
+  for (const network of NETWORKS) {
+    const { generation, count } = network;
+    const side = count >= 500 ? "at or above 500" : "below 500";
+    test(
+      `${generation}: ${formatCount(count)} connections (${side}) fill connection-count, ` +
+        `badge-status and cap-headroom (${formatCount(CONNECTION_CAP - count)})`,
+      TEST,
+      async () => {
+        const site = createMockSite(network);
+        assert.equal(site.stated.connections, count);
+        await withChromium({ site }, async (session) => {
+          const { popup } = await readConnectionsPage(session, count);
+          const line = countLine(popup);
+          assert.equal(line.connections, count);
+          assert.equal(line.headroom, CONNECTION_CAP - count);
+          assert.match(line.badge, badgePattern(count));
+          assert.match(popup.text["page-status"], new RegExp(`\\(${generation} layout\\)`));
+          assert.equal(popup.visible["empty-state"], false);
+          assert.deepEqual(
+            session.blocked,
+            [],
+            "a page asked for something besides www.linkedin.com",
+          );
+
+          // A freshly opened popup draws the same figures from the stored snapshot.
+          await session.openPopup();
+          const again = await session.readPopup();
+          assert.deepEqual(countLine(again), countLine(popup));
+        });
+      },
+    );
+  }
+
+  for (const generation of ["artdeco", "react-2025", "sdui-2026"]) {
+    test(
+      `${generation}: hostile names stay text: nothing runs in LinkedIn's page or the popup, ` +
+        `and storage keeps the names verbatim`,
+      TEST,
+      async () => {
+        const site = createMockSite({ generation, count: 40, seed: 5 });
+        await withChromium({ site }, async (session) => {
+          const { linkedin } = await readConnectionsPage(session, 40);
+          const stored = await waitFor(
+            async () => {
+              const names = (await storedPeople(session)).map((person) => person.name);
+              return HOSTILE_NAMES.every((name) => names.includes(name)) && names;
+            },
+            {
+              what: "the hostile names to reach storage",
+              describe: async () => (await storedPeople(session)).map((person) => person.name),
+            },
+          );
+          assert.ok(stored.includes(HOSTILE_NAMES[0]));
+
+          // The mock did put them on the page, as text: the check below is not vacuous.
+          const onPage = await linkedin.evaluate(
+            (names) =>
+              names.filter((name) => document.querySelector("main").textContent.includes(name)),
+            HOSTILE_NAMES,
+          );
+          assert.deepEqual(onPage, HOSTILE_NAMES);
+          const hostileImg = await linkedin.evaluate(
+            () => document.querySelectorAll('img[src="x"]').length,
+          );
+          assert.equal(hostileImg, 0, "an <img src=x> from a name was parsed into LinkedIn's page");
+          assert.equal(await linkedin.evaluate(() => typeof window.__pwned), "undefined");
+          assert.equal(await session.popupPage.evaluate(() => typeof window.__pwned), "undefined");
+
+          const headline = "<b>Bold</b> claims & <i>more</i>";
+          const people = await storedPeople(session);
+          assert.ok(
+            people.some((person) => person.headline === headline),
+            `no stored person has the headline ${headline} verbatim`,
+          );
+        });
+      },
+    );
+  }
+});
+
+describe("Chromium: the other pages the reader knows", () => {
+  // 60 people listed, 1,234 stated: the follow pages and the profile only
+  // need the totals, and past 500 the profile says "500+".
+  const options = { generation: "sdui-2026", count: 60, statedTotal: 1234, seed: 7 };
+
+  test(
+    "the empty state shows before anything is read, and leaves once a page is read",
+    TEST,
+    async () => {
+      const site = createMockSite(options);
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        const before = await session.readPopup();
+        assert.equal(before.visible["empty-state"], true);
+        assert.equal(before.text["connection-count"], "");
+        assert.equal(before.text["follower-count"], "");
+        assert.equal(before.text["cap-headroom"], "");
+        assert.equal(before.text["page-status"], "No LinkedIn page read yet.");
+        assert.equal(before.visible["corrupt-notice"], false);
+
+        await session.openLinkedIn(PATHS.connections);
+        const after = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
+          what: "the first reading (live, without reopening the popup)",
+        });
+        assert.equal(after.visible["empty-state"], false);
+        assert.equal(parseCount(after.text["connection-count"]), 1234);
+      });
+    },
+  );
+
+  test("the followers page fills follower-count with the stated followers", TEST, async () => {
+    const site = createMockSite(options);
+    const followers = site.stated.followers;
+    await withChromium({ site }, async (session) => {
+      await session.openPopup();
+      await session.openLinkedIn(PATHS.followers);
+      const popup = await session.waitForPopup(
+        (p) => parseCount(p.text["follower-count"]) === followers,
+        { what: `follower-count ${formatCount(followers)}` },
+      );
+      assert.match(popup.text["page-status"], /followers page/);
+      assert.equal(
+        popup.text["connection-count"],
+        "",
+        "the followers page gave a connection count",
+      );
+    });
+  });
+
+  test("the following page fills following-count with the stated following", TEST, async () => {
+    const site = createMockSite(options);
+    const following = site.stated.following;
+    await withChromium({ site }, async (session) => {
+      await session.openPopup();
+      await session.openLinkedIn(PATHS.following);
+      const popup = await session.waitForPopup(
+        (p) => parseCount(p.text["following-count"]) === following,
+        { what: `following-count ${formatCount(following)}` },
+      );
+      assert.match(popup.text["page-status"], /following page/);
+      assert.equal(popup.text["connection-count"], "");
+    });
+  });
+
+  test(
+    'the member\'s own profile gives "500+": the badge shows, connection-count stays empty ' +
+      "until the connections page gives the exact figure, and a later 500+ does not hide it",
+    TEST,
+    async () => {
+      const site = createMockSite(options);
+      assert.equal(site.stated.shown.profileConnections, "500+");
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        const tab = await session.openLinkedIn(site.member.profilePath);
+        const fromProfile = await session.waitForPopup(
+          (p) => parseCount(p.text["follower-count"]) === site.stated.followers,
+          { what: "the profile's followers" },
+        );
+        assert.equal(fromProfile.text["connection-count"], "", "500+ is not an exact count");
+        assert.equal(fromProfile.text["cap-headroom"], "", "headroom from 500+ would be invented");
+        assert.match(fromProfile.text["badge-status"], /^500\+ badge shows$/);
+
+        await session.openLinkedIn(PATHS.connections, tab);
+        const exact = await session.waitForPopup(
+          (p) => parseCount(p.text["connection-count"]) === 1234,
+          { what: "connection-count 1,234 from the connections page" },
+        );
+        assert.equal(parseCount(exact.text["cap-headroom"]), CONNECTION_CAP - 1234);
+
+        await session.openLinkedIn(site.member.profilePath, tab);
+        const later = await session.waitForPopup(
+          (p) => /your profile/.test(p.text["page-status"]),
+          {
+            what: "the second profile reading",
+          },
+        );
+        assert.equal(parseCount(later.text["connection-count"]), 1234);
+        assert.equal(parseCount(later.text["cap-headroom"]), CONNECTION_CAP - 1234);
+      });
+    },
+  );
+
+  test(
+    "someone else's profile is never read: its counts never reach storage or the popup",
+    TEST,
+    async () => {
+      const site = createMockSite(options);
+      const other = site.people.find((person) => /^[a-z-]+-[0-9a-f]{6}$/.test(person.slug));
+      const otherPage = site.handle(`https://www.linkedin.com${other.profilePath}`).body;
+      const theirs = JSON.parse(
+        /<script type="application\/json" id="mock-state">(.*?)<\/script>/s.exec(otherPage)[1],
+      ).profile;
+      assert.equal(theirs.own, false);
+      assert.notEqual(theirs.followers, site.stated.shown.followers);
+
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        const otherTab = await session.openLinkedIn(other.profilePath);
+        await otherTab.waitForFunction(
+          (name) => document.querySelector("main h1")?.textContent === name,
+          theirs.name,
+          { timeout: 10_000 },
+        );
+        // The member's own profile, opened after theirs had rendered: once its
+        // reading lands, any reading of theirs (sent on the same schedule,
+        // earlier) would have landed before it.
+        await session.openLinkedIn(site.member.profilePath);
+        const popup = await session.waitForPopup(
+          (p) => parseCount(p.text["follower-count"]) === site.stated.followers,
+          { what: "the member's own followers" },
+        );
+        assert.match(popup.text["page-status"], /your profile/);
+        const stored = JSON.stringify((await session.storage()).snapshot);
+        assert.ok(
+          !stored.includes(theirs.followers),
+          `their followers (${theirs.followers}) were stored`,
+        );
+        assert.ok(!stored.includes(other.slug), "their profile was stored");
+      });
+    },
+  );
+
+  test(
+    "an unrecognised connections page: page-status says not recognised and connection-count stays empty",
+    { timeout: 60_000 },
+    async () => {
+      const site = createMockSite({ ...options, unrecognised: true });
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        const linkedin = await session.openLinkedIn(PATHS.connections);
+        // The page does state "1,234 connections", in a layout no reader knows.
+        await linkedin.waitForFunction(
+          () => /1,234 connections/.test(document.body.textContent),
+          null,
+          {
+            timeout: 10_000,
+          },
+        );
+        // Also stops at a count, so reading a count from it fails as exactly that.
+        const popup = await session.waitForPopup(
+          (p) => /not recognised/i.test(p.text["page-status"]) || p.text["connection-count"] !== "",
+          {
+            what: "page-status saying the page is not recognised (the reader waits 15 s)",
+            timeout: 30_000,
+          },
+        );
+        assert.equal(popup.text["connection-count"], "", "a count was read from an unknown layout");
+        assert.match(popup.text["page-status"], /not recognised/i);
+        assert.equal(popup.text["cap-headroom"], "");
+        assert.doesNotMatch(popup.text["badge-status"], /shows|not yet/);
+        const { snapshot } = await session.storage();
+        assert.deepEqual(Object.keys(snapshot?.people ?? {}), [], "people were read from it");
+      });
+    },
+  );
+});
+
+describe("Chromium: state survives the background being stopped", () => {
+  const GARBAGE = {
+    version: 1,
+    people: "this is not a map of people",
+    readings: 42,
+    note: "written by the e2e test as a corrupt snapshot",
+  };
+
+  test(
+    "a corrupt stored snapshot shows corrupt-notice after a background restart, and the garbage is kept under corruptSnapshots",
+    TEST,
+    async () => {
+      const site = createMockSite({ generation: "react-2025", count: 60, seed: 3 });
+      await withChromium({ site }, async (session) => {
+        const { linkedin } = await readConnectionsPage(session, 60);
+        await linkedin.close();
+        await session.setStorage({ snapshot: GARBAGE });
+        assert.deepEqual((await session.storage()).snapshot, GARBAGE);
+
+        await session.stopServiceWorker();
+        await session.openPopup();
+        const popup = await session.waitForPopup((p) => p.visible["corrupt-notice"], {
+          what: "corrupt-notice",
+        });
+        assert.match(popup.text["corrupt-notice"], /kept aside/);
+        assert.equal(popup.text["connection-count"], "");
+        assert.equal(popup.visible["empty-state"], true);
+
+        const stored = await session.storage();
+        assert.ok(Array.isArray(stored.corruptSnapshots), "corruptSnapshots is not an array");
+        const kept = stored.corruptSnapshots.at(-1);
+        assert.deepEqual(kept.raw, GARBAGE);
+        assert.equal(typeof kept.reason, "string");
+        assert.notDeepEqual(stored.snapshot, GARBAGE);
+      });
+    },
+  );
+
+  test(
+    "the background survives a service-worker stop: the popup restores the counts from storage and readings still land",
+    TEST,
+    async () => {
+      const site = createMockSite({ generation: "artdeco", count: 1234, seed: 4 });
+      await withChromium({ site }, async (session) => {
+        const { linkedin, popup: before } = await readConnectionsPage(session, 1234);
+        await linkedin.close();
+
+        await session.stopServiceWorker();
+        assert.equal(await session.serviceWorkerRunning(), false);
+        await session.openPopup();
+        const after = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
+          what: "the counts after the restart",
+        });
+        assert.equal(
+          await session.serviceWorkerRunning(),
+          true,
+          "the popup did not wake the worker",
+        );
+        assert.deepEqual(countLine(after), countLine(before));
+        assert.equal(after.text["page-status"], before.text["page-status"]);
+
+        await session.openLinkedIn(PATHS.followers);
+        await session.waitForPopup(
+          (p) => parseCount(p.text["follower-count"]) === site.stated.followers,
+          {
+            what: "a reading after the restart",
+          },
+        );
+      });
+    },
+  );
+});
+
+describe("Chromium: accessibility", () => {
+  const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+  /** axe-core's serious and critical violations on the popup page. */
+  async function seriousViolations(page) {
+    // CDP evaluation is not subject to the popup's CSP.
+    if (!(await page.evaluate(() => typeof axe !== "undefined"))) await page.evaluate(AXE);
+    const results = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
+    return results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target),
+      }));
+  }
+
+  async function checkBothSchemes(session, state) {
+    const page = session.popupPage;
+    const backgrounds = {};
+    for (const colorScheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme });
+      backgrounds[colorScheme] = await page.evaluate(
+        () => getComputedStyle(document.body).backgroundColor,
+      );
+      assert.deepEqual(await seriousViolations(page), [], `${state}, ${colorScheme}`);
+    }
+    assert.notEqual(backgrounds.light, backgrounds.dark, "the dark scheme did not apply");
+  }
+
+  test(
+    "axe-core finds no serious or critical violations in the popup, light and dark: empty, filled, and with a warning",
+    { timeout: 90_000 },
+    async () => {
+      // Followers fewer than connections: a partial reading, so the consistency warning shows.
+      const site = createMockSite({
+        generation: "sdui-2026",
+        count: 60,
+        statedTotal: 1234,
+        seed: 9,
+      });
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        await checkBothSchemes(session, "empty");
+
+        const tab = await session.openLinkedIn(PATHS.connections);
+        await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 1234, {
+          what: "connection-count 1,234",
+        });
+        await session.openLinkedIn(PATHS.followers, tab);
+        const filled = await session.waitForPopup(
+          (p) => p.visible.ratio && parseCount(p.text["follower-count"]) === site.stated.followers,
+          { what: "counts and the ratio" },
+        );
+        assert.equal(filled.visible["consistency-warning"], false);
+        await checkBothSchemes(session, "filled");
+
+        session.site = createMockSite({
+          generation: "sdui-2026",
+          count: 60,
+          statedTotal: 1234,
+          followers: 900,
+          seed: 9,
+        });
+        await session.openLinkedIn(PATHS.followers, tab);
+        await session.waitForPopup((p) => p.visible["consistency-warning"], {
+          what: "the consistency warning",
+        });
+        await checkBothSchemes(session, "warning");
+      });
+    },
+  );
+});
