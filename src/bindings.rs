@@ -146,6 +146,50 @@ impl Core {
         to_js(&self.network.collection_progress())
     }
 
+    /// The indices of the people matching `query`, in its order, as a
+    /// `Uint32Array`. A malformed query throws an `Error` named `QueryError`
+    /// whose `position` is the UTF-16 index (what JavaScript strings use) of
+    /// the problem.
+    pub fn query(&mut self, query: &str, now_ms: f64) -> Result<Vec<u32>, JsValue> {
+        let now = time(now_ms)?;
+        self.network.query(query, now).map_err(|e| {
+            let utf16: usize = query.chars().take(e.position).map(char::len_utf16).sum();
+            let js = js_sys::Error::new(&e.to_string());
+            js.set_name("QueryError");
+            // Setting a plain data property on a fresh Error cannot fail.
+            let _ = js_sys::Reflect::set(&js, &"position".into(), &JsValue::from(utf16 as u32));
+            js.into()
+        })
+    }
+
+    /// The profile keys of the given people (for "select all matching").
+    pub fn slugs(&self, indices: &[u32]) -> Vec<String> {
+        indices
+            .iter()
+            .filter_map(|&i| self.network.people.get(i as usize))
+            .map(|p| p.slug.clone())
+            .collect()
+    }
+
+    /// Saves a query under a name; a query that does not parse is refused.
+    #[wasm_bindgen(js_name = saveQuery)]
+    pub fn save_query(&mut self, name: &str, query: &str, now_ms: f64) -> Result<(), JsValue> {
+        let now = time(now_ms)?;
+        self.network.save_query(name, query, now).map_err(error)
+    }
+
+    /// The one-line help for the query box.
+    #[wasm_bindgen(js_name = queryHelp)]
+    pub fn query_help() -> String {
+        crate::query::help().to_string()
+    }
+
+    /// Queries for the usual cleanup targets, `[{ label, query }]`.
+    #[wasm_bindgen(js_name = suggestedQueries)]
+    pub fn suggested_queries() -> Result<JsValue, JsValue> {
+        to_js(&crate::query::SUGGESTED)
+    }
+
     /// Imports LinkedIn's `Connections.csv` (the file's bytes) and answers
     /// the report. A file that cannot be read throws a `NetpruneError` with
     /// the reason and changes nothing.

@@ -16,7 +16,10 @@
 //!   and the follower:connection balance.
 //! - [`collect`]: collection runs over the whole connections list, and who
 //!   has gone since the last complete one.
-//! - [`fold`]: case- and accent-folding for search and matching.
+//! - [`fold`]: text folding for search (lower case, accents off), by
+//!   hand-written tables rather than a normalization crate.
+//! - [`query`]: the review page's filter language: parse, match and sort
+//!   30,000 people per keystroke.
 //! - [`view`]: rows, the histogram of connection years, and CSV export.
 //! - [`storage`]: the stored snapshot and the versioned backup file.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -27,6 +30,7 @@ pub mod fold;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod query;
 pub mod reading;
 pub mod storage;
 pub mod view;

@@ -68,6 +68,7 @@ fn unmatched_key(row: &ExportRow) -> String {
 impl Network {
     /// Merges a read export file at `now_ms`.
     pub fn merge_export(&mut self, file: ExportFile, now_ms: TimeMs) -> ImportReport {
+        self.search = crate::model::SearchCache::default();
         let mut report = ImportReport {
             rows: file.total_rows,
             skipped: file.skipped,

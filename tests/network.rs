@@ -325,7 +325,7 @@ fn histogram_counts_years_with_gaps_and_unknowns() {
 fn backup_round_trips_and_refuses_what_it_cannot_restore() {
     let mut n = network_of(&["ana", "bo"]);
     n.set_kept(&["bo".to_string()], true);
-    n.save_query("old", "before:5y").unwrap();
+    n.save_query("old", "before:5y", NOW).unwrap();
     let text = n.to_backup_json(NOW);
     assert!(text.contains("\"format\": \"netprune-backup\""));
     assert_eq!(Network::from_backup_json(&text).unwrap(), n);
@@ -353,13 +353,13 @@ fn backup_round_trips_and_refuses_what_it_cannot_restore() {
 #[test]
 fn saved_queries_replace_by_name_and_refuse_empty_ones() {
     let mut n = Network::default();
-    n.save_query("Old", "before:5y").unwrap();
-    n.save_query("Old", "before:3y").unwrap();
-    n.save_query("Recruiters", "title:recruiter").unwrap();
+    n.save_query("Old", "before:5y", NOW).unwrap();
+    n.save_query("Old", "before:3y", NOW).unwrap();
+    n.save_query("Recruiters", "title:recruiter", NOW).unwrap();
     assert_eq!(n.saved_queries.len(), 2);
     assert_eq!(n.saved_queries[0].query, "before:3y");
-    assert!(n.save_query("  ", "x").is_err());
-    assert!(n.save_query("x", "  ").is_err());
+    assert!(n.save_query("  ", "x", NOW).is_err());
+    assert!(n.save_query("x", "  ", NOW).is_err());
     n.delete_query("Old");
     assert_eq!(n.saved_queries.len(), 1);
 }
