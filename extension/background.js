@@ -2,16 +2,26 @@
 // netprune's background: the single owner and only writer of state.
 //
 // It hosts the Rust core (WebAssembly), merges what the content script reads
-// into the persisted snapshot, and answers the popup. The worker can be
-// stopped at any moment (Chrome stops idle service workers; Firefox suspends
-// event pages), so state lives in storage.local and is restored on wake;
-// listeners are registered synchronously at top level so a wake-up event is
-// never missed. Messages are handled one at a time, so a reading and a goal
-// change never interleave their read-modify-write of the snapshot.
+// into the persisted snapshot, drives "collect all" on the member's
+// connections tab, and answers the popup and the review page. The worker can
+// be stopped at any moment (Chrome stops idle service workers; Firefox
+// suspends event pages), so state lives in storage.local and is restored on
+// wake; listeners are registered synchronously at top level so a wake-up
+// event is never missed. Messages are handled one at a time, so a reading and
+// a change from the review page never interleave their read-modify-write.
 import init, { Core } from "./core/netprune.js";
 import { api } from "./lib/browser.js";
 
 const LINKEDIN_ORIGIN = "https://www.linkedin.com";
+// Page readings arrive about once a second while collecting; writing a
+// 30,000-person snapshot for each would be wasteful. Changes the member makes
+// (keep, import, restore) are written at once.
+const PERSIST_DELAY_MS = 1_000;
+// Human pace for "collect all": each scroll waits about this long (the
+// content script randomizes it), and the list must show nothing new for a
+// full minute before a stall is taken for its end. LinkedIn stalls for tens
+// of seconds mid-list.
+const COLLECT_PACE = { delayMs: 2_500, stallMs: 60_000 };
 
 /** @typedef {{ keptAs: string, reason: string, atMs: number }} CorruptNotice */
 
@@ -36,7 +46,10 @@ async function restore() {
     state.core = new Core();
   } else {
     try {
-      state.core = Core.restore(stored.snapshot);
+      if (typeof stored.snapshot !== "string") {
+        throw new Error("saved network data unreadable: it is not a netprune snapshot");
+      }
+      state.core = Core.restoreJson(stored.snapshot);
     } catch (error) {
       const atMs = Date.now();
       const entry = {
@@ -67,12 +80,91 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function persist() {
-  await api.storage.local.set({ snapshot: state.core.toStored() });
-}
-
 function summary() {
   return { ...state.core.summary(Date.now()), corrupt: state.corrupt };
+}
+
+/** @type {ReturnType<typeof setTimeout> | null} */
+let persistTimer = null;
+
+/** Writes the snapshot, the summary the popup shows first, and collection progress. */
+async function persistNow() {
+  if (persistTimer !== null) clearTimeout(persistTimer);
+  persistTimer = null;
+  await api.storage.local.set({
+    snapshot: state.core.toStoredJson(),
+    summary: summary(),
+    collect: state.core.collection(),
+  });
+}
+
+function persistSoon() {
+  persistTimer ??= setTimeout(() => {
+    persistTimer = null;
+    serially(persistNow).catch((error) => console.warn("netprune: saving failed:", error));
+  }, PERSIST_DELAY_MS);
+}
+
+/**
+ * The collection pace: human by default; in a development install (unpacked
+ * in Chrome, temporary in Firefox) a `devPacing` object in storage shortens
+ * it so tests and the demo finish in seconds. A store install ignores it.
+ */
+async function collectPace() {
+  const self = await api.management.getSelf();
+  if (self.installType !== "development") return COLLECT_PACE;
+  const { devPacing } = await api.storage.local.get("devPacing");
+  const delayMs = Number(devPacing?.delayMs);
+  if (!Number.isFinite(delayMs) || delayMs <= 0) return COLLECT_PACE;
+  return { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
+}
+
+/** The tab that last showed the member's connections page, if it is still open. */
+async function connectionsTab() {
+  const { connectionsTab: tabId } = await api.storage.session.get("connectionsTab");
+  if (typeof tabId !== "number") return null;
+  try {
+    await api.tabs.get(tabId);
+    return tabId;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Asks the connections tab to collect (idempotent on its side: a page already
+ * collecting just carries on). A tab that cannot be reached is not an error:
+ * the run waits, and resumes when the page next sends a reading.
+ * @param {number} tabId
+ */
+async function driveCollection(tabId) {
+  const pace = await collectPace();
+  try {
+    await api.tabs.sendMessage(tabId, { type: "collect-run", ...pace });
+  } catch (error) {
+    console.info("netprune: the connections tab is not ready to collect yet:", messageOf(error));
+  }
+}
+
+/** @param {number | null} tabId */
+async function haltCollection(tabId) {
+  if (tabId === null) return;
+  try {
+    await api.tabs.sendMessage(tabId, { type: "collect-halt" });
+  } catch {
+    // Nothing is collecting there: the halt is already true.
+  }
+}
+
+/**
+ * Decodes a base64 string to bytes.
+ * @param {string} base64
+ */
+function bytesOf(base64) {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /**
@@ -88,14 +180,63 @@ function origin(sender) {
   return null;
 }
 
-/** @type {Record<string, { from: string, handle: (message: any) => Promise<unknown> }>} */
+/**
+ * @typedef {object} Handler
+ * @property {"linkedin-tab" | "extension-page"} from
+ * @property {(message: any, sender: chrome.runtime.MessageSender) => Promise<object>} handle
+ */
+
+/** @type {Record<string, Handler>} */
 const handlers = {
   "page-reading": {
     from: "linkedin-tab",
+    async handle(message, sender) {
+      const reading = message.reading;
+      const report = state.core.ingest(reading, Date.now());
+      const tabId = sender.tab?.id;
+      if (reading?.page === "connections" && reading.recognised && typeof tabId === "number") {
+        await api.storage.session.set({ connectionsTab: tabId });
+        if (report.collect?.running) await driveCollection(tabId);
+      }
+      if (report.collect?.done) await persistNow();
+      else persistSoon();
+      return { report, collect: report.collect ?? null };
+    },
+  },
+  "collect-ended": {
+    from: "linkedin-tab",
     async handle(message) {
-      const report = state.core.ingest(message.reading, Date.now());
-      await persist();
-      return { report };
+      // A halt is the answer to our own stop (or to the member leaving the
+      // page, which keeps the run waiting for the page to come back).
+      if (message.outcome === "end-of-list" || message.outcome === "stalled") {
+        state.core.finishCollection("ended", String(message.reason ?? ""), Date.now());
+        await persistNow();
+      }
+      return { collect: state.core.collection() };
+    },
+  },
+  "collect-start": {
+    from: "extension-page",
+    async handle() {
+      const tabId = await connectionsTab();
+      if (tabId === null) {
+        throw new Error(
+          "Open your LinkedIn connections page in a tab first: netprune collects from it.",
+        );
+      }
+      const collect = state.core.startCollection(Date.now());
+      await persistNow();
+      await driveCollection(tabId);
+      return { collect };
+    },
+  },
+  "collect-stop": {
+    from: "extension-page",
+    async handle() {
+      const collect = state.core.finishCollection("stopped", null, Date.now());
+      await persistNow();
+      await haltCollection(await connectionsTab());
+      return { collect };
     },
   },
   "get-summary": {
@@ -108,8 +249,51 @@ const handlers = {
     from: "extension-page",
     async handle(message) {
       state.core.setGoal(String(message.goal));
-      await persist();
+      await persistNow();
       return { summary: summary() };
+    },
+  },
+  "set-kept": {
+    from: "extension-page",
+    async handle(message) {
+      const slugs = Array.isArray(message.slugs) ? message.slugs.map(String) : [];
+      const changed = state.core.setKept(slugs, Boolean(message.kept));
+      await persistNow();
+      return { changed };
+    },
+  },
+  "import-csv": {
+    from: "extension-page",
+    async handle(message) {
+      if (typeof message.base64 !== "string") throw new Error("No file was sent.");
+      const report = state.core.importCsv(bytesOf(message.base64), Date.now());
+      await persistNow();
+      return { report };
+    },
+  },
+  "restore-backup": {
+    from: "extension-page",
+    async handle(message) {
+      // fromBackup validates the whole file first: a refusal changes nothing.
+      state.core = Core.fromBackup(String(message.text ?? ""));
+      await persistNow();
+      return { summary: summary() };
+    },
+  },
+  "save-query": {
+    from: "extension-page",
+    async handle(message) {
+      state.core.saveQuery(String(message.name ?? ""), String(message.query ?? ""), Date.now());
+      await persistNow();
+      return { savedQueries: state.core.savedQueries() };
+    },
+  },
+  "delete-query": {
+    from: "extension-page",
+    async handle(message) {
+      state.core.deleteQuery(String(message.name ?? ""));
+      await persistNow();
+      return { savedQueries: state.core.savedQueries() };
     },
   },
   "dismiss-corrupt": {
@@ -119,6 +303,7 @@ const handlers = {
         await api.storage.local.set({ corruptNoticeDismissed: state.corrupt.atMs });
         state.corrupt = null;
       }
+      await persistNow();
       return { summary: summary() };
     },
   },
@@ -133,7 +318,7 @@ let queue = Promise.resolve();
  * @returns {Promise<T>}
  */
 function serially(task) {
-  const run = queue.then(task);
+  const run = queue.then(() => ready).then(task);
   queue = run.then(
     () => undefined,
     () => undefined,
@@ -144,10 +329,7 @@ function serially(task) {
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = handlers[message?.type];
   if (!handler || origin(sender) !== handler.from) return false;
-  serially(async () => {
-    await ready;
-    return handler.handle(message);
-  }).then(
+  serially(() => handler.handle(message, sender)).then(
     (answer) => sendResponse({ ok: true, ...answer }),
     (error) => {
       console.warn(`netprune: ${message.type} failed:`, error);
@@ -156,4 +338,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   );
   // Keep the channel open for the asynchronous answer (Chrome and Firefox alike).
   return true;
+});
+
+// The member closing the connections tab leaves a running collection
+// waiting: it resumes when the page sends its next reading.
+api.tabs.onRemoved.addListener((tabId) => {
+  serially(async () => {
+    const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
+    if (current === tabId) await api.storage.session.remove("connectionsTab");
+  }).catch(() => undefined);
 });

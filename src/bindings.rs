@@ -8,6 +8,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use crate::calendar::TimeMs;
+use crate::collect::Outcome;
+use crate::import::read_connections_csv;
 use crate::model::{Goal, Network};
 use crate::reading::PageReading;
 use serde::Serialize;
@@ -57,14 +59,23 @@ impl Core {
         }
     }
 
-    /// Restores a network from what `toStored()` returned earlier. Throws a
-    /// `NetpruneError` naming what is wrong when the value cannot be read;
-    /// the caller keeps the value aside rather than dropping it.
-    pub fn restore(stored: JsValue) -> Result<Core, JsValue> {
-        let network: Network = serde_wasm_bindgen::from_value(stored)
-            .map_err(|e| error(format!("saved network data unreadable: {e}")))?;
-        let network = network.validated().map_err(error)?;
-        Ok(Core { network })
+    /// Restores a network from what `toStoredJson()` returned earlier.
+    /// Throws a `NetpruneError` naming what is wrong when the text cannot be
+    /// read; the caller keeps the text aside rather than dropping it.
+    #[wasm_bindgen(js_name = restoreJson)]
+    pub fn restore_json(stored: &str) -> Result<Core, JsValue> {
+        Ok(Core {
+            network: Network::from_json(stored).map_err(error)?,
+        })
+    }
+
+    /// Restores a network from a backup file's text; throws a
+    /// `NetpruneError` with the reason when the file cannot be restored.
+    #[wasm_bindgen(js_name = fromBackup)]
+    pub fn from_backup(text: &str) -> Result<Core, JsValue> {
+        Ok(Core {
+            network: Network::from_backup_json(text).map_err(error)?,
+        })
     }
 
     /// Merges a page reading from the content script, taken at `nowMs`, and
@@ -92,10 +103,136 @@ impl Core {
         Ok(())
     }
 
-    /// The whole network as a plain, JSON-compatible value for storage.
-    #[wasm_bindgen(js_name = toStored)]
-    pub fn to_stored(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.network)
+    /// The whole network as a JSON string for storage.
+    #[wasm_bindgen(js_name = toStoredJson)]
+    pub fn to_stored_json(&self) -> String {
+        self.network.to_json()
+    }
+
+    /// Everything netprune stores, as a versioned backup file's text.
+    #[wasm_bindgen(js_name = backupJson)]
+    pub fn backup_json(&self, now_ms: f64) -> Result<String, JsValue> {
+        Ok(self.network.to_backup_json(time(now_ms)?))
+    }
+
+    /// Starts a collection run, or answers the one already running.
+    #[wasm_bindgen(js_name = startCollection)]
+    pub fn start_collection(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.start_collection(now))
+    }
+
+    /// Ends the running collection: `outcome` is "complete", "ended" or
+    /// "stopped"; answers the final progress, or null if none was running.
+    #[wasm_bindgen(js_name = finishCollection)]
+    pub fn finish_collection(
+        &mut self,
+        outcome: &str,
+        reason: Option<String>,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let outcome = Outcome::from_id(outcome)
+            .ok_or_else(|| error(format!("unknown collection outcome {outcome:?}")))?;
+        to_js(
+            &self
+                .network
+                .finish_collection(outcome, reason.as_deref(), now),
+        )
+    }
+
+    /// The current or last collection run's progress, or null.
+    pub fn collection(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.collection_progress())
+    }
+
+    /// The indices of the people matching `query`, in its order, as a
+    /// `Uint32Array`. A malformed query throws an `Error` named `QueryError`
+    /// whose `position` is the UTF-16 index (what JavaScript strings use) of
+    /// the problem.
+    pub fn query(&mut self, query: &str, now_ms: f64) -> Result<Vec<u32>, JsValue> {
+        let now = time(now_ms)?;
+        self.network.query(query, now).map_err(|e| {
+            let utf16: usize = query.chars().take(e.position).map(char::len_utf16).sum();
+            let js = js_sys::Error::new(&e.to_string());
+            js.set_name("QueryError");
+            // Setting a plain data property on a fresh Error cannot fail.
+            let _ = js_sys::Reflect::set(&js, &"position".into(), &JsValue::from(utf16 as u32));
+            js.into()
+        })
+    }
+
+    /// The profile keys of the given people (for "select all matching").
+    pub fn slugs(&self, indices: &[u32]) -> Vec<String> {
+        indices
+            .iter()
+            .filter_map(|&i| self.network.people.get(i as usize))
+            .map(|p| p.slug.clone())
+            .collect()
+    }
+
+    /// Saves a query under a name; a query that does not parse is refused.
+    #[wasm_bindgen(js_name = saveQuery)]
+    pub fn save_query(&mut self, name: &str, query: &str, now_ms: f64) -> Result<(), JsValue> {
+        let now = time(now_ms)?;
+        self.network.save_query(name, query, now).map_err(error)
+    }
+
+    /// The one-line help for the query box.
+    #[wasm_bindgen(js_name = queryHelp)]
+    pub fn query_help() -> String {
+        crate::query::help().to_string()
+    }
+
+    /// Queries for the usual cleanup targets, `[{ label, query }]`.
+    #[wasm_bindgen(js_name = suggestedQueries)]
+    pub fn suggested_queries() -> Result<JsValue, JsValue> {
+        to_js(&crate::query::SUGGESTED)
+    }
+
+    /// Imports LinkedIn's `Connections.csv` (the file's bytes) and answers
+    /// the report. A file that cannot be read throws a `NetpruneError` with
+    /// the reason and changes nothing.
+    #[wasm_bindgen(js_name = importCsv)]
+    pub fn import_csv(&mut self, bytes: &[u8], now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let file = read_connections_csv(bytes)
+            .map_err(|e| error(format!("import refused, nothing was changed: {e}")))?;
+        to_js(&self.network.merge_export(file, now))
+    }
+
+    /// Puts people on the keep-list (or off it); answers how many changed.
+    #[wasm_bindgen(js_name = setKept)]
+    pub fn set_kept(&mut self, slugs: Vec<String>, kept: bool) -> u32 {
+        self.network.set_kept(&slugs, kept)
+    }
+
+    /// Rows for the given person indices (the visible window).
+    pub fn rows(&self, indices: &[u32]) -> Result<JsValue, JsValue> {
+        to_js(&self.network.rows(indices))
+    }
+
+    /// Connection years among the given people.
+    pub fn histogram(&self, indices: &[u32]) -> Result<JsValue, JsValue> {
+        to_js(&self.network.histogram(indices))
+    }
+
+    /// The given people as formula-safe CSV text (no BOM).
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self, indices: &[u32]) -> String {
+        self.network.export_csv(indices)
+    }
+
+    /// The member's saved queries, `[{ name, query }]`.
+    #[wasm_bindgen(js_name = savedQueries)]
+    pub fn saved_queries(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.saved_queries)
+    }
+
+    /// Deletes a saved query by name.
+    #[wasm_bindgen(js_name = deleteQuery)]
+    pub fn delete_query(&mut self, name: &str) {
+        self.network.delete_query(name);
     }
 
     /// How many people the network holds.

@@ -9,13 +9,31 @@
 //! - [`calendar`]: civil dates and epoch milliseconds.
 //! - [`reading`]: what the content script reads off a page, and what its text
 //!   means (counts like "3.4K", "Connected 2 weeks ago", `/in/<slug>/` links).
+//! - [`import`]: LinkedIn's `Connections.csv` export (from "Get a copy of your
+//!   data") read into rows, with each skipped row's line and reason.
+//! - [`merge`]: the export merged into the network, by link or by name.
 //! - [`model`]: people, the network snapshot, the 500+ badge, the 30,000 cap
 //!   and the follower:connection balance.
+//! - [`collect`]: collection runs over the whole connections list, and who
+//!   has gone since the last complete one.
+//! - [`fold`]: text folding for search (lower case, accents off), by
+//!   hand-written tables rather than a normalization crate.
+//! - [`query`]: the review page's filter language: parse, match and sort
+//!   30,000 people per keystroke.
+//! - [`view`]: rows, the histogram of connection years, and CSV export.
+//! - [`storage`]: the stored snapshot and the versioned backup file.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod calendar;
+pub mod collect;
+pub mod fold;
+pub mod import;
+pub mod merge;
 pub mod model;
+pub mod query;
 pub mod reading;
+pub mod storage;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

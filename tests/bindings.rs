@@ -93,10 +93,7 @@ fn stored_network_restores_to_the_same_summary() {
     let mut core = Core::new();
     core.ingest(js(READING), NOW).unwrap();
     core.set_goal("consultant").unwrap();
-    let stored = core.to_stored().unwrap();
-    // Through JSON, as browser storage does.
-    let stored = JSON::parse(&String::from(JSON::stringify(&stored).unwrap())).unwrap();
-    let restored = Core::restore(stored).unwrap();
+    let restored = Core::restore_json(&core.to_stored_json()).unwrap();
     assert_eq!(restored.people_count(), 1);
     let a = JSON::stringify(&core.summary(NOW).unwrap()).unwrap();
     let b = JSON::stringify(&restored.summary(NOW).unwrap()).unwrap();
@@ -104,19 +101,77 @@ fn stored_network_restores_to_the_same_summary() {
 }
 
 #[wasm_bindgen_test]
-fn corrupt_stored_value_throws_a_named_readable_error() {
+fn corrupt_stored_text_throws_a_named_readable_error() {
     for bad in [
-        r#""garbage""#,
+        "garbage",
         r#"{"version": 1}"#,
-        r#"{"version": 99, "people": {}, "readings": [], "goal": "consultant", "lastPage": null}"#,
+        r#"{"version": 99, "people": [], "readings": [], "goal": "consultant", "lastPage": null}"#,
     ] {
-        let e = error_of(Core::restore(js(bad)));
+        let e = error_of(Core::restore_json(bad));
         assert_eq!(String::from(e.name()), "NetpruneError");
         assert!(
             String::from(e.message()).starts_with("saved network data unreadable"),
             "{bad}"
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn query_answers_indices_and_rows_answer_plain_objects() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    let all = core.query("", NOW).unwrap();
+    assert_eq!(all, vec![0]);
+    assert!(core.query("zzz", NOW).unwrap().is_empty());
+    let rows = Array::from(&core.rows(&all).unwrap());
+    let row = rows.get(0);
+    assert_eq!(get(&row, "slug").as_string().as_deref(), Some("ana-1"));
+    assert_eq!(get(&row, "name").as_string().as_deref(), Some("<b>Ana</b>"));
+    assert_eq!(
+        get(&row, "connected.date").as_string().as_deref(),
+        Some("2024-08-07")
+    );
+    assert_eq!(
+        get(&row, "connected.precision").as_string().as_deref(),
+        Some("day")
+    );
+    assert_eq!(get(&row, "kept").as_bool(), Some(false));
+    assert_eq!(core.slugs(&all), vec!["ana-1".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn malformed_query_throws_query_error_with_a_utf16_position() {
+    let mut core = Core::new();
+    // "👋" is two UTF-16 units: the error after it is at index 3 in JavaScript.
+    let e = error_of(core.query("👋 foo:bar", NOW));
+    assert_eq!(String::from(e.name()), "QueryError");
+    assert_eq!(
+        Reflect::get(&e, &"position".into()).unwrap().as_f64(),
+        Some(3.0)
+    );
+    assert!(String::from(e.message()).contains("foo:"));
+}
+
+#[wasm_bindgen_test]
+fn import_refusal_throws_and_changes_nothing() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    let before = core.to_stored_json();
+    let e = error_of(core.import_csv(b"Name,Phone\nBob,123\n", NOW));
+    assert!(String::from(e.message()).contains("nothing was changed"));
+    assert_eq!(core.to_stored_json(), before);
+    let report = core
+        .import_csv(b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,One,https://www.linkedin.com/in/ana-1,,Acme,CTO,07 Aug 2024\n", NOW)
+        .unwrap();
+    assert_eq!(get(&report, "matched").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn backup_refusal_names_the_reason() {
+    let e = error_of(Core::from_backup("{\"format\": \"something-else\"}"));
+    assert!(String::from(e.message()).contains("not a netprune backup"));
+    let core = Core::new();
+    assert!(Core::from_backup(&core.backup_json(NOW).unwrap()).is_ok());
 }
 
 #[wasm_bindgen_test]

@@ -4,8 +4,9 @@
 //
 // The source manifest is the only one anyone edits. Per browser this drops
 // every "$comment" key (they say why an entry is there), keeps the background
-// key that browser wants (Chrome: service_worker; Firefox: scripts), and merges
-// the browser's own block ("chrome" or "firefox") at the top level.
+// key that browser wants (Chrome: service_worker; Firefox: scripts), merges
+// the browser's own block ("chrome" or "firefox") at the top level, and adds
+// that block's permissions to the common ones.
 import { readFileSync, writeFileSync } from "node:fs";
 
 /** @param {unknown} value */
@@ -27,7 +28,9 @@ function withoutComments(value) {
  */
 export function manifestFor(source, browser) {
   const { chrome, firefox, ...common } = withoutComments(source);
-  const manifest = { ...common, ...(browser === "chrome" ? chrome : firefox) };
+  const own = browser === "chrome" ? chrome : firefox;
+  const manifest = { ...common, ...own };
+  manifest.permissions = [...(common.permissions ?? []), ...(own.permissions ?? [])];
   const { service_worker: worker, scripts, type } = common.background;
   manifest.background = browser === "chrome" ? { service_worker: worker, type } : { scripts, type };
   return manifest;

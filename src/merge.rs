@@ -1,0 +1,189 @@
+//! Merging LinkedIn's export into the network, and export rows into people
+//! later read on the page.
+//!
+//! A row with a profile link is matched by slug. A row without one (2018
+//! exports have no URL column) is matched by name and company when exactly
+//! one person fits; otherwise it is kept as an *unmatched* person, shown in
+//! the review page but never removable, until the connections page shows
+//! someone of that name. The export is the authority for company, position
+//! and the exact connection date; the page stays the authority for the name
+//! and headline as shown today.
+
+use crate::calendar::TimeMs;
+use crate::fold::fold;
+use crate::import::{ExportFile, ExportRow, RowNote, SkippedRow};
+use crate::model::{Network, Person, Source, UNMATCHED_PREFIX};
+use crate::reading::{ConnectedDate, DatePrecision};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What an import did (docs/ARCHITECTURE.md, `ImportReport`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    /// Data rows read from the file, skipped ones included.
+    pub rows: usize,
+    /// Rows matched to someone already known.
+    pub matched: usize,
+    /// Rows that added someone not yet read on the page.
+    pub added: usize,
+    /// Rows without a profile link that match no one (or several people):
+    /// kept as unmatched.
+    pub unmatched: usize,
+    /// Rows left out, with line numbers and reasons.
+    pub skipped: Vec<SkippedRow>,
+    /// Rows read with a caveat (an unreadable date, a short row).
+    pub notes: Vec<RowNote>,
+}
+
+fn exact(date: Option<crate::calendar::CivilDate>) -> Option<ConnectedDate> {
+    date.map(|date| ConnectedDate {
+        date,
+        precision: DatePrecision::Day,
+    })
+}
+
+/// Fills a known person with what the export knows better.
+fn enrich(person: &mut Person, row: &ExportRow) {
+    if row.company.is_some() {
+        person.company.clone_from(&row.company);
+    }
+    if row.position.is_some() {
+        person.position.clone_from(&row.position);
+    }
+    if let Some(date) = exact(row.connected_on) {
+        person.connected = Some(date);
+    }
+}
+
+fn unmatched_key(row: &ExportRow) -> String {
+    format!(
+        "{UNMATCHED_PREFIX}{}|{}|{}",
+        fold(&row.name),
+        fold(row.company.as_deref().unwrap_or("")),
+        row.connected_on.map(|d| d.to_string()).unwrap_or_default()
+    )
+}
+
+impl Network {
+    /// Merges a read export file at `now_ms`.
+    pub fn merge_export(&mut self, file: ExportFile, now_ms: TimeMs) -> ImportReport {
+        self.search = crate::model::SearchCache::default();
+        let mut report = ImportReport {
+            rows: file.total_rows,
+            skipped: file.skipped,
+            notes: file.notes,
+            ..ImportReport::default()
+        };
+        // Folded name -> slugs of people read on the page (or by link), built
+        // once: matching a 30,000-row export is then linear.
+        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+        for person in self.people.iter().filter(|p| !p.unmatched) {
+            by_name
+                .entry(fold(&person.name))
+                .or_default()
+                .push(person.slug.clone());
+        }
+        let mut keys_this_import: HashMap<String, u32> = HashMap::new();
+
+        for row in file.rows {
+            if let Some(slug) = row.slug.clone() {
+                if let Some(i) = self.index_of(&slug) {
+                    enrich(&mut self.people[i], &row);
+                    report.matched += 1;
+                    continue;
+                }
+                // A row that earlier import had to keep as unmatched now
+                // comes with its link: it replaces that entry.
+                let mut person = new_person(slug, &row, now_ms);
+                if let Some(i) = self.index_of(&unmatched_key(&row)) {
+                    person.kept = self.remove_person(i).kept;
+                }
+                by_name
+                    .entry(fold(&person.name))
+                    .or_default()
+                    .push(person.slug.clone());
+                self.push_person(person);
+                report.added += 1;
+                continue;
+            }
+
+            let folded_company = row.company.as_deref().map(fold);
+            let candidates: Vec<&String> = by_name
+                .get(&fold(&row.name))
+                .map(|slugs| {
+                    slugs
+                        .iter()
+                        .filter(|slug| {
+                            let Some(company) = &folded_company else {
+                                return true;
+                            };
+                            self.person(slug).is_some_and(|p| {
+                                let in_company = p.company.as_deref().map(fold);
+                                let in_headline = p.headline.as_deref().map(fold);
+                                // Unknown company on our side does not rule them out.
+                                in_company.is_none_or(|c| &c == company)
+                                    || in_headline.is_some_and(|h| h.contains(company.as_str()))
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let [slug] = candidates.as_slice() {
+                if let Some(i) = self.index_of(slug) {
+                    enrich(&mut self.people[i], &row);
+                    report.matched += 1;
+                    continue;
+                }
+            }
+
+            let mut key = unmatched_key(&row);
+            let seen = keys_this_import.entry(key.clone()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                // Two identical rows in one file are two people.
+                key = format!("{key}#{seen}");
+            }
+            match self.index_of(&key) {
+                Some(i) => enrich(&mut self.people[i], &row),
+                None => {
+                    let mut person = new_person(key, &row, now_ms);
+                    person.unmatched = true;
+                    self.push_person(person);
+                }
+            }
+            report.unmatched += 1;
+        }
+        report
+    }
+
+    /// Index by folded name of the unmatched export rows, for readings that
+    /// may bring them a profile link. Empty (and free) when there are none.
+    pub(crate) fn unmatched_by_name(&self) -> HashMap<String, Vec<String>> {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for person in self.people.iter().filter(|p| p.unmatched) {
+            map.entry(fold(&person.name))
+                .or_default()
+                .push(person.slug.clone());
+        }
+        map
+    }
+}
+
+fn new_person(slug: String, row: &ExportRow, now_ms: TimeMs) -> Person {
+    Person {
+        slug,
+        name: row.name.clone(),
+        headline: None,
+        company: row.company.clone(),
+        position: row.position.clone(),
+        connected: exact(row.connected_on),
+        source: Source::Export,
+        first_seen_ms: now_ms,
+        last_seen_ms: now_ms,
+        kept: false,
+        unmatched: false,
+        last_run: 0,
+        gone_since_ms: None,
+    }
+}

@@ -1,0 +1,1420 @@
+//! The review page's filter language: parse a query, match it against
+//! people, and sort what matched.
+//!
+//! This module owns the grammar below, its error messages, and the per-person
+//! [`SearchKeys`] that make re-filtering 30,000 people on every keystroke
+//! cheap: text is folded once per person ([`crate::fold`]), each person's
+//! place under every sort order is ranked once per list
+//! ([`SearchKeys::for_people`]), each search term builds its substring finder
+//! once at parse time, and [`run`] allocates per call, never per person. It
+//! never reads a clock (relative dates such as `5y` count back from the
+//! `now_ms` given to [`parse`]), never touches the network snapshot or the
+//! keep-list (flags come in per person), and never panics or silently
+//! matches everyone on a malformed query: it answers a [`QueryError`] naming
+//! the character position and what was expected there.
+//!
+//! ```text
+//! query   = { clause | sort }                 clauses are ANDed, separated by spaces
+//! clause  = term { "OR" term }                OR binds tighter than the implicit AND
+//! term    = [ "-" ] ( field ":" value | phrase | word )
+//! field   = name | company | title            substring of that field (title: headline or position)
+//!         | before | after                    YYYY | YYYY-MM | YYYY-MM-DD | <n>y | <n>m | <n>d
+//!         | is                                kept | queued | removed | gone
+//!         | has                               date | headline
+//! sort    = "sort:" ( connected | -connected | name | -name | company | -company )   at most one
+//! value   = phrase | word
+//! phrase  = '"' { any character but '"' } '"'
+//! word    = a run of non-space characters without '"'; bare words and phrases
+//!           search name, headline, company and position
+//! ```
+//!
+//! `before:P` holds for connection dates before the first day of P and
+//! `after:P` for dates on or after it, so the two split every known date; an
+//! age counts back from today (`before:5y`: connected more than five years
+//! ago). A person whose connection date is unknown matches neither, even
+//! negated (`-before:5y` is "known, and not before"); `-has:date` finds them.
+//! Field names and the values of `is:`, `has:` and `sort:` are
+//! case-insensitive; `OR` is a keyword only in upper case (`or` is a word);
+//! `sort:` may stand anywhere. A term with an unknown `field:` prefix is an
+//! error; quote it to search for the text itself (`"re:invent"`).
+
+use crate::calendar::{CivilDate, TimeMs};
+use crate::fold::{fold, fold_into};
+use crate::model::Person;
+use memchr::memmem::Finder;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A suggested query for a usual cleanup target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// What it finds, in words.
+    pub label: &'static str,
+    /// The query; `{company}` stands for a company the member names.
+    pub query: &'static str,
+}
+
+/// The usual cleanup targets (DESIGN.md), one click away in the review page.
+pub const SUGGESTED: [Suggestion; 5] = [
+    Suggestion {
+        label: "Connected more than five years ago",
+        query: "before:5y sort:connected",
+    },
+    Suggestion {
+        label: "Recruiters",
+        query: "title:recruiter OR title:\"talent acquisition\" OR title:headhunter",
+    },
+    Suggestion {
+        label: "No headline",
+        query: "-has:headline",
+    },
+    Suggestion {
+        label: "No longer connected",
+        query: "is:gone",
+    },
+    Suggestion {
+        label: "People at a company you left",
+        query: "company:\"{company}\" OR title:\"{company}\"",
+    },
+];
+
+/// A one-line reminder of the language, for the review page's search box.
+pub fn help() -> &'static str {
+    "words, \"phrases\", name: company: title:, before:/after: 2020 | 2020-06 | 2020-06-15 | 5y | 18m | 30d, \
+     is:kept is:queued is:removed is:gone, has:date has:headline, -not, OR, \
+     sort:connected|-connected|name|-name|company|-company"
+}
+
+const KNOWN_FILTERS: &str = "name:, company:, title:, before:, after:, is:, has:, sort:";
+const EXPECTED_DATE: &str = "expected a date (YYYY, YYYY-MM, YYYY-MM-DD) or an age (5y, 18m, 30d)";
+/// Ages go back at most 9999 years, months or days: enough for any
+/// connection, small enough that the date arithmetic cannot overflow.
+const MAX_AGE_DIGITS: usize = 4;
+/// Longest piece of the member's own query quoted back in an error.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// Why a query could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    /// Where the problem is, in characters (not bytes) from the query's start.
+    pub position: usize,
+    /// What was found and what was expected there.
+    pub message: String,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at {}: {}", self.position, self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+fn error(position: usize, message: impl Into<String>) -> QueryError {
+    QueryError {
+        position,
+        message: message.into(),
+    }
+}
+
+/// A parsed query: clauses that must all hold, and the order of the results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    clauses: Vec<Clause>,
+    sort: SortOrder,
+}
+
+impl Query {
+    /// The clauses, all of which must hold, cheapest to test first (each term
+    /// carries its position in the query for anything that wants the
+    /// member's order back).
+    pub fn clauses(&self) -> &[Clause] {
+        &self.clauses
+    }
+
+    /// The order of the results.
+    pub fn sort(&self) -> SortOrder {
+        self.sort
+    }
+
+    /// True when the query filters nobody out (it may still sort).
+    pub fn matches_everyone(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Whether one person, with these search keys and flags, matches.
+    pub fn matches(&self, keys: &SearchKeys, flags: Flags) -> bool {
+        self.clauses
+            .iter()
+            .all(|clause| clause.terms.iter().any(|term| term.matches(keys, flags)))
+    }
+}
+
+/// One ANDed part of a query: it holds when any of its terms does (`a OR b`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// The alternatives, in the order written; never empty.
+    pub terms: Vec<Term>,
+}
+
+impl Clause {
+    const MAX_COST: u8 = 2;
+
+    fn cost(&self) -> u8 {
+        self.terms.iter().map(Term::cost).max().unwrap_or(0)
+    }
+}
+
+/// One filter, possibly negated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// Written with a leading `-`.
+    pub negated: bool,
+    /// What it tests.
+    pub filter: Filter,
+    /// Where it starts in the query (at its `-` when negated), in characters.
+    pub position: usize,
+}
+
+impl Term {
+    fn matches(&self, keys: &SearchKeys, flags: Flags) -> bool {
+        let hit = match &self.filter {
+            Filter::Text { field, needle } => needle.is_in(keys.span(*field)),
+            // An unknown date matches no date filter, negated or not: "not
+            // connected before 2020" must not sweep in everyone whose date
+            // was never read.
+            Filter::ConnectedBefore(bound) => match keys.connected_day {
+                Some(day) => day < bound.day,
+                None => return false,
+            },
+            Filter::ConnectedOnOrAfter(bound) => match keys.connected_day {
+                Some(day) => day >= bound.day,
+                None => return false,
+            },
+            Filter::Is(flag) => flags.get(*flag),
+            Filter::HasDate => keys.connected_day.is_some(),
+            Filter::HasHeadline => keys.has_headline(),
+        };
+        hit != self.negated
+    }
+
+    /// Rough relative cost, so cheap tests can rule a person out first.
+    fn cost(&self) -> u8 {
+        match &self.filter {
+            Filter::Text {
+                field: TextField::Any,
+                ..
+            } => 2,
+            Filter::Text { .. } => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// What a term tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    /// The folded needle occurs in the field.
+    Text {
+        /// Which text.
+        field: TextField,
+        /// What to find.
+        needle: Needle,
+    },
+    /// `before:`: the connection date is known and earlier than the bound.
+    ConnectedBefore(DateBound),
+    /// `after:`: the connection date is known and on or after the bound.
+    ConnectedOnOrAfter(DateBound),
+    /// `is:`: a flag the caller passes per person.
+    Is(Flag),
+    /// `has:date`: the connection date is known.
+    HasDate,
+    /// `has:headline`: the person shows a headline.
+    HasHeadline,
+}
+
+/// Which text a search term looks in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// A bare word or phrase: name, headline, company or position.
+    Any,
+    /// `name:`.
+    Name,
+    /// `company:`.
+    Company,
+    /// `title:`: headline or position.
+    Title,
+}
+
+/// The first day a date filter compares against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateBound {
+    date: CivilDate,
+    day: i64,
+}
+
+impl DateBound {
+    fn new(date: CivilDate) -> Self {
+        Self {
+            date,
+            day: date.to_days(),
+        }
+    }
+
+    /// The first day of the period (or the day an age counts back to).
+    pub fn date(self) -> CivilDate {
+        self.date
+    }
+}
+
+/// Folded search text with its substring finder, built once per query.
+#[derive(Clone)]
+pub struct Needle {
+    folded: String,
+    /// Boxed: a finder is a few hundred bytes, and terms move while parsing.
+    finder: Box<Finder<'static>>,
+}
+
+impl Needle {
+    /// None when folding leaves nothing to search for.
+    fn new(text: &str) -> Option<Self> {
+        let folded = fold(text);
+        if folded.is_empty() {
+            return None;
+        }
+        let finder = Box::new(Finder::new(folded.as_bytes()).into_owned());
+        Some(Self { folded, finder })
+    }
+
+    /// The folded text searched for.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    fn is_in(&self, haystack: &str) -> bool {
+        self.finder.find(haystack.as_bytes()).is_some()
+    }
+}
+
+impl PartialEq for Needle {
+    fn eq(&self, other: &Self) -> bool {
+        self.folded == other.folded
+    }
+}
+
+impl Eq for Needle {}
+
+impl fmt::Debug for Needle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.folded, f)
+    }
+}
+
+/// A per-person state the query language can test with `is:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// On the member's keep-list.
+    Kept,
+    /// Waiting in the removal queue.
+    Queued,
+    /// Removed by netprune.
+    Removed,
+    /// No longer found in the connections list.
+    Gone,
+}
+
+/// The flags of one person, as the caller knows them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flags {
+    /// On the keep-list.
+    pub kept: bool,
+    /// In the removal queue.
+    pub queued: bool,
+    /// Removed by netprune.
+    pub removed: bool,
+    /// No longer found in the connections list.
+    pub gone: bool,
+}
+
+impl Flags {
+    /// Whether `flag` is set.
+    pub fn get(self, flag: Flag) -> bool {
+        match flag {
+            Flag::Kept => self.kept,
+            Flag::Queued => self.queued,
+            Flag::Removed => self.removed,
+            Flag::Gone => self.gone,
+        }
+    }
+}
+
+/// The order of a query's results. Ties always fall back to the folded name,
+/// then the slug, so the same query gives the same list every time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// By folded name: the default.
+    #[default]
+    Name,
+    /// `sort:-name`.
+    NameDescending,
+    /// `sort:connected`: oldest connection first, unknown dates last.
+    Connected,
+    /// `sort:-connected`: newest first, unknown dates still last.
+    ConnectedDescending,
+    /// `sort:company`: by folded company, people without one last.
+    Company,
+    /// `sort:-company`: reversed, people without one still last.
+    CompanyDescending,
+}
+
+impl SortOrder {
+    fn from_value(value: &str) -> Option<Self> {
+        const ORDERS: [(&str, SortOrder); 6] = [
+            ("connected", SortOrder::Connected),
+            ("-connected", SortOrder::ConnectedDescending),
+            ("name", SortOrder::Name),
+            ("-name", SortOrder::NameDescending),
+            ("company", SortOrder::Company),
+            ("-company", SortOrder::CompanyDescending),
+        ];
+        ORDERS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(value))
+            .map(|(_, order)| *order)
+    }
+
+    const COUNT: usize = 6;
+
+    /// This order's index into `Ranks::place`.
+    fn slot(self) -> usize {
+        match self {
+            Self::Name => 0,
+            Self::NameDescending => 1,
+            Self::Connected => 2,
+            Self::ConnectedDescending => 3,
+            Self::Company => 4,
+            Self::CompanyDescending => 5,
+        }
+    }
+
+    fn is_descending(self) -> bool {
+        matches!(
+            self,
+            Self::NameDescending | Self::ConnectedDescending | Self::CompanyDescending
+        )
+    }
+}
+
+/// One person's text and date, folded once so each keystroke only searches.
+///
+/// Build the whole list with [`SearchKeys::for_people`]: it also records
+/// each person's place under every sort order, so sorting a result is
+/// placing each hit at its place. Keys built one at a time with
+/// [`SearchKeys::new`] give the same results in the same order, sorted by
+/// comparing the folded text instead (several times slower on 30,000).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchKeys {
+    /// Folded name, company, headline and position joined by '\n', which
+    /// folding never produces: a bare word searches all four in one pass
+    /// without matching across two of them, and `title:` searches the
+    /// headline and position as one span.
+    text: String,
+    name_end: usize,
+    company_end: usize,
+    headline_end: usize,
+    /// The first eight bytes of the folded name and company, big-endian and
+    /// zero-padded, so most sort comparisons are one integer comparison.
+    name_prefix: u64,
+    company_prefix: u64,
+    connected_day: Option<i64>,
+    /// Set by [`SearchKeys::for_people`] only.
+    ranks: Option<Ranks>,
+}
+
+/// Where one person stands in the list [`SearchKeys::for_people`] ranked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Ranks {
+    /// A fingerprint of the ranked list (see `batch_fingerprint`): ranks are
+    /// only used when every hit's come from the same list.
+    batch: u64,
+    /// How many people the list held: every rank is below it.
+    count: u32,
+    /// The person's place in the list under each [`SortOrder`] (indexed by
+    /// `SortOrder::slot`), ties already broken by folded name then slug: so
+    /// sorting hits is placing each at its rank, with no comparison at all.
+    place: [u32; SortOrder::COUNT],
+}
+
+impl SearchKeys {
+    /// Folds one person's fields.
+    pub fn new(person: &Person) -> Self {
+        let mut text = String::with_capacity(
+            person.name.len()
+                + optional(&person.company).len()
+                + optional(&person.headline).len()
+                + optional(&person.position).len()
+                + 3,
+        );
+        fold_into(&person.name, &mut text);
+        let name_end = text.len();
+        text.push('\n');
+        fold_into(optional(&person.company), &mut text);
+        let company_end = text.len();
+        text.push('\n');
+        fold_into(optional(&person.headline), &mut text);
+        let headline_end = text.len();
+        text.push('\n');
+        fold_into(optional(&person.position), &mut text);
+        let mut keys = Self {
+            text,
+            name_end,
+            company_end,
+            headline_end,
+            name_prefix: 0,
+            company_prefix: 0,
+            connected_day: person.connected.map(|c| c.date.to_days()),
+            ranks: None,
+        };
+        keys.name_prefix = prefix(keys.name());
+        keys.company_prefix = prefix(keys.company());
+        keys
+    }
+
+    /// Folds every person's fields and ranks the list under every sort
+    /// order, so [`run`] sorts a result by placing each hit at its rank.
+    /// `keys[i]` is person `i`'s.
+    ///
+    /// Ranking costs two text sorts of the list (by name and by company) and
+    /// a few integer sorts, once per snapshot rather than once per keystroke.
+    pub fn for_people(people: &[Person]) -> Vec<SearchKeys> {
+        let mut keys: Vec<SearchKeys> = people.iter().map(Self::new).collect();
+        let Ok(count) = u32::try_from(keys.len()) else {
+            // Beyond four billion people: unranked keys still sort correctly.
+            return keys;
+        };
+        let name_groups = dense_groups(count, &|i| keys[i].name());
+        let company_groups = dense_groups(count, &|i| keys[i].company());
+        let slug_groups = dense_groups(count, &|i| people[i].slug.as_str());
+        // Folded name, then slug, then index: the tie-break of every order.
+        let by_name = places(count, &|a, b| {
+            (name_groups[a], slug_groups[a], a).cmp(&(name_groups[b], slug_groups[b], b))
+        });
+        let day = |i: usize| keys[i].connected_day;
+        let no_company = |i: usize| keys[i].company().is_empty();
+        let places = [
+            by_name.clone(),
+            places(count, &|a, b| {
+                (name_groups[b], by_name[a]).cmp(&(name_groups[a], by_name[b]))
+            }),
+            places(count, &|a, b| {
+                (day(a).is_none(), day(a), by_name[a]).cmp(&(day(b).is_none(), day(b), by_name[b]))
+            }),
+            places(count, &|a, b| {
+                (day(a).is_none(), day(b), by_name[a]).cmp(&(day(b).is_none(), day(a), by_name[b]))
+            }),
+            places(count, &|a, b| {
+                (no_company(a), company_groups[a], by_name[a]).cmp(&(
+                    no_company(b),
+                    company_groups[b],
+                    by_name[b],
+                ))
+            }),
+            places(count, &|a, b| {
+                (no_company(a), company_groups[b], by_name[a]).cmp(&(
+                    no_company(b),
+                    company_groups[a],
+                    by_name[b],
+                ))
+            }),
+        ];
+        let batch = batch_fingerprint(people, &keys);
+        for (index, key) in keys.iter_mut().enumerate() {
+            let mut place = [0u32; SortOrder::COUNT];
+            for (slot, places) in place.iter_mut().zip(&places) {
+                *slot = places[index];
+            }
+            key.ranks = Some(Ranks {
+                batch,
+                count,
+                place,
+            });
+        }
+        keys
+    }
+
+    /// The folded name.
+    pub fn name(&self) -> &str {
+        self.text.get(..self.name_end).unwrap_or("")
+    }
+
+    /// The folded company ("" when unknown).
+    pub fn company(&self) -> &str {
+        self.text
+            .get(self.name_end + 1..self.company_end)
+            .unwrap_or("")
+    }
+
+    /// The folded headline ("" when none).
+    pub fn headline(&self) -> &str {
+        self.text
+            .get(self.company_end + 1..self.headline_end)
+            .unwrap_or("")
+    }
+
+    /// The folded position ("" when unknown).
+    pub fn position(&self) -> &str {
+        self.text.get(self.headline_end + 1..).unwrap_or("")
+    }
+
+    fn has_headline(&self) -> bool {
+        self.headline_end > self.company_end + 1
+    }
+
+    fn span(&self, field: TextField) -> &str {
+        match field {
+            TextField::Any => &self.text,
+            TextField::Name => self.name(),
+            TextField::Company => self.company(),
+            TextField::Title => self.text.get(self.company_end + 1..).unwrap_or(""),
+        }
+    }
+}
+
+/// Runs this short are insertion-sorted before merging.
+const SORT_RUN: usize = 16;
+
+/// Sorts person indices with `compare`: a stable bottom-up merge sort.
+///
+/// Every sort in this module goes through here, behind one `dyn`
+/// comparator, and it is written out rather than `sort_unstable_by`
+/// because each monomorphized standard sort adds about 9 KB to the .wasm,
+/// which must stay small; this adds well under one. It is as fast as the
+/// standard sort on these lists, and faster when they are nearly sorted
+/// already (people arrive in slug order, which is close to name order).
+fn sort_indices(indices: &mut [u32], compare: &dyn Fn(usize, usize) -> Ordering) {
+    let less = |a: u32, b: u32| compare(a as usize, b as usize) == Ordering::Less;
+    for run in indices.chunks_mut(SORT_RUN) {
+        for end in 1..run.len() {
+            let mut at = end;
+            while at > 0 && less(run[at], run[at - 1]) {
+                run.swap(at, at - 1);
+                at -= 1;
+            }
+        }
+    }
+    let len = indices.len();
+    if len <= SORT_RUN {
+        return;
+    }
+    let mut from = indices.to_vec();
+    let mut to = vec![0u32; len];
+    let mut width = SORT_RUN;
+    while width < len {
+        for start in (0..len).step_by(2 * width) {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (left, right) = from[start..end].split_at(middle - start);
+            let out = &mut to[start..end];
+            if left
+                .last()
+                .zip(right.first())
+                .is_none_or(|(&l, &r)| !less(r, l))
+            {
+                // Already in order: the common case for nearly sorted lists.
+                out[..left.len()].copy_from_slice(left);
+                out[left.len()..].copy_from_slice(right);
+                continue;
+            }
+            let (mut i, mut j) = (0, 0);
+            for slot in out.iter_mut() {
+                match (left.get(i), right.get(j)) {
+                    (Some(&l), Some(&r)) if less(r, l) => {
+                        *slot = r;
+                        j += 1;
+                    }
+                    (Some(&l), _) => {
+                        *slot = l;
+                        i += 1;
+                    }
+                    (None, Some(&r)) => {
+                        *slot = r;
+                        j += 1;
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    indices.copy_from_slice(&from);
+}
+
+/// Each of `0..count`'s place in the order `compare` gives, which must be
+/// total (no two people equal) for the places to be a permutation.
+fn places(count: u32, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..count).collect();
+    sort_indices(&mut order, compare);
+    let mut places = vec![0u32; order.len()];
+    for (place, &index) in (0u32..).zip(&order) {
+        places[index as usize] = place;
+    }
+    places
+}
+
+/// Dense ranks of a text over `0..count`: equal texts share a group.
+fn dense_groups<'a>(count: u32, text: &dyn Fn(usize) -> &'a str) -> Vec<u32> {
+    // Most comparisons are settled by the first eight bytes, without
+    // touching the text.
+    let prefixes: Vec<u64> = (0..count as usize).map(|i| prefix(text(i))).collect();
+    let mut order: Vec<u32> = (0..count).collect();
+    sort_indices(&mut order, &|a, b| {
+        prefixes[a]
+            .cmp(&prefixes[b])
+            .then_with(|| text(a).cmp(text(b)))
+    });
+    let mut groups = vec![0u32; order.len()];
+    let mut group = 0;
+    for pair in order.windows(2) {
+        if text(pair[0] as usize) != text(pair[1] as usize) {
+            group += 1;
+        }
+        groups[pair[1] as usize] = group;
+    }
+    groups
+}
+
+/// FNV-1a over everything the places depend on (each person's slug, folded
+/// name, folded company and connection day, in order). Two lists with the
+/// same fingerprint place every index alike, so keys from either can be
+/// sorted together; keys from lists that differ fall back to comparing text.
+/// (A collision of two different lists would only misorder, never lose or
+/// invent a hit: `sort_by_ranks` refuses two hits in one place.)
+fn batch_fingerprint(people: &[Person], keys: &[SearchKeys]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+        // 0xFF never occurs in UTF-8 and the other fields have fixed
+        // lengths, so it ends each field unambiguously.
+        hash = (hash ^ 0xFF).wrapping_mul(PRIME);
+    };
+    eat(&(keys.len() as u64).to_le_bytes());
+    for (person, key) in people.iter().zip(keys) {
+        eat(person.slug.as_bytes());
+        eat(key.name().as_bytes());
+        eat(key.company().as_bytes());
+        match key.connected_day {
+            Some(day) => eat(&day.to_le_bytes()),
+            None => eat(&[]),
+        }
+    }
+    hash
+}
+
+fn optional(text: &Option<String>) -> &str {
+    text.as_deref().unwrap_or("")
+}
+
+fn prefix(text: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (slot, byte) in bytes.iter_mut().zip(text.bytes()) {
+        *slot = byte;
+    }
+    u64::from_be_bytes(bytes)
+}
+
+/// Parses `query`; relative dates (`5y`, `18m`, `30d`) count back from the
+/// UTC day of `now_ms`. An empty or all-space query matches everyone.
+pub fn parse(query: &str, now_ms: TimeMs) -> Result<Query, QueryError> {
+    let mut lexer = Lexer {
+        chars: query.chars().collect(),
+        at: 0,
+        today: CivilDate::from_ms(now_ms),
+    };
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut sort: Option<(SortOrder, usize)> = None;
+    // Where an OR still waits for the term on its right.
+    let mut open_or: Option<usize> = None;
+    let mut after_filter = false;
+    while let Some(token) = lexer.next_token()? {
+        match token {
+            Token::Or(at) => {
+                if open_or.is_some() {
+                    return Err(error(
+                        at,
+                        "\"OR\" cannot follow \"OR\"; expected a term between them",
+                    ));
+                }
+                if !after_filter {
+                    return Err(error(
+                        at,
+                        "\"OR\" needs a filter term before it, like \"acme OR globex\"",
+                    ));
+                }
+                open_or = Some(at);
+                after_filter = false;
+            }
+            Token::Filter(term) => {
+                match (open_or.take(), clauses.last_mut()) {
+                    (Some(_), Some(clause)) => clause.terms.push(term),
+                    _ => clauses.push(Clause { terms: vec![term] }),
+                }
+                after_filter = true;
+            }
+            Token::Sort(order, at) => {
+                if open_or.is_some() {
+                    return Err(error(
+                        at,
+                        "a sort: term cannot follow \"OR\"; expected a filter term",
+                    ));
+                }
+                if let Some((_, first)) = sort {
+                    return Err(error(
+                        at,
+                        format!("only one sort: term is allowed (the first is at {first})"),
+                    ));
+                }
+                sort = Some((order, at));
+                after_filter = false;
+            }
+        }
+    }
+    if let Some(at) = open_or {
+        return Err(error(
+            at,
+            "\"OR\" needs a filter term after it, like \"acme OR globex\"",
+        ));
+    }
+    // Cheapest clauses first, keeping the written order within a cost (three
+    // costs: a pass each is smaller in the .wasm than a stable sort).
+    let mut ordered = Vec::with_capacity(clauses.len());
+    for cost in 0..=Clause::MAX_COST {
+        let (now, later): (Vec<Clause>, Vec<Clause>) =
+            clauses.into_iter().partition(|c| c.cost() == cost);
+        ordered.extend(now);
+        clauses = later;
+    }
+    Ok(Query {
+        clauses: ordered,
+        sort: sort.map(|(order, _)| order).unwrap_or_default(),
+    })
+}
+
+enum Token {
+    Filter(Term),
+    Or(usize),
+    Sort(SortOrder, usize),
+}
+
+/// Positions are indices into `chars`, which are the character positions
+/// errors report.
+struct Lexer {
+    chars: Vec<char>,
+    at: usize,
+    today: CivilDate,
+}
+
+impl Lexer {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn at_boundary(&self, at: usize) -> bool {
+        self.chars.get(at).is_none_or(|c| c.is_whitespace())
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        self.chars
+            .get(from..to)
+            .map(|chars| chars.iter().collect())
+            .unwrap_or_default()
+    }
+
+    fn next_token(&mut self) -> Result<Option<Token>, QueryError> {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+        let start = self.at;
+        let Some(first) = self.peek() else {
+            return Ok(None);
+        };
+        if first == 'O' && self.chars.get(start + 1) == Some(&'R') && self.at_boundary(start + 2) {
+            self.at += 2;
+            return Ok(Some(Token::Or(start)));
+        }
+        let negated = first == '-';
+        if negated {
+            self.at += 1;
+            if self.at_boundary(self.at) {
+                return Err(error(
+                    start,
+                    "expected a term after \"-\", like -recruiter or -is:kept",
+                ));
+            }
+        }
+        let atom = self.at;
+        let term = |filter| {
+            Token::Filter(Term {
+                negated,
+                filter,
+                position: start,
+            })
+        };
+        if self.peek() == Some('"') {
+            let phrase = self.quoted()?;
+            let needle = Needle::new(&phrase).ok_or_else(|| {
+                if phrase.is_empty() {
+                    error(
+                        atom,
+                        "empty quoted phrase: put the text to find between the quotes",
+                    )
+                } else {
+                    error(atom, "the quoted phrase has nothing to search for")
+                }
+            })?;
+            return Ok(Some(term(Filter::Text {
+                field: TextField::Any,
+                needle,
+            })));
+        }
+        if let Some(colon) = self.field_colon() {
+            let field = self.text(atom, colon).to_ascii_lowercase();
+            self.at = colon + 1;
+            return self.field(&field, negated, start, atom).map(Some);
+        }
+        let word = self.word()?;
+        let needle = Needle::new(&word)
+            .ok_or_else(|| error(atom, format!("{} has nothing to search for", shown(&word))))?;
+        Ok(Some(term(Filter::Text {
+            field: TextField::Any,
+            needle,
+        })))
+    }
+
+    /// The position of the ':' when the term starts with `letters:`.
+    fn field_colon(&self) -> Option<usize> {
+        let letters = self
+            .chars
+            .get(self.at..)?
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let colon = self.at + letters;
+        (letters > 0 && self.chars.get(colon) == Some(&':')).then_some(colon)
+    }
+
+    /// A phrase between double quotes; `self.at` is on the opening quote.
+    fn quoted(&mut self) -> Result<String, QueryError> {
+        let open = self.at;
+        let close = self
+            .chars
+            .iter()
+            .enumerate()
+            .skip(open + 1)
+            .find(|(_, c)| **c == '"')
+            .map(|(i, _)| i)
+            .ok_or_else(|| {
+                error(
+                    open,
+                    "unterminated quote: expected a closing \" to end the phrase",
+                )
+            })?;
+        self.at = close + 1;
+        if !self.at_boundary(self.at) {
+            return Err(error(self.at, "expected a space after the closing quote"));
+        }
+        Ok(self.text(open + 1, close))
+    }
+
+    /// A run of non-space characters, which may not hold a quote.
+    fn word(&mut self) -> Result<String, QueryError> {
+        let from = self.at;
+        while let Some(c) = self.peek().filter(|c| !c.is_whitespace()) {
+            if c == '"' {
+                return Err(error(
+                    self.at,
+                    "a quote can only open a phrase at the start of a term or a value, \
+                     like \"acme corp\" or company:\"acme corp\"",
+                ));
+            }
+            self.at += 1;
+        }
+        Ok(self.text(from, self.at))
+    }
+
+    fn field(
+        &mut self,
+        field: &str,
+        negated: bool,
+        start: usize,
+        atom: usize,
+    ) -> Result<Token, QueryError> {
+        let expected = match field {
+            "name" | "company" | "title" => format!(
+                "expected text to search for after \"{field}:\" (quote it to include spaces: {field}:\"acme corp\")"
+            ),
+            "before" | "after" => format!("{EXPECTED_DATE} after \"{field}:\""),
+            "is" => "expected kept, queued, removed or gone after \"is:\"".into(),
+            "has" => "expected date or headline after \"has:\"".into(),
+            "sort" => "expected connected, -connected, name, -name, company or -company after \"sort:\"".into(),
+            _ => {
+                return Err(error(
+                    atom,
+                    format!(
+                        "unknown filter {}; known: {KNOWN_FILTERS} (to search for the text itself, put it in quotes)",
+                        // As typed: `self.at` is just past the colon.
+                        shown(&self.text(atom, self.at))
+                    ),
+                ))
+            }
+        };
+        let value_at = self.at;
+        let value = match self.peek() {
+            None => return Err(error(value_at, expected)),
+            Some(c) if c.is_whitespace() => return Err(error(value_at, expected)),
+            Some('"') => self.quoted()?,
+            Some(_) => self.word()?,
+        };
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            return Err(error(value_at, expected));
+        }
+        let not_this = || error(value_at, format!("{expected}, not {}", shown(trimmed)));
+        let filter = match field {
+            "name" | "company" | "title" => Filter::Text {
+                field: match field {
+                    "name" => TextField::Name,
+                    "company" => TextField::Company,
+                    _ => TextField::Title,
+                },
+                needle: Needle::new(trimmed).ok_or_else(not_this)?,
+            },
+            "before" | "after" => {
+                let bound = match period_start(trimmed, self.today) {
+                    Ok(date) => DateBound::new(date),
+                    Err(PeriodError::Shape) => return Err(not_this()),
+                    Err(PeriodError::NotARealDate) => {
+                        return Err(error(
+                            value_at,
+                            format!(
+                                "{} is not a real date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                                shown(trimmed)
+                            ),
+                        ))
+                    }
+                };
+                if field == "before" {
+                    Filter::ConnectedBefore(bound)
+                } else {
+                    Filter::ConnectedOnOrAfter(bound)
+                }
+            }
+            "is" => Filter::Is(match trimmed.to_ascii_lowercase().as_str() {
+                "kept" => Flag::Kept,
+                "queued" => Flag::Queued,
+                "removed" => Flag::Removed,
+                "gone" => Flag::Gone,
+                _ => return Err(not_this()),
+            }),
+            "has" => match trimmed.to_ascii_lowercase().as_str() {
+                "date" => Filter::HasDate,
+                "headline" => Filter::HasHeadline,
+                _ => return Err(not_this()),
+            },
+            _ => {
+                let order = SortOrder::from_value(trimmed).ok_or_else(not_this)?;
+                if negated {
+                    return Err(error(
+                        start,
+                        "a sort: term cannot be negated; for the reverse order write sort:-connected, sort:-name or sort:-company",
+                    ));
+                }
+                return Ok(Token::Sort(order, start));
+            }
+        };
+        Ok(Token::Filter(Term {
+            negated,
+            filter,
+            position: start,
+        }))
+    }
+}
+
+/// The member's text, quoted and cut short, for an error message.
+fn shown(text: &str) -> String {
+    let mut cut: String = text.chars().take(MAX_QUOTED_CHARS).collect();
+    if cut.len() < text.len() {
+        cut.push('…');
+    }
+    format!("{cut:?}")
+}
+
+enum PeriodError {
+    Shape,
+    NotARealDate,
+}
+
+/// The first day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or the day an age
+/// (`5y`, `18m`, `30d`) counts back to from `today`.
+fn period_start(value: &str, today: CivilDate) -> Result<CivilDate, PeriodError> {
+    let all_digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let number = |s: &str| s.parse::<u32>().map_err(|_| PeriodError::Shape);
+    if let Some(unit) = value.chars().last().filter(char::is_ascii_alphabetic) {
+        let amount = &value[..value.len() - 1];
+        if !all_digits(amount, 1..=MAX_AGE_DIGITS) {
+            return Err(PeriodError::Shape);
+        }
+        let amount = number(amount)?;
+        return match unit.to_ascii_lowercase() {
+            'y' => Ok(today.months_before(amount * 12)),
+            'm' => Ok(today.months_before(amount)),
+            'd' => Ok(CivilDate::from_days(today.to_days() - i64::from(amount))),
+            _ => Err(PeriodError::Shape),
+        };
+    }
+    let mut parts = value.split('-');
+    let year = parts.next().unwrap_or("");
+    let month = parts.next();
+    let day = parts.next();
+    if parts.next().is_some()
+        || !all_digits(year, 4..=4)
+        || !month.is_none_or(|m| all_digits(m, 1..=2))
+        || !day.is_none_or(|d| all_digits(d, 1..=2))
+    {
+        return Err(PeriodError::Shape);
+    }
+    let year = number(year)? as i32;
+    let month = month.map_or(Ok(1), number)?;
+    let day = day.map_or(Ok(1), number)?;
+    let narrow = |n: u32| u8::try_from(n).map_err(|_| PeriodError::NotARealDate);
+    CivilDate::new(year, narrow(month)?, narrow(day)?).ok_or(PeriodError::NotARealDate)
+}
+
+/// The indices of the people matching `query`, in the query's order.
+///
+/// `keys[i]` must be person `i`'s keys (`SearchKeys::for_people(people)`,
+/// or `SearchKeys::new(&people[i])` each) and `flags[i]` their flags. Only the first `min(people.len(), keys.len())` people are
+/// considered; a person past the end of `flags` has no flag set.
+pub fn run(query: &Query, people: &[Person], keys: &[SearchKeys], flags: &[Flags]) -> Vec<u32> {
+    let count = people.len().min(keys.len()).min(u32::MAX as usize);
+    let mut hits = Vec::with_capacity(count);
+    for (index, person_keys) in keys.iter().take(count).enumerate() {
+        let person_flags = flags.get(index).copied().unwrap_or_default();
+        if query.matches(person_keys, person_flags) {
+            hits.push(index as u32);
+        }
+    }
+    sort_hits(&mut hits, query.sort, people, keys);
+    hits
+}
+
+fn sort_hits(hits: &mut Vec<u32>, order: SortOrder, people: &[Person], keys: &[SearchKeys]) {
+    if !sort_by_ranks(hits, order, keys) {
+        sort_by_text(hits, order, people, keys);
+    }
+}
+
+/// Sorts by the places [`SearchKeys::for_people`] gave, when every hit has
+/// them from the same list; false, with `hits` untouched, otherwise.
+fn sort_by_ranks(hits: &mut Vec<u32>, order: SortOrder, keys: &[SearchKeys]) -> bool {
+    let Some(first) = hits
+        .first()
+        .and_then(|&index| keys.get(index as usize)?.ranks)
+    else {
+        return hits.is_empty();
+    };
+    // One slot per person of the ranked list: placing the hits and reading
+    // the slots back in order is linear, where a comparison sort is not.
+    let mut slots = vec![u32::MAX; first.count as usize];
+    for &index in hits.iter() {
+        let Some(ranks) = keys.get(index as usize).and_then(|key| key.ranks) else {
+            return false;
+        };
+        if ranks.batch != first.batch {
+            return false;
+        }
+        match slots.get_mut(ranks.place[order.slot()] as usize) {
+            Some(slot) if *slot == u32::MAX => *slot = index,
+            // Two hits in one place: the keys were not laid out as ranked.
+            _ => return false,
+        }
+    }
+    hits.clear();
+    hits.extend(slots.into_iter().filter(|&slot| slot != u32::MAX));
+    true
+}
+
+/// Sorts by comparing folded text, for keys built one at a time.
+fn sort_by_text(hits: &mut [u32], order: SortOrder, people: &[Person], keys: &[SearchKeys]) {
+    let directed = |ordering: Ordering| {
+        if order.is_descending() {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    };
+    // `run` only passes indices below `keys.len()` and `people.len()`.
+    let compare = |a: usize, b: usize| {
+        let (ka, kb) = (&keys[a], &keys[b]);
+        let by_field = match order {
+            SortOrder::Name | SortOrder::NameDescending => directed(
+                ka.name_prefix
+                    .cmp(&kb.name_prefix)
+                    .then_with(|| ka.name().cmp(kb.name())),
+            ),
+            // Unknown dates and companies last, whichever the direction.
+            SortOrder::Connected | SortOrder::ConnectedDescending => {
+                (ka.connected_day.is_none().cmp(&kb.connected_day.is_none()))
+                    .then_with(|| directed(ka.connected_day.cmp(&kb.connected_day)))
+            }
+            SortOrder::Company | SortOrder::CompanyDescending => {
+                (ka.company().is_empty().cmp(&kb.company().is_empty())).then_with(|| {
+                    directed(
+                        ka.company_prefix
+                            .cmp(&kb.company_prefix)
+                            .then_with(|| ka.company().cmp(kb.company())),
+                    )
+                })
+            }
+        };
+        by_field
+            .then(ka.name_prefix.cmp(&kb.name_prefix))
+            .then_with(|| ka.name().cmp(kb.name()))
+            .then_with(|| people[a].slug.cmp(&people[b].slug))
+            .then(a.cmp(&b))
+    };
+    sort_indices(hits, &compare);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+    use crate::reading::{ConnectedDate, DatePrecision};
+
+    // 2026-11-21T12:00:00Z
+    const NOW: TimeMs = 1_795_262_400_000;
+
+    fn date(y: i32, m: u8, d: u8) -> CivilDate {
+        CivilDate::new(y, m, d).unwrap()
+    }
+
+    fn person(slug: &str, name: &str, connected: Option<CivilDate>) -> Person {
+        Person {
+            slug: slug.into(),
+            name: name.into(),
+            headline: None,
+            company: None,
+            position: None,
+            connected: connected.map(|date| ConnectedDate {
+                date,
+                precision: DatePrecision::Day,
+            }),
+            source: Source::ConnectionsPage,
+            first_seen_ms: NOW,
+            last_seen_ms: NOW,
+            kept: false,
+            unmatched: false,
+            last_run: 0,
+            gone_since_ms: None,
+        }
+    }
+
+    fn only_term(query: &str) -> Term {
+        let parsed = parse(query, NOW).unwrap();
+        assert_eq!(parsed.clauses().len(), 1, "{query}");
+        assert_eq!(parsed.clauses()[0].terms.len(), 1, "{query}");
+        parsed.clauses()[0].terms[0].clone()
+    }
+
+    #[test]
+    fn periods_start_on_their_first_day() {
+        let today = date(2026, 11, 21);
+        let start = |v: &str| period_start(v, today).ok();
+        assert_eq!(start("2024"), Some(date(2024, 1, 1)));
+        assert_eq!(start("2024-06"), Some(date(2024, 6, 1)));
+        assert_eq!(start("2024-6"), Some(date(2024, 6, 1)));
+        assert_eq!(start("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(start("5y"), Some(date(2021, 11, 21)));
+        assert_eq!(start("18m"), Some(date(2025, 5, 21)));
+        assert_eq!(start("30d"), Some(date(2026, 10, 22)));
+        assert_eq!(start("0d"), Some(today));
+        for bad in [
+            "24",
+            "20244",
+            "2024-",
+            "2024-1-2-3",
+            "y",
+            "5",
+            "5w",
+            "-5y",
+            "99999d",
+            "2024/06",
+            "２０２４",
+            "5ｙ",
+        ] {
+            assert!(
+                matches!(period_start(bad, today), Err(PeriodError::Shape)),
+                "{bad}"
+            );
+        }
+        for unreal in [
+            "2024-02-30",
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "2024-04-31",
+        ] {
+            assert!(
+                matches!(period_start(unreal, today), Err(PeriodError::NotARealDate)),
+                "{unreal}"
+            );
+        }
+    }
+
+    #[test]
+    fn search_keys_keep_the_fields_apart() {
+        let mut p = person("jose", "José García", None);
+        p.company = Some("Acme".into());
+        p.position = Some("Head of Sales".into());
+        let keys = SearchKeys::new(&p);
+        assert_eq!(keys.name(), "jose garcia");
+        assert_eq!(keys.company(), "acme");
+        assert_eq!(keys.headline(), "");
+        assert_eq!(keys.position(), "head of sales");
+        assert!(!keys.has_headline());
+        assert_eq!(keys.span(TextField::Title), "\nhead of sales");
+        // "garcia acme" spans two fields: no bare-word match.
+        assert!(!only_term("\"garcia acme\"").matches(&keys, Flags::default()));
+        assert!(only_term("\"garcia\"").matches(&keys, Flags::default()));
+    }
+
+    #[test]
+    fn terms_carry_their_fields_and_positions() {
+        let q = parse("  -company:\"Acme Corp\" OR title:CTO sort:-connected", NOW).unwrap();
+        assert_eq!(q.sort(), SortOrder::ConnectedDescending);
+        let terms = &q.clauses()[0].terms;
+        assert_eq!(terms.len(), 2);
+        assert!(terms[0].negated);
+        assert_eq!(terms[0].position, 2);
+        match &terms[0].filter {
+            Filter::Text { field, needle } => {
+                assert_eq!(*field, TextField::Company);
+                assert_eq!(needle.as_str(), "acme corp");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(terms[1].position, 26);
+        assert!(!terms[1].negated);
+    }
+
+    #[test]
+    fn cheap_clauses_are_tested_first() {
+        let q = parse("jose name:x is:kept", NOW).unwrap();
+        let costs: Vec<u8> = q.clauses().iter().map(Clause::cost).collect();
+        assert_eq!(costs, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn date_bounds_name_their_first_day() {
+        match only_term("after:18m").filter {
+            Filter::ConnectedOnOrAfter(bound) => assert_eq!(bound.date(), date(2025, 5, 21)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn sort_entries_put_unknown_dates_last_both_ways() {
+        let people = vec![
+            person("a", "A", None),
+            person("b", "B", Some(date(2020, 1, 1))),
+            person("c", "C", Some(date(2010, 1, 1))),
+        ];
+        let keys: Vec<SearchKeys> = people.iter().map(SearchKeys::new).collect();
+        let mut hits = vec![0, 1, 2];
+        sort_hits(&mut hits, SortOrder::Connected, &people, &keys);
+        assert_eq!(hits, vec![2, 1, 0]);
+        sort_hits(&mut hits, SortOrder::ConnectedDescending, &people, &keys);
+        assert_eq!(hits, vec![1, 2, 0]);
+    }
+
+    #[test]
+    fn places_under_every_order_are_a_permutation() {
+        let people = vec![
+            person("b", "Ana", Some(date(2020, 1, 1))),
+            person("a", "Ana", None),
+            person("c", "Álvaro", Some(date(2020, 1, 1))),
+            person("d", "Zoë", Some(date(2010, 5, 5))),
+        ];
+        let keys = SearchKeys::for_people(&people);
+        for slot in 0..SortOrder::COUNT {
+            let mut places: Vec<u32> = keys.iter().map(|k| k.ranks.unwrap().place[slot]).collect();
+            places.sort_unstable();
+            assert_eq!(places, vec![0, 1, 2, 3], "slot {slot}");
+        }
+        // Name order: alvaro, ana (slug a), ana (slug b), zoe.
+        let name_places: Vec<u32> = keys.iter().map(|k| k.ranks.unwrap().place[0]).collect();
+        assert_eq!(name_places, vec![2, 1, 0, 3]);
+    }
+
+    #[test]
+    fn lists_that_differ_in_anything_placed_have_different_fingerprints() {
+        let base = vec![
+            person("a", "Ana", Some(date(2020, 1, 1))),
+            person("b", "Bo", None),
+        ];
+        let fingerprint =
+            |people: &[Person]| SearchKeys::for_people(people)[0].ranks.unwrap().batch;
+        let mut redated = base.clone();
+        redated[1] = person("b", "Bo", Some(date(2021, 1, 1)));
+        let mut renamed = base.clone();
+        renamed[1].name = "Bö".into();
+        let mut reordered = base.clone();
+        reordered.swap(0, 1);
+        let mut employed = base.clone();
+        employed[0].company = Some("Acme".into());
+        let mut headlined = base.clone();
+        headlined[0].headline = Some("Engineer".into());
+        assert_ne!(fingerprint(&base), fingerprint(&redated));
+        assert_ne!(fingerprint(&base), fingerprint(&reordered));
+        assert_ne!(fingerprint(&base), fingerprint(&employed));
+        // "Bö" folds to "bo": same places, same fingerprint.
+        assert_eq!(fingerprint(&base), fingerprint(&renamed));
+        // Headlines are searched but never sorted by.
+        assert_eq!(fingerprint(&base), fingerprint(&headlined));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sort_indices_is_a_stable_sort(keys in proptest::collection::vec(0u8..20, 0..200)) {
+            let mut indices: Vec<u32> = (0..keys.len() as u32).collect();
+            sort_indices(&mut indices, &|a, b| keys[a].cmp(&keys[b]));
+            let mut expected: Vec<u32> = (0..keys.len() as u32).collect();
+            expected.sort_by_key(|&i| keys[i as usize]);
+            proptest::prop_assert_eq!(indices, expected);
+        }
+    }
+
+    #[test]
+    fn name_prefixes_order_like_the_names() {
+        let names = [
+            "",
+            "a",
+            "a\u{0}",
+            "ab",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgz",
+            "b",
+        ];
+        for pair in names.windows(2) {
+            assert!(prefix(pair[0]) <= prefix(pair[1]), "{pair:?}");
+        }
+    }
+}

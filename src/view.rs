@@ -1,0 +1,249 @@
+//! What the review page shows of a query's results: rows for the visible
+//! window, the histogram of connection years, and the CSV export.
+//!
+//! Everything here reads the network by index and allocates only for what
+//! is asked (a screenful of rows, one histogram), so the page can hold 30,000
+//! results as a typed array of indices. The CSV is safe to open in a
+//! spreadsheet: a cell that a spreadsheet would run as a formula is prefixed
+//! with an apostrophe. Nothing here changes the network.
+
+use crate::model::{Network, Person, Source};
+use crate::reading::DatePrecision;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One person as a review-page row (docs/ARCHITECTURE.md, `Row`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row<'a> {
+    /// The person's index, as in query results.
+    pub index: u32,
+    /// The profile slug (a synthetic key for unmatched export rows).
+    pub slug: &'a str,
+    /// The name.
+    pub name: &'a str,
+    /// The headline.
+    pub headline: Option<&'a str>,
+    /// The company.
+    pub company: Option<&'a str>,
+    /// The position.
+    pub position: Option<&'a str>,
+    /// The connection date and its precision.
+    pub connected: Option<RowDate>,
+    /// Where the person was first known from.
+    pub source: &'static str,
+    /// On the keep-list.
+    pub kept: bool,
+    /// In the removal queue.
+    pub queued: bool,
+    /// Removed by netprune.
+    pub removed: bool,
+    /// Missing from the last complete collection.
+    pub gone: bool,
+    /// From the export without a profile link.
+    pub unmatched: bool,
+}
+
+/// A connection date as the row shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowDate {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// "day", "week", "month" or "year".
+    pub precision: DatePrecision,
+}
+
+/// Counts of connection years among some people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Histogram {
+    /// Years in order, each with its count; years with none in between are
+    /// included so the bars are evenly spaced.
+    pub years: Vec<YearCount>,
+    /// People whose connection date is unknown.
+    pub unknown: u32,
+}
+
+/// One bar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct YearCount {
+    /// The year.
+    pub year: i32,
+    /// How many people connected that year.
+    pub count: u32,
+}
+
+fn source_id(source: Source) -> &'static str {
+    match source {
+        Source::Export => "export",
+        _ => "connections-page",
+    }
+}
+
+impl Network {
+    /// Rows for `indices`; indices out of range are skipped.
+    pub fn rows(&self, indices: &[u32]) -> Vec<Row<'_>> {
+        indices
+            .iter()
+            .filter_map(|&i| self.people.get(i as usize).map(|p| (i, p)))
+            .map(|(index, p)| Row {
+                index,
+                slug: &p.slug,
+                name: &p.name,
+                headline: p.headline.as_deref(),
+                company: p.company.as_deref(),
+                position: p.position.as_deref(),
+                connected: p.connected.map(|c| RowDate {
+                    date: c.date.to_string(),
+                    precision: c.precision,
+                }),
+                source: source_id(p.source),
+                kept: p.kept,
+                queued: false,
+                removed: false,
+                gone: p.gone_since_ms.is_some(),
+                unmatched: p.unmatched,
+            })
+            .collect()
+    }
+
+    /// The histogram of connection years among `indices`.
+    pub fn histogram(&self, indices: &[u32]) -> Histogram {
+        let mut by_year: BTreeMap<i32, u32> = BTreeMap::new();
+        let mut unknown = 0;
+        for person in indices.iter().filter_map(|&i| self.people.get(i as usize)) {
+            match person.connected {
+                Some(c) => *by_year.entry(c.date.year).or_default() += 1,
+                None => unknown += 1,
+            }
+        }
+        let years = match (by_year.keys().next(), by_year.keys().next_back()) {
+            (Some(&first), Some(&last)) => (first..=last)
+                .map(|year| YearCount {
+                    year,
+                    count: by_year.get(&year).copied().unwrap_or(0),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Histogram { years, unknown }
+    }
+
+    /// The people at `indices` as CSV (RFC 4180, header first, no BOM).
+    pub fn export_csv(&self, indices: &[u32]) -> String {
+        let mut out = String::from(
+            "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status\r\n",
+        );
+        for person in indices.iter().filter_map(|&i| self.people.get(i as usize)) {
+            let fields = [
+                person.name.clone(),
+                profile_url(person),
+                person.headline.clone().unwrap_or_default(),
+                person.company.clone().unwrap_or_default(),
+                person.position.clone().unwrap_or_default(),
+                person
+                    .connected
+                    .map(|c| c.date.to_string())
+                    .unwrap_or_default(),
+                person
+                    .connected
+                    .map(|c| precision_word(c.precision))
+                    .unwrap_or_default()
+                    .to_string(),
+                if person.kept { "yes" } else { "" }.to_string(),
+                status(person).to_string(),
+            ];
+            for (n, field) in fields.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                push_csv_field(&mut out, field);
+            }
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn profile_url(person: &Person) -> String {
+    if person.unmatched {
+        return String::new();
+    }
+    let slug =
+        percent_encoding::utf8_percent_encode(&person.slug, percent_encoding::NON_ALPHANUMERIC)
+            .to_string()
+            // Keep the readable characters LinkedIn itself leaves unescaped.
+            .replace("%2D", "-")
+            .replace("%5F", "_");
+    format!("https://www.linkedin.com/in/{slug}/")
+}
+
+fn precision_word(p: DatePrecision) -> &'static str {
+    match p {
+        DatePrecision::Day => "day",
+        DatePrecision::Week => "week",
+        DatePrecision::Month => "month",
+        DatePrecision::Year => "year",
+    }
+}
+
+fn status(person: &Person) -> &'static str {
+    if person.gone_since_ms.is_some() {
+        "gone"
+    } else if person.unmatched {
+        "from export, not seen on the page"
+    } else {
+        "connected"
+    }
+}
+
+/// Writes one field, quoted when it must be, and defused when a spreadsheet
+/// would treat it as a formula (OWASP's advice: a leading apostrophe).
+fn push_csv_field(out: &mut String, field: &str) {
+    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r', '\u{ff1d}']);
+    let needs_quotes = formula || field.contains([',', '"', '\n', '\r']) || field.starts_with(' ');
+    if needs_quotes {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in field.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if needs_quotes {
+        out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> String {
+        let mut out = String::new();
+        push_csv_field(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn formulas_are_defused_with_an_apostrophe() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("+1 555"), "\"'+1 555\"");
+        assert_eq!(field("-5"), "\"'-5\"");
+        assert_eq!(field("@SUM(A1)"), "\"'@SUM(A1)\"");
+    }
+
+    #[test]
+    fn quotes_commas_and_newlines_are_quoted() {
+        assert_eq!(field("Nayak, MSc"), "\"Nayak, MSc\"");
+        assert_eq!(field("Robert \"Bobby\""), "\"Robert \"\"Bobby\"\"\"");
+        assert_eq!(field("a\nb"), "\"a\nb\"");
+        assert_eq!(field("José 👋"), "José 👋");
+    }
+}

@@ -1,0 +1,375 @@
+//! Reviewing the whole network on a fake clock: collection runs, the
+//! keep-list, the export merged in, what the review page shows, and the
+//! stored and backup forms.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use netprune::collect::Outcome;
+use netprune::import::read_connections_csv;
+use netprune::model::{ModelError, Network};
+use netprune::reading::{Card, CountTokens, DatePrecision, PageKind, PageReading};
+
+const NOW: i64 = 1_795_262_400_000;
+const MINUTE: i64 = 60_000;
+
+fn page(total: &str, slugs: &[&str]) -> PageReading {
+    PageReading {
+        page: Some(PageKind::Connections),
+        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
+        recognised: true,
+        generation: Some("sdui-2026".into()),
+        counts: CountTokens {
+            connections: Some(total.into()),
+            ..Default::default()
+        },
+        cards: slugs
+            .iter()
+            .map(|s| Card {
+                profile_url: format!("/in/{s}/"),
+                name: name_of(s),
+                headline: Some(format!("Engineer at {}", company_of(s))),
+                connected_text: None,
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn name_of(slug: &str) -> String {
+    let mut name = slug.split('-').next().unwrap_or(slug).to_string();
+    if let Some(first) = name.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    format!("{name} Example")
+}
+
+fn company_of(slug: &str) -> &'static str {
+    if slug.len() % 2 == 0 {
+        "Acme"
+    } else {
+        "Globex"
+    }
+}
+
+fn network_of(slugs: &[&str]) -> Network {
+    let mut n = Network::default();
+    n.ingest(page(&slugs.len().to_string(), slugs), NOW)
+        .unwrap();
+    n
+}
+
+fn csv(rows: &[&str]) -> Vec<u8> {
+    let mut text = String::from("Notes:\n\"Some notes, with commas.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn a_complete_collection_reaches_the_stated_total_and_completes_itself() {
+    let mut n = Network::default();
+    n.ingest(page("3", &[]), NOW).unwrap();
+    let p = n.start_collection(NOW);
+    assert!(p.running);
+    assert_eq!((p.seen, p.target), (0, Some(3)));
+    let r = n.ingest(page("3", &["ana", "bo"]), NOW + MINUTE).unwrap();
+    let c = r.collect.unwrap();
+    assert_eq!((c.seen, c.done, c.running), (2, false, true));
+    // Seeing someone twice in a run counts once.
+    let r = n
+        .ingest(page("3", &["bo", "cy"]), NOW + 2 * MINUTE)
+        .unwrap();
+    let c = r.collect.unwrap();
+    assert_eq!((c.seen, c.done, c.running), (3, true, false));
+    assert_eq!(c.outcome, Some(Outcome::Complete));
+    assert_eq!(c.ended_at_ms, Some(NOW + 2 * MINUTE));
+}
+
+#[test]
+fn a_complete_collection_marks_who_is_gone_and_a_short_one_does_not() {
+    let mut n = network_of(&["ana", "bo", "cy"]);
+    // Bo removed the member; the page now says 2.
+    n.start_collection(NOW + MINUTE);
+    n.ingest(page("2", &["ana"]), NOW + MINUTE).unwrap();
+    let short = n
+        .finish_collection(
+            Outcome::Ended,
+            Some("LinkedIn stopped loading"),
+            NOW + 2 * MINUTE,
+        )
+        .unwrap();
+    assert_eq!(short.outcome, Some(Outcome::Ended));
+    assert_eq!(short.reason.as_deref(), Some("LinkedIn stopped loading"));
+    assert_eq!(short.gone, 0, "a list that ended short proves no absence");
+    assert!(n.person("bo").unwrap().gone_since_ms.is_none());
+
+    n.start_collection(NOW + 3 * MINUTE);
+    let done = n
+        .ingest(page("2", &["ana", "cy"]), NOW + 4 * MINUTE)
+        .unwrap()
+        .collect
+        .unwrap();
+    assert_eq!(done.outcome, Some(Outcome::Complete));
+    assert_eq!(done.gone, 1);
+    assert_eq!(
+        n.person("bo").unwrap().gone_since_ms,
+        Some(NOW + 4 * MINUTE)
+    );
+    assert!(n.person("ana").unwrap().gone_since_ms.is_none());
+    assert!(n.rows(&[n.index_of("bo").unwrap() as u32])[0].gone);
+
+    // Bo reconnects and shows up again: no longer gone.
+    n.ingest(page("3", &["bo"]), NOW + 5 * MINUTE).unwrap();
+    assert!(n.person("bo").unwrap().gone_since_ms.is_none());
+}
+
+#[test]
+fn starting_while_running_resumes_the_same_run() {
+    let mut n = Network::default();
+    n.ingest(page("3", &[]), NOW).unwrap();
+    n.start_collection(NOW);
+    n.ingest(page("3", &["ana"]), NOW + MINUTE).unwrap();
+    let again = n.start_collection(NOW + 2 * MINUTE);
+    assert_eq!(
+        (again.seen, again.started_at_ms, again.running),
+        (1, NOW, true)
+    );
+}
+
+#[test]
+fn collection_survives_serialization_mid_run() {
+    let mut n = Network::default();
+    n.ingest(page("3", &[]), NOW).unwrap();
+    n.start_collection(NOW);
+    n.ingest(page("3", &["ana", "bo"]), NOW + MINUTE).unwrap();
+    let mut back = Network::from_json(&n.to_json()).unwrap();
+    let c = back
+        .ingest(page("3", &["bo", "cy"]), NOW + 2 * MINUTE)
+        .unwrap()
+        .collect
+        .unwrap();
+    assert_eq!((c.seen, c.outcome), (3, Some(Outcome::Complete)));
+}
+
+#[test]
+fn stopping_is_recorded_as_stopped_even_past_the_total() {
+    let mut n = Network::default();
+    n.ingest(page("5", &[]), NOW).unwrap();
+    n.start_collection(NOW);
+    let p = n
+        .finish_collection(Outcome::Stopped, None, NOW + MINUTE)
+        .unwrap();
+    assert_eq!((p.outcome, p.running), (Some(Outcome::Stopped), false));
+    assert!(
+        n.finish_collection(Outcome::Stopped, None, NOW + MINUTE)
+            .is_none(),
+        "nothing is running"
+    );
+}
+
+#[test]
+fn keep_list_sets_and_clears_and_ignores_unknown_slugs() {
+    let mut n = network_of(&["ana", "bo"]);
+    let slugs = vec!["ana".to_string(), "nobody".to_string()];
+    assert_eq!(n.set_kept(&slugs, true), 1);
+    assert_eq!(n.set_kept(&slugs, true), 0);
+    assert!(n.person("ana").unwrap().kept);
+    assert!(!n.person("bo").unwrap().kept);
+    assert_eq!(n.set_kept(&slugs, false), 1);
+    assert!(!n.person("ana").unwrap().kept);
+}
+
+#[test]
+fn export_rows_match_by_slug_and_fill_company_position_and_exact_date() {
+    let mut n = network_of(&["ana", "bo"]);
+    let file = read_connections_csv(&csv(&[
+        "Ana,Example,https://www.linkedin.com/in/ana,,Acme Corp,CTO,07 Aug 2024",
+        "Dee,New,https://www.linkedin.com/in/dee-new,,Initech,Analyst,01 Jan 2019",
+    ]))
+    .unwrap();
+    let report = n.merge_export(file, NOW);
+    assert_eq!(
+        (report.rows, report.matched, report.added, report.unmatched),
+        (2, 1, 1, 0)
+    );
+    let ana = n.person("ana").unwrap();
+    assert_eq!(ana.company.as_deref(), Some("Acme Corp"));
+    assert_eq!(ana.position.as_deref(), Some("CTO"));
+    let date = ana.connected.unwrap();
+    assert_eq!(
+        (date.date.to_string(), date.precision),
+        ("2024-08-07".into(), DatePrecision::Day)
+    );
+    assert_eq!(ana.name, "Ana Example", "the page's name stays");
+    let dee = n.person("dee-new").unwrap();
+    assert!(!dee.unmatched);
+}
+
+#[test]
+fn rows_without_a_link_match_by_name_and_company_only_when_unambiguous() {
+    // "bo" works at Acme (even length), "cy" at Globex; two "Sam Example"s.
+    let mut n = network_of(&["bo", "cy", "sam-1", "sam-2"]);
+    let file = read_connections_csv(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\n\
+          Bo,Example,,Acme,Engineer,01 Jan 2020\n\
+          Sam,Example,,Acme,Engineer,01 Jan 2020\n\
+          Zed,Unknown,,Nowhere,Chief,01 Jan 2020\n",
+    )
+    .unwrap();
+    let report = n.merge_export(file, NOW);
+    // Bo matches; the Sam row fits two people (the page shows no company to
+    // tell them apart), so it stays unmatched rather than guessed; Zed fits
+    // no one.
+    assert_eq!(
+        (report.matched, report.unmatched, report.added),
+        (1, 2, 0),
+        "{report:?}"
+    );
+    assert_eq!(
+        n.person("bo").unwrap().position.as_deref(),
+        Some("Engineer")
+    );
+    let unmatched: Vec<_> = n.people.iter().filter(|p| p.unmatched).collect();
+    assert_eq!(unmatched.len(), 2);
+    assert!(unmatched.iter().all(|p| p.slug.starts_with("export:")));
+    assert!(n.rows(&[n.index_of(&unmatched[0].slug).unwrap() as u32])[0].unmatched);
+}
+
+#[test]
+fn reimporting_the_same_export_adds_no_duplicates() {
+    let mut n = network_of(&["ana"]);
+    let bytes = b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Unknown,,Nowhere,Chief,01 Jan 2020\nZed,Unknown,,Nowhere,Chief,01 Jan 2020\n";
+    n.merge_export(read_connections_csv(bytes).unwrap(), NOW);
+    let count = n.people.len();
+    n.merge_export(read_connections_csv(bytes).unwrap(), NOW + MINUTE);
+    assert_eq!(n.people.len(), count);
+    assert_eq!(count, 3, "two identical rows are two people");
+}
+
+#[test]
+fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
+    let mut n = Network::default();
+    let file = read_connections_csv(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Example,,Nowhere,Chief,05 Mar 2019\n",
+    )
+    .unwrap();
+    n.merge_export(file, NOW);
+    let key = n.people[0].slug.clone();
+    n.set_kept(&[key], true);
+    n.ingest(page("1", &["zed-42"]), NOW + MINUTE).unwrap();
+    assert_eq!(n.people.len(), 1);
+    let zed = n.person("zed-42").unwrap();
+    assert!(!zed.unmatched);
+    assert!(zed.kept, "the keep carries over");
+    assert_eq!(zed.company.as_deref(), Some("Nowhere"));
+    assert_eq!(zed.connected.unwrap().date.to_string(), "2019-03-05");
+}
+
+#[test]
+fn export_csv_is_formula_safe_and_quoted() {
+    let mut n = Network::default();
+    let mut reading = page("2", &[]);
+    reading.cards = vec![
+        Card {
+            profile_url: "/in/f/".into(),
+            name: "=HYPERLINK(\"http://x\",\"y\")".into(),
+            headline: None,
+            connected_text: None,
+        },
+        Card {
+            profile_url: "/in/jos%C3%A9-1/".into(),
+            name: "José \"Pepe\", Jr.".into(),
+            headline: Some("+44 consultant".into()),
+            connected_text: Some("Connected on August 7, 2024".into()),
+        },
+    ];
+    n.ingest(reading, NOW).unwrap();
+    let text = n.export_csv(&[0, 1]);
+    let mut lines = text.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status")
+    );
+    assert_eq!(lines.next(), Some("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/f/,,,,,,,connected"));
+    assert_eq!(
+        lines.next(),
+        Some("\"José \"\"Pepe\"\", Jr.\",https://www.linkedin.com/in/jos%C3%A9-1/,\"'+44 consultant\",,,2024-08-07,day,,connected")
+    );
+}
+
+#[test]
+fn histogram_counts_years_with_gaps_and_unknowns() {
+    let mut n = Network::default();
+    let mut reading = page("3", &[]);
+    for (slug, text) in [
+        ("a", Some("Connected on May 1, 2019")),
+        ("b", Some("Connected on June 1, 2021")),
+        ("c", None),
+    ] {
+        reading.cards.push(Card {
+            profile_url: format!("/in/{slug}/"),
+            name: slug.into(),
+            headline: None,
+            connected_text: text.map(Into::into),
+        });
+    }
+    n.ingest(reading, NOW).unwrap();
+    let h = n.histogram(&[0, 1, 2]);
+    let years: Vec<(i32, u32)> = h.years.iter().map(|y| (y.year, y.count)).collect();
+    assert_eq!(years, vec![(2019, 1), (2020, 0), (2021, 1)]);
+    assert_eq!(h.unknown, 1);
+}
+
+#[test]
+fn backup_round_trips_and_refuses_what_it_cannot_restore() {
+    let mut n = network_of(&["ana", "bo"]);
+    n.set_kept(&["bo".to_string()], true);
+    n.save_query("old", "before:5y", NOW).unwrap();
+    let text = n.to_backup_json(NOW);
+    assert!(text.contains("\"format\": \"netprune-backup\""));
+    assert_eq!(Network::from_backup_json(&text).unwrap(), n);
+
+    let cases = [
+        ("{}", "not a netprune backup"),
+        ("[1,2]", "not a netprune backup"),
+        (&text[..text.len() / 2], "cut short"),
+        (
+            &text.replace("\"version\": 1", "\"version\": 9"),
+            "newer netprune",
+        ),
+        (
+            "{\"format\":\"netprune-backup\",\"version\":1}",
+            "holds no network",
+        ),
+    ];
+    for (bad, why) in cases {
+        let err = Network::from_backup_json(bad).unwrap_err();
+        assert!(matches!(err, ModelError::BadInput(_)));
+        assert!(err.to_string().contains(why), "{err} should say {why}");
+    }
+}
+
+#[test]
+fn saved_queries_replace_by_name_and_refuse_empty_ones() {
+    let mut n = Network::default();
+    n.save_query("Old", "before:5y", NOW).unwrap();
+    n.save_query("Old", "before:3y", NOW).unwrap();
+    n.save_query("Recruiters", "title:recruiter", NOW).unwrap();
+    assert_eq!(n.saved_queries.len(), 2);
+    assert_eq!(n.saved_queries[0].query, "before:3y");
+    assert!(n.save_query("  ", "x", NOW).is_err());
+    assert!(n.save_query("x", "  ", NOW).is_err());
+    n.delete_query("Old");
+    assert_eq!(n.saved_queries.len(), 1);
+}
+
+#[test]
+fn snapshot_json_round_trips_with_everything() {
+    let mut n = network_of(&["ana", "bo"]);
+    n.set_kept(&["ana".to_string()], true);
+    n.start_collection(NOW);
+    let back = Network::from_json(&n.to_json()).unwrap();
+    assert_eq!(back, n);
+    assert!(Network::from_json("{\"version\":1").is_err());
+}
