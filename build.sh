@@ -131,8 +131,8 @@ run_tests() {
   step "binding tests (wasm32 under node)"
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --locked --target wasm32-unknown-unknown --test bindings
-  step "content script and popup tests (jsdom, fixture markup of every LinkedIn generation)"
-  node --test tests/content/ tests/popup/
+  step "content script, popup and review page tests (jsdom, fixture markup of every LinkedIn generation)"
+  node --test tests/content/ tests/popup/ tests/review/
   step "end-to-end tests (the built extension in Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
 }

@@ -822,7 +822,34 @@ impl Network {
             ratio,
             consistency: Consistency { status, problems },
             page: self.last_page.clone(),
+            history: History {
+                connections: self.history_of(FigureKind::Connections),
+                followers: self.history_of(FigureKind::Followers),
+            },
         }
+    }
+}
+
+impl Network {
+    /// A figure's readings as points, oldest first: each folded reading
+    /// spans from when its value was first read to when it was last read.
+    fn history_of(&self, kind: FigureKind) -> Vec<HistoryPoint> {
+        let mut points: Vec<HistoryPoint> = Vec::new();
+        for r in self.readings.iter().filter(|r| r.kind == kind) {
+            let point = |at_ms| HistoryPoint {
+                at_ms,
+                value: r.figure.value,
+                precision: r.figure.precision,
+            };
+            points.push(point(r.first_read_ms));
+            if r.read_ms != r.first_read_ms {
+                points.push(point(r.read_ms));
+            }
+        }
+        points.sort_by_key(|p| p.at_ms);
+        let skip = points.len().saturating_sub(HISTORY_POINTS);
+        points.drain(..skip);
+        points
     }
 }
 
@@ -1035,4 +1062,30 @@ pub struct Summary {
     pub consistency: Consistency,
     /// The last page read.
     pub page: Option<PageStatus>,
+    /// Connections and followers over time, for the popup's chart.
+    pub history: History,
 }
+
+/// Connections and followers over time, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct History {
+    /// Connection readings.
+    pub connections: Vec<HistoryPoint>,
+    /// Follower readings.
+    pub followers: Vec<HistoryPoint>,
+}
+
+/// One point of the chart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryPoint {
+    /// When.
+    pub at_ms: TimeMs,
+    /// The figure.
+    pub value: u64,
+    /// How exact it was.
+    pub precision: Precision,
+}
+
+/// Points kept per figure in the summary: a chart 300 px wide shows no more.
+const HISTORY_POINTS: usize = 120;

@@ -462,6 +462,22 @@ fn equal_readings_fold_into_one_history_entry() {
 }
 
 #[test]
+fn history_keeps_each_value_with_when_it_was_first_and_last_read() {
+    let mut n = Network::default();
+    n.ingest(connections_page("10", vec![]), NOW).unwrap();
+    n.ingest(connections_page("10", vec![]), NOW + HOUR)
+        .unwrap();
+    n.ingest(followers("30"), NOW + HOUR).unwrap();
+    n.ingest(connections_page("12", vec![]), NOW + 2 * HOUR)
+        .unwrap();
+    let h = n.summary(NOW + 2 * HOUR).history;
+    let c: Vec<(i64, u64)> = h.connections.iter().map(|p| (p.at_ms, p.value)).collect();
+    assert_eq!(c, vec![(NOW, 10), (NOW + HOUR, 10), (NOW + 2 * HOUR, 12)]);
+    assert_eq!(h.followers.len(), 1);
+    assert_eq!(h.followers[0].precision, Precision::Exact);
+}
+
+#[test]
 fn snapshot_survives_serialization() {
     let mut n = Network::default();
     n.ingest(

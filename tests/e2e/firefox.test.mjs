@@ -54,7 +54,8 @@ describe("Firefox: the connections page, in every markup generation", () => {
           const names = await waitFor(
             async () => {
               const { snapshot } = await session.storage();
-              const stored = Object.values(snapshot?.people ?? {}).map((person) => person.name);
+              const people = typeof snapshot === "string" ? JSON.parse(snapshot).people : [];
+              const stored = people.map((person) => person.name);
               return HOSTILE_NAMES.every((name) => stored.includes(name)) && stored;
             },
             { what: "the hostile names to reach storage verbatim" },

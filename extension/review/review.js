@@ -1,0 +1,1785 @@
+// @ts-check
+// The review page: the member's whole network in one list, with a query box,
+// selection, keep, a histogram of connection dates, import, export, backup
+// and collection.
+//
+// It holds a read-only replica of the core (docs/ARCHITECTURE.md, "Reviewing
+// the whole network"): restored from storage.local.snapshot, queried here so
+// filtering 30,000 people never crosses a message boundary, and reloaded when
+// the background writes a new snapshot. It never writes storage: every change
+// (keep, import, restore, saved queries, collection) is a message to the
+// background, and its effect comes back as a new snapshot.
+//
+// People's text (names, headlines, companies) is whatever LinkedIn or a CSV
+// file held, markup, formulas and bidi controls included, so it is drawn with
+// textContent only and isolated with dir="auto".
+//
+// Exports: `startReview(doc, { extension, loadCore })` wires the page; the
+// pure helpers it is built from (dates, base64, year filters, profile URLs)
+// are exported too. The bootstrap at the bottom runs only inside review.html.
+
+import { api, sendMessage, BackgroundError } from "../lib/browser.js";
+
+/**
+ * @typedef {{ date: string, precision: "day" | "week" | "month" | "year" }} Connected
+ * @typedef {{
+ *   index: number, slug: string, name: string, headline: string | null,
+ *   company: string | null, position: string | null, connected: Connected | null,
+ *   source: "connections-page" | "export",
+ *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
+ * }} Row
+ * @typedef {{
+ *   running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,
+ *   target: number | null, outcome: null | "complete" | "ended" | "stopped" | "interrupted",
+ *   reason: string | null, gone: number,
+ * }} Collect
+ * @typedef {{ rows: number, matched: number, added: number, unmatched: number,
+ *   skipped: { line: number, reason: string }[] }} ImportReport
+ * @typedef {{ years: { year: number, count: number }[], unknown: number }} Histogram
+ * @typedef {{ name: string, query: string }} SavedQuery
+ * @typedef {{ label: string, query: string }} SuggestedQuery
+ * @typedef {{
+ *   query(text: string, nowMs: number): Uint32Array,
+ *   rows(indices: Uint32Array): Row[],
+ *   histogram(indices: Uint32Array): Histogram,
+ *   exportCsv(indices: Uint32Array): string,
+ *   savedQueries(): SavedQuery[],
+ *   backupJson(nowMs: number): string,
+ *   free?: () => void,
+ * }} Replica
+ * @typedef {{
+ *   restoreJson(text: string): Replica,
+ *   queryHelp(): string,
+ *   suggestedQueries(): SuggestedQuery[],
+ * }} CoreClass
+ */
+
+/** Every row is this tall (review.css draws four lines in it); the list is a spacer of n × this. */
+export const ROW_HEIGHT = 88;
+
+/** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
+const OVERSCAN = 6;
+
+/** The list's height when the page has not been laid out (a hidden side panel). */
+const FALLBACK_VIEWPORT_PX = 600;
+
+/** A collection writes the snapshot every few seconds; a replica reload is not free at 30,000 people. */
+const RELOAD_INTERVAL_MS = 500;
+
+/** How long a download's object URL lives: long enough for a slow save dialog. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
+/** Longer skipped-row lists fold into a <details>. */
+const SKIPPED_SHOWN_INLINE = 5;
+
+export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
+
+/** A suggested query holding this placeholder asks for a company name first. */
+export const COMPANY_PLACEHOLDER = "{company}";
+
+/** Used when the core suggests no company query of its own. */
+const DEFAULT_COMPANY_QUERY = `company:"${COMPANY_PLACEHOLDER}"`;
+
+const EMPTY = new Uint32Array(0);
+
+/** @type {{ key: keyof Row & ("kept" | "queued" | "removed" | "gone" | "unmatched"), word: string, meaning: string }[]} */
+const BADGES = [
+  { key: "kept", word: "kept", meaning: "Kept: never queued for removal" },
+  { key: "queued", word: "queued", meaning: "Queued for removal" },
+  { key: "removed", word: "removed", meaning: "Removed by netprune" },
+  { key: "gone", word: "gone", meaning: "No longer in your connections" },
+  { key: "unmatched", word: "unmatched", meaning: "From your export; not yet seen on the page" },
+];
+
+/** @type {Record<Row["source"], string>} */
+const SOURCE_PHRASES = {
+  "connections-page": "Your connections page",
+  export: "Your LinkedIn export (Connections.csv)",
+};
+
+// ---------------------------------------------------------------------------
+// Pure helpers.
+
+const dayFormat = new Intl.DateTimeFormat("en", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
+const monthFormat = new Intl.DateTimeFormat("en", {
+  year: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
+/** @param {number} n */
+export function formatCount(n) {
+  return numberFormat.format(n);
+}
+
+/**
+ * A connection date as precisely as it is known, never more: LinkedIn's
+ * "Connected 3 months ago" gives a month, not a day.
+ *
+ * @param {Connected | null | undefined} connected
+ * @returns {{ short: string, long: string }} `short` for the row, `long` for the details
+ */
+export function describeConnected(connected) {
+  if (!connected) {
+    return { short: "date unknown", long: "Unknown: neither LinkedIn nor your export said." };
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(connected.date ?? ""));
+  if (!match) return { short: String(connected.date), long: String(connected.date) };
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const day = dayFormat.format(at);
+  const month = monthFormat.format(at);
+  switch (connected.precision) {
+    case "week":
+      return { short: `~${month}`, long: `~${month} (around ${day}, to within a week)` };
+    case "month":
+      return { short: `~${month}`, long: `~${month} (known to the month)` };
+    case "year":
+      return { short: `~${match[1]}`, long: `~${match[1]} (known to the year)` };
+    default:
+      return { short: day, long: `${day} (the exact day)` };
+  }
+}
+
+/**
+ * Base64 of any size: `String.fromCharCode(...bytes)` on a 5 MB file would
+ * overflow the stack, so the bytes go through in chunks.
+ *
+ * @param {Uint8Array} bytes
+ */
+export function toBase64(bytes) {
+  const chunk = 0x8000;
+  let binary = "";
+  for (let start = 0; start < bytes.length; start += chunk) {
+    binary += String.fromCharCode.apply(
+      null,
+      /** @type {any} */ (bytes.subarray(start, start + chunk)),
+    );
+  }
+  return btoa(binary);
+}
+
+/** "after:2019 before:2020", as the histogram writes it. */
+const YEAR_FILTER = /(^|\s)after:(\d{4}) before:(\d{4})(?=\s|$)/g;
+
+/**
+ * The year the histogram's filter in `query` selects, or null.
+ *
+ * @param {string} query
+ */
+export function yearFilterOf(query) {
+  for (const match of query.matchAll(YEAR_FILTER)) {
+    if (Number(match[3]) === Number(match[2]) + 1) return Number(match[2]);
+  }
+  return null;
+}
+
+/**
+ * `query` narrowed to one year, replacing a year filter added before; the
+ * same year again removes it. Appending is enough even after an OR: in the
+ * query language OR binds tighter than the implicit AND, so `a OR b after:…`
+ * already means (a OR b) AND after:….
+ *
+ * @param {string} query
+ * @param {number | null} year
+ */
+export function withYearFilter(query, year) {
+  const current = yearFilterOf(query);
+  const base = query
+    .replace(YEAR_FILTER, (whole, _lead, from, to) =>
+      Number(to) === Number(from) + 1 ? "" : whole,
+    )
+    .trim();
+  if (year === null || current === year) return base;
+  const filter = `after:${year} before:${year + 1}`;
+  return base ? `${base} ${filter}` : filter;
+}
+
+/**
+ * The public profile URL for a slug, or null when there is none. A slug that
+ * is already percent-encoded stays as it is; anything else is encoded.
+ *
+ * @param {string | null | undefined} slug
+ */
+export function profileUrl(slug) {
+  if (typeof slug !== "string" || slug.trim() === "") return null;
+  try {
+    const segment = slug.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~%]/gu, (c) =>
+      encodeURIComponent(c),
+    );
+    return `https://www.linkedin.com/in/${segment}/`;
+  } catch {
+    return null; // a lone surrogate: not a slug LinkedIn could have written
+  }
+}
+
+/**
+ * YYYY-MM-DD in the member's time zone, for file names.
+ *
+ * @param {number} ms
+ */
+export function localDate(ms) {
+  const date = new Date(ms);
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * A query error as the page shows it. The core's QueryError carries
+ * `.position`, a UTF-16 index into the query (what JavaScript strings count).
+ *
+ * @param {unknown} error
+ * @param {string} query
+ * @returns {{ message: string, position: number | null }}
+ */
+export function describeQueryError(error, query) {
+  const message =
+    error instanceof Error || (error && typeof error === "object" && "message" in error)
+      ? String(/** @type {{ message: unknown }} */ (error).message)
+      : String(error);
+  const raw = /** @type {{ position?: unknown }} */ (error ?? {}).position;
+  const position =
+    typeof raw === "number" && Number.isFinite(raw)
+      ? Math.min(Math.max(0, Math.trunc(raw)), query.length)
+      : null;
+  return { message: message.trim() || "This query cannot be read.", position };
+}
+
+/** @param {unknown} error */
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** @param {number} n @param {string} one @param {string} many */
+function plural(n, one, many) {
+  return n === 1 ? one : many;
+}
+
+/** @param {number} n */
+function people(n) {
+  return `${formatCount(n)} ${plural(n, "person", "people")}`;
+}
+
+// ---------------------------------------------------------------------------
+// The page.
+
+/**
+ * Starts the review page on `doc`.
+ *
+ * @param {Document} doc review.html
+ * @param {{ extension: any, loadCore: () => Promise<CoreClass> }} options
+ *   `extension` is the extension API (`browser` or `chrome`); `loadCore`
+ *   returns the Core class once the wasm is initialised.
+ * @returns {{ ready: Promise<void>, reload: () => Promise<void>, stop: () => void }}
+ *   `ready` settles once the first state (data, empty or error) is drawn.
+ */
+export function startReview(doc, { extension, loadCore }) {
+  const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
+  const ui = elements(doc);
+
+  /** @type {CoreClass | null} */
+  let Core = null;
+  /** @type {Replica | null} */
+  let replica = null;
+  /** The snapshot text the replica was restored from. */
+  let replicaText = /** @type {string | null} */ (null);
+  /** Every person in the replica (the empty query). */
+  let everyone = EMPTY;
+  /** slug <-> index for the whole replica, built when first needed. */
+  let directory = /** @type {{ slugOf: string[], indexOf: Map<string, number> } | null} */ (null);
+
+  /** The current matches, in the query's order. */
+  let matches = EMPTY;
+  /** 1 at each matching index: which selected people are in the results. */
+  let matchMarks = new Uint8Array(0);
+  /** @type {{ message: string, position: number | null } | null} */
+  let queryFailure = null;
+
+  /** Selected people: slug -> index in the current replica (-1 when not in it). */
+  const selected = new Map();
+  /** The row that holds the list's tab stop (a position in `matches`). */
+  let activePosition = 0;
+  /** The rows now in the DOM, by key. */
+  const rendered = new Map();
+  /** @type {WeakMap<Element, Row>} */
+  const rowData = new WeakMap();
+  /** @type {Row | null} */
+  let detailsRow = null;
+
+  let queryDirty = true;
+  let frameRequested = false;
+  let stopped = false;
+  /** @type {ReturnType<typeof setTimeout> | null} */
+  let reloadTimer = null;
+  let lastReloadAt = -Infinity;
+  let reloading = false;
+  let reloadAgain = false;
+  /** @type {Set<ReturnType<typeof setTimeout>>} */
+  const timers = new Set();
+  /** @type {{ name: string, text: string } | null} */
+  let pendingRestore = null;
+  /** @type {Collect | null} */
+  let collect = null;
+  let companyTemplate = DEFAULT_COMPANY_QUERY;
+  /** The load in progress, so a storage change during it waits rather than racing it. */
+  let loadInFlight = /** @type {Promise<void> | null} */ (null);
+  /** Counts `collect` changes, so a load does not draw an older value over a newer one. */
+  let collectChanges = 0;
+  /** Whether the list says the latest changes could not be read. */
+  let staleNotice = false;
+
+  const requestFrame =
+    typeof win.requestAnimationFrame === "function"
+      ? (/** @type {() => void} */ callback) => win.requestAnimationFrame(callback)
+      : (/** @type {() => void} */ callback) => later(callback, 16);
+
+  /**
+   * @param {() => void} callback
+   * @param {number} ms
+   */
+  function later(callback, ms) {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      callback();
+    }, ms);
+    timers.add(timer);
+    return timer;
+  }
+
+  // -------------------------------------------------------------------------
+  // Loading the replica.
+
+  /** Loads (or reloads after an error) the core, the replica and the collection state. */
+  function load() {
+    loadInFlight ??= loadOnce().finally(() => {
+      loadInFlight = null;
+    });
+    return loadInFlight;
+  }
+
+  async function loadOnce() {
+    show(ui.loading, true);
+    show(ui.errorState, false);
+    try {
+      Core ??= await loadCore();
+    } catch (error) {
+      fatal(`netprune's core could not start in this page: ${messageOf(error)}`);
+      return;
+    }
+    renderHelpAndSuggestions();
+
+    const storage = extension?.storage?.local;
+    if (!storage?.get) {
+      fatal("netprune's storage is not available on this page. Open it from the extension.");
+      return;
+    }
+    let stored;
+    try {
+      const changesBefore = collectChanges;
+      stored = (await storage.get(["snapshot", "collect"])) ?? {};
+      if (collectChanges !== changesBefore) delete stored.collect;
+    } catch (error) {
+      fatal(`netprune could not read what it has stored: ${messageOf(error)}`);
+      return;
+    }
+    try {
+      adoptSnapshot(stored.snapshot);
+    } catch (error) {
+      fatal(
+        `Your saved network could not be read: ${messageOf(error)} ` +
+          "Nothing was changed; try again, or restore a backup.",
+      );
+      return;
+    }
+    if ("collect" in stored || collectChanges === 0) renderCollect(stored.collect ?? null);
+    show(ui.loading, false);
+    show(ui.errorState, false);
+    show(ui.view, true);
+    renderNow();
+  }
+
+  /** @param {string} message */
+  function fatal(message) {
+    show(ui.loading, false);
+    show(ui.view, false);
+    ui.errorMessage.textContent = message;
+    show(ui.errorState, true);
+  }
+
+  /**
+   * Makes `text` the replica. Throws (and keeps the old replica) when the
+   * core cannot read it.
+   *
+   * @param {unknown} text storage.local.snapshot
+   */
+  function adoptSnapshot(text) {
+    if (text === undefined || text === null || text === "") {
+      replaceReplica(null, null);
+    } else if (typeof text !== "string") {
+      throw new Error("it is not in the form this version of netprune stores.");
+    } else if (text !== replicaText) {
+      replaceReplica(/** @type {CoreClass} */ (Core).restoreJson(text), text);
+    }
+  }
+
+  /**
+   * @param {Replica | null} next
+   * @param {string | null} text
+   */
+  function replaceReplica(next, text) {
+    const previous = replica;
+    replica = next;
+    replicaText = text;
+    directory = null;
+    everyone = next ? asIndices(next.query("", Date.now())) : EMPTY;
+    // wasm memory is not garbage-collected: the old replica is freed by hand.
+    if (previous && previous !== next) previous.free?.();
+
+    for (const slug of selected.keys()) selected.set(slug, indexOfSlug(slug));
+    if (detailsRow) {
+      const index = indexOfSlug(detailsRow.slug);
+      if (index >= 0 && replica) {
+        detailsRow = replica.rows(Uint32Array.of(index))[0] ?? detailsRow;
+        renderDetails();
+      }
+    }
+    renderSavedQueries();
+    const empty = everyone.length === 0;
+    show(ui.emptyState, empty);
+    show(ui.resultsView, !empty);
+    queryDirty = true;
+    scheduleRender();
+  }
+
+  /** Reloads the replica from storage, at most once per RELOAD_INTERVAL_MS. */
+  function requestReload() {
+    if (reloadTimer !== null || stopped) return;
+    const wait = Math.max(0, lastReloadAt + RELOAD_INTERVAL_MS - Date.now());
+    reloadTimer = later(runReload, wait);
+  }
+
+  async function runReload() {
+    reloadTimer = null;
+    if (reloading) {
+      reloadAgain = true;
+      return;
+    }
+    reloading = true;
+    lastReloadAt = Date.now();
+    try {
+      await reload();
+    } finally {
+      reloading = false;
+      if (reloadAgain && !stopped) {
+        reloadAgain = false;
+        requestReload();
+      }
+    }
+  }
+
+  /**
+   * Re-reads the snapshot into the replica, keeping the query, the
+   * selection and the scroll position. Before the page has loaded, a full
+   * load instead.
+   */
+  async function reload() {
+    // A change that lands while the page is still loading is read after it.
+    if (loadInFlight) await loadInFlight;
+    if (!Core || ui.view.hidden) {
+      await load();
+      return;
+    }
+    try {
+      const stored = (await extension.storage.local.get("snapshot")) ?? {};
+      adoptSnapshot(stored.snapshot);
+      if (staleNotice) {
+        staleNotice = false;
+        scheduleRender(true); // redraws the list message from the query's state
+      }
+    } catch (error) {
+      // The last good replica stays on screen; saying so beats a blank page.
+      staleNotice = true;
+      ui.listMessage.textContent =
+        `The latest changes could not be read (${trimSentence(messageOf(error))}); ` +
+        "showing your network as it was.";
+      show(ui.listMessage, true);
+    }
+  }
+
+  /** @returns {{ slugOf: string[], indexOf: Map<string, number> }} */
+  function getDirectory() {
+    if (!directory) {
+      /** @type {string[]} */
+      const slugOf = [];
+      const indexOf = new Map();
+      if (replica && everyone.length) {
+        // Only the keys: 30,000 full rows would be built just to read one field.
+        const slugs = replica.slugs(everyone);
+        everyone.forEach((index, k) => {
+          slugOf[index] = slugs[k];
+          if (slugs[k]) indexOf.set(slugs[k], index);
+        });
+      }
+      directory = { slugOf, indexOf };
+    }
+    return directory;
+  }
+
+  /** @param {string} slug */
+  function indexOfSlug(slug) {
+    if (!replica || !slug) return -1;
+    return getDirectory().indexOf.get(slug) ?? -1;
+  }
+
+  // -------------------------------------------------------------------------
+  // Rendering, at most once per animation frame.
+
+  /** @param {boolean} [requery] */
+  function scheduleRender(requery = false) {
+    if (requery) queryDirty = true;
+    if (frameRequested || stopped) return;
+    frameRequested = true;
+    requestFrame(() => {
+      frameRequested = false;
+      if (!stopped) renderNow();
+    });
+  }
+
+  function renderNow() {
+    if (queryDirty) {
+      queryDirty = false;
+      runQuery();
+      renderQueryState();
+      renderHistogram();
+    }
+    renderSelection();
+    renderWindow();
+  }
+
+  function runQuery() {
+    const text = ui.input.value;
+    queryFailure = null;
+    matches = EMPTY;
+    if (replica) {
+      try {
+        matches = asIndices(replica.query(text, Date.now()));
+      } catch (error) {
+        // A malformed query matches no one, visibly: never everyone.
+        queryFailure = describeQueryError(error, text);
+      }
+    }
+    let max = -1;
+    for (const index of matches) if (index > max) max = index;
+    matchMarks = new Uint8Array(max + 1);
+    for (const index of matches) matchMarks[index] = 1;
+    if (activePosition >= matches.length) activePosition = Math.max(0, matches.length - 1);
+  }
+
+  function renderQueryState() {
+    const text = ui.input.value;
+    ui.resultCount.textContent = formatCount(matches.length);
+    const total = everyone.length;
+    ui.resultWords.textContent = queryFailure
+      ? `of ${people(total)} match (the query has a problem)`
+      : text.trim() === ""
+        ? `${plural(total, "person", "people")} in your network`
+        : `of ${people(total)} match`;
+
+    show(ui.queryError, Boolean(queryFailure));
+    if (queryFailure) {
+      ui.input.setAttribute("aria-invalid", "true");
+      ui.input.setAttribute("aria-describedby", "query-help query-error-message");
+      const { message, position } = queryFailure;
+      ui.queryErrorMessage.textContent =
+        position === null
+          ? `This query cannot be read: ${message}`
+          : position >= text.length
+            ? `This query cannot be read at its end: ${message}`
+            : `This query cannot be read at character ${position + 1}: ${message}`;
+      renderQueryEcho(text, position);
+      show(ui.queryErrorSelect, position !== null);
+    } else {
+      ui.input.removeAttribute("aria-invalid");
+      ui.input.setAttribute("aria-describedby", "query-help");
+      ui.queryErrorMessage.textContent = "";
+      ui.queryEcho.replaceChildren();
+    }
+
+    const empty = matches.length === 0 && everyone.length > 0;
+    ui.listMessage.textContent = queryFailure
+      ? "No one is shown while the query has a problem."
+      : "No one matches this query.";
+    show(ui.listMessage, empty);
+  }
+
+  /**
+   * The query with the part the core stopped at highlighted.
+   *
+   * @param {string} text
+   * @param {number | null} position
+   */
+  function renderQueryEcho(text, position) {
+    if (position === null) {
+      ui.queryEcho.replaceChildren(doc.createTextNode(text));
+      return;
+    }
+    const end = fragmentEnd(text, position);
+    const mark = doc.createElement("mark");
+    mark.textContent = position >= text.length ? " (end)" : text.slice(position, end);
+    ui.queryEcho.replaceChildren(
+      doc.createTextNode(text.slice(0, position)),
+      mark,
+      doc.createTextNode(text.slice(end)),
+    );
+  }
+
+  /** @param {string} text @param {number} position */
+  function fragmentEnd(text, position) {
+    if (position >= text.length) return text.length;
+    const rest = text.slice(position).search(/\s/);
+    return rest <= 0 ? (rest === 0 ? position + 1 : text.length) : position + rest;
+  }
+
+  function renderSelection() {
+    ui.selectedCount.textContent = formatCount(selected.size);
+    let outside = 0;
+    for (const index of selected.values()) {
+      if (index < 0 || index >= matchMarks.length || matchMarks[index] === 0) outside += 1;
+    }
+    ui.selectionOutside.textContent =
+      outside > 0 ? `, ${formatCount(outside)} not in the current results` : "";
+    const none = selected.size === 0;
+    ui.clearSelection.disabled = none;
+    ui.keepSelected.disabled = none;
+    ui.unkeepSelected.disabled = none;
+    ui.selectAll.disabled = matches.length === 0;
+    ui.exportCsv.textContent = none
+      ? `Export ${matches.length === everyone.length ? "everyone" : `the ${formatCount(matches.length)} matches`} as CSV`
+      : `Export the ${formatCount(selected.size)} selected as CSV`;
+    ui.exportCsv.disabled = none && matches.length === 0;
+  }
+
+  /** Draws the rows in view (plus overscan); the spacer gives the full height. */
+  function renderWindow() {
+    const total = matches.length;
+    ui.list.style.height = `${total * ROW_HEIGHT}px`;
+    const viewport = ui.scroller.clientHeight || FALLBACK_VIEWPORT_PX;
+    const top = ui.scroller.scrollTop;
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(total, Math.ceil((top + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+    /** @type {Row[]} */
+    let rows = [];
+    if (replica && last > first) {
+      try {
+        rows = replica.rows(matches.subarray(first, last));
+      } catch (error) {
+        ui.listMessage.textContent = `These people could not be shown: ${messageOf(error)}`;
+        show(ui.listMessage, true);
+      }
+    }
+
+    const previous = new Map(rendered);
+    rendered.clear();
+    /** @type {HTMLElement[]} */
+    const next = [];
+    rows.forEach((row, offset) => {
+      const position = first + offset;
+      let key = rowKey(row);
+      // Two rows with one slug would be a core bug; they still get two rows.
+      if (rendered.has(key)) key = `${key}#${position}`;
+      const element = previous.get(key) ?? createRow(doc);
+      fillRow(element, row, position, total);
+      element.dataset.key = key;
+      rendered.set(key, element);
+      next.push(element);
+    });
+    const keep = new Set(next);
+    for (const child of [...ui.list.children]) if (!keep.has(child)) child.remove();
+    // Remove first, then insert: a row that stays is never moved, so a
+    // focused checkbox or row keeps its focus while the list scrolls.
+    next.forEach((element, i) => {
+      const at = ui.list.children[i] ?? null;
+      if (at !== element) ui.list.insertBefore(element, at);
+    });
+
+    updateTabStop();
+  }
+
+  /** One row in the list holds the tab stop; the arrow keys move it. */
+  function updateTabStop() {
+    const positions = [...rendered.values()].map((element) => Number(element.dataset.position));
+    const target = positions.includes(activePosition) ? activePosition : positions[0];
+    for (const element of rendered.values()) {
+      const tabIndex = Number(element.dataset.position) === target ? 0 : -1;
+      for (const control of element.querySelectorAll("input, button")) {
+        /** @type {HTMLElement} */ (control).tabIndex = tabIndex;
+      }
+    }
+  }
+
+  /**
+   * @param {HTMLElement} element
+   * @param {Row} row
+   * @param {number} position
+   * @param {number} total
+   */
+  function fillRow(element, row, position, total) {
+    rowData.set(element, row);
+    element.dataset.slug = row.slug ?? "";
+    element.dataset.key = rowKey(row);
+    element.dataset.position = String(position);
+    element.style.top = `${position * ROW_HEIGHT}px`;
+    element.style.height = `${ROW_HEIGHT}px`;
+    element.setAttribute("aria-posinset", String(position + 1));
+    element.setAttribute("aria-setsize", String(total));
+
+    const name = row.name?.trim() ? row.name : "(no name)";
+    const isSelected = Boolean(row.slug) && selected.has(row.slug);
+    element.classList.toggle("is-selected", isSelected);
+    const box = /** @type {HTMLInputElement} */ (part(element, ".row-select"));
+    box.checked = isSelected;
+    box.disabled = !row.slug;
+    box.setAttribute("aria-label", `Select ${name}`);
+
+    part(element, ".row-name").textContent = name;
+    const headline = part(element, ".row-headline");
+    headline.textContent = row.headline?.trim() ? row.headline : "No headline";
+    headline.classList.toggle("is-missing", !row.headline?.trim());
+    part(element, ".row-work").textContent = workLine(row);
+    part(element, ".row-date").textContent = `Connected ${describeConnected(row.connected).short}`;
+    part(element, ".badges").replaceChildren(...badgesFor(doc, row));
+  }
+
+  function renderHistogram() {
+    const chosen = yearFilterOf(ui.input.value);
+    // With a year chosen, the bars stay those of the query without it, so
+    // the member can move to another year; the chosen one is pressed.
+    let source = matches;
+    if (chosen !== null && replica && !queryFailure) {
+      try {
+        source = asIndices(replica.query(withYearFilter(ui.input.value, null), Date.now()));
+      } catch {
+        source = matches;
+      }
+    }
+    /** @type {Histogram} */
+    let histogram = { years: [], unknown: 0 };
+    if (replica && source.length) {
+      try {
+        histogram = replica.histogram(source) ?? histogram;
+      } catch (error) {
+        ui.histogramUnknown.textContent = `The chart could not be drawn: ${messageOf(error)}`;
+        ui.histogram.replaceChildren();
+        return;
+      }
+    }
+    const years = [...(histogram.years ?? [])].sort((a, b) => a.year - b.year);
+    const max = Math.max(1, ...years.map((bar) => bar.count));
+
+    const existing = new Map(
+      [...ui.histogram.children].map((bar) => [/** @type {HTMLElement} */ (bar).dataset.year, bar]),
+    );
+    const bars = years.map(({ year, count }) => {
+      let bar = /** @type {HTMLButtonElement | undefined} */ (existing.get(String(year)));
+      if (!bar) {
+        bar = doc.createElement("button");
+        bar.type = "button";
+        bar.className = "histogram-bar";
+        bar.dataset.year = String(year);
+        const fill = doc.createElement("span");
+        fill.className = "histogram-fill";
+        fill.setAttribute("aria-hidden", "true");
+        bar.append(fill);
+      }
+      const label = `${year}: ${people(count)}`;
+      bar.setAttribute("aria-label", label);
+      bar.title = label;
+      bar.setAttribute("aria-pressed", String(chosen === year));
+      /** @type {HTMLElement} */ (bar.firstElementChild).style.height =
+        `${count === 0 ? 0 : Math.max(4, (count / max) * 100)}%`;
+      return bar;
+    });
+    ui.histogram.replaceChildren(...bars);
+    ui.histogramFirst.textContent = years.length ? String(years[0].year) : "";
+    ui.histogramLast.textContent = years.length > 1 ? String(years[years.length - 1].year) : "";
+    const unknown = histogram.unknown ?? 0;
+    ui.histogramUnknown.textContent = years.length
+      ? `Unknown date: ${people(unknown)}`
+      : source.length
+        ? `No connection dates known for these ${people(source.length)}.`
+        : "";
+  }
+
+  function renderHelpAndSuggestions() {
+    const CoreClass = /** @type {CoreClass} */ (Core);
+    const help = attempt(() => String(CoreClass.queryHelp() ?? ""), "");
+    ui.queryHelp.textContent =
+      help || 'Type words to match names and headlines; combine filters such as title:"sales".';
+
+    /** @type {SuggestedQuery[]} */
+    const suggestions = attempt(() => listOf(CoreClass.suggestedQueries()), []).filter(
+      (s) => typeof s?.label === "string" && typeof s?.query === "string",
+    );
+    const companyFromCore = suggestions.find((s) => s.query.includes(COMPANY_PLACEHOLDER));
+    companyTemplate = companyFromCore?.query ?? DEFAULT_COMPANY_QUERY;
+
+    const items = suggestions
+      .filter((s) => s !== companyFromCore)
+      .map((suggestion) => {
+        const button = doc.createElement("button");
+        button.type = "button";
+        button.className = "chip";
+        button.setAttribute("data-testid", "suggested-query");
+        button.dataset.query = suggestion.query;
+        button.textContent = suggestion.label;
+        button.title = suggestion.query;
+        button.addEventListener("click", () => setQuery(suggestion.query));
+        return listItem(doc, button);
+      });
+    // Asking for the company first: a query naming no company would match no one.
+    const company = doc.createElement("button");
+    company.type = "button";
+    company.className = "chip";
+    company.id = "company-prompt";
+    company.setAttribute("aria-expanded", "false");
+    company.setAttribute("aria-controls", "company-form");
+    company.textContent = companyFromCore ? `${companyFromCore.label}…` : "At a company you left…";
+    company.addEventListener("click", () => toggleCompanyForm(ui.companyForm.hidden));
+    items.push(listItem(doc, company));
+    ui.suggestedList.replaceChildren(...items);
+  }
+
+  function renderSavedQueries() {
+    /** @type {SavedQuery[]} */
+    const saved = attempt(() => listOf(replica?.savedQueries()), []).filter(
+      (s) => typeof s?.name === "string" && typeof s?.query === "string",
+    );
+    ui.savedList.replaceChildren(
+      ...saved.map(({ name, query }) => {
+        const apply = doc.createElement("button");
+        apply.type = "button";
+        apply.className = "chip";
+        apply.setAttribute("data-testid", "saved-query");
+        apply.dataset.query = query;
+        apply.textContent = name;
+        apply.title = query;
+        apply.addEventListener("click", () => setQuery(query));
+        const remove = doc.createElement("button");
+        remove.type = "button";
+        remove.className = "chip-delete";
+        remove.setAttribute("data-saved-name", name);
+        remove.setAttribute("aria-label", `Delete saved query ${name}`);
+        remove.textContent = "×";
+        remove.addEventListener("click", () => deleteQuery(name));
+        const item = listItem(doc, apply);
+        item.append(remove);
+        return item;
+      }),
+    );
+    show(ui.savedEmpty, saved.length === 0);
+  }
+
+  /** @param {Collect | null} next */
+  function renderCollect(next) {
+    collect = next && typeof next === "object" ? next : null;
+    const running = Boolean(collect?.running);
+    ui.collectAll.disabled = running;
+    show(ui.collectStop, running);
+    show(ui.collectStatus, Boolean(collect));
+    if (!collect) {
+      ui.collectProgress.textContent = "";
+      ui.collectState.textContent = "";
+      show(ui.collectGone, false);
+      return;
+    }
+    const seen = Number(collect.seen) || 0;
+    ui.collectProgress.textContent =
+      typeof collect.target === "number"
+        ? `${formatCount(seen)} of ${formatCount(collect.target)}`
+        : formatCount(seen);
+    ui.collectState.textContent = collectWords(collect);
+    const gone = Number(collect.gone) || 0;
+    const showGone = !running && collect.outcome === "complete" && gone > 0;
+    show(ui.collectGone, showGone);
+    ui.collectGoneText.textContent = showGone
+      ? `${people(gone)} no longer in your connections.`
+      : "";
+  }
+
+  function renderDetails() {
+    const row = detailsRow;
+    if (!row) return;
+    ui.detailsName.textContent = row.name?.trim() ? row.name : "(no name)";
+    ui.detailsBadges.replaceChildren(
+      ...BADGES.filter(({ key }) => row[key]).map(({ key, meaning }) => {
+        const badge = doc.createElement("span");
+        badge.className = `badge badge-${key}`;
+        badge.textContent = meaning;
+        return badge;
+      }),
+    );
+    /** @type {[string, string][]} */
+    const fields = [
+      ["Headline", row.headline?.trim() || "None"],
+      ["Company", row.company?.trim() || "Not known"],
+      ["Position", row.position?.trim() || "Not known"],
+      ["Connected", describeConnected(row.connected).long],
+      ["Source", SOURCE_PHRASES[row.source] ?? String(row.source ?? "Unknown")],
+    ];
+    ui.detailsFields.replaceChildren(
+      ...fields.flatMap(([term, value]) => {
+        const dt = doc.createElement("dt");
+        dt.textContent = term;
+        const dd = doc.createElement("dd");
+        dd.dir = "auto";
+        dd.textContent = value;
+        return [dt, dd];
+      }),
+    );
+    const url = row.unmatched ? null : profileUrl(row.slug);
+    show(ui.detailsLink, url !== null);
+    if (url) ui.detailsLink.href = url;
+    else ui.detailsLink.removeAttribute("href");
+    show(ui.detailsNoLink, url === null);
+  }
+
+  // -------------------------------------------------------------------------
+  // Actions.
+
+  /** @param {string} text */
+  function setQuery(text) {
+    ui.input.value = text;
+    onQueryEdited();
+    ui.input.focus();
+  }
+
+  function onQueryEdited() {
+    ui.scroller.scrollTop = 0;
+    activePosition = 0;
+    scheduleRender(true);
+  }
+
+  /** @param {boolean} open */
+  function toggleCompanyForm(open) {
+    show(ui.companyForm, open);
+    doc.getElementById("company-prompt")?.setAttribute("aria-expanded", String(open));
+    if (open) ui.companyInput.focus();
+  }
+
+  /**
+   * @param {HTMLElement} statusLine
+   * @param {string} text
+   * @param {boolean} [isError]
+   */
+  function setStatus(statusLine, text, isError = false) {
+    statusLine.textContent = text;
+    statusLine.classList.toggle("is-error", isError);
+  }
+
+  /**
+   * Sends one change to the background. Answers null after showing a
+   * failure in `statusLine`.
+   *
+   * @param {object} message
+   * @param {HTMLElement} statusLine
+   * @param {string} failurePrefix
+   */
+  async function ask(message, statusLine, failurePrefix) {
+    try {
+      return await sendMessage(message, extension);
+    } catch (error) {
+      setStatus(statusLine, `${failurePrefix}: ${messageOf(error)}`, true);
+      return null;
+    }
+  }
+
+  async function saveQuery() {
+    const query = ui.input.value.trim();
+    if (!query) {
+      setStatus(ui.saveStatus, "Type a query first, then save it.", true);
+      return;
+    }
+    if (queryFailure) {
+      setStatus(ui.saveStatus, "This query has a problem; fix it before saving.", true);
+      return;
+    }
+    const name = ui.saveName.value.trim() || (query.length > 60 ? `${query.slice(0, 59)}…` : query);
+    setStatus(ui.saveStatus, "Saving…");
+    const answer = await ask({ type: "save-query", name, query }, ui.saveStatus, "Not saved");
+    if (answer) {
+      setStatus(ui.saveStatus, `Saved as “${name}”.`);
+      ui.saveName.value = "";
+    }
+  }
+
+  /** @param {string} name */
+  async function deleteQuery(name) {
+    const answer = await ask({ type: "delete-query", name }, ui.saveStatus, "Not deleted");
+    if (answer) {
+      setStatus(ui.saveStatus, `Deleted “${name}”.`);
+      ui.savedHeading.focus();
+    }
+  }
+
+  function selectAllMatching() {
+    if (!replica || matches.length === 0) return;
+    const { slugOf } = getDirectory();
+    for (const index of matches) {
+      const slug = slugOf[index];
+      if (slug) selected.set(slug, index);
+    }
+    setStatus(ui.actionStatus, "");
+    renderSelection();
+    renderWindow();
+  }
+
+  function clearSelection() {
+    selected.clear();
+    setStatus(ui.actionStatus, "");
+    renderSelection();
+    renderWindow();
+  }
+
+  /** @param {boolean} kept */
+  async function setKept(kept) {
+    const slugs = [...selected.keys()];
+    if (slugs.length === 0) return;
+    setStatus(ui.actionStatus, kept ? "Keeping…" : "Updating…");
+    const answer = await ask(
+      { type: "set-kept", slugs, kept },
+      ui.actionStatus,
+      kept ? "Not kept" : "Not changed",
+    );
+    if (!answer) return;
+    const changed = typeof answer.changed === "number" ? answer.changed : slugs.length;
+    setStatus(
+      ui.actionStatus,
+      kept
+        ? `${people(slugs.length)} kept${changed !== slugs.length ? ` (${formatCount(changed)} newly)` : ""}.`
+        : `${people(slugs.length)} no longer kept.`,
+    );
+  }
+
+  /** The selection's indices: those in the results first, in the results' order. */
+  function selectedIndices() {
+    const wanted = new Set();
+    for (const index of selected.values()) if (index >= 0) wanted.add(index);
+    const inResults = [];
+    for (const index of matches) if (wanted.delete(index)) inResults.push(index);
+    const outside = [...wanted].sort((a, b) => a - b);
+    return Uint32Array.from([...inResults, ...outside]);
+  }
+
+  function exportCsv() {
+    if (!replica) return;
+    const indices = selected.size ? selectedIndices() : matches;
+    if (indices.length === 0) {
+      setStatus(ui.actionStatus, "There is no one to export.", true);
+      return;
+    }
+    let csv;
+    try {
+      csv = replica.exportCsv(indices);
+    } catch (error) {
+      setStatus(ui.actionStatus, `The export failed: ${messageOf(error)}`, true);
+      return;
+    }
+    const name = `netprune-${localDate(Date.now())}.csv`;
+    // The BOM makes spreadsheet apps read the file as UTF-8.
+    const parts = csv.startsWith("\uFEFF") ? [csv] : ["\uFEFF", csv];
+    download(parts, "text/csv;charset=utf-8", name);
+    const missing = selected.size - indices.length;
+    setStatus(
+      ui.actionStatus,
+      `Exported ${people(indices.length)} to ${name}.` +
+        (missing > 0 ? ` ${people(missing)} selected could not be found in your network.` : ""),
+    );
+  }
+
+  /**
+   * @param {BlobPart[]} parts
+   * @param {string} type
+   * @param {string} filename
+   */
+  function download(parts, type, filename) {
+    const blob = new win.Blob(parts, { type });
+    const url = win.URL.createObjectURL(blob);
+    const link = doc.createElement("a");
+    link.href = url;
+    link.download = filename;
+    link.hidden = true;
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    later(() => win.URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+  }
+
+  /**
+   * @param {File} file
+   * @param {"buffer" | "text"} as
+   * @returns {Promise<any>}
+   */
+  function readFile(file, as) {
+    return new Promise((resolve, reject) => {
+      const reader = new win.FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+      if (as === "buffer") reader.readAsArrayBuffer(file);
+      else reader.readAsText(file, "utf-8");
+    });
+  }
+
+  async function importCsv() {
+    const file = ui.importInput.files?.[0];
+    if (!file) return;
+    show(ui.importReport, true);
+    ui.importReport.replaceChildren(paragraph(doc, `Importing ${file.name}…`));
+    ui.importInput.disabled = true;
+    try {
+      const bytes = new Uint8Array(await readFile(file, "buffer"));
+      const answer = await sendMessage(
+        { type: "import-csv", name: file.name, base64: toBase64(bytes) },
+        extension,
+      );
+      renderImportReport(file.name, answer.report);
+    } catch (error) {
+      const refused = error instanceof BackgroundError && !error.unreachable;
+      const heading = paragraph(doc, `${file.name} was not imported.`);
+      heading.className = "report-title is-error";
+      ui.importReport.replaceChildren(
+        heading,
+        paragraph(doc, refused ? messageOf(error) : `${messageOf(error)}`),
+        paragraph(doc, "Nothing was changed."),
+      );
+    } finally {
+      ui.importInput.disabled = false;
+      ui.importInput.value = "";
+    }
+  }
+
+  /**
+   * @param {string} name
+   * @param {ImportReport | undefined} report
+   */
+  function renderImportReport(name, report) {
+    const title = paragraph(doc, `Imported ${name}.`);
+    title.className = "report-title";
+    if (!report || typeof report !== "object") {
+      ui.importReport.replaceChildren(title);
+      return;
+    }
+    const skipped = Array.isArray(report.skipped) ? report.skipped : [];
+    const list = doc.createElement("ul");
+    list.className = "report-figures";
+    /** @type {[string, number, string][]} */
+    const figures = [
+      ["rows", report.rows, plural(report.rows, "row read", "rows read")],
+      ["matched", report.matched, "matched people already in your network"],
+      ["added", report.added, "new"],
+      ["unmatched", report.unmatched, "unmatched (no profile link in the file)"],
+      ["skipped", skipped.length, plural(skipped.length, "row skipped", "rows skipped")],
+    ];
+    for (const [key, value, words] of figures) {
+      const item = doc.createElement("li");
+      const number = doc.createElement("span");
+      number.className = "figure";
+      number.dataset.figure = key;
+      number.textContent = formatCount(Number(value) || 0);
+      item.append(number, ` ${words}`);
+      list.append(item);
+    }
+    const parts = [title, list];
+    if (skipped.length) {
+      const lines = doc.createElement("ul");
+      lines.className = "report-skipped";
+      for (const { line, reason } of skipped) {
+        const item = doc.createElement("li");
+        item.textContent = `Line ${line}: ${reason}`;
+        lines.append(item);
+      }
+      if (skipped.length > SKIPPED_SHOWN_INLINE) {
+        const fold = doc.createElement("details");
+        const summary = doc.createElement("summary");
+        summary.textContent = `Show the ${formatCount(skipped.length)} skipped rows`;
+        fold.append(summary, lines);
+        parts.push(fold);
+      } else {
+        parts.push(lines);
+      }
+    }
+    ui.importReport.replaceChildren(...parts);
+  }
+
+  async function startCollect() {
+    show(ui.collectError, false);
+    ui.collectAll.disabled = true;
+    try {
+      const answer = await sendMessage({ type: "collect-start" }, extension);
+      if (answer.collect && typeof answer.collect === "object") renderCollect(answer.collect);
+    } catch (error) {
+      ui.collectErrorMessage.textContent = messageOf(error);
+      show(ui.collectError, true);
+    } finally {
+      ui.collectAll.disabled = Boolean(collect?.running);
+    }
+  }
+
+  async function stopCollect() {
+    try {
+      const answer = await sendMessage({ type: "collect-stop" }, extension);
+      if (answer.collect && typeof answer.collect === "object") renderCollect(answer.collect);
+      if (ui.collectStop.hidden) ui.collectAll.focus();
+    } catch (error) {
+      ui.collectErrorMessage.textContent = `Could not stop: ${messageOf(error)}`;
+      show(ui.collectError, true);
+    }
+  }
+
+  async function downloadBackup() {
+    setStatus(ui.backupStatus, "");
+    /** @type {Replica | null} */
+    let fresh = null;
+    try {
+      const stored = (await extension.storage.local.get("snapshot")) ?? {};
+      const text = stored.snapshot;
+      if (typeof text !== "string" || text === "") {
+        setStatus(ui.backupStatus, "There is nothing to back up yet.", true);
+        return;
+      }
+      // The core writes the backup; a replica a moment behind storage is
+      // not used for it.
+      let source = replica;
+      if (text !== replicaText || !source) {
+        fresh = /** @type {CoreClass} */ (Core).restoreJson(text);
+        source = fresh;
+      }
+      const now = Date.now();
+      const json = source.backupJson(now);
+      const name = `netprune-backup-${localDate(now)}.json`;
+      download([json], "application/json", name);
+      setStatus(
+        ui.backupStatus,
+        `Saved ${name}. Keep it somewhere private: it lists your network.`,
+      );
+    } catch (error) {
+      setStatus(ui.backupStatus, `The backup failed: ${messageOf(error)}`, true);
+    } finally {
+      fresh?.free?.();
+    }
+  }
+
+  async function chooseRestoreFile() {
+    const file = ui.restoreInput.files?.[0];
+    if (!file) return;
+    setStatus(ui.backupStatus, "");
+    try {
+      pendingRestore = { name: file.name, text: await readFile(file, "text") };
+    } catch (error) {
+      setStatus(ui.backupStatus, `${file.name} could not be read: ${messageOf(error)}`, true);
+      ui.restoreInput.value = "";
+      return;
+    }
+    ui.restoreConfirmText.textContent =
+      `Restoring ${file.name} replaces your network, the people you keep and your saved ` +
+      "queries with what the file holds. What netprune stores now is not kept.";
+    show(ui.restoreConfirm, true);
+    ui.restoreCancel.focus();
+  }
+
+  async function confirmRestore() {
+    const pending = pendingRestore;
+    closeRestoreConfirm();
+    if (!pending) return;
+    setStatus(ui.backupStatus, `Restoring ${pending.name}…`);
+    try {
+      await sendMessage({ type: "restore-backup", text: pending.text }, extension);
+      setStatus(ui.backupStatus, `Restored from ${pending.name}.`);
+    } catch (error) {
+      setStatus(ui.backupStatus, `${messageOf(error)} Nothing was changed.`, true);
+    }
+    ui.restoreInput.focus();
+  }
+
+  function closeRestoreConfirm() {
+    pendingRestore = null;
+    show(ui.restoreConfirm, false);
+    ui.restoreInput.value = "";
+  }
+
+  /** @param {HTMLElement} element a row */
+  function openDetails(element) {
+    const row = rowData.get(element);
+    if (!row) return;
+    detailsRow = row;
+    renderDetails();
+    show(ui.details, true);
+    ui.detailsName.focus();
+  }
+
+  function closeDetails() {
+    const key = detailsRow ? rowKey(detailsRow) : null;
+    detailsRow = null;
+    show(ui.details, false);
+    const element = key ? rendered.get(key) : null;
+    const target =
+      /** @type {HTMLElement | null} */ (element?.querySelector(".row-main")) ??
+      /** @type {HTMLElement | null} */ (ui.list.querySelector('.row-main[tabindex="0"]'));
+    (target ?? ui.input).focus();
+  }
+
+  /**
+   * Moves the list's tab stop to `position`, scrolling it into view.
+   *
+   * @param {number} position
+   * @param {string} selector which control of the row gets focus
+   */
+  function moveTo(position, selector) {
+    if (matches.length === 0) return;
+    activePosition = Math.min(Math.max(0, position), matches.length - 1);
+    const viewport = ui.scroller.clientHeight || FALLBACK_VIEWPORT_PX;
+    const top = activePosition * ROW_HEIGHT;
+    if (top < ui.scroller.scrollTop) ui.scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > ui.scroller.scrollTop + viewport) {
+      ui.scroller.scrollTop = top + ROW_HEIGHT - viewport;
+    }
+    renderWindow();
+    const element = [...rendered.values()].find(
+      (row) => Number(row.dataset.position) === activePosition,
+    );
+    /** @type {HTMLElement | null | undefined} */ (element?.querySelector(selector))?.focus();
+  }
+
+  // -------------------------------------------------------------------------
+  // Wiring.
+
+  ui.retry.addEventListener("click", async () => {
+    await load();
+    if (!ui.view.hidden) ui.main.focus();
+  });
+  ui.input.addEventListener("input", onQueryEdited);
+  ui.queryErrorSelect.addEventListener("click", () => {
+    const position = queryFailure?.position;
+    if (typeof position !== "number") return;
+    ui.input.focus();
+    ui.input.setSelectionRange(position, fragmentEnd(ui.input.value, position));
+  });
+  ui.companyForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    // Quotes would end the quoted value early; no company name needs them.
+    const company = ui.companyInput.value.replace(/"/g, "").replace(/\s+/g, " ").trim();
+    if (!company) {
+      ui.companyInput.focus();
+      return;
+    }
+    toggleCompanyForm(false);
+    ui.companyInput.value = "";
+    setQuery(companyTemplate.split(COMPANY_PLACEHOLDER).join(company));
+  });
+  ui.companyCancel.addEventListener("click", () => {
+    toggleCompanyForm(false);
+    doc.getElementById("company-prompt")?.focus();
+  });
+  ui.saveForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    saveQuery();
+  });
+
+  ui.selectAll.addEventListener("click", selectAllMatching);
+  ui.clearSelection.addEventListener("click", clearSelection);
+  ui.keepSelected.addEventListener("click", () => setKept(true));
+  ui.unkeepSelected.addEventListener("click", () => setKept(false));
+  ui.exportCsv.addEventListener("click", exportCsv);
+  ui.histogram.addEventListener("click", (event) => {
+    const bar = /** @type {HTMLElement | null} */ (
+      /** @type {Element} */ (event.target).closest("[data-year]")
+    );
+    if (!bar) return;
+    ui.input.value = withYearFilter(ui.input.value, Number(bar.dataset.year));
+    onQueryEdited();
+  });
+
+  ui.list.addEventListener("change", (event) => {
+    const box = /** @type {HTMLInputElement} */ (event.target);
+    if (!box.classList.contains("row-select")) return;
+    const element = /** @type {HTMLElement} */ (box.closest('[data-testid="person-row"]'));
+    const row = rowData.get(element);
+    if (!row?.slug) return;
+    if (box.checked) selected.set(row.slug, row.index);
+    else selected.delete(row.slug);
+    element.classList.toggle("is-selected", box.checked);
+    renderSelection();
+  });
+  ui.list.addEventListener("click", (event) => {
+    const main = /** @type {Element} */ (event.target).closest(".row-main");
+    if (main) openDetails(/** @type {HTMLElement} */ (main.closest('[data-testid="person-row"]')));
+  });
+  ui.list.addEventListener("focusin", (event) => {
+    const element = /** @type {HTMLElement | null} */ (
+      /** @type {Element} */ (event.target).closest('[data-testid="person-row"]')
+    );
+    if (!element) return;
+    activePosition = Number(element.dataset.position);
+    updateTabStop();
+  });
+  ui.list.addEventListener("keydown", (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const element = /** @type {HTMLElement | null} */ (
+      target.closest('[data-testid="person-row"]')
+    );
+    if (!element) return;
+    const position = Number(element.dataset.position);
+    const page = Math.max(
+      1,
+      Math.floor((ui.scroller.clientHeight || FALLBACK_VIEWPORT_PX) / ROW_HEIGHT) - 1,
+    );
+    /** @type {Record<string, number>} */
+    const moves = {
+      ArrowDown: position + 1,
+      ArrowUp: position - 1,
+      PageDown: position + page,
+      PageUp: position - page,
+      Home: 0,
+      End: matches.length - 1,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    moveTo(moves[event.key], target.classList.contains("row-select") ? ".row-select" : ".row-main");
+  });
+  ui.scroller.addEventListener("scroll", () => scheduleRender(), { passive: true });
+  win.addEventListener("resize", onResize);
+  /** @type {ResizeObserver | null} */
+  const resizeObserver = win.ResizeObserver ? new win.ResizeObserver(onResize) : null;
+  resizeObserver?.observe(ui.scroller);
+  function onResize() {
+    scheduleRender();
+  }
+
+  ui.detailsClose.addEventListener("click", closeDetails);
+  ui.details.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeDetails();
+  });
+
+  ui.emptyImport.addEventListener("click", () => {
+    ui.importInput.focus();
+    ui.importInput.click();
+  });
+  ui.importInput.addEventListener("change", importCsv);
+  ui.collectAll.addEventListener("click", startCollect);
+  ui.collectStop.addEventListener("click", stopCollect);
+  ui.showGone.addEventListener("click", () => setQuery("is:gone"));
+  ui.backupDownload.addEventListener("click", downloadBackup);
+  ui.restoreInput.addEventListener("change", chooseRestoreFile);
+  ui.restoreConfirmButton.addEventListener("click", confirmRestore);
+  ui.restoreCancel.addEventListener("click", () => {
+    closeRestoreConfirm();
+    setStatus(ui.backupStatus, "Restore cancelled; nothing was changed.");
+    ui.restoreInput.focus();
+  });
+  ui.restoreConfirm.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") ui.restoreCancel.click();
+  });
+
+  /**
+   * @param {Record<string, { newValue?: unknown }>} changes
+   * @param {string} area
+   */
+  const onStorageChanged = (changes, area) => {
+    if (area !== "local" || stopped) return;
+    if ("collect" in changes) {
+      collectChanges += 1;
+      renderCollect(/** @type {Collect | null} */ (changes.collect.newValue ?? null));
+    }
+    if ("snapshot" in changes) requestReload();
+  };
+  extension?.storage?.onChanged?.addListener(onStorageChanged);
+
+  return {
+    ready: load(),
+    reload,
+    stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      extension?.storage?.onChanged?.removeListener(onStorageChanged);
+      win.removeEventListener("resize", onResize);
+      resizeObserver?.disconnect();
+      replica?.free?.();
+      replica = null;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Small DOM helpers.
+
+/**
+ * The core's optional extras (help, suggestions, saved queries) never stop
+ * the page: a failure shows the fallback.
+ *
+ * @template T
+ * @param {() => T} compute
+ * @param {T} fallback
+ * @returns {T}
+ */
+function attempt(compute, fallback) {
+  try {
+    return compute();
+  } catch {
+    return fallback;
+  }
+}
+
+/** @param {unknown} value @returns {any[]} */
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+/** @param {unknown} value */
+function asIndices(value) {
+  if (value instanceof Uint32Array) return value;
+  return Uint32Array.from(/** @type {ArrayLike<number>} */ (value ?? []));
+}
+
+/** A row's DOM identity: its slug, or its index when it has none. @param {Row} row */
+function rowKey(row) {
+  return row.slug ? `s:${row.slug}` : `i:${row.index}`;
+}
+
+/** @param {Row} row */
+function workLine(row) {
+  const company = row.company?.trim();
+  const position = row.position?.trim();
+  if (company && position) return `${position} · ${company}`;
+  return company || position || "";
+}
+
+/** @param {Collect} collect */
+function collectWords(collect) {
+  if (collect.running) {
+    return typeof collect.target === "number"
+      ? "running"
+      : "running (the page has not said its total yet)";
+  }
+  const reason = collect.reason ? `: ${trimSentence(collect.reason)}` : "";
+  switch (collect.outcome) {
+    case "complete":
+      return "complete";
+    case "ended":
+      return `ended short${reason}`;
+    case "stopped":
+      return "stopped";
+    case "interrupted":
+      return `interrupted${reason}`;
+    default:
+      return "";
+  }
+}
+
+/** Reasons come as sentences; they are quoted mid-sentence here. @param {string} s */
+function trimSentence(s) {
+  return String(s ?? "")
+    .trim()
+    .replace(/[.\s]+$/, "");
+}
+
+/**
+ * @param {Document} doc
+ * @param {Row} row
+ */
+function badgesFor(doc, row) {
+  return BADGES.filter(({ key }) => row[key]).map(({ key, word, meaning }) => {
+    const badge = doc.createElement("span");
+    badge.className = `badge badge-${key}`;
+    badge.title = meaning;
+    badge.textContent = word;
+    return badge;
+  });
+}
+
+/** @param {Document} doc */
+function createRow(doc) {
+  const span = (/** @type {string} */ className, auto = false) => {
+    const element = doc.createElement("span");
+    element.className = className;
+    if (auto) element.dir = "auto";
+    return element;
+  };
+  const row = doc.createElement("div");
+  row.className = "person-row";
+  row.setAttribute("role", "listitem");
+  row.setAttribute("data-testid", "person-row");
+
+  const check = doc.createElement("label");
+  check.className = "row-check";
+  const box = doc.createElement("input");
+  box.type = "checkbox";
+  box.className = "row-select";
+  check.append(box);
+
+  const main = doc.createElement("button");
+  main.type = "button";
+  main.className = "row-main";
+  const title = span("row-line row-title");
+  title.append(span("row-name", true), span("badges"));
+  main.append(
+    title,
+    span("row-line row-headline", true),
+    span("row-line row-work", true),
+    span("row-line row-date"),
+  );
+  row.append(check, main);
+  return row;
+}
+
+/**
+ * @param {ParentNode} root
+ * @param {string} selector
+ */
+function part(root, selector) {
+  return query(root, selector);
+}
+
+/**
+ * @param {Document} doc
+ * @param {HTMLElement} child
+ */
+function listItem(doc, child) {
+  const item = doc.createElement("li");
+  item.append(child);
+  return item;
+}
+
+/**
+ * @param {Document} doc
+ * @param {string} text
+ */
+function paragraph(doc, text) {
+  const p = doc.createElement("p");
+  p.textContent = text;
+  return p;
+}
+
+/**
+ * @param {HTMLElement} element
+ * @param {boolean} visible
+ */
+function show(element, visible) {
+  element.hidden = !visible;
+}
+
+/**
+ * A missing element is a broken review.html, not a state to render around.
+ *
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+function query(root, selector) {
+  const element = root.querySelector(selector);
+  if (!element) throw new Error(`review.html has no ${selector}`);
+  return /** @type {HTMLElement} */ (element);
+}
+
+/** @param {Document} doc */
+function elements(doc) {
+  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
+  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
+  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
+  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  return {
+    main: id("review"),
+    loading: id("loading-state"),
+    errorState: id("error-state"),
+    errorMessage: id("error-message"),
+    retry: id("retry-button"),
+    view: id("review-view"),
+
+    input: input(testId("filter-input")),
+    queryHelp: id("query-help"),
+    queryError: testId("query-error"),
+    queryErrorMessage: id("query-error-message"),
+    queryEcho: id("query-echo"),
+    queryErrorSelect: id("query-error-select"),
+    suggestedList: id("suggested-list"),
+    companyForm: id("company-form"),
+    companyInput: input(id("company-input")),
+    companyCancel: id("company-cancel"),
+    savedHeading: id("saved-heading"),
+    savedEmpty: id("saved-empty"),
+    savedList: id("saved-list"),
+    saveForm: id("save-form"),
+    saveName: input(id("save-name")),
+    saveStatus: id("save-status"),
+
+    emptyState: id("empty-state"),
+    emptyImport: id("empty-import"),
+    resultsView: id("results-view"),
+    resultCount: testId("result-count"),
+    resultWords: id("result-words"),
+    selectedCount: testId("selected-count"),
+    selectionOutside: id("selection-outside"),
+    selectAll: button(testId("select-all-matching")),
+    clearSelection: button(testId("clear-selection")),
+    keepSelected: button(testId("keep-selected")),
+    unkeepSelected: button(testId("unkeep-selected")),
+    exportCsv: button(testId("export-csv")),
+    actionStatus: id("action-status"),
+    histogram: testId("histogram"),
+    histogramFirst: id("histogram-first"),
+    histogramLast: id("histogram-last"),
+    histogramUnknown: id("histogram-unknown"),
+    scroller: id("list-scroller"),
+    list: id("person-list"),
+    listMessage: id("list-message"),
+
+    details: id("details"),
+    detailsName: id("details-name"),
+    detailsClose: id("details-close"),
+    detailsBadges: id("details-badges"),
+    detailsFields: id("details-fields"),
+    detailsLink: /** @type {HTMLAnchorElement} */ (id("details-link")),
+    detailsNoLink: id("details-no-link"),
+
+    collectAll: button(testId("collect-all")),
+    collectStop: button(id("collect-stop")),
+    collectStatus: id("collect-status"),
+    collectProgress: testId("collect-progress"),
+    collectState: id("collect-state"),
+    collectGone: id("collect-gone"),
+    collectGoneText: id("collect-gone-text"),
+    showGone: id("show-gone"),
+    collectError: id("collect-error"),
+    collectErrorMessage: id("collect-error-message"),
+
+    importInput: input(testId("import-csv")),
+    importReport: testId("import-report"),
+    backupDownload: testId("backup-download"),
+    restoreInput: input(testId("backup-restore")),
+    restoreConfirm: id("restore-confirm"),
+    restoreConfirmText: id("restore-confirm-text"),
+    restoreConfirmButton: testId("backup-restore-confirm"),
+    restoreCancel: id("restore-cancel"),
+    backupStatus: id("backup-status"),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Bootstrap: only in review.html itself. Imported elsewhere (node, another
+// page), this module only defines functions. The core is imported
+// dynamically so that importing this module never needs the built wasm glue.
+if (typeof document !== "undefined" && document.querySelector("[data-review-root]")) {
+  startReview(document, {
+    extension: api,
+    async loadCore() {
+      const glue = await import("../core/netprune.js");
+      await glue.default();
+      return glue.Core;
+    },
+  });
+}
