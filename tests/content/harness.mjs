@@ -1,16 +1,20 @@
 // Loads a mock LinkedIn page into jsdom the way a browser would (the page's
 // own scripts run, fetched from the mock site), then runs the real content
-// script in it with a recording stand-in for chrome.runtime.sendMessage.
+// script in it with a recording stand-in for chrome.runtime.sendMessage and a
+// way for the test to play the background's tabs.sendMessage.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { JSDOM, ResourceLoader, VirtualConsole } from "jsdom";
+import { installLayout } from "./layout.mjs";
 
 const READER_PATH = new URL("../../extension/content/page-reader.js", import.meta.url);
 const READER_SOURCE = readFileSync(READER_PATH, "utf8");
 
 export const ORIGIN = "https://www.linkedin.com";
+/** The stand-in extension's id: messages from any other sender are not its own. */
+export const EXTENSION_ID = "netprune-test";
 
 /** Serves the page's subresources (/__mock__/*.js) from the mock site itself. */
 class MockSiteResources extends ResourceLoader {
@@ -57,8 +61,10 @@ export async function waitFor(predicate, what, timeoutMs = 5000) {
  * @param {(message: any, callNumber: number) => Promise<unknown>} [options.answer]
  *   how the stand-in background answers each sendMessage call (default: resolve)
  * @param {boolean} [options.inject] inject the content script (default true)
+ * @param {boolean} [options.layout] give the page block layout and scrolling (./layout.mjs),
+ *   which jsdom lacks (default false)
  */
-export async function openPage(site, path, { answer, inject = true } = {}) {
+export async function openPage(site, path, { answer, inject = true, layout = false } = {}) {
   const url = `${ORIGIN}${path}`;
   const page = site.handle(url);
   assert.ok(page, `the mock site serves ${url}`);
@@ -76,14 +82,24 @@ export async function openPage(site, path, { answer, inject = true } = {}) {
   });
   const { window } = dom;
   await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+  const geometry = layout ? installLayout(window) : null;
 
   /** every sendMessage call, as plain JSON (jsdom objects live in another realm) */
   const calls = [];
   /** the messages whose sendMessage call resolved */
   const messages = [];
+  /** the content script's runtime.onMessage listeners */
+  const listeners = [];
   window.chrome = {
     runtime: {
-      id: "netprune-test",
+      id: EXTENSION_ID,
+      onMessage: {
+        addListener: (listener) => listeners.push(listener),
+        removeListener: (listener) => {
+          const index = listeners.indexOf(listener);
+          if (index >= 0) listeners.splice(index, 1);
+        },
+      },
       sendMessage(message) {
         const copy = JSON.parse(JSON.stringify(message));
         calls.push(copy);
@@ -110,8 +126,32 @@ export async function openPage(site, path, { answer, inject = true } = {}) {
     messages,
     pageErrors,
     injectReader,
+    /** scrollBy/scrollTo/scrollIntoView calls, with `layout: true` */
+    scrolls: geometry?.scrolls ?? null,
+    /**
+     * Send `message` to the content script as the background's
+     * tabs.sendMessage would. Resolves with the answer, or undefined when no
+     * listener answered (where Chrome would report a closed message port).
+     * @param {object} message
+     * @param {{ id?: string }} [sender]
+     */
+    tell(message, sender = { id: EXTENSION_ID }) {
+      return new Promise((resolve) => {
+        let answered = false;
+        let keptOpen = false;
+        const sendResponse = (value) => {
+          if (answered) return;
+          answered = true;
+          resolve(value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+        };
+        for (const listener of [...listeners]) {
+          if (listener(message, sender, sendResponse) === true) keptOpen = true;
+        }
+        if (!answered && !keptOpen) resolve(undefined);
+      });
+    },
     /** readings delivered so far */
-    readings: () => messages.map((message) => message.reading),
+    readings: () => messages.filter((m) => m.type === "page-reading").map((m) => m.reading),
     /** wait for at least `count` delivered messages */
     waitForMessages: (count, timeoutMs = 5000) =>
       waitFor(() => messages.length >= count, `${count} page-reading message(s)`, timeoutMs),

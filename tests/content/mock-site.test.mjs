@@ -211,6 +211,27 @@ test("handle serves the contract's pages, with or without a trailing slash or qu
   }
 });
 
+test("stall and paging options reach the page, and a malformed stallAt is refused", () => {
+  const site = createMockSite({
+    generation: "artdeco",
+    paging: "load-more",
+    pageSize: 100,
+    stallAt: [24, 300],
+    stallMs: 20_000,
+    paneHeight: 900,
+  });
+  const state = embeddedState(site.handle(`${ORIGIN}${PATHS.connections}`).body);
+  assert.deepEqual(
+    [state.paging, state.pageSize, state.stallAt, state.stallMs, state.paneHeight],
+    ["load-more", 100, [24, 300], 20_000, 900],
+  );
+  const defaults = embeddedState(createMockSite().handle(`${ORIGIN}${PATHS.connections}`).body);
+  assert.deepEqual([defaults.stallAt, defaults.stallMs], [[], 3000]);
+  for (const stallAt of [24, ["24"], [-1], [1.5]]) {
+    assert.throws(() => createMockSite({ stallAt }), /stallAt must be an array of card counts/);
+  }
+});
+
 test("a 10,000-person connections page is built quickly and cached", () => {
   const site = createMockSite({ count: 10_000, generation: "artdeco" });
   const started = performance.now();

@@ -4,6 +4,7 @@
 // network.dns.forceResolve) reaches the mock under LinkedIn's real origin.
 //
 //   node tests/mock-site/serve.mjs --port 8080 --generation artdeco --count 500
+//   node tests/mock-site/serve.mjs --count 10000 --page-size 100 --stall-at 300,900 --stall-ms 20000
 
 import http from "node:http";
 import https from "node:https";
@@ -71,6 +72,9 @@ async function main() {
       count: { type: "string", default: "40" },
       seed: { type: "string", default: "1" },
       paging: { type: "string", default: "scroll" },
+      "page-size": { type: "string" },
+      "stall-at": { type: "string", default: "" },
+      "stall-ms": { type: "string", default: "3000" },
       unrecognised: { type: "boolean", default: false },
     },
   });
@@ -82,6 +86,9 @@ async function main() {
     count: Number(values.count),
     seed: Number(values.seed),
     paging: /** @type {any} */ (values.paging),
+    pageSize: values["page-size"] === undefined ? undefined : Number(values["page-size"]),
+    stallAt: values["stall-at"] === "" ? [] : values["stall-at"].split(",").map(Number),
+    stallMs: Number(values["stall-ms"]),
     unrecognised: values.unrecognised,
   });
   const server = await startMockServer({ site, port: Number(values.port), host: values.host });

@@ -114,6 +114,7 @@ ul { padding-left: 0; list-style: none; }
 li.mn-connection-card { display: flex; gap: 12px; align-items: center; padding: 12px 0; border-bottom: 1px solid #eee; }
 .mn-connection-card__link { display: flex; flex-direction: column; flex: 1; color: inherit; text-decoration: none; }
 img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
+[componentkey^="ConnectionCard_"] { box-sizing: border-box; display: flex; gap: 12px; align-items: center; }
 `;
 
 /**
@@ -126,8 +127,15 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  * @param {number} [options.statedTotal] connections total the pages state (default: count)
  * @param {number} [options.followers] default statedTotal * 2 + 17
  * @param {number} [options.following] default floor(statedTotal * 1.1) + 12
- * @param {number} [options.pageSize] cards per page or batch (default 10; 12 for sdui-2026)
- * @param {"scroll" | "load-more"} [options.paging] sdui-2026 only: pages in on scroll, or needs "Load more" (default "scroll")
+ * @param {number} [options.pageSize] cards per page or batch (default 10; 12 for sdui-2026); any size, 100 included
+ * @param {"scroll" | "load-more"} [options.paging] how further pages arrive (default "scroll"): sdui-2026 pages in
+ *   on scroll, or only on "Load more"; artdeco pages in on scroll or "Show more results", or only on the button;
+ *   react-2025 always pages in on scroll
+ * @param {number} [options.paneHeight] sdui-2026 only: the list pane's height in px, which follows the member's
+ *   window on LinkedIn (default 640)
+ * @param {number[]} [options.stallAt] card counts at which the next page load stalls (once each), as LinkedIn
+ *   stalls mid-list: with `[24]`, the page that follows the 24th card takes `stallMs` longer (default none)
+ * @param {number} [options.stallMs] how much longer a stalled page load takes (default 3000)
  * @param {boolean} [options.unrecognised] serve a connections page in a layout no reader knows
  * @param {{ slug?: string, name?: string, headline?: string }} [options.member] whose site it is
  * @param {boolean} [options.followersAbbreviated] show followers as "3.4K" instead of "3,456"
@@ -145,6 +153,12 @@ export function createMockSite(options = {}) {
   if (!PAGING_MODES.includes(paging)) {
     throw new Error(`unknown paging ${JSON.stringify(paging)}; use one of ${PAGING_MODES}`);
   }
+  const stallAt = options.stallAt ?? [];
+  if (!Array.isArray(stallAt) || !stallAt.every((at) => Number.isInteger(at) && at >= 0)) {
+    throw new Error(`stallAt must be an array of card counts, not ${JSON.stringify(stallAt)}`);
+  }
+  const stallMs = options.stallMs ?? 3000;
+  const paneHeight = options.paneHeight ?? 640;
   const count = options.count ?? 40;
   const seed = options.seed ?? 1;
   const today = options.today ?? "2026-03-02";
@@ -199,6 +213,9 @@ export function createMockSite(options = {}) {
     pageSize,
     renderDelayMs,
     pageDelayMs,
+    stallAt,
+    stallMs,
+    paneHeight,
     build,
     member,
     shown: stated.shown,

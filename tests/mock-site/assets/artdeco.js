@@ -1,10 +1,11 @@
 // The Artdeco/Ember connections page (about 2019-2024): stable BEM class
 // names, a "Connected 2 weeks ago" time badge, and a finite scroll that pages
-// in when the window nears the bottom or "Show more results" is pressed.
+// in when the window nears the bottom or "Show more results" is pressed (only
+// on the button, with paging "load-more").
 (function () {
   "use strict";
 
-  const { el, later, skeleton, person, AVATAR } = window.MockLinkedIn;
+  const { el, later, skeleton, pageLoads, person, AVATAR } = window.MockLinkedIn;
   let emberId = 1000;
   const ember = () => `ember${(emberId += 1)}`;
 
@@ -66,6 +67,7 @@
     let shown = 0;
     let loading = false;
     let rendered = false;
+    const delayAfter = pageLoads(state);
 
     const list = el("ul", { class: "mn-connection-cards" });
     const loadButton = el("button", {
@@ -86,7 +88,7 @@
       if (!rendered || loading || shown >= state.people.length) return;
       loading = true;
       loadButton.disabled = true;
-      later(signal, state.pageDelayMs, () => {
+      later(signal, delayAfter(shown), () => {
         appendPage();
         loading = false;
         loadButton.disabled = false;
@@ -94,14 +96,16 @@
     }
 
     loadButton.addEventListener("click", loadMore);
-    window.addEventListener(
-      "scroll",
-      () => {
-        const bottom = window.scrollY + window.innerHeight;
-        if (bottom >= document.documentElement.scrollHeight - 300) loadMore();
-      },
-      { signal },
-    );
+    if (state.paging === "scroll") {
+      window.addEventListener(
+        "scroll",
+        () => {
+          const bottom = window.scrollY + window.innerHeight;
+          if (bottom >= document.documentElement.scrollHeight - 300) loadMore();
+        },
+        { signal },
+      );
+    }
 
     later(signal, state.renderDelayMs, () => {
       const section = el("section", { class: "mn-connections artdeco-card ember-view" }, [

@@ -20,9 +20,18 @@
    * Class names the way LinkedIn's newer builds emit them: opaque, and
    * different in every build, so nothing can rely on them.
    */
+  const hashedNames = new Map();
   function hashed(...names) {
     return names
-      .map((name) => `_${fnv1a(`${state.build}:${name}`).toString(36).slice(0, 6)}`)
+      .map((name) => {
+        // Cached: a 10,000-person list asks for the same few names per row.
+        let hash = hashedNames.get(name);
+        if (hash === undefined) {
+          hash = `_${fnv1a(`${state.build}:${name}`).toString(36).slice(0, 6)}`;
+          hashedNames.set(name, hash);
+        }
+        return hash;
+      })
       .join(" ");
   }
 
@@ -61,6 +70,19 @@
     return block;
   }
 
+  /**
+   * How long each further page of cards takes to arrive: the page delay,
+   * plus the stall for a load that starts at one of `stallAt`'s card counts
+   * (each stalls once, like a LinkedIn hiccup, not forever).
+   */
+  function pageLoads(state) {
+    const stalls = new Set(state.stallAt || []);
+    return function delayAfter(cardsLoaded) {
+      if (!stalls.delete(cardsLoaded)) return state.pageDelayMs;
+      return state.pageDelayMs + state.stallMs;
+    };
+  }
+
   function person(row) {
     return { href: row[0], name: row[1], headline: row[2], connectedText: row[3] };
   }
@@ -76,6 +98,7 @@
     el,
     later,
     skeleton,
+    pageLoads,
     person,
     AVATAR,
   };

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  const { el, hashed, later, skeleton, person, AVATAR } = window.MockLinkedIn;
+  const { el, hashed, later, skeleton, pageLoads, person, AVATAR } = window.MockLinkedIn;
 
   function card(row) {
     const p = person(row);
@@ -53,6 +53,7 @@
     let shown = 0;
     let loading = false;
     let rendered = false;
+    const delayAfter = pageLoads(state);
 
     // The cards sit in one wrapper inside the list element, as React's
     // virtual-scroller host did.
@@ -76,7 +77,7 @@
       if (!rendered || loading || shown >= state.people.length) return;
       loading = true;
       list.after(spinner);
-      later(signal, state.pageDelayMs, () => {
+      later(signal, delayAfter(shown), () => {
         spinner.remove();
         appendPage();
         loading = false;

@@ -6,12 +6,9 @@
 (function () {
   "use strict";
 
-  const { el, hashed, later, skeleton, person, AVATAR } = window.MockLinkedIn;
+  const { el, hashed, later, skeleton, pageLoads, person, AVATAR } = window.MockLinkedIn;
 
   const ROW_HEIGHT = 88;
-  // jsdom has no layout, so clientHeight is 0 there; the pane's CSS height is
-  // the truth in a real browser.
-  const PANE_HEIGHT = 640;
   const OVERSCAN_ROWS = 8;
 
   function componentKey(href) {
@@ -31,7 +28,9 @@
         class: hashed("row", "card"),
         componentkey: componentKey(p.href),
         role: "listitem",
-        style: `height:${ROW_HEIGHT}px;box-sizing:border-box;display:flex;gap:12px;align-items:center`,
+        // The height is inline because the list's geometry depends on it;
+        // the rest of the row's look is in the page's stylesheet.
+        style: `height:${ROW_HEIGHT}px`,
       },
       [
         el("a", { class: hashed("avatar"), href: p.href, tabindex: "-1", "aria-hidden": "true" }, [
@@ -61,9 +60,13 @@
     document.title = "Connections | LinkedIn";
     main.append(skeleton(4));
     const total = state.people.length;
+    // jsdom has no layout, so clientHeight is 0 there; the pane's CSS height
+    // is the truth in a real browser.
+    const paneHeight = state.paneHeight || 640;
     let loaded = 0;
     let loading = false;
     let rendered = false;
+    const delayAfter = pageLoads(state);
     /** @type {Map<number, Element>} */
     const rows = new Map();
 
@@ -73,7 +76,7 @@
       "div",
       {
         class: hashed("scroll-pane"),
-        style: `height:${PANE_HEIGHT}px;overflow-y:auto;position:relative`,
+        style: `height:${paneHeight}px;overflow-y:auto;position:relative`,
       },
       [inner, footer],
     );
@@ -88,7 +91,7 @@
       "aria-label": "Loading",
     });
 
-    const viewport = () => pane.clientHeight || PANE_HEIGHT;
+    const viewport = () => pane.clientHeight || paneHeight;
 
     function renderWindow() {
       const first = Math.floor(pane.scrollTop / ROW_HEIGHT);
@@ -127,7 +130,7 @@
       if (!rendered || loading || loaded >= total) return;
       loading = true;
       updateFooter();
-      later(signal, state.pageDelayMs, () => {
+      later(signal, delayAfter(loaded), () => {
         loaded = Math.min(total, loaded + state.pageSize);
         loading = false;
         renderWindow();
