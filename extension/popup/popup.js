@@ -1,12 +1,15 @@
 // @ts-check
-// The toolbar popup. It owns no state: it asks the background for a Summary
-// (docs/ARCHITECTURE.md), draws it into the skeleton in popup.html, and asks
-// again whenever the background writes the snapshot. It never parses
+// The toolbar popup. It owns no state: it draws the Summary the background
+// last cached in storage.local at once, asks the background for a fresh one
+// (docs/ARCHITECTURE.md), draws that into the skeleton in popup.html, and
+// asks again whenever the background writes the snapshot. Collection
+// progress comes straight from storage.local.collect. It never parses
 // LinkedIn's text and never computes counts, badge or cap itself; the core
 // did that. The only arithmetic here is turning the ratio band into "about N
-// more followers" phrasing.
+// more followers" phrasing and placing history points on a chart.
 //
 // Exports: `render(doc, summary, nowMs)` draws one Summary (pure DOM work),
+// `renderCollect(doc, collect, nowMs)` draws collection progress,
 // `renderError(doc, message)` shows the background-unreachable state, and
 // `startPopup(doc, extension)` wires messages, storage and controls. The
 // bootstrap at the bottom runs `startPopup` only inside the popup's own page.
@@ -24,6 +27,12 @@ import { api, sendMessage, BACKGROUND_UNREACHABLE } from "../lib/browser.js";
  * @typedef {{ page: "connections" | "followers" | "following" | "profile",
  *   status: "recognised" | "unrecognised", url: string, generation: string | null,
  *   reason: string | null, atMs: number }} PageReading
+ * @typedef {{ atMs: number, value: number, precision: "exact" | "approximate" | "at-least" }}
+ *   HistoryPoint
+ * @typedef {{ connections: HistoryPoint[], followers: HistoryPoint[] }} History
+ * @typedef {{ running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,
+ *   target: number | null, outcome: null | "complete" | "ended" | "stopped" | "interrupted",
+ *   reason: string | null, gone: number }} Collect
  * @typedef {{
  *   connections: Count | null, followers: Count | null, following: Count | null,
  *   peopleRead: number,
@@ -33,6 +42,7 @@ import { api, sendMessage, BACKGROUND_UNREACHABLE } from "../lib/browser.js";
  *   consistency: { status: "empty" | "consistent" | "partial", problems: string[] },
  *   page: PageReading | null,
  *   corrupt: { keptAs: string, reason: string, atMs: number } | null,
+ *   history?: History,
  * }} Summary
  */
 
@@ -45,6 +55,9 @@ export const PAGE_URLS = Object.freeze({
 
 /** The storage.local keys the background writes that change the Summary. */
 const WATCHED_KEYS = ["snapshot", "corruptSnapshots", "corruptNoticeDismissed"];
+
+/** Where the review page lives, relative to the extension's root. */
+const REVIEW_PAGE = "review.html";
 
 /** Below this many connections left, the cap line is drawn as a warning. */
 const CAP_WARNING_HEADROOM = 1000;
@@ -66,6 +79,16 @@ const PAGE_PHRASES = {
   followers: "your followers page",
   following: "your following page",
   profile: "your profile",
+};
+
+/**
+ * LinkedIn's markups of the connections page (DESIGN.md), in words.
+ * @type {Record<string, string>}
+ */
+const DESIGN_PHRASES = {
+  artdeco: "LinkedIn's classic design",
+  "react-2025": "LinkedIn's 2025 design",
+  "sdui-2026": "LinkedIn's 2026 design",
 };
 
 /** @type {Record<"connections" | "followers" | "following", string>} */
@@ -102,7 +125,11 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderCap(doc, summary, text);
   renderGoals(doc, summary, text);
   renderRatio(doc, summary, text);
+  renderHistory(doc, summary.history, text, nowMs);
   renderPageStatus(doc, summary);
+  byId(doc, "review-lead").textContent = isEmpty(summary)
+    ? "Or import LinkedIn's export of your connections on the review page."
+    : "See everyone in one list, filter them, and choose who to keep.";
 }
 
 /**
@@ -422,7 +449,12 @@ function renderPageStatus(doc, summary) {
     return;
   }
   let sentence = `Read ${PAGE_PHRASES[page.page] ?? "a LinkedIn page"}`;
-  if (page.generation) sentence += ` (${page.generation} layout)`;
+  // The layout id stays, verbatim and in its own brackets: it is what a bug
+  // report needs, and the end-to-end tests look for "(<id> layout)".
+  if (page.generation) {
+    const design = DESIGN_PHRASES[page.generation];
+    sentence += `${design ? ` in ${design}` : ""} (${page.generation} layout)`;
+  }
   if (page.page === "connections") {
     const people = summary.peopleRead ?? 0;
     sentence += `, ${formatters(doc).number.format(people)} ${plural(people, "person", "people")} so far`;
@@ -430,17 +462,303 @@ function renderPageStatus(doc, summary) {
   status.textContent = sentence;
 }
 
+/**
+ * Collection progress, from storage.local.collect (the `Collect` type). The
+ * digits are the core's; this only phrases them. Hidden when there has never
+ * been a run.
+ *
+ * @param {Document} doc
+ * @param {Collect | null | undefined} collect
+ * @param {number} [nowMs] decides whether a date needs its year
+ */
+export function renderCollect(doc, collect, nowMs = Date.now()) {
+  const box = byTestId(doc, "collect-status");
+  const line = byId(doc, "collect-text");
+  const bar = /** @type {HTMLProgressElement} */ (byId(doc, "collect-progress"));
+  const goneLine = byId(doc, "collect-gone");
+  const present = Boolean(collect) && typeof collect === "object";
+  show(box, present);
+  if (!collect || !present) {
+    line.textContent = "";
+    goneLine.textContent = "";
+    show(bar, false);
+    show(goneLine, false);
+    return;
+  }
+
+  const text = formatters(doc);
+  const seen = Math.max(0, Number(collect.seen) || 0);
+  const target = typeof collect.target === "number" ? collect.target : null;
+  const tally =
+    target === null
+      ? `${text.number.format(seen)} ${plural(seen, "person", "people")}`
+      : `${text.number.format(seen)} of ${text.number.format(target)}`;
+  const reason = collect.reason ? `: ${trimSentence(collect.reason)}` : "";
+
+  if (collect.running) {
+    line.textContent = target === null ? `Collecting: ${tally} so far` : `Collecting: ${tally}`;
+  } else if (collect.outcome === "complete") {
+    const date = shortDate(text, collect.endedAtMs ?? collect.startedAtMs, nowMs);
+    line.textContent = `Collected ${tally} on ${date}`;
+  } else if (collect.outcome === "ended") {
+    line.textContent = `Ended short at ${tally}${reason}`;
+  } else if (collect.outcome === "stopped") {
+    line.textContent = `Stopped at ${tally}${reason}`;
+  } else if (collect.outcome === "interrupted") {
+    line.textContent = `Interrupted at ${tally}${reason}`;
+  } else {
+    line.textContent = `Last collection read ${tally}`;
+  }
+
+  show(bar, Boolean(collect.running));
+  if (target !== null && target > 0) {
+    bar.max = target;
+    bar.value = Math.min(seen, target);
+  } else {
+    // No stated total yet: an indeterminate bar rather than a made-up share.
+    bar.removeAttribute("value");
+  }
+
+  // Only a complete run proves absence (docs/ARCHITECTURE.md); after a run
+  // that ended short the count belongs to an older run and is not repeated.
+  const gone = Math.max(0, Number(collect.gone) || 0);
+  const showGone = !collect.running && collect.outcome === "complete" && gone > 0;
+  goneLine.textContent = showGone
+    ? `${text.number.format(gone)} ${
+        gone === 1 ? "person is no longer your connection" : "people are no longer your connections"
+      }`
+    : "";
+  show(goneLine, showGone);
+}
+
+/** The chart's drawing box, in SVG user units (it scales to the popup's width). */
+const CHART = Object.freeze({ width: 320, height: 132, left: 48, right: 8, top: 8, bottom: 22 });
+const SVG_NS = "http://www.w3.org/2000/svg";
+/** @type {readonly ("connections" | "followers")[]} */
+const SERIES = Object.freeze(["connections", "followers"]);
+
+/**
+ * Connections and followers over time as a small line chart, or a one-line
+ * hint while there is no line to draw. Approximate and "at least" readings
+ * are hollow points, so a "3.4K" or a "500+" never passes for an exact count.
+ *
+ * @param {Document} doc
+ * @param {History | undefined} history
+ * @param {Formatters} text
+ * @param {number} nowMs
+ */
+function renderHistory(doc, history, text, nowMs) {
+  const figure = byTestId(doc, "history-chart");
+  const hint = byTestId(doc, "history-hint");
+  const series = {
+    connections: chartablePoints(history?.connections),
+    followers: chartablePoints(history?.followers),
+  };
+  // A line needs two readings at different times, for each figure.
+  const drawable = SERIES.every((name) => new Set(series[name].map((p) => p.atMs)).size >= 2);
+  figure.querySelector("svg")?.remove();
+  show(figure, drawable);
+  show(hint, !drawable);
+  if (!drawable) return;
+
+  figure.prepend(drawChart(doc, series, text, nowMs));
+  const hollow = SERIES.some((name) => series[name].some((p) => p.precision !== "exact"));
+  show(byId(doc, "legend-hollow"), hollow);
+}
+
+/**
+ * The points worth drawing, oldest first: anything without a finite time and
+ * value (an older cached Summary, a damaged one) is left out.
+ *
+ * @param {unknown} points
+ * @returns {HistoryPoint[]}
+ */
+function chartablePoints(points) {
+  if (!Array.isArray(points)) return [];
+  return points
+    .filter((p) => p && Number.isFinite(p.atMs) && Number.isFinite(p.value))
+    .sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * @param {Document} doc
+ * @param {Record<"connections" | "followers", HistoryPoint[]>} series each with two times or more
+ * @param {Formatters} text
+ * @param {number} nowMs
+ * @returns {SVGSVGElement}
+ */
+function drawChart(doc, series, text, nowMs) {
+  const all = [...series.connections, ...series.followers];
+  const firstMs = Math.min(...all.map((p) => p.atMs));
+  const lastMs = Math.max(...all.map((p) => p.atMs));
+  const low = Math.min(...all.map((p) => p.value));
+  const high = Math.max(...all.map((p) => p.value));
+  // One shared scale: followers >= connections is part of what the chart
+  // shows. A margin above and below keeps points off the frame.
+  const margin = high > low ? (high - low) * 0.1 : Math.max(1, high * 0.05);
+  const bottom = Math.max(0, low - margin);
+  const top = high + margin;
+
+  const plotWidth = CHART.width - CHART.left - CHART.right;
+  const plotHeight = CHART.height - CHART.top - CHART.bottom;
+  const baseline = CHART.top + plotHeight;
+  const x = (/** @type {number} */ ms) =>
+    round1(CHART.left + ((ms - firstMs) / (lastMs - firstMs)) * plotWidth);
+  const y = (/** @type {number} */ value) =>
+    round1(CHART.top + ((top - value) / (top - bottom)) * plotHeight);
+
+  const svg = /** @type {SVGSVGElement} */ (
+    svgElement(doc, "svg", {
+      viewBox: `0 0 ${CHART.width} ${CHART.height}`,
+      class: "chart",
+      role: "img",
+      "aria-label": describeHistory(series, text, firstMs, lastMs, nowMs),
+    })
+  );
+
+  // The lowest and highest readings, as guides with their values.
+  for (const value of high > low ? [high, low] : [high]) {
+    svg.append(
+      svgElement(doc, "line", {
+        class: "chart-grid",
+        x1: CHART.left,
+        x2: CHART.width - CHART.right,
+        y1: y(value),
+        y2: y(value),
+      }),
+      svgElement(
+        doc,
+        "text",
+        {
+          class: "chart-label",
+          x: CHART.left - 6,
+          y: y(value),
+          "text-anchor": "end",
+          dy: "0.35em",
+        },
+        text.number.format(value),
+      ),
+    );
+  }
+  svg.append(
+    svgElement(doc, "line", {
+      class: "chart-axis",
+      x1: CHART.left,
+      x2: CHART.width - CHART.right,
+      y1: baseline,
+      y2: baseline,
+    }),
+  );
+
+  // The x axis spans the first reading to the last; its ends carry the dates.
+  const withYear = yearOf(firstMs) !== yearOf(lastMs) || yearOf(lastMs) !== yearOf(nowMs);
+  const labelY = CHART.height - 6;
+  svg.append(
+    svgElement(
+      doc,
+      "text",
+      { class: "chart-label", x: CHART.left, y: labelY, "text-anchor": "start" },
+      formatDay(text, firstMs, withYear),
+    ),
+    svgElement(
+      doc,
+      "text",
+      { class: "chart-label", x: CHART.width - CHART.right, y: labelY, "text-anchor": "end" },
+      formatDay(text, lastMs, withYear),
+    ),
+  );
+
+  for (const name of SERIES) {
+    const points = series[name];
+    const path = points
+      .map((p, index) => `${index === 0 ? "M" : "L"}${x(p.atMs)} ${y(p.value)}`)
+      .join(" ");
+    svg.append(
+      svgElement(doc, "path", { class: `chart-line chart-${name}`, "data-series": name, d: path }),
+    );
+    const dots = svgElement(doc, "g", { class: `chart-points chart-${name}`, "data-series": name });
+    for (const p of points) {
+      const exact = p.precision === "exact";
+      dots.append(
+        svgElement(doc, "circle", {
+          class: exact ? "chart-point" : "chart-point is-hollow",
+          "data-precision": p.precision,
+          cx: x(p.atMs),
+          cy: y(p.value),
+          r: exact ? 2.5 : 3,
+        }),
+      );
+    }
+    svg.append(dots);
+  }
+  return svg;
+}
+
+/**
+ * The chart's text alternative: where each figure started and ended, and
+ * over which dates, e.g. "Connections 1,180 → 1,234 and followers
+ * 2,010 → 2,470 between Jan 3 and Nov 21".
+ *
+ * @param {Record<"connections" | "followers", HistoryPoint[]>} series
+ * @param {Formatters} text
+ * @param {number} firstMs
+ * @param {number} lastMs
+ * @param {number} nowMs
+ */
+function describeHistory(series, text, firstMs, lastMs, nowMs) {
+  const reading = (/** @type {HistoryPoint} */ p) => {
+    const digits = text.number.format(p.value);
+    if (p.precision === "approximate") return `about ${digits}`;
+    if (p.precision === "at-least") return `at least ${digits}`;
+    return digits;
+  };
+  const span = (/** @type {HistoryPoint[]} */ points) =>
+    `${reading(points[0])} → ${reading(/** @type {HistoryPoint} */ (points.at(-1)))}`;
+  const withYear = yearOf(firstMs) !== yearOf(lastMs) || yearOf(lastMs) !== yearOf(nowMs);
+  return (
+    `Connections ${span(series.connections)} and followers ${span(series.followers)} ` +
+    `between ${formatDay(text, firstMs, withYear)} and ${formatDay(text, lastMs, withYear)}`
+  );
+}
+
+/**
+ * Creates one SVG element with its attributes and, for <text>, its words
+ * (as textContent: data never becomes markup).
+ *
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {Record<string, string | number>} attributes
+ * @param {string} [words]
+ * @returns {SVGElement}
+ */
+function svgElement(doc, tag, attributes, words) {
+  const element = /** @type {SVGElement} */ (doc.createElementNS(SVG_NS, tag));
+  for (const [name, value] of Object.entries(attributes)) {
+    element.setAttribute(name, String(value));
+  }
+  if (words !== undefined) element.textContent = words;
+  return element;
+}
+
+/** @param {number} n */
+function round1(n) {
+  return Math.round(n * 10) / 10;
+}
+
 // ---------------------------------------------------------------------------
 // Wiring: messages to the background, storage updates, controls.
 
 /**
- * Starts the popup on `doc`: asks for the Summary, re-asks when the
- * background writes storage, and connects the controls.
+ * Starts the popup on `doc`: draws the cached Summary and collection progress
+ * from storage at once, asks the background for a fresh Summary, re-asks when
+ * the background writes storage, and connects the controls.
  *
  * @param {Document} doc the popup document (popup.html)
  * @param {any} extension the extension API (`browser` or `chrome`)
- * @returns {{ ready: Promise<void>, refresh: () => Promise<void>, stop: () => void }}
- *   `ready` settles once the first answer (or failure) is drawn.
+ * @returns {{ ready: Promise<void>, cached: Promise<void>, refresh: () => Promise<void>,
+ *   stop: () => void }}
+ *   `ready` settles once the background's first answer (or failure) is drawn;
+ *   `cached` once what storage held has been drawn (or found missing).
  */
 export function startPopup(doc, extension) {
   /** @type {Summary | null} */
@@ -448,6 +766,11 @@ export function startPopup(doc, extension) {
   // Only the answer to the newest request is drawn, so a slow get-summary
   // cannot overwrite what a later set-goal answered.
   let latest = 0;
+  // Once the background has answered, the cached copy is older than what is
+  // on screen and is never drawn over it.
+  let answered = false;
+  // Likewise a `collect` change seen live is newer than the initial read.
+  let collectSeen = false;
 
   /** @param {object} message */
   async function ask(message) {
@@ -459,28 +782,115 @@ export function startPopup(doc, extension) {
         throw new Error("netprune's background answered without a summary; try again.");
       }
       summary = answer.summary;
+      answered = true;
       hideError(doc);
       render(doc, /** @type {Summary} */ (summary));
     } catch (error) {
       if (ticket !== latest) return;
       renderError(doc, error instanceof Error ? error.message : String(error));
-      // Put the select back on the goal the background actually holds.
+      // Put the select back on the goal the background actually holds, and
+      // keep the last figures (cached or answered) visible under the notice.
       if (summary) render(doc, summary);
     }
   }
 
   const refresh = () => ask({ type: "get-summary" });
 
+  /**
+   * The background can take seconds to wake (restoring a 30,000-person
+   * snapshot), so what it cached last time is drawn first. A cache that
+   * cannot be read or drawn is skipped: the background's answer follows.
+   */
+  async function drawCached() {
+    let stored;
+    try {
+      stored = await extension?.storage?.local?.get?.(["summary", "collect"]);
+    } catch (error) {
+      console.warn("netprune: could not read the cached summary:", error);
+      return;
+    }
+    if (!collectSeen) renderCollect(doc, stored?.collect ?? null);
+    const cached = stored?.summary;
+    if (answered || !cached || typeof cached !== "object") return;
+    try {
+      render(doc, cached);
+      summary = cached;
+    } catch (error) {
+      // Half-drawn figures would read as real ones: back to "Reading…".
+      console.warn("netprune: the cached summary could not be drawn:", error);
+      show(byId(doc, "summary-view"), false);
+      show(byId(doc, "loading-state"), byId(doc, "error-state").hidden);
+    }
+  }
+
+  /** Closes the popup once it has handed the member to another view. */
+  const closePopup = () => doc.defaultView?.close();
+
+  /** @param {string} what @param {unknown} error */
+  const failed = (what, error) =>
+    renderError(doc, `${what}: ${error instanceof Error ? error.message : String(error)}`);
+
   /** @param {string} url */
   async function openTab(url) {
     try {
       await extension.tabs.create({ url });
     } catch (error) {
-      renderError(
-        doc,
-        `Could not open a new tab: ${error instanceof Error ? error.message : error}`,
-      );
+      failed("Could not open a new tab", error);
     }
+  }
+
+  async function openReview() {
+    try {
+      await extension.tabs.create({ url: extension.runtime.getURL(REVIEW_PAGE) });
+      closePopup();
+    } catch (error) {
+      failed("Could not open the review page", error);
+    }
+  }
+
+  // Chrome's side panel and Firefox's sidebar both show review.html beside
+  // the LinkedIn tab (manifest.json). Either opens only inside a user
+  // gesture, and an await before the call can end the gesture, so Chrome's
+  // window id is fetched now rather than on click.
+  const sideView = extension?.sidePanel?.open
+    ? "side-panel"
+    : extension?.sidebarAction?.open
+      ? "sidebar"
+      : null;
+  /** @type {number | null} */
+  let windowId = null;
+  const windowKnown =
+    sideView === "side-panel"
+      ? Promise.resolve()
+          .then(() => extension.windows.getCurrent())
+          .then((/** @type {{ id?: number }} */ win) => {
+            if (typeof win?.id === "number") windowId = win.id;
+          })
+          .catch((/** @type {unknown} */ error) =>
+            console.warn("netprune: could not find this window for the side panel:", error),
+          )
+      : Promise.resolve();
+
+  function openSideView() {
+    /** @type {Promise<unknown>} */
+    let opening;
+    try {
+      if (sideView === "sidebar") {
+        opening = Promise.resolve(extension.sidebarAction.open());
+      } else if (windowId !== null) {
+        opening = Promise.resolve(extension.sidePanel.open({ windowId }));
+      } else {
+        // Clicked before the window id arrived: worth a try, though Chrome
+        // may refuse it as no longer inside the click.
+        opening = windowKnown.then(() => {
+          if (windowId === null) throw new Error("this browser window was not found");
+          return extension.sidePanel.open({ windowId });
+        });
+      }
+    } catch (error) {
+      opening = Promise.reject(error);
+    }
+    opening.then(closePopup, (error) => failed("Could not open netprune beside LinkedIn", error));
   }
 
   // When the button the member just used disappears (Dismiss, Try again),
@@ -500,6 +910,10 @@ export function startPopup(doc, extension) {
     ask({ type: "set-goal", goal });
   });
   byId(doc, "open-connections").addEventListener("click", () => openTab(PAGE_URLS.connections));
+  byTestId(doc, "open-review").addEventListener("click", openReview);
+  const sideButton = byTestId(doc, "open-side-panel");
+  show(sideButton, sideView !== null);
+  sideButton.addEventListener("click", openSideView);
   for (const link of doc.querySelectorAll('[data-part="hint-link"]')) {
     // Real links (so they read as links and show their address), opened
     // through tabs.create because a popup's own navigation would replace it.
@@ -510,11 +924,16 @@ export function startPopup(doc, extension) {
   }
 
   /**
-   * @param {Record<string, unknown>} changes
+   * @param {Record<string, { newValue?: unknown }>} changes
    * @param {string} area
    */
   const onStorageChanged = (changes, area) => {
-    if (area === "local" && WATCHED_KEYS.some((key) => key in changes)) refresh();
+    if (area !== "local") return;
+    if ("collect" in changes) {
+      collectSeen = true;
+      renderCollect(doc, /** @type {Collect | null} */ (changes.collect?.newValue ?? null));
+    }
+    if (WATCHED_KEYS.some((key) => key in changes)) refresh();
   };
   extension?.storage?.onChanged?.addListener(onStorageChanged);
 
@@ -522,8 +941,13 @@ export function startPopup(doc, extension) {
     if (summary) render(doc, summary);
   }, CLOCK_REFRESH_MS);
 
+  // The request goes first: it starts waking the background while storage is read.
+  const ready = refresh();
+  const cached = drawCached();
+
   return {
-    ready: refresh(),
+    ready,
+    cached,
     refresh,
     stop() {
       clearInterval(clock);
@@ -537,7 +961,8 @@ export function startPopup(doc, extension) {
 
 /**
  * @typedef {{ number: Intl.NumberFormat, ratio: Intl.NumberFormat,
- *   band: Intl.NumberFormat, relative: Intl.RelativeTimeFormat }} Formatters
+ *   band: Intl.NumberFormat, relative: Intl.RelativeTimeFormat,
+ *   day: Intl.DateTimeFormat, dayWithYear: Intl.DateTimeFormat }} Formatters
  */
 
 /** @type {Map<string, Formatters>} */
@@ -560,6 +985,12 @@ function formatters(doc) {
       ratio: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
       band: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
       relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
+      day: new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }),
+      dayWithYear: new Intl.DateTimeFormat(locale, {
+        month: "short",
+        day: "numeric",
+        year: "numeric",
+      }),
     };
     formatterCache.set(locale, cached);
   }
@@ -589,6 +1020,33 @@ function relativeTime(text, thenMs, nowMs) {
   if (seconds < 3600) return text.relative.format(-Math.floor(seconds / 60), "minute");
   if (seconds < 86400) return text.relative.format(-Math.floor(seconds / 3600), "hour");
   return text.relative.format(-Math.floor(seconds / 86400), "day");
+}
+
+/**
+ * "Nov 21", or "Nov 21, 2025" when `withYear`.
+ *
+ * @param {Formatters} text
+ * @param {number} ms
+ * @param {boolean} withYear
+ */
+function formatDay(text, ms, withYear) {
+  return (withYear ? text.dayWithYear : text.day).format(ms);
+}
+
+/**
+ * A day in the member's calendar, with its year only when it is not this year's.
+ *
+ * @param {Formatters} text
+ * @param {number} ms
+ * @param {number} nowMs
+ */
+function shortDate(text, ms, nowMs) {
+  return formatDay(text, ms, yearOf(ms) !== yearOf(nowMs));
+}
+
+/** The calendar year in the member's time zone. @param {number} ms */
+function yearOf(ms) {
+  return new Date(ms).getFullYear();
 }
 
 /**

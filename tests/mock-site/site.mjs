@@ -133,6 +133,8 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  *   react-2025 always pages in on scroll
  * @param {number} [options.paneHeight] sdui-2026 only: the list pane's height in px, which follows the member's
  *   window on LinkedIn (default 640)
+ * @param {string[]} [options.without] slugs of people who have since removed the member: left off the list
+ *   and the stated total, everyone else unchanged
  * @param {number[]} [options.stallAt] card counts at which the next page load stalls (once each), as LinkedIn
  *   stalls mid-list: with `[24]`, the page that follows the 24th card takes `stallMs` longer (default none)
  * @param {number} [options.stallMs] how much longer a stalled page load takes (default 3000)
@@ -162,7 +164,10 @@ export function createMockSite(options = {}) {
   const count = options.count ?? 40;
   const seed = options.seed ?? 1;
   const today = options.today ?? "2026-03-02";
-  const statedTotal = options.statedTotal ?? count;
+  // People who have since removed the member: generated as before (same
+  // seed, same everyone else) but no longer on the list or in the total.
+  const without = new Set(options.without ?? []);
+  const statedTotal = options.statedTotal ?? count - without.size;
   const followers = options.followers ?? statedTotal * 2 + 17;
   const following = options.following ?? Math.floor(statedTotal * 1.1) + 12;
   const pageSize = options.pageSize ?? (generation === "sdui-2026" ? 12 : 10);
@@ -180,10 +185,12 @@ export function createMockSite(options = {}) {
 
   // The 2025 and 2026 markups link with absolute URLs, artdeco with paths;
   // the reader must pass either through exactly as written.
-  const people = generatePeople({ count, seed, today, generation }).map((person) => ({
-    ...person,
-    profileHref: generation === "artdeco" ? person.profilePath : `${ORIGIN}${person.profilePath}`,
-  }));
+  const people = generatePeople({ count, seed, today, generation })
+    .filter((person) => !without.has(person.slug))
+    .map((person) => ({
+      ...person,
+      profileHref: generation === "artdeco" ? person.profilePath : `${ORIGIN}${person.profilePath}`,
+    }));
 
   const stated = {
     connections: statedTotal,

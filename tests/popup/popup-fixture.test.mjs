@@ -1,7 +1,8 @@
 // The popup against canned Summary objects: popup.html is loaded into jsdom
 // (which does not run its module script), and popup.js's exported
 // startPopup() is driven in node with a stub extension API standing in for
-// the background. Run: node --test tests/popup/
+// the background, storage.local and the browser's tab, window and side-panel
+// APIs. Run: node --test tests/popup/
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -13,8 +14,13 @@ const POPUP_HTML = readFileSync(
   new URL("../../extension/popup/popup.html", import.meta.url),
   "utf8",
 );
+const AXE_SOURCE = readFileSync(
+  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
+  "utf8",
+);
 
 const MINUTE = 60_000;
+const EXTENSION_ROOT = "chrome-extension://netprune-test-id/";
 const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
 
 const GOALS = [
@@ -71,22 +77,32 @@ function fullSummary(overrides = {}) {
 }
 
 /**
- * A stub of `chrome` as the popup uses it. `answer(message)` plays the
- * background: it returns the reply or throws like runtime.sendMessage does.
+ * A stub of `chrome` (or `browser`) as the popup uses it. `answer(message)`
+ * plays the background: it returns the reply (or a promise of it) or throws
+ * like runtime.sendMessage does. `stored` is storage.local; `readStorage`
+ * can delay its answer. `sideView` picks which way of opening the review page
+ * beside LinkedIn exists: Chrome's sidePanel, Firefox's sidebarAction, or
+ * neither. Every call to those APIs is written to `calls`.
  */
-function stubExtension(answer) {
+function stubExtension(
+  answer,
+  { stored = {}, readStorage = async (keys) => keys, sideView = "side-panel" } = {},
+) {
   const sent = [];
   const opened = [];
+  const calls = [];
   const listeners = new Set();
-  return {
+  const extension = {
     sent,
     opened,
+    calls,
     listeners,
     runtime: {
       async sendMessage(message) {
         sent.push(message);
         return answer(message);
       },
+      getURL: (path) => `${EXTENSION_ROOT}${path}`,
     },
     tabs: {
       async create(options) {
@@ -94,7 +110,19 @@ function stubExtension(answer) {
         return { id: 1 };
       },
     },
+    windows: {
+      async getCurrent() {
+        calls.push("windows.getCurrent");
+        return { id: 7 };
+      },
+    },
     storage: {
+      local: {
+        async get(keys) {
+          await readStorage(keys);
+          return Object.fromEntries(keys.filter((key) => key in stored).map((k) => [k, stored[k]]));
+        },
+      },
       onChanged: {
         addListener: (listener) => listeners.add(listener),
         removeListener: (listener) => listeners.delete(listener),
@@ -104,26 +132,64 @@ function stubExtension(answer) {
       for (const listener of listeners) listener(changes, area);
     },
   };
+  if (sideView === "side-panel") {
+    extension.sidePanel = {
+      async open(options) {
+        calls.push(["sidePanel.open", options]);
+      },
+    };
+  } else if (sideView === "sidebar") {
+    extension.sidebarAction = {
+      async open() {
+        calls.push(["sidebarAction.open"]);
+      },
+    };
+  }
+  return extension;
+}
+
+/** A promise the test settles by hand: a background (or storage) that answers late. */
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 /** Always answers with `summary` (a value or a function of the message). */
-function backgroundWith(summary) {
-  return stubExtension((message) => ({
-    ok: true,
-    summary: typeof summary === "function" ? summary(message) : summary,
-  }));
+function backgroundWith(summary, options) {
+  return stubExtension(
+    (message) => ({
+      ok: true,
+      summary: typeof summary === "function" ? summary(message) : summary,
+    }),
+    options,
+  );
 }
 
-async function openPopup(t, extension) {
-  const dom = new JSDOM(POPUP_HTML);
+/**
+ * Loads popup.html and starts the popup on it. `closed()` counts the
+ * popup's window.close() calls. Waits for the background's first answer
+ * unless told not to.
+ */
+async function openPopup(t, extension, { waitForBackground = true } = {}) {
+  const dom = new JSDOM(POPUP_HTML, { runScripts: "outside-only" });
   const doc = dom.window.document;
+  const closeWindow = dom.window.close.bind(dom.window);
+  let closes = 0;
+  dom.window.close = () => {
+    closes += 1;
+  };
   const popup = startPopup(doc, extension);
   t.after(() => {
     popup.stop();
-    dom.window.close();
+    closeWindow();
   });
-  await popup.ready;
-  return { dom, doc, popup, extension };
+  if (waitForBackground) await popup.ready;
+  return { dom, doc, popup, extension, closed: () => closes };
 }
 
 const byTestId = (doc, id) => doc.querySelector(`[data-testid="${id}"]`);
@@ -203,8 +269,10 @@ test("full_counts_show_digits_badge_cap_ratio_and_page", async (t) => {
   assert.match(text(ratio), /^1\.85 : 1 within your band \(1\.5–2:1\)$/);
   assert.equal(
     text(byTestId(doc, "page-status")),
-    "Read your connections page (sdui-2026 layout), 40 people so far",
+    "Read your connections page in LinkedIn's 2026 design (sdui-2026 layout), 40 people so far",
   );
+  // The end-to-end tests find the layout by this pattern.
+  assert.match(text(byTestId(doc, "page-status")), /\((sdui-2026|react-2025|artdeco) layout\)/);
 });
 
 test("at_least_connections_from_profile_leave_the_count_empty_and_say_500_plus", async (t) => {
@@ -457,4 +525,461 @@ test("figure_hint_links_open_a_tab_instead_of_navigating_the_popup", async (t) =
   assert.deepEqual(extension.opened, [
     "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/",
   ]);
+});
+
+// ---------------------------------------------------------------------------
+// Instant first paint from storage.local.summary.
+
+test("cached_summary_draws_at_once_while_a_slow_background_wakes", async (t) => {
+  const background = deferred();
+  const extension = stubExtension(() => background.promise, {
+    stored: { summary: fullSummary() },
+  });
+  const { doc, popup } = await openPopup(t, extension, { waitForBackground: false });
+  await popup.cached;
+
+  assert.deepEqual(extension.sent, [{ type: "get-summary" }], "the background is asked at once");
+  assert.ok(!isShown(doc.getElementById("loading-state")), "not stuck on Reading your network…");
+  assert.ok(isShown(doc.getElementById("summary-view")));
+  assert.equal(byTestId(doc, "connection-count").textContent, "1,234");
+  assert.equal(byTestId(doc, "follower-count").textContent, "2,283");
+
+  background.resolve({
+    ok: true,
+    summary: fullSummary({ followers: count(2400, "2,400", "followers-page") }),
+  });
+  await popup.ready;
+  assert.equal(byTestId(doc, "follower-count").textContent, "2,400", "the fresh answer wins");
+});
+
+test("without_a_cached_summary_the_popup_reads_until_the_background_answers", async (t) => {
+  const background = deferred();
+  const extension = stubExtension(() => background.promise, { stored: {} });
+  const { doc, popup } = await openPopup(t, extension, { waitForBackground: false });
+  await popup.cached;
+
+  assert.ok(isShown(doc.getElementById("loading-state")));
+  assert.equal(text(doc.getElementById("loading-state")), "Reading your network…");
+  assert.ok(!isShown(doc.getElementById("summary-view")));
+
+  background.resolve({ ok: true, summary: fullSummary() });
+  await popup.ready;
+  assert.ok(!isShown(doc.getElementById("loading-state")));
+  assert.equal(byTestId(doc, "connection-count").textContent, "1,234");
+});
+
+test("unreachable_background_keeps_the_cached_figures_under_the_try_again_notice", async (t) => {
+  const extension = stubExtension(
+    () => {
+      throw new Error("Could not establish connection. Receiving end does not exist.");
+    },
+    { stored: { summary: fullSummary() } },
+  );
+  const { doc, popup } = await openPopup(t, extension);
+  await popup.cached;
+
+  assert.ok(isShown(doc.getElementById("error-state")));
+  assert.equal(
+    text(doc.getElementById("error-message")),
+    "netprune's background is restarting; try again.",
+  );
+  assert.ok(isShown(doc.getElementById("retry-button")));
+  assert.ok(isShown(doc.getElementById("summary-view")), "the cached figures stay on screen");
+  assert.equal(byTestId(doc, "connection-count").textContent, "1,234");
+  assert.ok(!isShown(doc.getElementById("loading-state")));
+});
+
+test("a_late_storage_read_never_draws_over_the_background_or_a_live_change", async (t) => {
+  const storageRead = deferred();
+  const extension = backgroundWith(
+    fullSummary({ followers: count(2400, "2,400", "followers-page") }),
+    {
+      stored: {
+        summary: fullSummary(),
+        collect: collectRun({ running: true, seen: 10, target: 8012 }),
+      },
+      readStorage: () => storageRead.promise,
+    },
+  );
+  const { doc, popup } = await openPopup(t, extension);
+  assert.equal(byTestId(doc, "follower-count").textContent, "2,400");
+  extension.fireStorageChange({ collect: { newValue: collectRun({ seen: 3140 }) } }, "local");
+
+  storageRead.resolve();
+  await popup.cached;
+  assert.equal(
+    byTestId(doc, "follower-count").textContent,
+    "2,400",
+    "the stale cache is not drawn",
+  );
+  assert.equal(text(doc.getElementById("collect-text")), "Collecting: 3,140 of 8,012");
+});
+
+// ---------------------------------------------------------------------------
+// The way into the review page.
+
+test("review_button_opens_review_html_in_a_tab_and_closes_the_popup", async (t) => {
+  const { doc, extension, closed } = await openPopup(t, backgroundWith(fullSummary()));
+  const button = byTestId(doc, "open-review");
+  assert.ok(isShown(button));
+  assert.equal(text(button), "Review your network");
+  assert.ok(button.classList.contains("button-primary"));
+
+  button.click();
+  await settle();
+  assert.deepEqual(extension.opened, [`${EXTENSION_ROOT}review.html`]);
+  assert.equal(closed(), 1);
+});
+
+test("review_button_that_cannot_open_a_tab_says_so_and_keeps_the_popup_open", async (t) => {
+  const extension = backgroundWith(fullSummary());
+  extension.tabs.create = async () => {
+    throw new Error("No window to open a tab in.");
+  };
+  const { doc, closed } = await openPopup(t, extension);
+
+  byTestId(doc, "open-review").click();
+  await settle();
+  assert.equal(closed(), 0);
+  assert.ok(isShown(doc.getElementById("error-state")));
+  assert.equal(
+    text(doc.getElementById("error-message")),
+    "Could not open the review page: No window to open a tab in.",
+  );
+});
+
+test("side_panel_button_in_chrome_opens_the_panel_for_this_window_inside_the_click", async (t) => {
+  const { doc, extension, closed } = await openPopup(t, backgroundWith(fullSummary()));
+  assert.deepEqual(extension.calls, ["windows.getCurrent"], "the window is looked up at load");
+
+  const button = byTestId(doc, "open-side-panel");
+  assert.ok(isShown(button));
+  assert.equal(text(button), "Open beside LinkedIn");
+  button.click();
+  // Synchronously, before any await: Chrome requires the user gesture.
+  assert.deepEqual(extension.calls.at(-1), ["sidePanel.open", { windowId: 7 }]);
+  await settle();
+  assert.equal(closed(), 1);
+});
+
+test("side_panel_button_in_firefox_opens_the_sidebar_inside_the_click", async (t) => {
+  const extension = backgroundWith(fullSummary(), { sideView: "sidebar" });
+  const { doc, closed } = await openPopup(t, extension);
+  assert.ok(isShown(byTestId(doc, "open-side-panel")));
+
+  byTestId(doc, "open-side-panel").click();
+  assert.deepEqual(extension.calls, [["sidebarAction.open"]]);
+  await settle();
+  assert.equal(closed(), 1);
+});
+
+test("side_panel_button_is_hidden_where_neither_side_panel_nor_sidebar_exists", async (t) => {
+  const extension = backgroundWith(fullSummary(), { sideView: null });
+  const { doc } = await openPopup(t, extension);
+  assert.ok(!isShown(byTestId(doc, "open-side-panel")));
+  assert.ok(isShown(byTestId(doc, "open-review")), "the review page is still one click away");
+  assert.deepEqual(extension.calls, []);
+});
+
+test("empty_state_offers_the_review_page_for_importing_linkedins_export", async (t) => {
+  const { doc } = await openPopup(t, backgroundWith(emptySummary()));
+  assert.ok(isShown(byTestId(doc, "empty-state")));
+  assert.ok(isShown(byTestId(doc, "open-review")));
+  assert.ok(isShown(byTestId(doc, "open-side-panel")));
+  assert.match(text(doc.getElementById("review-lead")), /or import LinkedIn's export/i);
+});
+
+// ---------------------------------------------------------------------------
+// Collection progress from storage.local.collect.
+
+/** A Collect as the background mirrors it into storage (docs/ARCHITECTURE.md). */
+function collectRun(overrides = {}) {
+  return {
+    running: true,
+    startedAtMs: Date.now() - 10 * MINUTE,
+    endedAtMs: null,
+    seen: 3140,
+    target: 8012,
+    outcome: null,
+    reason: null,
+    gone: 0,
+    ...overrides,
+  };
+}
+
+/** Opens the popup with `collect` in storage and returns the collect-status parts. */
+async function popupWithCollect(t, collect) {
+  const stored = { summary: fullSummary() };
+  if (collect !== undefined) stored.collect = collect;
+  const opened = await openPopup(t, backgroundWith(fullSummary(), { stored }));
+  await opened.popup.cached;
+  const { doc } = opened;
+  return {
+    ...opened,
+    status: byTestId(doc, "collect-status"),
+    line: doc.getElementById("collect-text"),
+    bar: doc.getElementById("collect-progress"),
+    gone: doc.getElementById("collect-gone"),
+  };
+}
+
+test("running_collection_shows_seen_of_target_with_a_labelled_progress_bar", async (t) => {
+  const { status, line, bar, gone } = await popupWithCollect(t, collectRun());
+  assert.ok(isShown(status));
+  assert.equal(text(line), "Collecting: 3,140 of 8,012");
+  assert.ok(isShown(bar));
+  assert.equal(bar.tagName, "PROGRESS");
+  assert.equal(bar.getAttribute("aria-label"), "Collection progress");
+  assert.equal(bar.max, 8012);
+  assert.equal(bar.value, 3140);
+  assert.ok(!isShown(gone));
+});
+
+test("running_collection_without_a_stated_total_shows_an_indeterminate_bar", async (t) => {
+  const { line, bar } = await popupWithCollect(t, collectRun({ seen: 40, target: null }));
+  assert.equal(text(line), "Collecting: 40 people so far");
+  assert.ok(isShown(bar));
+  assert.equal(bar.hasAttribute("value"), false);
+});
+
+test("complete_collection_gives_its_date_and_how_many_people_are_gone", async (t) => {
+  const endedAtMs = new Date(new Date().getFullYear(), 10, 21, 12).getTime();
+  const { line, bar, gone } = await popupWithCollect(
+    t,
+    collectRun({ running: false, seen: 8012, outcome: "complete", endedAtMs, gone: 12 }),
+  );
+  assert.equal(text(line), "Collected 8,012 of 8,012 on Nov 21");
+  assert.ok(!isShown(bar), "no progress bar once it has ended");
+  assert.ok(isShown(gone));
+  assert.equal(text(gone), "12 people are no longer your connections");
+});
+
+test("complete_collection_with_one_person_gone_says_person_and_connection", async (t) => {
+  const { gone } = await popupWithCollect(
+    t,
+    collectRun({ running: false, seen: 8012, outcome: "complete", endedAtMs: Date.now(), gone: 1 }),
+  );
+  assert.equal(text(gone), "1 person is no longer your connection");
+});
+
+test("collection_that_ended_short_gives_where_and_why_and_claims_no_one_gone", async (t) => {
+  const { line, bar, gone } = await popupWithCollect(
+    t,
+    collectRun({
+      running: false,
+      outcome: "ended",
+      endedAtMs: Date.now(),
+      reason: "the list showed no one new for 60 s.",
+      gone: 4,
+    }),
+  );
+  assert.equal(text(line), "Ended short at 3,140 of 8,012: the list showed no one new for 60 s");
+  assert.ok(!isShown(bar));
+  assert.ok(!isShown(gone), "only a complete run proves absence");
+});
+
+test("stopped_collection_says_where_it_stopped", async (t) => {
+  const { line, bar, gone } = await popupWithCollect(
+    t,
+    collectRun({ running: false, outcome: "stopped", endedAtMs: Date.now(), gone: 4 }),
+  );
+  assert.equal(text(line), "Stopped at 3,140 of 8,012");
+  assert.ok(!isShown(bar));
+  assert.ok(!isShown(gone));
+});
+
+test("collect_status_is_hidden_when_collect_is_null_or_absent", async (t) => {
+  const missing = await popupWithCollect(t, undefined);
+  assert.ok(!isShown(missing.status));
+  const none = await popupWithCollect(t, null);
+  assert.ok(!isShown(none.status));
+});
+
+test("collect_status_follows_storage_changes_to_collect", async (t) => {
+  const { extension, status, line, bar, gone } = await popupWithCollect(t, collectRun());
+  assert.equal(text(line), "Collecting: 3,140 of 8,012");
+
+  extension.fireStorageChange({ collect: { newValue: collectRun({ seen: 5000 }) } }, "sync");
+  assert.equal(text(line), "Collecting: 3,140 of 8,012", "other storage areas are ignored");
+
+  extension.fireStorageChange({ collect: { newValue: collectRun({ seen: 5000 }) } }, "local");
+  assert.equal(text(line), "Collecting: 5,000 of 8,012");
+  assert.equal(bar.value, 5000);
+
+  const endedAtMs = new Date(new Date().getFullYear(), 0, 3, 12).getTime();
+  const done = collectRun({ running: false, seen: 8012, outcome: "complete", endedAtMs, gone: 3 });
+  extension.fireStorageChange({ collect: { oldValue: {}, newValue: done } }, "local");
+  assert.equal(text(line), "Collected 8,012 of 8,012 on Jan 3");
+  assert.equal(text(gone), "3 people are no longer your connections");
+  assert.equal(extension.sent.length, 1, "a collect change alone asks the background nothing");
+
+  extension.fireStorageChange({ collect: { oldValue: done } }, "local");
+  assert.ok(!isShown(status), "removed from storage: hidden");
+});
+
+// ---------------------------------------------------------------------------
+// Connections and followers over time.
+
+const YEAR = new Date().getFullYear();
+/** Local noon on a day of this year (month from 0), so dates read the same in any time zone. */
+const on = (month, day, year = YEAR) => new Date(year, month, day, 12).getTime();
+const point = (atMs, value, precision = "exact") => ({ atMs, value, precision });
+
+/** Connections 1,180 -> 1,234 in four readings, followers 2,010 -> 2,470 in three. */
+function withHistory(history) {
+  return fullSummary({
+    history: history ?? {
+      connections: [
+        point(on(0, 3), 1180),
+        point(on(3, 10), 1195),
+        point(on(7, 1), 1210),
+        point(on(10, 21), 1234),
+      ],
+      followers: [point(on(0, 3), 2010), point(on(5, 15), 2200), point(on(10, 21), 2470)],
+    },
+  });
+}
+
+/** The number of points a path's `d` draws: one M or L command each. */
+const pathPoints = (path) => (path.getAttribute("d").match(/[ML]/g) ?? []).length;
+
+test("chart_draws_a_line_per_figure_through_every_reading_with_a_text_alternative", async (t) => {
+  const { doc } = await openPopup(t, backgroundWith(withHistory()));
+  const chart = byTestId(doc, "history-chart");
+  assert.ok(isShown(chart));
+  assert.ok(!isShown(byTestId(doc, "history-hint")));
+
+  const svg = chart.querySelector("svg");
+  assert.equal(svg.namespaceURI, "http://www.w3.org/2000/svg");
+  assert.equal(svg.getAttribute("role"), "img");
+  assert.equal(
+    svg.getAttribute("aria-label"),
+    "Connections 1,180 → 1,234 and followers 2,010 → 2,470 between Jan 3 and Nov 21",
+  );
+
+  const paths = [...svg.querySelectorAll("path")];
+  assert.deepEqual(
+    paths.map((path) => path.dataset.series),
+    ["connections", "followers"],
+  );
+  assert.deepEqual(paths.map(pathPoints), [4, 3]);
+  assert.equal(svg.querySelectorAll('g[data-series="connections"] circle').length, 4);
+  assert.equal(svg.querySelectorAll('g[data-series="followers"] circle').length, 3);
+  assert.equal(svg.querySelectorAll(".is-hollow").length, 0);
+
+  // The x axis runs from the first reading to the last: both lines start at
+  // the left edge and end at the right one, and the ends carry the dates.
+  const xs = (path) => [...path.getAttribute("d").matchAll(/[ML]([\d.]+)/g)].map((m) => +m[1]);
+  assert.equal(xs(paths[0])[0], xs(paths[1])[0]);
+  assert.equal(xs(paths[0]).at(-1), xs(paths[1]).at(-1));
+  const labels = [...svg.querySelectorAll("text")].map((node) => node.textContent);
+  assert.ok(labels.includes("Jan 3") && labels.includes("Nov 21"), labels.join(" | "));
+
+  // The legend names both lines; the hollow-point entry is only for hollow points.
+  const legend = text(chart.querySelector(".chart-legend"));
+  assert.match(legend, /Connections/);
+  assert.match(legend, /Followers/);
+  assert.ok(!isShown(doc.getElementById("legend-hollow")));
+  assert.ok(isShown(byTestId(doc, "ratio")), "the ratio against the goal band stays");
+});
+
+test("chart_draws_approximate_and_at_least_readings_hollow", async (t) => {
+  const summary = withHistory({
+    connections: [point(on(0, 3), 500, "at-least"), point(on(10, 21), 1234)],
+    followers: [point(on(0, 3), 2000, "approximate"), point(on(10, 21), 2470)],
+  });
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  const svg = byTestId(doc, "history-chart").querySelector("svg");
+
+  const hollow = [...svg.querySelectorAll("circle.is-hollow")];
+  assert.deepEqual(
+    hollow.map((circle) => circle.dataset.precision),
+    ["at-least", "approximate"],
+  );
+  assert.equal(svg.querySelectorAll("circle:not(.is-hollow)").length, 2);
+  assert.ok(isShown(doc.getElementById("legend-hollow")));
+  assert.equal(
+    svg.getAttribute("aria-label"),
+    "Connections at least 500 → 1,234 and followers about 2,000 → 2,470 between Jan 3 and Nov 21",
+  );
+});
+
+test("chart_dates_carry_the_year_when_the_readings_span_two_years", async (t) => {
+  const summary = withHistory({
+    connections: [point(on(11, 20, YEAR - 1), 1180), point(on(0, 5), 1234)],
+    followers: [point(on(11, 20, YEAR - 1), 2010), point(on(0, 5), 2470)],
+  });
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  assert.match(
+    byTestId(doc, "history-chart").querySelector("svg").getAttribute("aria-label"),
+    new RegExp(`between Dec 20, ${YEAR - 1} and Jan 5, ${YEAR}$`),
+  );
+});
+
+test("chart_gives_way_to_a_hint_until_each_figure_has_two_readings_at_different_times", async (t) => {
+  const cases = {
+    "no history in the summary": fullSummary(),
+    "one follower reading": withHistory({
+      connections: [point(on(0, 3), 1180), point(on(10, 21), 1234)],
+      followers: [point(on(10, 21), 2470)],
+    }),
+    "two connection readings at the same moment": withHistory({
+      connections: [point(on(10, 21), 1234), point(on(10, 21), 1234)],
+      followers: [point(on(0, 3), 2010), point(on(10, 21), 2470)],
+    }),
+  };
+  for (const [what, summary] of Object.entries(cases)) {
+    const { doc } = await openPopup(t, backgroundWith(summary));
+    const chart = byTestId(doc, "history-chart");
+    assert.ok(!isShown(chart), what);
+    assert.equal(chart.querySelector("svg"), null, what);
+    const hint = byTestId(doc, "history-hint");
+    assert.ok(isShown(hint), what);
+    assert.equal(
+      text(hint),
+      "The chart appears once your connections and your followers have each been read at two different times.",
+    );
+  }
+});
+
+test("chart_is_redrawn_not_duplicated_when_a_new_summary_arrives", async (t) => {
+  const extension = backgroundWith(withHistory());
+  const { doc } = await openPopup(t, extension);
+  extension.fireStorageChange({ snapshot: { newValue: "{}" } }, "local");
+  await settle();
+  assert.equal(extension.sent.length, 2);
+  assert.equal(byTestId(doc, "history-chart").querySelectorAll("svg").length, 1);
+});
+
+// ---------------------------------------------------------------------------
+// Markup checks axe-core can make without layout (contrast needs a real
+// browser: the end-to-end suite runs axe there, light and dark).
+
+async function axeViolations(dom) {
+  if (!dom.window.axe) dom.window.eval(AXE_SOURCE);
+  const results = await dom.window.axe.run(dom.window.document, {
+    resultTypes: ["violations"],
+    rules: { "color-contrast": { enabled: false } },
+  });
+  // Through JSON: the arrays come from the jsdom window's realm, and
+  // deepStrictEqual compares prototypes.
+  return JSON.parse(
+    JSON.stringify(
+      results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })),
+    ),
+  );
+}
+
+test("axe_finds_no_violations_in_the_empty_popup_or_one_with_chart_and_collection", async (t) => {
+  const empty = await openPopup(t, backgroundWith(emptySummary()));
+  assert.deepEqual(await axeViolations(empty.dom), [], "empty");
+
+  const filled = await openPopup(
+    t,
+    backgroundWith(withHistory(), { stored: { collect: collectRun() } }),
+  );
+  await filled.popup.cached;
+  assert.ok(isShown(byTestId(filled.doc, "collect-status")));
+  assert.ok(isShown(byTestId(filled.doc, "history-chart")));
+  assert.deepEqual(await axeViolations(filled.dom), [], "filled, collecting");
 });
