@@ -21,6 +21,12 @@
 //! - [`query`]: the review page's filter language: parse, match and sort
 //!   30,000 people per keystroke.
 //! - [`view`]: rows, the histogram of connection years, and CSV export.
+//! - [`pacing`]: the pacing policy: randomized gaps, breathers, hourly and
+//!   daily caps with hard ceilings, quiet hours, backoff, and the seeded
+//!   generator they draw from.
+//! - [`queue`]: the removal queue: a sans-IO state machine that hands out
+//!   one removal step at a time, stops at the first sign of trouble, and
+//!   logs every transition for export.
 //! - [`storage`]: the stored snapshot and the versioned backup file.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -30,7 +36,9 @@ pub mod fold;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod pacing;
 pub mod query;
+pub mod queue;
 pub mod reading;
 pub mod storage;
 pub mod view;

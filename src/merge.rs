@@ -185,5 +185,6 @@ fn new_person(slug: String, row: &ExportRow, now_ms: TimeMs) -> Person {
         unmatched: false,
         last_run: 0,
         gone_since_ms: None,
+        removed_at_ms: None,
     }
 }

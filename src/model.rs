@@ -12,6 +12,7 @@
 use crate::calendar::TimeMs;
 use crate::collect::Collection;
 use crate::query::{Flags, QueryError, SearchKeys};
+use crate::queue::RemovalQueue;
 use crate::reading::{
     clean_text, parse_connected_text, parse_count, slug_from_profile_url, ConnectedDate, Figure,
     PageKind, PageReading, Precision,
@@ -103,6 +104,10 @@ pub struct Person {
     /// connection (removed by either side).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gone_since_ms: Option<TimeMs>,
+    /// When netprune removed this person (verified: the card left the
+    /// list). They are never queued again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed_at_ms: Option<TimeMs>,
 }
 
 /// The start of the key of a person known only from an export row without a
@@ -338,6 +343,9 @@ pub struct Network {
     /// Queries the member saved.
     #[serde(default)]
     pub saved_queries: Vec<SavedQuery>,
+    /// The removal queue, its pacing state and its log.
+    #[serde(default)]
+    pub queue: RemovalQueue,
 }
 
 impl Default for Network {
@@ -352,6 +360,7 @@ impl Default for Network {
             last_page: None,
             collection: None,
             saved_queries: Vec::new(),
+            queue: RemovalQueue::default(),
         }
     }
 }
@@ -388,6 +397,7 @@ impl Network {
                 )));
             }
         }
+        network.queue = std::mem::take(&mut network.queue).validated()?;
         Ok(network)
     }
 
@@ -406,16 +416,22 @@ impl Network {
     /// 30,000), then each query costs well under a millisecond.
     pub fn query(&mut self, query: &str, now_ms: TimeMs) -> Result<Vec<u32>, QueryError> {
         let parsed = crate::query::parse(query, now_ms)?;
-        let flags: Vec<Flags> = self
+        let mut flags: Vec<Flags> = self
             .people
             .iter()
             .map(|p| Flags {
                 kept: p.kept,
                 queued: false,
-                removed: false,
+                removed: p.removed_at_ms.is_some(),
                 gone: p.gone_since_ms.is_some(),
             })
             .collect();
+        // From the queue's side: usually a few people, never a lookup per person.
+        for slug in self.queue.queued_slugs() {
+            if let Some(i) = self.index_of(slug) {
+                flags[i].queued = true;
+            }
+        }
         let keys = self
             .search
             .0
@@ -587,6 +603,7 @@ impl Network {
                         unmatched: false,
                         last_run: 0,
                         gone_since_ms: None,
+                        removed_at_ms: None,
                     };
                     // Someone known only from an export row without a link
                     // becomes this person: their export details carry over.

@@ -1223,6 +1223,7 @@ mod tests {
             unmatched: false,
             last_run: 0,
             gone_since_ms: None,
+            removed_at_ms: None,
         }
     }
 

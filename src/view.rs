@@ -98,8 +98,8 @@ impl Network {
                 }),
                 source: source_id(p.source),
                 kept: p.kept,
-                queued: false,
-                removed: false,
+                queued: self.queue.is_queued(&p.slug),
+                removed: p.removed_at_ms.is_some(),
                 gone: p.gone_since_ms.is_some(),
                 unmatched: p.unmatched,
             })
@@ -168,12 +168,16 @@ fn profile_url(person: &Person) -> String {
     if person.unmatched {
         return String::new();
     }
-    let slug =
-        percent_encoding::utf8_percent_encode(&person.slug, percent_encoding::NON_ALPHANUMERIC)
-            .to_string()
-            // Keep the readable characters LinkedIn itself leaves unescaped.
-            .replace("%2D", "-")
-            .replace("%5F", "_");
+    profile_url_of(&person.slug)
+}
+
+/// `https://www.linkedin.com/in/<slug>/`, the slug percent-encoded.
+pub(crate) fn profile_url_of(slug: &str) -> String {
+    let slug = percent_encoding::utf8_percent_encode(slug, percent_encoding::NON_ALPHANUMERIC)
+        .to_string()
+        // Keep the readable characters LinkedIn itself leaves unescaped.
+        .replace("%2D", "-")
+        .replace("%5F", "_");
     format!("https://www.linkedin.com/in/{slug}/")
 }
 
@@ -187,7 +191,9 @@ fn precision_word(p: DatePrecision) -> &'static str {
 }
 
 fn status(person: &Person) -> &'static str {
-    if person.gone_since_ms.is_some() {
+    if person.removed_at_ms.is_some() {
+        "removed by netprune"
+    } else if person.gone_since_ms.is_some() {
         "gone"
     } else if person.unmatched {
         "from export, not seen on the page"
@@ -198,7 +204,7 @@ fn status(person: &Person) -> &'static str {
 
 /// Writes one field, quoted when it must be, and defused when a spreadsheet
 /// would treat it as a formula (OWASP's advice: a leading apostrophe).
-fn push_csv_field(out: &mut String, field: &str) {
+pub(crate) fn push_csv_field(out: &mut String, field: &str) {
     let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r', '\u{ff1d}']);
     let needs_quotes = formula || field.contains([',', '"', '\n', '\r']) || field.starts_with(' ');
     if needs_quotes {

@@ -33,6 +33,7 @@ fn person(slug: &str, name: &str) -> Person {
         unmatched: false,
         last_run: 0,
         gone_since_ms: None,
+        removed_at_ms: None,
     }
 }
 
