@@ -11,6 +11,8 @@ use crate::calendar::TimeMs;
 use crate::collect::Outcome;
 use crate::import::read_connections_csv;
 use crate::model::{Goal, Network};
+use crate::pacing::PacingSettings;
+use crate::queue::StepOutcome;
 use crate::reading::PageReading;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -233,6 +235,144 @@ impl Core {
     #[wasm_bindgen(js_name = deleteQuery)]
     pub fn delete_query(&mut self, name: &str) {
         self.network.delete_query(name);
+    }
+
+    /// Queues people for removal by slug. Kept people, export rows without
+    /// a profile link, people already gone and unknown slugs are refused
+    /// (reported, never queued). Answers the enqueue report.
+    #[wasm_bindgen(js_name = queueRemovals)]
+    pub fn queue_removals(&mut self, slugs: Vec<String>, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.queue_removals(&slugs, now).map_err(error)?)
+    }
+
+    /// The queue's next action (`{ kind: "idle" | "paused" | "wait" |
+    /// "remove" | "verify", ... }`). A `remove` or `verify` is handed out
+    /// once: its outcome must come back through `reportRemoval`.
+    #[wasm_bindgen(js_name = pollRemovals)]
+    pub fn poll_removals(
+        &mut self,
+        now_ms: f64,
+        utc_offset_minutes: i32,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.poll_removals(now, utc_offset_minutes))
+    }
+
+    /// Records what the content script saw for an attempt
+    /// (`{ kind: "removed" | "not-found" | "still-there" | "failed" | "trouble", reason? }`).
+    #[wasm_bindgen(js_name = reportRemoval)]
+    pub fn report_removal(
+        &mut self,
+        attempt: f64,
+        outcome: JsValue,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let outcome: StepOutcome = serde_wasm_bindgen::from_value(outcome)
+            .map_err(|e| error(format!("removal outcome not understood: {e}")))?;
+        if !(attempt.is_finite() && attempt >= 0.0) {
+            return Err(error("attempt must be the id handed out with the step"));
+        }
+        to_js(&self.network.report_removal(attempt as u64, outcome, now))
+    }
+
+    /// When the background should poll the queue next, or null.
+    #[wasm_bindgen(js_name = nextWakeMs)]
+    pub fn next_wake_ms(
+        &self,
+        now_ms: f64,
+        utc_offset_minutes: i32,
+    ) -> Result<Option<f64>, JsValue> {
+        let now = time(now_ms)?;
+        Ok(self
+            .network
+            .queue
+            .next_wake_ms(now, utc_offset_minutes)
+            .map(|t| t as f64))
+    }
+
+    /// The queue's progress for the popup.
+    #[wasm_bindgen(js_name = queueProgress)]
+    pub fn queue_progress(&self, now_ms: f64, utc_offset_minutes: i32) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.queue.progress(now, utc_offset_minutes))
+    }
+
+    /// Every queue entry (slug, name, status, attempts), in queue order.
+    #[wasm_bindgen(js_name = queueEntries)]
+    pub fn queue_entries(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.queue.entries())
+    }
+
+    /// Pauses the queue with the member's reason; answers whether it changed.
+    #[wasm_bindgen(js_name = pauseQueue)]
+    pub fn pause_queue(&mut self, reason: &str, now_ms: f64) -> Result<bool, JsValue> {
+        Ok(self.network.queue.pause(reason, time(now_ms)?))
+    }
+
+    /// Resumes a paused queue; answers whether it was paused.
+    #[wasm_bindgen(js_name = resumeQueue)]
+    pub fn resume_queue(&mut self, now_ms: f64) -> Result<bool, JsValue> {
+        Ok(self.network.queue.resume(time(now_ms)?))
+    }
+
+    /// Cancels everyone still pending (`{ cancelled, inProgress }`).
+    #[wasm_bindgen(js_name = cancelAll)]
+    pub fn cancel_all(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.queue.cancel_all(now))
+    }
+
+    /// Cancels one pending person ("cancelled", "in-progress" or "not-pending").
+    #[wasm_bindgen(js_name = cancelRemoval)]
+    pub fn cancel_removal(&mut self, slug: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.queue.cancel(slug, now))
+    }
+
+    /// The removal log as formula-safe CSV (who, profile URL, when, outcome).
+    #[wasm_bindgen(js_name = removalLogCsv)]
+    pub fn removal_log_csv(&self) -> String {
+        self.network.queue.log_csv()
+    }
+
+    /// Walks the flow up to the confirm button without pressing it.
+    #[wasm_bindgen(js_name = setDryRun)]
+    pub fn set_dry_run(&mut self, dry_run: bool) {
+        self.network.queue.set_dry_run(dry_run);
+    }
+
+    /// Development pacing (a few hundred ms, no caps): only for unpacked or
+    /// temporary installs; null restores human pacing.
+    #[wasm_bindgen(js_name = setDevPacing)]
+    pub fn set_dev_pacing(&mut self, delay_ms: Option<u32>) {
+        self.network.queue.set_dev_pacing(delay_ms);
+    }
+
+    /// Seeds the queue's random delays (from crypto.getRandomValues) once.
+    #[wasm_bindgen(js_name = seedQueue)]
+    pub fn seed_queue(&mut self, high: u32, low: u32) {
+        if !self.network.queue.is_seeded() {
+            self.network
+                .queue
+                .reseed((u64::from(high) << 32) | u64::from(low));
+        }
+    }
+
+    /// The pacing settings in force (after clamping to the ceilings).
+    #[wasm_bindgen(js_name = queueSettings)]
+    pub fn queue_settings(&self) -> Result<JsValue, JsValue> {
+        to_js(self.network.queue.settings())
+    }
+
+    /// Changes the pacing settings; values past the ceilings are clamped.
+    /// Answers the settings in force.
+    #[wasm_bindgen(js_name = setQueueSettings)]
+    pub fn set_queue_settings(&mut self, settings: JsValue) -> Result<JsValue, JsValue> {
+        let settings: PacingSettings = serde_wasm_bindgen::from_value(settings)
+            .map_err(|e| error(format!("pacing settings not understood: {e}")))?;
+        to_js(&self.network.queue.set_settings(settings))
     }
 
     /// How many people the network holds.
