@@ -23,6 +23,14 @@ const PERSIST_DELAY_MS = 1_000;
 // of seconds mid-list.
 const COLLECT_PACE = { delayMs: 2_500, stallMs: 60_000 };
 
+// The queue runs only with the member's connections page open: steps act on
+// that page and nowhere else.
+const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
+// Waits shorter than this run on a timer while the worker is awake; every
+// wait also has an alarm, which survives the worker being stopped.
+const SHORT_WAIT_MS = 20_000;
+const QUEUE_ALARM = "netprune-queue";
+
 /** @typedef {{ keptAs: string, reason: string, atMs: number }} CorruptNotice */
 
 /** @type {{ core: Core, corrupt: CorruptNotice | null }} */
@@ -67,6 +75,10 @@ async function restore() {
       console.warn(`netprune: saved network data kept aside as ${entry.keptAs}: ${entry.reason}`);
     }
   }
+  // The queue's random delays need a seed nobody can predict; it is kept in
+  // the snapshot, so this happens once per network.
+  const seed = crypto.getRandomValues(new Uint32Array(2));
+  state.core.seedQueue(seed[0], seed[1]);
   const newest = kept.at(-1);
   const dismissed = Number(stored.corruptNoticeDismissed) || 0;
   state.corrupt =
@@ -87,15 +99,144 @@ function summary() {
 /** @type {ReturnType<typeof setTimeout> | null} */
 let persistTimer = null;
 
-/** Writes the snapshot, the summary the popup shows first, and collection progress. */
+/** The member's offset from UTC in minutes, for quiet hours (east positive). */
+const utcOffset = () => -new Date().getTimezoneOffset();
+
+function queueView() {
+  const now = Date.now();
+  return {
+    progress: state.core.queueProgress(now, utcOffset()),
+    entries: state.core.queueEntries(),
+  };
+}
+
+/** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
 async function persistNow() {
   if (persistTimer !== null) clearTimeout(persistTimer);
   persistTimer = null;
+  const queue = queueView();
   await api.storage.local.set({
     snapshot: state.core.toStoredJson(),
     summary: summary(),
     collect: state.core.collection(),
+    queue,
   });
+  await showBadge(queue.progress);
+}
+
+/**
+ * The toolbar badge: "||" on red while paused (the member must look), the
+ * number left while running, nothing when idle.
+ * @param {any} progress
+ */
+async function showBadge(progress) {
+  const left = progress.pending + progress.inProgress;
+  if (progress.state === "paused") {
+    await api.action.setBadgeBackgroundColor({ color: "#b3261e" });
+    await api.action.setBadgeText({ text: "||" });
+    await api.action.setTitle({ title: `netprune: removals paused. ${progress.reason ?? ""}` });
+  } else if (progress.state === "running" && left > 0) {
+    await api.action.setBadgeBackgroundColor({ color: "#0e5e6f" });
+    await api.action.setBadgeText({ text: left > 999 ? "999+" : String(left) });
+    await api.action.setTitle({ title: `netprune: ${left} removals queued` });
+  } else {
+    await api.action.setBadgeText({ text: "" });
+    await api.action.setTitle({ title: "netprune" });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The removal queue. The core decides (what next, and when); this code only
+// carries its decisions out: it hands one step at a time to the connections
+// tab and wakes up when the core asks, by alarm (which survives the worker
+// stopping) and, for short waits, by timer.
+
+/** @type {ReturnType<typeof setTimeout> | null} */
+let wakeTimer = null;
+
+/** @param {number | null} atMs */
+async function scheduleWake(atMs) {
+  if (wakeTimer !== null) clearTimeout(wakeTimer);
+  wakeTimer = null;
+  if (atMs === null) {
+    await api.alarms.clear(QUEUE_ALARM);
+    return;
+  }
+  const delay = Math.max(0, atMs - Date.now());
+  await api.alarms.create(QUEUE_ALARM, { when: Date.now() + Math.max(delay, 1_000) });
+  if (delay <= SHORT_WAIT_MS) {
+    wakeTimer = setTimeout(() => {
+      wakeTimer = null;
+      pumpQueue();
+    }, delay);
+  }
+}
+
+/** Runs the queue's next decision (serially with every message). */
+function pumpQueue() {
+  serially(runQueueStep).catch((error) => console.warn("netprune: queue step failed:", error));
+}
+
+async function runQueueStep() {
+  const now = Date.now();
+  const progress = state.core.queueProgress(now, utcOffset());
+  if (progress.state === "idle") {
+    await scheduleWake(null);
+    return;
+  }
+  if (progress.state === "paused") {
+    await scheduleWake(null);
+    await persistNow();
+    return;
+  }
+  if (state.core.collection()?.running) {
+    // One thing at a time on the page: collecting first.
+    await scheduleWake(now + 5_000);
+    return;
+  }
+  const tabId = await connectionsTab();
+  if (tabId === null) {
+    state.core.pauseQueue(NO_TAB_REASON, now);
+    await persistNow();
+    return;
+  }
+  const dev = await devDelayMs();
+  state.core.setDevPacing(dev === null ? undefined : dev);
+  const action = state.core.pollRemovals(now, utcOffset());
+  if (action.kind === "remove" || action.kind === "verify") {
+    await persistNow();
+    const step = {
+      type: "remove-step",
+      attempt: action.attempt,
+      slug: action.slug,
+      name: action.name,
+      mode: action.kind,
+      dryRun: Boolean(action.dryRun),
+    };
+    let accepted;
+    try {
+      accepted = await api.tabs.sendMessage(tabId, step);
+    } catch (error) {
+      accepted = { ok: false, error: messageOf(error) };
+    }
+    if (!accepted?.ok) {
+      // The step never started: say so, and let the core's backoff decide.
+      state.core.reportRemoval(
+        action.attempt,
+        {
+          kind: "failed",
+          reason: `the connections tab did not take the step (${accepted?.error ?? "no answer"})`,
+        },
+        Date.now(),
+      );
+      await persistNow();
+    }
+  } else {
+    await persistNow();
+  }
+  // While a step runs, the core's wake time is its timeout: if the outcome
+  // never comes back (the worker died), the next poll verifies first.
+  await scheduleWake(state.core.nextWakeMs(Date.now(), utcOffset()) ?? null);
 }
 
 function persistSoon() {
@@ -106,17 +247,23 @@ function persistSoon() {
 }
 
 /**
- * The collection pace: human by default; in a development install (unpacked
+ * The development pacing delay, or null. In a development install (unpacked
  * in Chrome, temporary in Firefox) a `devPacing` object in storage shortens
- * it so tests and the demo finish in seconds. A store install ignores it.
+ * the human waits so tests and the demo finish in seconds; a store install
+ * ignores it.
  */
-async function collectPace() {
+async function devDelayMs() {
   const self = await api.management.getSelf();
-  if (self.installType !== "development") return COLLECT_PACE;
+  if (self.installType !== "development") return null;
   const { devPacing } = await api.storage.local.get("devPacing");
   const delayMs = Number(devPacing?.delayMs);
-  if (!Number.isFinite(delayMs) || delayMs <= 0) return COLLECT_PACE;
-  return { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
+  return Number.isFinite(delayMs) && delayMs > 0 ? Math.min(delayMs, 60_000) : null;
+}
+
+/** The collection pace: human, unless devPacing applies. */
+async function collectPace() {
+  const delayMs = await devDelayMs();
+  return delayMs === null ? COLLECT_PACE : { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
 }
 
 /** The tab that last showed the member's connections page, if it is still open. */
@@ -197,10 +344,97 @@ const handlers = {
       if (reading?.page === "connections" && reading.recognised && typeof tabId === "number") {
         await api.storage.session.set({ connectionsTab: tabId });
         if (report.collect?.running) await driveCollection(tabId);
+        // Only the pause netprune made for want of this page lifts by itself;
+        // a pause for trouble or by the member waits for the member.
+        const queue = state.core.queueProgress(Date.now(), utcOffset());
+        if (queue.state === "paused" && queue.reason === NO_TAB_REASON) {
+          state.core.resumeQueue(Date.now());
+          pumpQueue();
+        }
       }
       if (report.collect?.done) await persistNow();
       else persistSoon();
       return { report, collect: report.collect ?? null };
+    },
+  },
+  "removal-outcome": {
+    from: "linkedin-tab",
+    async handle(message) {
+      const reported = state.core.reportRemoval(
+        Number(message.attempt),
+        message.outcome,
+        Date.now(),
+      );
+      await persistNow();
+      pumpQueue();
+      return { reported };
+    },
+  },
+  trouble: {
+    from: "linkedin-tab",
+    async handle(message) {
+      const progress = state.core.queueProgress(Date.now(), utcOffset());
+      if (progress.state === "running") {
+        const where = typeof message.url === "string" ? ` (${message.url})` : "";
+        state.core.pauseQueue(
+          `${String(message.reason ?? "LinkedIn showed a warning")}${where}`,
+          Date.now(),
+        );
+        await persistNow();
+        await scheduleWake(null);
+      }
+      return {};
+    },
+  },
+  "queue-removals": {
+    from: "extension-page",
+    async handle(message) {
+      const slugs = Array.isArray(message.slugs) ? message.slugs.map(String) : [];
+      state.core.setDryRun(Boolean(message.dryRun));
+      const report = state.core.queueRemovals(slugs, Date.now());
+      await persistNow();
+      pumpQueue();
+      return report;
+    },
+  },
+  "queue-pause": {
+    from: "extension-page",
+    async handle() {
+      state.core.pauseQueue("Paused by you", Date.now());
+      await persistNow();
+      await scheduleWake(null);
+      return { queue: queueView() };
+    },
+  },
+  "queue-resume": {
+    from: "extension-page",
+    async handle() {
+      state.core.resumeQueue(Date.now());
+      await persistNow();
+      pumpQueue();
+      return { queue: queueView() };
+    },
+  },
+  "queue-cancel": {
+    from: "extension-page",
+    async handle() {
+      const result = state.core.cancelAll(Date.now());
+      await persistNow();
+      return { result, queue: queueView() };
+    },
+  },
+  "queue-cancel-one": {
+    from: "extension-page",
+    async handle(message) {
+      const result = state.core.cancelRemoval(String(message.slug ?? ""), Date.now());
+      await persistNow();
+      return { result, queue: queueView() };
+    },
+  },
+  "removal-log": {
+    from: "extension-page",
+    async handle() {
+      return { csv: state.core.removalLogCsv() };
     },
   },
   "collect-ended": {
@@ -339,6 +573,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Keep the channel open for the asynchronous answer (Chrome and Firefox alike).
   return true;
 });
+
+// The queue's durable wake-up, and a restart of the browser: carry on where
+// the stored queue says (a step whose outcome was lost is verified first).
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === QUEUE_ALARM) pumpQueue();
+});
+api.runtime.onStartup.addListener(() => pumpQueue());
 
 // The member closing the connections tab leaves a running collection
 // waiting: it resumes when the page sends its next reading.
