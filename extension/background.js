@@ -509,7 +509,16 @@ const handlers = {
     from: "extension-page",
     async handle(message) {
       // fromBackup validates the whole file first: a refusal changes nothing.
-      state.core = Core.fromBackup(String(message.text ?? ""));
+      const restored = Core.fromBackup(String(message.text ?? ""));
+      // A backup carries the removal queue as it was when it was taken. Left
+      // as it is, a restore brought back removals the member had cancelled
+      // since, and a queue saved while paused for want of the connections
+      // page resumed by itself the moment that page was next opened
+      // (tests/e2e/review.test.mjs, "restoring a backup never brings back
+      // removals"). Only people the member queues now are ever removed: every
+      // removal still pending in the file is cancelled (the log keeps them).
+      restored.cancelAll(Date.now());
+      state.core = restored;
       await persistNow();
       return { summary: summary() };
     },

@@ -156,7 +156,9 @@ impl Core {
         let now = time(now_ms)?;
         self.network.query(query, now).map_err(|e| {
             let utf16: usize = query.chars().take(e.position).map(char::len_utf16).sum();
-            let js = js_sys::Error::new(&e.to_string());
+            // The position travels as a property, in JavaScript's units: the
+            // message is only what was expected, so the page states one place.
+            let js = js_sys::Error::new(&e.message);
             js.set_name("QueryError");
             // Setting a plain data property on a fresh Error cannot fail.
             let _ = js_sys::Reflect::set(&js, &"position".into(), &JsValue::from(utf16 as u32));

@@ -149,7 +149,9 @@ fn malformed_query_throws_query_error_with_a_utf16_position() {
         Reflect::get(&e, &"position".into()).unwrap().as_f64(),
         Some(3.0)
     );
-    assert!(String::from(e.message()).contains("foo:"));
+    let message = String::from(e.message());
+    assert!(message.contains("foo:"), "{message}");
+    assert!(!message.starts_with("at "), "the position is a property, not text: {message}");
 }
 
 #[wasm_bindgen_test]

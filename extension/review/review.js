@@ -238,7 +238,7 @@ export function localDate(ms) {
  * @returns {{ message: string, position: number | null }}
  */
 export function describeQueryError(error, query) {
-  const message =
+  let message =
     error instanceof Error || (error && typeof error === "object" && "message" in error)
       ? String(/** @type {{ message: unknown }} */ (error).message)
       : String(error);
@@ -247,6 +247,12 @@ export function describeQueryError(error, query) {
     typeof raw === "number" && Number.isFinite(raw)
       ? Math.min(Math.max(0, Math.trunc(raw)), query.length)
       : null;
+  // The wasm core's QueryError message is its Rust Display text, which starts
+  // with the 0-based character position ("at 7: expected a date ..."). The
+  // page already says where, 1-based and in UTF-16 units, so the member read
+  // "at character 8: at 7: expected a date": two positions that disagree.
+  // Drop the core's prefix when the position is given separately.
+  if (position !== null) message = message.replace(/^\s*at \d+:\s*/, "");
   return { message: message.trim() || "This query cannot be read.", position };
 }
 
@@ -1287,7 +1293,11 @@ export function startReview(doc, { extension, loadCore }) {
     }
     ui.restoreConfirmText.textContent =
       `Restoring ${file.name} replaces your network, the people you keep and your saved ` +
-      "queries with what the file holds. What netprune stores now is not kept.";
+      "queries with what the file holds. What netprune stores now is not kept. " +
+      // The background cancels the file's pending removals (background.js,
+      // "restore-backup"): the member is told before confirming.
+      "Removals waiting in your queue, now or in the file, are cancelled: nobody is removed " +
+      "unless you queue them again.";
     show(ui.restoreConfirm, true);
     ui.restoreCancel.focus();
   }

@@ -9,16 +9,19 @@
 //                              www.linkedin.com resolved to a loopback address where the mock
 //                              site is served over HTTPS with a throwaway self-signed cert.
 //   readPopup(pageOrDriver)    every data-testid in the popup: its text and whether it shows.
+//   readReview(pageOrDriver)   the review page's hooks, the rows in the DOM, the import report;
+//   settledReview(...)         the same once the page's last scheduled render has run;
+//   allReviewRows(...)         every row of the results, scrolling the virtualized list.
 //
 // Both sessions have the same shape (openLinkedIn, openPopup, readPopup,
-// waitForPopup, storage, close), so a scenario reads the same in either
-// browser. Every wait is a bounded poll for a condition that names what it
+// waitForPopup, openReview, storage, close), so a scenario reads the same in
+// either browser. Every wait is a bounded poll for a condition that names what it
 // was waiting for when it gives up; close() always releases the browser, the
 // server and the temporary directories, even after a failure.
 
 // Functions passed to page.evaluate / executeScript run in the page, where
 // these exist.
-/* global document, location, chrome */
+/* global document, location, chrome, requestAnimationFrame */
 
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -235,6 +238,207 @@ export async function readPopup(target) {
   return state;
 }
 
+// ---------------------------------------------------------------------------
+// Reading the review page, in either browser.
+
+/** The review page's test hooks (docs/ARCHITECTURE.md, "Review page test hooks"). */
+export const REVIEW_TESTIDS = [
+  "collect-all",
+  "collect-progress",
+  "filter-input",
+  "result-count",
+  "query-error",
+  "select-all-matching",
+  "selected-count",
+  "import-csv",
+  "import-report",
+  "export-csv",
+  "clear-selection",
+  "keep-selected",
+  "unkeep-selected",
+  "histogram",
+  "save-query",
+  "backup-download",
+  "backup-restore",
+  "backup-restore-confirm",
+];
+
+/**
+ * Runs inside review.html: whether the page has drawn its state, what the
+ * hooks say, and the person rows now in the DOM (the list is virtualized:
+ * only the rows near the scroller's viewport exist; see `collectAllRows`).
+ */
+function collectReview() {
+  const text = (element) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+  const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+  const shown = (element) =>
+    Boolean(element) && !element.closest("[hidden]") && element.checkVisibility();
+  const hooks = {};
+  for (const element of document.querySelectorAll("[data-testid]")) {
+    hooks[element.getAttribute("data-testid")] = true;
+  }
+  const view = document.getElementById("review-view");
+  const errorState = document.getElementById("error-state");
+  const queryError = byTestId("query-error");
+  const report = byTestId("import-report");
+  const rows = [...document.querySelectorAll('[data-testid="person-row"]')]
+    .map((row) => ({
+      slug: row.getAttribute("data-slug"),
+      position: Number(row.dataset.position),
+      name: row.querySelector(".row-name")?.textContent ?? "",
+      text: text(row),
+      selected: Boolean(row.querySelector('input[type="checkbox"]')?.checked),
+    }))
+    .sort((a, b) => a.position - b.position);
+  return {
+    url: location.href,
+    hooks: Object.keys(hooks),
+    loaded: Boolean(view && !view.hidden),
+    error: errorState && !errorState.hidden ? text(errorState) : null,
+    query: byTestId("filter-input")?.value ?? null,
+    resultCount: text(byTestId("result-count")),
+    selectedCount: text(byTestId("selected-count")),
+    queryError: shown(queryError) ? text(queryError) : null,
+    listMessage: shown(document.getElementById("list-message"))
+      ? text(document.getElementById("list-message"))
+      : null,
+    rows,
+    importReport: shown(report)
+      ? {
+          text: text(report),
+          figures: Object.fromEntries(
+            [...report.querySelectorAll("[data-figure]")].map((figure) => [
+              figure.dataset.figure,
+              Number(figure.textContent.replace(/\D/g, "")),
+            ]),
+          ),
+        }
+      : null,
+    histogram: [...(byTestId("histogram")?.querySelectorAll("button[data-year]") ?? [])].map(
+      (bar) => ({
+        year: Number(bar.dataset.year),
+        pressed: bar.getAttribute("aria-pressed") === "true",
+        label: bar.getAttribute("aria-label"),
+      }),
+    ),
+    actionStatus: text(document.getElementById("action-status")),
+    backupStatus: text(document.getElementById("backup-status")),
+    restoreConfirmShown: shown(byTestId("backup-restore-confirm")),
+  };
+}
+
+/**
+ * Runs inside review.html: waits two animation frames, so a render the
+ * last input scheduled (the page draws at most once a frame) has happened.
+ */
+async function settleReview() {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return true;
+}
+
+/**
+ * Runs inside review.html: every row of the current results, in order, by
+ * scrolling the virtualized list from top to bottom a screenful at a time
+ * and reading the rows each screen renders. Leaves the list at the top.
+ */
+async function collectAllRows() {
+  const scroller = document.getElementById("list-scroller");
+  const frames = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const byPosition = new Map();
+  scroller.scrollTop = 0;
+  await frames();
+  for (let screen = 0; screen < 100_000; screen += 1) {
+    for (const row of document.querySelectorAll('[data-testid="person-row"]')) {
+      byPosition.set(Number(row.dataset.position), {
+        slug: row.getAttribute("data-slug"),
+        name: row.querySelector(".row-name")?.textContent ?? "",
+      });
+    }
+    const bottom = scroller.scrollTop + scroller.clientHeight;
+    if (bottom >= scroller.scrollHeight - 1 || scroller.clientHeight === 0) break;
+    scroller.scrollTop += Math.max(1, scroller.clientHeight - 10);
+    await frames();
+  }
+  scroller.scrollTop = 0;
+  await frames();
+  const positions = [...byPosition.keys()].sort((a, b) => a - b);
+  return {
+    positions,
+    rows: positions.map((position) => byPosition.get(position)),
+  };
+}
+
+/**
+ * @typedef {{ slug: string | null, position: number, name: string, text: string, selected: boolean }} ReviewRow
+ * @typedef {{ url: string, hooks: string[], loaded: boolean, error: string | null,
+ *   query: string | null, resultCount: string, selectedCount: string,
+ *   queryError: string | null, listMessage: string | null, rows: ReviewRow[],
+ *   importReport: null | { text: string, figures: Record<string, number> },
+ *   histogram: { year: number, pressed: boolean, label: string }[],
+ *   actionStatus: string, backupStatus: string, restoreConfirmShown: boolean }} ReviewState
+ */
+
+/**
+ * Runs `fn` (serialised) in `target`, a playwright Page or a selenium
+ * WebDriver whose current window is the page, and returns what it returns.
+ */
+async function runIn(target, fn) {
+  return typeof target.executeScript === "function"
+    ? target.executeScript(`return (${fn})();`)
+    : target.evaluate(fn);
+}
+
+/**
+ * What the review page shows. Throws if the page lacks one of the
+ * contract's hooks, so a renamed hook fails loudly.
+ *
+ * @param {any} target a playwright Page, or a selenium WebDriver whose current window is review.html
+ * @returns {Promise<ReviewState>}
+ */
+export async function readReview(target) {
+  const state = await runIn(target, collectReview);
+  const missing = REVIEW_TESTIDS.filter((id) => !state.hooks.includes(id));
+  if (missing.length > 0) {
+    throw new Error(`${state.url} has no [data-testid] for ${missing.join(", ")}`);
+  }
+  return state;
+}
+
+/** Waits until the review page's last scheduled render has run, then reads it. */
+export async function settledReview(target) {
+  await runIn(target, settleReview);
+  return readReview(target);
+}
+
+/**
+ * Every row of the review page's current results, in the results' order
+ * (the list is virtualized, so this scrolls through it). Checks that the
+ * positions seen are 0..n-1 with no gap.
+ *
+ * @returns {Promise<{ slug: string | null, name: string }[]>}
+ */
+export async function allReviewRows(target) {
+  const { positions, rows } = await runIn(target, collectAllRows);
+  positions.forEach((position, i) => {
+    if (position !== i) throw new Error(`the list skipped row ${i} (saw ${positions.join(",")})`);
+  });
+  return rows;
+}
+
+/** Polls the review page until it has drawn its state (data, empty, or an error). */
+async function waitForReviewDrawn(target) {
+  let last = null;
+  await waitFor(
+    async () => {
+      last = await readReview(target);
+      return last.loaded || last.error;
+    },
+    { what: "the review page to draw its state", describe: () => last },
+  );
+  return /** @type {ReviewState} */ (/** @type {unknown} */ (last));
+}
+
 /**
  * The badge line expected for an exact connection count.
  * @param {number} total
@@ -341,6 +545,7 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
   const blocked = [];
   const origin = `chrome-extension://${extensionId}/`;
   const popupUrl = `${origin}popup/popup.html`;
+  const reviewUrl = `${origin}review.html`;
 
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -361,6 +566,8 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
 
   /** @type {import("playwright-core").Page | null} */
   let popupPage = null;
+  /** @type {import("playwright-core").Page | null} */
+  let reviewPage = null;
   let browserCdp = null;
 
   const ensureBrowserCdp = async () =>
@@ -373,11 +580,19 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
     return popupPage;
   }
 
+  /** An open extension page to reach the extension's APIs from: the popup, else a review page. */
+  async function extensionPage() {
+    if (popupPage && !popupPage.isClosed()) return popupPage;
+    if (reviewPage && !reviewPage.isClosed()) return reviewPage;
+    throw new Error("no extension page is open: call openPopup() or openReview() first");
+  }
+
   const session = {
     browser: "chromium",
     context,
     extensionId,
     popupUrl,
+    reviewUrl,
     blocked,
     get site() {
       return site;
@@ -423,16 +638,37 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
       return popupPage;
     },
 
-    ...popupWaits(async () => readPopup(await popup())),
-
-    /** Everything in storage.local, read from the popup page. */
-    async storage() {
-      return (await popup()).evaluate(() => chrome.storage.local.get(null));
+    /**
+     * Opens review.html in a new tab (or reloads `page`) and waits until it
+     * has drawn its state: the network, the empty state, or an error.
+     *
+     * @param {{ page?: import("playwright-core").Page,
+     *   viewport?: { width: number, height: number } }} [options]
+     *   `viewport` sizes a new tab (about 380 px wide is Chrome's side panel)
+     */
+    async openReview({ page, viewport } = {}) {
+      const tab = page ?? (await context.newPage());
+      if (viewport) await tab.setViewportSize(viewport);
+      await tab.goto(reviewUrl, { waitUntil: "load", timeout: 15_000 });
+      await waitForReviewDrawn(tab);
+      reviewPage = tab;
+      return tab;
     },
 
-    /** Writes `items` into storage.local from the popup page. */
+    get reviewPage() {
+      return reviewPage;
+    },
+
+    ...popupWaits(async () => readPopup(await popup())),
+
+    /** Everything in storage.local, read from the popup page (or a review page). */
+    async storage() {
+      return (await extensionPage()).evaluate(() => chrome.storage.local.get(null));
+    },
+
+    /** Writes `items` into storage.local from the popup page (or a review page). */
     async setStorage(items) {
-      await (await popup()).evaluate((values) => chrome.storage.local.set(values), items);
+      await (await extensionPage()).evaluate((values) => chrome.storage.local.set(values), items);
     },
 
     /** Whether the extension's service worker is running (a DevTools target exists). */
@@ -639,6 +875,7 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
 
 function firefoxSession({ driver, dir, server, pid, uuid }) {
   const popupUrl = `moz-extension://${uuid}/popup/popup.html`;
+  const reviewUrl = `moz-extension://${uuid}/review.html`;
   /** @type {Record<string, string>} window handles by role */
   const windows = {};
   let currentWindow = null;
@@ -665,6 +902,7 @@ function firefoxSession({ driver, dir, server, pid, uuid }) {
     driver,
     uuid,
     popupUrl,
+    reviewUrl,
 
     /** @param {string} path */
     async openLinkedIn(path) {
@@ -689,15 +927,87 @@ function firefoxSession({ driver, dir, server, pid, uuid }) {
       return readPopup(driver);
     }),
 
+    /**
+     * Opens (or reloads) review.html in its own window and waits until it
+     * has drawn its state.
+     */
+    async openReview() {
+      await use("review");
+      await driver.get(reviewUrl);
+      return waitForReviewDrawn(driver);
+    },
+
+    /** What the review page shows (see `readReview`). */
+    async readReview() {
+      await use("review");
+      return readReview(driver);
+    },
+
+    /** The review page once its last scheduled render has run. */
+    async settledReview() {
+      await use("review");
+      return settledReview(driver);
+    },
+
+    /** Every row of the review page's current results (see `allReviewRows`). */
+    async allReviewRows() {
+      await use("review");
+      return allReviewRows(driver);
+    },
+
+    /**
+     * Polls the review page until `predicate(state)` holds.
+     * @param {(state: ReviewState) => unknown} predicate
+     * @param {{ what: string, timeout?: number }} options
+     */
+    async waitForReview(predicate, { what, timeout = 15_000 }) {
+      let last = null;
+      await waitFor(
+        async () => {
+          await use("review");
+          last = await readReview(driver);
+          return last.loaded && predicate(last);
+        },
+        { what: `the review page to show ${what}`, timeout, interval: 150, describe: () => last },
+      );
+      return /** @type {ReviewState} */ (/** @type {unknown} */ (last));
+    },
+
+    /** Types `text` into the review page's query box, replacing what it held. */
+    async typeQuery(text) {
+      await use("review");
+      const { By } = await import("selenium-webdriver");
+      const input = await driver.findElement(By.css('[data-testid="filter-input"]'));
+      // Emptied without an event, then typed key by key (one input event per key).
+      await driver.executeScript(
+        'document.querySelector(\'[data-testid="filter-input"]\').value = "";',
+      );
+      if (text === "") {
+        await driver.executeScript(
+          'document.querySelector(\'[data-testid="filter-input"]\').dispatchEvent(new Event("input", { bubbles: true }));',
+        );
+      } else {
+        await input.sendKeys(text);
+      }
+      return settledReview(driver);
+    },
+
+    /** Picks the file at `path` in the review page's file input `testid` (WebDriver sends the path). */
+    async chooseFile(testid, path) {
+      await use("review");
+      const { By } = await import("selenium-webdriver");
+      await driver.findElement(By.css(`[data-testid="${testid}"]`)).sendKeys(path);
+    },
+
     /** Runs `fn` (a function, serialised) in the LinkedIn page's own world. */
     async inLinkedIn(fn) {
       await use("linkedin");
       return driver.executeScript(`return (${fn})();`);
     },
 
-    /** Everything in storage.local, read from the popup page. */
+    /** Everything in storage.local, read from the popup page (or the review page). */
     async storage() {
-      await use("popup");
+      await use(!windows.popup && windows.review ? "review" : "popup");
       return driver.executeScript("return browser.storage.local.get(null);");
     },
 
