@@ -3,13 +3,17 @@
 // last cached in storage.local at once, asks the background for a fresh one
 // (docs/ARCHITECTURE.md), draws that into the skeleton in popup.html, and
 // asks again whenever the background writes the snapshot. Collection
-// progress comes straight from storage.local.collect. It never parses
+// progress comes straight from storage.local.collect, and the removal queue
+// from storage.local.queue; the queue's controls are messages to the
+// background (queue-pause, queue-resume, queue-cancel, queue-cancel-one,
+// removal-log), whose effect comes back as a new storage.local.queue. It never parses
 // LinkedIn's text and never computes counts, badge or cap itself; the core
 // did that. The only arithmetic here is turning the ratio band into "about N
 // more followers" phrasing and placing history points on a chart.
 //
 // Exports: `render(doc, summary, nowMs)` draws one Summary (pure DOM work),
 // `renderCollect(doc, collect, nowMs)` draws collection progress,
+// `renderQueue(doc, queue, nowMs)` draws the removal queue,
 // `renderError(doc, message)` shows the background-unreachable state, and
 // `startPopup(doc, extension)` wires messages, storage and controls. The
 // bootstrap at the bottom runs `startPopup` only inside the popup's own page.
@@ -44,6 +48,21 @@ import { api, sendMessage, BACKGROUND_UNREACHABLE } from "../lib/browser.js";
  *   corrupt: { keptAs: string, reason: string, atMs: number } | null,
  *   history?: History,
  * }} Summary
+ * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"}
+ *   WaitReason
+ * @typedef {{
+ *   state: "idle" | "running" | "paused", reason: string | null, pausedAtMs: number | null,
+ *   pending: number, inProgress: number, removed: number, failed: number, skipped: number,
+ *   cancelled: number, removedToday: number, attemptsThisHour: number, attemptsToday: number,
+ *   hourlyCap: number | null, dailyCap: number | null, nextActionAtMs: number | null,
+ *   waitingFor: WaitReason | null, etaMs: number | null, dryRun: boolean, devPacing: boolean,
+ * }} QueueProgress the core's QueueProgress (src/queue.rs), as the background stores it
+ * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped",
+ *   reason?: string, why?: string }} EntryStatus
+ * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
+ *   attempts: number }} QueueEntry
+ * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[] }} QueueStore
+ *   storage.local.queue, written by the background on every queue change
  */
 
 /** The member's own pages the content script reads, by figure. */
@@ -64,6 +83,30 @@ const CAP_WARNING_HEADROOM = 1000;
 
 /** Relative times ("5 minutes ago") go stale while the popup stays open. */
 const CLOCK_REFRESH_MS = 30_000;
+
+/** The queue's "next in 43 s" counts down while the popup stays open. */
+const QUEUE_CLOCK_MS = 1_000;
+
+/** Waiting people listed by name; the rest are counted ("and 120 more"). */
+const QUEUE_LIST_LIMIT = 50;
+
+/** How long a download's object URL lives: long enough for a slow save dialog. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
+/**
+ * What the queue waits for, in words, before "next in …". Plain pacing
+ * needs no words.
+ *
+ * @type {Record<WaitReason, string>}
+ */
+const WAIT_PHRASES = {
+  pacing: "",
+  breather: "breather",
+  "hourly-cap": "hourly cap reached",
+  "daily-cap": "daily cap reached",
+  "quiet-hours": "quiet hours",
+  backoff: "backing off after a failure",
+};
 
 /** @type {Record<CountSource, string>} */
 const SOURCE_PHRASES = {
@@ -531,6 +574,320 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
   show(goneLine, showGone);
 }
 
+/**
+ * The removal queue, from storage.local.queue (`{ progress, entries }`). The
+ * figures are the core's; this only phrases them. Updates in place, and when
+ * the control that had focus disappears (Pause becomes Resume, a cancelled
+ * person leaves the list) focus moves to the nearest sensible control rather
+ * than falling to the page.
+ *
+ * @param {Document} doc
+ * @param {QueueStore | null | undefined} queue
+ * @param {number} [nowMs] the time "next in …" and "… left" are measured from
+ */
+export function renderQueue(doc, queue, nowMs = Date.now()) {
+  const section = /** @type {HTMLElement} */ (byId(doc, "queue-heading").parentElement);
+  const focused = doc.activeElement;
+  const focusedHere =
+    focused !== null && focused !== doc.body && section.contains(focused) && "focus" in focused;
+  const focusedEntry = focusedHere
+    ? /** @type {HTMLElement | null} */ (focused.closest('[data-testid="queue-entry"]'))
+    : null;
+  const focusedPosition = focusedEntry
+    ? [...byId(doc, "queue-list").children].indexOf(focusedEntry)
+    : -1;
+
+  drawQueue(doc, queue, nowMs);
+
+  if (focusedHere && !isVisibleIn(/** @type {HTMLElement} */ (focused), section)) {
+    const pause = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-pause"));
+    const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
+    const buttons = [
+      ...byId(doc, "queue-list").querySelectorAll('[data-testid="queue-cancel-one"]'),
+    ].filter((button) => !(/** @type {HTMLButtonElement} */ (button).disabled));
+    /** @type {HTMLElement | undefined} */
+    let target;
+    if (focusedPosition >= 0 && buttons.length) {
+      target = /** @type {HTMLElement} */ (buttons[Math.min(focusedPosition, buttons.length - 1)]);
+    } else if (focused === pause && !resume.hidden) target = resume;
+    else if (focused === resume && !pause.hidden) target = pause;
+    (target ?? byId(doc, "queue-heading")).focus();
+  }
+}
+
+/**
+ * @param {Document} doc
+ * @param {QueueStore | null | undefined} queue
+ * @param {number} nowMs
+ */
+function drawQueue(doc, queue, nowMs) {
+  const text = formatters(doc);
+  const progress =
+    queue && typeof queue === "object" && queue.progress && typeof queue.progress === "object"
+      ? queue.progress
+      : null;
+  const entries = (Array.isArray(queue?.entries) ? queue.entries : []).filter(
+    (entry) => entry && typeof entry.slug === "string" && entry.status,
+  );
+  const count = (/** @type {unknown} */ n) => Math.max(0, Number(n) || 0);
+  const pending = count(progress?.pending);
+  const inProgress = count(progress?.inProgress);
+  const removed = count(progress?.removed);
+  const others = {
+    failed: count(progress?.failed),
+    skipped: count(progress?.skipped),
+    cancelled: count(progress?.cancelled),
+  };
+  const everQueued =
+    pending + inProgress + removed + others.failed + others.skipped + others.cancelled > 0 ||
+    entries.length > 0;
+
+  const stateLine = byTestId(doc, "queue-state");
+  byTestId(doc, "queue-count").textContent = text.number.format(pending + inProgress);
+  byTestId(doc, "removed-count").textContent = text.number.format(removed);
+  show(byId(doc, "queue-view"), Boolean(progress) && everQueued);
+  if (!progress || !everQueued) {
+    stateLine.dataset.state = "idle";
+    stateLine.classList.remove("is-warning");
+    show(byId(doc, "queue-dry-run"), false);
+    stateLine.textContent =
+      "Queue idle: nobody is queued for removal. Choose people on the review page, then " +
+      "press “Remove selected…”.";
+    showCancelConfirm(doc, false);
+    byId(doc, "queue-list").replaceChildren();
+    return;
+  }
+
+  const state =
+    progress.state === "running" || progress.state === "paused" ? progress.state : "idle";
+  stateLine.dataset.state = state;
+  const reason = trimSentence(progress.reason ?? "");
+  stateLine.textContent =
+    state === "paused"
+      ? reason
+        ? `Queue paused: ${reason}.`
+        : "Queue paused."
+      : state === "running"
+        ? `Queue running: one person at a time, at ${progress.devPacing ? "development" : "a human"} pace.`
+        : "Queue idle: nobody is waiting.";
+  stateLine.classList.toggle("is-warning", state === "paused");
+  show(byId(doc, "queue-dry-run"), Boolean(progress.dryRun));
+
+  byId(doc, "queue-count-words").textContent = "still to remove";
+  byTestId(doc, "removed-today").textContent =
+    typeof progress.dailyCap === "number"
+      ? `${text.number.format(count(progress.removedToday))} of ${text.number.format(progress.dailyCap)} today`
+      : `${text.number.format(count(progress.removedToday))} today`;
+
+  const inProgressEntry = entries.find((entry) => entry.status.kind === "in-progress");
+  byTestId(doc, "queue-next").textContent = nextAction(
+    text,
+    state,
+    progress,
+    inProgressEntry,
+    nowMs,
+  );
+  const eta = byTestId(doc, "queue-eta");
+  const left =
+    state !== "idle" && typeof progress.etaMs === "number" ? timeLeft(progress.etaMs - nowMs) : "";
+  eta.textContent = left && state === "paused" ? `${left} once resumed` : left;
+  show(eta, left !== "");
+
+  const otherWords = [
+    others.failed ? `${text.number.format(others.failed)} failed` : "",
+    others.skipped ? `${text.number.format(others.skipped)} set aside` : "",
+    others.cancelled ? `${text.number.format(others.cancelled)} cancelled` : "",
+  ].filter(Boolean);
+  const otherLine = byId(doc, "queue-other");
+  otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
+  show(otherLine, otherWords.length > 0);
+
+  show(byTestId(doc, "queue-pause"), state === "running");
+  show(byTestId(doc, "queue-resume"), state === "paused");
+  show(byTestId(doc, "queue-cancel"), pending > 0);
+  if (pending === 0) showCancelConfirm(doc, false);
+  byId(doc, "queue-cancel-question").textContent =
+    `Cancel the ${text.number.format(pending)} ${plural(pending, "person", "people")} still ` +
+    `waiting? Nobody already removed comes back${inProgress ? ", and the removal under way finishes first" : ""}.`;
+
+  renderQueueList(doc, entries, text);
+}
+
+/**
+ * "next in 43 s", "breather: next in 6 min", or what the queue is doing.
+ *
+ * @param {Formatters} text
+ * @param {"idle" | "running" | "paused"} state
+ * @param {QueueProgress} progress
+ * @param {QueueEntry | undefined} inProgress
+ * @param {number} nowMs
+ */
+function nextAction(text, state, progress, inProgress, nowMs) {
+  if (state === "paused") return "Nothing happens until you resume.";
+  if (state === "idle") return "Nothing left to do.";
+  const at = progress.nextActionAtMs;
+  if (typeof at !== "number" || at <= nowMs) {
+    if (inProgress) {
+      const who = inProgress.name?.trim() || "one person";
+      return progress.dryRun ? `dry run on ${who} now` : `removing ${who} now`;
+    }
+    return "next any moment";
+  }
+  const why = progress.waitingFor ? (WAIT_PHRASES[progress.waitingFor] ?? "") : "";
+  const next = `next in ${countdown(at - nowMs)}`;
+  return why ? `${why}: ${next}` : next;
+}
+
+/**
+ * A wait to the second while short: "43 s", "6 min", "2 h 5 min".
+ *
+ * @param {number} ms
+ */
+function countdown(ms) {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/**
+ * A rough time left: "about 3 h left", never more precise than the estimate.
+ *
+ * @param {number} ms
+ */
+function timeLeft(ms) {
+  if (!Number.isFinite(ms)) return "";
+  const minutes = ms / 60_000;
+  if (minutes < 1) return "less than a minute left";
+  if (minutes < 60) return `about ${Math.round(minutes)} min left`;
+  const hours = minutes / 60;
+  if (hours < 48) return `about ${Math.round(hours)} h left`;
+  return `about ${Math.round(hours / 24)} days left`;
+}
+
+/**
+ * The people still waiting: the one being removed first, then the queue's
+ * order. Rows are kept by slug, so a button that stays keeps its focus.
+ *
+ * @param {Document} doc
+ * @param {QueueEntry[]} entries
+ * @param {Formatters} text
+ */
+function renderQueueList(doc, entries, text) {
+  const list = byId(doc, "queue-list");
+  const waiting = [
+    ...entries.filter((entry) => entry.status.kind === "in-progress"),
+    ...entries.filter((entry) => entry.status.kind === "pending"),
+  ];
+  const shown = waiting.slice(0, QUEUE_LIST_LIMIT);
+  show(byId(doc, "queue-waiting"), waiting.length > 0);
+  const more = byId(doc, "queue-more");
+  const hidden = waiting.length - shown.length;
+  more.textContent = hidden > 0 ? `and ${text.number.format(hidden)} more waiting` : "";
+  show(more, hidden > 0);
+
+  /** @type {Map<string, HTMLElement>} */
+  const existing = new Map();
+  for (const child of list.children) {
+    existing.set(
+      /** @type {HTMLElement} */ (child).dataset.slug ?? "",
+      /** @type {HTMLElement} */ (child),
+    );
+  }
+  const items = shown.map((entry) => {
+    const item = existing.get(entry.slug) ?? createQueueEntry(doc);
+    fillQueueEntry(item, entry);
+    return item;
+  });
+  const keep = new Set(items);
+  for (const child of [...list.children])
+    if (!keep.has(/** @type {HTMLElement} */ (child))) child.remove();
+  // Remove first, then insert only what moved: an entry that stays is never
+  // detached, so its focused button keeps focus.
+  items.forEach((item, i) => {
+    const at = list.children[i] ?? null;
+    if (at !== item) list.insertBefore(item, at);
+  });
+}
+
+/** @param {Document} doc */
+function createQueueEntry(doc) {
+  const item = doc.createElement("li");
+  item.className = "queue-entry";
+  item.setAttribute("data-testid", "queue-entry");
+  const name = doc.createElement("span");
+  name.className = "queue-name";
+  name.dir = "auto";
+  const note = doc.createElement("span");
+  note.className = "queue-note";
+  const cancel = doc.createElement("button");
+  cancel.type = "button";
+  cancel.className = "button button-small";
+  cancel.setAttribute("data-testid", "queue-cancel-one");
+  // The name is part of the button's text (hidden visually), so each of
+  // many "Cancel" buttons says whom it cancels.
+  const whom = doc.createElement("span");
+  whom.className = "visually-hidden";
+  cancel.append("Cancel", whom);
+  // Spaces between the parts, so they read as words and not "Bob Buildercancel".
+  item.append(name, " ", note, " ", cancel);
+  return item;
+}
+
+/**
+ * @param {HTMLElement} item
+ * @param {QueueEntry} entry
+ */
+function fillQueueEntry(item, entry) {
+  const name = entry.name?.trim() ? entry.name : entry.slug;
+  const underWay = entry.status.kind === "in-progress";
+  item.dataset.slug = entry.slug;
+  item.dataset.status = entry.status.kind;
+  query(item, ".queue-name").textContent = name;
+  const note = query(item, ".queue-note");
+  note.textContent = underWay ? "being removed now" : "";
+  show(note, underWay);
+  const cancel = /** @type {HTMLButtonElement} */ (query(item, '[data-testid="queue-cancel-one"]'));
+  cancel.dataset.slug = entry.slug;
+  // A step under way cannot be stopped halfway; its outcome is recorded.
+  cancel.disabled = underWay;
+  query(cancel, ".visually-hidden").textContent = underWay
+    ? ` (not possible: ${name} is being removed now)`
+    : ` removing ${name}`;
+}
+
+/**
+ * @param {Document} doc
+ * @param {boolean} visible
+ */
+function showCancelConfirm(doc, visible) {
+  show(byId(doc, "queue-cancel-confirm"), visible);
+  byTestId(doc, "queue-cancel").setAttribute("aria-expanded", String(visible));
+}
+
+/**
+ * Whether `element` is shown: connected, and neither it nor an ancestor up
+ * to `root` is hidden or disabled.
+ *
+ * @param {HTMLElement} element
+ * @param {HTMLElement} root
+ */
+function isVisibleIn(element, root) {
+  if (!element.isConnected || !root.contains(element)) return false;
+  if (/** @type {HTMLButtonElement} */ (element).disabled) return false;
+  for (
+    let node = /** @type {HTMLElement | null} */ (element);
+    node && node !== root;
+    node = node.parentElement
+  ) {
+    if (node.hidden) return false;
+  }
+  return true;
+}
+
 /** The chart's drawing box, in SVG user units (it scales to the popup's width). */
 const CHART = Object.freeze({ width: 320, height: 132, left: 48, right: 8, top: 8, bottom: 22 });
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -771,6 +1128,12 @@ export function startPopup(doc, extension) {
   let answered = false;
   // Likewise a `collect` change seen live is newer than the initial read.
   let collectSeen = false;
+  /** @type {QueueStore | null} */
+  let queue = null;
+  let queueSeen = false;
+  /** Object URLs of downloads, revoked when they have had time to be saved. */
+  /** @type {Map<string, ReturnType<typeof setTimeout>>} */
+  const downloads = new Map();
 
   /** @param {object} message */
   async function ask(message) {
@@ -804,12 +1167,16 @@ export function startPopup(doc, extension) {
   async function drawCached() {
     let stored;
     try {
-      stored = await extension?.storage?.local?.get?.(["summary", "collect"]);
+      stored = await extension?.storage?.local?.get?.(["summary", "collect", "queue"]);
     } catch (error) {
       console.warn("netprune: could not read the cached summary:", error);
       return;
     }
     if (!collectSeen) renderCollect(doc, stored?.collect ?? null);
+    if (!queueSeen) {
+      queue = stored?.queue ?? null;
+      renderQueue(doc, queue);
+    }
     const cached = stored?.summary;
     if (answered || !cached || typeof cached !== "object") return;
     try {
@@ -923,6 +1290,132 @@ export function startPopup(doc, extension) {
     });
   }
 
+  // The removal queue's controls. Each is one message; what it changed comes
+  // back as a new storage.local.queue, drawn by onStorageChanged.
+  const queueStatus = byId(doc, "queue-status");
+
+  /** @param {string} words @param {boolean} [isError] */
+  function setQueueStatus(words, isError = false) {
+    queueStatus.textContent = words;
+    queueStatus.classList.toggle("is-error", isError);
+  }
+
+  /** Requests out, by what they ask, so a double click sends one. */
+  const inFlight = new Set();
+
+  /**
+   * Buttons are not disabled while a request is out: a focused button that
+   * becomes disabled loses focus in some browsers. A repeat is ignored instead.
+   *
+   * @param {{ type: string, slug?: string }} message
+   * @param {string} failure what did not happen, e.g. "Could not pause"
+   * @returns {Promise<any>} the answer, or null (already out, or failed and said so)
+   */
+  async function askQueue(message, failure) {
+    const key = `${message.type} ${message.slug ?? ""}`;
+    if (inFlight.has(key)) return null;
+    inFlight.add(key);
+    setQueueStatus("");
+    try {
+      const answer = await sendMessage(message, extension);
+      // An answer that carries the queue is drawn at once; the storage
+      // change that follows draws the same again.
+      if (answer?.queue && typeof answer.queue === "object") {
+        queue = answer.queue;
+        renderQueue(doc, queue);
+      }
+      return answer;
+    } catch (error) {
+      setQueueStatus(`${failure}: ${error instanceof Error ? error.message : String(error)}`, true);
+      return null;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  const pauseButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-pause"));
+  const resumeButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
+  const cancelButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-cancel"));
+  const cancelYes = /** @type {HTMLButtonElement} */ (byId(doc, "queue-cancel-yes"));
+  const logButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "removal-log-export"));
+
+  pauseButton.addEventListener("click", () => askQueue({ type: "queue-pause" }, "Could not pause"));
+  resumeButton.addEventListener("click", () =>
+    askQueue({ type: "queue-resume" }, "Could not resume"),
+  );
+  cancelButton.addEventListener("click", () => {
+    showCancelConfirm(doc, true);
+    // The safe answer has focus first.
+    byId(doc, "queue-cancel-no").focus();
+  });
+  byId(doc, "queue-cancel-no").addEventListener("click", () => {
+    showCancelConfirm(doc, false);
+    cancelButton.focus();
+  });
+  byId(doc, "queue-cancel-confirm").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") byId(doc, "queue-cancel-no").click();
+  });
+  cancelYes.addEventListener("click", async () => {
+    const answer = await askQueue({ type: "queue-cancel" }, "Could not cancel");
+    if (!answer) return;
+    showCancelConfirm(doc, false);
+    const cancelled = Number(answer.cancelled);
+    setQueueStatus(
+      Number.isFinite(cancelled)
+        ? `Cancelled ${formatters(doc).number.format(cancelled)} waiting ${plural(cancelled, "removal", "removals")}.`
+        : "Cancelled the waiting removals.",
+    );
+    byId(doc, "queue-heading").focus();
+  });
+  byId(doc, "queue-list").addEventListener("click", (event) => {
+    const button = /** @type {Element} */ (event.target).closest(
+      '[data-testid="queue-cancel-one"]',
+    );
+    const slug = /** @type {HTMLElement | null} */ (button)?.dataset.slug;
+    if (!button || !slug) return;
+    if (/** @type {HTMLButtonElement} */ (button).disabled) return;
+    askQueue({ type: "queue-cancel-one", slug }, "Could not cancel");
+  });
+  logButton.addEventListener("click", async () => {
+    const answer = await askQueue({ type: "removal-log" }, "Could not export the log");
+    if (!answer) return;
+    if (typeof answer.csv !== "string") {
+      setQueueStatus("Could not export the log: the background sent no CSV.", true);
+      return;
+    }
+    const name = `netprune-removal-log-${localDate(Date.now())}.csv`;
+    // The BOM makes spreadsheet apps read the file as UTF-8.
+    const parts = answer.csv.startsWith("\uFEFF") ? [answer.csv] : ["\uFEFF", answer.csv];
+    download(parts, "text/csv;charset=utf-8", name);
+    setQueueStatus(`Saved ${name}.`);
+  });
+
+  /**
+   * Saves `parts` as `filename` through a temporary <a download>.
+   *
+   * @param {BlobPart[]} parts
+   * @param {string} type
+   * @param {string} filename
+   */
+  function download(parts, type, filename) {
+    const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
+    const url = win.URL.createObjectURL(new win.Blob(parts, { type }));
+    const link = doc.createElement("a");
+    link.href = url;
+    link.download = filename;
+    link.hidden = true;
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    downloads.set(
+      url,
+      setTimeout(() => {
+        downloads.delete(url);
+        win.URL.revokeObjectURL(url);
+      }, DOWNLOAD_URL_LIFETIME_MS),
+    );
+  }
+
   /**
    * @param {Record<string, { newValue?: unknown }>} changes
    * @param {string} area
@@ -933,6 +1426,11 @@ export function startPopup(doc, extension) {
       collectSeen = true;
       renderCollect(doc, /** @type {Collect | null} */ (changes.collect?.newValue ?? null));
     }
+    if ("queue" in changes) {
+      queueSeen = true;
+      queue = /** @type {QueueStore | null} */ (changes.queue?.newValue ?? null);
+      renderQueue(doc, queue);
+    }
     if (WATCHED_KEYS.some((key) => key in changes)) refresh();
   };
   extension?.storage?.onChanged?.addListener(onStorageChanged);
@@ -940,6 +1438,11 @@ export function startPopup(doc, extension) {
   const clock = setInterval(() => {
     if (summary) render(doc, summary);
   }, CLOCK_REFRESH_MS);
+  // "next in 43 s" and "about 3 h left" move while the popup is open.
+  const queueClock = setInterval(() => {
+    const state = queue?.progress?.state;
+    if (state === "running" || state === "paused") renderQueue(doc, queue);
+  }, QUEUE_CLOCK_MS);
 
   // The request goes first: it starts waking the background while storage is read.
   const ready = refresh();
@@ -951,6 +1454,13 @@ export function startPopup(doc, extension) {
     refresh,
     stop() {
       clearInterval(clock);
+      clearInterval(queueClock);
+      const win = doc.defaultView;
+      for (const [url, timer] of downloads) {
+        clearTimeout(timer);
+        win?.URL.revokeObjectURL(url);
+      }
+      downloads.clear();
       extension?.storage?.onChanged?.removeListener(onStorageChanged);
     },
   };
@@ -1042,6 +1552,17 @@ function formatDay(text, ms, withYear) {
  */
 function shortDate(text, ms, nowMs) {
   return formatDay(text, ms, yearOf(ms) !== yearOf(nowMs));
+}
+
+/**
+ * YYYY-MM-DD in the member's time zone, for file names.
+ *
+ * @param {number} ms
+ */
+export function localDate(ms) {
+  const date = new Date(ms);
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The calendar year in the member's time zone. @param {number} ms */

@@ -1,13 +1,15 @@
 // @ts-check
 // The review page: the member's whole network in one list, with a query box,
-// selection, keep, a histogram of connection dates, import, export, backup
-// and collection.
+// selection, keep, a histogram of connection dates, import, export, backup,
+// collection, and queueing the selection for removal (behind a confirmation
+// that says who is left out and why, what the connection count becomes, and
+// that removal is final).
 //
 // It holds a read-only replica of the core (docs/ARCHITECTURE.md, "Reviewing
 // the whole network"): restored from storage.local.snapshot, queried here so
 // filtering 30,000 people never crosses a message boundary, and reloaded when
 // the background writes a new snapshot. It never writes storage: every change
-// (keep, import, restore, saved queries, collection) is a message to the
+// (keep, import, restore, saved queries, collection, queueing) is a message to the
 // background, and its effect comes back as a new snapshot.
 //
 // People's text (names, headlines, companies) is whatever LinkedIn or a CSV
@@ -36,6 +38,15 @@ import { api, sendMessage, BackgroundError } from "../lib/browser.js";
  * @typedef {{ rows: number, matched: number, added: number, unmatched: number,
  *   skipped: { line: number, reason: string }[] }} ImportReport
  * @typedef {{ years: { year: number, count: number }[], unknown: number }} Histogram
+ * @typedef {{ value: number, precision: "exact" | "approximate" | "at-least", shown?: string }} Count
+ * @typedef {{ connections: Count | null }} SummaryFigures the part of the popup's Summary used here
+ * @typedef {{
+ *   state: "idle" | "running" | "paused", reason: string | null,
+ *   pending: number, inProgress: number, removed: number,
+ *   hourlyCap: number | null, dailyCap: number | null, dryRun: boolean, devPacing?: boolean,
+ * }} QueueProgress the part of the core's QueueProgress used here
+ * @typedef {{ progress?: QueueProgress | null, entries?: unknown[] }} QueueStore storage.local.queue
+ * @typedef {{ slug: string, why: string }} Refusal
  * @typedef {{ name: string, query: string }} SavedQuery
  * @typedef {{ label: string, query: string }} SuggestedQuery
  * @typedef {{
@@ -71,6 +82,52 @@ const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 /** Longer skipped-row lists fold into a <details>. */
 const SKIPPED_SHOWN_INLINE = 5;
+
+/** Names listed for each group of people left out of (or refused by) the queue. */
+const NAMES_SHOWN = 5;
+
+/** The 500+ badge shows at this many connections (DESIGN.md). */
+export const BADGE_THRESHOLD = 500;
+
+/**
+ * The core's default caps (src/pacing.rs), said when the background has not
+ * written a queue yet; once it has, its own figures are used.
+ */
+const DEFAULT_HOURLY_CAP = 15;
+const DEFAULT_DAILY_CAP = 60;
+
+/**
+ * Why people in the selection are not queued, in the order they are checked
+ * (a person who is both kept and gone is listed once, as kept).
+ *
+ * @type {{ key: "kept" | "removed" | "gone" | "unmatched" | "queued", words: string }[]}
+ */
+const EXCLUSIONS = [
+  { key: "kept", words: "on your keep-list, so they can never be queued" },
+  { key: "removed", words: "already removed by netprune" },
+  { key: "gone", words: "already gone: no longer in your connections" },
+  {
+    key: "unmatched",
+    words: "from your LinkedIn export without a profile link, so netprune cannot find their card",
+  },
+  { key: "queued", words: "already in the removal queue" },
+];
+
+/**
+ * The core's refusal reasons (RefuseReason in src/queue.rs, kebab-case), in words.
+ *
+ * @type {Record<string, string>}
+ */
+const REFUSALS = {
+  kept: "on your keep-list",
+  unmatched: "from your export without a profile link",
+  gone: "no longer in your connections",
+  unknown: "not in your network as netprune holds it",
+  "already-queued": "already in the removal queue",
+  "already-removed": "already removed",
+  "bad-slug": "not a profile link netprune can use",
+  "queue-full": "the queue is full (30,000 people waiting)",
+};
 
 export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
 
@@ -256,6 +313,43 @@ export function describeQueryError(error, query) {
   return { message: message.trim() || "This query cannot be read.", position };
 }
 
+/**
+ * The connection count once `removing` more people are gone, as precisely as
+ * the figure it starts from: an approximate figure stays approximate and a
+ * "500+" floor stays a floor. `crossesBadge` is true when the 500+ badge
+ * shows now (or, for a floor, may) and would not afterwards: with a floor
+ * the real count may be higher, and the doubt resolves towards warning.
+ * Null when the count is not known.
+ *
+ * @param {Count | null | undefined} count the Summary's connections figure
+ * @param {number} removing
+ * @returns {{ value: number, precision: Count["precision"], crossesBadge: boolean } | null}
+ */
+export function connectionsAfter(count, removing) {
+  if (!count || typeof count !== "object" || !Number.isFinite(count.value)) return null;
+  const value = Math.max(0, count.value - Math.max(0, removing));
+  /** @type {Count["precision"]} */
+  const precision =
+    count.precision === "exact" || count.precision === "at-least" ? count.precision : "approximate";
+  return {
+    value,
+    precision,
+    crossesBadge: count.value >= BADGE_THRESHOLD && value < BADGE_THRESHOLD,
+  };
+}
+
+/**
+ * A count as words with its precision: "1,180", "about 1,180", "at least 490".
+ *
+ * @param {{ value: number, precision: Count["precision"] }} count
+ */
+export function describeCount(count) {
+  const digits = formatCount(count.value);
+  if (count.precision === "approximate") return `about ${digits}`;
+  if (count.precision === "at-least") return `at least ${digits}`;
+  return digits;
+}
+
 /** @param {unknown} error */
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
@@ -338,6 +432,20 @@ export function startReview(doc, { extension, loadCore }) {
   let collectChanges = 0;
   /** Whether the list says the latest changes could not be read. */
   let staleNotice = false;
+  /** storage.local.summary's figures: the connection count the confirmation starts from. */
+  let summary = /** @type {SummaryFigures | null} */ (null);
+  /** storage.local.queue: the queue's progress (caps, people already waiting). */
+  let queueStore = /** @type {QueueStore | null} */ (null);
+  /** Counts `summary` and `queue` changes, likewise. */
+  let summaryChanges = 0;
+  let queueChanges = 0;
+  /**
+   * The confirmation while it is open: who would be queued, and whether the
+   * answer has come.
+   *
+   * @type {{ slugs: string[], needsAck: boolean, sending: boolean, answered: boolean } | null}
+   */
+  let queuePlan = null;
 
   const requestFrame =
     typeof win.requestAnimationFrame === "function"
@@ -386,9 +494,12 @@ export function startReview(doc, { extension, loadCore }) {
     }
     let stored;
     try {
-      const changesBefore = collectChanges;
-      stored = (await storage.get(["snapshot", "collect"])) ?? {};
-      if (collectChanges !== changesBefore) delete stored.collect;
+      const before = { collect: collectChanges, summary: summaryChanges, queue: queueChanges };
+      stored = (await storage.get(["snapshot", "collect", "summary", "queue"])) ?? {};
+      // A change seen while the read was out is newer than what it answered.
+      if (collectChanges !== before.collect) delete stored.collect;
+      if (summaryChanges !== before.summary) delete stored.summary;
+      if (queueChanges !== before.queue) delete stored.queue;
     } catch (error) {
       fatal(`netprune could not read what it has stored: ${messageOf(error)}`);
       return;
@@ -403,6 +514,9 @@ export function startReview(doc, { extension, loadCore }) {
       return;
     }
     if ("collect" in stored || collectChanges === 0) renderCollect(stored.collect ?? null);
+    if ("summary" in stored) summary = asObject(stored.summary);
+    if ("queue" in stored) queueStore = asObject(stored.queue);
+    renderQueueLine();
     show(ui.loading, false);
     show(ui.errorState, false);
     show(ui.view, true);
@@ -660,6 +774,7 @@ export function startReview(doc, { extension, loadCore }) {
     ui.selectionOutside.textContent =
       outside > 0 ? `, ${formatCount(outside)} not in the current results` : "";
     const none = selected.size === 0;
+    ui.queueSelected.disabled = none;
     ui.clearSelection.disabled = none;
     ui.keepSelected.disabled = none;
     ui.unkeepSelected.disabled = none;
@@ -1366,6 +1481,363 @@ export function startReview(doc, { extension, loadCore }) {
   }
 
   // -------------------------------------------------------------------------
+  // The removal queue: the confirmation before anyone is queued, and one line
+  // on where the queue stands. The background owns the queue; this page only
+  // asks it to queue people (queue-removals) and reads storage.local.queue.
+
+  /** People waiting or being removed now, from storage.local.queue. */
+  function waitingInQueue() {
+    const progress = queueStore?.progress;
+    if (!progress || typeof progress !== "object") return 0;
+    return (
+      Math.max(0, Number(progress.pending) || 0) + Math.max(0, Number(progress.inProgress) || 0)
+    );
+  }
+
+  function renderQueueLine() {
+    const waiting = waitingInQueue();
+    show(ui.queueLine, waiting > 0);
+    if (waiting === 0) {
+      ui.queueLine.textContent = "";
+      return;
+    }
+    const progress = /** @type {QueueProgress} */ (queueStore?.progress);
+    const paused =
+      progress.state === "paused"
+        ? ` (paused${progress.reason ? `: ${trimSentence(progress.reason)}` : ""})`
+        : "";
+    ui.queueLine.textContent =
+      `${people(waiting)} waiting in the removal queue${paused}; ` +
+      "pause or cancel it from the toolbar popup.";
+  }
+
+  /**
+   * The pacing in words, with the caps the queue really has (the defaults
+   * until the background has written one).
+   *
+   * @param {number} total people in the queue once these are added
+   */
+  function pacingWords(total) {
+    const progress = queueStore?.progress;
+    const control = "you can pause or cancel from the toolbar popup at any time.";
+    if (
+      progress &&
+      typeof progress === "object" &&
+      (progress.devPacing === true || progress.hourlyCap === null)
+    ) {
+      return `Development pacing is on: netprune removes people quickly, with no hourly or daily cap; ${control}`;
+    }
+    const hourly = Number(progress?.hourlyCap) || DEFAULT_HOURLY_CAP;
+    const daily = Number(progress?.dailyCap) || DEFAULT_DAILY_CAP;
+    let words =
+      `netprune removes about ${formatCount(hourly)} people an hour at most, with random ` +
+      `pauses; ${control} No more than ${formatCount(daily)} in any 24 hours`;
+    // The (cap + 1)th removal waits until the first leaves the rolling window.
+    if (total > daily) {
+      const days = Math.floor((total - 1) / daily);
+      words += `, so ${people(total)} take more than ${formatCount(days)} ${plural(days, "day", "days")}`;
+    } else if (total > hourly) {
+      const hours = Math.floor((total - 1) / hourly);
+      words += `, so ${people(total)} take more than ${formatCount(hours)} ${plural(hours, "hour", "hours")}`;
+    }
+    return `${words}.`;
+  }
+
+  /** @param {Row} row */
+  function nameOf(row) {
+    return row.name?.trim() ? row.name : "(no name)";
+  }
+
+  /**
+   * One group of people in a list: "2 people on your keep-list (…): Ann, Bob."
+   * Names are isolated (dir="auto"), since they can be in any script.
+   *
+   * @param {number} count
+   * @param {string} words
+   * @param {string[]} names at most NAMES_SHOWN are listed
+   */
+  function groupItem(count, words, names) {
+    const item = doc.createElement("li");
+    item.append(`${people(count)} ${words}`);
+    const listed = names.slice(0, NAMES_SHOWN);
+    listed.forEach((name, i) => {
+      item.append(i === 0 ? ": " : ", ");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span);
+    });
+    if (count > listed.length && listed.length > 0) {
+      item.append(`, and ${formatCount(count - listed.length)} more`);
+    }
+    item.append(".");
+    return item;
+  }
+
+  function openQueueDialog() {
+    if (selected.size === 0 || queuePlan || !replica) return;
+    /** @type {number[]} */
+    const indices = [];
+    let missing = 0;
+    for (const index of selected.values()) {
+      if (index >= 0) indices.push(index);
+      else missing += 1;
+    }
+    /** @type {Row[]} */
+    let chosen;
+    try {
+      chosen = indices.length ? replica.rows(Uint32Array.from(indices)) : [];
+    } catch (error) {
+      setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
+      return;
+    }
+
+    // Everyone the core would refuse is left out here, with the reason, so
+    // the count the member confirms is the count that is queued.
+    /** @type {Map<string, string[]>} */
+    const excluded = new Map(EXCLUSIONS.map(({ key }) => [key, []]));
+    /** @type {string[]} */
+    const slugs = [];
+    for (const row of chosen) {
+      const reason = EXCLUSIONS.find(({ key }) => row[key]);
+      if (reason) excluded.get(reason.key)?.push(nameOf(row));
+      else if (row.slug) slugs.push(row.slug);
+    }
+    const n = slugs.length;
+
+    ui.planCount.textContent = n > 0 ? formatCount(n) : "";
+    show(ui.planCount, n > 0);
+    ui.planWords.textContent =
+      n === 0
+        ? "Nobody in the selection can be queued; the reasons are below."
+        : `${plural(n, "person", "people")} will be queued for removal.`;
+
+    const groups = EXCLUSIONS.flatMap(({ key, words }) => {
+      const names = excluded.get(key) ?? [];
+      return names.length ? [groupItem(names.length, words, names)] : [];
+    });
+    if (missing > 0) {
+      groups.push(groupItem(missing, "no longer in your network as netprune holds it", []));
+    }
+    ui.excludedList.replaceChildren(...groups);
+    show(ui.excluded, groups.length > 0);
+
+    const waiting = waitingInQueue();
+    const current = summary?.connections ?? null;
+    const after = connectionsAfter(current, n + waiting);
+    if (n === 0) {
+      ui.queueAfter.textContent = "";
+    } else if (!after || !current) {
+      ui.queueAfter.textContent =
+        "netprune does not know your connection count yet, so it cannot say how many would be " +
+        "left. Collect your connections to see it.";
+    } else {
+      ui.queueAfter.textContent =
+        `Connections after removal: ${describeCount(after)} (from ${describeCount(current)}).` +
+        (waiting > 0
+          ? ` This counts the ${people(waiting)} already waiting in the queue as removed too.`
+          : "");
+    }
+    show(ui.queueAfter, n > 0);
+
+    const needsAck = n > 0 && Boolean(after?.crossesBadge);
+    ui.below500Text.textContent =
+      after?.precision === "at-least"
+        ? "That may be below 500: the 500+ badge on your profile could stop showing."
+        : "That is below 500: the 500+ badge on your profile would stop showing.";
+    ui.below500Ack.checked = false;
+    show(ui.below500, needsAck);
+
+    // Dry run is the queue's mode: with people already waiting, start from theirs.
+    ui.dryRun.checked = waiting > 0 && Boolean(queueStore?.progress?.dryRun);
+    ui.queuePacing.textContent = pacingWords(n + waiting);
+
+    ui.queueResult.replaceChildren();
+    ui.queueResult.classList.remove("is-error");
+    show(ui.planBox, true);
+    show(ui.confirmQueue, true);
+    ui.queueCancel.textContent = "Cancel";
+
+    queuePlan = {
+      slugs,
+      needsAck,
+      sending: false,
+      answered: false,
+    };
+    updateConfirm();
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    // The least destructive choice has focus first.
+    ui.queueCancel.focus();
+  }
+
+  function updateConfirm() {
+    const plan = queuePlan;
+    if (!plan) return;
+    const n = plan.slugs.length;
+    ui.confirmQueue.textContent = plan.sending
+      ? "Queuing…"
+      : n === 0
+        ? "Nobody to queue"
+        : ui.dryRun.checked
+          ? `Queue ${people(n)} for a dry run`
+          : `Queue ${people(n)} for removal`;
+    ui.confirmQueue.disabled =
+      plan.sending || plan.answered || n === 0 || (plan.needsAck && !ui.below500Ack.checked);
+  }
+
+  function closeQueueDialog() {
+    const plan = queuePlan;
+    if (!plan) return;
+    queuePlan = null;
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (dialog.open) {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
+    // Back to "Remove selected…" (a click does not focus a button in every
+    // browser, so it is named rather than remembered).
+    (ui.queueSelected.disabled ? ui.main : ui.queueSelected).focus();
+  }
+
+  async function confirmQueue() {
+    const plan = queuePlan;
+    if (!plan || plan.sending || plan.answered || plan.slugs.length === 0) return;
+    if (plan.needsAck && !ui.below500Ack.checked) return;
+    const dryRun = ui.dryRun.checked;
+    plan.sending = true;
+    updateConfirm();
+    ui.queueResult.classList.remove("is-error");
+    ui.queueResult.replaceChildren(paragraph(doc, "Asking netprune's background to queue them…"));
+    /** @type {any} */
+    let answer;
+    try {
+      answer = await sendMessage({ type: "queue-removals", slugs: plan.slugs, dryRun }, extension);
+    } catch (error) {
+      plan.sending = false;
+      const message = `Nobody was queued: ${messageOf(error)}`;
+      if (queuePlan === plan) {
+        ui.queueResult.classList.add("is-error");
+        ui.queueResult.replaceChildren(paragraph(doc, message));
+        updateConfirm();
+      } else {
+        setStatus(ui.actionStatus, message, true);
+      }
+      return;
+    }
+    plan.sending = false;
+    plan.answered = true;
+
+    const queued = Array.isArray(answer.queued)
+      ? answer.queued.length
+      : Math.max(0, Number(answer.queued) || 0);
+    /** @type {Refusal[]} */
+    const refused = listOf(answer.refused).filter((r) => typeof r?.slug === "string");
+    const headline =
+      queued === 0
+        ? "Nobody was queued."
+        : dryRun
+          ? `Queued ${people(queued)} for a dry run: nobody will actually be removed.`
+          : `Queued ${people(queued)} for removal.`;
+    const refusedLine =
+      refused.length > 0 ? ` ${formatCount(refused.length)} refused by netprune.` : "";
+    setStatus(ui.actionStatus, `${headline}${refusedLine}`);
+    if (queuePlan !== plan) return; // closed while the answer was on its way
+
+    const title = paragraph(doc, headline);
+    title.className = "report-title";
+    title.dataset.queued = String(queued);
+    /** @type {HTMLElement[]} */
+    const parts = [title];
+    if (refused.length) {
+      parts.push(paragraph(doc, `Refused ${formatCount(refused.length)}:`));
+      const list = doc.createElement("ul");
+      list.className = "excluded-list";
+      /** @type {Map<string, string[]>} */
+      const byReason = new Map();
+      for (const { slug, why } of refused) {
+        const slugs = byReason.get(why) ?? [];
+        slugs.push(slug);
+        byReason.set(why, slugs);
+      }
+      for (const [why, slugs] of byReason) {
+        const item = groupItem(slugs.length, REFUSALS[why] ?? String(why), namesFor(slugs));
+        item.dataset.why = String(why);
+        list.append(item);
+      }
+      parts.push(list);
+    }
+    if (queued > 0) {
+      parts.push(paragraph(doc, "Follow the queue, pause it or cancel it from the toolbar popup."));
+    }
+    ui.queueResult.replaceChildren(...parts);
+    show(ui.planBox, false);
+    show(ui.confirmQueue, false);
+    ui.queueCancel.textContent = "Close";
+    ui.queueCancel.focus();
+  }
+
+  /**
+   * Names for slugs, for the first NAMES_SHOWN of them; a slug the replica
+   * does not hold is shown as itself.
+   *
+   * @param {string[]} slugs
+   */
+  function namesFor(slugs) {
+    const shown = slugs.slice(0, NAMES_SHOWN);
+    const indices = shown.map(indexOfSlug);
+    /** @type {Map<number, string>} */
+    const names = new Map();
+    const known = indices.filter((index) => index >= 0);
+    if (replica && known.length) {
+      try {
+        for (const row of replica.rows(Uint32Array.from(known))) names.set(row.index, nameOf(row));
+      } catch {
+        // The slugs stand in for the names.
+      }
+    }
+    return shown.map((slug, i) => names.get(indices[i]) ?? slug);
+  }
+
+  /**
+   * Keeps Tab inside the open dialog: the native modal already makes the
+   * page behind it inert, but Tab would still leave for the browser's own UI.
+   *
+   * @param {KeyboardEvent} event
+   */
+  function trapTab(event) {
+    const dialog = ui.queueDialog;
+    const focusable = /** @type {HTMLElement[]} */ ([
+      ...dialog.querySelectorAll("button, input, a[href], [tabindex='0']"),
+    ]).filter((element) => {
+      if (/** @type {HTMLButtonElement} */ (element).disabled) return false;
+      for (
+        let node = /** @type {HTMLElement | null} */ (element);
+        node;
+        node = node.parentElement
+      ) {
+        if (node.hidden) return false;
+        if (node === dialog) break;
+      }
+      return true;
+    });
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = /** @type {HTMLElement} */ (focusable.at(-1));
+    const active = doc.activeElement;
+    const inside = active instanceof win.HTMLElement && focusable.includes(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  // -------------------------------------------------------------------------
   // Wiring.
 
   ui.retry.addEventListener("click", async () => {
@@ -1405,6 +1877,26 @@ export function startReview(doc, { extension, loadCore }) {
   ui.keepSelected.addEventListener("click", () => setKept(true));
   ui.unkeepSelected.addEventListener("click", () => setKept(false));
   ui.exportCsv.addEventListener("click", exportCsv);
+  ui.queueSelected.addEventListener("click", openQueueDialog);
+  ui.confirmQueue.addEventListener("click", confirmQueue);
+  ui.queueCancel.addEventListener("click", closeQueueDialog);
+  ui.below500Ack.addEventListener("change", updateConfirm);
+  ui.dryRun.addEventListener("change", updateConfirm);
+  ui.queueDialog.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      closeQueueDialog();
+    } else if (event.key === "Tab") {
+      trapTab(event);
+    }
+  });
+  // The browser's own ways of closing a modal (Escape when the keydown did
+  // not reach the dialog): the same cancel, with focus given back.
+  ui.queueDialog.addEventListener("cancel", (event) => {
+    event.preventDefault();
+    closeQueueDialog();
+  });
+  ui.queueDialog.addEventListener("close", closeQueueDialog);
   ui.histogram.addEventListener("click", (event) => {
     const bar = /** @type {HTMLElement | null} */ (
       /** @type {Element} */ (event.target).closest("[data-year]")
@@ -1505,6 +1997,15 @@ export function startReview(doc, { extension, loadCore }) {
       collectChanges += 1;
       renderCollect(/** @type {Collect | null} */ (changes.collect.newValue ?? null));
     }
+    if ("summary" in changes) {
+      summaryChanges += 1;
+      summary = asObject(changes.summary.newValue);
+    }
+    if ("queue" in changes) {
+      queueChanges += 1;
+      queueStore = asObject(changes.queue.newValue);
+      renderQueueLine();
+    }
     if ("snapshot" in changes) requestReload();
   };
   extension?.storage?.onChanged?.addListener(onStorageChanged);
@@ -1543,6 +2044,11 @@ function attempt(compute, fallback) {
   } catch {
     return fallback;
   }
+}
+
+/** @param {unknown} value @returns {any} */
+function asObject(value) {
+  return value && typeof value === "object" ? value : null;
 }
 
 /** @param {unknown} value @returns {any[]} */
@@ -1739,6 +2245,8 @@ function elements(doc) {
     keepSelected: button(testId("keep-selected")),
     unkeepSelected: button(testId("unkeep-selected")),
     exportCsv: button(testId("export-csv")),
+    queueSelected: button(testId("queue-selected")),
+    queueLine: id("queue-line"),
     actionStatus: id("action-status"),
     histogram: testId("histogram"),
     histogramFirst: id("histogram-first"),
@@ -1776,6 +2284,22 @@ function elements(doc) {
     restoreConfirmButton: testId("backup-restore-confirm"),
     restoreCancel: id("restore-cancel"),
     backupStatus: id("backup-status"),
+
+    queueDialog: testId("queue-dialog"),
+    planBox: id("queue-plan"),
+    planCount: id("queue-plan-count"),
+    planWords: id("queue-plan-words"),
+    excluded: id("queue-excluded"),
+    excludedList: id("queue-excluded-list"),
+    queueAfter: id("queue-after"),
+    below500: id("queue-below-500"),
+    below500Text: id("queue-below-500-text"),
+    below500Ack: input(testId("below-500-ack")),
+    dryRun: input(testId("dry-run")),
+    queuePacing: id("queue-pacing"),
+    queueResult: id("queue-result"),
+    confirmQueue: button(testId("confirm-queue")),
+    queueCancel: button(id("queue-dialog-cancel")),
   };
 }
 

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 
-import { startPopup } from "../../extension/popup/popup.js";
+import { startPopup, renderQueue } from "../../extension/popup/popup.js";
 
 const POPUP_HTML = readFileSync(
   new URL("../../extension/popup/popup.html", import.meta.url),
@@ -982,4 +982,384 @@ test("axe_finds_no_violations_in_the_empty_popup_or_one_with_chart_and_collectio
   assert.ok(isShown(byTestId(filled.doc, "collect-status")));
   assert.ok(isShown(byTestId(filled.doc, "history-chart")));
   assert.deepEqual(await axeViolations(filled.dom), [], "filled, collecting");
+});
+
+// ---------------------------------------------------------------------------
+// The removal queue, from storage.local.queue.
+
+const SECOND = 1000;
+const HOUR = 60 * MINUTE;
+
+/** storage.local.queue as the background writes it: the core's QueueProgress and entries. */
+function queueStore(progress = {}, entries = []) {
+  return {
+    progress: {
+      state: "running",
+      reason: null,
+      pausedAtMs: null,
+      pending: 11,
+      inProgress: 1,
+      removed: 34,
+      failed: 0,
+      skipped: 0,
+      cancelled: 0,
+      removedToday: 12,
+      attemptsThisHour: 3,
+      attemptsToday: 12,
+      hourlyCap: 15,
+      dailyCap: 60,
+      nextActionAtMs: null,
+      waitingFor: null,
+      etaMs: null,
+      dryRun: false,
+      devPacing: false,
+      ...progress,
+    },
+    entries,
+  };
+}
+
+function entry(slug, name, kind = "pending") {
+  return { slug, name, queuedAtMs: Date.now() - HOUR, status: { kind }, attempts: 0 };
+}
+
+/** One person being removed, three waiting, one already removed (not listed). */
+const ENTRIES = [
+  entry("ada-removed", "Ada Removed", "removed"),
+  entry("bob-builder", "Bob Builder", "in-progress"),
+  entry("cara-jones", "Cara Jones"),
+  entry("dan-o-neil", "Dan O'Neil"),
+  entry("eve-adams", "Eve Adams"),
+];
+
+/**
+ * Opens the popup with `queue` in storage.local. `answerFor(message)` plays
+ * the background for the queue's messages (get-summary is answered too).
+ */
+async function popupWithQueue(t, queue, answerFor = () => ({ ok: true })) {
+  const stored = { summary: fullSummary() };
+  if (queue !== undefined) stored.queue = queue;
+  const extension = stubExtension(
+    (message) =>
+      message.type === "get-summary" ? { ok: true, summary: fullSummary() } : answerFor(message),
+    { stored },
+  );
+  const opened = await openPopup(t, extension);
+  await opened.popup.cached;
+  const { doc } = opened;
+  const queueMessages = () => extension.sent.filter((m) => m.type !== "get-summary");
+  return { ...opened, queueMessages, part: (id) => byTestId(doc, id) };
+}
+
+test("queue_never_used_shows_one_idle_line_pointing_to_the_review_page", async (t) => {
+  const { doc, part } = await popupWithQueue(t, undefined);
+  assert.match(text(part("queue-state")), /idle/);
+  assert.match(text(part("queue-state")), /review page/);
+  assert.ok(!isShown(doc.getElementById("queue-view")), "nothing else in the section");
+  assert.ok(!isShown(part("queue-pause")));
+  assert.ok(!isShown(part("removal-log-export")));
+});
+
+test("running_queue_shows_state_digits_today_next_and_eta", async (t) => {
+  const now = Date.now();
+  const { doc, part } = await popupWithQueue(
+    t,
+    queueStore({ nextActionAtMs: now + 43 * SECOND, waitingFor: "pacing", etaMs: now + 3 * HOUR }),
+    ENTRIES,
+  );
+  assert.match(text(part("queue-state")), /running/);
+  assert.ok(isShown(doc.getElementById("queue-view")));
+  assert.equal(text(part("queue-count")), "12", "pending + in progress");
+  assert.match(text(part("queue-count")), /^\d+$/);
+  assert.equal(text(part("removed-count")), "34");
+  assert.equal(text(part("removed-today")), "12 of 60 today");
+  assert.equal(text(part("queue-next")), "next in 43 s");
+  assert.equal(text(part("queue-eta")), "about 3 h left");
+  assert.ok(isShown(part("queue-pause")), "pause offered while running");
+  assert.ok(!isShown(part("queue-resume")), "resume is not");
+  assert.ok(isShown(part("queue-cancel")));
+  assert.ok(!isShown(doc.getElementById("queue-dry-run")), "not a dry run");
+  assert.ok(isShown(part("removal-log-export")));
+});
+
+test("waiting_people_are_listed_the_one_under_way_first_without_a_usable_cancel", async (t) => {
+  const { doc } = await popupWithQueue(t, queueStore({}, ENTRIES));
+  const items = [...doc.querySelectorAll('[data-testid="queue-entry"]')];
+  assert.deepEqual(
+    items.map((item) => item.dataset.slug),
+    ["bob-builder", "cara-jones", "dan-o-neil", "eve-adams"],
+    "removed people are not listed",
+  );
+  assert.match(text(items[0]), /Bob Builder being removed now/);
+  const [first, second] = items.map((item) =>
+    item.querySelector('[data-testid="queue-cancel-one"]'),
+  );
+  assert.equal(first.disabled, true, "a step under way cannot be cancelled");
+  assert.equal(second.disabled, false);
+  assert.equal(text(second), "Cancel removing Cara Jones", "each button names whom it cancels");
+});
+
+test("paused_queue_says_paused_with_the_reason_and_offers_only_resume", async (t) => {
+  const { part } = await popupWithQueue(
+    t,
+    queueStore({
+      state: "paused",
+      reason: "LinkedIn showed a security checkpoint.",
+      pausedAtMs: Date.now() - MINUTE,
+      etaMs: Date.now() + 5 * HOUR,
+    }),
+  );
+  assert.equal(text(part("queue-state")), "Queue paused: LinkedIn showed a security checkpoint.");
+  assert.ok(part("queue-state").classList.contains("is-warning"));
+  assert.ok(!isShown(part("queue-pause")));
+  assert.ok(isShown(part("queue-resume")));
+  assert.equal(text(part("queue-next")), "Nothing happens until you resume.");
+  assert.equal(text(part("queue-eta")), "about 5 h left once resumed");
+});
+
+test("idle_queue_after_removals_says_idle_and_offers_neither_pause_nor_resume", async (t) => {
+  const { doc, part } = await popupWithQueue(
+    t,
+    queueStore({ state: "idle", pending: 0, inProgress: 0, removed: 40, failed: 1, cancelled: 2 }, [
+      entry("ada-removed", "Ada Removed", "removed"),
+    ]),
+  );
+  assert.match(text(part("queue-state")), /idle/);
+  assert.equal(text(part("queue-count")), "0");
+  assert.equal(text(part("removed-count")), "40");
+  assert.ok(!isShown(part("queue-pause")));
+  assert.ok(!isShown(part("queue-resume")));
+  assert.ok(!isShown(part("queue-cancel")), "nothing left to cancel");
+  assert.ok(!isShown(part("queue-eta")));
+  assert.equal(text(doc.getElementById("queue-other")), "Also 1 failed, 2 cancelled.");
+  assert.equal(doc.querySelectorAll('[data-testid="queue-entry"]').length, 0);
+  assert.ok(isShown(part("removal-log-export")), "the log stays available");
+});
+
+test("dry_run_is_said_plainly", async (t) => {
+  const { doc } = await popupWithQueue(t, queueStore({ dryRun: true }));
+  const notice = doc.getElementById("queue-dry-run");
+  assert.ok(isShown(notice));
+  assert.equal(text(notice), "Dry run: nobody is actually removed.");
+});
+
+test("what_the_queue_waits_for_is_named_before_the_countdown", () => {
+  const doc = new JSDOM(POPUP_HTML).window.document;
+  const now = Date.UTC(2026, 10, 21, 12);
+  const next = (progress) => {
+    renderQueue(doc, queueStore(progress), now);
+    return text(byTestId(doc, "queue-next"));
+  };
+  assert.equal(
+    next({ nextActionAtMs: now + 6 * MINUTE, waitingFor: "breather" }),
+    "breather: next in 6 min",
+  );
+  assert.equal(
+    next({ nextActionAtMs: now + 12 * MINUTE, waitingFor: "hourly-cap" }),
+    "hourly cap reached: next in 12 min",
+  );
+  assert.equal(
+    next({ nextActionAtMs: now + 7 * HOUR + 5 * MINUTE, waitingFor: "quiet-hours" }),
+    "quiet hours: next in 7 h 5 min",
+  );
+  assert.equal(
+    next({ nextActionAtMs: now + 2 * MINUTE, waitingFor: "backoff" }),
+    "backing off after a failure: next in 2 min",
+  );
+  renderQueue(doc, queueStore({ nextActionAtMs: null }, ENTRIES), now);
+  assert.equal(text(byTestId(doc, "queue-next")), "removing Bob Builder now");
+  renderQueue(doc, queueStore({ removedToday: 3, dailyCap: null, hourlyCap: null }), now);
+  assert.equal(text(byTestId(doc, "removed-today")), "3 today", "no cap under development pacing");
+});
+
+test("pause_and_resume_send_their_messages_and_focus_moves_to_the_other_button", async (t) => {
+  const { doc, part, extension, queueMessages } = await popupWithQueue(t, queueStore());
+  const pause = part("queue-pause");
+  pause.focus();
+  pause.click();
+  await settle();
+  assert.deepEqual(queueMessages(), [{ type: "queue-pause" }]);
+
+  // The background pauses the queue and writes it.
+  extension.fireStorageChange(
+    { queue: { newValue: queueStore({ state: "paused", reason: "You paused the queue." }) } },
+    "local",
+  );
+  assert.match(text(part("queue-state")), /paused: You paused the queue/);
+  assert.ok(!isShown(pause));
+  assert.equal(doc.activeElement, part("queue-resume"), "focus follows to Resume");
+
+  part("queue-resume").click();
+  await settle();
+  assert.deepEqual(queueMessages(), [{ type: "queue-pause" }, { type: "queue-resume" }]);
+});
+
+test("cancel_all_asks_first_and_sends_queue_cancel_only_after_yes", async (t) => {
+  const { doc, part, queueMessages } = await popupWithQueue(
+    t,
+    queueStore({}, ENTRIES),
+    (message) => (message.type === "queue-cancel" ? { ok: true, cancelled: 11 } : { ok: true }),
+  );
+  const confirm = doc.getElementById("queue-cancel-confirm");
+  assert.ok(!isShown(confirm));
+
+  part("queue-cancel").click();
+  assert.ok(isShown(confirm));
+  assert.match(text(confirm), /Cancel the 11 people still waiting\?/);
+  assert.equal(doc.activeElement, doc.getElementById("queue-cancel-no"), "the safe answer first");
+  doc.getElementById("queue-cancel-no").click();
+  assert.ok(!isShown(confirm));
+  await settle();
+  assert.deepEqual(queueMessages(), [], "keeping them sends nothing");
+
+  part("queue-cancel").click();
+  doc.getElementById("queue-cancel-yes").click();
+  await settle();
+  await settle();
+  assert.deepEqual(queueMessages(), [{ type: "queue-cancel" }]);
+  assert.ok(!isShown(confirm));
+  assert.equal(text(doc.getElementById("queue-status")), "Cancelled 11 waiting removals.");
+});
+
+test("cancel_one_sends_the_slug_and_focus_moves_to_the_next_person", async (t) => {
+  const { doc, extension, queueMessages } = await popupWithQueue(t, queueStore({}, ENTRIES));
+  const buttonOf = (slug) =>
+    doc.querySelector(
+      `[data-testid="queue-entry"][data-slug="${slug}"] [data-testid="queue-cancel-one"]`,
+    );
+  buttonOf("dan-o-neil").focus();
+  buttonOf("dan-o-neil").click();
+  await settle();
+  assert.deepEqual(queueMessages(), [{ type: "queue-cancel-one", slug: "dan-o-neil" }]);
+
+  extension.fireStorageChange(
+    {
+      queue: {
+        newValue: queueStore(
+          { pending: 2, cancelled: 1 },
+          ENTRIES.map((e) =>
+            e.slug === "dan-o-neil" ? { ...e, status: { kind: "cancelled" } } : e,
+          ),
+        ),
+      },
+    },
+    "local",
+  );
+  assert.equal(doc.querySelector('[data-slug="dan-o-neil"]'), null);
+  assert.equal(doc.activeElement, buttonOf("eve-adams"), "focus moves to the next person");
+  assert.equal(text(byTestId(doc, "queue-count")), "3");
+});
+
+test("removal_log_export_downloads_the_csv_from_the_answer_with_a_bom", async (t) => {
+  const csv =
+    "name,profile,when,outcome\r\nAda Removed,https://www.linkedin.com/in/ada-removed/,2026-11-20T10:00:00Z,removed\r\n";
+  const { dom, doc, part, queueMessages } = await popupWithQueue(
+    t,
+    queueStore({}, ENTRIES),
+    (message) => (message.type === "removal-log" ? { ok: true, csv } : { ok: true }),
+  );
+  const downloads = [];
+  dom.window.URL.createObjectURL = (blob) => {
+    downloads.push({ blob });
+    return "blob:popup-test/1";
+  };
+  dom.window.URL.revokeObjectURL = () => {};
+  doc.addEventListener(
+    "click",
+    (event) => {
+      if (event.target.tagName === "A" && event.target.hasAttribute("download")) {
+        downloads.at(-1).filename = event.target.download;
+        event.preventDefault(); // jsdom cannot navigate; the browser would save the file
+      }
+    },
+    true,
+  );
+
+  part("removal-log-export").click();
+  await settle();
+  await settle();
+  assert.deepEqual(queueMessages(), [{ type: "removal-log" }]);
+  assert.equal(downloads.length, 1);
+  assert.match(downloads[0].filename, /^netprune-removal-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.equal(downloads[0].blob.type, "text/csv;charset=utf-8");
+  const bytes = await new Promise((resolve, reject) => {
+    const reader = new dom.window.FileReader();
+    reader.onload = () => resolve(Buffer.from(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(downloads[0].blob);
+  });
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM first");
+  assert.equal(bytes.subarray(3).toString("utf8"), csv);
+  assert.equal(doc.querySelectorAll("a[download]").length, 0, "the temporary link is gone");
+  assert.match(text(doc.getElementById("queue-status")), /Saved netprune-removal-log-/);
+});
+
+test("a_refused_queue_request_is_said_in_the_queue_section", async (t) => {
+  const { doc, part } = await popupWithQueue(t, queueStore(), () => ({
+    ok: false,
+    error: "netprune's background is restarting; try again.",
+  }));
+  part("queue-pause").click();
+  await settle();
+  await settle();
+  const status = doc.getElementById("queue-status");
+  assert.equal(text(status), "Could not pause: netprune's background is restarting; try again.");
+  assert.ok(status.classList.contains("is-error"));
+});
+
+test("queue_section_follows_storage_changes_and_a_late_cache_never_draws_over_them", async (t) => {
+  const storageRead = deferred();
+  const extension = backgroundWith(fullSummary(), {
+    stored: { summary: fullSummary(), queue: queueStore({ pending: 99 }) },
+    readStorage: () => storageRead.promise,
+  });
+  const { doc, popup } = await openPopup(t, extension);
+  extension.fireStorageChange(
+    { queue: { newValue: queueStore({ pending: 4, inProgress: 0 }) } },
+    "local",
+  );
+  assert.equal(text(byTestId(doc, "queue-count")), "4");
+  storageRead.resolve();
+  await popup.cached;
+  assert.equal(text(byTestId(doc, "queue-count")), "4", "the older cached queue is not drawn");
+});
+
+test("a_long_queue_lists_the_first_fifty_and_counts_the_rest", async (t) => {
+  const many = Array.from({ length: 130 }, (_, i) => entry(`p-${i}`, `Person ${i}`));
+  const { doc } = await popupWithQueue(t, queueStore({ pending: 130, inProgress: 0 }, many));
+  assert.equal(doc.querySelectorAll('[data-testid="queue-entry"]').length, 50);
+  assert.equal(text(doc.getElementById("queue-more")), "and 80 more waiting");
+});
+
+test("hostile_names_in_the_queue_stay_text", async (t) => {
+  const { doc } = await popupWithQueue(
+    t,
+    queueStore({}, [entry("x", '<img src=x onerror="globalThis.__pwned = 1">')]),
+  );
+  const item = doc.querySelector('[data-testid="queue-entry"]');
+  assert.equal(item.querySelector("img"), null);
+  assert.equal(
+    text(item.querySelector(".queue-name")),
+    '<img src=x onerror="globalThis.__pwned = 1">',
+  );
+});
+
+test("axe_finds_no_violations_in_the_queue_running_never_used_or_asking_to_cancel", async (t) => {
+  const fresh = await popupWithQueue(t, undefined);
+  assert.deepEqual(await axeViolations(fresh.dom), [], "never used");
+
+  const now = Date.now();
+  const running = await popupWithQueue(
+    t,
+    queueStore(
+      { dryRun: true, nextActionAtMs: now + 43 * SECOND, etaMs: now + 3 * HOUR, failed: 1 },
+      ENTRIES,
+    ),
+  );
+  assert.deepEqual(await axeViolations(running.dom), [], "running, dry run, with people");
+  running.part("queue-cancel").click();
+  assert.deepEqual(await axeViolations(running.dom), [], "asking before cancelling all");
+
+  const paused = await popupWithQueue(t, queueStore({ state: "paused", reason: "Trouble." }));
+  assert.deepEqual(await axeViolations(paused.dom), [], "paused");
 });
