@@ -151,7 +151,10 @@ fn malformed_query_throws_query_error_with_a_utf16_position() {
     );
     let message = String::from(e.message());
     assert!(message.contains("foo:"), "{message}");
-    assert!(!message.starts_with("at "), "the position is a property, not text: {message}");
+    assert!(
+        !message.starts_with("at "),
+        "the position is a property, not text: {message}"
+    );
 }
 
 #[wasm_bindgen_test]
