@@ -14,8 +14,18 @@
 // On the connections page it can also collect the whole list when the
 // background asks (`collect-run`): it scrolls the list, or presses LinkedIn's
 // own "load more" button, at a human pace, and the reading machinery below
-// delivers the people as they render. That button is the only thing it ever
-// clicks; it opens no menu and visits no profile.
+// delivers the people as they render. That button is the only thing a
+// collection ever clicks.
+//
+// And it removes one person when the background asks (`remove-step`), the
+// way the member would: the person's card (found on the list or through the
+// page's own name search, and checked by its /in/<slug>/ link), its menu,
+// "Remove connection", LinkedIn's own dialog, then proof that the card left
+// the list, reported as `removal-outcome`. It stops at the first thing it
+// does not recognise. On every LinkedIn page it watches for the signs that
+// LinkedIn wants to stop the member (a checkpoint or login page, a captcha,
+// a limit warning, an error page) and tells the background once per page
+// (`trouble`), so that the queue pauses. It never visits a profile.
 
 (() => {
   "use strict";
@@ -1155,6 +1165,1129 @@
     }
   }
 
+  // ---------------------------------------------------------------------
+  // Trouble: the signs that LinkedIn has noticed something, on any page.
+  // ---------------------------------------------------------------------
+
+  // Where LinkedIn sends a member it wants to check or sign in again.
+  const TROUBLE_PATHS = [
+    { prefix: "/checkpoint/", what: "LinkedIn is asking for a security check" },
+    { prefix: "/uas/login", what: "LinkedIn signed you out and shows its login page" },
+    { prefix: "/login", what: "LinkedIn signed you out and shows its login page" },
+    { prefix: "/authwall", what: "LinkedIn shows its sign-in wall" },
+  ];
+  // What LinkedIn says when it limits or suspects a member, in the words it
+  // uses in English (apostrophes either way); "You've reached the end" of a
+  // list is not one of them.
+  const LIMIT_WORDS =
+    /you[’'`]?ve reached (?:the|your) (?!end\b|bottom\b)|weekly limit|daily limit|limit (?:reached|exceeded)|unusual activity|temporarily (?:restricted|limited|blocked)|too many requests|account (?:has been |is )?restricted/i;
+  // Banners, toasts and dialogs: the only places whose text is read for
+  // those words. A post in the feed that quotes them is not a warning.
+  const ALERT_REGIONS = [
+    '[role="alert"]',
+    '[role="alertdialog"]',
+    '[role="dialog"]',
+    '[role="status"]',
+    "dialog[open]",
+    '[aria-live="assertive"]',
+    '[aria-live="polite"]',
+    ".artdeco-toast-item",
+    ".artdeco-modal",
+    ".artdeco-global-alert",
+  ].join(", ");
+  // A captcha frame, or an element named for one. "challenge" alone is a
+  // common word on LinkedIn (its games), so only a frame counts for it.
+  const CAPTCHA = ["id", "title", "aria-label", "name", "src"]
+    .flatMap((attribute) => [
+      `iframe[${attribute}*="captcha" i]`,
+      `iframe[${attribute}*="challenge" i]`,
+      ...(attribute === "src" || attribute === "name" ? [] : [`[${attribute}*="captcha" i]`]),
+    ])
+    .join(", ");
+  // LinkedIn's error pages for HTTP 429 and its own 999 ("request denied")
+  // are short pages without the app's navigation or main region.
+  const APP_SHELL = "main, #global-nav, .global-nav, header nav";
+  const ERROR_PAGE_WORDS =
+    /too many requests|request denied|\b(?:http|error|status)\s*(?:code\s*)?(?:429|999)\b|^\s*(?:429|999)\b/i;
+  const MAX_ERROR_PAGE_CHARS = 3000;
+  // A watch checks the page at most this often: a feed that never stops
+  // mutating costs one cheap look a second.
+  const TROUBLE_CHECK_MS = 1_000;
+  const MAX_QUOTE_CHARS = 160;
+
+  /**
+   * The text of a menu, banner or dialog with its parts apart: "Remove
+   * connection Unfollow" rather than textContent's "Remove connectionUnfollow".
+   * @param {Element} element
+   */
+  function spacedText(element) {
+    const parts = [];
+    const walker = document.createTreeWalker(
+      element,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      {
+        acceptNode: (node) =>
+          node.nodeType === Node.ELEMENT_NODE && /** @type {Element} */ (node).matches(HIDDEN_TEXT)
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      },
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(/** @type {Text} */ (node).data);
+    }
+    return collapse(parts.join(" "));
+  }
+
+  /** @param {string} text */
+  const quote = (text) =>
+    `“${text.length > MAX_QUOTE_CHARS ? `${text.slice(0, MAX_QUOTE_CHARS - 1)}…` : text}”`;
+
+  /** @param {string} pathname */
+  const troublePath = (pathname) =>
+    TROUBLE_PATHS.find(({ prefix }) => pathname.toLowerCase().startsWith(prefix)) ?? null;
+
+  /**
+   * What trouble the page shows now, in words, or null.
+   * @returns {string | null}
+   */
+  function troubleShown() {
+    const path = troublePath(location.pathname);
+    if (path) return `${path.what} (${location.pathname})`;
+    for (const element of document.querySelectorAll(CAPTCHA)) {
+      if (isShown(element)) return "LinkedIn is showing a captcha";
+    }
+    for (const region of document.querySelectorAll(ALERT_REGIONS)) {
+      if (!isShown(region)) continue;
+      const text = spacedText(region);
+      if (LIMIT_WORDS.test(text)) return `LinkedIn says ${quote(text)}`;
+    }
+    if (document.body && !document.querySelector(APP_SHELL)) {
+      const text = collapse(document.body.textContent ?? "");
+      const title = collapse(document.title);
+      if (text.length <= MAX_ERROR_PAGE_CHARS) {
+        const said = [title, text].find((words) => ERROR_PAGE_WORDS.test(words));
+        if (said) return `LinkedIn answered with an error page (${quote(said)})`;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Watches one page view (one path) for trouble and reports it to the
+   * background once: `{ type: "trouble", reason, url }`. While a removal
+   * step runs the step reports instead.
+   */
+  class TroubleWatch {
+    constructor() {
+      this.path = location.pathname;
+      this.reported = false;
+      /** @type {ReturnType<typeof setTimeout> | 0} */
+      this.timer = 0;
+      this.observer = new MutationObserver(guarded(() => this.schedule()));
+      this.observer.observe(document.documentElement, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["open", "hidden", "style", "class", "role"],
+      });
+      // The URL is known at once; the page's own warnings render later.
+      this.check();
+    }
+
+    schedule() {
+      if (this.timer || this.reported) return;
+      this.timer = setTimeout(
+        guarded(() => {
+          this.timer = 0;
+          this.check();
+        }),
+        TROUBLE_CHECK_MS,
+      );
+    }
+
+    check() {
+      if (this.reported || activeStep) return;
+      const reason = troubleShown();
+      if (reason) this.report(reason);
+    }
+
+    /** @param {string} reason */
+    report(reason) {
+      if (this.reported) return;
+      this.reported = true;
+      clearTimeout(this.timer);
+      this.timer = 0;
+      deliver({ type: "trouble", reason, url: location.href }).then(
+        guarded(({ delivered }) => {
+          if (delivered) this.stop();
+          else if (troubleWatch === this && extensionAlive()) {
+            // Not heard (the worker was restarting): tell it at the next look.
+            this.reported = false;
+            this.schedule();
+          }
+        }),
+      );
+    }
+
+    /** The trouble on this page view has been told (by a step's outcome, say). */
+    markReported() {
+      this.reported = true;
+      this.stop();
+    }
+
+    stop() {
+      this.observer.disconnect();
+      clearTimeout(this.timer);
+      this.timer = 0;
+    }
+  }
+
+  // ---------------------------------------------------------------------
+  // One removal step (remove-step): docs/ARCHITECTURE.md, "The removal queue".
+  // ---------------------------------------------------------------------
+
+  const REMOVE_ITEM = "Remove connection";
+  const ARTDECO_TRIGGER_PREFIX = "More actions for ";
+  const REACT_TRIGGER =
+    'button[aria-label="Show more actions"][data-view-name="connections-remove-connection-dropdown"]';
+  const REACT_CONFIRM = 'button[data-view-name="connections-remove"]';
+  // The 2026 page names its card menu button like artdeco did, or only says
+  // it opens a menu; either way it is the card's one such button.
+  const SDUI_TRIGGER_NAME = /^more (?:actions|options)\b/i;
+  const MENU = '[role="menu"], [role="listbox"], .artdeco-dropdown__content';
+  const DIALOG = 'dialog[open], [role="dialog"], [role="alertdialog"], .artdeco-modal';
+  const CLICKABLE =
+    'button, a[href], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"], [role="button"], [tabindex]:not([tabindex="-1"])';
+  const SEARCH_INPUTS = 'input[type="search"], input[type="text"], input:not([type])';
+  const CLOSE_NAMES = [["cancel"], ["dismiss", "close"]];
+  const PROFILE_SEGMENT = /\/in\/([^/?#]+)/;
+
+  // Every wait in a step is bounded; these are generous for LinkedIn on a
+  // slow connection and short enough that a stuck step ends well before the
+  // core gives up on it (3 minutes).
+  const POLL_MS = 100;
+  // The whole step, however its waits add up: half the core's timeout, so
+  // the core hears an outcome rather than giving up on the step.
+  const STEP_LIMIT_MS = 90_000;
+  const MENU_WAIT_MS = 1_500;
+  const MENU_RETRY_WAIT_MS = 3_000;
+  const DIALOG_WAIT_MS = 5_000;
+  const DIALOG_CLOSE_WAIT_MS = 3_000;
+  const SEARCH_WAIT_MS = 8_000;
+  // Results are taken as they stand once the list has not changed for this
+  // long (and LinkedIn shows no spinner)...
+  const SEARCH_SETTLE_MS = 700;
+  // ...and either every card bears the name, or the list changed after the
+  // typing and this long has passed since.
+  const SEARCH_QUIET_MS = 2_000;
+  const MAX_RESULT_SCROLLS = 10;
+  // After confirming, the card usually leaves at once; when it lingers past
+  // the first wait, the name search is asked again until the whole wait is
+  // over.
+  const LEAVE_FIRST_WAIT_MS = 2_000;
+  const LEAVE_WAIT_MS = 10_000;
+  const RESEARCH_PAUSE_MS = 1_000;
+  // A member's pauses between clicks and between keystrokes.
+  const CLICK_PAUSE = { low: 100, high: 400 };
+  const KEY_PAUSE = { low: 40, high: 110 };
+
+  /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "trouble", reason: string }} Outcome */
+  /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
+  /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean }} StepRequest */
+
+  /** @param {number} ms */
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Compared the way a name search compares: case, accents and spacing aside. */
+  /** @param {string} text */
+  const fold = (text) =>
+    collapse(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")).toLowerCase();
+
+  /**
+   * The decoded, lower-cased slug of a profile link, or null.
+   * @param {Element} anchor
+   */
+  function slugOfLink(anchor) {
+    const match = PROFILE_SEGMENT.exec(hrefOf(anchor));
+    return match ? decodeSlug(match[1]) : null;
+  }
+
+  /** @param {string} slug */
+  const profilePath = (slug) => `/in/${slug}/`;
+
+  /**
+   * The connection cards on show, each with the one person it links to.
+   * An element linking to two people is not a card, and is never acted on.
+   * @param {string} generation
+   * @returns {{ card: Element, slug: string }[]}
+   */
+  function connectionCards(generation) {
+    /** @type {Element[]} */
+    let cards;
+    if (generation === "react-2025") {
+      // A react card is the smallest element around a profile link that
+      // also holds the card's own menu button.
+      /** @type {Set<Element>} */
+      const found = new Set();
+      for (const link of document.querySelectorAll(`${REACT_LIST} ${REACT_PROFILE_LINK}`)) {
+        const card = cardAround(generation, link);
+        if (card) found.add(card);
+      }
+      cards = [...found];
+    } else {
+      cards = MARKUPS[generation].cardsWithin(document.documentElement);
+    }
+    /** @type {{ card: Element, slug: string }[]} */
+    const result = [];
+    for (const card of cards) {
+      const slugs = new Set(
+        profileLinks(card, "a[href]")
+          .map(slugOfLink)
+          .filter((slug) => slug !== null),
+      );
+      if (slugs.size === 1) result.push({ card, slug: /** @type {string} */ ([...slugs][0]) });
+    }
+    return result;
+  }
+
+  /**
+   * The card around a profile link, in this generation's terms.
+   * @param {string} generation
+   * @param {Element} link
+   */
+  function cardAround(generation, link) {
+    if (generation === "artdeco") return link.closest(ARTDECO_CARD);
+    if (generation === "sdui-2026") return outermostSduiCard(link.closest(SDUI_CARD));
+    const list = link.closest(REACT_LIST);
+    for (let node = link.parentElement; node && node !== list; node = node.parentElement) {
+      if (node.querySelector(REACT_TRIGGER)) return node;
+    }
+    return null;
+  }
+
+  /**
+   * Whether every profile link in `card` is this person's.
+   * @param {Element} card
+   * @param {string} slug
+   */
+  const onlyLinksTo = (card, slug) =>
+    profileLinks(card, "a[href]").every((link) => slugOfLink(link) === slug);
+
+  /**
+   * The card of exactly this person, if it is on the page: found from the
+   * person's profile links, so a long list costs one pass over its links.
+   * @param {string} generation
+   * @param {string} slug decoded, lower-cased
+   */
+  function cardOf(generation, slug) {
+    /** @type {Element | null} */
+    let fallback = null;
+    for (const link of mainScope().querySelectorAll('a[href*="/in/"]')) {
+      if (slugOfLink(link) !== slug) continue;
+      const card = cardAround(generation, link);
+      if (!card || !onlyLinksTo(card, slug)) continue;
+      if (isShown(card)) return card;
+      fallback ??= card;
+    }
+    return fallback;
+  }
+
+  /**
+   * The card's name as the card shows it.
+   * @param {string} generation
+   * @param {Element} card
+   */
+  const cardName = (generation, card) => MARKUPS[generation].read(card)?.name ?? null;
+
+  /**
+   * Everything in the document matching `selector` that the member can see.
+   * @param {string} selector
+   */
+  const shownMatching = (selector) =>
+    [...document.querySelectorAll(selector)].filter((element) => isShown(element));
+
+  /**
+   * Keep only the outermost of `elements`.
+   * @param {Element[]} elements
+   */
+  const outermost = (elements) =>
+    elements.filter(
+      (element) => !elements.some((other) => other !== element && other.contains(element)),
+    );
+
+  /**
+   * Elements on show whose whole visible text is `label`: the innermost one
+   * around each occurrence.
+   * @param {string} label
+   * @returns {Element[]}
+   */
+  function labelled(label) {
+    /** @type {Set<Element>} */
+    const found = new Set();
+    const walker = document.createTreeWalker(
+      document.body ?? document.documentElement,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!(/** @type {Text} */ (node).data.includes(label))) continue;
+      const element = node.parentElement;
+      if (!element || element.closest(HIDDEN_TEXT)) continue;
+      if (visibleText(element) === label && isShown(element)) found.add(element);
+    }
+    return [...found];
+  }
+
+  /**
+   * The part of the page a newly shown label belongs to: its menu, or the
+   * largest element around it that does not hold the menu button (a
+   * popover's own root).
+   * @param {Element} element
+   * @param {Element} trigger
+   */
+  function menuAround(element, trigger) {
+    const menu = element.closest(MENU);
+    if (menu) return menu;
+    let container = element;
+    while (
+      container.parentElement &&
+      container.parentElement !== document.body &&
+      container.parentElement !== document.documentElement &&
+      !container.parentElement.contains(trigger)
+    ) {
+      container = container.parentElement;
+    }
+    return container;
+  }
+
+  /** What is on show before a click, to tell what the click opened. */
+  function snapshot() {
+    return {
+      menus: new Set(shownMatching(MENU)),
+      labels: new Set(labelled(REMOVE_ITEM)),
+      dialogs: new Set(shownMatching(DIALOG)),
+    };
+  }
+
+  /**
+   * The dialogs on show that were not before.
+   * @param {ReturnType<typeof snapshot>} before
+   */
+  const newDialogs = (before) =>
+    outermost(shownMatching(DIALOG).filter((dialog) => !before.dialogs.has(dialog)));
+
+  /**
+   * The menus on show that were not before, by the trigger's aria-controls,
+   * by role, or around a "Remove connection" that was not on show before.
+   * @param {Element} trigger
+   * @param {ReturnType<typeof snapshot>} before
+   */
+  function newMenus(trigger, before) {
+    /** @type {Element[]} */
+    const menus = [];
+    const controlled = trigger.getAttribute("aria-controls");
+    const target = controlled ? document.getElementById(controlled) : null;
+    if (target && isShown(target) && !before.menus.has(target)) menus.push(target);
+    for (const menu of shownMatching(MENU)) {
+      if (!before.menus.has(menu) && !menu.contains(trigger)) menus.push(menu);
+    }
+    for (const label of labelled(REMOVE_ITEM)) {
+      if (before.labels.has(label) || menus.some((menu) => menu.contains(label))) continue;
+      menus.push(menuAround(label, trigger));
+    }
+    return outermost([...new Set(menus)]);
+  }
+
+  /**
+   * The visible buttons in `scope` whose accessible name is one of `names`.
+   * @param {Element} scope
+   * @param {string[]} names lower-case
+   */
+  const buttonsNamed = (scope, names) =>
+    [...scope.querySelectorAll(BUTTON)].filter(
+      (button) => isShown(button) && names.includes(accessibleName(button).toLowerCase()),
+    );
+
+  /**
+   * A dialog's one clear way out: its Cancel button, else its Dismiss or
+   * Close button.
+   * @param {Element} dialog
+   * @returns {HTMLElement | null}
+   */
+  function closeButtonOf(dialog) {
+    for (const names of CLOSE_NAMES) {
+      const found = buttonsNamed(dialog, names);
+      if (found.length === 1) return /** @type {HTMLElement} */ (found[0]);
+    }
+    return null;
+  }
+
+  /**
+   * Whether a step or a collection already uses this tab.
+   * @returns {string | null} why a new one cannot start
+   */
+  function tabBusy() {
+    if (activeStep) return "a step is already running";
+    if (current?.collecting?.running) {
+      return "a collection is running in this tab; removal steps wait until it ends";
+    }
+    return null;
+  }
+
+  /**
+   * One remove-step: finds one person on the connections page and removes
+   * them through LinkedIn's own menu and dialog (or, in verify mode, only
+   * looks for them), then reports what it saw. It clicks only the person's
+   * card menu button, the "Remove connection" item, the dialog's confirm or
+   * cancel button, and the page's own name search box; it stops at the
+   * first thing it does not recognise.
+   */
+  class RemovalStep {
+    /** @param {StepRequest} request */
+    constructor(request) {
+      this.request = request;
+      this.deadline = Date.now() + STEP_LIMIT_MS;
+      this.slug = decodeSlug(request.slug);
+      this.path = profilePath(this.slug);
+      /** @type {string | null} */
+      this.generation = null;
+      /** @type {HTMLInputElement | null} the search box, once netprune typed in it */
+      this.searchBox = null;
+      this.searchBefore = "";
+      /** @type {string | null} trouble seen after the step's own work was done */
+      this.troubleAfter = null;
+      /** the page was left or the extension reloaded: nobody is left to report to */
+      this.abandoned = false;
+      /**
+       * Pressed confirm: from then on a limit banner is reported after the
+       * outcome, not instead of it, since the removal may well have happened.
+       */
+      this.confirmed = false;
+    }
+
+    /** Perform the step and report its outcome. */
+    async run() {
+      /** @type {StepResult} */
+      let result;
+      try {
+        result = await this.perform();
+      } catch (error) {
+        result = this.failed(
+          `netprune's page reader failed during the step (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+      if (this.abandoned || !extensionAlive()) return;
+      // Typing is harmless even under a banner; a checkpoint page has no box.
+      if (!troublePath(location.pathname)) await this.restoreSearch();
+      const { attempt } = this.request;
+      await deliver({ type: "removal-outcome", attempt, ...result });
+      if (result.outcome.kind === "trouble") troubleWatch?.markReported();
+      else if (this.troubleAfter) troubleWatch?.report(this.troubleAfter);
+    }
+
+    /** @returns {Promise<StepResult>} */
+    async perform() {
+      const { mode, name } = this.request;
+      const before = troubleShown();
+      if (before) return this.trouble(before, `${before}, before netprune did anything`);
+      const generation = await this.until(detectGeneration, WAIT_LIMIT_MS);
+      if (typeof generation !== "string") {
+        return generation ?? this.failed(REASONS.connections);
+      }
+      this.generation = generation;
+
+      if (mode === "verify") {
+        const found = await this.search();
+        if (!("listed" in found)) return found;
+        return found.listed
+          ? {
+              outcome: { kind: "still-there" },
+              observed: `a name search for ${quote(name)} still lists ${this.path}`,
+            }
+          : {
+              outcome: { kind: "removed" },
+              observed: `a name search for ${quote(name)} no longer lists ${this.path}`,
+            };
+      }
+
+      let card = cardOf(generation, this.slug);
+      let via = "on the list";
+      if (!card) {
+        const found = await this.search();
+        if (!("listed" in found)) return found;
+        if (!found.listed) {
+          const others =
+            found.namesakes === 0
+              ? ""
+              : `; ${found.namesakes} other ${found.namesakes === 1 ? "person" : "people"} of that name left alone`;
+          return {
+            outcome: { kind: "not-found" },
+            observed: `a name search for ${quote(name)} lists nobody linking to ${this.path}${others}`,
+          };
+        }
+        card = found.card;
+        via = "through a name search";
+      }
+      return this.remove(card, via);
+    }
+
+    /**
+     * Menu, item, dialog, confirm (or cancel in a dry run), then the proof.
+     * @param {Element} card
+     * @param {string} via how the card was found, for `observed`
+     * @returns {Promise<StepResult>}
+     */
+    async remove(card, via) {
+      const generation = /** @type {string} */ (this.generation);
+      const shownName = cardName(generation, card) ?? this.request.name;
+
+      const opened = await this.openMenu();
+      if ("outcome" in opened) return opened;
+      const { menu } = opened;
+      const item = this.checkMenu(menu);
+      if ("outcome" in item) return item;
+
+      const before = snapshot();
+      const stillHere = this.checkCard();
+      if (stillHere) return stillHere;
+      await this.pause();
+      item.element.click();
+
+      const appeared = await this.until(() => {
+        const dialogs = newDialogs(before);
+        return dialogs.length > 0 ? dialogs : null;
+      }, DIALOG_WAIT_MS);
+      if (!Array.isArray(appeared)) {
+        return appeared ?? this.failed(`no dialog appeared after choosing “${REMOVE_ITEM}”`);
+      }
+      if (appeared.length > 1) {
+        return this.trouble(
+          `${appeared.length} dialogs opened at once after choosing “${REMOVE_ITEM}”`,
+        );
+      }
+      const dialog = appeared[0];
+      const confirm = this.checkDialog(dialog, shownName);
+      if ("outcome" in confirm) {
+        // Never its confirm: its Cancel, when it has a clear one.
+        const close = closeButtonOf(dialog);
+        let closed = "";
+        if (close) {
+          await this.pause();
+          close.click();
+          closed = `; netprune pressed its “${accessibleName(close)}”`;
+        }
+        return { ...confirm, observed: `${confirm.observed}${closed}` };
+      }
+
+      if (this.request.dryRun) {
+        const close = closeButtonOf(dialog);
+        if (!close) {
+          return this.failed(
+            `the dialog for ${quote(shownName)} has no Cancel button to close it with`,
+          );
+        }
+        await this.pause();
+        close.click();
+        const gone = await this.until(() => !isShown(dialog) || null, DIALOG_CLOSE_WAIT_MS);
+        if (gone !== true)
+          return gone ?? this.failed("the dialog stayed open after pressing Cancel");
+        return {
+          outcome: { kind: "removed" },
+          observed: `dry run: reached the ${REMOVE_ITEM} button for ${shownName}; not pressed`,
+        };
+      }
+
+      await this.pause();
+      const stillThere = this.checkCard();
+      if (stillThere) return stillThere;
+      if (!confirm.isConnected || !isShown(confirm))
+        return this.failed("the dialog's confirm button went away");
+      confirm.click();
+      this.confirmed = true;
+      return this.proveGone(dialog, shownName, via);
+    }
+
+    /**
+     * After confirming: the card leaving the list is the proof; a card that
+     * lingers is looked up again with the name search.
+     * @param {Element} dialog
+     * @param {string} shownName
+     * @param {string} via
+     * @returns {Promise<StepResult>}
+     */
+    async proveGone(dialog, shownName, via) {
+      const generation = /** @type {string} */ (this.generation);
+      const confirmedAt = Date.now();
+      const removed = (/** @type {string} */ how) => {
+        this.troubleAfter = troubleShown();
+        return {
+          outcome: /** @type {Outcome} */ ({ kind: "removed" }),
+          observed: `confirmed “${REMOVE_ITEM}” for ${shownName} (${this.path}, found ${via}); ${how}`,
+        };
+      };
+      const left = await this.until(
+        () => (cardOf(generation, this.slug) === null ? true : null),
+        LEAVE_FIRST_WAIT_MS,
+      );
+      if (left === true) return removed("the card left the list");
+      if (left) return left;
+      // The dialog must be gone before the search box behind it is used.
+      const closed = await this.until(
+        () => (!dialog.isConnected || !isShown(dialog) ? true : null),
+        Math.max(0, confirmedAt + LEAVE_WAIT_MS - Date.now()),
+      );
+      if (closed !== true) return closed ?? this.failed("the dialog stayed open after confirming");
+      while (Date.now() - confirmedAt < LEAVE_WAIT_MS) {
+        if (cardOf(generation, this.slug) === null && !this.searchBox) {
+          return removed("the card left the list");
+        }
+        const found = await this.search();
+        if (!("listed" in found)) return found;
+        if (!found.listed)
+          return removed("the card lingered, and a name search no longer lists them");
+        const waited = await this.until(() => null, RESEARCH_PAUSE_MS);
+        if (waited) return waited;
+      }
+      return this.failed("the card was still listed after confirming");
+    }
+
+    /**
+     * Open the card's own menu: one retry, for the menu that does not open
+     * on the first click.
+     * @returns {Promise<StepResult | { menu: Element }>}
+     */
+    async openMenu() {
+      for (const waitMs of [MENU_WAIT_MS, MENU_RETRY_WAIT_MS]) {
+        const before = snapshot();
+        await this.pause();
+        // Found afresh right before the click: a virtualized row may have
+        // been recycled for someone else in the meantime.
+        const trigger = this.menuTrigger();
+        if ("outcome" in trigger) return trigger;
+        trigger.element.scrollIntoView?.({ block: "nearest" });
+        trigger.element.click();
+        const opened = await this.until(() => {
+          const dialogs = newDialogs(before);
+          if (dialogs.length > 0) return { dialogs };
+          const menus = newMenus(trigger.element, before);
+          if (menus.length > 0) return { menus };
+          return null;
+        }, waitMs);
+        if (opened && "outcome" in opened) return opened;
+        if (opened && "dialogs" in opened) {
+          return this.trouble(`the card's menu button opened a dialog instead of a menu`);
+        }
+        if (opened && "menus" in opened) {
+          if (opened.menus.length > 1) {
+            return this.trouble(
+              `${opened.menus.length} menus opened at once from the card's menu button`,
+            );
+          }
+          return { menu: opened.menus[0] };
+        }
+        if (trigger.element.getAttribute("aria-expanded") === "true") {
+          return this.trouble(
+            `the card's menu opened without a “${REMOVE_ITEM}” item netprune could find`,
+          );
+        }
+      }
+      return this.failed(`the card's menu did not open after two clicks on its menu button`);
+    }
+
+    /**
+     * The card's own menu button, checked to belong to this person's card.
+     * @returns {StepResult | { element: HTMLElement }}
+     */
+    menuTrigger() {
+      const generation = /** @type {string} */ (this.generation);
+      const card = cardOf(generation, this.slug);
+      if (!card)
+        return this.failed(`the card for ${this.path} left the page before its menu was opened`);
+      const name = cardName(generation, card);
+      /** @type {Element[]} */
+      let candidates;
+      if (generation === "react-2025") {
+        candidates = [...card.querySelectorAll(REACT_TRIGGER)];
+      } else {
+        candidates = [...card.querySelectorAll(BUTTON)].filter((button) => {
+          const label = collapse(button.getAttribute("aria-label") ?? "");
+          if (generation === "artdeco") return label.startsWith(ARTDECO_TRIGGER_PREFIX);
+          const popup = button.getAttribute("aria-haspopup");
+          return SDUI_TRIGGER_NAME.test(label) || popup === "menu" || popup === "true";
+        });
+      }
+      candidates = candidates.filter((button) => isShown(button));
+      if (candidates.length === 0)
+        return this.failed(`no menu button on the card for ${this.path}`);
+      if (candidates.length > 1) {
+        return this.trouble(`the card for ${this.path} has ${candidates.length} menu buttons`);
+      }
+      const trigger = /** @type {HTMLElement} */ (candidates[0]);
+      const label = collapse(trigger.getAttribute("aria-label") ?? "");
+      const named = /^more (?:actions|options) for (.+)$/i.exec(label);
+      if (named && name !== null && fold(named[1]) !== fold(name)) {
+        return this.trouble(
+          `the menu button on the card for ${this.path} is labelled for ${quote(named[1])}`,
+        );
+      }
+      return { element: trigger };
+    }
+
+    /**
+     * The menu must show exactly one item, "Remove connection".
+     * @param {Element} menu
+     * @returns {StepResult | { element: HTMLElement }}
+     */
+    checkMenu(menu) {
+      const text = spacedText(menu);
+      const occurrences = text.split(REMOVE_ITEM).length - 1;
+      const clickable = outermost(
+        [...menu.querySelectorAll(CLICKABLE)].filter(
+          (element) => isShown(element) && visibleText(element) === REMOVE_ITEM,
+        ),
+      );
+      const items =
+        clickable.length > 0
+          ? clickable
+          : outermost(
+              labelled(REMOVE_ITEM).filter((element) => menu.contains(element) && element !== menu),
+            );
+      if (occurrences > 1 || items.length > 1) {
+        return this.trouble(
+          `the card's menu shows more than one “${REMOVE_ITEM}” item (${quote(text)})`,
+        );
+      }
+      if (items.length === 0) {
+        return this.trouble(`the card's menu has no “${REMOVE_ITEM}” item (${quote(text)})`);
+      }
+      if (text !== REMOVE_ITEM) {
+        return this.trouble(
+          `the card's menu shows items a connection card's menu does not have (${quote(text)})`,
+        );
+      }
+      return { element: /** @type {HTMLElement} */ (items[0]) };
+    }
+
+    /**
+     * The dialog must be the remove-connection dialog of this generation,
+     * for this person; answers its confirm button.
+     * @param {Element} dialog
+     * @param {string} shownName
+     * @returns {StepResult | HTMLElement}
+     */
+    checkDialog(dialog, shownName) {
+      const text = spacedText(dialog);
+      if (LIMIT_WORDS.test(text)) return this.trouble(`LinkedIn says ${quote(text)}`);
+      const wrong = (/** @type {string} */ why) =>
+        this.trouble(
+          `a dialog that is not the remove-connection dialog for ${shownName} opened (${why}): ${quote(text)}`,
+        );
+      /** @type {Element[]} */
+      let confirms;
+      switch (this.generation) {
+        case "artdeco": {
+          if (!dialog.matches('[role="alertdialog"], .artdeco-modal'))
+            return wrong("not an artdeco modal");
+          const named = buttonsNamed(dialog, ["remove"]);
+          const primary = named.filter((button) => button.matches(".artdeco-button--primary"));
+          confirms = primary.length > 0 ? primary : named;
+          break;
+        }
+        case "react-2025":
+          confirms = [...dialog.querySelectorAll(REACT_CONFIRM)].filter((button) =>
+            isShown(button),
+          );
+          break;
+        default:
+          // A native <dialog>, which [role="dialog"] does not describe.
+          if (dialog.localName !== "dialog") return wrong("not the page's native dialog");
+          confirms = buttonsNamed(dialog, [REMOVE_ITEM.toLowerCase()]);
+      }
+      if (confirms.length === 0) return wrong("no remove-connection confirm button");
+      if (confirms.length > 1) return wrong(`${confirms.length} confirm buttons`);
+      if (this.generation !== "react-2025" && !text.includes(REMOVE_ITEM)) {
+        return wrong(`it never says “${REMOVE_ITEM}”`);
+      }
+      if (!fold(text).includes(fold(shownName))) return wrong(`it does not name ${shownName}`);
+      return /** @type {HTMLElement} */ (confirms[0]);
+    }
+
+    /**
+     * Before a click on the card's behalf: the card is still there and
+     * still this person's.
+     * @returns {StepResult | null}
+     */
+    checkCard() {
+      const card = cardOf(/** @type {string} */ (this.generation), this.slug);
+      return card ? null : this.failed(`the card for ${this.path} left the page mid-step`);
+    }
+
+    /**
+     * Search the list by the person's name, as the member would, and look
+     * for their card among the results.
+     * @returns {Promise<StepResult | { listed: true, card: Element } | { listed: false, namesakes: number }>}
+     */
+    async search() {
+      const generation = /** @type {string} */ (this.generation);
+      const box = this.searchBox ?? findSearchBox();
+      if (!box) return this.failed("no name search box on the connections page");
+      if (!this.searchBox) {
+        this.searchBox = box;
+        this.searchBefore = box.value;
+      }
+      const { name } = this.request;
+      const query = fold(name);
+      const markup = MARKUPS[generation];
+      // What the list shows, cheaply: its profile links in order.
+      const signature = () =>
+        [...mainScope().querySelectorAll('a[href*="/in/"]')].map(hrefOf).join("\n");
+      let last = signature();
+      const typed = await this.type(box, name);
+      if (typed) return typed;
+      const typedAt = Date.now();
+      let lastChange = typedAt;
+      let changed = false;
+      for (let scrolls = 0; ;) {
+        const settled = await this.until(() => {
+          const now = Date.now();
+          const shown = signature();
+          if (shown !== last) {
+            last = shown;
+            lastChange = now;
+            changed = true;
+          }
+          if (loadingShown(markup) || now - lastChange < SEARCH_SETTLE_MS) return null;
+          // Every card on show bears the name: that is the answer (the
+          // first card of an unfiltered list usually settles it at once).
+          const answered = connectionCards(generation).every(({ card }) =>
+            fold(cardName(generation, card) ?? "").includes(query),
+          );
+          if (answered) return true;
+          // LinkedIn's search also matches loosely; a list that changed
+          // after the typing and then held still is its answer too.
+          return changed && now - typedAt >= SEARCH_QUIET_MS ? true : null;
+        }, SEARCH_WAIT_MS);
+        if (settled !== true) {
+          return settled ?? this.failed(`the name search for ${quote(name)} gave no steady answer`);
+        }
+        const card = cardOf(generation, this.slug);
+        if (card) return { listed: true, card };
+        if (findLoadButton(markup)) {
+          return this.failed(
+            `the name search for ${quote(name)} has more results than are on show`,
+          );
+        }
+        const scroller = listScroller(markup);
+        if (atBottom(scroller) || scrolls >= MAX_RESULT_SCROLLS) {
+          const namesakes = connectionCards(generation).filter(
+            (entry) => fold(cardName(generation, entry.card) ?? "") === query,
+          ).length;
+          return { listed: false, namesakes };
+        }
+        // More results below: read on down, as the member would.
+        scrolls += 1;
+        scroller.scrollBy?.({
+          top: Math.round(visibleHeight(scroller) * SCROLL_STEP.low),
+          behavior: SCROLL_BEHAVIOR,
+        });
+        lastChange = Date.now();
+      }
+    }
+
+    /**
+     * Type `text` into the box a key at a time, as the member would: a
+     * click to focus it, then the value and an input event per character.
+     * @param {HTMLInputElement} box
+     * @param {string} text
+     * @returns {Promise<StepResult | null>}
+     */
+    async type(box, text) {
+      await this.pause();
+      if (!box.isConnected) return this.failed("the name search box went away");
+      box.focus();
+      box.click();
+      if (box.value !== "") {
+        box.value = "";
+        box.dispatchEvent(
+          new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }),
+        );
+      }
+      for (const character of text) {
+        const interrupted = this.interrupted();
+        if (interrupted) return interrupted;
+        box.value += character;
+        box.dispatchEvent(
+          new InputEvent("input", { bubbles: true, data: character, inputType: "insertText" }),
+        );
+        await sleep(between(KEY_PAUSE));
+      }
+      return null;
+    }
+
+    /** Put the search box back as the member left it. */
+    async restoreSearch() {
+      const box = this.searchBox;
+      this.searchBox = null;
+      if (!box || !box.isConnected || box.value === this.searchBefore) return;
+      await this.pause();
+      box.value = this.searchBefore;
+      box.dispatchEvent(
+        new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }),
+      );
+    }
+
+    /**
+     * Whether the step must stop now: trouble on the page, the tab gone
+     * elsewhere, or the extension reloaded.
+     * @returns {StepResult | null}
+     */
+    interrupted() {
+      if (!extensionAlive()) {
+        this.abandoned = true;
+        return this.failed("the extension was reloaded during the step");
+      }
+      // Once confirmed, only a page LinkedIn sent the tab to stops the proof.
+      const trouble = this.confirmed && !troublePath(location.pathname) ? null : troubleShown();
+      if (trouble) return this.trouble(trouble);
+      if (targetFor(location)?.page !== "connections") {
+        return this.failed(
+          `the tab left the connections page during the step (${location.pathname})`,
+        );
+      }
+      if (Date.now() > this.deadline) {
+        return this.failed(`the step took longer than ${seconds(STEP_LIMIT_MS)}, and was stopped`);
+      }
+      return null;
+    }
+
+    /**
+     * Poll `condition` until it answers something other than null or
+     * undefined, for at most `limitMs`, stopping early when interrupted.
+     * @template T
+     * @param {() => T | null | undefined} condition
+     * @param {number} limitMs
+     * @returns {Promise<T | StepResult | null>} null when the time ran out
+     */
+    async until(condition, limitMs) {
+      const deadline = Date.now() + limitMs;
+      for (;;) {
+        const value = condition();
+        if (value !== null && value !== undefined) return value;
+        const interrupted = this.interrupted();
+        if (interrupted) return interrupted;
+        if (Date.now() >= deadline) return null;
+        await sleep(POLL_MS);
+      }
+    }
+
+    /** A member's pause before the next click. */
+    pause() {
+      return sleep(between(CLICK_PAUSE));
+    }
+
+    /**
+     * @param {string} reason
+     * @returns {StepResult}
+     */
+    failed(reason) {
+      return { outcome: { kind: "failed", reason }, observed: reason };
+    }
+
+    /**
+     * @param {string} reason
+     * @param {string} [observed]
+     * @returns {StepResult}
+     */
+    trouble(reason, observed = reason) {
+      return { outcome: { kind: "trouble", reason }, observed };
+    }
+  }
+
+  /**
+   * The page's own "Search by name" box: artdeco's by its placeholder, the
+   * later ones by their search role, placeholder or label. Only inside the
+   * page's main region (LinkedIn's global search lives in the header) and
+   * never inside a card; it must be the only one.
+   * @returns {HTMLInputElement | null}
+   */
+  function findSearchBox() {
+    const scope = mainScope();
+    const byPlaceholder = [...scope.querySelectorAll('input[placeholder="Search by name"]')].filter(
+      (input) => isShown(input),
+    );
+    /** @type {Element[]} */
+    let candidates = byPlaceholder;
+    if (candidates.length === 0) {
+      candidates = [
+        ...scope.querySelectorAll(
+          `${SEARCH_INPUTS}, input[role="searchbox"], input[role="combobox"]`,
+        ),
+      ].filter((input) => {
+        if (
+          !isShown(input) ||
+          input.closest(`${ARTDECO_CARD}, ${SDUI_CARD}, ${REACT_PROFILE_LINK}`)
+        )
+          return false;
+        const words = `${input.getAttribute("placeholder") ?? ""} ${input.getAttribute("aria-label") ?? ""}`;
+        return /search/i.test(words) && /name|connection/i.test(words);
+      });
+    }
+    return candidates.length === 1 ? /** @type {HTMLInputElement} */ (candidates[0]) : null;
+  }
+
+  /** @type {RemovalStep | null} the step under way in this tab, at most one */
+  let activeStep = null;
+  /** @type {TroubleWatch | null} */
+  let troubleWatch = null;
+
+  /**
+   * @param {any} message
+   * @returns {StepRequest | null}
+   */
+  function stepRequest(message) {
+    const { attempt, slug, name, mode, dryRun } = message ?? {};
+    if (typeof attempt !== "number" || !Number.isFinite(attempt)) return null;
+    if (typeof slug !== "string" || !/^[^/?#\s]+$/.test(slug)) return null;
+    if (typeof name !== "string" || collapse(name) === "") return null;
+    if (mode !== "remove" && mode !== "verify") return null;
+    if (mode === "remove" && typeof dryRun !== "boolean") return null;
+    return { attempt, slug, name: collapse(name), mode, dryRun: dryRun === true };
+  }
+
+  /**
+   * `remove-step`: accepted at once and performed in the background of the
+   * page; its outcome arrives later as `removal-outcome`.
+   * @param {any} message
+   * @returns {{ ok: true } | { ok: false, error: string }}
+   */
+  function startRemovalStep(message) {
+    const request = stepRequest(message);
+    if (!request) {
+      return {
+        ok: false,
+        error:
+          "A removal step needs an attempt, a profile slug, a name, a mode and, to remove, dryRun.",
+      };
+    }
+    checkNavigation();
+    const busy = tabBusy();
+    if (busy) return { ok: false, error: busy };
+    // A tab LinkedIn sent to a checkpoint or login page takes the step, so
+    // that its outcome (trouble) pauses the queue.
+    if (!troublePath(location.pathname) && current?.target.page !== "connections") {
+      return { ok: false, error: "This tab is not showing your LinkedIn connections." };
+    }
+    const step = new RemovalStep(request);
+    activeStep = step;
+    step
+      .run()
+      .catch(() => undefined)
+      .finally(() => {
+        if (activeStep === step) activeStep = null;
+        troubleWatch?.schedule();
+      });
+    return { ok: true };
+  }
+
   /** @type {PageView | null} */
   let current = null;
   let lastHref = "";
@@ -1171,6 +2304,8 @@
     }
     current?.stop();
     current = null;
+    troubleWatch?.stop();
+    troubleWatch = null;
   }
 
   function checkNavigation() {
@@ -1181,6 +2316,11 @@
     const href = location.href;
     if (href === lastHref) return;
     lastHref = href;
+    // Trouble is told once per page (path), wherever on LinkedIn it shows.
+    if (troubleWatch?.path !== location.pathname) {
+      troubleWatch?.stop();
+      troubleWatch = new TroubleWatch();
+    }
     const target = targetFor(location);
     // A query-string change (LinkedIn adds tracking parameters) is the same
     // page view: keep what was already sent.
@@ -1205,13 +2345,20 @@
     if (!current || current.target.page !== "connections") {
       return { ok: false, error: "This tab is not showing your LinkedIn connections." };
     }
+    if (activeStep) {
+      return {
+        ok: false,
+        error: "a removal step is running in this tab; collecting waits until it ends",
+      };
+    }
     current.collect({ delayMs, stallMs });
     return { ok: true };
   }
 
   /**
-   * `collect-run` and `collect-halt` from the background (tabs.sendMessage).
-   * Only this extension may ask; anything else is not answered at all.
+   * `collect-run`, `collect-halt` and `remove-step` from the background
+   * (tabs.sendMessage). Only this extension may ask; anything else is not
+   * answered at all.
    * @param {any} message
    * @param {{ id?: string } | undefined} sender
    * @param {(answer: object) => void} sendResponse
@@ -1220,11 +2367,12 @@
   function onBackgroundRequest(message, sender, sendResponse) {
     if (!extensionAlive() || sender?.id !== api.runtime.id) return false;
     const type = message?.type;
-    if (type !== "collect-run" && type !== "collect-halt") return false;
+    if (type !== "collect-run" && type !== "collect-halt" && type !== "remove-step") return false;
     /** @type {object} */
     let answer;
     try {
       if (type === "collect-run") answer = startCollecting(message);
+      else if (type === "remove-step") answer = startRemovalStep(message);
       else {
         // Halting is always safe, so it is accepted on any page; only a
         // running collection has anything to stop and report.

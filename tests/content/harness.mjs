@@ -2,6 +2,12 @@
 // own scripts run, fetched from the mock site), then runs the real content
 // script in it with a recording stand-in for chrome.runtime.sendMessage and a
 // way for the test to play the background's tabs.sendMessage.
+//
+// jsdom has neither fetch nor navigation, so the page gets a fetch that asks
+// the mock site (method and body included, as a browser's request would),
+// and the mock's whole-page navigation (MockLinkedIn.navigate) is recorded
+// and ends the page, as leaving it would: the test opens the next page
+// itself.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -31,6 +37,33 @@ class MockSiteResources extends ResourceLoader {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long the stand-in fetch takes to answer, as a fast network would. */
+const FETCH_LATENCY_MS = 40;
+
+/**
+ * A fetch for the page that asks the mock site, the way the browser's would
+ * reach it through the end-to-end tests' route.
+ * @param {{ handle(url: string, request?: object): any }} site
+ * @param {import("jsdom").DOMWindow} window
+ */
+function mockFetch(site, window) {
+  return (input, init = {}) => {
+    const url = new URL(String(input), window.location.href).href;
+    const body = init.body === undefined || init.body === null ? null : String(init.body);
+    const answer = site.handle(url, { method: init.method ?? "GET", body });
+    return sleep(FETCH_LATENCY_MS).then(() => {
+      const status = answer?.status ?? 404;
+      const text = answer?.body ?? "not found\n";
+      return {
+        ok: status >= 200 && status < 300,
+        status,
+        text: () => Promise.resolve(text),
+        json: () => Promise.resolve(JSON.parse(text)),
+      };
+    });
+  };
+}
 
 /**
  * Poll until `predicate()` is truthy; fail with `what` after `timeoutMs`.
@@ -79,10 +112,23 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
     resources: new MockSiteResources(site),
     pretendToBeVisual: true,
     virtualConsole,
+    beforeParse(window) {
+      window.fetch = mockFetch(site, window);
+    },
   });
   const { window } = dom;
   await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
   const geometry = layout ? installLayout(window) : null;
+
+  /** where the page sent the browser (full URLs); the page ends there */
+  const navigations = [];
+  if (window.MockLinkedIn) {
+    window.MockLinkedIn.navigate = (target) => {
+      navigations.push(new URL(target, window.location.href).href);
+      // Leaving a page ends it, content script included.
+      window.close();
+    };
+  }
 
   /** every sendMessage call, as plain JSON (jsdom objects live in another realm) */
   const calls = [];
@@ -126,6 +172,7 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
     messages,
     pageErrors,
     injectReader,
+    navigations,
     /** scrollBy/scrollTo/scrollIntoView calls, with `layout: true` */
     scrolls: geometry?.scrolls ?? null,
     /**

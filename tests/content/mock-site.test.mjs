@@ -14,6 +14,7 @@ import {
 } from "../mock-site/people.mjs";
 import { startMockServer } from "../mock-site/serve.mjs";
 import {
+  CHECKPOINT_PATH,
   GENERATIONS,
   PATHS,
   abbreviateCount,
@@ -270,7 +271,118 @@ test("the server answers as www.linkedin.com whatever Host the request names", a
     assert.equal(missing.status, 404);
     const post = await fetch(`${server.url}${PATHS.connections}`, { method: "POST" });
     assert.equal(post.status, 405);
+    const removal = await fetch(`${server.url}/__mock__/remove`, {
+      method: "POST",
+      body: "zoe-muller-7c3d9e",
+    });
+    assert.equal(removal.status, 200);
+    assert.deepEqual(await removal.json(), { ok: true, limitReached: false });
+    assert.deepEqual([...site.removed], ["zoe-muller-7c3d9e"]);
+    const put = await fetch(`${server.url}/__mock__/remove`, { method: "PUT", body: "x" });
+    assert.equal(put.status, 405);
   } finally {
     await server.close();
   }
+});
+
+/** POST a slug to the mock's remove endpoint, as the page's own script does. */
+function removeVia(site, slug) {
+  const answer = site.handle(`${ORIGIN}/__mock__/remove`, { method: "POST", body: slug });
+  return { status: answer.status, json: JSON.parse(answer.body) };
+}
+
+test("the remove endpoint persists removals, as LinkedIn's backend does", () => {
+  const site = createMockSite({ generation: "react-2025", count: 12, statedTotal: 600 });
+  const url = `${ORIGIN}${PATHS.connections}`;
+  const before = embeddedState(site.handle(url).body);
+  assert.deepEqual(removeVia(site, "zoe-muller-7c3d9e"), {
+    status: 200,
+    json: { ok: true, limitReached: false },
+  });
+  assert.deepEqual([...site.removed], ["zoe-muller-7c3d9e"]);
+  // Not connected any more, or never: refused.
+  assert.equal(removeVia(site, "zoe-muller-7c3d9e").status, 404);
+  assert.equal(removeVia(site, "nobody-000000").status, 404);
+  // The decoded slug, as the page sends it, in any case.
+  assert.equal(removeVia(site, "JOSÉ-GARCÍA-4b1a2c").status, 200);
+  assert.deepEqual([...site.removed], ["zoe-muller-7c3d9e", "josé-garcía-4b1a2c"]);
+
+  // handle(url) is still a GET, and later page loads no longer list them.
+  const after = embeddedState(site.handle(url).body);
+  assert.equal(after.people.length, before.people.length - 2);
+  assert.ok(!after.people.some((row) => /zoe-muller|jos%C3%A9/.test(row[0])));
+  assert.equal(after.connectionsTotal, 598);
+  assert.deepEqual(after.shown, {
+    connections: "598",
+    followers: "1,215",
+    following: "670",
+    profileConnections: "500+",
+  });
+  assert.equal(site.stated.connections, 600, "stated stays what the site was built with");
+
+  assert.equal(site.handle(`${ORIGIN}/__mock__/remove`), null, "no GET");
+  assert.equal(site.handle(url, { method: "POST", body: "x" }).status, 405);
+  assert.equal(site.handle(url, { method: "GET" }).status, 200);
+});
+
+test("a checkpoint or a limit answers the remove endpoint once reached", () => {
+  const checkpointed = createMockSite({ faults: { checkpointAfter: 1 } });
+  assert.equal(removeVia(checkpointed, "zoe-muller-7c3d9e").json.ok, true);
+  assert.deepEqual(removeVia(checkpointed, "sam-lee-8d7c6b").json, {
+    ok: false,
+    checkpoint: CHECKPOINT_PATH,
+  });
+  assert.deepEqual([...checkpointed.removed], ["zoe-muller-7c3d9e"]);
+  const checkpoint = checkpointed.handle(`${ORIGIN}${CHECKPOINT_PATH}`);
+  assert.equal(checkpoint.status, 200);
+  assert.match(checkpoint.body, /<iframe id="captcha-internal" title="Captcha challenge"/);
+  for (const path of ["/login", "/uas/login", "/authwall"]) {
+    assert.match(checkpointed.handle(`${ORIGIN}${path}`).body, /<h1>Sign in<\/h1>/, path);
+  }
+
+  const limited = createMockSite({ faults: { limitBanner: 1 } });
+  const url = `${ORIGIN}${PATHS.connections}`;
+  assert.equal(embeddedState(limited.handle(url).body).limitReached, false);
+  assert.deepEqual(removeVia(limited, "zoe-muller-7c3d9e").json, { ok: true, limitReached: true });
+  assert.deepEqual(removeVia(limited, "sam-lee-8d7c6b").json, { ok: false, limitReached: true });
+  assert.equal(embeddedState(limited.handle(url).body).limitReached, true);
+  const atOnce = createMockSite({ faults: { limitBanner: true } });
+  assert.equal(embeddedState(atOnce.handle(url).body).limitReached, true);
+  assert.equal(removeVia(atOnce, "zoe-muller-7c3d9e").json.ok, false);
+});
+
+test("the page-side faults reach the page, and unknown or malformed faults are refused", () => {
+  const url = `${ORIGIN}${PATHS.connections}`;
+  assert.deepEqual(embeddedState(createMockSite().handle(url).body).faults, {
+    menuNeedsSecondClick: false,
+    misleadingDialog: false,
+    ambiguousMenu: null,
+    lingerMs: 0,
+  });
+  const site = createMockSite({
+    faults: {
+      menuNeedsSecondClick: true,
+      misleadingDialog: true,
+      ambiguousMenu: true,
+      lingerAfterConfirm: true,
+    },
+  });
+  assert.deepEqual(embeddedState(site.handle(url).body).faults, {
+    menuNeedsSecondClick: true,
+    misleadingDialog: true,
+    ambiguousMenu: "duplicate",
+    lingerMs: 3000,
+  });
+  assert.equal(
+    embeddedState(
+      createMockSite({ faults: { ambiguousMenu: "unexpected", lingerAfterConfirm: 500 } }).handle(
+        url,
+      ).body,
+    ).faults.lingerMs,
+    500,
+  );
+  assert.throws(() => createMockSite({ faults: { menuNeedsThirdClick: true } }), /unknown fault/);
+  assert.throws(() => createMockSite({ faults: { ambiguousMenu: "weird" } }), /ambiguousMenu/);
+  assert.throws(() => createMockSite({ faults: { checkpointAfter: -1 } }), /checkpointAfter/);
+  assert.throws(() => createMockSite({ faults: { limitBanner: "soon" } }), /limitBanner/);
 });

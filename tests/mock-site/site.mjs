@@ -4,6 +4,12 @@
 // delay, as LinkedIn renders them. The server side only writes a static shell
 // plus the page's data as JSON; every name and headline reaches the DOM
 // through textContent in the browser, so hostile names are data, never markup.
+//
+// Removing works as on LinkedIn: each generation's own card menu and
+// dialog, a name search that filters the list, and a backend (POST
+// /__mock__/remove, called by the page's script) that remembers who was
+// removed, so later page loads and totals no longer count them
+// (`site.removed`). `faults` make it misbehave the ways LinkedIn has.
 
 import { readFileSync } from "node:fs";
 import { generatePeople, hashString } from "./people.mjs";
@@ -31,6 +37,24 @@ const ASSETS = [
   "network-manager.js",
   "profile.js",
 ];
+
+/**
+ * The faults `createMockSite({ faults })` can inject into the remove flow,
+ * each modelled on something LinkedIn has done to members (DESIGN.md).
+ */
+export const FAULTS = [
+  "menuNeedsSecondClick",
+  "checkpointAfter",
+  "misleadingDialog",
+  "ambiguousMenu",
+  "limitBanner",
+  "lingerAfterConfirm",
+];
+const AMBIGUOUS_MENUS = ["duplicate", "unexpected"];
+/** How long a card stays listed after a confirmed removal with `lingerAfterConfirm: true`. */
+const DEFAULT_LINGER_MS = 3000;
+/** Where a checkpoint sends the member; any `/checkpoint/...` path serves the checkpoint page. */
+export const CHECKPOINT_PATH = "/checkpoint/challenge/AgGmUwo3dZqKfwAAAZK7mocknetprune/";
 
 /** @type {Map<string, string>} */
 const assetCache = new Map();
@@ -145,6 +169,18 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  * @param {number} [options.pageDelayMs] delay before a further page of cards appears (default 400)
  * @param {string} [options.build] the front-end build id hashed class names derive from (default from the seed)
  * @param {string} [options.today] reference day for relative "Connected ... ago" text (default "2026-03-02")
+ * @param {object} [options.faults] what goes wrong in the remove flow (none by default):
+ * @param {boolean} [options.faults.menuNeedsSecondClick] the first click on each card's menu button does nothing
+ * @param {number} [options.faults.checkpointAfter] after this many removals, the next confirm sends the page to
+ *   a security checkpoint (`CHECKPOINT_PATH`) instead of removing anyone
+ * @param {boolean} [options.faults.misleadingDialog] choosing "Remove connection" opens a "Remove saved item?"
+ *   dialog (which names the person and has its own "Remove" button) instead of the remove-connection dialog
+ * @param {boolean | "duplicate" | "unexpected"} [options.faults.ambiguousMenu] the card menu shows two "Remove
+ *   connection" items (`true` or "duplicate"), or items a connection card's menu does not have ("unexpected")
+ * @param {boolean | number} [options.faults.limitBanner] "You've reached the weekly limit for this action" shows
+ *   at once (`true` or 0) or once this many removals are done; from then on removals are refused
+ * @param {boolean | number} [options.faults.lingerAfterConfirm] a removed card stays in the list this many ms
+ *   (`true`: 3000) before it leaves; a name search shows it gone at once
  */
 export function createMockSite(options = {}) {
   const generation = options.generation ?? "sdui-2026";
@@ -174,6 +210,7 @@ export function createMockSite(options = {}) {
   const renderDelayMs = options.renderDelayMs ?? 300 + (hashString(`render:${seed}`) % 501);
   const pageDelayMs = options.pageDelayMs ?? 400;
   const build = options.build ?? `build-${hashString(`build:${seed}`).toString(36)}`;
+  const faults = checkedFaults(options.faults ?? {});
 
   const memberSlug = options.member?.slug ?? "alex-morgan-5e6f7a";
   const member = {
@@ -205,13 +242,49 @@ export function createMockSite(options = {}) {
     },
   };
 
+  /**
+   * Slugs (decoded, as in `people`) removed through the page's own remove
+   * flow: like LinkedIn's backend, the mock remembers them, so every later
+   * page load lists them no more and states totals without them.
+   * @type {Set<string>}
+   */
+  const removed = new Set();
+  const current = (value) => Math.max(0, value - removed.size);
+  // The figures the pages state now: a removal ends the connection and the
+  // follow both ways.
+  const shownNow = () =>
+    removed.size === 0
+      ? stated.shown
+      : {
+          connections: formatCount(current(statedTotal)),
+          followers: options.followersAbbreviated
+            ? abbreviateCount(current(followers))
+            : formatCount(current(followers)),
+          following: formatCount(current(following)),
+          profileConnections:
+            current(statedTotal) >= 500 ? "500+" : formatCount(current(statedTotal)),
+        };
+
+  const limitAfter =
+    faults.limitBanner === undefined || faults.limitBanner === false
+      ? null
+      : faults.limitBanner === true
+        ? 0
+        : faults.limitBanner;
+  const limitReached = () => limitAfter !== null && removed.size >= limitAfter;
+
   const peopleRows = () =>
-    people.map((person) => [
-      person.profileHref,
-      person.name,
-      person.headline,
-      person.connectedText,
-    ]);
+    people
+      .filter((person) => !removed.has(person.slug))
+      .map((person) => [person.profileHref, person.name, person.headline, person.connectedText]);
+
+  const pageFaults = {
+    menuNeedsSecondClick: Boolean(faults.menuNeedsSecondClick),
+    misleadingDialog: Boolean(faults.misleadingDialog),
+    ambiguousMenu: faults.ambiguousMenu === true ? "duplicate" : faults.ambiguousMenu || null,
+    lingerMs:
+      faults.lingerAfterConfirm === true ? DEFAULT_LINGER_MS : faults.lingerAfterConfirm || 0,
+  };
 
   const baseState = {
     generation,
@@ -226,7 +299,15 @@ export function createMockSite(options = {}) {
     build,
     member,
     shown: stated.shown,
+    faults: pageFaults,
   };
+  // What changes as people are removed: read at every page load.
+  const liveState = () => ({
+    ...baseState,
+    shown: shownNow(),
+    connectionsTotal: current(statedTotal),
+    limitReached: limitReached(),
+  });
 
   const connectionsScripts = [
     "common.js",
@@ -274,8 +355,8 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
           slugPath: member.profilePath,
           name: member.name,
           headline: member.headline,
-          followers: stated.shown.followers,
-          connections: stated.shown.profileConnections,
+          followers: shownNow().followers,
+          connections: shownNow().profileConnections,
         }
       : {
           own: false,
@@ -287,7 +368,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
         };
     return shell({
       title: profile.name,
-      state: { ...baseState, route: "profile", profile },
+      state: { ...liveState(), route: "profile", profile },
       scripts: ["common.js", "profile.js", "router.js"],
     });
   }
@@ -304,12 +385,93 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
   }
 
   const html = (body) => ({ status: 200, contentType: "text/html; charset=utf-8", body });
+  const json = (status, value) => ({
+    status,
+    contentType: "application/json; charset=utf-8",
+    body: JSON.stringify(value),
+  });
 
   /**
-   * @param {string} urlString a full https://www.linkedin.com/... URL; the query is ignored
-   * @returns {{ status: number, contentType: string, body: string } | null}
+   * The mock's stand-in for LinkedIn's removal endpoint, called by the page's
+   * own script when the member confirms (never by netprune).
+   * @param {string} body the person's slug
    */
-  function handle(urlString) {
+  function removeEndpoint(body) {
+    const slug = String(body ?? "")
+      .trim()
+      .toLowerCase();
+    const person = people.find((p) => p.slug.toLowerCase() === slug);
+    if (!person || removed.has(person.slug)) return json(404, { ok: false });
+    if (faults.checkpointAfter !== undefined && removed.size >= faults.checkpointAfter) {
+      return json(200, { ok: false, checkpoint: CHECKPOINT_PATH });
+    }
+    if (limitReached()) return json(200, { ok: false, limitReached: true });
+    removed.add(person.slug);
+    pageCache.clear();
+    return json(200, { ok: true, limitReached: limitReached() });
+  }
+
+  function checkpointPage() {
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Security Verification | LinkedIn</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main id="main" class="app__content">
+<section>
+<h1>Let’s do a quick security check</h1>
+<p>We noticed some unusual activity on your account. Solve the puzzle to continue.</p>
+<iframe id="captcha-internal" title="Captcha challenge" src="about:blank" width="400" height="300"></iframe>
+</section>
+</main>
+</body>
+</html>
+`;
+  }
+
+  /** Where LinkedIn sends a member it signed out: a plain sign-in form. */
+  function signInPage() {
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>LinkedIn Login, Sign in | LinkedIn</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main id="main" class="app__content">
+<section>
+<h1>Sign in</h1>
+<form action="/checkpoint/lg/login-submit" method="post">
+<input type="text" name="session_key" aria-label="Email or phone">
+<input type="password" name="session_password" aria-label="Password">
+<button type="submit">Sign in</button>
+</form>
+</section>
+</main>
+</body>
+</html>
+`;
+  }
+
+  /**
+   * Answer one request for `urlString`, as LinkedIn's servers would.
+   *
+   * `handle(url)` is a GET. The page's own remove flow POSTs the person's slug
+   * to `/__mock__/remove` (`handle(url, { method: "POST", body: slug })`), so
+   * whatever serves the mock must pass the method and the body along (in
+   * Playwright: `handle(url, { method: request.method(), body:
+   * request.postData() })`). Any method but GET or HEAD on any other path
+   * answers 405.
+   *
+   * @param {string} urlString a full https://www.linkedin.com/... URL; the query is ignored
+   * @param {{ method?: string, body?: string | null }} [request] defaults to a GET without a body
+   * @returns {{ status: number, contentType: string, body: string } | null} null when the mock has no such page
+   */
+  function handle(urlString, request = {}) {
     let url;
     try {
       url = new URL(urlString);
@@ -317,6 +479,21 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
       return null;
     }
     if (url.hostname !== "www.linkedin.com") return null;
+    const method = (request.method ?? "GET").toUpperCase();
+
+    if (url.pathname === "/__mock__/remove") {
+      return method === "POST" ? removeEndpoint(request.body) : null;
+    }
+    if (method !== "GET" && method !== "HEAD") {
+      return {
+        status: 405,
+        contentType: "text/plain; charset=utf-8",
+        body: "method not allowed\n",
+      };
+    }
+
+    if (url.pathname.startsWith("/checkpoint/")) return html(checkpointPage());
+    if (/^\/(?:login|uas\/login|authwall)\/?$/.test(url.pathname)) return html(signInPage());
 
     if (url.pathname.startsWith("/__mock__/")) {
       const name = url.pathname.slice("/__mock__/".length);
@@ -333,7 +510,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
           cached("feed", () =>
             shell({
               title: "Feed",
-              state: { ...baseState, route: "feed", people: peopleRows() },
+              state: { ...liveState(), route: "feed", people: peopleRows() },
               scripts: connectionsScripts,
             }),
           ),
@@ -343,7 +520,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
           cached("connections", () =>
             shell({
               title: "Connections",
-              state: { ...baseState, route: "connections", people: peopleRows() },
+              state: { ...liveState(), route: "connections", people: peopleRows() },
               scripts: connectionsScripts,
             }),
           ),
@@ -355,7 +532,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
           cached(route, () =>
             shell({
               title: route === "followers" ? "Followers" : "Following",
-              state: { ...baseState, route, people: peopleRows().slice(0, pageSize) },
+              state: { ...liveState(), route, people: peopleRows().slice(0, pageSize) },
               scripts: ["common.js", "network-manager.js", "router.js"],
             }),
           ),
@@ -368,5 +545,33 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     return null;
   }
 
-  return { people, stated, member, handle };
+  return { people, stated, member, removed, handle };
+}
+
+/**
+ * @param {Record<string, unknown>} faults
+ * @returns {Record<string, any>}
+ */
+function checkedFaults(faults) {
+  for (const name of Object.keys(faults)) {
+    if (!FAULTS.includes(name)) {
+      throw new Error(`unknown fault ${JSON.stringify(name)}; use some of ${FAULTS}`);
+    }
+  }
+  const count = (name) => {
+    const value = faults[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      throw new Error(`${name} must be a count of removals, not ${JSON.stringify(value)}`);
+    }
+  };
+  count("checkpointAfter");
+  if (typeof faults.limitBanner !== "boolean") count("limitBanner");
+  if (typeof faults.lingerAfterConfirm !== "boolean") count("lingerAfterConfirm");
+  const menu = faults.ambiguousMenu;
+  if (menu !== undefined && typeof menu !== "boolean" && !AMBIGUOUS_MENUS.includes(menu)) {
+    throw new Error(
+      `ambiguousMenu must be true, "duplicate" or "unexpected", not ${JSON.stringify(menu)}`,
+    );
+  }
+  return faults;
 }

@@ -1,73 +1,91 @@
 // The Artdeco/Ember connections page (about 2019-2024): stable BEM class
 // names, a "Connected 2 weeks ago" time badge, and a finite scroll that pages
 // in when the window nears the bottom or "Show more results" is pressed (only
-// on the button, with paging "load-more").
+// on the button, with paging "load-more"). Each card's "More actions for
+// <Name>" dropdown holds "Remove connection", which opens an artdeco modal
+// (role="alertdialog") with a primary "Remove" button; "Search by name"
+// filters the list.
 (function () {
   "use strict";
 
-  const { el, later, skeleton, pageLoads, person, AVATAR } = window.MockLinkedIn;
+  const mock = window.MockLinkedIn;
+  const { el, later, skeleton, pageLoads, person, AVATAR } = mock;
   let emberId = 1000;
   const ember = () => `ember${(emberId += 1)}`;
 
-  function card(row) {
-    const p = person(row);
-    // Ember templates leave their indentation in text nodes; the reader must
-    // collapse whitespace rather than expect tight text.
-    const padded = (text) => `\n          ${text}\n        `;
-    const link = el(
-      "a",
-      { class: "mn-connection-card__link ember-view", id: ember(), href: p.href },
+  function button(attributes, label) {
+    return el("button", { type: "button", ...attributes }, [
+      el("span", { class: "artdeco-button__text", text: label }),
+    ]);
+  }
+
+  /**
+   * An artdeco modal in the page's modal outlet, shown at once.
+   * @param {{ title: string, body: string, confirm: string, onConfirm: () => void }} content
+   */
+  function modal({ title, body, confirm, onConfirm }) {
+    const id = ember();
+    const dismiss = el("button", {
+      class: "artdeco-modal__dismiss artdeco-button artdeco-button--circle",
+      type: "button",
+      "aria-label": "Dismiss",
+    });
+    const cancel = button({ class: "artdeco-button artdeco-button--secondary" }, "Cancel");
+    const primary = button({ class: "artdeco-button artdeco-button--primary" }, confirm);
+    const dialog = el(
+      "div",
+      {
+        class: "artdeco-modal artdeco-modal--layer-default",
+        role: "alertdialog",
+        tabindex: "-1",
+        "aria-labelledby": `${id}-title`,
+        "aria-describedby": `${id}-body`,
+      },
       [
-        el("span", { class: "visually-hidden", text: "Member’s name" }),
-        el("span", { class: "mn-connection-card__name t-16 t-black t-bold", text: padded(p.name) }),
-        el("span", { class: "visually-hidden", text: "Member’s occupation" }),
-        p.headline === null
-          ? null
-          : el("span", {
-              class: "mn-connection-card__occupation t-14 t-black--light t-normal",
-              text: padded(p.headline),
-            }),
-        el("time", {
-          class: "time-badge t-12 t-black--light t-normal",
-          text: padded(p.connectedText),
-        }),
+        dismiss,
+        el("div", { class: "artdeco-modal__header" }, [
+          el("h2", { id: `${id}-title`, text: title }),
+        ]),
+        el("div", { class: "artdeco-modal__content" }, [
+          el("div", { id: `${id}-body`, text: body }),
+        ]),
+        el("div", { class: "artdeco-modal__actionbar" }, [cancel, primary]),
       ],
     );
-    return el("li", { class: "mn-connection-card artdeco-list ember-view", id: ember() }, [
-      el("a", { class: "mn-connection-card__picture ember-view", id: ember(), href: p.href }, [
-        el("img", {
-          class: "presence-entity__image EntityPhoto-circle-5",
-          src: AVATAR,
-          alt: p.name,
-        }),
-      ]),
-      link,
-      el("div", { class: "mn-connection-card__action-container" }, [
-        el("button", {
-          class: "message-anywhere-button artdeco-button artdeco-button--secondary",
-          "aria-label": `Send a message to ${p.name}`,
-          type: "button",
-          text: "Message",
-        }),
-        el("div", { class: "artdeco-dropdown mn-connection-card__dropdown", id: ember() }, [
-          el("button", {
-            class: "artdeco-dropdown__trigger artdeco-button artdeco-button--tertiary",
-            "aria-label": `More actions for ${p.name}`,
-            "aria-expanded": "false",
-            type: "button",
-          }),
-        ]),
-      ]),
-    ]);
+    const overlay = el(
+      "div",
+      { class: "artdeco-modal-overlay artdeco-modal-overlay--is-top-layer" },
+      [dialog],
+    );
+    const close = () => overlay.remove();
+    dismiss.addEventListener("click", close);
+    cancel.addEventListener("click", close);
+    primary.addEventListener("click", () => {
+      primary.disabled = true;
+      onConfirm(close);
+    });
+    let outlet = document.getElementById("artdeco-modal-outlet");
+    if (!outlet) {
+      outlet = el("div", { id: "artdeco-modal-outlet" });
+      document.body.append(outlet);
+    }
+    outlet.append(overlay);
   }
 
   window.MockLinkedIn.routes.connections = function renderArtdeco(main, state, signal) {
     document.title = "Connections | LinkedIn";
     main.append(skeleton(4));
+    const data = mock.connectionsData(state);
     let shown = 0;
     let loading = false;
     let rendered = false;
     const delayAfter = pageLoads(state);
+
+    const heading = el("h1", { class: "t-18 t-black t-normal" });
+    const showTotal = () => {
+      heading.textContent = `\n    ${mock.formatTotal(data.total)} connections\n  `;
+    };
+    heading.textContent = `\n    ${state.shown.connections} connections\n  `;
 
     const list = el("ul", { class: "mn-connection-cards" });
     const loadButton = el("button", {
@@ -76,16 +94,151 @@
     });
     loadButton.append(el("span", { class: "artdeco-button__text", text: "Show more results" }));
     const footer = el("div", { class: "scaffold-finite-scroll__footer" }, [loadButton]);
+    const noResults = el("p", { class: "mn-connections__empty t-16", text: "No results found" });
+
+    function removeFlow(p, card) {
+      if (state.faults.misleadingDialog) {
+        modal({
+          title: "Remove saved item?",
+          body: `This removes the post by ${p.name} from your saved items.`,
+          confirm: "Remove",
+          onConfirm: (close) => close(),
+        });
+        return;
+      }
+      modal({
+        title: "Remove connection",
+        body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
+        confirm: "Remove",
+        onConfirm(close) {
+          mock.requestRemoval(p.href).then((result) => {
+            close();
+            if (result !== "removed") return;
+            data.drop(p.href);
+            shown -= 1;
+            showTotal();
+            later(signal, state.faults.lingerMs, () => card.remove());
+          });
+        },
+      });
+    }
+
+    function card(row) {
+      const p = person(row);
+      // Ember templates leave their indentation in text nodes; the reader must
+      // collapse whitespace rather than expect tight text.
+      const padded = (text) => `\n          ${text}\n        `;
+      const link = el(
+        "a",
+        { class: "mn-connection-card__link ember-view", id: ember(), href: p.href },
+        [
+          el("span", { class: "visually-hidden", text: "Member’s name" }),
+          el("span", {
+            class: "mn-connection-card__name t-16 t-black t-bold",
+            text: padded(p.name),
+          }),
+          el("span", { class: "visually-hidden", text: "Member’s occupation" }),
+          p.headline === null
+            ? null
+            : el("span", {
+                class: "mn-connection-card__occupation t-14 t-black--light t-normal",
+                text: padded(p.headline),
+              }),
+          el("time", {
+            class: "time-badge t-12 t-black--light t-normal",
+            text: padded(p.connectedText),
+          }),
+        ],
+      );
+      const trigger = el("button", {
+        class: "artdeco-dropdown__trigger artdeco-button artdeco-button--tertiary",
+        "aria-label": `More actions for ${p.name}`,
+        "aria-expanded": "false",
+        type: "button",
+      });
+      const dropdown = el(
+        "div",
+        { class: "artdeco-dropdown mn-connection-card__dropdown", id: ember() },
+        [trigger],
+      );
+      const item = el("li", { class: "mn-connection-card artdeco-list ember-view", id: ember() }, [
+        el("a", { class: "mn-connection-card__picture ember-view", id: ember(), href: p.href }, [
+          el("img", {
+            class: "presence-entity__image EntityPhoto-circle-5",
+            src: AVATAR,
+            alt: p.name,
+          }),
+        ]),
+        link,
+        el("div", { class: "mn-connection-card__action-container" }, [
+          el("button", {
+            class: "message-anywhere-button artdeco-button artdeco-button--secondary",
+            "aria-label": `Send a message to ${p.name}`,
+            type: "button",
+            text: "Message",
+          }),
+          dropdown,
+        ]),
+      ]);
+
+      // Ember renders the dropdown's content only while it is open.
+      let content = null;
+      const close = () => {
+        content?.remove();
+        content = null;
+        trigger.setAttribute("aria-expanded", "false");
+        mock.openMenus.delete(close);
+      };
+      mock.menuTrigger(trigger, () => {
+        if (content) {
+          close();
+          return;
+        }
+        for (const other of [...mock.openMenus]) other();
+        content = el("div", {
+          class: "artdeco-dropdown__content artdeco-dropdown__content--is-open",
+          tabindex: "-1",
+        });
+        const items = el("ul");
+        for (const label of mock.menuItems()) {
+          const entry = el(
+            "div",
+            { class: "artdeco-dropdown__item", role: "menuitem", tabindex: "0" },
+            [el("span", { class: "display-flex t-normal", text: label })],
+          );
+          if (label === "Remove connection") {
+            entry.addEventListener("click", (event) => {
+              event.stopPropagation();
+              close();
+              removeFlow(p, item);
+            });
+          }
+          items.append(el("li", {}, [entry]));
+        }
+        content.append(el("div", { class: "artdeco-dropdown__content-inner" }, [items]));
+        dropdown.append(content);
+        trigger.setAttribute("aria-expanded", "true");
+        mock.openMenus.add(close);
+      });
+      return item;
+    }
+
+    function updateFooter() {
+      if (shown < data.matching().length) list.parentElement?.after(footer);
+      else footer.remove();
+      if (rendered && data.matching().length === 0) list.after(noResults);
+      else noResults.remove();
+    }
 
     function appendPage() {
-      const next = state.people.slice(shown, shown + state.pageSize);
+      const next = data.matching().slice(shown, shown + state.pageSize);
       list.append(...next.map(card));
       shown += next.length;
-      if (shown >= state.people.length) footer.remove();
+      updateFooter();
     }
 
     function loadMore() {
-      if (!rendered || loading || shown >= state.people.length) return;
+      if (!rendered || loading || shown >= data.matching().length) return;
       loading = true;
       loadButton.disabled = true;
       later(signal, delayAfter(shown), () => {
@@ -107,32 +260,38 @@
       );
     }
 
+    // The name search asks the server again after a pause in typing, and
+    // shows the answer from the first result.
+    const search = el("input", {
+      class: "mn-connections__search-input",
+      type: "text",
+      placeholder: "Search by name",
+      "aria-label": "Search by name",
+    });
+    let searchTimer = 0;
+    search.addEventListener("input", () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => {
+        if (signal.aborted) return;
+        data.setQuery(search.value);
+        list.replaceChildren();
+        shown = 0;
+        appendPage();
+      }, 250);
+    });
+
     later(signal, state.renderDelayMs, () => {
+      const content = el("div", { class: "scaffold-finite-scroll__content" }, [list]);
       const section = el("section", { class: "mn-connections artdeco-card ember-view" }, [
-        el("header", { class: "mn-connections__header" }, [
-          el("h1", {
-            class: "t-18 t-black t-normal",
-            text: `\n    ${state.shown.connections} connections\n  `,
-          }),
-        ]),
+        el("header", { class: "mn-connections__header" }, [heading]),
         el("div", { class: "mn-connections__actions-container" }, [
           el("span", { class: "t-14 t-black--light", text: "Sort by: Recently added" }),
-          el("div", { class: "mn-connections__search-container" }, [
-            el("input", {
-              class: "mn-connections__search-input",
-              type: "text",
-              placeholder: "Search by name",
-              "aria-label": "Search by name",
-            }),
-          ]),
+          el("div", { class: "mn-connections__search-container" }, [search]),
         ]),
-        el("div", { class: "scaffold-finite-scroll scaffold-finite-scroll--infinite" }, [
-          el("div", { class: "scaffold-finite-scroll__content" }, [list]),
-          footer,
-        ]),
+        el("div", { class: "scaffold-finite-scroll scaffold-finite-scroll--infinite" }, [content]),
       ]);
-      appendPage();
       rendered = true;
+      appendPage();
       main.replaceChildren(section);
       main.removeAttribute("aria-busy");
     });

@@ -87,6 +87,148 @@
     return { href: row[0], name: row[1], headline: row[2], connectedText: row[3] };
   }
 
+  /** Lower-cased, accents and extra spaces removed: how the name search compares. */
+  function fold(text) {
+    return String(text)
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toLowerCase();
+  }
+
+  function slugOf(href) {
+    const match = /\/in\/([^/?#]+)/.exec(href);
+    if (!match) return null;
+    try {
+      return decodeURIComponent(match[1]);
+    } catch {
+      return match[1];
+    }
+  }
+
+  /**
+   * The people a connections page lists, as its own front end holds them:
+   * what the server sent, minus the people removed on this page since, and
+   * filtered by the name search when it has text.
+   */
+  function connectionsData(state) {
+    const rows = state.people.slice();
+    let query = "";
+    let cache = null;
+    return {
+      get total() {
+        return state.connectionsTotal;
+      },
+      get query() {
+        return query;
+      },
+      setQuery(text) {
+        query = fold(text);
+        cache = null;
+      },
+      /** the rows the list shows now */
+      matching() {
+        if (cache === null) {
+          cache = query === "" ? rows : rows.filter((row) => fold(row[1]).includes(query));
+        }
+        return cache;
+      },
+      drop(href) {
+        const index = rows.findIndex((row) => row[0] === href);
+        if (index >= 0) rows.splice(index, 1);
+        cache = null;
+        state.connectionsTotal -= 1;
+      },
+    };
+  }
+
+  /** The total as the page header prints it. */
+  function formatTotal(value) {
+    return value.toLocaleString("en-US");
+  }
+
+  /**
+   * Whole-page navigation. Its own function so that a test harness without
+   * navigation (jsdom) can stand in for it; a browser just goes there.
+   */
+  function navigate(url) {
+    location.assign(url);
+  }
+
+  /**
+   * What LinkedIn shows once the member has hit a limit: a global alert
+   * under the navigation bar, shown once.
+   */
+  function showLimitBanner() {
+    if (document.getElementById("mock-limit-banner")) return;
+    const banner = el(
+      "div",
+      { id: "mock-limit-banner", class: "artdeco-global-alert", role: "alert" },
+      [
+        el("p", { text: "You’ve reached the weekly limit for this action" }),
+        el("p", { text: "Please try again next week." }),
+      ],
+    );
+    const nav = document.getElementById("global-nav");
+    if (nav) nav.after(banner);
+    else document.body.prepend(banner);
+  }
+
+  /**
+   * Confirming a removal: the page asks its backend (the mock's POST
+   * /__mock__/remove, body the slug) and acts on the answer.
+   * @param {string} href the person's profile link
+   * @returns {Promise<"removed" | "refused" | "checkpoint">}
+   */
+  function requestRemoval(href) {
+    return window
+      .fetch("/__mock__/remove", {
+        method: "POST",
+        headers: { "content-type": "text/plain;charset=UTF-8" },
+        body: slugOf(href),
+      })
+      .then((response) => response.json())
+      .then((answer) => {
+        if (answer.checkpoint) {
+          window.MockLinkedIn.navigate(answer.checkpoint);
+          return "checkpoint";
+        }
+        if (answer.limitReached) showLimitBanner();
+        return answer.ok ? "removed" : "refused";
+      })
+      .catch(() => "refused");
+  }
+
+  /**
+   * A card's menu button: `open` runs on each click, except that with the
+   * menuNeedsSecondClick fault a button's first click does nothing (the
+   * 2026 page does that while it is still hydrating).
+   */
+  function menuTrigger(button, open) {
+    let clicks = 0;
+    button.addEventListener("click", (event) => {
+      event.stopPropagation();
+      clicks += 1;
+      if (state.faults && state.faults.menuNeedsSecondClick && clicks === 1) return;
+      open();
+    });
+  }
+
+  /** The items a card's menu shows: what is asked of it, or a fault. */
+  function menuItems() {
+    const faults = state.faults || {};
+    if (faults.ambiguousMenu === "duplicate") return ["Remove connection", "Remove connection"];
+    if (faults.ambiguousMenu === "unexpected") return ["Remove connection", "Unfollow", "Report"];
+    return ["Remove connection"];
+  }
+
+  /** Close every open menu when the member clicks elsewhere. */
+  const openMenus = new Set();
+  document.addEventListener("click", () => {
+    for (const close of [...openMenus]) close();
+  });
+
   // An avatar that needs no network request.
   const AVATAR =
     "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==";
@@ -101,5 +243,17 @@
     pageLoads,
     person,
     AVATAR,
+    fold,
+    slugOf,
+    connectionsData,
+    formatTotal,
+    navigate,
+    showLimitBanner,
+    requestRemoval,
+    menuTrigger,
+    menuItems,
+    openMenus,
   };
+
+  if (state.limitReached) showLimitBanner();
 })();
