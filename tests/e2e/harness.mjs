@@ -500,7 +500,8 @@ function privateCopy(source, into) {
  *
  * @param {object} [options]
  * @param {string} [options.extensionDir] the unpacked extension (default dist/chrome)
- * @param {{ handle(url: string): any } | null} [options.site] the mock site answering www.linkedin.com
+ * @param {{ handle(url: string, request?: { method?: string, body?: string | null }): any } | null} [options.site]
+ *   the mock site answering www.linkedin.com
  * @param {boolean} [options.headless] default true
  * @param {{ width: number, height: number } | null} [options.viewport]
  */
@@ -548,9 +549,11 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
   const reviewUrl = `${origin}review.html`;
 
   await context.route("**/*", async (route) => {
-    const url = route.request().url();
+    const request = route.request();
+    const url = request.url();
     if (url.startsWith(`${LINKEDIN}/`)) {
-      const answer = site?.handle(url) ?? null;
+      // The mock page's own script posts removals to the mock's backend.
+      const answer = site?.handle(url, { method: request.method(), body: request.postData() }) ?? null;
       await route.fulfill(
         answer
           ? { status: answer.status, contentType: answer.contentType, body: answer.body }
@@ -808,7 +811,8 @@ async function serveOnLoopback443(site, tls) {
  * Launches Firefox ESR with the extension installed as a temporary add-on.
  *
  * @param {object} options
- * @param {{ handle(url: string): any }} options.site the mock site answering www.linkedin.com
+ * @param {{ handle(url: string, request?: { method?: string, body?: string | null }): any }} options.site
+ *   the mock site answering www.linkedin.com
  * @param {string} [options.xpi] the Firefox build (default dist/netprune-firefox.zip)
  */
 export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {

@@ -1,0 +1,293 @@
+// The removal queue end to end: the member queues people on the review page,
+// the background removes them one at a time on the mock connections page
+// (served at the real LinkedIn URL), verifying each, and stops at the first
+// sign of trouble. devPacing (a development install only) replaces the human
+// pacing so a batch takes seconds.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  PATHS,
+  createMockSite,
+  parseCount,
+  waitFor,
+  withChromium,
+  withFirefox,
+} from "./harness.mjs";
+
+const DEV_PACING = { devPacing: { delayMs: 200 } };
+
+/**
+ * A mock site that also counts the removals its backend received per slug,
+ * so a test can prove nobody was removed twice.
+ */
+function countingSite(options) {
+  const site = createMockSite(options);
+  const posts = new Map();
+  const handle = site.handle.bind(site);
+  site.handle = (url, request = {}) => {
+    if (request.method === "POST" && new URL(url).pathname.startsWith("/__mock__/remove")) {
+      const slug = String(request.body ?? "");
+      posts.set(slug, (posts.get(slug) ?? 0) + 1);
+    }
+    return handle(url, request);
+  };
+  site.posts = posts;
+  return site;
+}
+
+async function readConnections(session, site) {
+  const page = await session.openLinkedIn(PATHS.connections);
+  await session.waitForPopup(
+    (p) => parseCount(p.text["connection-count"]) === site.stated.connections,
+    { what: `the stated total of ${site.stated.connections}`, timeout: 30_000 },
+  );
+  return page;
+}
+
+/**
+ * Stops the extension's service worker now, as Chrome does when it is idle.
+ * Unlike the harness's stopServiceWorker, it does not wait for the worker to
+ * stay gone: mid-step, the page's outcome report wakes it at once, which is
+ * the situation under test.
+ */
+async function killWorker(session) {
+  const cdp = await session.context.newCDPSession(session.popupPage);
+  try {
+    await cdp.send("ServiceWorker.enable");
+    await cdp.send("ServiceWorker.stopAllWorkers");
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Sends a message to the background from an extension page. */
+const ask = (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+
+async function queueState(session) {
+  const { queue } = await session.storage();
+  return queue?.progress ?? null;
+}
+
+test("chromium: a batch of 20 is removed one at a time, each verified, at a varied pace; kept people are never touched", async () => {
+  // The page states 510 connections (40 rendered at once): removing 20
+  // would take the member below 500, so the badge warning applies.
+  const site = countingSite({
+    generation: "react-2025",
+    count: 40,
+    statedTotal: 510,
+    seed: 31,
+    pageSize: 40,
+  });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage(DEV_PACING);
+    const linkedin = await readConnections(session, site);
+    const review = await session.openReview();
+    await waitFor(
+      async () => parseCount(await review.getByTestId("result-count").textContent()) === 40,
+      { what: "the 40 people read to be listed" },
+    );
+
+    // Past the mock's hand-made edge cases: plain names a search finds.
+    const people = site.people.slice(17, 39);
+    const chosen = people.map((p) => p.slug.toLowerCase());
+    const kept = chosen.slice(0, 2);
+    const answer = await ask(review, { type: "set-kept", slugs: kept, kept: true });
+    assert.equal(answer.ok, true, answer.error);
+
+    // Search each name and tick that person's row (a namesake stays unticked).
+    for (const person of people) {
+      await review.getByTestId("filter-input").fill(`name:"${person.name}"`);
+      const row = review.locator(
+        `[data-testid="person-row"][data-slug="${person.slug.toLowerCase()}"]`,
+      );
+      await row.locator('input[type="checkbox"]').check();
+    }
+    await review.getByTestId("filter-input").fill("");
+    assert.equal(parseCount(await review.getByTestId("selected-count").textContent()), 22);
+
+    await review.getByTestId("queue-selected").click();
+    const dialog = review.getByTestId("queue-dialog");
+    await dialog.waitFor({ state: "visible" });
+    assert.match(await dialog.textContent(), /September 2024/);
+    const confirm = review.getByTestId("confirm-queue");
+    // 510 - 20 leaves fewer than 500: the badge warning needs its tick.
+    assert.equal(await confirm.isDisabled(), true, "confirm waits for the below-500 tick");
+    await review.getByTestId("below-500-ack").check();
+    await confirm.click();
+
+    await linkedin.bringToFront();
+    const done = await waitFor(
+      async () => {
+        const p = await queueState(session);
+        return p && p.removed === 20 && p.pending === 0 && p.inProgress === 0 ? p : null;
+      },
+      {
+        what: "20 removals",
+        timeout: 150_000,
+        interval: 500,
+        describe: () => queueState(session),
+      },
+    );
+    assert.equal(done.state, "idle");
+    const removed = [...site.removed].sort();
+    assert.deepEqual(removed, chosen.slice(2).sort(), "exactly the 20 queued, never a kept one");
+    for (const slug of kept) assert.ok(!site.removed.has(slug), `${slug} was kept`);
+    for (const [slug, count] of site.posts)
+      assert.equal(count, 1, `${slug} removed ${count} times`);
+
+    // The log says who, where and when, one removal after another. (The
+    // delay distribution itself is proven in the core's property tests; at
+    // development pace the log's whole seconds cannot show it.)
+    const log = await ask(review, { type: "removal-log" });
+    const lines = log.csv.trim().split(/\r?\n/).slice(1);
+    const removals = lines.filter((line) => /removed/i.test(line));
+    assert.ok(removals.length >= 20, `${removals.length} removal lines in the log`);
+    assert.ok(removals.every((line) => line.includes("https://www.linkedin.com/in/")));
+    const times = removals.map((line) =>
+      Date.parse(/\d{4}-\d\d-\d\dT[\d:.]+Z/.exec(line)?.[0] ?? ""),
+    );
+    assert.ok(times.every(Number.isFinite), "every removal has its time");
+    assert.ok(
+      times.every((t, i) => i === 0 || t >= times[i - 1]),
+      "removals are logged in the order they happened",
+    );
+
+    const popup = await session.openPopup();
+    assert.match(await popup.getByTestId("queue-state").textContent(), /idle/i);
+    assert.equal(parseCount(await popup.getByTestId("removed-count").textContent()), 20);
+    assert.equal(parseCount(await popup.getByTestId("queue-count").textContent()), 0);
+  });
+});
+
+const FAULTS = [
+  { name: "a misleading dialog", faults: { misleadingDialog: true }, before: 0 },
+  { name: "an ambiguous menu", faults: { ambiguousMenu: true }, before: 0 },
+  { name: "a limit warning banner", faults: { limitBanner: true }, before: 0 },
+  { name: "a checkpoint after one removal", faults: { checkpointAfter: 1 }, before: 1 },
+];
+
+test("chromium: every injected fault pauses the queue with its reason, and nothing more is clicked", async () => {
+  await withChromium({}, async (session) => {
+    for (const [n, fault] of FAULTS.entries()) {
+      const site = countingSite({
+        generation: ["artdeco", "react-2025", "sdui-2026"][n % 3],
+        // A different size each time, so "the page was read" means this page.
+        count: 12 + n,
+        seed: 40 + n,
+        pageSize: 16,
+        faults: fault.faults,
+      });
+      session.site = site;
+      await session.openPopup();
+      await session.setStorage(DEV_PACING);
+      const popup = session.popupPage;
+      // Clear what the previous fault left, as a member would.
+      await ask(popup, { type: "queue-cancel" });
+      await ask(popup, { type: "queue-resume" });
+
+      const linkedin = await readConnections(session, site);
+      const slugs = site.people.slice(0, 3).map((p) => p.slug.toLowerCase());
+      const answer = await ask(popup, { type: "queue-removals", slugs, dryRun: false });
+      assert.equal(answer.ok, true, answer.error);
+      await linkedin.bringToFront();
+
+      const paused = await waitFor(
+        async () => {
+          const p = await queueState(session);
+          // Not the pause for want of the page, which lifts once it is read.
+          return p?.state === "paused" && !/connections page to continue/.test(p.reason ?? "")
+            ? p
+            : null;
+        },
+        {
+          what: `the queue to pause on ${fault.name}`,
+          timeout: 60_000,
+          describe: () => queueState(session),
+        },
+      );
+      assert.ok(paused.reason, `a reason is shown for ${fault.name}`);
+      assert.equal(
+        site.removed.size,
+        fault.before,
+        `${fault.name}: removals before the pause (paused: ${paused.reason})`,
+      );
+      // Nothing more happens while paused.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      assert.equal(site.removed.size, fault.before, `${fault.name}: a click after the pause`);
+      await session.openPopup();
+      const state = await session.popupPage.getByTestId("queue-state").textContent();
+      assert.match(state, /paused/i, fault.name);
+      await linkedin.close();
+    }
+  });
+});
+
+test("chromium: stopping the service worker at every step never removes anyone twice or loses anyone", async () => {
+  const site = countingSite({ generation: "react-2025", count: 16, seed: 52, pageSize: 16 });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage({ devPacing: { delayMs: 400 } });
+    const linkedin = await readConnections(session, site);
+    const slugs = site.people.slice(2, 8).map((p) => p.slug.toLowerCase());
+    const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
+    assert.equal(answer.ok, true, answer.error);
+    await linkedin.bringToFront();
+
+    let stops = 0;
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline) {
+      const p = await queueState(session);
+      if (p && p.pending === 0 && p.inProgress === 0) break;
+      if (p?.state === "paused") {
+        // Two failed steps in a row pause the queue; resuming is the member's call.
+        await ask(session.popupPage, { type: "queue-resume" });
+      } else if (p?.inProgress > 0 && (await session.serviceWorkerRunning())) {
+        // A step is out: stop the worker in the middle of it. The alarm (and
+        // the page's outcome report) wake it again.
+        await killWorker(session);
+        stops += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const p = await queueState(session);
+    assert.equal(p.pending + p.inProgress, 0, "every queued person was dealt with");
+    assert.ok(stops >= 3, `the worker was stopped mid-step ${stops} times`);
+    assert.deepEqual([...site.removed].sort(), [...slugs].sort(), "nobody lost, nobody else");
+    for (const [slug, count] of site.posts)
+      assert.equal(count, 1, `${slug} removed ${count} times`);
+  });
+});
+
+test("firefox: a queued batch of 20 is removed, each verified", async () => {
+  const site = countingSite({ generation: "artdeco", count: 24, seed: 61, pageSize: 24 });
+  await withFirefox({ site }, async (session) => {
+    await session.openPopup();
+    await session.driver.executeScript(
+      "return browser.storage.local.set(arguments[0]);",
+      DEV_PACING,
+    );
+    await session.openLinkedIn(PATHS.connections);
+    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 24, {
+      what: "the stated total of 24",
+      timeout: 30_000,
+    });
+    const slugs = site.people.slice(0, 20).map((p) => p.slug.toLowerCase());
+    const answer = await session.driver.executeScript(
+      "return browser.runtime.sendMessage({ type: 'queue-removals', slugs: arguments[0], dryRun: false });",
+      slugs,
+    );
+    assert.equal(answer.ok, true, answer.error);
+    await waitFor(
+      async () => {
+        const { queue } = await session.storage();
+        const p = queue?.progress;
+        return p && p.removed === 20 && p.pending === 0 && p.inProgress === 0;
+      },
+      { what: "20 removals in Firefox", timeout: 180_000, interval: 1_000 },
+    );
+    assert.deepEqual([...site.removed].sort(), [...slugs].sort());
+    for (const [slug, count] of site.posts)
+      assert.equal(count, 1, `${slug} removed ${count} times`);
+  });
+});
