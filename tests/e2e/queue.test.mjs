@@ -61,7 +61,8 @@ async function killWorker(session) {
 }
 
 /** Sends a message to the background from an extension page. */
-const ask = (page, message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+const ask = (page, message) =>
+  page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
 
 async function queueState(session) {
   const { queue } = await session.storage();
