@@ -107,6 +107,7 @@ function queueView() {
   return {
     progress: state.core.queueProgress(now, utcOffset()),
     entries: state.core.queueEntries(),
+    settings: state.core.queueSettings(),
   };
 }
 
@@ -429,6 +430,17 @@ const handlers = {
       const result = state.core.cancelRemoval(String(message.slug ?? ""), Date.now());
       await persistNow();
       return { result, queue: queueView() };
+    },
+  },
+  "queue-settings": {
+    from: "extension-page",
+    async handle(message) {
+      // The core clamps every value to its hard ceilings: what comes back is
+      // what is in force, which the page shows.
+      const settings = state.core.setQueueSettings(message.settings ?? {});
+      await persistNow();
+      pumpQueue();
+      return { settings };
     },
   },
   "removal-log": {

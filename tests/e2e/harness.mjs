@@ -553,7 +553,8 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
     const url = request.url();
     if (url.startsWith(`${LINKEDIN}/`)) {
       // The mock page's own script posts removals to the mock's backend.
-      const answer = site?.handle(url, { method: request.method(), body: request.postData() }) ?? null;
+      const answer =
+        site?.handle(url, { method: request.method(), body: request.postData() }) ?? null;
       await route.fulfill(
         answer
           ? { status: answer.status, contentType: answer.contentType, body: answer.body }
