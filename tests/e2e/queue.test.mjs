@@ -69,7 +69,7 @@ async function queueState(session) {
   return queue?.progress ?? null;
 }
 
-test("chromium: a batch of 20 is removed one at a time, each verified, at a varied pace; kept people are never touched", async () => {
+test("chromium: a batch of 20 is removed one at a time, each verified and logged; kept people are never touched", async () => {
   // The page states 510 connections (40 rendered at once): removing 20
   // would take the member below 500, so the badge warning applies.
   const site = countingSite({
@@ -162,10 +162,25 @@ test("chromium: a batch of 20 is removed one at a time, each verified, at a vari
 });
 
 const FAULTS = [
-  { name: "a misleading dialog", faults: { misleadingDialog: true }, before: 0 },
-  { name: "an ambiguous menu", faults: { ambiguousMenu: true }, before: 0 },
-  { name: "a limit warning banner", faults: { limitBanner: true }, before: 0 },
-  { name: "a checkpoint after one removal", faults: { checkpointAfter: 1 }, before: 1 },
+  {
+    name: "a misleading dialog",
+    faults: { misleadingDialog: true },
+    before: 0,
+    reason: /not the remove-connection dialog/,
+  },
+  {
+    name: "an ambiguous menu",
+    faults: { ambiguousMenu: true },
+    before: 0,
+    reason: /Remove connection/,
+  },
+  { name: "a limit warning banner", faults: { limitBanner: true }, before: 0, reason: /limit/i },
+  {
+    name: "a checkpoint after one removal",
+    faults: { checkpointAfter: 1 },
+    before: 1,
+    reason: /check/i,
+  },
 ];
 
 test("chromium: every injected fault pauses the queue with its reason, and nothing more is clicked", async () => {
@@ -207,7 +222,7 @@ test("chromium: every injected fault pauses the queue with its reason, and nothi
           describe: () => queueState(session),
         },
       );
-      assert.ok(paused.reason, `a reason is shown for ${fault.name}`);
+      assert.match(paused.reason ?? "", fault.reason, `the reason shown for ${fault.name}`);
       assert.equal(
         site.removed.size,
         fault.before,
@@ -219,8 +234,61 @@ test("chromium: every injected fault pauses the queue with its reason, and nothi
       await session.openPopup();
       const state = await session.popupPage.getByTestId("queue-state").textContent();
       assert.match(state, /paused/i, fault.name);
+      assert.match(state, fault.reason, `the popup shows the reason for ${fault.name}`);
       await linkedin.close();
     }
+  });
+});
+
+test("chromium: a menu that needs a second click and a card that lingers still end in verified removals", async () => {
+  const site = countingSite({
+    generation: "sdui-2026",
+    count: 14,
+    seed: 71,
+    pageSize: 14,
+    faults: { menuNeedsSecondClick: true, lingerAfterConfirm: true },
+  });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage(DEV_PACING);
+    const linkedin = await readConnections(session, site);
+    const slugs = site.people.slice(3, 5).map((p) => p.slug.toLowerCase());
+    const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
+    assert.equal(answer.ok, true, answer.error);
+    await linkedin.bringToFront();
+    await waitFor(
+      async () => {
+        const p = await queueState(session);
+        return p && p.removed === 2 && p.pending === 0 && p.inProgress === 0;
+      },
+      { what: "both removals", timeout: 60_000, describe: () => queueState(session) },
+    );
+    assert.deepEqual([...site.removed].sort(), [...slugs].sort());
+  });
+});
+
+test("chromium: a dry run walks every removal to the confirm button and removes nobody", async () => {
+  const site = countingSite({ generation: "artdeco", count: 14, seed: 72, pageSize: 14 });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage(DEV_PACING);
+    const linkedin = await readConnections(session, site);
+    const slugs = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
+    const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: true });
+    assert.equal(answer.ok, true, answer.error);
+    await linkedin.bringToFront();
+    const done = await waitFor(
+      async () => {
+        const p = await queueState(session);
+        return p && p.pending === 0 && p.inProgress === 0 && p.skipped === 3 ? p : null;
+      },
+      { what: "the dry run to finish", timeout: 60_000, describe: () => queueState(session) },
+    );
+    assert.equal(done.removed, 0);
+    assert.equal(site.removed.size, 0, "a dry run removed someone");
+    assert.equal(site.posts.size, 0, "a dry run reached LinkedIn's backend");
+    const log = await ask(session.popupPage, { type: "removal-log" });
+    assert.match(log.csv, /dry run/i);
   });
 });
 
