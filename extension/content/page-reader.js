@@ -171,12 +171,12 @@
   }
 
   /**
-   * textContent, whitespace-collapsed, without screen-reader-only text.
+   * The element's text nodes, in order, leaving out screen-reader-only text.
    * @param {Element} element
+   * @returns {string[]}
    */
-  function visibleText(element) {
-    if (!element.querySelector(HIDDEN_TEXT)) return collapse(element.textContent ?? "");
-    let text = "";
+  function visibleTextParts(element) {
+    const parts = [];
     const walker = document.createTreeWalker(
       element,
       NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
@@ -188,9 +188,18 @@
       },
     );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) text += /** @type {Text} */ (node).data;
+      if (node.nodeType === Node.TEXT_NODE) parts.push(/** @type {Text} */ (node).data);
     }
-    return collapse(text);
+    return parts;
+  }
+
+  /**
+   * textContent, whitespace-collapsed, without screen-reader-only text.
+   * @param {Element} element
+   */
+  function visibleText(element) {
+    if (!element.querySelector(HIDDEN_TEXT)) return collapse(element.textContent ?? "");
+    return collapse(visibleTextParts(element).join(""));
   }
 
   /** @param {Element | null} element */
@@ -1221,21 +1230,7 @@
    * @param {Element} element
    */
   function spacedText(element) {
-    const parts = [];
-    const walker = document.createTreeWalker(
-      element,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-      {
-        acceptNode: (node) =>
-          node.nodeType === Node.ELEMENT_NODE && /** @type {Element} */ (node).matches(HIDDEN_TEXT)
-            ? NodeFilter.FILTER_REJECT
-            : NodeFilter.FILTER_ACCEPT,
-      },
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(/** @type {Text} */ (node).data);
-    }
-    return collapse(parts.join(" "));
+    return collapse(visibleTextParts(element).join(" "));
   }
 
   /** @param {string} text */

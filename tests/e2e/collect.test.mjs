@@ -9,6 +9,7 @@ import {
   createMockSite,
   formatCount,
   parseCount,
+  readConnectionsPage,
   waitFor,
   withChromium,
   withFirefox,
@@ -27,16 +28,6 @@ const bigSite = () =>
     stallAt: [4_000],
     stallMs: 1_500,
   });
-
-/** Opens the connections page and waits until the popup shows its stated total. */
-async function readConnectionsPage(session, site) {
-  const page = await session.openLinkedIn(PATHS.connections);
-  await session.waitForPopup(
-    (p) => parseCount(p.text["connection-count"]) === site.stated.connections,
-    { what: `the stated total of ${site.stated.connections}`, timeout: 30_000 },
-  );
-  return page;
-}
 
 /** Opens the review page in its own tab and waits for the replica to load. */
 async function openReview(session) {

@@ -28,6 +28,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PATHS } from "../mock-site/site.mjs";
 
 export { createMockSite, GENERATIONS, PATHS } from "../mock-site/site.mjs";
 
@@ -1041,6 +1042,22 @@ export async function withFirefox(options, body) {
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Opens the mock connections page in a Chromium session and waits until the
+ * popup shows its stated total: from then on the background knows the tab.
+ *
+ * @param {any} session a Chromium session
+ * @param {{ stated: { connections: number } }} site
+ */
+export async function readConnectionsPage(session, site) {
+  const page = await session.openLinkedIn(PATHS.connections);
+  await session.waitForPopup(
+    (p) => parseCount(p.text["connection-count"]) === site.stated.connections,
+    { what: `the stated total of ${site.stated.connections}`, timeout: 30_000 },
+  );
+  return page;
 }
 
 // ---------------------------------------------------------------------------

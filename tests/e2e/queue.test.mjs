@@ -9,6 +9,7 @@ import {
   PATHS,
   createMockSite,
   parseCount,
+  readConnectionsPage,
   waitFor,
   withChromium,
   withFirefox,
@@ -33,15 +34,6 @@ function countingSite(options) {
   };
   site.posts = posts;
   return site;
-}
-
-async function readConnections(session, site) {
-  const page = await session.openLinkedIn(PATHS.connections);
-  await session.waitForPopup(
-    (p) => parseCount(p.text["connection-count"]) === site.stated.connections,
-    { what: `the stated total of ${site.stated.connections}`, timeout: 30_000 },
-  );
-  return page;
 }
 
 /**
@@ -82,7 +74,7 @@ test("chromium: a batch of 20 is removed one at a time, each verified and logged
   await withChromium({ site }, async (session) => {
     await session.openPopup();
     await session.setStorage(DEV_PACING);
-    const linkedin = await readConnections(session, site);
+    const linkedin = await readConnectionsPage(session, site);
     const review = await session.openReview();
     await waitFor(
       async () => parseCount(await review.getByTestId("result-count").textContent()) === 40,
@@ -202,7 +194,7 @@ test("chromium: every injected fault pauses the queue with its reason, and nothi
       await ask(popup, { type: "queue-cancel" });
       await ask(popup, { type: "queue-resume" });
 
-      const linkedin = await readConnections(session, site);
+      const linkedin = await readConnectionsPage(session, site);
       const slugs = site.people.slice(0, 3).map((p) => p.slug.toLowerCase());
       const answer = await ask(popup, { type: "queue-removals", slugs, dryRun: false });
       assert.equal(answer.ok, true, answer.error);
@@ -251,7 +243,7 @@ test("chromium: a menu that needs a second click and a card that lingers still e
   await withChromium({ site }, async (session) => {
     await session.openPopup();
     await session.setStorage(DEV_PACING);
-    const linkedin = await readConnections(session, site);
+    const linkedin = await readConnectionsPage(session, site);
     const slugs = site.people.slice(3, 5).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
@@ -272,7 +264,7 @@ test("chromium: a dry run walks every removal to the confirm button and removes 
   await withChromium({ site }, async (session) => {
     await session.openPopup();
     await session.setStorage(DEV_PACING);
-    const linkedin = await readConnections(session, site);
+    const linkedin = await readConnectionsPage(session, site);
     const slugs = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: true });
     assert.equal(answer.ok, true, answer.error);
@@ -297,7 +289,7 @@ test("chromium: stopping the service worker at every step never removes anyone t
   await withChromium({ site }, async (session) => {
     await session.openPopup();
     await session.setStorage({ devPacing: { delayMs: 400 } });
-    const linkedin = await readConnections(session, site);
+    const linkedin = await readConnectionsPage(session, site);
     const slugs = site.people.slice(2, 8).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
