@@ -5,6 +5,12 @@
 #   ./build.sh test     install and build whatever is needed, then lint and run every test
 #   ./build.sh demo     open Chromium with the extension on the bundled mock LinkedIn site
 #   ./build.sh lint     formatting and lints only
+#   ./build.sh bench    the core against plain JavaScript in headless Chromium: writes
+#                       bench/results.json and the tables in docs/BENCHMARKS.md
+#
+# The build shrinks the .wasm with wasm-opt -Oz (npm's binaryen, installed once
+# into .cache/; Debian's binaryen writes wasm that fails at start-up). Without
+# network access the step is skipped with a note; NETPRUNE_WASM_OPT=0 skips it.
 #
 # Every install step checks first and skips what is already there, so a warm
 # machine goes straight to the build. Browsers are installed from Debian's
@@ -79,6 +85,30 @@ ensure_firefox() {
   fi
 }
 
+BINARYEN_VERSION=132.0.0
+WASM_OPT=.cache/binaryen/node_modules/.bin/wasm-opt
+# wasm-opt must be told every feature the compiler's wasm uses.
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
+
+# Optional: about a tenth off the .wasm, no measurable change in speed
+# (docs/BENCHMARKS.md). Skipped, not failed, when binaryen cannot be had.
+optimize_wasm() {
+  [ "${NETPRUNE_WASM_OPT:-1}" != 0 ] || return 0
+  local want="version_${BINARYEN_VERSION%%.*}"
+  if ! "$WASM_OPT" --version 2>/dev/null | grep -q "($want)"; then
+    step "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm into .cache/, once"
+    if ! npm install --no-save --no-audit --no-fund --silent --prefix .cache/binaryen \
+      "binaryen@$BINARYEN_VERSION"; then
+      printf 'note: binaryen could not be installed; the .wasm is left as the compiler wrote it\n'
+      return 0
+    fi
+  fi
+  step "wasm-opt -Oz"
+  "$WASM_OPT" -Oz "${WASM_OPT_FEATURES[@]}" dist/.core/netprune_bg.wasm -o dist/.core/netprune_bg.opt.wasm
+  mv dist/.core/netprune_bg.opt.wasm dist/.core/netprune_bg.wasm
+}
+
 build() {
   ensure_rust
   ensure_node_modules
@@ -88,6 +118,7 @@ build() {
   wasm-bindgen target/wasm32-unknown-unknown/release/netprune.wasm \
     --target web --out-dir dist/.core --no-typescript \
     --remove-name-section --remove-producers-section
+  optimize_wasm
   for browser in chrome firefox; do
     step "assembling dist/$browser"
     rm -rf "dist/$browser" "dist/netprune-$browser.zip"
@@ -149,5 +180,10 @@ demo)
   build
   node tests/demo.mjs "${@:2}"
   ;;
-*) die "unknown command '$1' (use: build, test, demo, lint)" ;;
+bench)
+  ensure_chromium
+  build
+  node bench/run.mjs
+  ;;
+*) die "unknown command '$1' (use: build, test, demo, lint, bench)" ;;
 esac

@@ -5,7 +5,7 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["node_modules/", "dist/", "target/", "extension/core/"],
+    ignores: ["node_modules/", "dist/", "target/", "extension/core/", ".cache/"],
   },
   js.configs.recommended,
   {
@@ -26,6 +26,15 @@ export default [
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "script",
+      globals: { ...globals.browser },
+    },
+  },
+  {
+    // The benchmark pages run in Chromium (bench/run.mjs is node, below).
+    files: ["bench/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
       globals: { ...globals.browser },
     },
   },

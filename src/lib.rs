@@ -20,6 +20,8 @@
 //!   hand-written tables rather than a normalization crate.
 //! - [`query`]: the review page's filter language: parse, match and sort
 //!   30,000 people per keystroke.
+//! - [`index`]: the search index queries run on: folded text in one buffer,
+//!   byte-pair signatures and the name order in arrays.
 //! - [`view`]: rows, the histogram of connection years, and CSV export.
 //! - [`pacing`]: the pacing policy: randomized gaps, breathers, hourly and
 //!   daily caps with hard ceilings, quiet hours, backoff, and the seeded
@@ -32,8 +34,10 @@
 
 pub mod calendar;
 pub mod collect;
+mod fastmap;
 pub mod fold;
 pub mod import;
+pub mod index;
 pub mod merge;
 pub mod model;
 pub mod pacing;

@@ -10,12 +10,12 @@
 //! and headline as shown today.
 
 use crate::calendar::TimeMs;
+use crate::fastmap::FastMap;
 use crate::fold::fold;
 use crate::import::{ExportFile, ExportRow, RowNote, SkippedRow};
 use crate::model::{Network, Person, Source, UNMATCHED_PREFIX};
 use crate::reading::{ConnectedDate, DatePrecision};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What an import did (docs/ARCHITECTURE.md, `ImportReport`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -75,19 +75,25 @@ impl Network {
             notes: file.notes,
             ..ImportReport::default()
         };
-        // Folded name -> slugs of people read on the page (or by link), built
-        // once: matching a 30,000-row export is then linear.
-        let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
-        for person in self.people.iter().filter(|p| !p.unmatched) {
-            by_name
-                .entry(fold(&person.name))
-                .or_default()
-                .push(person.slug.clone());
-        }
-        let mut keys_this_import: HashMap<String, u32> = HashMap::new();
+        self.people.reserve(file.rows.len());
+        self.index.reserve(file.rows.len());
+        // Folded name -> slugs of people read on the page (or by link): what
+        // rows without a link are matched against. Built at the first such
+        // row (most exports have none): then from the people known at that
+        // point, and from `unlisted`, linked people this import took out
+        // (which stay listed, as when the map was kept from the start).
+        let mut by_name: Option<FastMap<String, Vec<String>>> = None;
+        let mut unlisted: Vec<(String, String)> = Vec::new();
+        // Whether any key could be an unmatched row's: only then is looking
+        // one up worth building it.
+        let mut any_unmatched_keys = self
+            .people
+            .iter()
+            .any(|p| p.slug.starts_with(UNMATCHED_PREFIX));
+        let mut keys_this_import: FastMap<String, u32> = FastMap::default();
 
-        for row in file.rows {
-            if let Some(slug) = row.slug.clone() {
+        for mut row in file.rows {
+            if let Some(slug) = row.slug.take() {
                 if let Some(i) = self.index_of(&slug) {
                     enrich(&mut self.people[i], &row);
                     report.matched += 1;
@@ -95,19 +101,43 @@ impl Network {
                 }
                 // A row that earlier import had to keep as unmatched now
                 // comes with its link: it replaces that entry.
-                let mut person = new_person(slug, &row, now_ms);
-                if let Some(i) = self.index_of(&unmatched_key(&row)) {
-                    person.kept = self.remove_person(i).kept;
+                let replaced = if any_unmatched_keys {
+                    self.index_of(&unmatched_key(&row))
+                } else {
+                    None
+                };
+                let mut person = new_person(slug, row, now_ms);
+                if let Some(i) = replaced {
+                    let removed = self.remove_person(i);
+                    person.kept = removed.kept;
+                    if !removed.unmatched && by_name.is_none() {
+                        unlisted.push((fold(&removed.name), removed.slug));
+                    }
                 }
-                by_name
-                    .entry(fold(&person.name))
-                    .or_default()
-                    .push(person.slug.clone());
+                if let Some(by_name) = &mut by_name {
+                    by_name
+                        .entry(fold(&person.name))
+                        .or_default()
+                        .push(person.slug.clone());
+                }
+                any_unmatched_keys |= person.slug.starts_with(UNMATCHED_PREFIX);
                 self.push_person(person);
                 report.added += 1;
                 continue;
             }
 
+            let by_name = by_name.get_or_insert_with(|| {
+                let mut map: FastMap<String, Vec<String>> = FastMap::default();
+                for person in self.people.iter().filter(|p| !p.unmatched) {
+                    map.entry(fold(&person.name))
+                        .or_default()
+                        .push(person.slug.clone());
+                }
+                for (name, slug) in unlisted.drain(..) {
+                    map.entry(name).or_default().push(slug);
+                }
+                map
+            });
             let folded_company = row.company.as_deref().map(fold);
             let candidates: Vec<&String> = by_name
                 .get(&fold(&row.name))
@@ -147,8 +177,9 @@ impl Network {
             match self.index_of(&key) {
                 Some(i) => enrich(&mut self.people[i], &row),
                 None => {
-                    let mut person = new_person(key, &row, now_ms);
+                    let mut person = new_person(key, row, now_ms);
                     person.unmatched = true;
+                    any_unmatched_keys = true;
                     self.push_person(person);
                 }
             }
@@ -159,8 +190,8 @@ impl Network {
 
     /// Index by folded name of the unmatched export rows, for readings that
     /// may bring them a profile link. Empty (and free) when there are none.
-    pub(crate) fn unmatched_by_name(&self) -> HashMap<String, Vec<String>> {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    pub(crate) fn unmatched_by_name(&self) -> FastMap<String, Vec<String>> {
+        let mut map: FastMap<String, Vec<String>> = FastMap::default();
         for person in self.people.iter().filter(|p| p.unmatched) {
             map.entry(fold(&person.name))
                 .or_default()
@@ -170,14 +201,14 @@ impl Network {
     }
 }
 
-fn new_person(slug: String, row: &ExportRow, now_ms: TimeMs) -> Person {
+fn new_person(slug: String, row: ExportRow, now_ms: TimeMs) -> Person {
     Person {
         slug,
-        name: row.name.clone(),
-        headline: None,
-        company: row.company.clone(),
-        position: row.position.clone(),
         connected: exact(row.connected_on),
+        name: row.name,
+        headline: None,
+        company: row.company,
+        position: row.position,
         source: Source::Export,
         first_seen_ms: now_ms,
         last_seen_ms: now_ms,

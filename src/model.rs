@@ -11,14 +11,15 @@
 
 use crate::calendar::TimeMs;
 use crate::collect::Collection;
-use crate::query::{Flags, QueryError, SearchKeys};
+use crate::fastmap::FastMap;
+use crate::index::SearchIndex;
+use crate::query::{Flags, QueryError};
 use crate::queue::RemovalQueue;
 use crate::reading::{
     clean_text, parse_connected_text, parse_count, slug_from_profile_url, ConnectedDate, Figure,
     PageKind, PageReading, Precision,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 /// The most connections a member can hold.
@@ -122,10 +123,11 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-/// Search keys cached beside the people they were built from. Derived data:
-/// two networks with the same people are equal whatever their caches hold.
+/// The search index cached beside the people it was built from. Derived
+/// data: two networks with the same people are equal whatever their caches
+/// hold.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SearchCache(Option<Vec<SearchKeys>>);
+pub(crate) struct SearchCache(Option<SearchIndex>);
 
 impl PartialEq for SearchCache {
     fn eq(&self, _: &Self) -> bool {
@@ -326,8 +328,8 @@ pub struct Network {
     pub people: Vec<Person>,
     /// Slug to index in `people`; rebuilt on restore, never stored.
     #[serde(skip)]
-    pub(crate) index: HashMap<String, u32>,
-    /// Folded search keys for `people`, built on the first query and
+    pub(crate) index: FastMap<String, u32>,
+    /// The search index for `people`, built on the first query and
     /// dropped whenever people change.
     #[serde(skip)]
     pub(crate) search: SearchCache,
@@ -353,7 +355,7 @@ impl Default for Network {
         Self {
             version: SNAPSHOT_VERSION,
             people: Vec::new(),
-            index: HashMap::new(),
+            index: FastMap::default(),
             search: SearchCache::default(),
             readings: Vec::new(),
             goal: Goal::default(),
@@ -378,7 +380,7 @@ impl Network {
             return Err(ModelError::BadSnapshot("it has no format version".into()));
         }
         let mut network = self;
-        network.index = HashMap::with_capacity(network.people.len());
+        network.index = FastMap::with_capacity_and_hasher(network.people.len(), Default::default());
         for (i, person) in network.people.iter().enumerate() {
             if person.slug.is_empty() {
                 return Err(ModelError::BadSnapshot(format!(
@@ -411,11 +413,26 @@ impl Network {
         self.index.get(slug).map(|&i| i as usize)
     }
 
-    /// The indices of the people matching `query`, in its order. Keys are
-    /// built on the first query after people change (about 100 ms for
-    /// 30,000), then each query costs well under a millisecond.
+    /// The indices of the people matching `query`, in its order. The
+    /// search index is built on the first query after people change (tens
+    /// of milliseconds for 30,000, half of it on the first query that
+    /// searches), then each query costs well under a millisecond.
     pub fn query(&mut self, query: &str, now_ms: TimeMs) -> Result<Vec<u32>, QueryError> {
         let parsed = crate::query::parse(query, now_ms)?;
+        let flags = if parsed.uses_flags() {
+            self.flags()
+        } else {
+            Vec::new()
+        };
+        let index = self
+            .search
+            .0
+            .get_or_insert_with(|| SearchIndex::new(&self.people));
+        Ok(index.run(&self.people, &parsed, &flags))
+    }
+
+    /// Every person's flags, by index, for `is:` filters.
+    fn flags(&self) -> Vec<Flags> {
         let mut flags: Vec<Flags> = self
             .people
             .iter()
@@ -432,11 +449,7 @@ impl Network {
                 flags[i].queued = true;
             }
         }
-        let keys = self
-            .search
-            .0
-            .get_or_insert_with(|| SearchKeys::for_people(&self.people));
-        Ok(crate::query::run(&parsed, &self.people, keys, &flags))
+        flags
     }
 
     /// Adds a person not yet known; the caller checked the slug is new.

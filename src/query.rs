@@ -1,12 +1,15 @@
 //! The review page's filter language: parse a query, match it against
 //! people, and sort what matched.
 //!
-//! This module owns the grammar below, its error messages, and the per-person
-//! [`SearchKeys`] that make re-filtering 30,000 people on every keystroke
-//! cheap: text is folded once per person ([`crate::fold`]), each person's
-//! place under every sort order is ranked once per list
-//! ([`SearchKeys::for_people`]), each search term builds its substring finder
-//! once at parse time, and [`run`] allocates per call, never per person. It
+//! This module owns the grammar below, its error messages, and what a query
+//! means ([`Query::matches`], one person at a time). [`SearchKeys`] and
+//! [`run`] are the reference: text folded once per person ([`crate::fold`]),
+//! each person's place under every sort order ranked once per list
+//! ([`SearchKeys::for_people`]). The network runs queries on
+//! [`crate::index::SearchIndex`] instead, a layout of the same keys made for
+//! scanning 30,000 people per keystroke, which must answer as [`run`] does
+//! (the tests check it does). Each search term builds its substring finder
+//! and byte-pair signature once at parse time. It
 //! never reads a clock (relative dates such as `5y` count back from the
 //! `now_ms` given to [`parse`]), never touches the network snapshot or the
 //! keep-list (flags come in per person), and never panics or silently
@@ -40,6 +43,7 @@
 
 use crate::calendar::{CivilDate, TimeMs};
 use crate::fold::{fold, fold_into};
+use crate::index::Signature;
 use crate::model::Person;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
@@ -145,9 +149,42 @@ impl Query {
 
     /// Whether one person, with these search keys and flags, matches.
     pub fn matches(&self, keys: &SearchKeys, flags: Flags) -> bool {
+        self.holds(keys, flags)
+    }
+
+    /// Whether one person matches, whatever holds their keys: the one
+    /// statement of what a query means, for [`SearchKeys`] and for
+    /// [`crate::index::SearchIndex`] alike.
+    #[inline]
+    pub(crate) fn holds<K: Keys + ?Sized>(&self, keys: &K, flags: Flags) -> bool {
         self.clauses
             .iter()
             .all(|clause| clause.terms.iter().any(|term| term.matches(keys, flags)))
+    }
+
+    /// Whether any term tests a flag (`is:`), which the caller then passes.
+    pub(crate) fn uses_flags(&self) -> bool {
+        self.clauses.iter().any(|clause| {
+            clause
+                .terms
+                .iter()
+                .any(|term| matches!(term.filter, Filter::Is(_)))
+        })
+    }
+}
+
+/// One person's folded text and date, as a query reads them.
+pub(crate) trait Keys {
+    /// The folded text a search term of `field` looks in.
+    fn span(&self, field: TextField) -> &str;
+    /// The connection day (days since 1970-01-01), if known.
+    fn connected_day(&self) -> Option<i64>;
+    /// Whether the person shows a headline.
+    fn has_headline(&self) -> bool;
+    /// False only when the text cannot hold `needle`: a cheap test that
+    /// lets most people be ruled out before any searching.
+    fn may_hold(&self, _needle: &Needle) -> bool {
+        true
     }
 }
 
@@ -178,22 +215,25 @@ pub struct Term {
 }
 
 impl Term {
-    fn matches(&self, keys: &SearchKeys, flags: Flags) -> bool {
+    #[inline]
+    fn matches<K: Keys + ?Sized>(&self, keys: &K, flags: Flags) -> bool {
         let hit = match &self.filter {
-            Filter::Text { field, needle } => needle.is_in(keys.span(*field)),
+            Filter::Text { field, needle } => {
+                keys.may_hold(needle) && needle.is_in(keys.span(*field))
+            }
             // An unknown date matches no date filter, negated or not: "not
             // connected before 2020" must not sweep in everyone whose date
             // was never read.
-            Filter::ConnectedBefore(bound) => match keys.connected_day {
+            Filter::ConnectedBefore(bound) => match keys.connected_day() {
                 Some(day) => day < bound.day,
                 None => return false,
             },
-            Filter::ConnectedOnOrAfter(bound) => match keys.connected_day {
+            Filter::ConnectedOnOrAfter(bound) => match keys.connected_day() {
                 Some(day) => day >= bound.day,
                 None => return false,
             },
             Filter::Is(flag) => flags.get(*flag),
-            Filter::HasDate => keys.connected_day.is_some(),
+            Filter::HasDate => keys.connected_day().is_some(),
             Filter::HasHeadline => keys.has_headline(),
         };
         hit != self.negated
@@ -274,6 +314,8 @@ pub struct Needle {
     folded: String,
     /// Boxed: a finder is a few hundred bytes, and terms move while parsing.
     finder: Box<Finder<'static>>,
+    /// The byte pairs it holds, for [`Keys::may_hold`].
+    signature: Signature,
 }
 
 impl Needle {
@@ -284,7 +326,17 @@ impl Needle {
             return None;
         }
         let finder = Box::new(Finder::new(folded.as_bytes()).into_owned());
-        Some(Self { folded, finder })
+        let signature = Signature::of(folded.as_bytes());
+        Some(Self {
+            folded,
+            finder,
+            signature,
+        })
+    }
+
+    /// The byte pairs the folded text holds.
+    pub(crate) fn signature(&self) -> &Signature {
+        &self.signature
     }
 
     /// The folded text searched for.
@@ -292,7 +344,7 @@ impl Needle {
         &self.folded
     }
 
-    fn is_in(&self, haystack: &str) -> bool {
+    pub(crate) fn is_in(&self, haystack: &str) -> bool {
         self.finder.find(haystack.as_bytes()).is_some()
     }
 }
@@ -384,10 +436,10 @@ impl SortOrder {
             .map(|(_, order)| *order)
     }
 
-    const COUNT: usize = 6;
+    pub(crate) const COUNT: usize = 6;
 
     /// This order's index into `Ranks::place`.
-    fn slot(self) -> usize {
+    pub(crate) fn slot(self) -> usize {
         match self {
             Self::Name => 0,
             Self::NameDescending => 1,
@@ -398,7 +450,7 @@ impl SortOrder {
         }
     }
 
-    fn is_descending(self) -> bool {
+    pub(crate) fn is_descending(self) -> bool {
         matches!(
             self,
             Self::NameDescending | Self::ConnectedDescending | Self::CompanyDescending
@@ -581,6 +633,20 @@ impl SearchKeys {
     }
 }
 
+impl Keys for SearchKeys {
+    fn span(&self, field: TextField) -> &str {
+        SearchKeys::span(self, field)
+    }
+
+    fn connected_day(&self) -> Option<i64> {
+        self.connected_day
+    }
+
+    fn has_headline(&self) -> bool {
+        SearchKeys::has_headline(self)
+    }
+}
+
 /// Runs this short are insertion-sorted before merging.
 const SORT_RUN: usize = 16;
 
@@ -592,7 +658,7 @@ const SORT_RUN: usize = 16;
 /// which must stay small; this adds well under one. It is as fast as the
 /// standard sort on these lists, and faster when they are nearly sorted
 /// already (people arrive in slug order, which is close to name order).
-fn sort_indices(indices: &mut [u32], compare: &dyn Fn(usize, usize) -> Ordering) {
+pub(crate) fn sort_indices(indices: &mut [u32], compare: &dyn Fn(usize, usize) -> Ordering) {
     let less = |a: u32, b: u32| compare(a as usize, b as usize) == Ordering::Less;
     for run in indices.chunks_mut(SORT_RUN) {
         for end in 1..run.len() {
@@ -719,7 +785,9 @@ fn optional(text: &Option<String>) -> &str {
     text.as_deref().unwrap_or("")
 }
 
-fn prefix(text: &str) -> u64 {
+/// The first eight bytes of `text`, big-endian and zero-padded: ordered as
+/// the texts are, as far as eight bytes tell.
+pub(crate) fn prefix(text: &str) -> u64 {
     let mut bytes = [0u8; 8];
     for (slot, byte) in bytes.iter_mut().zip(text.bytes()) {
         *slot = byte;

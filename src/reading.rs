@@ -285,6 +285,19 @@ pub fn slug_from_profile_url(url: &str) -> Result<String, TextError> {
     let decoded = percent_encoding::percent_decode_str(raw)
         .decode_utf8()
         .map_err(|_| err("its percent-encoding is not UTF-8"))?;
+    if decoded.is_ascii() {
+        // The same checks, a byte at a time (most slugs are ASCII).
+        if decoded.len() > 200 {
+            return Err(err("the profile name is too long"));
+        }
+        if decoded
+            .bytes()
+            .any(|b| b.is_ascii_control() || b == b' ' || b == b'/')
+        {
+            return Err(err("the profile name holds spaces or control characters"));
+        }
+        return Ok(decoded.to_ascii_lowercase());
+    }
     if decoded.chars().count() > 200 {
         return Err(err("the profile name is too long"));
     }

@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, JsString, Reflect, JSON};
 use netprune::bindings::Core;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -93,7 +93,7 @@ fn stored_network_restores_to_the_same_summary() {
     let mut core = Core::new();
     core.ingest(js(READING), NOW).unwrap();
     core.set_goal("consultant").unwrap();
-    let restored = Core::restore_json(&core.to_stored_json()).unwrap();
+    let restored = Core::restore_json(&core.to_stored_json().into()).unwrap();
     assert_eq!(restored.people_count(), 1);
     let a = JSON::stringify(&core.summary(NOW).unwrap()).unwrap();
     let b = JSON::stringify(&restored.summary(NOW).unwrap()).unwrap();
@@ -107,12 +107,83 @@ fn corrupt_stored_text_throws_a_named_readable_error() {
         r#"{"version": 1}"#,
         r#"{"version": 99, "people": [], "readings": [], "goal": "consultant", "lastPage": null}"#,
     ] {
-        let e = error_of(Core::restore_json(bad));
+        let e = error_of(Core::restore_json(&bad.into()));
         assert_eq!(String::from(e.name()), "NetpruneError");
         assert!(
             String::from(e.message()).starts_with("saved network data unreadable"),
             "{bad}"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+fn stored_text_in_any_script_restores_whole() {
+    // Names of three-byte characters and of surrogate pairs, long enough
+    // that the text needs more UTF-8 bytes than the first buffer holds.
+    let names = [
+        "王伟".repeat(150),
+        "👋🚀".repeat(75),
+        "José Ørsted".repeat(20),
+    ];
+    let cards: Vec<String> = (0..60)
+        .map(|i| {
+            format!(
+                r#"{{ "profileUrl": "/in/p-{i}/", "name": "{}", "headline": null, "connectedText": null }}"#,
+                names[i % names.len()]
+            )
+        })
+        .collect();
+    let reading = READING.replace(
+        r#"{ "profileUrl": "/in/ana-1/", "name": "<b>Ana</b>", "headline": null, "connectedText": "Connected on August 7, 2024" }"#,
+        &cards.join(","),
+    );
+    let mut core = Core::new();
+    core.ingest(js(&reading), NOW).unwrap();
+    assert_eq!(core.people_count(), 60);
+    let stored = core.to_stored_json();
+    let restored = Core::restore_json(&stored.as_str().into()).unwrap();
+    assert_eq!(restored.to_stored_json(), stored);
+    let all: Vec<u32> = (0..60).collect();
+    let a = JSON::stringify(&core.rows(&all).unwrap()).unwrap();
+    let b = JSON::stringify(&restored.rows(&all).unwrap()).unwrap();
+    assert_eq!(String::from(a), String::from(b));
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_become_replacement_characters_and_non_strings_are_refused() {
+    let stored = Core::new().to_stored_json();
+    // A lone surrogate in a saved query's name is read as U+FFFD, as it
+    // always was when the text crossed as a `&str`.
+    let with_query = stored.replace(
+        r#""savedQueries":[]"#,
+        r#""savedQueries":[{"name":"aXb","query":"x"}]"#,
+    );
+    assert_ne!(with_query, stored);
+    let units: Vec<u16> = with_query
+        .encode_utf16()
+        .map(|unit| {
+            if unit == u16::from(b'X') {
+                0xD800
+            } else {
+                unit
+            }
+        })
+        .collect();
+    let restored = Core::restore_json(&JsString::from_char_code(&units)).unwrap();
+    let saved = JSON::stringify(&restored.saved_queries().unwrap()).unwrap();
+    assert_eq!(
+        String::from(saved),
+        "[{\"name\":\"a\u{fffd}b\",\"query\":\"x\"}]"
+    );
+    for not_text in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(5),
+        js("{}"),
+    ] {
+        let e = error_of(Core::restore_json(not_text.unchecked_ref()));
+        assert_eq!(String::from(e.name()), "NetpruneError");
+        assert!(String::from(e.message()).starts_with("saved network data unreadable"));
     }
 }
 

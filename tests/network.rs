@@ -267,6 +267,55 @@ fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
 }
 
 #[test]
+fn rows_without_a_link_match_people_added_earlier_in_the_same_file() {
+    let mut n = network_of(&["bo"]);
+    let file = read_connections_csv(
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+          Ana,New,https://www.linkedin.com/in/ana-new,,Acme,CTO,01 Jan 2020\n\
+          Ana,New,,,Acme,CEO,02 Jan 2020\n",
+    )
+    .unwrap();
+    let report = n.merge_export(file, NOW);
+    assert_eq!(
+        (report.added, report.matched, report.unmatched),
+        (1, 1, 0),
+        "{report:?}"
+    );
+    assert_eq!(
+        n.person("ana-new").unwrap().position.as_deref(),
+        Some("CEO")
+    );
+}
+
+#[test]
+fn a_linked_row_replaces_the_unmatched_row_kept_before_it() {
+    const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    let without = format!("{HEADER}Zed,Example,,,Nowhere,Chief,05 Mar 2019\n");
+    let with = format!(
+        "{HEADER}Zed,Example,https://www.linkedin.com/in/zed-7,,Nowhere,Chief,05 Mar 2019\n"
+    );
+    // Across two imports, the keep carrying over.
+    let mut n = network_of(&["bo"]);
+    n.merge_export(read_connections_csv(without.as_bytes()).unwrap(), NOW);
+    let key = n.people.iter().find(|p| p.unmatched).unwrap().slug.clone();
+    n.set_kept(&[key], true);
+    let report = n.merge_export(read_connections_csv(with.as_bytes()).unwrap(), NOW + MINUTE);
+    assert_eq!((report.added, report.unmatched), (1, 0));
+    assert_eq!(n.people.len(), 2);
+    assert!(n.person("zed-7").unwrap().kept);
+    assert!(n.people.iter().all(|p| !p.unmatched));
+    // Within one file: the row without a link first, then with it.
+    let mut n = network_of(&["bo"]);
+    let both = format!(
+        "{without}Zed,Example,https://www.linkedin.com/in/zed-7,,Nowhere,Chief,05 Mar 2019\n"
+    );
+    let report = n.merge_export(read_connections_csv(both.as_bytes()).unwrap(), NOW);
+    assert_eq!((report.unmatched, report.added), (1, 1), "{report:?}");
+    assert_eq!(n.people.len(), 2);
+    assert!(n.person("zed-7").is_some());
+}
+
+#[test]
 fn export_csv_is_formula_safe_and_quoted() {
     let mut n = Network::default();
     let mut reading = page("2", &[]);

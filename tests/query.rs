@@ -4,6 +4,7 @@
 
 use netprune::calendar::{CivilDate, TimeMs};
 use netprune::fold::fold;
+use netprune::index::SearchIndex;
 use netprune::model::{Person, Source};
 use netprune::query::{help, parse, run, Flags, Query, QueryError, SearchKeys, SortOrder};
 use netprune::reading::{ConnectedDate, DatePrecision};
@@ -97,9 +98,14 @@ impl Roster {
         }
     }
 
-    fn indices(&self, query: &str) -> Vec<u32> {
-        let query = parse(query, NOW).unwrap_or_else(|e| panic!("{query:?}: {e}"));
-        run(&query, &self.people, &self.keys, &self.flags)
+    /// The reference answer, checked against the search index the network
+    /// uses (which must answer every query the same).
+    fn indices(&self, text: &str) -> Vec<u32> {
+        let query = parse(text, NOW).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        let found = run(&query, &self.people, &self.keys, &self.flags);
+        let indexed = SearchIndex::new(&self.people).run(&self.people, &query, &self.flags);
+        assert_eq!(indexed, found, "the search index disagrees on {text:?}");
+        found
     }
 
     /// The slugs found, in the query's order.
@@ -1231,9 +1237,16 @@ fn timing_30000_people() {
     println!("{PEOPLE} people");
     println!("SearchKeys::for_people (fold and rank): {ranking:?}");
     println!("SearchKeys::new for each (fold only):   {folding:?}");
+    let started = Instant::now();
+    let mut index = SearchIndex::new(&net.people);
+    let names = started.elapsed();
+    let started = Instant::now();
+    index.run(&net.people, &parse("a", NOW).unwrap(), &[]);
+    let rest = started.elapsed();
+    println!("SearchIndex::new (names, order): {names:?}; first search (the rest): {rest:?}");
     println!(
-        "{:<68} {:>6} {:>8} {:>9} {:>9} {:>9}",
-        "query", "hits", "parse", "median", "max", "unranked"
+        "{:<68} {:>6} {:>8} {:>9} {:>9} {:>9} {:>9}",
+        "query", "hits", "parse", "median", "max", "unranked", "index"
     );
     for query in [
         "",
@@ -1271,15 +1284,27 @@ fn timing_30000_people() {
         };
         let times = time(&net.keys);
         let unranked_times = time(&unranked);
+        let mut index_times: Vec<Duration> = (0..ROUNDS)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(index.run(&net.people, &parsed, &net.flags));
+                started.elapsed()
+            })
+            .collect();
+        index_times.sort_unstable();
         let hits = run(&parsed, &net.people, &net.keys, &net.flags).len();
         println!(
-            "{:<68} {hits:>6} {:>8.1?} {:>9.1?} {:>9.1?} {:>9.1?}",
+            "{:<68} {hits:>6} {:>8.1?} {:>9.1?} {:>9.1?} {:>9.1?} {:>9.1?}",
             format!("{query:?}"),
             parse_time,
             times[ROUNDS / 2],
             times[ROUNDS - 1],
             unranked_times[ROUNDS / 2],
+            index_times[ROUNDS / 2],
         );
     }
-    println!("(median and max of {ROUNDS} runs with ranked keys; unranked: median with SearchKeys::new keys)");
+    println!(
+        "(median and max of {ROUNDS} runs with ranked keys; unranked: median with SearchKeys::new keys; \
+         index: median with the SearchIndex the network uses)"
+    );
 }
