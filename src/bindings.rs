@@ -39,8 +39,14 @@ fn time(now_ms: f64) -> Result<TimeMs, JsValue> {
     if now_ms.is_finite() && (0.0..=8.64e15).contains(&now_ms) {
         Ok(now_ms as TimeMs)
     } else {
+        // Shown as JavaScript prints it (NaN, Infinity, 1e+21), as the
+        // caller wrote it.
+        let shown = js_sys::Number::from(now_ms)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
         Err(error(format!(
-            "nowMs must be epoch milliseconds, got {now_ms}"
+            "nowMs must be epoch milliseconds, got {shown}"
         )))
     }
 }

@@ -145,11 +145,13 @@ impl fmt::Display for ImportError {
                 "the file is empty: choose Connections.csv from the archive of \
                  LinkedIn's \"Get a copy of your data\""
             ),
+            // Tenths of a megabyte, rounded half up, in integers.
             Self::TooLarge { bytes } => write!(
                 f,
-                "the file is too large to be LinkedIn's Connections.csv ({:.1} MB; \
+                "the file is too large to be LinkedIn's Connections.csv ({}.{} MB; \
                  the limit is {} MB)",
-                *bytes as f64 / 1e6,
+                (bytes + 50_000) / 1_000_000,
+                (bytes + 50_000) / 100_000 % 10,
                 MAX_FILE_BYTES / 1_000_000
             ),
             Self::TooManyRows => write!(

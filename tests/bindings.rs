@@ -264,9 +264,17 @@ fn malformed_reading_throws_and_changes_nothing() {
 #[wasm_bindgen_test]
 fn bad_clock_values_and_goals_are_refused() {
     let mut core = Core::new();
-    for now in [f64::NAN, f64::INFINITY, -1.0] {
-        let e = error_of(core.summary(now));
-        assert!(String::from(e.message()).contains("nowMs"));
+    for (now, shown) in [
+        (f64::NAN, "got NaN"),
+        (f64::INFINITY, "got Infinity"),
+        (-1.5, "got -1.5"),
+        (9e15, "got 9000000000000000"),
+    ] {
+        let message = String::from(error_of(core.summary(now)).message());
+        assert!(
+            message.contains("nowMs") && message.contains(shown),
+            "{message}"
+        );
     }
     let e = error_of(core.set_goal("influencer"));
     assert!(String::from(e.message()).contains("unknown goal"));

@@ -487,6 +487,15 @@ fn refusals_read_as_sentences_a_member_can_act_on() {
         too_large.contains("60.0 MB") && too_large.contains("50 MB"),
         "{too_large}"
     );
+    for (bytes, shown) in [
+        (50_000_001, "(50.0 MB;"),
+        (50_949_999, "(50.9 MB;"),
+        (50_950_000, "(51.0 MB;"),
+        (123_456_789, "(123.5 MB;"),
+    ] {
+        let text = ImportError::TooLarge { bytes }.to_string();
+        assert!(text.contains(shown), "{bytes}: {text}");
+    }
     let too_many = ImportError::TooManyRows.to_string();
     assert!(too_many.contains(&MAX_DATA_ROWS.to_string()), "{too_many}");
     let malformed = ImportError::Malformed {
