@@ -104,10 +104,14 @@ const utcOffset = () => -new Date().getTimezoneOffset();
 
 function queueView() {
   const now = Date.now();
+  const progress = state.core.queueProgress(now, utcOffset());
   return {
-    progress: state.core.queueProgress(now, utcOffset()),
+    progress,
     entries: state.core.queueEntries(),
     settings: state.core.queueSettings(),
+    // Paused only for want of the connections page: opening it is all the
+    // member has to do (the popup offers to), and the queue resumes itself.
+    needsPage: progress.state === "paused" && progress.reason === NO_TAB_REASON,
   };
 }
 

@@ -61,8 +61,9 @@ import { api, sendMessage, BACKGROUND_UNREACHABLE } from "../lib/browser.js";
  *   reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
  *   attempts: number }} QueueEntry
- * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[] }} QueueStore
- *   storage.local.queue, written by the background on every queue change
+ * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean }}
+ *   QueueStore storage.local.queue, written by the background on every queue change;
+ *   `needsPage`: paused only until the connections page is open again
  */
 
 /** The member's own pages the content script reads, by figure. */
@@ -602,6 +603,7 @@ export function renderQueue(doc, queue, nowMs = Date.now()) {
   if (focusedHere && !isVisibleIn(/** @type {HTMLElement} */ (focused), section)) {
     const pause = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-pause"));
     const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
+    const openPage = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-open-page"));
     const buttons = [
       ...byId(doc, "queue-list").querySelectorAll('[data-testid="queue-cancel-one"]'),
     ].filter((button) => !(/** @type {HTMLButtonElement} */ (button).disabled));
@@ -610,6 +612,7 @@ export function renderQueue(doc, queue, nowMs = Date.now()) {
     if (focusedPosition >= 0 && buttons.length) {
       target = /** @type {HTMLElement} */ (buttons[Math.min(focusedPosition, buttons.length - 1)]);
     } else if (focused === pause && !resume.hidden) target = resume;
+    else if (focused === pause && !openPage.hidden) target = openPage;
     else if (focused === resume && !pause.hidden) target = pause;
     (target ?? byId(doc, "queue-heading")).focus();
   }
@@ -702,8 +705,12 @@ function drawQueue(doc, queue, nowMs) {
   otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
   show(otherLine, otherWords.length > 0);
 
+  // Paused for want of the connections page: the way on is to open it (the
+  // queue then resumes by itself); Resume alone would only pause again.
+  const needsPage = state === "paused" && queue?.needsPage === true;
+  show(byTestId(doc, "queue-open-page"), needsPage);
   show(byTestId(doc, "queue-pause"), state === "running");
-  show(byTestId(doc, "queue-resume"), state === "paused");
+  show(byTestId(doc, "queue-resume"), state === "paused" && !needsPage);
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);
   byId(doc, "queue-cancel-question").textContent =
@@ -1339,6 +1346,7 @@ export function startPopup(doc, extension) {
   const cancelYes = /** @type {HTMLButtonElement} */ (byId(doc, "queue-cancel-yes"));
   const logButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "removal-log-export"));
 
+  byTestId(doc, "queue-open-page").addEventListener("click", () => openTab(PAGE_URLS.connections));
   pauseButton.addEventListener("click", () => askQueue({ type: "queue-pause" }, "Could not pause"));
   resumeButton.addEventListener("click", () =>
     askQueue({ type: "queue-resume" }, "Could not resume"),

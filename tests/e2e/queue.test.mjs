@@ -284,6 +284,53 @@ test("chromium: a dry run walks every removal to the confirm button and removes 
   });
 });
 
+test("chromium: with no connections page open the queue pauses and says so; the popup opens the page and the queue carries on", async () => {
+  const site = countingSite({ generation: "artdeco", count: 12, seed: 83, pageSize: 12 });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage(DEV_PACING);
+    // The member read their connections, then closed the tab.
+    const linkedin = await readConnectionsPage(session, site);
+    await linkedin.close();
+    const slugs = site.people.slice(3, 5).map((p) => p.slug.toLowerCase());
+    const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
+    assert.equal(answer.ok, true, answer.error);
+    await waitFor(async () => (await session.storage()).queue?.needsPage === true, {
+      what: "the queue to pause for want of the connections page",
+      describe: () => queueState(session),
+    });
+    assert.equal(site.removed.size, 0, "nothing is removed without the page");
+
+    const popup = await session.openPopup();
+    assert.match(
+      await popup.getByTestId("queue-state").textContent(),
+      /paused: Open your LinkedIn connections page to continue/,
+    );
+    assert.equal(await popup.getByTestId("queue-resume").isVisible(), false);
+    const opened = session.context.waitForEvent("page");
+    await popup.getByTestId("queue-open-page").click();
+    const page = await opened;
+    await page.waitForURL(/\/mynetwork\/invite-connect\/connections\//);
+    await page.bringToFront();
+
+    // Reading the page lifts that pause by itself: no Resume needed.
+    const done = await waitFor(
+      async () => {
+        const p = await queueState(session);
+        return p && p.state !== "paused" && p.pending + p.inProgress === 0 ? p : null;
+      },
+      {
+        what: "the queue to carry on and finish",
+        timeout: 60_000,
+        describe: () => queueState(session),
+      },
+    );
+    assert.equal(done.removed, 2);
+    assert.deepEqual([...site.removed].sort(), [...slugs].sort());
+    assert.equal((await session.storage()).queue.needsPage, false);
+  });
+});
+
 test("chromium: stopping the service worker at every step never removes anyone twice or loses anyone", async () => {
   const site = countingSite({ generation: "react-2025", count: 16, seed: 52, pageSize: 16 });
   await withChromium({ site }, async (session) => {

@@ -1117,6 +1117,43 @@ test("paused_queue_says_paused_with_the_reason_and_offers_only_resume", async (t
   assert.equal(text(part("queue-eta")), "about 5 h left once resumed");
 });
 
+test("queue_paused_for_want_of_the_page_offers_to_open_it_instead_of_resume", async (t) => {
+  const paused = {
+    state: "paused",
+    reason: "Open your LinkedIn connections page to continue",
+    pausedAtMs: Date.now() - MINUTE,
+  };
+  const { doc, part, extension, queueMessages } = await popupWithQueue(t, {
+    ...queueStore(paused, ENTRIES),
+    needsPage: true,
+  });
+  assert.equal(
+    text(part("queue-state")),
+    "Queue paused: Open your LinkedIn connections page to continue.",
+  );
+  const open = part("queue-open-page");
+  assert.ok(isShown(open));
+  assert.equal(text(open), "Open your connections page");
+  assert.ok(open.classList.contains("button-primary"), "the one way on is the main action");
+  assert.ok(!isShown(part("queue-resume")), "resuming alone would only pause again");
+  assert.ok(isShown(part("queue-cancel")), "the member can still cancel");
+
+  open.click();
+  await settle();
+  assert.deepEqual(extension.opened, [
+    "https://www.linkedin.com/mynetwork/invite-connect/connections/",
+  ]);
+  assert.deepEqual(queueMessages(), [], "opening the page is all: the queue resumes by itself");
+
+  // Paused for anything else (or by an older background without the flag):
+  // Resume, not the page.
+  renderQueue(doc, queueStore(paused, ENTRIES));
+  assert.ok(!isShown(open));
+  assert.ok(isShown(part("queue-resume")));
+  renderQueue(doc, { ...queueStore({ state: "running" }, ENTRIES), needsPage: true });
+  assert.ok(!isShown(open), "only while paused");
+});
+
 test("idle_queue_after_removals_says_idle_and_offers_neither_pause_nor_resume", async (t) => {
   const { doc, part } = await popupWithQueue(
     t,
