@@ -156,6 +156,8 @@ impl Network {
                                     || in_headline.is_some_and(|h| h.contains(company.as_str()))
                             })
                         })
+                        // Only "exactly one" is used: a second fit settles it.
+                        .take(2)
                         .collect()
                 })
                 .unwrap_or_default();
