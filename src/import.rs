@@ -150,8 +150,8 @@ impl fmt::Display for ImportError {
                 f,
                 "the file is too large to be LinkedIn's Connections.csv ({}.{} MB; \
                  the limit is {} MB)",
-                (bytes + 50_000) / 1_000_000,
-                (bytes + 50_000) / 100_000 % 10,
+                bytes.saturating_add(50_000) / 1_000_000,
+                bytes.saturating_add(50_000) / 100_000 % 10,
                 MAX_FILE_BYTES / 1_000_000
             ),
             Self::TooManyRows => write!(
