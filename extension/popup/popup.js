@@ -19,6 +19,7 @@
 // bootstrap at the bottom runs `startPopup` only inside the popup's own page.
 
 import { api, sendMessage, BACKGROUND_UNREACHABLE } from "../lib/browser.js";
+import { csvParts, localDate, saveFile } from "../lib/download.js";
 
 /**
  * @typedef {"thought-leader" | "consultant" | "business-developer" | "early-career"} GoalId
@@ -90,9 +91,6 @@ const QUEUE_CLOCK_MS = 1_000;
 
 /** Waiting people listed by name; the rest are counted ("and 120 more"). */
 const QUEUE_LIST_LIMIT = 50;
-
-/** How long a download's object URL lives: long enough for a slow save dialog. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 /**
  * What the queue waits for, in words, before "next in …". Plain pacing
@@ -1138,9 +1136,18 @@ export function startPopup(doc, extension) {
   /** @type {QueueStore | null} */
   let queue = null;
   let queueSeen = false;
-  /** Object URLs of downloads, revoked when they have had time to be saved. */
-  /** @type {Map<string, ReturnType<typeof setTimeout>>} */
-  const downloads = new Map();
+  /** Revocations of download URLs still to come, run at once when the popup stops. */
+  /** @type {Map<ReturnType<typeof setTimeout>, () => void>} */
+  const pending = new Map();
+
+  /** @param {() => void} callback @param {number} ms */
+  function later(callback, ms) {
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      callback();
+    }, ms);
+    pending.set(timer, callback);
+  }
 
   /** @param {object} message */
   async function ask(message) {
@@ -1392,37 +1399,9 @@ export function startPopup(doc, extension) {
       return;
     }
     const name = `netprune-removal-log-${localDate(Date.now())}.csv`;
-    // The BOM makes spreadsheet apps read the file as UTF-8.
-    const parts = answer.csv.startsWith("\uFEFF") ? [answer.csv] : ["\uFEFF", answer.csv];
-    download(parts, "text/csv;charset=utf-8", name);
+    saveFile(doc, csvParts(answer.csv), "text/csv;charset=utf-8", name, later);
     setQueueStatus(`Saved ${name}.`);
   });
-
-  /**
-   * Saves `parts` as `filename` through a temporary <a download>.
-   *
-   * @param {BlobPart[]} parts
-   * @param {string} type
-   * @param {string} filename
-   */
-  function download(parts, type, filename) {
-    const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
-    const url = win.URL.createObjectURL(new win.Blob(parts, { type }));
-    const link = doc.createElement("a");
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
-    doc.body.append(link);
-    link.click();
-    link.remove();
-    downloads.set(
-      url,
-      setTimeout(() => {
-        downloads.delete(url);
-        win.URL.revokeObjectURL(url);
-      }, DOWNLOAD_URL_LIFETIME_MS),
-    );
-  }
 
   /**
    * @param {Record<string, { newValue?: unknown }>} changes
@@ -1463,12 +1442,11 @@ export function startPopup(doc, extension) {
     stop() {
       clearInterval(clock);
       clearInterval(queueClock);
-      const win = doc.defaultView;
-      for (const [url, timer] of downloads) {
+      for (const [timer, callback] of pending) {
         clearTimeout(timer);
-        win?.URL.revokeObjectURL(url);
+        callback();
       }
-      downloads.clear();
+      pending.clear();
       extension?.storage?.onChanged?.removeListener(onStorageChanged);
     },
   };
@@ -1560,17 +1538,6 @@ function formatDay(text, ms, withYear) {
  */
 function shortDate(text, ms, nowMs) {
   return formatDay(text, ms, yearOf(ms) !== yearOf(nowMs));
-}
-
-/**
- * YYYY-MM-DD in the member's time zone, for file names.
- *
- * @param {number} ms
- */
-export function localDate(ms) {
-  const date = new Date(ms);
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The calendar year in the member's time zone. @param {number} ms */

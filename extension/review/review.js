@@ -22,6 +22,7 @@
 // are exported too. The bootstrap at the bottom runs only inside review.html.
 
 import { api, sendMessage, BackgroundError } from "../lib/browser.js";
+import { csvParts, localDate, saveFile } from "../lib/download.js";
 
 /**
  * @typedef {{ date: string, precision: "day" | "week" | "month" | "year" }} Connected
@@ -86,9 +87,6 @@ const FALLBACK_VIEWPORT_PX = 600;
 
 /** A collection writes the snapshot every few seconds; a replica reload is not free at 30,000 people. */
 const RELOAD_INTERVAL_MS = 500;
-
-/** How long a download's object URL lives: long enough for a slow save dialog. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 /** Longer skipped-row lists fold into a <details>. */
 const SKIPPED_SHOWN_INLINE = 5;
@@ -463,17 +461,6 @@ export function profileUrl(slug) {
   } catch {
     return null; // a lone surrogate: not a slug LinkedIn could have written
   }
-}
-
-/**
- * YYYY-MM-DD in the member's time zone, for file names.
- *
- * @param {number} ms
- */
-export function localDate(ms) {
-  const date = new Date(ms);
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**
@@ -1413,33 +1400,13 @@ export function startReview(doc, { extension, loadCore }) {
       return;
     }
     const name = `netprune-${localDate(Date.now())}.csv`;
-    // The BOM makes spreadsheet apps read the file as UTF-8.
-    const parts = csv.startsWith("\uFEFF") ? [csv] : ["\uFEFF", csv];
-    download(parts, "text/csv;charset=utf-8", name);
+    saveFile(doc, csvParts(csv), "text/csv;charset=utf-8", name, later);
     const missing = selected.size - indices.length;
     setStatus(
       ui.actionStatus,
       `Exported ${people(indices.length)} to ${name}.` +
         (missing > 0 ? ` ${people(missing)} selected could not be found in your network.` : ""),
     );
-  }
-
-  /**
-   * @param {BlobPart[]} parts
-   * @param {string} type
-   * @param {string} filename
-   */
-  function download(parts, type, filename) {
-    const blob = new win.Blob(parts, { type });
-    const url = win.URL.createObjectURL(blob);
-    const link = doc.createElement("a");
-    link.href = url;
-    link.download = filename;
-    link.hidden = true;
-    doc.body.append(link);
-    link.click();
-    link.remove();
-    later(() => win.URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
   }
 
   /**
@@ -1584,7 +1551,7 @@ export function startReview(doc, { extension, loadCore }) {
       const now = Date.now();
       const json = source.backupJson(now);
       const name = `netprune-backup-${localDate(now)}.json`;
-      download([json], "application/json", name);
+      saveFile(doc, [json], "application/json", name, later);
       setStatus(
         ui.backupStatus,
         `Saved ${name}. Keep it somewhere private: it lists your network.`,
