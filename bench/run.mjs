@@ -25,23 +25,13 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import * as prettier from "prettier";
+import { CHROMIUM_BINARY, CHROMIUM_FLAGS } from "../tests/e2e/harness.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OTHER_CORE = process.env.NETPRUNE_BENCH_CORE;
 const CORE_DIR = OTHER_CORE ? `${resolve(OTHER_CORE)}${sep}` : join(ROOT, "dist/chrome/core/");
 const RESULTS = join(ROOT, "bench/results.json");
 const DOC = join(ROOT, "docs/BENCHMARKS.md");
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const SIZES = [1_000, 10_000, 30_000];
 const QUERIES = [
@@ -161,7 +151,7 @@ async function run() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), "netprune-bench-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_BINARY,
     headless: true,
     args: CHROMIUM_FLAGS,
   });

@@ -59,9 +59,10 @@ export const TESTIDS = [
 export const CONNECTION_CAP = 30_000;
 export const BADGE_THRESHOLD = 500;
 
-const CHROMIUM_BINARY = "/usr/bin/chromium";
+export const CHROMIUM_BINARY = "/usr/bin/chromium";
 const FIREFOX_BINARY = "/usr/bin/firefox-esr";
-const CHROMIUM_FLAGS = [
+/** What this closed network needs Chromium started with (the bench uses them too). */
+export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
