@@ -166,6 +166,8 @@ run_tests() {
   node --test tests/content/ tests/popup/ tests/review/
   step "end-to-end tests (the built extension in Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
+  step "benchmark smoke run (the bench still runs; core and JS baseline give the same answers)"
+  node bench/run.mjs --smoke
 }
 
 case "${1:-build}" in
