@@ -111,8 +111,22 @@ function queueView() {
     settings: state.core.queueSettings(),
     // Paused only for want of the connections page: opening it is all the
     // member has to do (the popup offers to), and the queue resumes itself.
-    needsPage: progress.state === "paused" && progress.reason === NO_TAB_REASON,
+    needsPage: pausedForPage(progress),
   };
+}
+
+/**
+ * Whether the queue is paused only for want of the connections page. The
+ * core names the cause; a pause made before causes existed (or by a caller
+ * still pausing as the member with NO_TAB_REASON) is recognised by its text.
+ * @param {any} progress
+ */
+function pausedForPage(progress) {
+  if (progress.state !== "paused") return false;
+  return (
+    progress.pauseCause === "needs-page" ||
+    (progress.pauseCause === "member" && progress.reason === NO_TAB_REASON)
+  );
 }
 
 /** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
@@ -352,8 +366,8 @@ const handlers = {
         // Only the pause netprune made for want of this page lifts by itself;
         // a pause for trouble or by the member waits for the member.
         const queue = state.core.queueProgress(Date.now(), utcOffset());
-        if (queue.state === "paused" && queue.reason === NO_TAB_REASON) {
-          state.core.resumeQueue(Date.now());
+        if (pausedForPage(queue)) {
+          state.core.resumeQueue(Date.now(), {});
           pumpQueue();
         }
       }
@@ -395,8 +409,8 @@ const handlers = {
     from: "extension-page",
     async handle(message) {
       const slugs = Array.isArray(message.slugs) ? message.slugs.map(String) : [];
-      state.core.setDryRun(Boolean(message.dryRun));
-      const report = state.core.queueRemovals(slugs, Date.now());
+      // The dry run belongs to this batch's people: an earlier batch keeps its own.
+      const report = state.core.queueRemovals(slugs, Date.now(), Boolean(message.dryRun));
       await persistNow();
       pumpQueue();
       return report;
@@ -413,8 +427,12 @@ const handlers = {
   },
   "queue-resume": {
     from: "extension-page",
-    async handle() {
-      state.core.resumeQueue(Date.now());
+    async handle(message) {
+      // During the cool-down after a LinkedIn warning the core refuses (the
+      // error says until when) unless the member ticked the acknowledgement.
+      state.core.resumeQueue(Date.now(), {
+        acknowledgeCooldown: message.acknowledgeCooldown === true,
+      });
       await persistNow();
       pumpQueue();
       return { queue: queueView() };

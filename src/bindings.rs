@@ -12,7 +12,7 @@ use crate::collect::Outcome;
 use crate::import::read_connections_csv;
 use crate::model::{Goal, Network};
 use crate::pacing::PacingSettings;
-use crate::queue::StepOutcome;
+use crate::queue::{NotTaken, PauseCause, StepOutcome};
 use crate::reading::PageReading;
 use js_sys::JsString;
 use serde::Serialize;
@@ -309,13 +309,25 @@ impl Core {
         self.network.delete_query(name);
     }
 
-    /// Queues people for removal by slug. Kept people, export rows without
-    /// a profile link, people already gone and unknown slugs are refused
-    /// (reported, never queued). Answers the enqueue report.
+    /// Queues people for removal by slug, each as a dry run or for real as
+    /// `dryRun` says (a later batch never changes an earlier one). Kept
+    /// people, export rows without a profile link, people already gone and
+    /// unknown slugs are refused (reported, never queued). Answers the
+    /// enqueue report.
     #[wasm_bindgen(js_name = queueRemovals)]
-    pub fn queue_removals(&mut self, slugs: Vec<String>, now_ms: f64) -> Result<JsValue, JsValue> {
+    pub fn queue_removals(
+        &mut self,
+        slugs: Vec<String>,
+        now_ms: f64,
+        dry_run: bool,
+    ) -> Result<JsValue, JsValue> {
         let now = time(now_ms)?;
-        to_js(&self.network.queue_removals(&slugs, now).map_err(error)?)
+        to_js(
+            &self
+                .network
+                .queue_removals(&slugs, now, dry_run)
+                .map_err(error)?,
+        )
     }
 
     /// The queue's next action (`{ kind: "idle" | "paused" | "wait" |
@@ -349,6 +361,29 @@ impl Core {
         to_js(&self.network.report_removal(attempt as u64, outcome, now))
     }
 
+    /// The tab refused step `attempt` before doing anything (`reason`:
+    /// "hidden", "busy", "another-account" or "no-list"): not a failure; the
+    /// person goes back to pending and the queue waits with that reason.
+    /// Any other attempt is ignored.
+    #[wasm_bindgen(js_name = stepNotTaken)]
+    pub fn step_not_taken(
+        &mut self,
+        attempt: f64,
+        reason: &str,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let why = NotTaken::from_id(reason).ok_or_else(|| {
+            error(format!(
+                "unknown reason {reason:?} for a step not taken: expected hidden, busy, another-account or no-list"
+            ))
+        })?;
+        if !(attempt.is_finite() && attempt >= 0.0) {
+            return Err(error("attempt must be the id handed out with the step"));
+        }
+        to_js(&self.network.queue.step_not_taken(attempt as u64, why, now))
+    }
+
     /// When the background should poll the queue next, or null.
     #[wasm_bindgen(js_name = nextWakeMs)]
     pub fn next_wake_ms(
@@ -377,16 +412,46 @@ impl Core {
         to_js(&self.network.queue.entries())
     }
 
-    /// Pauses the queue with the member's reason; answers whether it changed.
+    /// Pauses the queue; answers whether it was running. `cause` is
+    /// "member" (the default), "needs-page", "account" or "trouble";
+    /// `trouble` is the trouble kind, and a warning from LinkedIn
+    /// ("limit", "checkpoint"...) also locks resuming for the cool-down.
     #[wasm_bindgen(js_name = pauseQueue)]
-    pub fn pause_queue(&mut self, reason: &str, now_ms: f64) -> Result<bool, JsValue> {
-        Ok(self.network.queue.pause(reason, time(now_ms)?))
+    pub fn pause_queue(
+        &mut self,
+        reason: &str,
+        now_ms: f64,
+        cause: Option<String>,
+        trouble: Option<String>,
+    ) -> Result<bool, JsValue> {
+        let now = time(now_ms)?;
+        let cause = match cause.as_deref() {
+            None | Some("member") => PauseCause::Member,
+            Some("needs-page") => PauseCause::NeedsPage,
+            Some("account") => PauseCause::Account,
+            Some("trouble") => PauseCause::Trouble,
+            Some(other) => {
+                return Err(error(format!(
+                    "unknown pause cause {other:?}: expected member, needs-page, account or trouble"
+                )))
+            }
+        };
+        Ok(self
+            .network
+            .queue
+            .pause_because(cause, reason, trouble.as_deref(), now))
     }
 
-    /// Resumes a paused queue; answers whether it was paused.
+    /// Resumes a paused queue; answers whether it was paused. During the
+    /// cool-down after a LinkedIn warning it throws a `NetpruneError` saying
+    /// until when, unless `options.acknowledgeCooldown` is true.
     #[wasm_bindgen(js_name = resumeQueue)]
-    pub fn resume_queue(&mut self, now_ms: f64) -> Result<bool, JsValue> {
-        Ok(self.network.queue.resume(time(now_ms)?))
+    pub fn resume_queue(&mut self, now_ms: f64, options: JsValue) -> Result<bool, JsValue> {
+        let now = time(now_ms)?;
+        let acknowledge = options.is_object()
+            && js_sys::Reflect::get(&options, &"acknowledgeCooldown".into())
+                .is_ok_and(|v| v.as_bool() == Some(true));
+        self.network.queue.resume(now, acknowledge).map_err(error)
     }
 
     /// Cancels everyone still pending (`{ cancelled, inProgress }`).
@@ -407,12 +472,6 @@ impl Core {
     #[wasm_bindgen(js_name = removalLogCsv)]
     pub fn removal_log_csv(&self) -> String {
         self.network.queue.log_csv()
-    }
-
-    /// Walks the flow up to the confirm button without pressing it.
-    #[wasm_bindgen(js_name = setDryRun)]
-    pub fn set_dry_run(&mut self, dry_run: bool) {
-        self.network.queue.set_dry_run(dry_run);
     }
 
     /// Development pacing (a few hundred ms, no caps): only for unpacked or

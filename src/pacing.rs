@@ -85,6 +85,28 @@ const BACKOFF_BASE_FLOOR_MS: u32 = 30_000;
 const BACKOFF_BASE_CEILING_MS: u32 = 30 * 60_000;
 const BACKOFF_CAP_CEILING_MS: u32 = 6 * 3_600_000;
 
+/// Default cool-down after a LinkedIn warning: 24 hours. LinkedIn's
+/// temporary limits and restrictions are stated in days, not minutes.
+pub const DEFAULT_COOLDOWN_MS: u32 = 24 * 3_600_000;
+/// The shortest cool-down any setting allows: 12 hours.
+pub const COOLDOWN_FLOOR_MS: u32 = 12 * 3_600_000;
+const COOLDOWN_CEILING_MS: u32 = 7 * 24 * 3_600_000;
+
+/// Pauses drawn for one step's actions (before the first click, between the
+/// clicks and keys that follow): at least this many.
+pub const STEP_PAUSES: usize = 8;
+/// The median pause between two actions of a step: 2.5 s, log-normal, most
+/// between 1.5 and 4 s.
+const STEP_PAUSE_MEDIAN_MS: f64 = 2_500.0;
+const STEP_PAUSE_LOG_SIGMA: f64 = 0.3;
+const STEP_PAUSE_RANGE_MS: (f64, f64) = (1_000.0, 8_000.0);
+/// The first pause, from the list appearing to the first action: a member
+/// looks at the page first (3 to 6 s, uniformly).
+const FIRST_PAUSE_MS: (u64, u64) = (3_000, 6_000);
+/// Under development pacing a pause shrinks by the development delay over
+/// this, and is never below 10 ms.
+const DEV_PAUSE_SCALE_BASE_MS: f64 = DEFAULT_MEDIAN_DELAY_MS as f64;
+
 /// The longest development delay: a minute is already slow for a test.
 const DEV_DELAY_CEILING_MS: u32 = 60_000;
 /// UTC offsets beyond ±14 h do not exist.
@@ -209,6 +231,9 @@ pub struct PacingSettings {
     /// [`crate::queue::RemovalQueue::set_settings`] never changes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dev_delay_ms: Option<u32>,
+    /// After a LinkedIn warning (a limit, a restriction, a checkpoint...),
+    /// how long resuming stays locked, in ms (default 24 hours, at least 12).
+    pub cooldown_ms: u32,
 }
 
 impl Default for PacingSettings {
@@ -227,6 +252,7 @@ impl Default for PacingSettings {
             backoff_base_ms: DEFAULT_BACKOFF_BASE_MS,
             backoff_cap_ms: DEFAULT_BACKOFF_CAP_MS,
             dev_delay_ms: None,
+            cooldown_ms: DEFAULT_COOLDOWN_MS,
         }
     }
 }
@@ -274,6 +300,9 @@ impl PacingSettings {
             backoff_base_ms,
             backoff_cap_ms,
             dev_delay_ms: self.dev_delay_ms.map(|d| d.min(DEV_DELAY_CEILING_MS)),
+            cooldown_ms: self
+                .cooldown_ms
+                .clamp(COOLDOWN_FLOOR_MS, COOLDOWN_CEILING_MS),
         }
     }
 }
@@ -295,6 +324,17 @@ pub enum WaitReason {
     QuietHours,
     /// Backing off after a failure.
     Backoff,
+    /// A step is out and its result not back yet: nothing else until it
+    /// reports or its timeout passes.
+    StepInFlight,
+    /// The connections tab refused the step: it is not visible.
+    TabHidden,
+    /// The connections tab refused the step: it is busy with another.
+    TabBusy,
+    /// The connections tab refused the step: it shows another account.
+    AnotherAccount,
+    /// The connections tab refused the step: the list is not on the page.
+    NoList,
 }
 
 impl WaitReason {
@@ -307,6 +347,11 @@ impl WaitReason {
             Self::DailyCap => "daily cap",
             Self::QuietHours => "quiet hours",
             Self::Backoff => "backoff",
+            Self::StepInFlight => "a step is running",
+            Self::TabHidden => "the connections tab to be visible",
+            Self::TabBusy => "the connections tab to be free",
+            Self::AnotherAccount => "your own account's page",
+            Self::NoList => "the connections list to show",
         }
     }
 }
@@ -399,6 +444,30 @@ impl PacingPolicy {
             u64::from(self.settings.breather_min_ms),
             u64::from(self.settings.breather_max_ms),
         ) as i64
+    }
+
+    /// The pauses for one step's actions, in ms ([`STEP_PAUSES`] of them):
+    /// the first before the first action after the list appears (a few
+    /// seconds), the others between the actions that follow (log-normal,
+    /// seconds). Under development pacing each shrinks in proportion to the
+    /// development delay, so tests stay fast.
+    pub fn step_pauses_ms(&self, rng: &mut Prng) -> Vec<u32> {
+        let scale = self
+            .settings
+            .dev_delay_ms
+            .map_or(1.0, |dev| f64::from(dev) / DEV_PAUSE_SCALE_BASE_MS);
+        let scaled = |ms: f64| (ms * scale).round().max(10.0) as u32;
+        let mut pauses = Vec::with_capacity(STEP_PAUSES);
+        pauses.push(scaled(
+            rng.between(FIRST_PAUSE_MS.0, FIRST_PAUSE_MS.1) as f64
+        ));
+        while pauses.len() < STEP_PAUSES {
+            let ms = STEP_PAUSE_MEDIAN_MS * (STEP_PAUSE_LOG_SIGMA * rng.normal()).exp();
+            pauses.push(scaled(
+                ms.clamp(STEP_PAUSE_RANGE_MS.0, STEP_PAUSE_RANGE_MS.1),
+            ));
+        }
+        pauses
     }
 
     /// The backoff after `failures` failures in a row: base × 2^(failures−1),

@@ -180,6 +180,10 @@ pub struct Entry {
     pub status: EntryStatus,
     /// Removal steps handed out for them since they were (last) queued.
     pub attempts: u32,
+    /// Queued as a dry run: their step walks to the confirm button and
+    /// never presses it. Each person keeps the mode they were queued with.
+    #[serde(default)]
+    pub dry_run: bool,
 }
 
 /// One transition of one entry, kept for the member's export.
@@ -218,6 +222,93 @@ pub enum PauseCause {
     Trouble,
     /// Failures in a row.
     Failures,
+    /// The connections page is not open: opening it resumes the queue.
+    NeedsPage,
+    /// The LinkedIn tab belongs to another account than the network's.
+    Account,
+}
+
+impl PauseCause {
+    /// Pauses the member lifts by acting (pressing resume, opening the page),
+    /// which any pause for trouble or failures replaces.
+    fn is_soft(self) -> bool {
+        matches!(self, Self::Member | Self::NeedsPage)
+    }
+}
+
+/// Why a tab refused a step before doing anything: not a failure, the queue
+/// waits with this reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotTaken {
+    /// The connections tab is not visible.
+    Hidden,
+    /// The tab is busy with another step.
+    Busy,
+    /// The tab shows another LinkedIn account.
+    AnotherAccount,
+    /// The connections list is not on the page.
+    NoList,
+}
+
+impl NotTaken {
+    /// The reason by its id ("hidden", "busy", "another-account", "no-list").
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "hidden" => Some(Self::Hidden),
+            "busy" => Some(Self::Busy),
+            "another-account" => Some(Self::AnotherAccount),
+            "no-list" => Some(Self::NoList),
+            _ => None,
+        }
+    }
+
+    fn wait_reason(self) -> WaitReason {
+        match self {
+            Self::Hidden => WaitReason::TabHidden,
+            Self::Busy => WaitReason::TabBusy,
+            Self::AnotherAccount => WaitReason::AnotherAccount,
+            Self::NoList => WaitReason::NoList,
+        }
+    }
+}
+
+/// Trouble kinds after which resuming is locked for the cool-down: LinkedIn
+/// itself warned. Kinds not named here or in [`TROUBLE_WITHOUT_COOLDOWN`]
+/// are taken as warnings too (in doubt, wait).
+pub const COOLDOWN_TROUBLE: [&str; 6] = [
+    "limit",
+    "restricted",
+    "checkpoint",
+    "captcha",
+    "login",
+    "http-429",
+];
+/// Trouble kinds that pause without a cool-down: netprune's own doubt about
+/// the page, not a warning from LinkedIn.
+pub const TROUBLE_WITHOUT_COOLDOWN: [&str; 4] = [
+    "unexpected-dialog",
+    "unexpected-menu",
+    "another-account",
+    "unrecognised",
+];
+
+/// Whether trouble of this kind locks resuming for the cool-down. A report
+/// without a kind (an older content script) pauses without one.
+pub fn trouble_cools_down(kind: Option<&str>) -> bool {
+    kind.is_some_and(|k| !TROUBLE_WITHOUT_COOLDOWN.contains(&k))
+}
+
+/// The lock on resuming after a LinkedIn warning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cooldown {
+    /// Resuming needs an acknowledgement until then.
+    pub until_ms: TimeMs,
+    /// The warning, for the member.
+    pub reason: String,
+    /// Its trouble kind.
+    pub trouble: String,
 }
 
 /// A pause: it holds until [`RemovalQueue::resume`].
@@ -266,8 +357,12 @@ pub enum Action {
         name: String,
         /// The id to report the outcome with.
         attempt: u64,
-        /// Walk to the confirm button but do not press it.
+        /// Walk to the confirm button but do not press it: this person
+        /// was queued as a dry run.
         dry_run: bool,
+        /// The pauses before and between the step's actions, in ms, drawn
+        /// by the pacing generator (the first before the first action).
+        pauses_ms: Vec<u32>,
     },
     /// A step for this person was handed out and its outcome was lost (the
     /// worker stopped mid-removal, or a check failed): look for them on the
@@ -282,6 +377,10 @@ pub enum Action {
         name: String,
         /// The id to report the outcome with.
         attempt: u64,
+        /// The person was queued as a dry run.
+        dry_run: bool,
+        /// The pauses before and between the step's actions, in ms.
+        pauses_ms: Vec<u32>,
     },
 }
 
@@ -311,6 +410,10 @@ pub enum StepOutcome {
     Trouble {
         /// What was seen.
         reason: String,
+        /// Its kind ("limit", "checkpoint", "unexpected-dialog"...): a
+        /// warning from LinkedIn locks resuming for the cool-down.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trouble: Option<String>,
     },
 }
 
@@ -424,6 +527,13 @@ pub struct QueueProgress {
     pub state: QueueState,
     /// Why it is paused.
     pub reason: Option<String>,
+    /// Who or what paused it, for the pages to switch on.
+    pub pause_cause: Option<PauseCause>,
+    /// Resuming is locked until then after a LinkedIn warning (unless the
+    /// member acknowledges the risk).
+    pub cooldown_until_ms: Option<TimeMs>,
+    /// The warning behind the cool-down.
+    pub cooldown_reason: Option<String>,
     /// Since when.
     pub paused_at_ms: Option<TimeMs>,
     /// People waiting.
@@ -456,8 +566,8 @@ pub struct QueueProgress {
     /// pace with breathers, caps and quiet hours (as if resumed now, when
     /// paused).
     pub eta_ms: Option<TimeMs>,
-    /// Dry run: nothing is really removed.
-    pub dry_run: bool,
+    /// People left (pending or in progress) queued as a dry run.
+    pub dry_run_left: u32,
     /// Development pacing is on.
     pub dev_pacing: bool,
 }
@@ -504,9 +614,10 @@ pub struct RemovalQueue {
     /// The pacing settings (clamped).
     #[serde(default)]
     settings: PacingSettings,
-    /// Dry run: walk to the confirm button, never press it.
-    #[serde(default)]
-    dry_run: bool,
+    /// Before dry runs were per person, the whole queue was one; an old
+    /// snapshot's flag passes to its people left on restore. Never written.
+    #[serde(default, rename = "dryRun", skip_serializing)]
+    legacy_dry_run: bool,
     /// Everyone ever queued, in queue order.
     #[serde(default)]
     entries: Vec<Entry>,
@@ -535,6 +646,9 @@ pub struct RemovalQueue {
     /// Failures in a row.
     #[serde(default)]
     consecutive_failures: u32,
+    /// The lock on resuming after a LinkedIn warning.
+    #[serde(default)]
+    cooldown: Option<Cooldown>,
     rng: Prng,
     /// Whether the caller seeded the generator.
     #[serde(default)]
@@ -575,7 +689,7 @@ impl RemovalQueue {
         let until_breather = PacingPolicy::new(settings.clone()).breather_every(&mut rng);
         Self {
             settings,
-            dry_run: false,
+            legacy_dry_run: false,
             entries: Vec::new(),
             index: SlugIndex::default(),
             log: Vec::new(),
@@ -586,6 +700,7 @@ impl RemovalQueue {
             hold: None,
             until_breather,
             consecutive_failures: 0,
+            cooldown: None,
             rng,
             seeded: true,
         }
@@ -609,6 +724,13 @@ impl RemovalQueue {
     pub fn validated(mut self) -> Result<Self, ModelError> {
         let bad = |why: String| ModelError::BadSnapshot(format!("removal queue: {why}"));
         self.settings = self.settings.clamped();
+        if std::mem::take(&mut self.legacy_dry_run) {
+            for entry in &mut self.entries {
+                if matches!(entry.status, EntryStatus::Pending | EntryStatus::InProgress) {
+                    entry.dry_run = true;
+                }
+            }
+        }
         self.index = SlugIndex(HashMap::with_capacity(self.entries.len()));
         for (i, entry) in self.entries.iter().enumerate() {
             if entry.slug.is_empty() {
@@ -679,17 +801,6 @@ impl RemovalQueue {
         .clamped();
     }
 
-    /// Whether this is a dry run.
-    pub fn dry_run(&self) -> bool {
-        self.dry_run
-    }
-
-    /// Turns the dry run on or off. A step already out keeps the mode it
-    /// was handed out with.
-    pub fn set_dry_run(&mut self, dry_run: bool) {
-        self.dry_run = dry_run;
-    }
-
     /// Everyone ever queued, in queue order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -753,8 +864,14 @@ impl RemovalQueue {
     /// the queue refuses people pending or in progress, people already
     /// removed (never attempted twice), and keys that are not profile slugs.
     /// People who failed, were skipped or cancelled are queued again, at the
-    /// back.
-    pub fn enqueue(&mut self, people: Vec<(String, String)>, now_ms: TimeMs) -> EnqueueReport {
+    /// back. Each person keeps `dry_run` as queued: a later batch never
+    /// changes an earlier one's mode.
+    pub fn enqueue(
+        &mut self,
+        people: Vec<(String, String)>,
+        now_ms: TimeMs,
+        dry_run: bool,
+    ) -> EnqueueReport {
         self.ensure_index();
         let mut report = EnqueueReport::default();
         let mut pending = self
@@ -802,10 +919,11 @@ impl RemovalQueue {
                 at_ms: now_ms,
                 from,
                 to: Stage::Pending,
-                detail: if from.is_some() {
-                    "queued again"
-                } else {
-                    "queued"
+                detail: match (from.is_some(), dry_run) {
+                    (false, false) => "queued",
+                    (true, false) => "queued again",
+                    (false, true) => "queued as a dry run",
+                    (true, true) => "queued again as a dry run",
                 }
                 .into(),
             });
@@ -819,6 +937,7 @@ impl RemovalQueue {
                 queued_at_ms: now_ms,
                 status: EntryStatus::Pending,
                 attempts: 0,
+                dry_run,
             });
             pending += 1;
             report.queued += 1;
@@ -884,6 +1003,25 @@ impl RemovalQueue {
     /// running before (a pause already in force keeps its reason). A step
     /// already out still reports, and its outcome is recorded.
     pub fn pause(&mut self, reason: &str, now_ms: TimeMs) -> bool {
+        self.pause_because(PauseCause::Member, reason, None, now_ms)
+    }
+
+    /// Pauses with `cause`: the member, the page missing, another account,
+    /// or trouble the page reported outside a step (`trouble` its kind: a
+    /// warning from LinkedIn also starts the cool-down). Answers whether it
+    /// was running before.
+    pub fn pause_because(
+        &mut self,
+        cause: PauseCause,
+        reason: &str,
+        trouble: Option<&str>,
+        now_ms: TimeMs,
+    ) -> bool {
+        if cause == PauseCause::Trouble {
+            let was_running = self.paused.is_none();
+            self.trouble_seen(reason, trouble, now_ms);
+            return was_running;
+        }
         let reason = clean_text(reason, MAX_REASON_CHARS);
         let reason = if reason.is_empty() {
             "paused by you".to_string()
@@ -891,16 +1029,110 @@ impl RemovalQueue {
             reason
         };
         let was_running = self.paused.is_none();
-        self.pause_for(PauseCause::Member, reason, now_ms);
+        self.pause_for(cause, reason, now_ms);
         was_running
     }
 
     /// Resumes a paused queue and forgets the failures in a row. Answers
     /// whether it was paused. A person whose step was out when it paused is
-    /// verified before anything else, never removed a second time.
-    pub fn resume(&mut self, _now_ms: TimeMs) -> bool {
+    /// verified before anything else (once the step's timeout has passed),
+    /// never removed a second time. During the cool-down after a LinkedIn
+    /// warning it refuses, unless `acknowledge_cooldown` says the member
+    /// accepts the risk; the override is logged.
+    pub fn resume(
+        &mut self,
+        now_ms: TimeMs,
+        acknowledge_cooldown: bool,
+    ) -> Result<bool, ModelError> {
+        if let Some(cooldown) = self.cooldown_at(now_ms) {
+            if !acknowledge_cooldown {
+                return Err(ModelError::BadInput(format!(
+                    "resuming is locked until {} (UTC) after LinkedIn's warning: {}. \
+                     Resume earlier only if you accept the risk to your account.",
+                    iso_utc(cooldown.until_ms),
+                    cooldown.reason
+                )));
+            }
+            let detail = format!(
+                "resumed during the cool-down (until {}) with the member's acknowledgement",
+                iso_utc(cooldown.until_ms)
+            );
+            self.push_log(LogRecord {
+                slug: String::new(),
+                name: String::new(),
+                at_ms: now_ms,
+                from: None,
+                to: Stage::Pending,
+                detail,
+            });
+        }
+        self.cooldown = None;
         self.consecutive_failures = 0;
-        self.paused.take().is_some()
+        Ok(self.paused.take().is_some())
+    }
+
+    /// The cool-down in force at `now_ms`.
+    pub fn cooldown_at(&self, now_ms: TimeMs) -> Option<&Cooldown> {
+        self.cooldown.as_ref().filter(|c| c.until_ms > now_ms)
+    }
+
+    /// Trouble seen outside a step (or the step's own): pauses at once and,
+    /// for a warning from LinkedIn, locks resuming for the cool-down.
+    fn trouble_seen(&mut self, reason: &str, trouble: Option<&str>, now_ms: TimeMs) {
+        let reason = reason_text(reason);
+        if trouble_cools_down(trouble) {
+            let until_ms = now_ms + i64::from(self.settings.cooldown_ms);
+            if self.cooldown.as_ref().is_none_or(|c| c.until_ms < until_ms) {
+                self.cooldown = Some(Cooldown {
+                    until_ms,
+                    reason: reason.clone(),
+                    trouble: clean_text(trouble.unwrap_or_default(), MAX_SLUG_CHARS),
+                });
+            }
+        }
+        self.pause_for(PauseCause::Trouble, reason, now_ms);
+    }
+
+    /// The tab refused step `attempt` before doing anything (hidden, busy,
+    /// another account, no list): no failure is counted, the attempt does
+    /// not count toward the caps, the person goes back to pending (a
+    /// verify stays due), and the queue waits with that reason. Any other
+    /// attempt is stale and changes nothing.
+    pub fn step_not_taken(&mut self, attempt: u64, why: NotTaken, now_ms: TimeMs) -> Reported {
+        self.ensure_index();
+        let step = match self.step.as_ref() {
+            Some(s) if s.in_flight && s.attempt == attempt => s.clone(),
+            _ => return Reported::Stale { paused: false },
+        };
+        let Some(i) = self.find(&step.slug) else {
+            self.step = None;
+            return Reported::Stale { paused: false };
+        };
+        let detail = format!(
+            "the tab did not take step {attempt}: {}",
+            why.wait_reason().words()
+        );
+        match step.kind {
+            StepKind::Remove => {
+                self.entries[i].attempts = self.entries[i].attempts.saturating_sub(1);
+                if let Some(at) = self.attempts.iter().rposition(|&a| a == step.issued_at_ms) {
+                    self.attempts.remove(at);
+                }
+                self.until_breather += 1;
+                self.settle(i, EntryStatus::Pending, detail, now_ms);
+            }
+            StepKind::Verify => self.verify_unsettled(i, detail, now_ms),
+        }
+        let policy = self.policy();
+        self.hold = Some(Hold {
+            until_ms: now_ms + policy.delay_ms(&mut self.rng),
+            why: why.wait_reason(),
+        });
+        Reported::Applied {
+            slug: step.slug,
+            status: self.entries[i].status.clone(),
+            paused: self.paused.is_some(),
+        }
     }
 
     /// What to do now. A `Remove` marks the person in progress and counts
@@ -914,10 +1146,21 @@ impl RemovalQueue {
         match self.decide(now_ms, utc_offset_minutes) {
             Decision::Idle => Action::Idle,
             Decision::Paused(reason) => Action::Paused { reason },
-            Decision::Wait(hold) => Action::Wait {
-                until_ms: hold.until_ms,
-                why: hold.why,
-            },
+            Decision::Wait(first) => {
+                // A drawn gap may end in quiet hours or under a cap: draw
+                // again from there, so the wait answered is the one kept.
+                let mut hold = self.drawn(first);
+                for _ in 0..8 {
+                    match self.decide(now_ms, utc_offset_minutes) {
+                        Decision::Wait(next) if next != hold => hold = self.drawn(next),
+                        _ => break,
+                    }
+                }
+                Action::Wait {
+                    until_ms: hold.until_ms,
+                    why: hold.why,
+                }
+            }
             Decision::Remove(i) => self.hand_out_remove(i, now_ms),
             Decision::VerifyLost(i) => {
                 self.hand_out_verify(i, "its outcome was lost: checking the list first", now_ms)
@@ -951,9 +1194,9 @@ impl RemovalQueue {
         let step = match self.step.as_ref() {
             Some(s) if s.in_flight && s.attempt == attempt => s.clone(),
             _ => {
-                if let StepOutcome::Trouble { reason } = &outcome {
+                if let StepOutcome::Trouble { reason, trouble } = &outcome {
                     let reason = format!("{} (reported by an earlier step)", reason_text(reason));
-                    self.pause_for(PauseCause::Trouble, reason, now_ms);
+                    self.trouble_seen(&reason, trouble.as_deref(), now_ms);
                     return Reported::Stale { paused: true };
                 }
                 return Reported::Stale { paused: false };
@@ -1017,7 +1260,7 @@ impl RemovalQueue {
                 );
                 self.fail(&reason, now_ms);
             }
-            (StepKind::Remove, StepOutcome::Trouble { reason }) => {
+            (StepKind::Remove, StepOutcome::Trouble { reason, trouble }) => {
                 let reason = reason_text(&reason);
                 self.settle(
                     i,
@@ -1025,7 +1268,7 @@ impl RemovalQueue {
                     format!("stopped: {reason}"),
                     now_ms,
                 );
-                self.pause_for(PauseCause::Trouble, reason, now_ms);
+                self.trouble_seen(&reason, trouble.as_deref(), now_ms);
                 self.schedule(now_ms);
             }
             (StepKind::Verify, StepOutcome::Removed | StepOutcome::NotFound) if step.dry_run => {
@@ -1061,10 +1304,10 @@ impl RemovalQueue {
                 self.verify_unsettled(i, format!("check failed: {reason}"), now_ms);
                 self.fail(&reason, now_ms);
             }
-            (StepKind::Verify, StepOutcome::Trouble { reason }) => {
+            (StepKind::Verify, StepOutcome::Trouble { reason, trouble }) => {
                 let reason = reason_text(&reason);
                 self.verify_unsettled(i, format!("check stopped: {reason}"), now_ms);
-                self.pause_for(PauseCause::Trouble, reason, now_ms);
+                self.trouble_seen(&reason, trouble.as_deref(), now_ms);
                 self.schedule(now_ms);
             }
         }
@@ -1108,6 +1351,9 @@ impl RemovalQueue {
         QueueProgress {
             state: self.state(),
             reason: self.paused.as_ref().map(|p| p.reason.clone()),
+            pause_cause: self.paused.as_ref().map(|p| p.cause),
+            cooldown_until_ms: self.cooldown_at(now_ms).map(|c| c.until_ms),
+            cooldown_reason: self.cooldown_at(now_ms).map(|c| c.reason.clone()),
             paused_at_ms: self.paused.as_ref().map(|p| p.at_ms),
             pending,
             in_progress,
@@ -1126,7 +1372,13 @@ impl RemovalQueue {
                 _ => None,
             },
             eta_ms,
-            dry_run: self.dry_run,
+            dry_run_left: self
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.dry_run && matches!(e.status, EntryStatus::Pending | EntryStatus::InProgress)
+                })
+                .count() as u32,
             dev_pacing: policy.is_dev(),
         }
     }
@@ -1169,6 +1421,15 @@ impl RemovalQueue {
                 return Decision::Idle;
             };
             if step.in_flight {
+                // The step belongs to its attempt until it reports or times
+                // out: a wake in between hands out nothing.
+                let timeout = step.issued_at_ms + STEP_TIMEOUT_MS;
+                if now_ms < timeout {
+                    return Decision::Wait(Hold {
+                        until_ms: timeout,
+                        why: WaitReason::StepInFlight,
+                    });
+                }
                 return Decision::VerifyLost(i);
             }
             // A verify failed: back off, but check before anything else.
@@ -1195,7 +1456,8 @@ impl RemovalQueue {
 
     fn hand_out_remove(&mut self, i: usize, now_ms: TimeMs) -> Action {
         let attempt = self.take_attempt_id();
-        let dry_run = self.dry_run;
+        let dry_run = self.entries[i].dry_run;
+        let pauses_ms = self.policy().step_pauses_ms(&mut self.rng);
         let entry = &mut self.entries[i];
         entry.attempts += 1;
         let detail = if dry_run {
@@ -1224,12 +1486,15 @@ impl RemovalQueue {
             name,
             attempt,
             dry_run,
+            pauses_ms,
         }
     }
 
     fn hand_out_verify(&mut self, i: usize, detail: &str, now_ms: TimeMs) -> Action {
         let attempt = self.take_attempt_id();
         let (slug, name) = (self.entries[i].slug.clone(), self.entries[i].name.clone());
+        let pauses_ms = self.policy().step_pauses_ms(&mut self.rng);
+        let mut dry_run = self.entries[i].dry_run;
         self.push_log(LogRecord {
             slug: slug.clone(),
             name: name.clone(),
@@ -1243,12 +1508,35 @@ impl RemovalQueue {
             step.kind = StepKind::Verify;
             step.issued_at_ms = now_ms;
             step.in_flight = true;
+            dry_run = step.dry_run;
         }
         Action::Verify {
             slug,
             name,
             attempt,
+            dry_run,
+            pauses_ms,
         }
+    }
+
+    /// A hold nobody drew (a cap, quiet hours) gets a drawn gap on top and
+    /// is kept, so the next start never falls exactly an hour or a day
+    /// after an earlier attempt, or on the minute quiet hours end.
+    fn drawn(&mut self, hold: Hold) -> Hold {
+        let undrawn = matches!(
+            hold.why,
+            WaitReason::HourlyCap | WaitReason::DailyCap | WaitReason::QuietHours
+        );
+        if !undrawn || self.hold.is_some_and(|h| h.until_ms >= hold.until_ms) {
+            return hold;
+        }
+        let gap = self.policy().delay_ms(&mut self.rng);
+        let drawn = Hold {
+            until_ms: hold.until_ms + gap,
+            why: hold.why,
+        };
+        self.hold = Some(drawn);
+        drawn
     }
 
     fn take_attempt_id(&mut self) -> u64 {
@@ -1341,7 +1629,7 @@ impl RemovalQueue {
     fn pause_for(&mut self, cause: PauseCause, reason: String, now_ms: TimeMs) {
         let replace = match &self.paused {
             None => true,
-            Some(p) => p.cause == PauseCause::Member && cause != PauseCause::Member,
+            Some(p) => p.cause.is_soft() && !cause.is_soft(),
         };
         if replace {
             self.paused = Some(Pause {
@@ -1446,6 +1734,7 @@ impl Network {
         &mut self,
         slugs: &[String],
         now_ms: TimeMs,
+        dry_run: bool,
     ) -> Result<EnqueueReport, ModelError> {
         if slugs.len() > MAX_PENDING {
             return Err(ModelError::BadInput(format!(
@@ -1479,7 +1768,7 @@ impl Network {
             let seed = DEFAULT_SEED ^ (now_ms as u64).rotate_left(17) ^ self.people.len() as u64;
             self.queue.reseed(seed);
         }
-        let mut report = self.queue.enqueue(people, now_ms);
+        let mut report = self.queue.enqueue(people, now_ms, dry_run);
         refused.append(&mut report.refused);
         report.refused = refused;
         Ok(report)
@@ -1580,7 +1869,7 @@ mod tests {
     #[test]
     fn a_stored_queue_with_a_stray_step_is_refused() {
         let mut queue = RemovalQueue::new(1);
-        queue.enqueue(vec![("ana".into(), "Ana".into())], 0);
+        queue.enqueue(vec![("ana".into(), "Ana".into())], 0, false);
         assert!(matches!(queue.poll(0, 0), Action::Remove { .. }));
         let mut value = serde_json::to_value(&queue).unwrap();
         value["entries"][0]["status"] = serde_json::json!({ "kind": "pending" });

@@ -9,8 +9,8 @@ use netprune::pacing::{
     PacingPolicy, PacingSettings, Prng, WaitReason, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS,
 };
 use netprune::queue::{
-    Action, CancelOutcome, EntryStatus, RefuseReason, RemovalQueue, Reported, SkipReason, Stage,
-    StepOutcome, STEP_TIMEOUT_MS,
+    Action, CancelOutcome, EntryStatus, NotTaken, PauseCause, RefuseReason, RemovalQueue, Reported,
+    SkipReason, Stage, StepOutcome, STEP_TIMEOUT_MS,
 };
 use netprune::reading::{Card, CountTokens, PageKind, PageReading};
 use proptest::prelude::*;
@@ -34,7 +34,7 @@ fn name_of(slug: &str) -> String {
 
 fn queue_of(slugs: &[&str]) -> RemovalQueue {
     let mut q = RemovalQueue::new(42);
-    let report = q.enqueue(people(slugs), NOW);
+    let report = q.enqueue(people(slugs), NOW, false);
     assert_eq!(report.queued as usize, slugs.len(), "{report:?}");
     q
 }
@@ -114,6 +114,7 @@ fn status(q: &RemovalQueue, slug: &str) -> EntryStatus {
 fn trouble(reason: &str) -> StepOutcome {
     StepOutcome::Trouble {
         reason: reason.into(),
+        trouble: None,
     }
 }
 
@@ -156,7 +157,7 @@ fn removal_stops_on_checkpoint_url() {
         q.pause_info().unwrap().reason
     );
     // Only the member resumes; ana (back to pending, not failed) goes first.
-    assert!(q.resume(now + DAY_MS));
+    assert!(q.resume(now + DAY_MS, false).unwrap());
     now += DAY_MS;
     assert_eq!(remove_of(&next_step(&mut q, &mut now, UTC)).0, "ana");
 }
@@ -215,7 +216,7 @@ fn two_failures_in_a_row_pause_the_queue() {
         other => panic!("expected Paused, got {other:?}"),
     }
     // Resuming forgets the count: one more failure does not pause.
-    q.resume(now);
+    q.resume(now, false).unwrap();
     let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
     q.report(attempt, failed("menu did not open"), now);
     assert!(q.pause_info().is_none());
@@ -257,6 +258,9 @@ fn worker_death_mid_removal_verifies_before_anything_else() {
         .validated()
         .unwrap();
     now += 5 * SECOND_MS;
+    // A wake before the step's timeout hands out nothing.
+    assert!(matches!(q.poll(now, UTC), Action::Wait { .. }));
+    now += STEP_TIMEOUT_MS;
     let verify = q.poll(now, UTC);
     let Action::Verify { slug, attempt, .. } = verify else {
         panic!("expected a Verify, got {verify:?}");
@@ -264,7 +268,8 @@ fn worker_death_mid_removal_verifies_before_anything_else() {
     assert_eq!(slug, "ana");
     assert!(attempt > first);
     // It dies again: still a Verify for ana, never a Remove, never bo.
-    let again = q.poll(now + SECOND_MS, UTC);
+    now += STEP_TIMEOUT_MS;
+    let again = q.poll(now, UTC);
     let Action::Verify {
         slug,
         attempt: second,
@@ -305,6 +310,7 @@ fn a_failed_check_is_retried_after_backoff_before_anything_else() {
     let mut q = queue_of(&["ana", "bo"]);
     let mut now = NOW;
     next_step(&mut q, &mut now, UTC);
+    now += STEP_TIMEOUT_MS;
     let Action::Verify { attempt, .. } = q.poll(now, UTC) else {
         panic!("expected a Verify");
     };
@@ -322,7 +328,7 @@ fn a_failed_check_is_retried_after_backoff_before_anything_else() {
     // checks again rather than removing anyone.
     q.report(attempt, trouble("captcha"), now);
     assert_eq!(status(&q, "ana"), EntryStatus::InProgress);
-    q.resume(now + HOUR_MS);
+    q.resume(now + HOUR_MS, false).unwrap();
     now += HOUR_MS;
     assert!(matches!(
         next_step(&mut q, &mut now, UTC),
@@ -339,8 +345,15 @@ fn resume_after_pause_mid_step_verifies_first() {
     assert_eq!(q.pause_info().unwrap().reason, "paused by you");
     assert!(matches!(q.poll(now, UTC), Action::Paused { .. }));
     assert_eq!(q.next_wake_ms(now, UTC), None);
-    q.resume(now + MINUTE_MS);
-    let action = q.poll(now + MINUTE_MS, UTC);
+    q.resume(now + MINUTE_MS, false).unwrap();
+    assert!(matches!(
+        q.poll(now + MINUTE_MS, UTC),
+        Action::Wait {
+            why: WaitReason::StepInFlight,
+            ..
+        }
+    ));
+    let action = q.poll(now + STEP_TIMEOUT_MS, UTC);
     assert!(
         matches!(&action, Action::Verify { slug, .. } if slug == "ana"),
         "{action:?}"
@@ -355,7 +368,7 @@ fn a_report_arriving_while_paused_is_recorded() {
     q.pause("lunch", now);
     q.report(attempt, StepOutcome::Removed, now + 5 * SECOND_MS);
     assert_eq!(status(&q, "ana"), EntryStatus::Removed);
-    q.resume(now + HOUR_MS);
+    q.resume(now + HOUR_MS, false).unwrap();
     now += HOUR_MS;
     assert_eq!(remove_of(&next_step(&mut q, &mut now, UTC)).0, "bo");
 }
@@ -418,17 +431,18 @@ fn stale_trouble_still_pauses() {
 #[test]
 fn verified_person_is_never_attempted_again() {
     let mut n = network_of(&["ana", "bo"]);
-    n.queue_removals(&strings(&["ana", "bo"]), NOW).unwrap();
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
     let mut now = NOW;
     let (slug, attempt) = remove_of(&next_step_in(&mut n, &mut now, UTC));
     assert_eq!(slug, "ana");
     n.report_removal(attempt, StepOutcome::Removed, now);
     assert_eq!(n.person("ana").unwrap().removed_at_ms, Some(now));
     // Neither the network nor the bare queue takes her again.
-    let report = n.queue_removals(&strings(&["ana"]), now).unwrap();
+    let report = n.queue_removals(&strings(&["ana"]), now, false).unwrap();
     assert_eq!(report.queued, 0);
     assert_eq!(report.refused[0].why, RefuseReason::AlreadyRemoved);
-    let report = n.queue.enqueue(people(&["ana"]), now);
+    let report = n.queue.enqueue(people(&["ana"]), now, false);
     assert_eq!(report.refused[0].why, RefuseReason::AlreadyRemoved);
     // Drive everything out, queuing both again after every step: nobody
     // but bo is ever attempted.
@@ -444,7 +458,8 @@ fn verified_person_is_never_attempted_again() {
                     StepOutcome::Removed
                 };
                 n.report_removal(attempt, outcome, now);
-                n.queue_removals(&strings(&["ana", "bo"]), now).unwrap();
+                n.queue_removals(&strings(&["ana", "bo"]), now, false)
+                    .unwrap();
             }
             Action::Idle => break,
             other => panic!("unexpected {other:?}"),
@@ -457,7 +472,9 @@ fn verified_person_is_never_attempted_again() {
 fn kept_person_is_never_queued() {
     let mut n = network_of(&["ana", "bo"]);
     n.set_kept(&strings(&["ana"]), true);
-    let report = n.queue_removals(&strings(&["ana", "bo"]), NOW).unwrap();
+    let report = n
+        .queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
     assert_eq!(report.queued, 1);
     assert_eq!(report.refused.len(), 1);
     assert_eq!(report.refused[0].slug, "ana");
@@ -469,7 +486,8 @@ fn kept_person_is_never_queued() {
 #[test]
 fn person_kept_after_queuing_is_skipped_at_their_turn() {
     let mut n = network_of(&["ana", "bo"]);
-    n.queue_removals(&strings(&["ana", "bo"]), NOW).unwrap();
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
     n.set_kept(&strings(&["ana"]), true);
     let mut now = NOW;
     assert_eq!(remove_of(&next_step_in(&mut n, &mut now, UTC)).0, "bo");
@@ -489,7 +507,11 @@ fn unmatched_gone_and_unknown_people_are_refused() {
     let cy = n.index_of("cy").unwrap();
     n.people[cy].unmatched = true;
     let report = n
-        .queue_removals(&strings(&["ana", "bo", "cy", "zed", "di", "di"]), NOW)
+        .queue_removals(
+            &strings(&["ana", "bo", "cy", "zed", "di", "di"]),
+            NOW,
+            false,
+        )
         .unwrap();
     assert_eq!(report.queued, 2);
     let refused: HashMap<String, RefuseReason> = report
@@ -504,7 +526,7 @@ fn unmatched_gone_and_unknown_people_are_refused() {
     // The bare queue refuses keys that cannot be profile slugs.
     let report = n
         .queue
-        .enqueue(people(&["export:ana example", "", "a b"]), NOW);
+        .enqueue(people(&["export:ana example", "", "a b"]), NOW, false);
     assert!(report
         .refused
         .iter()
@@ -514,7 +536,8 @@ fn unmatched_gone_and_unknown_people_are_refused() {
 #[test]
 fn gone_since_queuing_is_skipped_not_attempted() {
     let mut n = network_of(&["ana", "bo"]);
-    n.queue_removals(&strings(&["ana", "bo"]), NOW).unwrap();
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
     let ana = n.index_of("ana").unwrap();
     n.people[ana].gone_since_ms = Some(NOW + 1);
     let mut now = NOW;
@@ -534,7 +557,7 @@ fn failed_cancelled_and_skipped_people_can_be_queued_again_at_the_back() {
     let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
     q.report(attempt, failed("x"), now);
     assert_eq!(q.cancel("bo", now), CancelOutcome::Cancelled);
-    let report = q.enqueue(people(&["cy", "ana", "bo"]), now);
+    let report = q.enqueue(people(&["cy", "ana", "bo"]), now, false);
     assert_eq!(report.queued, 2);
     assert_eq!(report.refused[0].why, RefuseReason::AlreadyQueued);
     let order: Vec<&str> = q.queued_slugs().collect();
@@ -554,22 +577,24 @@ fn quiet_hours_hold_removals() {
     let cet = 60;
     let evening = NOW + 9 * HOUR_MS + 30 * MINUTE_MS;
     let morning = NOW + 18 * HOUR_MS;
-    assert_eq!(
-        q.poll(evening, cet),
-        Action::Wait {
-            until_ms: morning,
-            why: WaitReason::QuietHours
-        }
-    );
-    assert_eq!(q.next_wake_ms(evening, cet), Some(morning));
+    // The wait ends after quiet hours by a drawn gap, not on the minute.
+    let Action::Wait {
+        until_ms: start,
+        why: WaitReason::QuietHours,
+    } = q.poll(evening, cet)
+    else {
+        panic!("expected quiet hours");
+    };
+    assert!(start >= morning + 20 * SECOND_MS && start < morning + 11 * MINUTE_MS);
+    assert_eq!(q.next_wake_ms(evening, cet), Some(start));
     assert!(matches!(
-        q.poll(morning - 1, cet),
+        q.poll(morning, cet),
         Action::Wait {
             why: WaitReason::QuietHours,
             ..
         }
     ));
-    assert!(matches!(q.poll(morning, cet), Action::Remove { .. }));
+    assert!(matches!(q.poll(start, cet), Action::Remove { .. }));
     // The same instant is not quiet for a member in New York (16:30 local).
     let mut q = queue_of(&["ana"]);
     q.set_settings(PacingSettings {
@@ -590,7 +615,11 @@ fn dev_pacing_is_fast_and_uncapped() {
         ..PacingSettings::default()
     });
     q.set_dev_pacing(Some(1_000));
-    q.enqueue(slugs.iter().map(|s| (s.clone(), s.clone())).collect(), NOW);
+    q.enqueue(
+        slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
+        NOW,
+        false,
+    );
     let mut now = NOW;
     let mut last = now;
     let mut failures = 0;
@@ -645,8 +674,10 @@ fn settings_above_the_ceiling_are_clamped() {
         backoff_base_ms: 0,
         backoff_cap_ms: u32::MAX,
         dev_delay_ms: Some(1),
+        cooldown_ms: 0,
     });
     assert_eq!(in_force.hourly_cap, 30);
+    assert_eq!(in_force.cooldown_ms, 12 * HOUR_MS as u32);
     assert_eq!(in_force.daily_cap, 120);
     assert_eq!(in_force.min_delay_ms, 15_000);
     assert_eq!(in_force.median_delay_ms, 30_000);
@@ -696,7 +727,11 @@ fn hourly_cap_makes_the_queue_wait() {
         hourly_cap: 3,
         ..PacingSettings::default()
     });
-    q.enqueue(slugs.iter().map(|s| (s.clone(), s.clone())).collect(), NOW);
+    q.enqueue(
+        slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
+        NOW,
+        false,
+    );
     let mut now = NOW;
     let mut times = Vec::new();
     let mut capped = false;
@@ -705,7 +740,7 @@ fn hourly_cap_makes_the_queue_wait() {
             Action::Wait { until_ms, why } => {
                 if why == WaitReason::HourlyCap {
                     capped = true;
-                    assert_eq!(until_ms, times[times.len() - 3] + HOUR_MS);
+                    assert!(until_ms > times[times.len() - 3] + HOUR_MS);
                 }
                 now = until_ms;
             }
@@ -733,7 +768,11 @@ fn breathers_come_every_four_to_eight_removals() {
         daily_cap: 120,
         ..PacingSettings::default()
     });
-    q.enqueue(slugs.iter().map(|s| (s.clone(), s.clone())).collect(), NOW);
+    q.enqueue(
+        slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
+        NOW,
+        false,
+    );
     let mut now = NOW;
     let mut removals = 0;
     let mut breathers = Vec::new();
@@ -780,14 +819,12 @@ fn cancel_pending_and_refuse_mid_step() {
 #[test]
 fn dry_run_never_counts_as_removed() {
     let mut n = network_of(&["ana", "bo"]);
-    n.queue.set_dry_run(true);
-    n.queue_removals(&strings(&["ana"]), NOW).unwrap();
+    n.queue_removals(&strings(&["ana"]), NOW, true).unwrap();
     let mut now = NOW;
     let action = next_step_in(&mut n, &mut now, UTC);
     assert!(matches!(action, Action::Remove { dry_run: true, .. }));
     let (_, attempt) = remove_of(&action);
-    // The mode is fixed when the step is handed out.
-    n.queue.set_dry_run(false);
+    // The mode is the person's own, fixed when they were queued.
     n.report_removal(attempt, StepOutcome::Removed, now);
     assert_eq!(
         status(&n.queue, "ana"),
@@ -801,7 +838,7 @@ fn dry_run_never_counts_as_removed() {
     assert_eq!((progress.removed, progress.skipped), (0, 1));
     assert!(n.queue.log_csv().contains("dry run: would remove"));
     // For real this time.
-    n.queue_removals(&strings(&["ana"]), now).unwrap();
+    n.queue_removals(&strings(&["ana"]), now, false).unwrap();
     let action = next_step_in(&mut n, &mut now, UTC);
     assert!(matches!(action, Action::Remove { dry_run: false, .. }));
 }
@@ -809,7 +846,8 @@ fn dry_run_never_counts_as_removed() {
 #[test]
 fn removed_outcome_marks_the_person_and_query_flags() {
     let mut n = network_of(&["ana", "bo", "cy"]);
-    n.queue_removals(&strings(&["ana", "bo"]), NOW).unwrap();
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
     let slugs_of = |n: &mut Network, q: &str| -> Vec<String> {
         let indices = n.query(q, NOW).unwrap();
         n.rows(&indices)
@@ -841,6 +879,7 @@ fn log_csv_keeps_every_transition_and_is_formula_safe() {
             ("bo".into(), "Bo, MSc".into()),
         ],
         NOW,
+        false,
     );
     let mut now = NOW;
     let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
@@ -872,7 +911,11 @@ fn log_csv_keeps_every_transition_and_is_formula_safe() {
 fn progress_counts_caps_and_an_eta() {
     let slugs: Vec<String> = (0..130).map(|i| format!("p{i}")).collect();
     let mut q = RemovalQueue::new(9);
-    q.enqueue(slugs.iter().map(|s| (s.clone(), s.clone())).collect(), NOW);
+    q.enqueue(
+        slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
+        NOW,
+        false,
+    );
     let progress = q.progress(NOW, UTC);
     assert_eq!(progress.pending, 130);
     assert_eq!(progress.state, netprune::queue::QueueState::Running);
@@ -912,10 +955,22 @@ fn progress_counts_caps_and_an_eta() {
 #[test]
 fn actions_and_outcomes_cross_as_tagged_camel_case_json() {
     let mut q = queue_of(&["ana"]);
-    let action = serde_json::to_value(q.poll(NOW, UTC)).unwrap();
+    let mut action = serde_json::to_value(q.poll(NOW, UTC)).unwrap();
+    let pauses = action["pausesMs"].take();
     assert_eq!(
         action,
-        serde_json::json!({ "kind": "remove", "slug": "ana", "name": "Ana Example", "attempt": 1, "dryRun": false })
+        serde_json::json!({ "kind": "remove", "slug": "ana", "name": "Ana Example", "attempt": 1, "dryRun": false, "pausesMs": null })
+    );
+    assert!(pauses.as_array().unwrap().iter().all(|p| p.is_u64()));
+    let outcome: StepOutcome =
+        serde_json::from_str(r#"{ "kind": "trouble", "reason": "limit", "trouble": "limit" }"#)
+            .unwrap();
+    assert_eq!(
+        outcome,
+        StepOutcome::Trouble {
+            reason: "limit".into(),
+            trouble: Some("limit".into())
+        }
     );
     let outcome: StepOutcome =
         serde_json::from_str(r#"{ "kind": "trouble", "reason": "captcha" }"#).unwrap();
@@ -936,14 +991,23 @@ fn actions_and_outcomes_cross_as_tagged_camel_case_json() {
 #[test]
 fn network_snapshot_keeps_the_queue_and_old_snapshots_load() {
     let mut n = network_of(&["ana", "bo"]);
-    n.queue_removals(&strings(&["ana", "bo"]), NOW).unwrap();
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
     let mut now = NOW;
     next_step_in(&mut n, &mut now, UTC);
     let mut back = Network::from_json(&n.to_json()).unwrap();
     assert_eq!(back, n);
-    // The restored network verifies the step that was out.
+    // The restored network verifies the step that was out, once its
+    // timeout has passed.
     assert!(matches!(
         back.poll_removals(now, UTC),
+        Action::Wait {
+            why: WaitReason::StepInFlight,
+            ..
+        }
+    ));
+    assert!(matches!(
+        back.poll_removals(now + STEP_TIMEOUT_MS, UTC),
         Action::Verify { .. }
     ));
     // A snapshot from before the queue existed loads with an empty queue.
@@ -955,7 +1019,9 @@ fn network_snapshot_keeps_the_queue_and_old_snapshots_load() {
     let mut fresh = Network::default();
     fresh.ingest(page(&strings(&["ana"])), NOW).unwrap();
     assert!(!fresh.queue.is_seeded());
-    fresh.queue_removals(&strings(&["ana"]), NOW).unwrap();
+    fresh
+        .queue_removals(&strings(&["ana"]), NOW, false)
+        .unwrap();
     assert!(fresh.queue.is_seeded());
 }
 
@@ -963,7 +1029,7 @@ fn network_snapshot_keeps_the_queue_and_old_snapshots_load() {
 fn too_many_people_at_once_is_an_error() {
     let mut n = network_of(&["ana"]);
     let slugs = vec!["ana".to_string(); 30_001];
-    assert!(n.queue_removals(&slugs, NOW).is_err());
+    assert!(n.queue_removals(&slugs, NOW, false).is_err());
 }
 
 // ---------------------------------------------------------------------------
@@ -1057,6 +1123,17 @@ fn simulate_month(setup: &Setup) -> Month {
         let action = n.poll_removals(now, setup.offset);
         month.trace.push(format!("{now} {action:?}"));
         if let Some(slug) = lost.take() {
+            if let Action::Wait {
+                why: WaitReason::StepInFlight,
+                until_ms,
+            } = action
+            {
+                // Nothing until the lost step's timeout.
+                assert!(until_ms > now);
+                lost = Some(slug);
+                now = until_ms;
+                continue;
+            }
             if !stopped {
                 assert!(
                     matches!(&action, Action::Verify { slug: s, .. } if *s == slug),
@@ -1095,7 +1172,7 @@ fn simulate_month(setup: &Setup) -> Month {
                         )
                     })
                     .collect();
-                let report = n.queue_removals(&batch, now).unwrap();
+                let report = n.queue_removals(&batch, now, false).unwrap();
                 for (slug, before) in &kept_before {
                     let after = n.queue.entry(slug).map(|e| e.status.clone());
                     assert_eq!(&after, before, "kept {slug} was queued");
@@ -1112,7 +1189,7 @@ fn simulate_month(setup: &Setup) -> Month {
             Action::Paused { .. } => {
                 assert!(n.queue.pause_info().is_some());
                 now += driver.between(10 * MINUTE_MS as u64, 6 * HOUR_MS as u64) as i64;
-                n.queue.resume(now);
+                n.queue.resume(now, false).unwrap();
                 stopped = false;
             }
             Action::Wait { until_ms, .. } => {
@@ -1275,4 +1352,453 @@ fn default_delays_have_the_documented_shape() {
     let p95 = samples[9_500];
     assert!((2 * MINUTE_MS..=3 * MINUTE_MS).contains(&p95), "p95 {p95}");
     assert!(samples[9_999] <= 11 * MINUTE_MS, "{}", samples[9_999]);
+}
+
+// ---------------------------------------------------------------------------
+// Issue 9: a step in flight, dry runs per person, caps that do not echo.
+
+#[test]
+fn a_wake_while_a_step_is_in_flight_hands_out_nothing() {
+    let mut q = queue_of(&["ana", "bo"]);
+    let mut now = NOW;
+    let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+    let issued = now;
+    // Every kind of wake the background makes while the step runs: more
+    // people queued, a resume, a change of pace.
+    q.enqueue(people(&["cy"]), now + SECOND_MS, false);
+    q.resume(now + 2 * SECOND_MS, false).unwrap();
+    q.set_settings(PacingSettings::default());
+    for t in [1, 5, 60, 179] {
+        let action = q.poll(issued + t * SECOND_MS, UTC);
+        assert!(
+            matches!(action, Action::Wait { until_ms, .. } if until_ms == issued + STEP_TIMEOUT_MS),
+            "a poll {t} s into the step handed out {action:?}"
+        );
+    }
+    assert_eq!(status(&q, "ana"), EntryStatus::InProgress);
+    // The step's own result still counts.
+    let reported = q.report(attempt, StepOutcome::Removed, issued + 100 * SECOND_MS);
+    assert!(matches!(reported, Reported::Applied { .. }), "{reported:?}");
+    assert_eq!(status(&q, "ana"), EntryStatus::Removed);
+}
+
+#[test]
+fn a_step_is_verified_only_after_its_timeout() {
+    let mut q = queue_of(&["ana", "bo"]);
+    let mut now = NOW;
+    remove_of(&next_step(&mut q, &mut now, UTC));
+    let issued = now;
+    assert!(matches!(
+        q.poll(issued + STEP_TIMEOUT_MS - 1, UTC),
+        Action::Wait { .. }
+    ));
+    let action = q.poll(issued + STEP_TIMEOUT_MS, UTC);
+    assert!(
+        matches!(&action, Action::Verify { slug, .. } if slug == "ana"),
+        "{action:?}"
+    );
+}
+
+#[test]
+fn a_dry_run_batch_stays_dry_when_a_real_batch_follows() {
+    let mut n = network_of(&["ana", "bo", "cy"]);
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, true)
+        .unwrap();
+    n.queue_removals(&strings(&["cy"]), NOW, false).unwrap();
+    let mut now = NOW;
+    let mut modes = Vec::new();
+    while let Action::Remove {
+        slug,
+        attempt,
+        dry_run,
+        ..
+    } = next_step_in(&mut n, &mut now, UTC)
+    {
+        modes.push((slug, dry_run));
+        n.report_removal(attempt, StepOutcome::Removed, now);
+    }
+    assert_eq!(
+        modes,
+        vec![
+            ("ana".into(), true),
+            ("bo".into(), true),
+            ("cy".into(), false)
+        ]
+    );
+    assert_eq!(n.person("ana").unwrap().removed_at_ms, None);
+    assert_eq!(n.person("bo").unwrap().removed_at_ms, None);
+    assert!(n.person("cy").unwrap().removed_at_ms.is_some());
+}
+
+#[test]
+fn the_hourly_cap_does_not_echo_an_earlier_attempt() {
+    for seed in 0..4u64 {
+        let slugs: Vec<String> = (0..120).map(|i| format!("p{i}")).collect();
+        let mut q = RemovalQueue::new(seed);
+        q.set_settings(PacingSettings {
+            hourly_cap: 5,
+            daily_cap: 120,
+            ..PacingSettings::default()
+        });
+        q.enqueue(
+            slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
+            NOW,
+            false,
+        );
+        let mut now = NOW;
+        let mut starts: Vec<i64> = Vec::new();
+        while let Action::Remove { attempt, .. } = next_step(&mut q, &mut now, UTC) {
+            starts.push(now);
+            now += 7 * SECOND_MS;
+            q.report(attempt, StepOutcome::Removed, now);
+        }
+        assert_eq!(starts.len(), 120);
+        let echoes = starts
+            .iter()
+            .filter(|&&t| starts.iter().any(|&a| t == a + HOUR_MS || t == a + DAY_MS))
+            .count();
+        assert_eq!(
+            echoes, 0,
+            "seed {seed}: {echoes} of 120 starts echo an earlier one"
+        );
+        for w in starts.windows(6) {
+            assert!(w[5] - w[0] >= HOUR_MS);
+        }
+    }
+}
+
+#[test]
+fn a_step_not_taken_is_no_failure_and_the_queue_waits_with_the_reason() {
+    let mut q = queue_of(&["ana", "bo"]);
+    let mut now = NOW;
+    let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+    let before = q.progress(now, UTC).attempts_this_hour;
+    assert_eq!(before, 1);
+    // Twice in a row: a failure would pause the queue the second time.
+    for _ in 0..2 {
+        let reported = q.step_not_taken(attempt, NotTaken::Hidden, now);
+        assert!(
+            matches!(
+                &reported,
+                Reported::Applied {
+                    status: EntryStatus::Pending,
+                    paused: false,
+                    ..
+                }
+            ) || reported == Reported::Stale { paused: false },
+            "{reported:?}"
+        );
+    }
+    assert_eq!(status(&q, "ana"), EntryStatus::Pending);
+    assert_eq!(q.entry("ana").unwrap().attempts, 0);
+    let progress = q.progress(now, UTC);
+    assert_eq!(progress.state, netprune::queue::QueueState::Running);
+    assert_eq!(progress.waiting_for, Some(WaitReason::TabHidden));
+    assert_eq!(progress.attempts_this_hour, 0);
+    assert_eq!(progress.failed, 0);
+    // Its late result is stale, and ana is handed out again (a new step id).
+    assert_eq!(
+        q.report(attempt, StepOutcome::Removed, now),
+        Reported::Stale { paused: false }
+    );
+    let (slug, again) = remove_of(&next_step(&mut q, &mut now, UTC));
+    assert_eq!(slug, "ana");
+    assert!(again > attempt);
+    // A verify not taken stays due: it is handed out again, never a Remove.
+    now += STEP_TIMEOUT_MS;
+    let Action::Verify { attempt: check, .. } = q.poll(now, UTC) else {
+        panic!("expected a Verify");
+    };
+    q.step_not_taken(check, NotTaken::Busy, now);
+    assert_eq!(status(&q, "ana"), EntryStatus::InProgress);
+    assert_eq!(q.progress(now, UTC).waiting_for, Some(WaitReason::TabBusy));
+    let action = next_step(&mut q, &mut now, UTC);
+    assert!(
+        matches!(&action, Action::Verify { slug, .. } if slug == "ana"),
+        "{action:?}"
+    );
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Wake,
+    Later(i64),
+    Enqueue(bool),
+    Resume,
+    Pause,
+    Settings(u32),
+    Report(u8),
+    StaleReport,
+    NotTaken,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => Just(Op::Wake),
+        4 => (0i64..240_000).prop_map(Op::Later),
+        1 => any::<bool>().prop_map(Op::Enqueue),
+        1 => Just(Op::Resume),
+        1 => Just(Op::Pause),
+        1 => (1u32..30).prop_map(Op::Settings),
+        2 => (0u8..5).prop_map(Op::Report),
+        1 => Just(Op::StaleReport),
+        1 => Just(Op::NotTaken),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn interleaved_wakes_never_hand_out_a_person_twice_while_a_step_is_in_flight(
+        seed in any::<u64>(),
+        ops in proptest::collection::vec(op(), 1..200),
+    ) {
+        let mut q = RemovalQueue::new(seed);
+        q.set_dev_pacing(Some(1_000));
+        let mut now = NOW;
+        let mut next = 0;
+        // (slug, attempt, handed out at) of the step in flight.
+        let mut flight: Option<(String, u64, i64)> = None;
+        let mut removed: HashSet<String> = HashSet::new();
+        let mut old_attempts: Vec<u64> = Vec::new();
+        for op in ops {
+            match op {
+                Op::Wake => match q.poll(now, UTC) {
+                    Action::Remove { slug, attempt, .. } => {
+                        prop_assert!(flight.is_none(), "Remove {slug} while {flight:?} is in flight");
+                        prop_assert!(!removed.contains(&slug), "{slug} removed twice");
+                        flight = Some((slug, attempt, now));
+                    }
+                    Action::Verify { slug, attempt, .. } => {
+                        if let Some((s, a, at)) = flight.take() {
+                            prop_assert!(now >= at + STEP_TIMEOUT_MS, "verify {}ms into step {a}", now - at);
+                            prop_assert_eq!(&s, &slug);
+                            old_attempts.push(a);
+                        }
+                        flight = Some((slug, attempt, now));
+                    }
+                    _ => {}
+                },
+                Op::Later(ms) => now += ms,
+                Op::Enqueue(dry_run) => {
+                    let fresh = [format!("p{next}"), format!("p{}", next + 1)];
+                    next += 2;
+                    q.enqueue(people(&[fresh[0].as_str(), fresh[1].as_str()]), now, dry_run);
+                }
+                Op::Resume => {
+                    let _ = q.resume(now, false);
+                }
+                Op::Pause => {
+                    q.pause("", now);
+                }
+                Op::Settings(cap) => {
+                    q.set_settings(PacingSettings { hourly_cap: cap, ..PacingSettings::default() });
+                }
+                Op::Report(roll) => {
+                    if let Some((slug, attempt, _)) = flight.take() {
+                        let outcome = match roll {
+                            0 => StepOutcome::Removed,
+                            1 => StepOutcome::NotFound,
+                            2 => StepOutcome::StillThere,
+                            3 => failed("menu did not open"),
+                            _ => trouble("captcha"),
+                        };
+                        match q.report(attempt, outcome, now) {
+                            Reported::Applied { status, .. } => {
+                                if status == EntryStatus::Removed {
+                                    removed.insert(slug.clone());
+                                }
+                                if status == EntryStatus::InProgress {
+                                    // A verify that did not settle: due again.
+                                    old_attempts.push(attempt);
+                                }
+                            }
+                            Reported::Stale { .. } => prop_assert!(false, "the live step {attempt} was taken as stale"),
+                        }
+                        old_attempts.push(attempt);
+                    }
+                }
+                Op::StaleReport => {
+                    if let Some(&a) = old_attempts.last() {
+                        let before = q.entries().to_vec();
+                        prop_assert_eq!(q.report(a, StepOutcome::Removed, now), Reported::Stale { paused: false });
+                        prop_assert_eq!(q.entries(), &before[..]);
+                    }
+                }
+                Op::NotTaken => {
+                    if let Some((_, attempt, _)) = flight.take() {
+                        let reported = q.step_not_taken(attempt, NotTaken::Busy, now);
+                        let applied = matches!(reported, Reported::Applied { .. });
+                        prop_assert!(applied, "not taken: {:?}", reported);
+                        old_attempts.push(attempt);
+                    }
+                }
+            }
+            if flight.is_some() {
+                prop_assert_eq!(q.progress(now, UTC).in_progress, 1);
+            }
+        }
+    }
+}
+
+fn warning(reason: &str, kind: &str) -> StepOutcome {
+    StepOutcome::Trouble {
+        reason: reason.into(),
+        trouble: Some(kind.into()),
+    }
+}
+
+#[test]
+fn a_linkedin_warning_locks_resuming_for_the_cooldown() {
+    for kind in [
+        "limit",
+        "restricted",
+        "checkpoint",
+        "captcha",
+        "login",
+        "http-429",
+        "new-kind",
+    ] {
+        let mut q = queue_of(&["ana", "bo"]);
+        let mut now = NOW;
+        let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+        q.report(
+            attempt,
+            warning("You've reached a temporary limit", kind),
+            now,
+        );
+        let progress = q.progress(now, UTC);
+        assert_eq!(progress.pause_cause, Some(PauseCause::Trouble));
+        assert_eq!(progress.cooldown_until_ms, Some(now + DAY_MS), "{kind}");
+        // Resuming is refused, and says until when and why.
+        let refused = q.resume(now + HOUR_MS, false).unwrap_err().to_string();
+        assert!(
+            refused.contains("locked until") && refused.contains("temporary limit"),
+            "{refused}"
+        );
+        assert!(matches!(q.poll(now + HOUR_MS, UTC), Action::Paused { .. }));
+        // Only an explicit acknowledgement overrides it, and the log says so.
+        assert!(q.resume(now + HOUR_MS, true).unwrap());
+        assert_eq!(q.progress(now + HOUR_MS, UTC).cooldown_until_ms, None);
+        assert!(q.log_csv().contains("with the member's acknowledgement"));
+    }
+    // After the cool-down a plain resume works.
+    let mut q = queue_of(&["ana"]);
+    let mut now = NOW;
+    let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+    q.report(attempt, warning("checkpoint", "checkpoint"), now);
+    assert!(q.resume(now + DAY_MS, false).unwrap());
+}
+
+#[test]
+fn netprunes_own_doubts_pause_without_a_cooldown() {
+    for kind in [
+        "unexpected-dialog",
+        "unexpected-menu",
+        "another-account",
+        "unrecognised",
+    ] {
+        let mut q = queue_of(&["ana"]);
+        let mut now = NOW;
+        let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+        q.report(attempt, warning("odd", kind), now);
+        assert_eq!(
+            q.progress(now, UTC).state,
+            netprune::queue::QueueState::Paused
+        );
+        assert_eq!(q.progress(now, UTC).cooldown_until_ms, None);
+        assert!(q.resume(now + MINUTE_MS, false).unwrap());
+    }
+}
+
+#[test]
+fn the_cooldown_is_a_pacing_setting_with_a_floor() {
+    let mut q = queue_of(&["ana"]);
+    q.set_settings(PacingSettings {
+        cooldown_ms: 48 * HOUR_MS as u32,
+        ..PacingSettings::default()
+    });
+    // Trouble seen outside a step (the page's own warning) cools down too.
+    q.pause_because(PauseCause::Trouble, "restricted", Some("restricted"), NOW);
+    assert_eq!(
+        q.progress(NOW, UTC).cooldown_until_ms,
+        Some(NOW + 2 * DAY_MS)
+    );
+    let in_force = q.set_settings(PacingSettings {
+        cooldown_ms: 1,
+        ..PacingSettings::default()
+    });
+    assert_eq!(i64::from(in_force.cooldown_ms), 12 * HOUR_MS);
+}
+
+#[test]
+fn pause_causes_cross_as_an_enum() {
+    let mut q = queue_of(&["ana"]);
+    q.pause_because(
+        PauseCause::NeedsPage,
+        "Open your LinkedIn connections page",
+        None,
+        NOW,
+    );
+    let json = serde_json::to_value(q.progress(NOW, UTC)).unwrap();
+    assert_eq!(json["pauseCause"], "needs-page");
+    // A member's pause does not replace it, trouble does.
+    q.pause("", NOW);
+    assert_eq!(q.pause_info().unwrap().cause, PauseCause::NeedsPage);
+    q.pause_because(PauseCause::Trouble, "captcha", None, NOW);
+    let json = serde_json::to_value(q.progress(NOW, UTC)).unwrap();
+    assert_eq!(json["pauseCause"], "trouble");
+    assert!(json["cooldownUntilMs"].is_null());
+}
+
+#[test]
+fn step_pauses_are_drawn_seconds_and_shrink_under_dev_pacing() {
+    let mut q = queue_of(
+        &(0..200)
+            .map(|i| format!("p{i}"))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    q.set_settings(PacingSettings {
+        hourly_cap: 30,
+        daily_cap: 120,
+        ..PacingSettings::default()
+    });
+    let mut now = NOW;
+    let mut all: Vec<Vec<u32>> = Vec::new();
+    for _ in 0..100 {
+        let Action::Remove {
+            attempt, pauses_ms, ..
+        } = next_step(&mut q, &mut now, UTC)
+        else {
+            panic!("expected a Remove");
+        };
+        assert!(pauses_ms.len() >= 6);
+        all.push(pauses_ms);
+        now += 20 * SECOND_MS;
+        q.report(attempt, StepOutcome::Removed, now);
+    }
+    // The first pause, after the list appears: a few seconds.
+    assert!(all.iter().all(|p| (3_000..=6_000).contains(&p[0])));
+    let mut rest: Vec<u32> = all.iter().flat_map(|p| p[1..].to_vec()).collect();
+    rest.sort_unstable();
+    let median = rest[rest.len() / 2];
+    assert!((2_000..=3_000).contains(&median), "median {median}");
+    assert!(rest[0] >= 1_000 && rest[rest.len() - 1] <= 8_000);
+    assert!(
+        rest[rest.len() * 3 / 4] - rest[rest.len() / 4] > 300,
+        "not a fixed beat"
+    );
+    // Development pacing scales them down.
+    q.set_dev_pacing(Some(450));
+    let Action::Remove { pauses_ms, .. } = next_step(&mut q, &mut now, UTC) else {
+        panic!("expected a Remove");
+    };
+    assert!(
+        pauses_ms.iter().all(|&p| (10..=100).contains(&p)),
+        "{pauses_ms:?}"
+    );
 }
