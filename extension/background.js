@@ -542,19 +542,17 @@ const handlers = {
   "restore-backup": {
     from: "extension-page",
     async handle(message) {
-      // fromBackup validates the whole file first: a refusal changes nothing.
-      const restored = Core.fromBackup(String(message.text ?? ""));
-      // A backup carries the removal queue as it was when it was taken. Left
-      // as it is, a restore brought back removals the member had cancelled
-      // since, and a queue saved while paused for want of the connections
-      // page resumed by itself the moment that page was next opened
-      // (tests/e2e/review.test.mjs, "restoring a backup never brings back
-      // removals"). Only people the member queues now are ever removed: every
-      // removal still pending in the file is cancelled (the log keeps them).
-      restored.cancelAll(Date.now());
-      state.core = restored;
+      // The core validates the whole file first: a refusal changes nothing.
+      // A restore replaces the people, keep-list and saved queries, but never
+      // undoes safety: the removal log, the attempt counts behind the caps,
+      // the pacing generator, the pause and cool-down and the step in flight
+      // stay as they are, anyone removed stays removed, and nobody is queued
+      // (the file's waiting removals are not queued again, the ones waiting
+      // now are cancelled; the log keeps them all).
+      const report = state.core.restoreBackup(String(message.text ?? ""), Date.now());
       await persistNow();
-      return { summary: summary() };
+      pumpQueue();
+      return { summary: summary(), report };
     },
   },
   "save-query": {

@@ -150,6 +150,19 @@ impl Core {
         })
     }
 
+    /// Restores a backup file's text over this network without undoing
+    /// safety: the removal log, attempt counts, pacing state, pause,
+    /// cool-down and the step in flight stay as they are here, anyone
+    /// removed stays removed, and nobody is queued (`{ people,
+    /// notRequeued, cancelled, inFlight, keptRemoved }`). Throws a
+    /// `NetpruneError` with the reason when the file cannot be restored,
+    /// and then changes nothing.
+    #[wasm_bindgen(js_name = restoreBackup)]
+    pub fn restore_backup(&mut self, text: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.restore_backup(text, now).map_err(error)?)
+    }
+
     /// Merges a page reading from the content script, taken at `nowMs`, and
     /// answers what it changed (`{ added, updated, figures, skipped }`).
     pub fn ingest(&mut self, reading: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {

@@ -133,7 +133,7 @@ impl EntryStatus {
 }
 
 /// An entry's status without its detail, as the log records it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     /// Waiting.
@@ -1167,6 +1167,67 @@ impl RemovalQueue {
             }
             Decision::VerifyAgain(i) => self.hand_out_verify(i, "checking the list again", now_ms),
         }
+    }
+
+    /// Takes in the history of `backup` (a queue restored from a file) and
+    /// keeps everything that makes removals safe as it is here: the step in
+    /// flight, the attempt times behind the caps, the pacing generator and
+    /// holds, the failures in a row, the pause, the cool-down, the settings.
+    /// The file's log records are merged in by time; the file's verified
+    /// removals are kept (never attempted again); the file's pending people
+    /// are not queued again. Answers how many of the file's people were
+    /// waiting and are not queued again.
+    pub fn absorb_history(&mut self, backup: RemovalQueue) -> u32 {
+        self.ensure_index();
+        let mut not_requeued = 0;
+        let mut added = false;
+        for entry in backup.entries {
+            let stage = entry.status.stage();
+            let here = self
+                .find(&entry.slug)
+                .map(|i| self.entries[i].status.stage());
+            match (stage, here) {
+                (Stage::Pending | Stage::InProgress, here) if here != Some(stage) => {
+                    not_requeued += 1;
+                }
+                // Someone here (mid-step, pending or done) stays as they
+                // are: a step reports, and a removal is verified.
+                (Stage::Removed, None) => {
+                    self.entries.push(entry);
+                    added = true;
+                }
+                _ => {}
+            }
+        }
+        if added {
+            self.rebuild_index();
+        }
+        // The file's records the log here lacks (the same record in both
+        // came from the same history before the file was written).
+        let here: HashSet<(TimeMs, &str, Stage, &str)> = self
+            .log
+            .iter()
+            .map(|r| (r.at_ms, r.slug.as_str(), r.to, r.detail.as_str()))
+            .collect();
+        let missing: Vec<LogRecord> = backup
+            .log
+            .into_iter()
+            .filter(|r| !here.contains(&(r.at_ms, r.slug.as_str(), r.to, r.detail.as_str())))
+            .collect();
+        self.log.extend(missing);
+        // Stable: records of the same instant keep their order.
+        self.log.sort_by_key(|r| r.at_ms);
+        self.trim_log();
+        let mut attempts: Vec<TimeMs> = self.attempts.iter().copied().collect();
+        attempts.extend(backup.attempts);
+        attempts.sort_unstable();
+        attempts.dedup();
+        self.attempts = attempts.into_iter().collect();
+        while self.attempts.len() > ATTEMPTS_KEPT {
+            self.attempts.pop_front();
+        }
+        self.next_attempt = self.next_attempt.max(backup.next_attempt);
+        not_requeued
     }
 
     /// When the caller should poll next: `None` when idle or paused, the

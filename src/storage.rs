@@ -9,7 +9,27 @@
 
 use crate::calendar::TimeMs;
 use crate::model::{ModelError, Network};
+use crate::queue::EntryStatus;
 use serde::{Deserialize, Serialize};
+
+/// What restoring a backup did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreReport {
+    /// People in the restored network.
+    pub people: u32,
+    /// People waiting in the file's queue who were not queued again: only
+    /// the member's new confirmation queues anyone.
+    pub not_requeued: u32,
+    /// People who were waiting here and are cancelled (the log keeps them).
+    pub cancelled: u32,
+    /// The person whose step was out: it stays out, and its outcome is
+    /// recorded when it reports.
+    pub in_flight: Option<String>,
+    /// People removed here (or in the file) whom the file held as still
+    /// connected: they stay removed.
+    pub kept_removed: u32,
+}
 
 /// The `format` field of a netprune backup file.
 pub const BACKUP_FORMAT: &str = "netprune-backup";
@@ -91,5 +111,65 @@ impl Network {
             .network
             .ok_or_else(|| refuse("it holds no network".into()))?;
         network.validated().map_err(|e| refuse(e.to_string()))
+    }
+}
+
+impl Network {
+    /// Restores a backup file over this network without undoing anything
+    /// that keeps removals safe: the file's people, keep-list, saved
+    /// queries and goal replace these, but the removal queue stays this
+    /// one (its log, attempt counts, pacing generator, pause and cool-down,
+    /// and the step in flight), with the file's history merged in. Anyone
+    /// removed or gone here stays so. Nobody is queued by a restore: the
+    /// file's waiting people are not queued again, and the people waiting
+    /// here are cancelled (the step in flight still reports). A file that
+    /// cannot be restored changes nothing.
+    pub fn restore_backup(
+        &mut self,
+        text: &str,
+        now_ms: TimeMs,
+    ) -> Result<RestoreReport, ModelError> {
+        let mut restored = Network::from_backup_json(text)?;
+        let file_queue = std::mem::replace(&mut restored.queue, self.queue.clone());
+        let cancelled = restored.queue.cancel_all(now_ms);
+        let not_requeued = restored.queue.absorb_history(file_queue);
+        let mut kept_removed = 0;
+        for person in &self.people {
+            if let Some(i) = restored.index_of(&person.slug) {
+                let there = &mut restored.people[i];
+                if person.removed_at_ms.is_some() && there.removed_at_ms.is_none() {
+                    there.removed_at_ms = person.removed_at_ms;
+                    kept_removed += 1;
+                }
+                if person.gone_since_ms.is_some() && there.gone_since_ms.is_none() {
+                    there.gone_since_ms = person.gone_since_ms;
+                }
+            }
+        }
+        // Verified removals in the merged queue mark their person too.
+        let removed: Vec<String> = restored
+            .queue
+            .entries()
+            .iter()
+            .filter(|e| e.status == EntryStatus::Removed)
+            .map(|e| e.slug.clone())
+            .collect();
+        for slug in removed {
+            if let Some(i) = restored.index_of(&slug) {
+                if restored.people[i].removed_at_ms.is_none() {
+                    restored.people[i].removed_at_ms = Some(now_ms);
+                    kept_removed += 1;
+                }
+            }
+        }
+        let report = RestoreReport {
+            people: restored.people.len() as u32,
+            not_requeued,
+            cancelled: cancelled.cancelled,
+            in_flight: cancelled.in_progress,
+            kept_removed,
+        };
+        *self = restored;
+        Ok(report)
     }
 }

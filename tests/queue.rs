@@ -1802,3 +1802,63 @@ fn step_pauses_are_drawn_seconds_and_shrink_under_dev_pacing() {
         "{pauses_ms:?}"
     );
 }
+
+#[test]
+fn a_restore_keeps_the_log_the_caps_the_pacing_and_who_is_removed_or_in_flight() {
+    let mut n = network_of(&["ana", "bo", "cy", "di"]);
+    n.queue.set_settings(PacingSettings {
+        hourly_cap: 2,
+        ..PacingSettings::default()
+    });
+    // The backup: cy and di queued, nobody attempted yet.
+    n.queue_removals(&strings(&["cy", "di"]), NOW, false)
+        .unwrap();
+    n.queue.cancel_all(NOW);
+    n.queue_removals(&strings(&["cy", "di"]), NOW, false)
+        .unwrap();
+    let backup = n.to_backup_json(NOW);
+    n.queue.cancel_all(NOW);
+    // Since then: ana removed, bo's step in flight, the hourly cap reached.
+    n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
+        .unwrap();
+    let mut now = NOW;
+    let (_, first) = remove_of(&next_step_in(&mut n, &mut now, UTC));
+    n.report_removal(first, StepOutcome::Removed, now);
+    let (bo, second) = remove_of(&next_step_in(&mut n, &mut now, UTC));
+    assert_eq!(bo, "bo");
+    let live = n.queue.clone();
+    let report = n.restore_backup(&backup, now).unwrap();
+    // Nobody from the file is queued again without a new confirmation.
+    assert_eq!(report.not_requeued, 2);
+    assert_eq!(report.in_flight.as_deref(), Some("bo"));
+    assert!(!n.queue.is_queued("cy") && !n.queue.is_queued("di"));
+    // Removed stays removed; the step in flight stays in flight.
+    assert!(n.person("ana").unwrap().removed_at_ms.is_some());
+    assert_eq!(status(&n.queue, "ana"), EntryStatus::Removed);
+    assert_eq!(status(&n.queue, "bo"), EntryStatus::InProgress);
+    assert!(matches!(
+        n.poll_removals(now + SECOND_MS, UTC),
+        Action::Wait { .. }
+    ));
+    // The log and the counts survive, and the generator goes on as it was.
+    assert!(n
+        .queue
+        .log_csv()
+        .contains("removed: the card left the list"));
+    let progress = n.queue.progress(now, UTC);
+    assert_eq!(progress.attempts_this_hour, 2);
+    assert_eq!(progress.removed, 1);
+    let mut a = live.clone();
+    let mut b = n.queue.clone();
+    a.report(second, StepOutcome::Removed, now);
+    b.report(second, StepOutcome::Removed, now);
+    assert_eq!(a.hold(), b.hold(), "the pacing generator was rolled back");
+    // The late report of bo's step is still recorded.
+    let reported = n.report_removal(second, StepOutcome::Removed, now);
+    assert!(matches!(reported, Reported::Applied { .. }), "{reported:?}");
+    assert!(n.person("bo").unwrap().removed_at_ms.is_some());
+    // A later restore of the same file keeps bo removed.
+    n.restore_backup(&backup, now).unwrap();
+    assert!(n.person("bo").unwrap().removed_at_ms.is_some());
+    assert_eq!(n.queue.enqueue(people(&["bo"]), now, false).queued, 0);
+}

@@ -1576,11 +1576,12 @@ export function startReview(doc, { extension, loadCore }) {
     }
     ui.restoreConfirmText.textContent =
       `Restoring ${file.name} replaces your network, the people you keep and your saved ` +
-      "queries with what the file holds. What netprune stores now is not kept. " +
-      // The background cancels the file's pending removals (background.js,
-      // "restore-backup"): the member is told before confirming.
-      "Removals waiting in your queue, now or in the file, are cancelled: nobody is removed " +
-      "unless you queue them again.";
+      "queries with what the file holds. " +
+      // The core keeps safety as it is (background.js, "restore-backup"):
+      // the member is told before confirming.
+      "Your removal log, the pace and daily counts, and anyone already removed stay as they " +
+      "are. Removals waiting in your queue, now or in the file, are cancelled: nobody is " +
+      "removed unless you queue them again.";
     show(ui.restoreConfirm, true);
     ui.restoreCancel.focus();
   }
@@ -1591,12 +1592,36 @@ export function startReview(doc, { extension, loadCore }) {
     if (!pending) return;
     setStatus(ui.backupStatus, `Restoring ${pending.name}…`);
     try {
-      await sendMessage({ type: "restore-backup", text: pending.text }, extension);
-      setStatus(ui.backupStatus, `Restored from ${pending.name}.`);
+      const answer = await sendMessage({ type: "restore-backup", text: pending.text }, extension);
+      setStatus(ui.backupStatus, restoredText(pending.name, answer?.report));
     } catch (error) {
       setStatus(ui.backupStatus, `${messageOf(error)} Nothing was changed.`, true);
     }
     ui.restoreInput.focus();
+  }
+
+  /**
+   * What a restore did, in words.
+   * @param {string} name
+   * @param {{ notRequeued?: number, cancelled?: number, inFlight?: string | null, keptRemoved?: number } | undefined} report
+   */
+  function restoredText(name, report) {
+    const parts = [`Restored from ${name}.`];
+    const waiting = (report?.notRequeued ?? 0) + (report?.cancelled ?? 0);
+    if (waiting > 0) {
+      parts.push(
+        `${waiting} waiting ${waiting === 1 ? "removal was" : "removals were"} not queued again: ` +
+          "queue them again to remove them.",
+      );
+    }
+    if (report?.inFlight) {
+      parts.push(`The removal step already under way (${report.inFlight}) still finishes.`);
+    }
+    if ((report?.keptRemoved ?? 0) > 0) {
+      parts.push(`${report?.keptRemoved} people already removed stay marked as removed.`);
+    }
+    parts.push("Your removal log and the pace's counts are kept.");
+    return parts.join(" ");
   }
 
   function closeRestoreConfirm() {

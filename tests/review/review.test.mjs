@@ -1048,6 +1048,33 @@ test("backup_downloads_what_core_backupJson_writes", async (t) => {
   assert.ok(backup.atMs >= before, "backupJson was given the current time");
 });
 
+test("restore_report_says_nobody_was_queued_again_and_the_log_is_kept", async (t) => {
+  const { dom, doc } = await openReview(t, {
+    answer: (message) =>
+      message.type === "restore-backup"
+        ? {
+            ok: true,
+            report: { people: 3, notRequeued: 2, cancelled: 1, inFlight: "bo-1", keptRemoved: 1 },
+          }
+        : { ok: true },
+  });
+  const input = byTestId(doc, "backup-restore");
+  const confirm = doc.getElementById("restore-confirm");
+  chooseFile(dom, input, new dom.window.File(["{}"], "old.json", { type: "application/json" }));
+  await waitFor(() => isShown(confirm), "the confirm step");
+  assert.match(text(confirm), /removal log, the pace and daily counts/);
+  click(dom, byTestId(doc, "backup-restore-confirm"));
+  await waitFor(
+    () => /Restored from old\.json/.test(text(doc.getElementById("backup-status"))),
+    "done",
+  );
+  const status = text(doc.getElementById("backup-status"));
+  assert.match(status, /3 waiting removals were not queued again/);
+  assert.match(status, /\(bo-1\) still finishes/);
+  assert.match(status, /1 people already removed stay marked as removed/);
+  assert.match(status, /removal log and the pace's counts are kept/);
+});
+
 test("restore_sends_restore_backup_only_after_confirm_and_shows_a_refusal_verbatim", async (t) => {
   let refuse = false;
   const { dom, doc, extension } = await openReview(t, {
