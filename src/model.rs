@@ -733,8 +733,26 @@ impl Network {
     ) -> Result<(), ModelError> {
         crate::query::parse(query, now_ms)
             .map_err(|e| ModelError::BadInput(format!("query not saved: {e}")))?;
-        let name = clean_text(name, MAX_QUERY_NAME_CHARS);
-        let query = clean_text(query, MAX_QUERY_CHARS);
+        // Stored whole or refused: a cut query can match other people (a
+        // cut `-name:bob` no longer excludes Bob).
+        let query = query.trim();
+        if query.chars().count() > MAX_QUERY_CHARS {
+            return Err(ModelError::BadInput(format!(
+                "query not saved: it is longer than {MAX_QUERY_CHARS} characters; shorten it"
+            )));
+        }
+        if query.chars().any(char::is_control) {
+            return Err(ModelError::BadInput(
+                "query not saved: it holds control characters".into(),
+            ));
+        }
+        let query = query.to_string();
+        let name = clean_text(name, usize::MAX);
+        if name.chars().count() > MAX_QUERY_NAME_CHARS {
+            return Err(ModelError::BadInput(format!(
+                "query not saved: its name is longer than {MAX_QUERY_NAME_CHARS} characters"
+            )));
+        }
         if name.is_empty() {
             return Err(ModelError::BadInput("a saved query needs a name".into()));
         }

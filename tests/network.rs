@@ -422,3 +422,30 @@ fn snapshot_json_round_trips_with_everything() {
     assert_eq!(back, n);
     assert!(Network::from_json("{\"version\":1").is_err());
 }
+
+#[test]
+fn a_saved_query_is_stored_whole_or_refused_never_cut() {
+    let mut n = Network::default();
+    // Exactly at the limit, ending in a negation: stored as typed.
+    let at_limit = format!("{}-name:bob", "title:x ".repeat(61));
+    assert_eq!(at_limit.chars().count(), 497);
+    n.save_query("long", &at_limit, NOW).unwrap();
+    assert_eq!(n.saved_queries[0].query, at_limit);
+    // Past the limit: refused with the limit named, nothing stored or cut.
+    let past = format!("{}-name:bob", "title:x ".repeat(63));
+    let err = n.save_query("longer", &past, NOW).unwrap_err().to_string();
+    assert!(err.contains("500 characters"), "{err}");
+    assert_eq!(n.saved_queries.len(), 1);
+    // Replacing one keeps the old query when the new one is refused.
+    assert!(n.save_query("long", &past, NOW).is_err());
+    assert_eq!(n.saved_queries[0].query, at_limit);
+    // A name past its limit is refused too, not cut.
+    let err = n
+        .save_query(&"n".repeat(61), "before:1y", NOW)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("60 characters"), "{err}");
+    // Spacing inside the query is kept as typed (a quoted phrase).
+    n.save_query("phrase", "name:\"ana  maria\"", NOW).unwrap();
+    assert_eq!(n.saved_queries[1].query, "name:\"ana  maria\"");
+}
