@@ -31,7 +31,11 @@ const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
 const SHORT_WAIT_MS = 20_000;
 const QUEUE_ALARM = "netprune-queue";
 
-/** @typedef {{ keptAs: string, reason: string, atMs: number }} CorruptNotice */
+/**
+ * A stored snapshot kept aside: "unreadable" (damaged) or "newer" (made by a
+ * newer netprune, which this version must not overwrite or call corrupt).
+ * @typedef {{ keptAs: string, reason: string, atMs: number, kind: "unreadable" | "newer" }} CorruptNotice
+ */
 
 /** @type {{ core: Core, corrupt: CorruptNotice | null }} */
 const state = { core: /** @type {any} */ (null), corrupt: null };
@@ -60,10 +64,12 @@ async function restore() {
       state.core = Core.restoreJson(stored.snapshot);
     } catch (error) {
       const atMs = Date.now();
+      const newer = error instanceof Error && error.name === "NetpruneNewerError";
       const entry = {
         keptAs: `corruptSnapshots[${kept.length}]`,
         reason: messageOf(error),
         atMs,
+        kind: newer ? "newer" : "unreadable",
         raw: stored.snapshot,
       };
       kept.push(entry);
@@ -83,7 +89,12 @@ async function restore() {
   const dismissed = Number(stored.corruptNoticeDismissed) || 0;
   state.corrupt =
     newest && newest.atMs > dismissed
-      ? { keptAs: newest.keptAs, reason: newest.reason, atMs: newest.atMs }
+      ? {
+          keptAs: newest.keptAs,
+          reason: newest.reason,
+          atMs: newest.atMs,
+          kind: newest.kind === "newer" ? "newer" : "unreadable",
+        }
       : null;
 }
 
@@ -569,6 +580,19 @@ const handlers = {
       state.core.deleteQuery(String(message.name ?? ""));
       await persistNow();
       return { savedQueries: state.core.savedQueries() };
+    },
+  },
+  "kept-snapshot": {
+    from: "extension-page",
+    async handle(message) {
+      // The kept-aside copy's text, for the member to download (never sent
+      // anywhere else). `keptAs` names one entry of corruptSnapshots.
+      const { corruptSnapshots } = await api.storage.local.get("corruptSnapshots");
+      const kept = Array.isArray(corruptSnapshots) ? corruptSnapshots : [];
+      const entry = kept.find((k) => k?.keptAs === String(message.keptAs ?? ""));
+      if (!entry) throw new Error("That kept-aside copy is no longer stored.");
+      const raw = typeof entry.raw === "string" ? entry.raw : JSON.stringify(entry.raw ?? null);
+      return { raw, kind: entry.kind === "newer" ? "newer" : "unreadable", atMs: entry.atMs };
     },
   },
   "dismiss-corrupt": {

@@ -10,7 +10,7 @@
 use crate::calendar::TimeMs;
 use crate::collect::Outcome;
 use crate::import::read_connections_csv;
-use crate::model::{Goal, Network};
+use crate::model::{Goal, ModelError, Network};
 use crate::pacing::PacingSettings;
 use crate::queue::{NotTaken, PauseCause, StepOutcome};
 use crate::reading::PageReading;
@@ -131,14 +131,23 @@ impl Core {
 
     /// Restores a network from what `toStoredJson()` returned earlier.
     /// Throws a `NetpruneError` naming what is wrong when the text cannot be
-    /// read; the caller keeps the text aside rather than dropping it.
+    /// read, or a `NetpruneNewerError` when a newer netprune wrote it; the
+    /// caller keeps the text aside rather than dropping it.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(stored: &JsString) -> Result<Core, JsValue> {
         let stored = utf8_of(stored)
             .ok_or_else(|| error("saved network data unreadable: it is not a netprune snapshot"))?;
-        Ok(Core {
-            network: Network::from_json(&stored).map_err(error)?,
-        })
+        Network::from_json(&stored)
+            .map(|network| Core { network })
+            .map_err(|e| {
+                let newer = matches!(e, ModelError::NewerVersion(_));
+                let js = error(e);
+                if newer {
+                    // The background keeps it aside as newer, not corrupt.
+                    let _ = js_sys::Reflect::set(&js, &"name".into(), &"NetpruneNewerError".into());
+                }
+                js
+            })
     }
 
     /// Restores a network from a backup file's text; throws a

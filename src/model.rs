@@ -284,6 +284,9 @@ pub enum ModelError {
     BadSnapshot(String),
     /// A request from the member's UI that cannot be done as asked.
     BadInput(String),
+    /// A stored snapshot written by a newer netprune: not damaged, only
+    /// newer than this build. Keep it, never overwrite it.
+    NewerVersion(String),
 }
 
 impl fmt::Display for ModelError {
@@ -296,6 +299,9 @@ impl fmt::Display for ModelError {
             ),
             Self::BadSnapshot(why) => write!(f, "saved network data unreadable: {why}"),
             Self::BadInput(why) => f.write_str(why),
+            Self::NewerVersion(why) => {
+                write!(f, "saved network data made by a newer netprune: {why}")
+            }
         }
     }
 }
@@ -367,14 +373,18 @@ impl Default for Network {
     }
 }
 
+/// The refusal of a snapshot of format `version`, newer than this build's.
+pub(crate) fn newer_version(version: u64) -> ModelError {
+    ModelError::NewerVersion(format!(
+        "format {version}, this one reads up to {SNAPSHOT_VERSION}; update netprune to open it"
+    ))
+}
+
 impl Network {
     /// Checks a snapshot that was just deserialized from storage.
     pub fn validated(self) -> Result<Self, ModelError> {
         if self.version > SNAPSHOT_VERSION {
-            return Err(ModelError::BadSnapshot(format!(
-                "it was written by a newer netprune (format {}, this one reads up to {SNAPSHOT_VERSION})",
-                self.version
-            )));
+            return Err(newer_version(u64::from(self.version)));
         }
         if self.version == 0 {
             return Err(ModelError::BadSnapshot("it has no format version".into()));

@@ -102,11 +102,7 @@ fn stored_network_restores_to_the_same_summary() {
 
 #[wasm_bindgen_test]
 fn corrupt_stored_text_throws_a_named_readable_error() {
-    for bad in [
-        "garbage",
-        r#"{"version": 1}"#,
-        r#"{"version": 99, "people": [], "readings": [], "goal": "consultant", "lastPage": null}"#,
-    ] {
+    for bad in ["garbage", r#"{"version": 1}"#] {
         let e = error_of(Core::restore_json(&bad.into()));
         assert_eq!(String::from(e.name()), "NetpruneError");
         assert!(
@@ -278,4 +274,79 @@ fn bad_clock_values_and_goals_are_refused() {
     }
     let e = error_of(core.set_goal("influencer"));
     assert!(String::from(e.message()).contains("unknown goal"));
+}
+
+#[wasm_bindgen_test]
+fn a_newer_snapshot_throws_a_newer_error_not_an_unreadable_one() {
+    let newer = r#"{"version": 99, "people": "a newer shape", "goal": "consultant"}"#;
+    let e = error_of(Core::restore_json(&newer.into()));
+    assert_eq!(String::from(e.name()), "NetpruneNewerError");
+    let message = String::from(e.message());
+    assert!(message.contains("made by a newer netprune"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn queue_bindings_take_dry_run_per_batch_not_taken_steps_and_the_cooldown() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    core.set_dev_pacing(Some(10));
+    let report = core
+        .queue_removals(vec!["ana-1".into()], NOW, true)
+        .unwrap();
+    assert_eq!(get(&report, "queued").as_f64(), Some(1.0));
+    let action = core.poll_removals(NOW, 0).unwrap();
+    assert_eq!(get(&action, "kind").as_string().as_deref(), Some("remove"));
+    assert_eq!(get(&action, "dryRun").as_bool(), Some(true));
+    assert!(Array::from(&get(&action, "pausesMs")).length() >= 6);
+    let attempt = get(&action, "attempt").as_f64().unwrap();
+    // A poll while it is in flight hands out nothing.
+    let again = core.poll_removals(NOW + 1_000.0, 0).unwrap();
+    assert_eq!(get(&again, "kind").as_string().as_deref(), Some("wait"));
+    assert_eq!(
+        get(&again, "why").as_string().as_deref(),
+        Some("step-in-flight")
+    );
+    // Not taken: not a failure; the queue waits, saying why.
+    let e = error_of(core.step_not_taken(attempt, "sleepy", NOW));
+    assert!(String::from(e.message()).contains("unknown reason"));
+    core.step_not_taken(attempt, "hidden", NOW).unwrap();
+    let progress = core.queue_progress(NOW, 0).unwrap();
+    assert_eq!(
+        get(&progress, "waitingFor").as_string().as_deref(),
+        Some("tab-hidden")
+    );
+    assert_eq!(get(&progress, "failed").as_f64(), Some(0.0));
+    assert_eq!(get(&progress, "dryRunLeft").as_f64(), Some(1.0));
+    // A LinkedIn warning locks resuming until acknowledged.
+    assert!(core
+        .pause_queue("limit", NOW, Some("trouble".into()), Some("limit".into()))
+        .unwrap());
+    let progress = core.queue_progress(NOW, 0).unwrap();
+    assert_eq!(
+        get(&progress, "pauseCause").as_string().as_deref(),
+        Some("trouble")
+    );
+    assert!(get(&progress, "cooldownUntilMs").as_f64().unwrap() > NOW);
+    let e = error_of(core.resume_queue(NOW, JsValue::UNDEFINED));
+    assert!(String::from(e.message()).contains("locked until"));
+    assert!(core
+        .resume_queue(NOW, js(r#"{"acknowledgeCooldown": true}"#))
+        .unwrap());
+    let e = error_of(core.pause_queue("x", NOW, Some("bored".into()), None));
+    assert!(String::from(e.message()).contains("unknown pause cause"));
+}
+
+#[wasm_bindgen_test]
+fn restore_backup_answers_its_report() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    core.queue_removals(vec!["ana-1".into()], NOW, false)
+        .unwrap();
+    let backup = core.backup_json(NOW).unwrap();
+    let report = core.restore_backup(&backup, NOW).unwrap();
+    assert_eq!(get(&report, "people").as_f64(), Some(1.0));
+    assert_eq!(get(&report, "cancelled").as_f64(), Some(1.0));
+    assert!(get(&report, "inFlight").is_null());
+    let e = error_of(core.restore_backup("{", NOW));
+    assert!(String::from(e.message()).contains("cannot be restored"));
 }

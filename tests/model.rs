@@ -567,3 +567,19 @@ proptest! {
         let _ = n.summary(NOW);
     }
 }
+
+#[test]
+fn a_newer_snapshot_is_made_by_a_newer_netprune_not_unreadable() {
+    // Even when its shape has changed past what this version can parse.
+    let mut value = serde_json::to_value(Network::default()).unwrap();
+    value["version"] = (SNAPSHOT_VERSION + 1).into();
+    value["people"] = "a shape this version does not know".into();
+    let err = Network::from_json(&value.to_string()).unwrap_err();
+    assert!(matches!(err, ModelError::NewerVersion(_)), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("made by a newer netprune"), "{message}");
+    assert!(!message.contains("unreadable"), "{message}");
+    // A damaged snapshot is still unreadable.
+    let err = Network::from_json("{\"version\":1,\"people\":7}").unwrap_err();
+    assert!(matches!(err, ModelError::BadSnapshot(_)), "{err:?}");
+}

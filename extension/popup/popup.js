@@ -46,22 +46,24 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   goal: GoalId, goals: Goal[], ratio: Ratio | null,
  *   consistency: { status: "empty" | "consistent" | "partial", problems: string[] },
  *   page: PageReading | null,
- *   corrupt: { keptAs: string, reason: string, atMs: number } | null,
+ *   corrupt: { keptAs: string, reason: string, atMs: number, kind?: "unreadable" | "newer" } | null,
  *   history?: History,
  * }} Summary
- * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"}
- *   WaitReason
+ * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"
+ *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"} WaitReason
  * @typedef {{
  *   state: "idle" | "running" | "paused", reason: string | null, pausedAtMs: number | null,
+ *   pauseCause: "needs-page" | "trouble" | "member" | "failures" | "account" | null,
+ *   cooldownUntilMs: number | null, cooldownReason: string | null,
  *   pending: number, inProgress: number, removed: number, failed: number, skipped: number,
  *   cancelled: number, removedToday: number, attemptsThisHour: number, attemptsToday: number,
  *   hourlyCap: number | null, dailyCap: number | null, nextActionAtMs: number | null,
- *   waitingFor: WaitReason | null, etaMs: number | null, dryRun: boolean, devPacing: boolean,
+ *   waitingFor: WaitReason | null, etaMs: number | null, dryRunLeft: number, devPacing: boolean,
  * }} QueueProgress the core's QueueProgress (src/queue.rs), as the background stores it
  * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped",
  *   reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
- *   attempts: number }} QueueEntry
+ *   attempts: number, dryRun?: boolean }} QueueEntry
  * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean }}
  *   QueueStore storage.local.queue, written by the background on every queue change;
  *   `needsPage`: paused only until the connections page is open again
@@ -105,6 +107,11 @@ const WAIT_PHRASES = {
   "daily-cap": "daily cap reached",
   "quiet-hours": "quiet hours",
   backoff: "backing off after a failure",
+  "step-in-flight": "waiting for the step under way",
+  "tab-hidden": "waiting for the connections tab to be visible",
+  "tab-busy": "waiting for the connections tab to be free",
+  "another-account": "waiting for your own account's page",
+  "no-list": "waiting for the connections list to show",
 };
 
 /** @type {Record<CountSource, string>} */
@@ -216,10 +223,13 @@ function renderCorruptNotice(doc, summary) {
   const notice = byTestId(doc, "corrupt-notice");
   const corrupt = summary.corrupt;
   show(notice, Boolean(corrupt));
-  byId(doc, "corrupt-message").textContent = corrupt
-    ? `Your saved network data could not be read (${trimSentence(corrupt.reason)}). ` +
-      "It was kept aside, not deleted."
-    : "";
+  byId(doc, "corrupt-message").textContent = !corrupt
+    ? ""
+    : corrupt.kind === "newer"
+      ? `Your saved network data was made by a newer netprune (${trimSentence(corrupt.reason)}). ` +
+        "It was kept aside, never overwritten: download it, or update netprune to open it."
+      : `Your saved network data could not be read (${trimSentence(corrupt.reason)}). ` +
+        "It was kept aside, not deleted.";
 }
 
 /**
@@ -651,6 +661,7 @@ function drawQueue(doc, queue, nowMs) {
     stateLine.dataset.state = "idle";
     stateLine.classList.remove("is-warning");
     show(byId(doc, "queue-dry-run"), false);
+    show(byTestId(doc, "queue-cooldown"), false);
     stateLine.textContent =
       "Queue idle: nobody is queued for removal. Choose people on the review page, then " +
       "press “Remove selected…”.";
@@ -672,7 +683,15 @@ function drawQueue(doc, queue, nowMs) {
         ? `Queue running: one person at a time, at ${progress.devPacing ? "development" : "a human"} pace.`
         : "Queue idle: nobody is waiting.";
   stateLine.classList.toggle("is-warning", state === "paused");
-  show(byId(doc, "queue-dry-run"), Boolean(progress.dryRun));
+  const dryRunLeft = count(progress.dryRunLeft);
+  const dryRunNote = byId(doc, "queue-dry-run");
+  dryRunNote.textContent =
+    dryRunLeft === pending + inProgress
+      ? "Dry run: nobody waiting is actually removed."
+      : `Dry run for ${text.number.format(dryRunLeft)} of the people waiting (marked “dry run”): ` +
+        "they are not actually removed.";
+  show(dryRunNote, dryRunLeft > 0);
+  renderCooldown(doc, progress, nowMs);
 
   byId(doc, "queue-count-words").textContent = "still to remove";
   byTestId(doc, "removed-today").textContent =
@@ -705,7 +724,8 @@ function drawQueue(doc, queue, nowMs) {
 
   // Paused for want of the connections page: the way on is to open it (the
   // queue then resumes by itself); Resume alone would only pause again.
-  const needsPage = state === "paused" && queue?.needsPage === true;
+  const needsPage =
+    state === "paused" && (queue?.needsPage === true || progress.pauseCause === "needs-page");
   show(byTestId(doc, "queue-open-page"), needsPage);
   show(byTestId(doc, "queue-pause"), state === "running");
   show(byTestId(doc, "queue-resume"), state === "paused" && !needsPage);
@@ -716,6 +736,30 @@ function drawQueue(doc, queue, nowMs) {
     `waiting? Nobody already removed comes back${inProgress ? ", and the removal under way finishes first" : ""}.`;
 
   renderQueueList(doc, entries, text);
+}
+
+/**
+ * The cool-down after a LinkedIn warning: until when and why, and the
+ * acknowledgement without which Resume stays disabled.
+ *
+ * @param {Document} doc
+ * @param {QueueProgress} progress
+ * @param {number} nowMs
+ */
+function renderCooldown(doc, progress, nowMs) {
+  const box = byTestId(doc, "queue-cooldown");
+  const until = progress.cooldownUntilMs;
+  const cooling = typeof until === "number" && until > nowMs;
+  const ack = /** @type {HTMLInputElement} */ (byTestId(doc, "queue-cooldown-ack"));
+  if (!cooling) ack.checked = false;
+  show(box, cooling);
+  byId(doc, "queue-cooldown-text").textContent = cooling
+    ? `LinkedIn showed a warning (${trimSentence(progress.cooldownReason ?? "no reason given")}). ` +
+      `To let your account cool down, resuming is locked until ` +
+      `${new Date(until).toLocaleString()} (in ${countdown(until - nowMs)}).`
+    : "";
+  const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
+  resume.disabled = cooling && !ack.checked;
 }
 
 /**
@@ -734,7 +778,7 @@ function nextAction(text, state, progress, inProgress, nowMs) {
   if (typeof at !== "number" || at <= nowMs) {
     if (inProgress) {
       const who = inProgress.name?.trim() || "one person";
-      return progress.dryRun ? `dry run on ${who} now` : `removing ${who} now`;
+      return inProgress.dryRun ? `dry run on ${who} now` : `removing ${who} now`;
     }
     return "next any moment";
   }
@@ -828,6 +872,10 @@ function createQueueEntry(doc) {
   name.dir = "auto";
   const note = doc.createElement("span");
   note.className = "queue-note";
+  // A dry-run entry says so: its step stops at the confirm button.
+  const badge = doc.createElement("span");
+  badge.className = "queue-badge";
+  badge.setAttribute("data-testid", "queue-entry-dry-run");
   const cancel = doc.createElement("button");
   cancel.type = "button";
   cancel.className = "button button-small";
@@ -838,7 +886,7 @@ function createQueueEntry(doc) {
   whom.className = "visually-hidden";
   cancel.append("Cancel", whom);
   // Spaces between the parts, so they read as words and not "Bob Buildercancel".
-  item.append(name, " ", note, " ", cancel);
+  item.append(name, " ", badge, " ", note, " ", cancel);
   return item;
 }
 
@@ -851,10 +899,14 @@ function fillQueueEntry(item, entry) {
   const underWay = entry.status.kind === "in-progress";
   item.dataset.slug = entry.slug;
   item.dataset.status = entry.status.kind;
+  item.dataset.dryRun = entry.dryRun ? "true" : "false";
   query(item, ".queue-name").textContent = name;
   const note = query(item, ".queue-note");
-  note.textContent = underWay ? "being removed now" : "";
+  note.textContent = underWay ? (entry.dryRun ? "dry run now" : "being removed now") : "";
   show(note, underWay);
+  const badge = query(item, ".queue-badge");
+  badge.textContent = entry.dryRun ? "dry run" : "";
+  show(badge, Boolean(entry.dryRun));
   const cancel = /** @type {HTMLButtonElement} */ (query(item, '[data-testid="queue-cancel-one"]'));
   cancel.dataset.slug = entry.slug;
   // A step under way cannot be stopped halfway; its outcome is recorded.
@@ -1282,6 +1334,20 @@ export function startPopup(doc, extension) {
     await refresh();
     if (byId(doc, "error-state").hidden) focusMain();
   });
+  byTestId(doc, "kept-snapshot-download").addEventListener("click", async () => {
+    const keptAs = summary?.corrupt?.keptAs;
+    if (!keptAs) return;
+    try {
+      const answer = await sendMessage({ type: "kept-snapshot", keptAs }, extension);
+      if (typeof answer?.raw !== "string") throw new Error("the background sent no copy");
+      const name = `netprune-kept-${answer.kind === "newer" ? "newer" : "unreadable"}-snapshot-${localDate(Date.now())}.json`;
+      saveFile(doc, [answer.raw], "application/json", name, later);
+      byId(doc, "corrupt-message").textContent += ` Saved ${name}.`;
+    } catch (error) {
+      byId(doc, "corrupt-message").textContent +=
+        ` Could not download it: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  });
   byId(doc, "dismiss-corrupt").addEventListener("click", async () => {
     await ask({ type: "dismiss-corrupt" });
     if (byTestId(doc, "corrupt-notice").hidden) focusMain();
@@ -1355,9 +1421,18 @@ export function startPopup(doc, extension) {
 
   byTestId(doc, "queue-open-page").addEventListener("click", () => openTab(PAGE_URLS.connections));
   pauseButton.addEventListener("click", () => askQueue({ type: "queue-pause" }, "Could not pause"));
+  const cooldownAck = /** @type {HTMLInputElement} */ (byTestId(doc, "queue-cooldown-ack"));
   resumeButton.addEventListener("click", () =>
-    askQueue({ type: "queue-resume" }, "Could not resume"),
+    askQueue(
+      cooldownAck.checked && !byTestId(doc, "queue-cooldown").hidden
+        ? { type: "queue-resume", acknowledgeCooldown: true }
+        : { type: "queue-resume" },
+      "Could not resume",
+    ),
   );
+  cooldownAck.addEventListener("change", () => {
+    resumeButton.disabled = !cooldownAck.checked && !byTestId(doc, "queue-cooldown").hidden;
+  });
   cancelButton.addEventListener("click", () => {
     showCancelConfirm(doc, true);
     // The safe answer has focus first.

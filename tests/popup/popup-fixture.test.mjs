@@ -1011,7 +1011,10 @@ function queueStore(progress = {}, entries = []) {
       nextActionAtMs: null,
       waitingFor: null,
       etaMs: null,
-      dryRun: false,
+      dryRunLeft: 0,
+      pauseCause: null,
+      cooldownUntilMs: null,
+      cooldownReason: null,
       devPacing: false,
       ...progress,
     },
@@ -1174,10 +1177,119 @@ test("idle_queue_after_removals_says_idle_and_offers_neither_pause_nor_resume", 
 });
 
 test("dry_run_is_said_plainly", async (t) => {
-  const { doc } = await popupWithQueue(t, queueStore({ dryRun: true }));
+  const { doc } = await popupWithQueue(t, queueStore({ dryRunLeft: 12 }));
   const notice = doc.getElementById("queue-dry-run");
   assert.ok(isShown(notice));
-  assert.equal(text(notice), "Dry run: nobody is actually removed.");
+  assert.equal(text(notice), "Dry run: nobody waiting is actually removed.");
+});
+
+test("dry_run_entries_are_marked_as_such_beside_real_ones", async (t) => {
+  const dry = (e) => ({ ...e, dryRun: true });
+  const entries = [
+    dry(entry("bob-builder", "Bob Builder", "in-progress")),
+    dry(entry("cara-jones", "Cara Jones")),
+    entry("dan-o-neil", "Dan O'Neil"),
+  ];
+  const { doc, part } = await popupWithQueue(
+    t,
+    queueStore({ pending: 2, inProgress: 1, dryRunLeft: 2 }, entries),
+  );
+  const items = [...doc.querySelectorAll('[data-testid="queue-entry"]')];
+  const badges = items.map((item) => {
+    const badge = item.querySelector('[data-testid="queue-entry-dry-run"]');
+    return isShown(badge) ? text(badge) : null;
+  });
+  assert.deepEqual(badges, ["dry run", "dry run", null]);
+  assert.deepEqual(
+    items.map((item) => item.dataset.dryRun),
+    ["true", "true", "false"],
+  );
+  assert.match(text(items[0]), /Bob Builder dry run dry run now/);
+  assert.match(text(items[2]), /Dan O'Neil/);
+  assert.doesNotMatch(text(items[2]), /dry run/);
+  assert.equal(
+    text(doc.getElementById("queue-dry-run")),
+    "Dry run for 2 of the people waiting (marked “dry run”): they are not actually removed.",
+  );
+  assert.equal(text(part("queue-next")), "dry run on Bob Builder now");
+});
+
+test("a_cooldown_explains_until_when_and_why_and_resume_needs_the_acknowledgement", async (t) => {
+  const now = Date.now();
+  const until = now + 20 * HOUR;
+  const sent = [];
+  const { doc, part } = await popupWithQueue(
+    t,
+    queueStore({
+      state: "paused",
+      reason: "You've reached a temporary limit",
+      pauseCause: "trouble",
+      cooldownUntilMs: until,
+      cooldownReason: "You've reached a temporary limit",
+    }),
+    (message) => {
+      sent.push(message);
+      return { ok: true };
+    },
+  );
+  const box = part("queue-cooldown");
+  assert.ok(isShown(box));
+  assert.match(text(box), /LinkedIn showed a warning \(You've reached a temporary limit\)/);
+  assert.match(text(box), /resuming is locked until .+ \(in 20 h\)/);
+  const resume = part("queue-resume");
+  assert.ok(isShown(resume));
+  assert.equal(resume.disabled, true, "no resume without the acknowledgement");
+  const ack = part("queue-cooldown-ack");
+  ack.checked = true;
+  ack.dispatchEvent(new doc.defaultView.Event("change", { bubbles: true }));
+  assert.equal(resume.disabled, false);
+  resume.click();
+  await settle();
+  assert.deepEqual(sent.at(-1), { type: "queue-resume", acknowledgeCooldown: true });
+});
+
+test("a_snapshot_made_by_a_newer_netprune_is_not_called_corrupt_and_can_be_downloaded", async (t) => {
+  const corrupt = {
+    keptAs: "corruptSnapshots[2]",
+    reason: "saved network data made by a newer netprune: format 2, this one reads up to 1",
+    atMs: Date.now(),
+    kind: "newer",
+  };
+  const raw = '{"version":2,"people":[]}';
+  const extension = stubExtension((message) =>
+    message.type === "kept-snapshot"
+      ? { ok: true, raw, kind: "newer", atMs: corrupt.atMs }
+      : { ok: true, summary: fullSummary({ corrupt }) },
+  );
+  const { doc, dom } = await openPopup(t, extension);
+  const notice = byTestId(doc, "corrupt-notice");
+  assert.ok(isShown(notice));
+  assert.match(text(notice), /made by a newer netprune/);
+  assert.match(text(notice), /kept aside, never overwritten/);
+  assert.doesNotMatch(text(notice), /could not be read|corrupt/);
+  const saved = [];
+  dom.window.URL.createObjectURL = (blob) => {
+    saved.push(blob);
+    return "blob:kept";
+  };
+  dom.window.URL.revokeObjectURL = () => {};
+  const clicked = [];
+  dom.window.HTMLAnchorElement.prototype.click = function () {
+    clicked.push(this.download);
+  };
+  byTestId(doc, "kept-snapshot-download").click();
+  await settle();
+  await settle();
+  assert.deepEqual(extension.sent.at(-1), { type: "kept-snapshot", keptAs: "corruptSnapshots[2]" });
+  assert.equal(clicked.length, 1);
+  assert.match(clicked[0], /^netprune-kept-newer-snapshot-\d{4}-\d{2}-\d{2}\.json$/);
+  const read = await new Promise((resolve, reject) => {
+    const reader = new dom.window.FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(saved[0]);
+  });
+  assert.equal(read, raw);
 });
 
 test("what_the_queue_waits_for_is_named_before_the_countdown", () => {
