@@ -45,7 +45,7 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  * @typedef {{
  *   state: "idle" | "running" | "paused", reason: string | null,
  *   pending: number, inProgress: number, removed: number,
- *   hourlyCap: number | null, dailyCap: number | null, dryRun: boolean, devPacing?: boolean,
+ *   hourlyCap: number | null, dailyCap: number | null, dryRunLeft?: number, devPacing?: boolean,
  * }} QueueProgress the part of the core's QueueProgress used here
  * @typedef {{
  *   minDelayMs: number, medianDelayMs: number,
@@ -55,7 +55,8 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   quietStartMinute: number | null, quietEndMinute: number | null,
  *   backoffBaseMs: number, backoffCapMs: number, devDelayMs?: number | null,
  * }} PacingSettings the core's PacingSettings (src/pacing.rs), camelCase
- * @typedef {{ progress?: QueueProgress | null, entries?: unknown[],
+ * @typedef {{ progress?: QueueProgress | null,
+ *   entries?: { dryRun?: boolean, status?: { kind?: string } }[],
  *   settings?: Partial<PacingSettings> | null }} QueueStore storage.local.queue
  * @typedef {{ slug: string, why: string }} Refusal
  * @typedef {{ name: string, query: string }} SavedQuery
@@ -620,7 +621,8 @@ export function startReview(doc, { extension, loadCore }) {
    * The confirmation while it is open: who would be queued, and whether the
    * answer has come.
    *
-   * @type {{ slugs: string[], needsAck: boolean, sending: boolean, answered: boolean } | null}
+   * @type {{ slugs: string[], names: string[], needsAck: boolean, sending: boolean,
+   *   answered: boolean } | null}
    */
   let queuePlan = null;
   /**
@@ -2073,8 +2075,9 @@ export function startReview(doc, { extension, loadCore }) {
     ui.below500Ack.checked = false;
     show(ui.below500, needsAck);
 
-    // Dry run is the queue's mode: with people already waiting, start from theirs.
-    ui.dryRun.checked = waiting > 0 && Boolean(queueStore?.progress?.dryRun);
+    // A dry run belongs to this batch: people already waiting keep their own
+    // mode, so every batch starts from "for real" unticked and is said plainly.
+    ui.dryRun.checked = false;
     ui.queuePacing.textContent = pacingWords(n + waiting);
 
     ui.queueResult.replaceChildren();
@@ -2085,6 +2088,7 @@ export function startReview(doc, { extension, loadCore }) {
 
     queuePlan = {
       slugs,
+      names: chosen.filter((row) => row.slug && slugs.includes(row.slug)).map(nameOf),
       needsAck,
       sending: false,
       answered: false,
@@ -2097,9 +2101,55 @@ export function startReview(doc, { extension, loadCore }) {
     ui.queueCancel.focus();
   }
 
+  /**
+   * What will happen to each person in this batch, and that people already
+   * waiting keep their own mode.
+   * @param {{ slugs: string[], names: string[] }} plan
+   */
+  function renderQueueMode(plan) {
+    const n = plan.slugs.length;
+    const dry = ui.dryRun.checked;
+    ui.queueModeWords.textContent =
+      n === 0
+        ? ""
+        : dry
+          ? `Dry run: nobody will be removed. Each of these ${people(n)} is walked up to the ` +
+            "confirm button, which is never pressed."
+          : `Will be removed: each of these ${people(n)}.`;
+    const what = dry ? "dry run: will not be removed" : "will be removed";
+    const listed = plan.names.slice(0, NAMES_SHOWN).map((name) => {
+      const item = doc.createElement("li");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span, `: ${what}`);
+      item.dataset.dryRun = dry ? "true" : "false";
+      return item;
+    });
+    if (plan.names.length > listed.length) {
+      const more = doc.createElement("li");
+      more.textContent = `and ${formatCount(plan.names.length - listed.length)} more: ${what}`;
+      listed.push(more);
+    }
+    ui.queueModeList.replaceChildren(...listed);
+    const entries = Array.isArray(queueStore?.entries) ? queueStore.entries : [];
+    const waitingDry = entries.filter(
+      (e) => e?.dryRun && (e.status?.kind === "pending" || e.status?.kind === "in-progress"),
+    ).length;
+    const waiting = waitingInQueue();
+    ui.queueModeOthers.textContent =
+      waiting === 0
+        ? ""
+        : `The ${people(waiting)} already waiting keep their own mode: ` +
+          `${formatCount(waitingDry)} as a dry run, ${formatCount(waiting - waitingDry)} for real.`;
+    show(ui.queueModeOthers, waiting > 0);
+  }
+
   function updateConfirm() {
     const plan = queuePlan;
     if (!plan) return;
+    renderQueueMode(plan);
     const n = plan.slugs.length;
     ui.confirmQueue.textContent = plan.sending
       ? "Queuing…"
@@ -2732,6 +2782,9 @@ function elements(doc) {
     below500Text: id("queue-below-500-text"),
     below500Ack: input(testId("below-500-ack")),
     dryRun: input(testId("dry-run")),
+    queueModeWords: id("queue-mode-words"),
+    queueModeList: id("queue-mode-list"),
+    queueModeOthers: id("queue-mode-others"),
     queuePacing: id("queue-pacing"),
     queueResult: id("queue-result"),
     confirmQueue: button(testId("confirm-queue")),

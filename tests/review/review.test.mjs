@@ -1447,7 +1447,7 @@ test("confirmation_counts_who_will_be_queued_and_lists_kept_people_as_excluded_w
   );
   assert.equal(
     text(byTestId(doc, "dry-run").closest("label")),
-    "Dry run: walk through each removal up to the confirm button without pressing it",
+    "Dry run for these people: walk through each removal up to the confirm button without pressing it",
   );
   assert.equal(byTestId(doc, "dry-run").checked, false);
   assert.match(
@@ -1457,6 +1457,32 @@ test("confirmation_counts_who_will_be_queued_and_lists_kept_people_as_excluded_w
   const confirm = byTestId(doc, "confirm-queue");
   assert.equal(confirm.disabled, false, "no tick needed when the badge is not at stake");
   assert.equal(text(confirm), "Queue 4 people for removal");
+});
+
+test("the_confirmation_says_per_person_whether_they_will_be_removed_or_only_walked_to_the_button", async (t) => {
+  const { dom, doc } = await openQueueDialog(t);
+  const mode = byTestId(doc, "queue-mode");
+  const lines = () => [...mode.querySelectorAll("li")].map(text);
+  assert.equal(
+    text(doc.getElementById("queue-mode-words")),
+    "Will be removed: each of these 4 people.",
+  );
+  assert.equal(lines().length, 4);
+  assert.ok(
+    lines().every((line) => /: will be removed$/.test(line)),
+    lines().join("|"),
+  );
+  const dryRun = byTestId(doc, "dry-run");
+  dryRun.checked = true;
+  dryRun.dispatchEvent(new dom.window.Event("change", { bubbles: true }));
+  assert.match(
+    text(doc.getElementById("queue-mode-words")),
+    /^Dry run: nobody will be removed\. Each of these 4 people is walked up to the confirm button/,
+  );
+  assert.ok(
+    lines().every((line) => /: dry run: will not be removed$/.test(line)),
+    lines().join("|"),
+  );
 });
 
 test("confirm_sends_queue_removals_with_the_eligible_selected_slugs_and_dry_run", async (t) => {
