@@ -56,6 +56,23 @@ fn enrich(person: &mut Person, row: &ExportRow) {
     }
 }
 
+/// Whether `text` (a headline) names `company` (already folded) as whole
+/// words: "Engineer at Acme Corp" names "acme corp", not "ac".
+pub(crate) fn names_company(text: &str, company: &str) -> bool {
+    let words = |s: &str| -> String {
+        let spaced: String = s
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        format!(
+            " {} ",
+            spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+    };
+    let company = words(company);
+    company.trim().len() > 1 && words(&fold(text)).contains(&company)
+}
+
 fn unmatched_key(row: &ExportRow) -> String {
     format!(
         "{UNMATCHED_PREFIX}{}|{}|{}",
@@ -138,22 +155,28 @@ impl Network {
                 }
                 map
             });
-            let folded_company = row.company.as_deref().map(fold);
+            let folded_company = row
+                .company
+                .as_deref()
+                .map(fold)
+                .filter(|c| c.chars().any(char::is_alphanumeric));
             let candidates: Vec<&String> = by_name
                 .get(&fold(&row.name))
                 .map(|slugs| {
                     slugs
                         .iter()
                         .filter(|slug| {
-                            let Some(company) = &folded_company else {
-                                return true;
+                            // Without a link, a match needs the name and the
+                            // company: a row without a company, or a person
+                            // whose company is unknown, is no match.
+                            let Some(company) = folded_company.as_deref() else {
+                                return false;
                             };
                             self.person(slug).is_some_and(|p| {
-                                let in_company = p.company.as_deref().map(fold);
-                                let in_headline = p.headline.as_deref().map(fold);
-                                // Unknown company on our side does not rule them out.
-                                in_company.is_none_or(|c| &c == company)
-                                    || in_headline.is_some_and(|h| h.contains(company.as_str()))
+                                p.company.as_deref().is_some_and(|c| fold(c) == company)
+                                    || p.headline
+                                        .as_deref()
+                                        .is_some_and(|h| names_company(h, company))
                             })
                         })
                         // Only "exactly one" is used: a second fit settles it.

@@ -380,6 +380,16 @@ pub(crate) fn newer_version(version: u64) -> ModelError {
     ))
 }
 
+/// Whether an unmatched export row's company is named in a card's headline.
+fn row_fits_headline(row: &Person, headline: Option<&str>) -> bool {
+    match (row.company.as_deref(), headline) {
+        (Some(company), Some(headline)) => {
+            crate::merge::names_company(headline, &crate::fold::fold(company))
+        }
+        _ => false,
+    }
+}
+
 impl Network {
     /// Checks a snapshot that was just deserialized from storage.
     pub fn validated(self) -> Result<Self, ModelError> {
@@ -629,12 +639,34 @@ impl Network {
                         removed_at_ms: None,
                     };
                     // Someone known only from an export row without a link
-                    // becomes this person: their export details carry over.
-                    let row = match unmatched.get_mut(&crate::fold::fold(&person.name)) {
-                        Some(slugs) if slugs.len() == 1 => {
-                            slugs.pop().and_then(|s| self.index_of(&s))
+                    // becomes this person, their export details and keep
+                    // carrying over, only when the name AND the company fit
+                    // (the card's headline names the row's company) and
+                    // exactly one row fits. Otherwise they stay apart, and
+                    // the review page shows them as possibly the same.
+                    let folded = crate::fold::fold(&person.name);
+                    let row = match unmatched.get_mut(&folded) {
+                        Some(slugs) => {
+                            let fits: Vec<usize> = slugs
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, s)| {
+                                    self.person(s).is_some_and(|r| {
+                                        row_fits_headline(r, person.headline.as_deref())
+                                    })
+                                })
+                                .map(|(k, _)| k)
+                                .take(2)
+                                .collect();
+                            match fits.as_slice() {
+                                [k] => {
+                                    let taken = slugs.remove(*k);
+                                    self.index_of(&taken)
+                                }
+                                _ => None,
+                            }
                         }
-                        _ => None,
+                        None => None,
                     };
                     if let Some(row) = row {
                         let row = self.remove_person(row);

@@ -7,10 +7,11 @@
 //! spreadsheet: a cell that a spreadsheet would run as a formula is prefixed
 //! with an apostrophe. Nothing here changes the network.
 
+use crate::fold::fold;
 use crate::model::{Network, Person, Source};
 use crate::reading::DatePrecision;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One person as a review-page row (docs/ARCHITECTURE.md, `Row`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -42,6 +43,10 @@ pub struct Row<'a> {
     pub gone: bool,
     /// From the export without a profile link.
     pub unmatched: bool,
+    /// A namesake netprune would not merge with this person (no link, and
+    /// not one clear fit by name and company): who, in words, so the
+    /// review page can say they are possibly the same person.
+    pub possibly_same_as: Option<String>,
 }
 
 /// A connection date as the row shows it.
@@ -82,6 +87,7 @@ fn source_id(source: Source) -> &'static str {
 impl Network {
     /// Rows for `indices`; indices out of range are skipped.
     pub fn rows(&self, indices: &[u32]) -> Vec<Row<'_>> {
+        let namesakes = self.namesakes(indices);
         indices
             .iter()
             .filter_map(|&i| self.people.get(i as usize).map(|p| (i, p)))
@@ -102,8 +108,79 @@ impl Network {
                 removed: p.removed_at_ms.is_some(),
                 gone: p.gone_since_ms.is_some(),
                 unmatched: p.unmatched,
+                possibly_same_as: namesakes.get(&index).cloned(),
             })
             .collect()
+    }
+
+    /// For the people at `indices`: who they may be the same person as,
+    /// in words. An export row without a link that netprune would not
+    /// merge (no company, no clear fit) and anyone of the same name read
+    /// with a link are possibly the same person. Free when the network
+    /// holds no such rows.
+    fn namesakes(&self, indices: &[u32]) -> HashMap<u32, String> {
+        let mut out = HashMap::new();
+        let rows = self.unmatched_by_name();
+        if rows.is_empty() {
+            return out;
+        }
+        let wanted: Vec<(u32, &Person, String)> = indices
+            .iter()
+            .filter_map(|&i| self.people.get(i as usize).map(|p| (i, p, fold(&p.name))))
+            .filter(|(_, p, name)| p.unmatched || rows.contains_key(name))
+            .collect();
+        if wanted.is_empty() {
+            return out;
+        }
+        // Linked people of the names an unmatched row in view carries.
+        let names: HashSet<&str> = wanted
+            .iter()
+            .filter(|(_, p, _)| p.unmatched)
+            .map(|(_, _, name)| name.as_str())
+            .collect();
+        let mut linked: HashMap<String, &Person> = HashMap::new();
+        if !names.is_empty() {
+            for person in self.people.iter().filter(|p| !p.unmatched) {
+                let name = fold(&person.name);
+                if names.contains(name.as_str()) {
+                    linked.entry(name).or_insert(person);
+                }
+            }
+        }
+        for (index, person, name) in wanted {
+            let words = if person.unmatched {
+                linked.get(&name).map(|other| {
+                    let about = other.headline.as_deref().unwrap_or(other.slug.as_str());
+                    format!("{} ({about}), read on your connections page", other.name)
+                })
+            } else {
+                rows.get(&name)
+                    .and_then(|slugs| slugs.first())
+                    .and_then(|slug| self.person(slug))
+                    .map(|row| {
+                        let mut about: Vec<String> = Vec::new();
+                        if let Some(company) = &row.company {
+                            about.push(company.clone());
+                        }
+                        if let Some(c) = row.connected {
+                            about.push(format!("connected {}", c.date));
+                        }
+                        if about.is_empty() {
+                            format!("{} from your LinkedIn export", row.name)
+                        } else {
+                            format!(
+                                "{} from your LinkedIn export ({})",
+                                row.name,
+                                about.join(", ")
+                            )
+                        }
+                    })
+            };
+            if let Some(words) = words {
+                out.insert(index, words);
+            }
+        }
+        out
     }
 
     /// The histogram of connection years among `indices`.

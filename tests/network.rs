@@ -257,7 +257,13 @@ fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
     n.merge_export(file, NOW);
     let key = n.people[0].slug.clone();
     n.set_kept(&[key], true);
-    n.ingest(page("1", &["zed-42"]), NOW + MINUTE).unwrap();
+    // Name and company fit (the headline names the row's company), and
+    // only one row fits.
+    n.ingest(
+        card_page(&[("zed-42", "Zed Example", "Chief at Nowhere")]),
+        NOW + MINUTE,
+    )
+    .unwrap();
     assert_eq!(n.people.len(), 1);
     let zed = n.person("zed-42").unwrap();
     assert!(!zed.unmatched);
@@ -448,4 +454,96 @@ fn a_saved_query_is_stored_whole_or_refused_never_cut() {
     // Spacing inside the query is kept as typed (a quoted phrase).
     n.save_query("phrase", "name:\"ana  maria\"", NOW).unwrap();
     assert_eq!(n.saved_queries[1].query, "name:\"ana  maria\"");
+}
+
+fn card_page(cards: &[(&str, &str, &str)]) -> PageReading {
+    let mut reading = page(&cards.len().to_string(), &[]);
+    reading.cards = cards
+        .iter()
+        .map(|(slug, name, headline)| Card {
+            profile_url: format!("/in/{slug}/"),
+            name: name.to_string(),
+            headline: Some(headline.to_string()),
+            connected_text: None,
+        })
+        .collect();
+    reading
+}
+
+#[test]
+fn a_kept_linkless_row_never_passes_its_keep_to_a_namesake_of_another_company() {
+    let mut n = Network::default();
+    let file = read_connections_csv(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Example,,Nowhere,Chief,05 Mar 2019\n",
+    )
+    .unwrap();
+    n.merge_export(file, NOW);
+    let key = n.people[0].slug.clone();
+    n.set_kept(std::slice::from_ref(&key), true);
+    // The page shows a Zed Example who works elsewhere.
+    n.ingest(
+        card_page(&[("zed-42", "Zed Example", "Engineer at Acme")]),
+        NOW + MINUTE,
+    )
+    .unwrap();
+    assert_eq!(n.people.len(), 2, "they stay apart");
+    let zed = n.person("zed-42").unwrap();
+    assert!(!zed.kept, "the keep did not pass to a namesake");
+    assert_eq!(zed.connected, None);
+    assert!(n.person(&key).unwrap().kept && n.person(&key).unwrap().unmatched);
+    // The view marks both as possibly the same person.
+    let rows = n.rows(&[0, 1]);
+    assert!(
+        rows.iter().all(|r| r.possibly_same_as.is_some()),
+        "{rows:?}"
+    );
+    let linked = rows.iter().find(|r| r.slug == "zed-42").unwrap();
+    assert!(linked
+        .possibly_same_as
+        .as_deref()
+        .unwrap()
+        .contains("Nowhere"));
+    let row = rows.iter().find(|r| r.unmatched).unwrap();
+    assert!(row
+        .possibly_same_as
+        .as_deref()
+        .unwrap()
+        .contains("Engineer at Acme"));
+}
+
+#[test]
+fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
+    let mut n = Network::default();
+    n.ingest(
+        card_page(&[("ana-9", "Ana Example", "Engineer at Acme")]),
+        NOW,
+    )
+    .unwrap();
+    let file = read_connections_csv(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Example,,,,05 Mar 2012\n",
+    )
+    .unwrap();
+    let report = n.merge_export(file, NOW);
+    assert_eq!((report.matched, report.unmatched), (0, 1), "{report:?}");
+    assert_eq!(
+        n.person("ana-9").unwrap().connected,
+        None,
+        "no 2012 date for a new contact"
+    );
+    assert_eq!(n.people.len(), 2);
+    assert!(n.rows(&[0, 1]).iter().all(|r| r.possibly_same_as.is_some()));
+    // Name and company, one candidate: they merge.
+    let mut n = Network::default();
+    n.ingest(
+        card_page(&[("ana-9", "Ana Example", "Engineer at Acme")]),
+        NOW,
+    )
+    .unwrap();
+    let file = read_connections_csv(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Example,,Acme,Engineer,05 Mar 2012\n",
+    )
+    .unwrap();
+    assert_eq!(n.merge_export(file, NOW).matched, 1);
+    assert_eq!(n.people.len(), 1);
+    assert_eq!(n.rows(&[0])[0].possibly_same_as, None);
 }

@@ -31,6 +31,7 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   company: string | null, position: string | null, connected: Connected | null,
  *   source: "connections-page" | "export",
  *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
+ *   possiblySameAs?: string | null,
  * }} Row
  * @typedef {{
  *   running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,
@@ -1243,6 +1244,7 @@ export function startReview(doc, { extension, loadCore }) {
       ["Connected", describeConnected(row.connected).long],
       ["Source", SOURCE_PHRASES[row.source] ?? String(row.source ?? "Unknown")],
     ];
+    if (row.possiblySameAs) fields.push(["Possibly the same as", row.possiblySameAs]);
     ui.detailsFields.replaceChildren(
       ...fields.flatMap(([term, value]) => {
         const dt = doc.createElement("dt");
@@ -2595,13 +2597,25 @@ function trimSentence(s) {
  * @param {Row} row
  */
 function badgesFor(doc, row) {
-  return BADGES.filter(({ key }) => row[key]).map(({ key, word, meaning }) => {
+  const badges = BADGES.filter(({ key }) => row[key]).map(({ key, word, meaning }) => {
     const badge = doc.createElement("span");
     badge.className = `badge badge-${key}`;
     badge.title = meaning;
     badge.textContent = word;
     return badge;
   });
+  // A namesake netprune would not merge with (no profile link, no clear
+  // fit by name and company): the member decides whether it is one person.
+  if (row.possiblySameAs) {
+    const marker = doc.createElement("span");
+    marker.className = "badge badge-namesake";
+    marker.setAttribute("data-testid", "possibly-same");
+    marker.dir = "auto";
+    marker.textContent = `possibly the same as ${row.possiblySameAs}`;
+    marker.title = marker.textContent;
+    badges.push(marker);
+  }
+  return badges;
 }
 
 /** @param {Document} doc */

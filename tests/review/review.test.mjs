@@ -709,6 +709,37 @@ test("details_show_fields_dates_honestly_and_a_safe_profile_link", async (t) => 
   assert.match(text(details), /From your export; not yet seen on the page/);
 });
 
+test("namesakes_netprune_would_not_merge_are_marked_possibly_the_same_as_text", async (t) => {
+  const people = fakePeople();
+  people[16] = {
+    ...people[16],
+    name: "Zed Example",
+    possiblySameAs: "Zed Example (Engineer at <b>Acme</b>), read on your connections page",
+  };
+  people[15] = {
+    ...people[15],
+    name: "Zed Example",
+    possiblySameAs: "Zed Example from your LinkedIn export (Nowhere, connected 2019-03-05)",
+  };
+  const { dom, doc } = await openReview(t, { people });
+  await type(dom, byTestId(doc, "filter-input"), "name:Zed");
+  const shown = rows(doc);
+  assert.equal(shown.length, 2);
+  const markers = shown.map((row) => row.querySelector('[data-testid="possibly-same"]'));
+  assert.ok(markers.every((m) => m && isShown(m)));
+  assert.match(text(markers[0]), /^possibly the same as Zed Example from your LinkedIn export/);
+  assert.equal(
+    text(shown[1].querySelector('[data-testid="possibly-same"]')),
+    "possibly the same as Zed Example (Engineer at <b>Acme</b>), read on your connections page",
+  );
+  assert.equal(shown[1].querySelector("b"), null, "data is text, never markup");
+  click(dom, shown[1].querySelector(".row-main"));
+  assert.match(text(doc.getElementById("details")), /Possibly the same as/);
+  // Others carry no marker.
+  await type(dom, byTestId(doc, "filter-input"), "name:Person");
+  assert.ok(rows(doc).every((row) => !row.querySelector('[data-testid="possibly-same"]')));
+});
+
 test("hostile_names_are_drawn_as_text_and_inject_nothing", async (t) => {
   const { doc, dom } = await openReview(t);
   const names = rows(doc).map((row) => row.querySelector(".row-name").textContent);
