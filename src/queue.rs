@@ -40,7 +40,7 @@ use crate::calendar::{CivilDate, TimeMs};
 use crate::model::{ModelError, Network, CONNECTION_CAP, UNMATCHED_PREFIX};
 use crate::pacing::{
     attempts_within, Hold, PacingPolicy, PacingSettings, Prng, WaitReason, DAILY_CEILING, DAY_MS,
-    HOUR_MS, MINUTE_MS,
+    HOUR_MS, MINUTE_MS, SECOND_MS,
 };
 use crate::reading::clean_text;
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// polls, and the poll asks for a [`Action::Verify`]. A removal step takes
 /// seconds, but LinkedIn stalls mid-list for tens of seconds.
 pub const STEP_TIMEOUT_MS: i64 = 3 * MINUTE_MS;
+/// The step timeout under development pacing (test builds), where a step's
+/// pauses are milliseconds: a lost step is verified within a test's time.
+pub const DEV_STEP_TIMEOUT_MS: i64 = 20 * SECOND_MS;
 /// Failures in a row that pause the queue.
 pub const FAILURES_BEFORE_PAUSE: u32 = 2;
 /// The seed of a queue nobody seeded; [`Network::queue_removals`] mixes the
@@ -1071,6 +1074,17 @@ impl RemovalQueue {
         Ok(self.paused.take().is_some())
     }
 
+    /// How long a step may stay out before it is taken as lost:
+    /// [`STEP_TIMEOUT_MS`], or [`DEV_STEP_TIMEOUT_MS`] under development
+    /// pacing.
+    pub fn step_timeout_ms(&self) -> i64 {
+        if self.settings.dev_delay_ms.is_some() {
+            DEV_STEP_TIMEOUT_MS
+        } else {
+            STEP_TIMEOUT_MS
+        }
+    }
+
     /// The cool-down in force at `now_ms`.
     pub fn cooldown_at(&self, now_ms: TimeMs) -> Option<&Cooldown> {
         self.cooldown.as_ref().filter(|c| c.until_ms > now_ms)
@@ -1238,7 +1252,7 @@ impl RemovalQueue {
             if self.paused.is_some() {
                 return None;
             }
-            return Some((step.issued_at_ms + STEP_TIMEOUT_MS).max(now_ms));
+            return Some((step.issued_at_ms + self.step_timeout_ms()).max(now_ms));
         }
         match self.decide(now_ms, utc_offset_minutes) {
             Decision::Idle | Decision::Paused(_) => None,
@@ -1484,7 +1498,7 @@ impl RemovalQueue {
             if step.in_flight {
                 // The step belongs to its attempt until it reports or times
                 // out: a wake in between hands out nothing.
-                let timeout = step.issued_at_ms + STEP_TIMEOUT_MS;
+                let timeout = step.issued_at_ms + self.step_timeout_ms();
                 if now_ms < timeout {
                     return Decision::Wait(Hold {
                         until_ms: timeout,

@@ -1555,7 +1555,10 @@ proptest! {
         ops in proptest::collection::vec(op(), 1..200),
     ) {
         let mut q = RemovalQueue::new(seed);
-        q.set_dev_pacing(Some(1_000));
+        // Human pacing (3-minute step timeout) and test pacing (20 s) alike.
+        if seed % 2 == 0 {
+            q.set_dev_pacing(Some(1_000));
+        }
         let mut now = NOW;
         let mut next = 0;
         // (slug, attempt, handed out at) of the step in flight.
@@ -1572,7 +1575,7 @@ proptest! {
                     }
                     Action::Verify { slug, attempt, .. } => {
                         if let Some((s, a, at)) = flight.take() {
-                            prop_assert!(now >= at + STEP_TIMEOUT_MS, "verify {}ms into step {a}", now - at);
+                            prop_assert!(now >= at + q.step_timeout_ms(), "verify {}ms into step {a}", now - at);
                             prop_assert_eq!(&s, &slug);
                             old_attempts.push(a);
                         }
@@ -1861,4 +1864,22 @@ fn a_restore_keeps_the_log_the_caps_the_pacing_and_who_is_removed_or_in_flight()
     n.restore_backup(&backup, now).unwrap();
     assert!(n.person("bo").unwrap().removed_at_ms.is_some());
     assert_eq!(n.queue.enqueue(people(&["bo"]), now, false).queued, 0);
+}
+
+#[test]
+fn under_test_pacing_a_lost_step_is_verified_after_the_short_timeout() {
+    let mut q = queue_of(&["ana", "bo"]);
+    q.set_dev_pacing(Some(200));
+    let mut now = NOW;
+    remove_of(&next_step(&mut q, &mut now, UTC));
+    assert_eq!(q.step_timeout_ms(), netprune::queue::DEV_STEP_TIMEOUT_MS);
+    assert_eq!(q.next_wake_ms(now, UTC), Some(now + 20 * SECOND_MS));
+    assert!(matches!(
+        q.poll(now + 19 * SECOND_MS, UTC),
+        Action::Wait { .. }
+    ));
+    assert!(matches!(
+        q.poll(now + 20 * SECOND_MS, UTC),
+        Action::Verify { .. }
+    ));
 }
