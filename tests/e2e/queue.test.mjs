@@ -192,7 +192,9 @@ test("chromium: every injected fault pauses the queue with its reason, and nothi
       const popup = session.popupPage;
       // Clear what the previous fault left, as a member would.
       await ask(popup, { type: "queue-cancel" });
-      await ask(popup, { type: "queue-resume" });
+      // A LinkedIn warning locks resuming for a cool-down: the test
+      // acknowledges it, as a member may.
+      await ask(popup, { type: "queue-resume", acknowledgeCooldown: true });
 
       const linkedin = await readConnectionsPage(session, site);
       const slugs = site.people.slice(0, 3).map((p) => p.slug.toLowerCase());
@@ -284,6 +286,120 @@ test("chromium: a dry run walks every removal to the confirm button and removes 
   });
 });
 
+test("chromium: a dry-run batch followed by a real one removes only the real one", async () => {
+  const site = countingSite({ generation: "react-2025", count: 14, seed: 74, pageSize: 14 });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage(DEV_PACING);
+    const linkedin = await readConnectionsPage(session, site);
+    const [a, b, c] = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
+    const dry = await ask(session.popupPage, {
+      type: "queue-removals",
+      slugs: [a, b],
+      dryRun: true,
+    });
+    assert.equal(dry.ok, true, dry.error);
+    // At once, while the dry run is under way: C for real.
+    const real = await ask(session.popupPage, {
+      type: "queue-removals",
+      slugs: [c],
+      dryRun: false,
+    });
+    assert.equal(real.ok, true, real.error);
+    await linkedin.bringToFront();
+    const done = await waitFor(
+      async () => {
+        const p = await queueState(session);
+        return p && p.pending === 0 && p.inProgress === 0 && p.removed + p.skipped === 3 ? p : null;
+      },
+      { what: "both batches to finish", timeout: 60_000, describe: () => queueState(session) },
+    );
+    assert.equal(done.removed, 1);
+    assert.equal(done.skipped, 2);
+    assert.deepEqual([...site.removed], [c], "only the real batch was removed");
+    assert.ok(!site.posts.has(a) && !site.posts.has(b), "a dry run reached LinkedIn's backend");
+    const { queue } = await session.storage();
+    const status = (slug) => queue.entries.find((e) => e.slug === slug);
+    assert.equal(status(a).dryRun, true);
+    assert.equal(status(b).dryRun, true);
+    assert.deepEqual(status(a).status, { kind: "skipped", why: "dry-run" });
+    assert.equal(status(c).dryRun, false);
+    assert.equal(status(c).status.kind, "removed");
+  });
+});
+
+test("chromium: a restore in the middle of a queue keeps the removed removed, the log and the counts, and queues nobody", async () => {
+  const site = countingSite({ generation: "artdeco", count: 16, seed: 75, pageSize: 16 });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage({ devPacing: { delayMs: 600 } });
+    // Five queued while no connections page is open: the backup holds them
+    // waiting, nobody removed yet.
+    const first = await readConnectionsPage(session, site);
+    await first.close();
+    const slugs = site.people.slice(3, 8).map((p) => p.slug.toLowerCase());
+    const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
+    assert.equal(answer.ok, true, answer.error);
+    await waitFor(async () => (await queueState(session))?.pending === 5, {
+      what: "five removals waiting",
+      describe: () => queueState(session),
+    });
+    const { snapshot } = await session.storage();
+    const backup = JSON.stringify({
+      format: "netprune-backup",
+      version: 1,
+      createdAtMs: Date.now(),
+      network: JSON.parse(snapshot),
+    });
+
+    // The page again: the queue carries on; restore once two are removed.
+    const linkedin = await readConnectionsPage(session, site);
+    await linkedin.bringToFront();
+    await waitFor(async () => ((await queueState(session))?.removed ?? 0) >= 2, {
+      what: "two removals",
+      timeout: 60_000,
+      describe: () => queueState(session),
+    });
+    const before = await queueState(session);
+    const restored = await ask(session.popupPage, { type: "restore-backup", text: backup });
+    assert.equal(restored.ok, true, restored.error);
+    assert.ok(restored.report.notRequeued >= 1, JSON.stringify(restored.report));
+
+    // Whatever step was out finishes; nothing else starts.
+    const settled = await waitFor(
+      async () => {
+        const p = await queueState(session);
+        return p && p.inProgress === 0 ? p : null;
+      },
+      {
+        what: "the step under way to finish",
+        timeout: 60_000,
+        describe: () => queueState(session),
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const after = await queueState(session);
+    assert.equal(after.pending, 0, "the restore queued someone again");
+    assert.ok(after.removed >= before.removed, "a removal was rolled back");
+    assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
+    assert.equal(after.removed, settled.removed, "a removal started after the restore");
+    const removedNow = [...site.removed];
+    assert.ok(removedNow.length <= before.removed + before.inProgress, removedNow.join(","));
+    for (const [slug, count] of site.posts)
+      assert.equal(count, 1, `${slug} removed ${count} times`);
+    // The log still lists every removal, and a removed person cannot be queued again.
+    const log = await ask(session.popupPage, { type: "removal-log" });
+    for (const slug of removedNow) assert.match(log.csv, new RegExp(`/in/${slug}/`));
+    const again = await ask(session.popupPage, {
+      type: "queue-removals",
+      slugs: [removedNow[0]],
+      dryRun: false,
+    });
+    assert.equal(again.queued, 0);
+    assert.equal(again.refused[0]?.why, "already-removed");
+  });
+});
+
 test("chromium: with no connections page open the queue pauses and says so; the popup opens the page and the queue carries on", async () => {
   const site = countingSite({ generation: "artdeco", count: 12, seed: 83, pageSize: 12 });
   await withChromium({ site }, async (session) => {
@@ -349,7 +465,7 @@ test("chromium: stopping the service worker at every step never removes anyone t
       if (p && p.pending === 0 && p.inProgress === 0) break;
       if (p?.state === "paused") {
         // Two failed steps in a row pause the queue; resuming is the member's call.
-        await ask(session.popupPage, { type: "queue-resume" });
+        await ask(session.popupPage, { type: "queue-resume", acknowledgeCooldown: true });
       } else if (p?.inProgress > 0 && (await session.serviceWorkerRunning())) {
         // A step is out: stop the worker in the middle of it. The alarm (and
         // the page's outcome report) wake it again.
