@@ -276,19 +276,11 @@ impl NotTaken {
     }
 }
 
-/// Trouble kinds after which resuming is locked for the cool-down: LinkedIn
-/// itself warned. Kinds not named here or in [`TROUBLE_WITHOUT_COOLDOWN`]
-/// are taken as warnings too (in doubt, wait).
-pub const COOLDOWN_TROUBLE: [&str; 6] = [
-    "limit",
-    "restricted",
-    "checkpoint",
-    "captcha",
-    "login",
-    "http-429",
-];
 /// Trouble kinds that pause without a cool-down: netprune's own doubt about
-/// the page, not a warning from LinkedIn.
+/// the page, not a warning from LinkedIn. Every other kind ("limit",
+/// "restricted", "checkpoint", "captcha", "login", "http-429", and any kind
+/// this version does not know: in doubt, wait) locks resuming for the
+/// cool-down.
 pub const TROUBLE_WITHOUT_COOLDOWN: [&str; 4] = [
     "unexpected-dialog",
     "unexpected-menu",

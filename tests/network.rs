@@ -513,17 +513,20 @@ fn a_kept_linkless_row_never_passes_its_keep_to_a_namesake_of_another_company() 
 
 #[test]
 fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
-    let mut n = Network::default();
-    n.ingest(
-        card_page(&[("ana-9", "Ana Example", "Engineer at Acme")]),
-        NOW,
-    )
-    .unwrap();
-    let file = read_connections_csv(
-        b"First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Example,,,,05 Mar 2012\n",
-    )
-    .unwrap();
-    let report = n.merge_export(file, NOW);
+    // Ana read on the page (working at Acme), then an export row for Ana.
+    let ana_and_row = |row: &str| {
+        let mut n = Network::default();
+        n.ingest(
+            card_page(&[("ana-9", "Ana Example", "Engineer at Acme")]),
+            NOW,
+        )
+        .unwrap();
+        let csv =
+            format!("First Name,Last Name,Email Address,Company,Position,Connected On\n{row}\n");
+        let report = n.merge_export(read_connections_csv(csv.as_bytes()).unwrap(), NOW);
+        (n, report)
+    };
+    let (n, report) = ana_and_row("Ana,Example,,,,05 Mar 2012");
     assert_eq!((report.matched, report.unmatched), (0, 1), "{report:?}");
     assert_eq!(
         n.person("ana-9").unwrap().connected,
@@ -533,17 +536,8 @@ fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
     assert_eq!(n.people.len(), 2);
     assert!(n.rows(&[0, 1]).iter().all(|r| r.possibly_same_as.is_some()));
     // Name and company, one candidate: they merge.
-    let mut n = Network::default();
-    n.ingest(
-        card_page(&[("ana-9", "Ana Example", "Engineer at Acme")]),
-        NOW,
-    )
-    .unwrap();
-    let file = read_connections_csv(
-        b"First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Example,,Acme,Engineer,05 Mar 2012\n",
-    )
-    .unwrap();
-    assert_eq!(n.merge_export(file, NOW).matched, 1);
+    let (n, report) = ana_and_row("Ana,Example,,Acme,Engineer,05 Mar 2012");
+    assert_eq!(report.matched, 1);
     assert_eq!(n.people.len(), 1);
     assert_eq!(n.rows(&[0])[0].possibly_same_as, None);
 }

@@ -39,6 +39,21 @@ fn queue_of(slugs: &[&str]) -> RemovalQueue {
     q
 }
 
+/// A queue of `count` people (`p0`...) with the given caps, seeded `seed`.
+fn capped_queue(seed: u64, count: usize, hourly_cap: u32, daily_cap: u32) -> RemovalQueue {
+    let mut q = RemovalQueue::new(seed);
+    q.set_settings(PacingSettings {
+        hourly_cap,
+        daily_cap,
+        ..PacingSettings::default()
+    });
+    let people = (0..count)
+        .map(|i| (format!("p{i}"), format!("p{i}")))
+        .collect();
+    q.enqueue(people, NOW, false);
+    q
+}
+
 fn page(slugs: &[String]) -> PageReading {
     PageReading {
         page: Some(PageKind::Connections),
@@ -761,18 +776,7 @@ fn hourly_cap_makes_the_queue_wait() {
 
 #[test]
 fn breathers_come_every_four_to_eight_removals() {
-    let slugs: Vec<String> = (0..600).map(|i| format!("p{i}")).collect();
-    let mut q = RemovalQueue::new(11);
-    q.set_settings(PacingSettings {
-        hourly_cap: 30,
-        daily_cap: 120,
-        ..PacingSettings::default()
-    });
-    q.enqueue(
-        slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
-        NOW,
-        false,
-    );
+    let mut q = capped_queue(11, 600, 30, 120);
     let mut now = NOW;
     let mut removals = 0;
     let mut breathers = Vec::new();
@@ -1433,18 +1437,7 @@ fn a_dry_run_batch_stays_dry_when_a_real_batch_follows() {
 #[test]
 fn the_hourly_cap_does_not_echo_an_earlier_attempt() {
     for seed in 0..4u64 {
-        let slugs: Vec<String> = (0..120).map(|i| format!("p{i}")).collect();
-        let mut q = RemovalQueue::new(seed);
-        q.set_settings(PacingSettings {
-            hourly_cap: 5,
-            daily_cap: 120,
-            ..PacingSettings::default()
-        });
-        q.enqueue(
-            slugs.iter().map(|s| (s.clone(), s.clone())).collect(),
-            NOW,
-            false,
-        );
+        let mut q = capped_queue(seed, 120, 5, 120);
         let mut now = NOW;
         let mut starts: Vec<i64> = Vec::new();
         while let Action::Remove { attempt, .. } = next_step(&mut q, &mut now, UTC) {
@@ -1757,19 +1750,7 @@ fn pause_causes_cross_as_an_enum() {
 
 #[test]
 fn step_pauses_are_drawn_seconds_and_shrink_under_dev_pacing() {
-    let mut q = queue_of(
-        &(0..200)
-            .map(|i| format!("p{i}"))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-    );
-    q.set_settings(PacingSettings {
-        hourly_cap: 30,
-        daily_cap: 120,
-        ..PacingSettings::default()
-    });
+    let mut q = capped_queue(42, 200, 30, 120);
     let mut now = NOW;
     let mut all: Vec<Vec<u32>> = Vec::new();
     for _ in 0..100 {
