@@ -406,9 +406,13 @@ const handlers = {
       const progress = state.core.queueProgress(Date.now(), utcOffset());
       if (progress.state === "running") {
         const where = typeof message.url === "string" ? ` (${message.url})` : "";
+        // Paused as trouble (not as the member): a warning from LinkedIn
+        // (its kind in `trouble`) also locks resuming for the cool-down.
         state.core.pauseQueue(
           `${String(message.reason ?? "LinkedIn showed a warning")}${where}`,
           Date.now(),
+          "trouble",
+          typeof message.trouble === "string" ? message.trouble : undefined,
         );
         await persistNow();
         await scheduleWake(null);

@@ -775,7 +775,7 @@ function nextAction(text, state, progress, inProgress, nowMs) {
   if (state === "paused") return "Nothing happens until you resume.";
   if (state === "idle") return "Nothing left to do.";
   const at = progress.nextActionAtMs;
-  if (typeof at !== "number" || at <= nowMs) {
+  if (typeof at !== "number" || at <= nowMs || progress.waitingFor === "step-in-flight") {
     if (inProgress) {
       const who = inProgress.name?.trim() || "one person";
       return inProgress.dryRun ? `dry run on ${who} now` : `removing ${who} now`;

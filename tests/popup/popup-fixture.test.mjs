@@ -1512,3 +1512,14 @@ test("axe_finds_no_violations_in_the_queue_running_never_used_or_asking_to_cance
   const paused = await popupWithQueue(t, queueStore({ state: "paused", reason: "Trouble." }));
   assert.deepEqual(await axeViolations(paused.dom), [], "paused");
 });
+
+test("a_step_in_flight_reads_as_under_way_not_as_a_wait", async (t) => {
+  const { part } = await popupWithQueue(
+    t,
+    queueStore(
+      { nextActionAtMs: Date.now() + 170 * SECOND, waitingFor: "step-in-flight" },
+      ENTRIES,
+    ),
+  );
+  assert.equal(text(part("queue-next")), "removing Bob Builder now");
+});
