@@ -346,6 +346,45 @@ describe("Chromium: state survives the background being stopped", () => {
   );
 
   test(
+    "a snapshot made by a newer netprune is kept aside as newer, never overwritten, and offered for download",
+    TEST,
+    async () => {
+      const site = createMockSite({ generation: "react-2025", count: 60, seed: 3 });
+      await withChromium({ site }, async (session) => {
+        const { linkedin } = await readConnectionsPage(session, 60);
+        await linkedin.close();
+        const newer = JSON.stringify({ version: 99, people: "a shape this version does not know" });
+        await session.setStorage({ snapshot: newer });
+
+        await session.stopServiceWorker();
+        await session.openPopup();
+        const popup = await session.waitForPopup((p) => p.visible["corrupt-notice"], {
+          what: "the kept-aside notice",
+        });
+        assert.match(popup.text["corrupt-notice"], /made by a newer netprune/);
+        assert.match(popup.text["corrupt-notice"], /never overwritten/);
+        assert.doesNotMatch(popup.text["corrupt-notice"], /could not be read/);
+
+        const stored = await session.storage();
+        const kept = stored.corruptSnapshots.at(-1);
+        assert.equal(kept.kind, "newer");
+        assert.equal(kept.raw, newer, "the newer snapshot was changed");
+        const copy = await session.popupPage.evaluate(
+          (keptAs) => globalThis.chrome.runtime.sendMessage({ type: "kept-snapshot", keptAs }),
+          kept.keptAs,
+        );
+        assert.equal(copy.ok, true, copy.error);
+        assert.equal(copy.raw, newer);
+        assert.equal(copy.kind, "newer");
+        assert.equal(
+          await session.popupPage.getByTestId("kept-snapshot-download").isVisible(),
+          true,
+        );
+      });
+    },
+  );
+
+  test(
     "the background survives a service-worker stop: the popup restores the counts from storage and readings still land",
     TEST,
     async () => {
