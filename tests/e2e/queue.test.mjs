@@ -517,3 +517,69 @@ test("firefox: a queued batch of 20 is removed, each verified", async () => {
       assert.equal(count, 1, `${slug} removed ${count} times`);
   });
 });
+
+test("firefox: a dry-run batch followed by a real one removes only the real one, and a restore mid-queue queues nobody", async () => {
+  const site = countingSite({ generation: "react-2025", count: 16, seed: 76, pageSize: 16 });
+  await withFirefox({ site }, async (session) => {
+    await session.openPopup();
+    const send = (message) =>
+      session.driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
+    await session.driver.executeScript(
+      "return browser.storage.local.set(arguments[0]);",
+      DEV_PACING,
+    );
+    await session.openLinkedIn(PATHS.connections);
+    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 16, {
+      what: "the stated total of 16",
+      timeout: 30_000,
+    });
+    const [a, b, c] = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
+    const dry = await send({ type: "queue-removals", slugs: [a, b], dryRun: true });
+    assert.equal(dry.ok, true, dry.error);
+    const real = await send({ type: "queue-removals", slugs: [c], dryRun: false });
+    assert.equal(real.ok, true, real.error);
+    const progress = async () => (await session.storage()).queue?.progress ?? null;
+    await waitFor(
+      async () => {
+        const p = await progress();
+        return p && p.pending === 0 && p.inProgress === 0 && p.removed + p.skipped === 3;
+      },
+      { what: "both batches in Firefox", timeout: 90_000, interval: 1_000, describe: progress },
+    );
+    assert.deepEqual([...site.removed], [c], "only the real batch was removed");
+
+    // Then a restore of a backup taken while three more were waiting.
+    const more = site.people.slice(6, 9).map((p) => p.slug.toLowerCase());
+    const queued = await send({ type: "queue-removals", slugs: more, dryRun: false });
+    assert.equal(queued.ok, true, queued.error);
+    const { snapshot } = await session.storage();
+    const backup = JSON.stringify({
+      format: "netprune-backup",
+      version: 1,
+      createdAtMs: Date.now(),
+      network: JSON.parse(snapshot),
+    });
+    await waitFor(async () => ((await progress())?.removed ?? 0) >= 2, {
+      what: "a removal from the second batch",
+      timeout: 60_000,
+      interval: 500,
+      describe: progress,
+    });
+    const before = await progress();
+    const restored = await send({ type: "restore-backup", text: backup });
+    assert.equal(restored.ok, true, restored.error);
+    await waitFor(async () => (await progress())?.inProgress === 0, {
+      what: "the step under way to finish",
+      timeout: 60_000,
+      describe: progress,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const after = await progress();
+    assert.equal(after.pending, 0, "the restore queued someone again");
+    assert.ok(after.removed >= before.removed, "a removal was rolled back");
+    assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
+    assert.ok(site.removed.size <= before.removed + before.inProgress, [...site.removed].join());
+    for (const [slug, count] of site.posts)
+      assert.equal(count, 1, `${slug} removed ${count} times`);
+  });
+});
