@@ -127,7 +127,13 @@ fn is_zero(n: &u32) -> bool {
 /// data: two networks with the same people are equal whatever their caches
 /// hold.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct SearchCache(Option<SearchIndex>);
+pub(crate) struct SearchCache(
+    Option<SearchIndex>,
+    /// Names carried by an unmatched export row, with the first such row and
+    /// the first person of that name read with a link ([`Network::rows`]
+    /// marks them as possibly the same), built on first use.
+    pub(crate) std::cell::OnceCell<crate::view::NameGroups>,
+);
 
 impl PartialEq for SearchCache {
     fn eq(&self, _: &Self) -> bool {

@@ -64,19 +64,23 @@ impl Network {
 
     /// Reads a snapshot written by [`Network::to_json`].
     pub fn from_json(text: &str) -> Result<Self, ModelError> {
-        // The version first: a newer format may not parse as this one, and
-        // it is newer, not damaged.
-        #[derive(Deserialize)]
-        struct Version {
-            version: Option<u64>,
-        }
-        if let Ok(Version { version: Some(v) }) = serde_json::from_str::<Version>(text) {
-            if v > u64::from(crate::model::SNAPSHOT_VERSION) {
-                return Err(crate::model::newer_version(v));
+        let network: Network = serde_json::from_str(text).map_err(|e| {
+            // A newer format may not parse as this one: it is newer, not
+            // damaged. Its version is looked for only then, so reading a
+            // good snapshot parses it once.
+            #[derive(Deserialize)]
+            struct Version {
+                version: Option<u64>,
             }
-        }
-        let network: Network = serde_json::from_str(text)
-            .map_err(|e| ModelError::BadSnapshot(format!("it is not a netprune snapshot ({e})")))?;
+            match serde_json::from_str::<Version>(text) {
+                Ok(Version { version: Some(v) })
+                    if v > u64::from(crate::model::SNAPSHOT_VERSION) =>
+                {
+                    crate::model::newer_version(v)
+                }
+                _ => ModelError::BadSnapshot(format!("it is not a netprune snapshot ({e})")),
+            }
+        })?;
         network.validated()
     }
 

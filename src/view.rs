@@ -11,7 +11,7 @@ use crate::fold::fold;
 use crate::model::{Network, Person, Source};
 use crate::reading::DatePrecision;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// One person as a review-page row (docs/ARCHITECTURE.md, `Row`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -56,6 +56,41 @@ pub struct RowDate {
     pub date: String,
     /// "day", "week", "month" or "year".
     pub precision: DatePrecision,
+}
+
+/// Names carried by an unmatched export row (folded), each with the first
+/// such row and the first person of that name read with a link.
+pub(crate) type NameGroups = HashMap<String, NameGroup>;
+
+/// One name of [`NameGroups`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameGroup {
+    unmatched: Option<u32>,
+    linked: Option<u32>,
+}
+
+/// Who a namesake is, in words, for "possibly the same as ...".
+fn describe_namesake(other: &Person) -> String {
+    if !other.unmatched {
+        let about = other.headline.as_deref().unwrap_or(other.slug.as_str());
+        return format!("{} ({about}), read on your connections page", other.name);
+    }
+    let mut about: Vec<String> = Vec::new();
+    if let Some(company) = &other.company {
+        about.push(company.clone());
+    }
+    if let Some(c) = other.connected {
+        about.push(format!("connected {}", c.date));
+    }
+    if about.is_empty() {
+        format!("{} from your LinkedIn export", other.name)
+    } else {
+        format!(
+            "{} from your LinkedIn export ({})",
+            other.name,
+            about.join(", ")
+        )
+    }
 }
 
 /// Counts of connection years among some people.
@@ -116,71 +151,55 @@ impl Network {
     /// For the people at `indices`: who they may be the same person as,
     /// in words. An export row without a link that netprune would not
     /// merge (no company, no clear fit) and anyone of the same name read
-    /// with a link are possibly the same person. Free when the network
-    /// holds no such rows.
+    /// with a link are possibly the same person. The names involved are
+    /// grouped once per change of people, so a window of rows costs a fold
+    /// per row.
     fn namesakes(&self, indices: &[u32]) -> HashMap<u32, String> {
+        let groups = self.search.1.get_or_init(|| self.name_groups());
         let mut out = HashMap::new();
-        let rows = self.unmatched_by_name();
-        if rows.is_empty() {
+        if groups.is_empty() {
             return out;
         }
-        let wanted: Vec<(u32, &Person, String)> = indices
-            .iter()
-            .filter_map(|&i| self.people.get(i as usize).map(|p| (i, p, fold(&p.name))))
-            .filter(|(_, p, name)| p.unmatched || rows.contains_key(name))
-            .collect();
-        if wanted.is_empty() {
-            return out;
-        }
-        // Linked people of the names an unmatched row in view carries.
-        let names: HashSet<&str> = wanted
-            .iter()
-            .filter(|(_, p, _)| p.unmatched)
-            .map(|(_, _, name)| name.as_str())
-            .collect();
-        let mut linked: HashMap<String, &Person> = HashMap::new();
-        if !names.is_empty() {
-            for person in self.people.iter().filter(|p| !p.unmatched) {
-                let name = fold(&person.name);
-                if names.contains(name.as_str()) {
-                    linked.entry(name).or_insert(person);
-                }
-            }
-        }
-        for (index, person, name) in wanted {
-            let words = if person.unmatched {
-                linked.get(&name).map(|other| {
-                    let about = other.headline.as_deref().unwrap_or(other.slug.as_str());
-                    format!("{} ({about}), read on your connections page", other.name)
-                })
-            } else {
-                rows.get(&name)
-                    .and_then(|slugs| slugs.first())
-                    .and_then(|slug| self.person(slug))
-                    .map(|row| {
-                        let mut about: Vec<String> = Vec::new();
-                        if let Some(company) = &row.company {
-                            about.push(company.clone());
-                        }
-                        if let Some(c) = row.connected {
-                            about.push(format!("connected {}", c.date));
-                        }
-                        if about.is_empty() {
-                            format!("{} from your LinkedIn export", row.name)
-                        } else {
-                            format!(
-                                "{} from your LinkedIn export ({})",
-                                row.name,
-                                about.join(", ")
-                            )
-                        }
-                    })
+        for &index in indices {
+            let Some(person) = self.people.get(index as usize) else {
+                continue;
             };
-            if let Some(words) = words {
-                out.insert(index, words);
-            }
+            let Some(group) = groups.get(&fold(&person.name)) else {
+                continue;
+            };
+            let other = if person.unmatched {
+                group.linked
+            } else {
+                group.unmatched
+            };
+            let Some(other) = other.and_then(|i| self.people.get(i as usize)) else {
+                continue;
+            };
+            out.insert(index, describe_namesake(other));
         }
         out
+    }
+
+    /// Every folded name an unmatched export row carries, with that row and
+    /// the first person of the name read with a link.
+    fn name_groups(&self) -> NameGroups {
+        let mut groups = NameGroups::default();
+        for (i, person) in self.people.iter().enumerate().filter(|(_, p)| p.unmatched) {
+            groups
+                .entry(fold(&person.name))
+                .or_default()
+                .unmatched
+                .get_or_insert(i as u32);
+        }
+        if groups.is_empty() {
+            return groups;
+        }
+        for (i, person) in self.people.iter().enumerate().filter(|(_, p)| !p.unmatched) {
+            if let Some(group) = groups.get_mut(&fold(&person.name)) {
+                group.linked.get_or_insert(i as u32);
+            }
+        }
+        groups
     }
 
     /// The histogram of connection years among `indices`.

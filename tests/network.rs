@@ -480,6 +480,8 @@ fn a_kept_linkless_row_never_passes_its_keep_to_a_namesake_of_another_company() 
     n.merge_export(file, NOW);
     let key = n.people[0].slug.clone();
     n.set_kept(std::slice::from_ref(&key), true);
+    // Nobody of that name yet (and the view's name groups are built now).
+    assert_eq!(n.rows(&[0])[0].possibly_same_as, None);
     // The page shows a Zed Example who works elsewhere.
     n.ingest(
         card_page(&[("zed-42", "Zed Example", "Engineer at Acme")]),
