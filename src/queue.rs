@@ -211,6 +211,10 @@ impl LogRecord {
     /// `https://www.linkedin.com/in/<slug>/`, so the member can find the
     /// person again.
     pub fn profile_url(&self) -> String {
+        if self.slug.is_empty() {
+            // A record about the whole queue (a cool-down overridden).
+            return String::new();
+        }
         crate::view::profile_url_of(&self.slug)
     }
 }
@@ -1054,7 +1058,7 @@ impl RemovalQueue {
             );
             self.push_log(LogRecord {
                 slug: String::new(),
-                name: String::new(),
+                name: "(the whole queue)".into(),
                 at_ms: now_ms,
                 from: None,
                 to: Stage::Pending,

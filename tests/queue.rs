@@ -1683,7 +1683,12 @@ fn a_linkedin_warning_locks_resuming_for_the_cooldown() {
         // Only an explicit acknowledgement overrides it, and the log says so.
         assert!(q.resume(now + HOUR_MS, true).unwrap());
         assert_eq!(q.progress(now + HOUR_MS, UTC).cooldown_until_ms, None);
-        assert!(q.log_csv().contains("with the member's acknowledgement"));
+        let csv = q.log_csv();
+        let line = csv
+            .lines()
+            .find(|l| l.contains("with the member's acknowledgement"))
+            .unwrap();
+        assert!(line.starts_with("(the whole queue),,"), "{line}");
     }
     // After the cool-down a plain resume works.
     let mut q = queue_of(&["ana"]);
