@@ -56,6 +56,28 @@ async function killWorker(session) {
 const ask = (page, message) =>
   page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
 
+/** A backup file's text holding the stored snapshot, as the review page writes one. */
+function backupOf(snapshot) {
+  return JSON.stringify({
+    format: "netprune-backup",
+    version: 1,
+    createdAtMs: Date.now(),
+    network: JSON.parse(snapshot),
+  });
+}
+
+/**
+ * After a restore mid-queue: nobody queued again, nothing rolled back, no
+ * removal beyond the step that was under way, nobody removed twice.
+ */
+function assertRestoreKeptSafety(before, after, site) {
+  assert.equal(after.pending, 0, "the restore queued someone again");
+  assert.ok(after.removed >= before.removed, "a removal was rolled back");
+  assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
+  assert.ok(site.removed.size <= before.removed + before.inProgress, [...site.removed].join());
+  for (const [slug, count] of site.posts) assert.equal(count, 1, `${slug} removed ${count} times`);
+}
+
 async function queueState(session) {
   const { queue } = await session.storage();
   return queue?.progress ?? null;
@@ -345,12 +367,7 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
       describe: () => queueState(session),
     });
     const { snapshot } = await session.storage();
-    const backup = JSON.stringify({
-      format: "netprune-backup",
-      version: 1,
-      createdAtMs: Date.now(),
-      network: JSON.parse(snapshot),
-    });
+    const backup = backupOf(snapshot);
 
     // The page again: the queue carries on; restore once two are removed.
     const linkedin = await readConnectionsPage(session, site);
@@ -379,14 +396,9 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
     );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const after = await queueState(session);
-    assert.equal(after.pending, 0, "the restore queued someone again");
-    assert.ok(after.removed >= before.removed, "a removal was rolled back");
-    assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
+    assertRestoreKeptSafety(before, after, site);
     assert.equal(after.removed, settled.removed, "a removal started after the restore");
     const removedNow = [...site.removed];
-    assert.ok(removedNow.length <= before.removed + before.inProgress, removedNow.join(","));
-    for (const [slug, count] of site.posts)
-      assert.equal(count, 1, `${slug} removed ${count} times`);
     // The log still lists every removal, and a removed person cannot be queued again.
     const log = await ask(session.popupPage, { type: "removal-log" });
     for (const slug of removedNow) {
@@ -553,12 +565,7 @@ test("firefox: a dry-run batch followed by a real one removes only the real one,
     const queued = await send({ type: "queue-removals", slugs: more, dryRun: false });
     assert.equal(queued.ok, true, queued.error);
     const { snapshot } = await session.storage();
-    const backup = JSON.stringify({
-      format: "netprune-backup",
-      version: 1,
-      createdAtMs: Date.now(),
-      network: JSON.parse(snapshot),
-    });
+    const backup = backupOf(snapshot);
     await waitFor(async () => ((await progress())?.removed ?? 0) >= 2, {
       what: "a removal from the second batch",
       timeout: 60_000,
@@ -574,12 +581,6 @@ test("firefox: a dry-run batch followed by a real one removes only the real one,
       describe: progress,
     });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const after = await progress();
-    assert.equal(after.pending, 0, "the restore queued someone again");
-    assert.ok(after.removed >= before.removed, "a removal was rolled back");
-    assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
-    assert.ok(site.removed.size <= before.removed + before.inProgress, [...site.removed].join());
-    for (const [slug, count] of site.posts)
-      assert.equal(count, 1, `${slug} removed ${count} times`);
+    assertRestoreKeptSafety(before, await progress(), site);
   });
 });
