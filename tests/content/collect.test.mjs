@@ -276,7 +276,7 @@ describe("collect all", { concurrency: true }, () => {
           {
             type: "collect-ended",
             outcome: "stalled",
-            reason: `no new people appeared for 2 s after 20 people of the 60 the page states; ${why}`,
+            reason: `ended short: no new people appeared for 2 s after 20 people of the 60 the page states; ${why}`,
           },
         ]);
         const scrolls = page.scrolls.length;
@@ -288,7 +288,7 @@ describe("collect all", { concurrency: true }, () => {
     });
   }
 
-  test("reports the end of the list when LinkedIn stops short of the stated total", async () => {
+  test("ends short of the stated total only after one more pass from the top, saying so", async () => {
     const { page, background } = await openCollecting({
       generation: "sdui-2026",
       count: 30,
@@ -297,14 +297,18 @@ describe("collect all", { concurrency: true }, () => {
     try {
       background.start();
       await page.tell({ type: "collect-run", delayMs: 10, stallMs: STALL_LIMIT_MS });
-      await waitFor(() => background.ended.length > 0, "collect-ended", 15_000);
+      await waitFor(() => background.ended.length > 0, "collect-ended", 25_000);
       assert.deepEqual(background.ended, [
         {
           type: "collect-ended",
           outcome: "end-of-list",
-          reason: "LinkedIn stopped loading at 30 people; the page says 1,234",
+          reason: "ended short: LinkedIn stopped loading at 30 people; the page says 1,234",
         },
       ]);
+      assert.ok(
+        page.scrolls.some((scroll) => scroll.method === "scrollTo" && scroll.top === 0),
+        "went back to the top for another pass before ending",
+      );
       assert.equal(background.seen.size, 30);
       assert.equal(background.done, false);
     } finally {

@@ -21,6 +21,7 @@ function firstReading(site, generation, cardCount) {
       reason: null,
       counts: { connections: site.stated.shown.connections, followers: null, following: null },
       cards: site.people.slice(0, cardCount).map(expectedCard),
+      member: site.member.slug,
     },
   };
 }

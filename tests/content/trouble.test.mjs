@@ -66,6 +66,7 @@ describe("trouble on a page", { concurrency: true }, () => {
         type: "trouble",
         reason: "LinkedIn is showing a captcha",
         url: `${ORIGIN}${PATHS.feed}`,
+        trouble: "captcha",
       });
       const alert = document.createElement("div");
       alert.setAttribute("role", "alert");
