@@ -884,6 +884,8 @@
       // Passes back over the list from the top, for rows a virtualized list
       // dropped before they were read.
       this.passes = 0;
+      /** the furthest down the list this pass has been */
+      this.deepest = 0;
       /** @type {ReturnType<typeof setTimeout> | 0} */
       this.timer = 0;
       this.next();
@@ -920,6 +922,11 @@
         return;
       }
       const readSoFar = this.view.peopleRead();
+      // Going back over the list finds nobody new until it reaches a gap:
+      // moving through it is progress.
+      const top = this.view.markup ? listScroller(this.view.markup).scrollTop : 0;
+      if (this.passes > 0 && top > this.deepest) this.lastProgressAt = now;
+      this.deepest = Math.max(this.deepest, top);
       if (readSoFar > this.peopleAtLastProgress) {
         this.peopleAtLastProgress = readSoFar;
         this.lastProgressAt = now;
@@ -1006,6 +1013,7 @@
           // Rows may have been dropped unread: go back over the list once
           // more before saying it ended short.
           this.passes += 1;
+          this.deepest = 0;
           this.rewind = true;
           this.reachedBottom = false;
           this.lastProgressAt = Date.now();

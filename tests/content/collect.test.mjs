@@ -151,6 +151,21 @@ describe("collect all", { concurrency: true }, () => {
       options: { generation: "sdui-2026", paging: "load-more", count: 66, pageSize: 12 },
       scroller: "pane",
     },
+    {
+      label: "sdui-2026 that loads only on wheel events",
+      options: { generation: "sdui-2026", paging: "wheel", count: 66, pageSize: 12 },
+      scroller: "pane",
+    },
+    {
+      label: "react-2025 that loads only on Load more",
+      options: { generation: "react-2025", paging: "load-more", count: 55, pageSize: 10 },
+      scroller: "window",
+    },
+    {
+      label: "react-2025 that loads only on wheel events",
+      options: { generation: "react-2025", paging: "wheel", count: 55, pageSize: 10 },
+      scroller: "window",
+    },
   ]) {
     test(`delivers every person exactly once and stops when done in ${label}`, async () => {
       const { site, page, background, clicks } = await openCollecting(options);
@@ -180,6 +195,37 @@ describe("collect all", { concurrency: true }, () => {
       }
     });
   }
+
+  test("sends a card again when its Connected on line arrives after it", async () => {
+    const { site, page, background } = await openCollecting({
+      generation: "react-2025",
+      count: 25,
+      pageSize: 10,
+      lateDatesMs: 1500,
+    });
+    try {
+      background.start();
+      assert.deepEqual(await page.tell({ type: "collect-run", ...FAST }), { ok: true });
+      await waitFor(() => background.done, "the background to say done", 20_000);
+      await waitFor(
+        () => {
+          const dated = new Map();
+          for (const reading of page.readings()) {
+            for (const card of reading.cards) {
+              if (card.connectedText) dated.set(card.profileUrl, card.connectedText);
+            }
+          }
+          return dated.size === site.people.length;
+        },
+        "every card's date",
+        10_000,
+      );
+      const first = page.readings()[0].cards;
+      assert.ok(first.length > 0 && first.every((card) => card.connectedText === null));
+    } finally {
+      page.close();
+    }
+  });
 
   test("presses only the list's own Load more, never one above the list or inside a card", async () => {
     const { site, page, background, clicks } = await openCollecting({
