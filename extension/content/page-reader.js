@@ -2177,7 +2177,17 @@
       if (pressed) return pressed;
       this.confirmed = true;
       this.totalBefore = totalBefore;
-      return this.proveGone(dialog, shownName, via);
+      const proof = await this.proveGone(dialog, shownName, via);
+      // No proof, and LinkedIn shows a warning: that is what happened.
+      const warned = proof.outcome.kind === "failed" ? troubleShown() : null;
+      if (warned) {
+        return this.trouble(
+          warned.reason,
+          `${warned.reason}, after netprune confirmed; ${proof.observed}`,
+          warned.kind,
+        );
+      }
+      return proof;
     }
 
     /**

@@ -420,6 +420,22 @@ describe("removal step", { concurrency: true }, () => {
     }
   });
 
+  test("a temporary limit after confirming is trouble of kind limit, never a removal", async () => {
+    const { site, page } = await openConnections({
+      generation: "sdui-2026",
+      faults: { temporaryLimitAfter: 0 },
+    });
+    try {
+      const report = await step(page, ZOE);
+      assert.equal(report.outcome.kind, "trouble");
+      assert.equal(report.outcome.trouble, "limit");
+      assert.match(report.outcome.reason, /You’ve reached a temporary limit/);
+      assert.deepEqual([...site.removed], []);
+    } finally {
+      page.close();
+    }
+  });
+
   test("reports a limit banner that appears after a removal, and stops the next step", async () => {
     const { site, page, clicks } = await openConnections({
       generation: "artdeco",
