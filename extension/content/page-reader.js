@@ -144,7 +144,9 @@
   const NOUNS = {
     connections:
       "connections?|relations?|kontakte?|contactos?|conexiones|conexión|conexões|conexão|collegamenti|collegamento|connecties|connectie",
-    followers: "followers?|abonnés|abonné|abonnenten|seguidores|seguidor|volgers|volger",
+    // "7.892 Follower:innen" (de, docs/LINKEDIN.md, "Totals").
+    followers:
+      "followers?|follower:innen|follower:in|abonnés|abonné|abonnenten|seguidores|seguidor|volgers|volger",
     following: "following|abonnements|gefolgt|siguiendo|seguindo|volgend",
   };
   /** @type {Record<string, RegExp[]>} */
@@ -157,6 +159,10 @@
       new RegExp(`^(?:${nouns})\\s*[(:·]?\\s*(${NUMBER})\\s*\\)?$`, "iu"),
     ];
   }
+  // "You are following 4 people" (sulhadin/linkedin-cleanup `src/server/harvestManager.ts`).
+  COUNT_PATTERNS.following.push(
+    new RegExp(`^you are following (${NUMBER}) (?:people|persons?)$`, "iu"),
+  );
   // Longer texts are sentences or cards, not a count label.
   const MAX_COUNT_LABEL_LENGTH = 60;
 

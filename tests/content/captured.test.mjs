@@ -156,6 +156,30 @@ describe("pages written from the captured markup", { concurrency: true }, () => 
     }
   });
 
+  for (const [path, text, counts] of [
+    [
+      "/mynetwork/network-manager/people-follow/following/",
+      "You are following 4 people",
+      { connections: null, followers: null, following: "4" },
+    ],
+    [
+      "/mynetwork/network-manager/people-follow/followers/",
+      "7.892 Follower:innen",
+      { connections: null, followers: "7.892", following: null },
+    ],
+  ]) {
+    // The phrasings docs/LINKEDIN.md ("Totals") cites.
+    test(`reads the total in “${text}”`, async () => {
+      const page = await openPage(staticSite(`<section><h2>${text}</h2></section>`), path);
+      try {
+        await page.waitForMessages(1);
+        assert.deepEqual(page.readings()[0].counts, counts);
+      } finally {
+        page.close();
+      }
+    });
+  }
+
   test("says removal is off, and why, on a page missing its search box and total", async () => {
     const page = await openPage(
       staticSite(
