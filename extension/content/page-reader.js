@@ -117,9 +117,9 @@
 
   // docs/LINKEDIN.md has the evidence for every selector below.
   const SDUI_CARD = '[componentkey^="ConnectionCard_"]';
-  // The 2026 card's key ends in "0-<slug>", so a card names its person even
-  // without a readable link.
-  const SDUI_KEY_SLUG = /^ConnectionCard_.*?0-([^\s/?#]+)$/;
+  // The 2026 card's key is "ConnectionCard_<digits>-<slug>" (the slug may be
+  // Unicode or %-escaped), so a card names its person even without a link.
+  const SDUI_KEY_SLUG = /^ConnectionCard_\d+-([^\s/?#]+)$/u;
   // In 2025 every card has its own wrapper with this attribute (and older
   // builds wrapped the whole list in one): never take the first as the list.
   const REACT_LIST = '[data-view-name="connections-list"]';

@@ -70,7 +70,7 @@ const SDUI_PAGE = `
  <div><p>Tomáš Novák</p><p>Lecturer</p><p>Connected on March 2, 2026</p></div>
  <button aria-label="More actions for Tomáš Novák"></button>
 </div>
-<div componentkey="ConnectionCard_0-li-wei-9f8e7d">
+<div componentkey="ConnectionCard_12-li-wei-9f8e7d">
  <div><a href="${IN}li-wei-9f8e7d/"><p>Li Wei</p></a><p>Connected on May 1, 2025</p></div>
  <button aria-label="More actions for Li Wei"></button>
 </div>`;

@@ -140,7 +140,8 @@
       }
       dialog({
         title: "Remove connection",
-        body: `Are you sure you want to remove ${p.name} from your connections? ${p.name} won’t be notified.`,
+        // The wording public clones of LinkedIn's UI reproduce (evidence.md §1.M).
+        body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
         confirm: "Remove",
         confirmView: "connections-remove",
         onConfirm(close) {
@@ -270,8 +271,9 @@
         }
         for (const other of [...mock.openMenus]) other();
         const entries = mock.menuItems().map((label) => {
+          // The item's text sits in a <p> (spiritix; file ids 37235230186, 27364370114).
           const entry = el("div", { class: hashed("menu-item"), role: "button", tabindex: "0" }, [
-            el("span", { class: hashed("menu-label"), text: label }),
+            el("p", { class: hashed("menu-label"), text: label }),
           ]);
           if (label === "Remove connection") {
             entry.addEventListener("click", (event) => {
