@@ -51,6 +51,8 @@
   // Long enough for a stopped service worker to start and register its
   // listener.
   const RETRY_DELAY_MS = 1_000;
+  // Readings carry the page check (docs/ARCHITECTURE.md) at most this often.
+  const CHECK_EVERY_MS = 5_000;
 
   // Collecting. LinkedIn's artdeco "Show more results" button keeps a stable
   // BEM class (the later markups hash theirs), so it is found by class first.
@@ -930,9 +932,11 @@
       const readSoFar = this.view.peopleRead();
       // Going back over the list finds nobody new until it reaches a gap:
       // moving through it is progress.
-      const top = this.view.markup ? listScroller(this.view.markup).scrollTop : 0;
-      if (this.passes > 0 && top > this.deepest) this.lastProgressAt = now;
-      this.deepest = Math.max(this.deepest, top);
+      if (this.passes > 0 && this.view.markup) {
+        const top = listScroller(this.view.markup).scrollTop;
+        if (top > this.deepest) this.lastProgressAt = now;
+        this.deepest = Math.max(this.deepest, top);
+      }
       if (readSoFar > this.peopleAtLastProgress) {
         this.peopleAtLastProgress = readSoFar;
         this.lastProgressAt = now;
@@ -1112,6 +1116,8 @@
       /** @type {string | null} JSON of the counts last delivered */
       this.sentCounts = null;
       this.recognised = false;
+      /** when the last reading carrying the page check was sent */
+      this.checkedAt = -Infinity;
       /** @type {number | null} when the page was first recognised */
       this.recognisedAt = null;
       this.stopped = false;
@@ -1170,6 +1176,15 @@
     wanted(key, card) {
       const sent = this.sentCards.get(key);
       return sent === undefined || (sent === false && card.connectedText !== null);
+    }
+
+    /** Whether a reading should carry the page check now (the first does). */
+    checkDue() {
+      if (this.target.page !== "connections") return false;
+      const now = Date.now();
+      if (now - this.checkedAt < CHECK_EVERY_MS) return false;
+      this.checkedAt = now;
+      return true;
     }
 
     /** distinct people read on this page view (since the last startOver) */
@@ -1329,7 +1344,8 @@
           counts: { ...this.counts },
           cards,
           member: navMember(),
-          check: this.target.page === "connections" ? pageCheck() : null,
+          // The check costs a look at every card: at most every few seconds.
+          check: this.checkDue() ? pageCheck() : undefined,
         },
       };
       this.readingsSent += 1;
