@@ -56,7 +56,7 @@ async function collectAndRemove(session, site, reviewUrl) {
     { what: "every person listed on the review page" },
   );
   // Name and headline apart, the date as a machine-readable day.
-  const person = site.people.find((p) => p.headline && /^Connected on /.test(p.connectedText));
+  const person = site.people.find((p) => p.headline && /^Connected /.test(p.connectedText ?? ""));
   const row = review.locator(
     `[data-testid="person-row"][data-slug="${person.slug.toLowerCase()}"]`,
   );
