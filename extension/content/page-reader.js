@@ -1000,7 +1000,7 @@
      */
     troubled(reason) {
       if (!this.running) return;
-      this.finish("stalled", `ended short: collecting stopped because ${reason}`);
+      this.finish("stalled", `collecting stopped because ${reason}`);
     }
 
     /** No new person for `stallMs`: say whether the list ended or stalled. */
@@ -1017,7 +1017,6 @@
       const loading = loadingShown(markup);
       const stated = this.statedTotal();
       const short = stated !== null && this.view.peopleRead() < stated;
-      const ended = short ? "ended short: " : "";
       if (this.reachedBottom && !button && !loading) {
         if (short && this.passes < MAX_PASSES) {
           // Rows may have been dropped unread: go back over the list once
@@ -1034,7 +1033,7 @@
           "end-of-list",
           total === null
             ? `LinkedIn stopped loading at ${read}, and the page states no total`
-            : `${ended}LinkedIn stopped loading at ${read}; the page says ${total}`,
+            : `LinkedIn stopped loading at ${read}; the page says ${total}`,
         );
         return;
       }
@@ -1044,10 +1043,7 @@
         why = `the “${accessibleName(button)}” button stayed disabled`;
       } else if (button) why = `pressing “${accessibleName(button)}” brought nobody new`;
       const of = total === null ? "" : ` of the ${total} the page states`;
-      this.finish(
-        "stalled",
-        `${ended}no new people appeared for ${waited} after ${read}${of}; ${why}`,
-      );
+      this.finish("stalled", `no new people appeared for ${waited} after ${read}${of}; ${why}`);
     }
 
     /** @returns {boolean} whether a running collection was halted */

@@ -322,7 +322,7 @@ describe("collect all", { concurrency: true }, () => {
           {
             type: "collect-ended",
             outcome: "stalled",
-            reason: `ended short: no new people appeared for 2 s after 20 people of the 60 the page states; ${why}`,
+            reason: `no new people appeared for 2 s after 20 people of the 60 the page states; ${why}`,
           },
         ]);
         const scrolls = page.scrolls.length;
@@ -349,7 +349,7 @@ describe("collect all", { concurrency: true }, () => {
         {
           type: "collect-ended",
           outcome: "end-of-list",
-          reason: "ended short: LinkedIn stopped loading at 30 people; the page says 1,234",
+          reason: "LinkedIn stopped loading at 30 people; the page says 1,234",
         },
       ]);
       assert.ok(

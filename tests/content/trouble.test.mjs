@@ -155,7 +155,7 @@ describe("trouble on a page", { concurrency: true }, () => {
     }
   });
 
-  test("stops collecting at the first sign of trouble, saying it ended short", async () => {
+  test("stops collecting at the first sign of trouble, saying why", async () => {
     const site = createMockSite({ renderDelayMs: 50, count: 200, pageSize: 10 });
     const page = await openPage(site, PATHS.connections, {
       layout: true,
@@ -176,7 +176,7 @@ describe("trouble on a page", { concurrency: true }, () => {
         10_000,
       );
       assert.equal(ended.outcome, "stalled");
-      assert.match(ended.reason, /^ended short: collecting stopped because LinkedIn says/);
+      assert.match(ended.reason, /^collecting stopped because LinkedIn says/);
     } finally {
       page.close();
     }
