@@ -513,6 +513,29 @@ const handlers = {
       return { collect };
     },
   },
+  "page-check": {
+    from: "extension-page",
+    async handle() {
+      // What the connections tab's reader recognises (issue 10, "Check this
+      // page"); read-only, it changes nothing.
+      const tabId = await connectionsTab();
+      if (tabId === null) {
+        throw new Error("Open your LinkedIn connections page in a tab first: netprune checks it.");
+      }
+      /** @type {any} */
+      let answer;
+      try {
+        answer = await api.tabs.sendMessage(tabId, { type: "page-check" });
+      } catch (error) {
+        throw new Error(`The connections tab did not answer (${messageOf(error)}); reload it.`, {
+          cause: error,
+        });
+      }
+      if (!answer?.ok)
+        throw new Error(String(answer?.error ?? "The connections tab did not answer."));
+      return { check: answer.check };
+    },
+  },
   "collect-stop": {
     from: "extension-page",
     async handle() {

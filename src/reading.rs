@@ -505,6 +505,17 @@ mod tests {
     }
 
     #[test]
+    fn follow_totals_in_every_phrasing_the_evidence_shows() {
+        // docs/LINKEDIN.md, "Totals": the page reader sends the figure of
+        // "You are following 4 people" and of the German "7.892 Follower:innen",
+        // whose dot groups thousands.
+        assert_eq!(figure("4"), (4, Precision::Exact, 4, Some(4)));
+        assert_eq!(figure("7.892"), (7892, Precision::Exact, 7892, Some(7892)));
+        assert_eq!(figure("1.217"), (1217, Precision::Exact, 1217, Some(1217)));
+        assert_eq!(figure("1 217"), (1217, Precision::Exact, 1217, Some(1217)));
+    }
+
+    #[test]
     fn count_error_names_the_token_and_reason() {
         let message = parse_count("1.2").unwrap_err().to_string();
         assert!(message.contains("\"1.2\""), "{message}");
@@ -575,6 +586,20 @@ mod tests {
         assert_eq!(
             date("  Connected  on Feb 29, 2024 ", NOW),
             ("2024-02-29".into(), DatePrecision::Day)
+        );
+    }
+
+    #[test]
+    fn connected_dates_as_the_2026_pages_print_them() {
+        // docs/LINKEDIN.md: "Connected on June 24, 2026" (month first) and
+        // "Connected on 8 September 2026" (day first).
+        assert_eq!(
+            date("Connected on June 24, 2026", NOW),
+            ("2026-06-24".into(), DatePrecision::Day)
+        );
+        assert_eq!(
+            date("Connected on 8 September 2026", NOW),
+            ("2026-09-08".into(), DatePrecision::Day)
         );
     }
 

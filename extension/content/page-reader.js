@@ -51,6 +51,8 @@
   // Long enough for a stopped service worker to start and register its
   // listener.
   const RETRY_DELAY_MS = 1_000;
+  // Readings carry the page check (docs/ARCHITECTURE.md) at most this often.
+  const CHECK_EVERY_MS = 5_000;
 
   // Collecting. LinkedIn's artdeco "Show more results" button keeps a stable
   // BEM class (the later markups hash theirs), so it is found by class first.
@@ -96,6 +98,8 @@
   // At the bottom with nothing to press, a short scroll back up lets the end
   // of the list come into view again, which is what makes LinkedIn retry.
   const NUDGE_STEP = { low: 0.15, high: 0.35 };
+  // Going back over the whole list from the top, when it ended short.
+  const MAX_PASSES = 1;
   // Every wait is drawn around the background's delay, never a fixed beat.
   const WAIT_SPREAD = { low: 0.6, high: 1.6 };
   const PEOPLE_FORMAT = new Intl.NumberFormat("en-US");
@@ -113,11 +117,23 @@
     { page: "profile", path: /^\/in\/([^/]+)\/?$/ },
   ];
 
+  // docs/LINKEDIN.md has the evidence for every selector below.
   const SDUI_CARD = '[componentkey^="ConnectionCard_"]';
+  // The 2026 card's key is "ConnectionCard_<digits>-<slug>" (the slug may be
+  // Unicode or %-escaped), so a card names its person even without a link.
+  const SDUI_KEY_SLUG = /^ConnectionCard_\d+-([^\s/?#]+)$/u;
+  // In 2025 every card has its own wrapper with this attribute (and older
+  // builds wrapped the whole list in one): never take the first as the list.
   const REACT_LIST = '[data-view-name="connections-list"]';
+  // Pages often hold two list nodes; the lazy column is the one with cards.
+  const REACT_LAZY_LIST =
+    '[componentkey="ConnectionsPage_ConnectionsList"][data-testid="lazy-column"]';
   const REACT_PROFILE_LINK = 'a[data-view-name="connections-profile"]';
+  // The avatar's only text is its alt, "<Name>’s profile picture".
+  const PICTURE_ALT = /^(.+?)[’'`]s profile picture$/u;
   const ARTDECO_CARD = "li.mn-connection-card";
   const PROFILE_HREF = /\/in\/[^/?#]+/;
+  const PROFILE_SEGMENT = /\/in\/([^/?#]+)/;
   // Text LinkedIn hides visually but keeps for screen readers ("Member's
   // name" before every artdeco card name); it is not part of the name.
   const HIDDEN_TEXT = ".visually-hidden, .a11y-text, script, style, template";
@@ -130,7 +146,9 @@
   const NOUNS = {
     connections:
       "connections?|relations?|kontakte?|contactos?|conexiones|conexión|conexões|conexão|collegamenti|collegamento|connecties|connectie",
-    followers: "followers?|abonnés|abonné|abonnenten|seguidores|seguidor|volgers|volger",
+    // "7.892 Follower:innen" (de, docs/LINKEDIN.md, "Totals").
+    followers:
+      "followers?|follower:innen|follower:in|abonnés|abonné|abonnenten|seguidores|seguidor|volgers|volger",
     following: "following|abonnements|gefolgt|siguiendo|seguindo|volgend",
   };
   /** @type {Record<string, RegExp[]>} */
@@ -143,6 +161,10 @@
       new RegExp(`^(?:${nouns})\\s*[(:·]?\\s*(${NUMBER})\\s*\\)?$`, "iu"),
     ];
   }
+  // "You are following 4 people" (sulhadin/linkedin-cleanup `src/server/harvestManager.ts`).
+  COUNT_PATTERNS.following.push(
+    new RegExp(`^you are following (${NUMBER}) (?:people|persons?)$`, "iu"),
+  );
   // Longer texts are sentences or cards, not a count label.
   const MAX_COUNT_LABEL_LENGTH = 60;
 
@@ -299,22 +321,65 @@
   }
 
   /**
-   * A card from the hashed-class markups: the name is the profile link that
-   * has text (the other one wraps the photo); the other lines are plain
-   * paragraphs, the "Connected ..." one last.
+   * The person's name and headline as a profile link shows them: the link
+   * wraps `<p>name</p><p>headline</p>` in 2025 and 2026, so the first `p`
+   * is the name and the next one the headline; a link without paragraphs
+   * is a plain name link (older builds).
+   * @param {Element} link
+   * @returns {{ name: string, headline: string | null } | null}
+   */
+  function linkLines(link) {
+    const paragraphs = [...link.querySelectorAll("p")]
+      .map(visibleText)
+      .filter((text) => text !== "");
+    if (paragraphs.length > 0) return { name: paragraphs[0], headline: paragraphs[1] ?? null };
+    const text = visibleText(link);
+    return text === "" ? null : { name: text, headline: null };
+  }
+
+  /**
+   * The name an avatar's picture is labelled with, or null.
+   * @param {Element} card
+   */
+  function pictureName(card) {
+    for (const picture of card.querySelectorAll("img[alt], svg[aria-label]")) {
+      const label = collapse(
+        picture.getAttribute("alt") ?? picture.getAttribute("aria-label") ?? "",
+      );
+      const match = PICTURE_ALT.exec(label);
+      if (match) return collapse(match[1]);
+    }
+    return null;
+  }
+
+  /**
+   * The slug a 2026 card's componentkey names, or null.
+   * @param {Element} card
+   */
+  function keySlug(card) {
+    const match = SDUI_KEY_SLUG.exec(card.getAttribute("componentkey") ?? "");
+    return match ? decodeSlug(match[1]) : null;
+  }
+
+  /**
+   * A card from the hashed-class markups. The name comes from the name
+   * element, in order of reliability: the first `p` inside a profile link,
+   * a link's own text, the avatar's alt, then the card's first text line;
+   * the headline apart from it; the "Connected ..." line last.
    *
    * @param {Element} card
    * @param {string} linkSelector
    */
   function readPlainCard(card, linkSelector) {
     const links = profileLinks(card, linkSelector);
-    if (links.length === 0) return null;
-    let name = "";
+    const slug = keySlug(card);
+    if (links.length === 0 && slug === null) return null;
+    /** @type {{ name: string, headline: string | null } | null} */
+    let named = null;
     for (const link of links) {
-      name = visibleText(link);
-      if (name !== "") break;
+      named = linkLines(link);
+      if (named) break;
     }
-    if (name === "") return null;
     const lines = [...card.querySelectorAll("p")]
       .filter((paragraph) => {
         const insideLink = paragraph.closest("a");
@@ -331,17 +396,32 @@
       connectedText = last;
       lines.pop();
     }
-    return { profileUrl: hrefOf(links[0]), name, headline: lines[0] ?? null, connectedText };
+    let name = named?.name ?? pictureName(card);
+    let headline = named ? named.headline : null;
+    if (name === null) {
+      // Neither a link nor a picture names them: the card's own lines.
+      name = lines.shift() ?? null;
+    }
+    if (name === null || name === "") return null;
+    if (headline === null) headline = lines[0] ?? null;
+    const profileUrl =
+      links.length > 0
+        ? hrefOf(links[0])
+        : `https://www.linkedin.com/in/${encodeURIComponent(/** @type {string} */ (slug))}/`;
+    return { profileUrl, name, headline, connectedText };
   }
 
   /**
-   * The element the react-2025 cards are children of: the list itself, or
-   * the single wrapper it holds, whichever level first splits different
-   * people apart; classes cannot say which, being hashed.
+   * The elements the react-2025 cards are children of. Each
+   * `[data-view-name="connections-list"]` wrapper holds one card (2025
+   * captures) or, in older builds, the whole list; inside a wrapper the
+   * level that first splits different people apart holds the cards (classes
+   * cannot say which, being hashed). Only the lazy column's wrappers count
+   * when the page has one.
+   * @returns {Element[]}
    */
-  function reactCardContainer() {
-    const list = document.querySelector(REACT_LIST);
-    if (!list) return null;
+  function reactCardContainers() {
+    const scope = document.querySelector(REACT_LAZY_LIST) ?? document;
     /** @param {Element} element */
     const holdsSeveralPeople = (element) => {
       let first = null;
@@ -351,11 +431,18 @@
       }
       return false;
     };
-    let container = list;
-    while (container.children.length === 1 && holdsSeveralPeople(container.children[0])) {
-      container = container.children[0];
+    /** @type {Element[]} */
+    const containers = [];
+    for (const wrapper of scope.querySelectorAll(REACT_LIST)) {
+      // A wrapper inside another wrapper is part of that one's card.
+      if (wrapper.parentElement?.closest(REACT_LIST)) continue;
+      let container = wrapper;
+      while (container.children.length === 1 && holdsSeveralPeople(container.children[0])) {
+        container = container.children[0];
+      }
+      containers.push(container);
     }
-    return container;
+    return containers;
   }
 
   /** @param {Element | null} card */
@@ -398,20 +485,24 @@
     "react-2025": {
       skip: REACT_LIST,
       enclosingCard(node) {
-        const container = reactCardContainer();
-        if (!container || node === container || !container.contains(node)) return null;
-        let card = node;
-        while (card.parentElement && card.parentElement !== container) card = card.parentElement;
-        return card;
+        if (!node.closest(REACT_LIST)) return null;
+        for (const container of reactCardContainers()) {
+          if (node === container || !container.contains(node)) continue;
+          let card = node;
+          while (card.parentElement && card.parentElement !== container) card = card.parentElement;
+          return card;
+        }
+        return null;
       },
       cardsWithin(node) {
-        const container = reactCardContainer();
-        return container && node.contains(container) ? [...container.children] : [];
+        return reactCardContainers()
+          .filter((container) => node.contains(container))
+          .flatMap((container) => [...container.children]);
       },
-      firstCard: () => reactCardContainer()?.firstElementChild ?? null,
+      firstCard: () => reactCardContainers()[0]?.firstElementChild ?? null,
       cardTest() {
-        const container = reactCardContainer();
-        return (element) => container !== null && element.parentElement === container;
+        const containers = new Set(reactCardContainers());
+        return (element) => element.parentElement !== null && containers.has(element.parentElement);
       },
       read: (card) => readPlainCard(card, REACT_PROFILE_LINK),
     },
@@ -432,10 +523,24 @@
     return null;
   }
 
-  /** @param {Element} card */
+  /**
+   * The person a card is for: the decoded slug of its first profile link,
+   * else the slug its componentkey names.
+   * @param {Element} card
+   */
   const cardKey = (card) => {
     const link = profileLinks(card, "a[href]")[0];
-    return link ? hrefOf(link) : null;
+    const match = link ? PROFILE_SEGMENT.exec(hrefOf(link)) : null;
+    return match ? decodeSlug(match[1]) : keySlug(card);
+  };
+
+  /**
+   * The key of a card as read: the same as `cardKey` of its element.
+   * @param {Card} card
+   */
+  const readKey = (card) => {
+    const match = PROFILE_SEGMENT.exec(card.profileUrl);
+    return match ? decodeSlug(match[1]) : card.profileUrl;
   };
 
   /**
@@ -671,6 +776,34 @@
   /** @param {Element} scroller the height of its visible part */
   const visibleHeight = (scroller) => scroller.clientHeight || window.innerHeight;
 
+  /**
+   * Move the list by `delta` pixels as a member's wheel does: a wheel event
+   * on the list (some 2026 lists load more only on wheel events; a
+   * synthetic one scrolls nothing by itself), then the scroll.
+   * @param {Element} scroller
+   * @param {number} delta
+   * @param {Element | null} [over] the element under the pointer, when the scroller is the page
+   */
+  function scrollStep(scroller, delta, over = null) {
+    const target =
+      scroller === document.scrollingElement || scroller === document.documentElement
+        ? (over ?? document.body)
+        : scroller;
+    const rect = target.getBoundingClientRect();
+    target.dispatchEvent(
+      new WheelEvent("wheel", {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        deltaY: delta,
+        deltaMode: 0,
+        clientX: rect.left + rect.width / 2,
+        clientY: rect.top + Math.min(rect.height, window.innerHeight) / 2,
+      }),
+    );
+    scroller.scrollBy({ top: delta, behavior: SCROLL_BEHAVIOR });
+  }
+
   /** @param {Element} scroller */
   const atBottom = (scroller) =>
     Math.ceil(scroller.scrollTop) + visibleHeight(scroller) >=
@@ -756,6 +889,11 @@
       // Whether the list was seen scrolled to its end since the last new
       // person: with no button and no spinner left, that is the end of it.
       this.reachedBottom = false;
+      // Passes back over the list from the top, for rows a virtualized list
+      // dropped before they were read.
+      this.passes = 0;
+      /** the furthest down the list this pass has been */
+      this.deepest = 0;
       /** @type {ReturnType<typeof setTimeout> | 0} */
       this.timer = 0;
       this.next();
@@ -792,6 +930,13 @@
         return;
       }
       const readSoFar = this.view.peopleRead();
+      // Going back over the list finds nobody new until it reaches a gap:
+      // moving through it is progress.
+      if (this.passes > 0 && this.view.markup) {
+        const top = listScroller(this.view.markup).scrollTop;
+        if (top > this.deepest) this.lastProgressAt = now;
+        this.deepest = Math.max(this.deepest, top);
+      }
       if (readSoFar > this.peopleAtLastProgress) {
         this.peopleAtLastProgress = readSoFar;
         this.lastProgressAt = now;
@@ -819,11 +964,11 @@
         return;
       }
       const height = visibleHeight(scroller);
+      const over = markup.firstCard()?.parentElement ?? null;
+      // Steps stay under the visible height, and the list keeps at least
+      // what is visible rendered: no row can pass unseen between two steps.
       if (!atBottom(scroller)) {
-        scroller.scrollBy({
-          top: Math.round(height * between(SCROLL_STEP)),
-          behavior: SCROLL_BEHAVIOR,
-        });
+        scrollStep(scroller, Math.round(height * between(SCROLL_STEP)), over);
         return;
       }
       this.reachedBottom = true;
@@ -832,14 +977,30 @@
         // Disabled while LinkedIn fetches: wait, as a member would.
         if (isEnabled(button)) {
           button.scrollIntoView({ block: "nearest", behavior: SCROLL_BEHAVIOR });
-          button.click();
+          pointerClick(button);
         }
         return;
       }
-      scroller.scrollBy({
-        top: -Math.round(height * between(NUDGE_STEP)),
-        behavior: SCROLL_BEHAVIOR,
-      });
+      // At the bottom with nothing to press: a wheel turn down (what makes
+      // a wheel-only list load), then a short way back up, which makes
+      // LinkedIn retry.
+      scrollStep(scroller, Math.round(height * between(NUDGE_STEP)), over);
+      scrollStep(scroller, -Math.round(height * between(NUDGE_STEP)), over);
+    }
+
+    /** The stated total as a number, when it is exact. */
+    statedTotal() {
+      const total = this.view.counts.connections;
+      return total !== null && EXACT_COUNT.test(total) ? Number(total.replace(/\D/g, "")) : null;
+    }
+
+    /**
+     * Trouble on the page: collecting stops at once, saying why.
+     * @param {string} reason
+     */
+    troubled(reason) {
+      if (!this.running) return;
+      this.finish("stalled", `collecting stopped because ${reason}`);
     }
 
     /** No new person for `stallMs`: say whether the list ended or stalled. */
@@ -854,7 +1015,20 @@
       }
       const button = findLoadButton(markup);
       const loading = loadingShown(markup);
+      const stated = this.statedTotal();
+      const short = stated !== null && this.view.peopleRead() < stated;
       if (this.reachedBottom && !button && !loading) {
+        if (short && this.passes < MAX_PASSES) {
+          // Rows may have been dropped unread: go back over the list once
+          // more before saying it ended short.
+          this.passes += 1;
+          this.deepest = 0;
+          this.rewind = true;
+          this.reachedBottom = false;
+          this.lastProgressAt = Date.now();
+          this.next();
+          return;
+        }
         this.finish(
           "end-of-list",
           total === null
@@ -917,8 +1091,13 @@
     /** @param {Target} target */
     constructor(target) {
       this.target = target;
-      /** profileUrls already delivered (or in flight) on this page view */
-      this.sentCards = new Set();
+      /**
+       * People (by decoded slug) already delivered, or in flight, on this
+       * page view, and whether their card had its "Connected on" date then:
+       * a card whose date streams in later is read and sent again.
+       * @type {Map<string, boolean>}
+       */
+      this.sentCards = new Map();
       /**
        * Cards read the moment they were inserted, waiting for the next
        * reading: a virtualized list can add and drop a row between two
@@ -933,6 +1112,10 @@
       /** @type {string | null} JSON of the counts last delivered */
       this.sentCounts = null;
       this.recognised = false;
+      /** when the last reading carrying the page check was sent */
+      this.checkedAt = -Infinity;
+      /** @type {number | null} when the page was first recognised */
+      this.recognisedAt = null;
       this.stopped = false;
       /** readings sent so far, numbering each one's answer */
       this.readingsSent = 0;
@@ -971,10 +1154,40 @@
       clearTimeout(this.settleTimer);
     }
 
+    /**
+     * Whether the card of `key` needs no further reading: sent, or waiting
+     * to be, with its date.
+     * @param {string} key
+     */
+    done(key) {
+      return this.sentCards.get(key) === true || Boolean(this.captured.get(key)?.connectedText);
+    }
+
+    /**
+     * Whether a card just read tells more than what was sent: a new person,
+     * or a date that was not there before.
+     * @param {string} key
+     * @param {Card} card
+     */
+    wanted(key, card) {
+      const sent = this.sentCards.get(key);
+      return sent === undefined || (sent === false && card.connectedText !== null);
+    }
+
+    /** Whether a reading should carry the page check now (the first does). */
+    checkDue() {
+      if (this.target.page !== "connections") return false;
+      const now = Date.now();
+      if (now - this.checkedAt < CHECK_EVERY_MS) return false;
+      this.checkedAt = now;
+      return true;
+    }
+
     /** distinct people read on this page view (since the last startOver) */
     peopleRead() {
-      // Disjoint: a card is either waiting in `captured` or already sent.
-      return this.sentCards.size + this.captured.size;
+      let waiting = 0;
+      for (const key of this.captured.keys()) if (!this.sentCards.has(key)) waiting += 1;
+      return this.sentCards.size + waiting;
     }
 
     /**
@@ -996,7 +1209,7 @@
         }
       }
       let dropped = false;
-      for (const key of this.sentCards) {
+      for (const key of this.sentCards.keys()) {
         if (!onShow.has(key)) {
           dropped = true;
           break;
@@ -1031,9 +1244,9 @@
       /** @param {Element} card */
       const remember = (card) => {
         const key = cardKey(card);
-        if (key === null || this.sentCards.has(key) || this.captured.has(key)) return;
+        if (key === null || this.done(key)) return;
         const read = markup.read(card);
-        if (read) this.captured.set(key, read);
+        if (read && this.wanted(key, read)) this.captured.set(key, read);
       };
       for (const record of records) {
         const target =
@@ -1071,7 +1284,7 @@
     readPage() {
       switch (this.target.page) {
         case "connections":
-          return readConnectionsPage((key) => this.sentCards.has(key) || this.captured.has(key));
+          return readConnectionsPage((key) => this.done(key));
         case "followers":
         case "following":
           return readFollowPage();
@@ -1091,6 +1304,7 @@
       if (!content) return;
       if (!this.recognised) {
         this.recognised = true;
+        this.recognisedAt = Date.now();
         clearTimeout(this.deadline);
       }
       if (content.generation) this.markup = MARKUPS[content.generation];
@@ -1098,11 +1312,17 @@
         const token = content.counts[kind];
         if (token !== null) this.counts[kind] = token;
       }
-      const cards = [...this.captured.values(), ...content.cards].filter((card) => {
-        if (this.sentCards.has(card.profileUrl)) return false;
-        this.sentCards.add(card.profileUrl);
-        return true;
+      /** @type {Map<string, Card>} */
+      const fresh = new Map(this.captured);
+      for (const card of content.cards) {
+        const key = readKey(card);
+        if (this.wanted(key, card) && !fresh.get(key)?.connectedText) fresh.set(key, card);
+      }
+      const cards = [...fresh].map(([key, card]) => {
+        this.sentCards.set(key, card.connectedText !== null);
+        return card;
       });
+      const sentKeys = [...fresh.keys()];
       this.captured.clear();
       const counts = JSON.stringify(this.counts);
       if (cards.length === 0 && counts === this.sentCounts) return;
@@ -1119,6 +1339,9 @@
           reason: null,
           counts: { ...this.counts },
           cards,
+          member: navMember(),
+          // The check costs a look at every card: at most every few seconds.
+          check: this.checkDue() ? pageCheck() : undefined,
         },
       };
       this.readingsSent += 1;
@@ -1130,10 +1353,11 @@
           if (delivered || this.stopped) return;
           // Undelivered: send these with the next reading, even if their
           // rows have left the DOM by then.
-          for (const card of cards) {
-            this.sentCards.delete(card.profileUrl);
-            if (!this.captured.has(card.profileUrl)) this.captured.set(card.profileUrl, card);
-          }
+          cards.forEach((card, index) => {
+            const key = sentKeys[index];
+            this.sentCards.delete(key);
+            if (!this.captured.has(key)) this.captured.set(key, card);
+          });
           if (this.sentCounts === counts) this.sentCounts = previousCounts;
         }),
       );
@@ -1169,6 +1393,8 @@
           reason: REASONS[this.target.page],
           counts: { connections: null, followers: null, following: null },
           cards: [],
+          member: navMember(),
+          check: this.target.page === "connections" ? pageCheck() : null,
         },
       });
     }
@@ -1180,16 +1406,27 @@
 
   // Where LinkedIn sends a member it wants to check or sign in again.
   const TROUBLE_PATHS = [
-    { prefix: "/checkpoint/", what: "LinkedIn is asking for a security check" },
-    { prefix: "/uas/login", what: "LinkedIn signed you out and shows its login page" },
-    { prefix: "/login", what: "LinkedIn signed you out and shows its login page" },
-    { prefix: "/authwall", what: "LinkedIn shows its sign-in wall" },
+    {
+      prefix: "/checkpoint/",
+      what: "LinkedIn is asking for a security check",
+      kind: "checkpoint",
+    },
+    {
+      prefix: "/uas/login",
+      what: "LinkedIn signed you out and shows its login page",
+      kind: "login",
+    },
+    { prefix: "/login", what: "LinkedIn signed you out and shows its login page", kind: "login" },
+    { prefix: "/authwall", what: "LinkedIn shows its sign-in wall", kind: "login" },
   ];
   // What LinkedIn says when it limits or suspects a member, in the words it
   // uses in English (apostrophes either way); "You've reached the end" of a
   // list is not one of them.
+  // docs/LINKEDIN.md, "Warnings", has where each was seen.
   const LIMIT_WORDS =
-    /you[’'`]?ve reached (?:the|your) (?!end\b|bottom\b)|weekly limit|daily limit|limit (?:reached|exceeded)|unusual activity|temporarily (?:restricted|limited|blocked)|too many requests|account (?:has been |is )?restricted/i;
+    /you[’'`]?ve reached (?:the|your|a) (?!end\b|bottom\b)|weekly limit|daily limit|temporary limit|limit (?:reached|exceeded)|unusual activity|temporarily (?:restricted|limited|blocked)|too many requests|account (?:has been |is )?(?:temporarily )?restricted/i;
+  // Which of those is a restriction of the account rather than a limit.
+  const RESTRICTED_WORDS = /restricted|blocked/i;
   // Banners, toasts and dialogs: the only places whose text is read for
   // those words. A post in the feed that quotes them is not a warning.
   const ALERT_REGIONS = [
@@ -1242,26 +1479,55 @@
     TROUBLE_PATHS.find(({ prefix }) => pathname.toLowerCase().startsWith(prefix)) ?? null;
 
   /**
-   * What trouble the page shows now, in words, or null.
-   * @returns {string | null}
+   * @typedef {"checkpoint" | "login" | "captcha" | "limit" | "restricted" | "http-429" | "unexpected-dialog" | "unexpected-menu" | "another-account" | "unrecognised"} TroubleKind
+   * @typedef {{ reason: string, kind: TroubleKind }} Trouble
+   */
+
+  /**
+   * A warning's words as a trouble.
+   * @param {string} text
+   * @returns {Trouble}
+   */
+  const warning = (text) => ({
+    reason: `LinkedIn says ${quote(text)}`,
+    kind: RESTRICTED_WORDS.test(text) ? "restricted" : "limit",
+  });
+
+  /**
+   * What trouble the page shows now, in words and kind (CONTRACT: trouble
+   * kinds), or null.
+   * @returns {Trouble | null}
    */
   function troubleShown() {
     const path = troublePath(location.pathname);
-    if (path) return `${path.what} (${location.pathname})`;
+    if (path) return { reason: `${path.what} (${location.pathname})`, kind: path.kind };
     for (const element of document.querySelectorAll(CAPTCHA)) {
-      if (isShown(element)) return "LinkedIn is showing a captcha";
+      if (isShown(element)) return { reason: "LinkedIn is showing a captcha", kind: "captcha" };
     }
     for (const region of document.querySelectorAll(ALERT_REGIONS)) {
       if (!isShown(region)) continue;
       const text = spacedText(region);
-      if (LIMIT_WORDS.test(text)) return `LinkedIn says ${quote(text)}`;
+      if (LIMIT_WORDS.test(text)) return warning(text);
     }
     if (document.body && !document.querySelector(APP_SHELL)) {
       const text = collapse(document.body.textContent ?? "");
       const title = collapse(document.title);
       if (text.length <= MAX_ERROR_PAGE_CHARS) {
         const said = [title, text].find((words) => ERROR_PAGE_WORDS.test(words));
-        if (said) return `LinkedIn answered with an error page (${quote(said)})`;
+        if (said) {
+          return {
+            reason: `LinkedIn answered with an error page (${quote(said)})`,
+            kind: "http-429",
+          };
+        }
+      }
+    }
+    // A whole page saying it (the "temporary limit" interstitial, the
+    // restriction page): its heading.
+    for (const heading of document.querySelectorAll("h1, h2")) {
+      const text = spacedText(heading);
+      if (text.length <= MAX_QUOTE_CHARS && LIMIT_WORDS.test(text) && isShown(heading)) {
+        return warning(text);
       }
     }
     return null;
@@ -1269,7 +1535,7 @@
 
   /**
    * Watches one page view (one path) for trouble and reports it to the
-   * background once: `{ type: "trouble", reason, url }`. While a removal
+   * background once: `{ type: "trouble", reason, url, trouble }`. While a removal
    * step runs the step reports instead.
    */
   class TroubleWatch {
@@ -1302,17 +1568,19 @@
 
     check() {
       if (this.reported || activeStep) return;
-      const reason = troubleShown();
-      if (reason) this.report(reason);
+      const trouble = troubleShown();
+      if (trouble) this.report(trouble);
     }
 
-    /** @param {string} reason */
-    report(reason) {
+    /** @param {Trouble} trouble */
+    report({ reason, kind }) {
       if (this.reported) return;
       this.reported = true;
       clearTimeout(this.timer);
       this.timer = 0;
-      deliver({ type: "trouble", reason, url: location.href }).then(
+      // Collecting stops at the first sign of trouble, as the queue does.
+      current?.collecting?.troubled(reason);
+      deliver({ type: "trouble", reason, url: location.href, trouble: kind }).then(
         guarded(({ delivered }) => {
           if (delivered) this.stop();
           else if (troubleWatch === this && extensionAlive()) {
@@ -1354,8 +1622,19 @@
   const CLICKABLE =
     'button, a[href], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"], [role="button"], [tabindex]:not([tabindex="-1"])';
   const SEARCH_INPUTS = 'input[type="search"], input[type="text"], input:not([type])';
+  // docs/LINKEDIN.md, "Search box": the 2026 typeahead, by its data attributes.
+  const SEARCH_BY_DATA =
+    '[componentkey="connectionsListTypeahead_ConnectionsListTypeahead"] input[data-testid="typeahead-input"]';
+  const SEARCH_BY_TESTID = 'input[data-testid="typeahead-input"]';
+  // docs/LINKEDIN.md, "Own-member link": LinkedIn's global navigation.
+  const GLOBAL_NAV = "#global-nav, header.global-nav, nav.global-nav, header nav, .global-nav__me";
+  // ...and the own-profile links tools read beside it.
+  const SELF_LINKS =
+    'a[data-view-name="identity-self-profile"], [data-view-name="identity-module"] a[href*="/in/"]';
+  // An exact count as printed ("1,217", "1.217", "1 217", "61").
+  const EXACT_COUNT = /^\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})*$/;
+
   const CLOSE_NAMES = [["cancel"], ["dismiss", "close"]];
-  const PROFILE_SEGMENT = /\/in\/([^/?#]+)/;
 
   // Every wait in a step is bounded; these are generous for LinkedIn on a
   // slow connection and short enough that a stuck step ends well before the
@@ -1386,9 +1665,9 @@
   const CLICK_PAUSE = { low: 100, high: 400 };
   const KEY_PAUSE = { low: 40, high: 110 };
 
-  /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "trouble", reason: string }} Outcome */
+  /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "trouble", reason: string, trouble: TroubleKind }} Outcome */
   /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
-  /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean }} StepRequest */
+  /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[] | null, member: string | null }} StepRequest */
 
   /** @param {number} ms */
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -1397,6 +1676,22 @@
   /** @param {string} text */
   const fold = (text) =>
     collapse(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")).toLowerCase();
+
+  /**
+   * Whether a dialog's text names this person: their whole name, or (the
+   * 2026 dialog usually shows only that, docs/LINKEDIN.md) their first name
+   * as a whole word.
+   * @param {string} text
+   * @param {string} name
+   */
+  function namesThem(text, name) {
+    const words = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+    if (fold(text).includes(fold(name))) return true;
+    const first = fold(name)
+      .split(/[^\p{L}\p{N}]+/u)
+      .find((word) => word !== "");
+    return first !== undefined && words.includes(` ${first} `);
+  }
 
   /**
    * The decoded, lower-cased slug of a profile link, or null.
@@ -1440,6 +1735,8 @@
           .map(slugOfLink)
           .filter((slug) => slug !== null),
       );
+      const keyed = keySlug(card);
+      if (keyed !== null) slugs.add(keyed);
       if (slugs.size === 1) result.push({ card, slug: /** @type {string} */ ([...slugs][0]) });
     }
     return result;
@@ -1461,12 +1758,95 @@
   }
 
   /**
+   * The menu buttons on show in a card, in this generation's terms.
+   * @param {string} generation
+   * @param {Element} card
+   * @returns {Element[]}
+   */
+  function menuButtons(generation, card) {
+    /** @type {Element[]} */
+    let candidates;
+    if (generation === "react-2025") {
+      candidates = [...card.querySelectorAll(REACT_TRIGGER)];
+    } else {
+      candidates = [...card.querySelectorAll(BUTTON)].filter((button) => {
+        const label = collapse(button.getAttribute("aria-label") ?? "");
+        if (generation === "artdeco") return label.startsWith(ARTDECO_TRIGGER_PREFIX);
+        const popup = button.getAttribute("aria-haspopup");
+        return SDUI_TRIGGER_NAME.test(label) || popup === "menu" || popup === "true";
+      });
+    }
+    return candidates.filter((button) => isShown(button));
+  }
+
+  /**
+   * What netprune recognises on this connections page, for the review
+   * page's "Check this page" (docs/ARCHITECTURE.md, `check`). Removal is
+   * off unless the list, its total, readable cards, each card's one menu
+   * button, the search box and the member's own link are all found.
+   * @returns {object | null} null on any other page
+   */
+  function pageCheck() {
+    if (!current || current.target.page !== "connections") return null;
+    const generation = detectGeneration();
+    const markup = generation ? MARKUPS[generation] : null;
+    const elements = markup ? markup.cardsWithin(document.documentElement) : [];
+    const read = elements.map((element) => markup?.read(element) ?? null);
+    const readable = read.filter((card) => card !== null);
+    const first = elements.slice(0, 3).map((element, index) => {
+      const card = read[index];
+      return {
+        slug: cardKey(element),
+        name: card?.name ?? null,
+        headline: card?.headline ?? null,
+        connected: card?.connectedText ?? null,
+        menuButtons: generation ? menuButtons(generation, element).length : 0,
+      };
+    });
+    const total = markup ? findCounts(mainScope(), ["connections"], markup.skip).connections : null;
+    const searchBox = findSearchBox() !== null;
+    const member = navMember();
+    const menuFound = first.length > 0 && first.every((card) => card.menuButtons === 1);
+    /** @type {string[]} */
+    const missing = [];
+    if (generation === null) missing.push("no connections list netprune knows");
+    else {
+      if (elements.length === 0) missing.push("no cards on the list");
+      else if (readable.length < elements.length) {
+        missing.push(
+          `${elements.length - readable.length} of ${elements.length} cards could not be read`,
+        );
+      }
+      if (first.some((card) => card.name === null || card.slug === null)) {
+        missing.push("a card without a name or a profile link");
+      }
+      if (!menuFound && elements.length > 0) missing.push("a card without exactly one menu button");
+      if (total === null) missing.push("no stated total of connections");
+    }
+    if (!searchBox) missing.push("no name search box");
+    if (member === null) missing.push("no link to your own profile in LinkedIn's navigation");
+    return {
+      generation,
+      statedTotal: total,
+      cardsOnPage: elements.length,
+      cardsRead: readable.length,
+      firstCards: first,
+      menuFound,
+      searchBoxFound: searchBox,
+      memberFound: member !== null,
+      removalOff: missing.length > 0,
+      missing,
+    };
+  }
+
+  /**
    * Whether every profile link in `card` is this person's.
    * @param {Element} card
    * @param {string} slug
    */
   const onlyLinksTo = (card, slug) =>
-    profileLinks(card, "a[href]").every((link) => slugOfLink(link) === slug);
+    profileLinks(card, "a[href]").every((link) => slugOfLink(link) === slug) &&
+    (keySlug(card) ?? slug) === slug;
 
   /**
    * The card of exactly this person, if it is on the page: found from the
@@ -1483,6 +1863,14 @@
       if (!card || !onlyLinksTo(card, slug)) continue;
       if (isShown(card)) return card;
       fallback ??= card;
+    }
+    if (generation === "sdui-2026" && fallback === null) {
+      // A 2026 card names its person in its key even without a link.
+      for (const card of MARKUPS[generation].cardsWithin(document.documentElement)) {
+        if (keySlug(card) !== slug || !onlyLinksTo(card, slug)) continue;
+        if (isShown(card)) return card;
+        fallback ??= card;
+      }
     }
     return fallback;
   }
@@ -1648,7 +2036,7 @@
       /** @type {HTMLInputElement | null} the search box, once netprune typed in it */
       this.searchBox = null;
       this.searchBefore = "";
-      /** @type {string | null} trouble seen after the step's own work was done */
+      /** @type {Trouble | null} trouble seen after the step's own work was done */
       this.troubleAfter = null;
       /** the page was left or the extension reloaded: nobody is left to report to */
       this.abandoned = false;
@@ -1657,6 +2045,12 @@
        * outcome, not instead of it, since the removal may well have happened.
        */
       this.confirmed = false;
+      /** how many of the step's pauses were taken */
+      this.pausesTaken = 0;
+      /** @type {number | null} the stated total before confirming */
+      this.totalBefore = null;
+      // The pauses add to the step's time; a step never ends for waiting.
+      this.deadline += (request.pausesMs ?? []).reduce((sum, ms) => sum + ms, 0);
     }
 
     /** Perform the step and report its outcome. */
@@ -1683,7 +2077,13 @@
     async perform() {
       const { mode, name } = this.request;
       const before = troubleShown();
-      if (before) return this.trouble(before, `${before}, before netprune did anything`);
+      if (before) {
+        return this.trouble(
+          before.reason,
+          `${before.reason}, before netprune did anything`,
+          before.kind,
+        );
+      }
       const generation = await this.until(detectGeneration, WAIT_LIMIT_MS);
       if (typeof generation !== "string") {
         return generation ?? this.failed(REASONS.connections);
@@ -1700,7 +2100,7 @@
             }
           : {
               outcome: { kind: "removed" },
-              observed: `a name search for ${quote(name)} no longer lists ${this.path}`,
+              observed: `a name search for ${quote(name)} no longer lists ${this.path}: ${found.evidence}`,
             };
       }
 
@@ -1716,7 +2116,7 @@
               : `; ${found.namesakes} other ${found.namesakes === 1 ? "person" : "people"} of that name left alone`;
           return {
             outcome: { kind: "not-found" },
-            observed: `a name search for ${quote(name)} lists nobody linking to ${this.path}${others}`,
+            observed: `a name search for ${quote(name)} lists nobody linking to ${this.path} (${found.evidence})${others}`,
           };
         }
         card = found.card;
@@ -1744,8 +2144,8 @@
       const before = snapshot();
       const stillHere = this.checkCard();
       if (stillHere) return stillHere;
-      await this.pause();
-      item.element.click();
+      const chosen = await this.press(item.element);
+      if (chosen) return chosen;
 
       const appeared = await this.until(() => {
         const dialogs = newDialogs(before);
@@ -1755,9 +2155,8 @@
         return appeared ?? this.failed(`no dialog appeared after choosing “${REMOVE_ITEM}”`);
       }
       if (appeared.length > 1) {
-        return this.trouble(
-          `${appeared.length} dialogs opened at once after choosing “${REMOVE_ITEM}”`,
-        );
+        const why = `${appeared.length} dialogs opened at once after choosing “${REMOVE_ITEM}”`;
+        return this.trouble(why, why, "unexpected-dialog");
       }
       const dialog = appeared[0];
       const confirm = this.checkDialog(dialog, shownName);
@@ -1765,9 +2164,7 @@
         // Never its confirm: its Cancel, when it has a clear one.
         const close = closeButtonOf(dialog);
         let closed = "";
-        if (close) {
-          await this.pause();
-          close.click();
+        if (close && !(await this.press(close))) {
           closed = `; netprune pressed its “${accessibleName(close)}”`;
         }
         return { ...confirm, observed: `${confirm.observed}${closed}` };
@@ -1780,8 +2177,8 @@
             `the dialog for ${quote(shownName)} has no Cancel button to close it with`,
           );
         }
-        await this.pause();
-        close.click();
+        const cancelled = await this.press(close);
+        if (cancelled) return cancelled;
         const gone = await this.until(() => !isShown(dialog) || null, DIALOG_CLOSE_WAIT_MS);
         if (gone !== true)
           return gone ?? this.failed("the dialog stayed open after pressing Cancel");
@@ -1791,19 +2188,31 @@
         };
       }
 
-      await this.pause();
       const stillThere = this.checkCard();
       if (stillThere) return stillThere;
-      if (!confirm.isConnected || !isShown(confirm))
-        return this.failed("the dialog's confirm button went away");
-      confirm.click();
+      const totalBefore = statedTotal();
+      const pressed = await this.press(confirm, () => this.checkCard());
+      if (pressed) return pressed;
       this.confirmed = true;
-      return this.proveGone(dialog, shownName, via);
+      this.totalBefore = totalBefore;
+      const proof = await this.proveGone(dialog, shownName, via);
+      // No proof, and LinkedIn shows a warning: that is what happened.
+      const warned = proof.outcome.kind === "failed" ? troubleShown() : null;
+      if (warned) {
+        return this.trouble(
+          warned.reason,
+          `${warned.reason}, after netprune confirmed; ${proof.observed}`,
+          warned.kind,
+        );
+      }
+      return proof;
     }
 
     /**
-     * After confirming: the card leaving the list is the proof; a card that
-     * lingers is looked up again with the name search.
+     * After confirming, proof that they are gone: the stated total dropping
+     * by one, or the card leaving a list that still shows others; a card
+     * that lingers (or a list left empty) is looked up again with the name
+     * search, which needs positive evidence too.
      * @param {Element} dialog
      * @param {string} shownName
      * @param {string} via
@@ -1819,11 +2228,19 @@
           observed: `confirmed “${REMOVE_ITEM}” for ${shownName} (${this.path}, found ${via}); ${how}`,
         };
       };
-      const left = await this.until(
-        () => (cardOf(generation, this.slug) === null ? true : null),
-        LEAVE_FIRST_WAIT_MS,
-      );
-      if (left === true) return removed("the card left the list");
+      const evidence = () => {
+        const total = statedTotal();
+        if (this.totalBefore !== null && total === this.totalBefore - 1) {
+          return `the stated total dropped from ${this.totalBefore} to ${total}`;
+        }
+        if (cardOf(generation, this.slug) !== null) return null;
+        const others = connectionCards(generation).length;
+        return others > 0
+          ? `the card left the list, which still shows ${peopleCount(others)}`
+          : null;
+      };
+      const left = await this.until(evidence, LEAVE_FIRST_WAIT_MS);
+      if (typeof left === "string") return removed(left);
       if (left) return left;
       // The dialog must be gone before the search box behind it is used.
       const closed = await this.until(
@@ -1832,13 +2249,13 @@
       );
       if (closed !== true) return closed ?? this.failed("the dialog stayed open after confirming");
       while (Date.now() - confirmedAt < LEAVE_WAIT_MS) {
-        if (cardOf(generation, this.slug) === null && !this.searchBox) {
-          return removed("the card left the list");
-        }
+        const seen = this.searchBox ? null : evidence();
+        if (seen) return removed(seen);
         const found = await this.search();
         if (!("listed" in found)) return found;
-        if (!found.listed)
-          return removed("the card lingered, and a name search no longer lists them");
+        if (!found.listed) {
+          return removed(`a name search no longer lists them: ${found.evidence}`);
+        }
         const waited = await this.until(() => null, RESEARCH_PAUSE_MS);
         if (waited) return waited;
       }
@@ -1852,14 +2269,18 @@
      */
     async openMenu() {
       for (const waitMs of [MENU_WAIT_MS, MENU_RETRY_WAIT_MS]) {
+        /** @type {{ element: HTMLElement }} */
+        let trigger = { element: document.createElement("button") };
         const before = snapshot();
-        await this.pause();
-        // Found afresh right before the click: a virtualized row may have
-        // been recycled for someone else in the meantime.
-        const trigger = this.menuTrigger();
-        if ("outcome" in trigger) return trigger;
-        trigger.element.scrollIntoView?.({ block: "nearest" });
-        trigger.element.click();
+        const pressed = await this.press(() => {
+          // Found afresh right before the click: a virtualized row may have
+          // been recycled for someone else in the meantime.
+          const found = this.menuTrigger();
+          if ("outcome" in found) return found;
+          trigger = found;
+          return found.element;
+        });
+        if (pressed) return pressed;
         const opened = await this.until(() => {
           const dialogs = newDialogs(before);
           if (dialogs.length > 0) return { dialogs };
@@ -1869,20 +2290,19 @@
         }, waitMs);
         if (opened && "outcome" in opened) return opened;
         if (opened && "dialogs" in opened) {
-          return this.trouble(`the card's menu button opened a dialog instead of a menu`);
+          const why = "the card's menu button opened a dialog instead of a menu";
+          return this.trouble(why, why, "unexpected-dialog");
         }
         if (opened && "menus" in opened) {
           if (opened.menus.length > 1) {
-            return this.trouble(
-              `${opened.menus.length} menus opened at once from the card's menu button`,
-            );
+            const why = `${opened.menus.length} menus opened at once from the card's menu button`;
+            return this.trouble(why, why, "unexpected-menu");
           }
           return { menu: opened.menus[0] };
         }
         if (trigger.element.getAttribute("aria-expanded") === "true") {
-          return this.trouble(
-            `the card's menu opened without a “${REMOVE_ITEM}” item netprune could find`,
-          );
+          const why = `the card's menu opened without a “${REMOVE_ITEM}” item netprune could find`;
+          return this.trouble(why, why, "unexpected-menu");
         }
       }
       return this.failed(`the card's menu did not open after two clicks on its menu button`);
@@ -1898,43 +2318,32 @@
       if (!card)
         return this.failed(`the card for ${this.path} left the page before its menu was opened`);
       const name = cardName(generation, card);
-      /** @type {Element[]} */
-      let candidates;
-      if (generation === "react-2025") {
-        candidates = [...card.querySelectorAll(REACT_TRIGGER)];
-      } else {
-        candidates = [...card.querySelectorAll(BUTTON)].filter((button) => {
-          const label = collapse(button.getAttribute("aria-label") ?? "");
-          if (generation === "artdeco") return label.startsWith(ARTDECO_TRIGGER_PREFIX);
-          const popup = button.getAttribute("aria-haspopup");
-          return SDUI_TRIGGER_NAME.test(label) || popup === "menu" || popup === "true";
-        });
-      }
-      candidates = candidates.filter((button) => isShown(button));
+      const candidates = menuButtons(generation, card);
       if (candidates.length === 0)
         return this.failed(`no menu button on the card for ${this.path}`);
       if (candidates.length > 1) {
-        return this.trouble(`the card for ${this.path} has ${candidates.length} menu buttons`);
+        const why = `the card for ${this.path} has ${candidates.length} menu buttons`;
+        return this.trouble(why, why, "unexpected-menu");
       }
       const trigger = /** @type {HTMLElement} */ (candidates[0]);
       const label = collapse(trigger.getAttribute("aria-label") ?? "");
       const named = /^more (?:actions|options) for (.+)$/i.exec(label);
       if (named && name !== null && fold(named[1]) !== fold(name)) {
-        return this.trouble(
-          `the menu button on the card for ${this.path} is labelled for ${quote(named[1])}`,
-        );
+        const why = `the menu button on the card for ${this.path} is labelled for ${quote(named[1])}`;
+        return this.trouble(why, why, "unexpected-menu");
       }
       return { element: trigger };
     }
 
     /**
-     * The menu must show exactly one item, "Remove connection".
+     * The menu's one "Remove connection" item. The menu may hold other items
+     * (no public source shows it holds only that one), but exactly one of
+     * them must be "Remove connection", or nothing is chosen.
      * @param {Element} menu
      * @returns {StepResult | { element: HTMLElement }}
      */
     checkMenu(menu) {
       const text = spacedText(menu);
-      const occurrences = text.split(REMOVE_ITEM).length - 1;
       const clickable = outermost(
         [...menu.querySelectorAll(CLICKABLE)].filter(
           (element) => isShown(element) && visibleText(element) === REMOVE_ITEM,
@@ -1946,18 +2355,14 @@
           : outermost(
               labelled(REMOVE_ITEM).filter((element) => menu.contains(element) && element !== menu),
             );
-      if (occurrences > 1 || items.length > 1) {
-        return this.trouble(
-          `the card's menu shows more than one “${REMOVE_ITEM}” item (${quote(text)})`,
-        );
+      const occurrences = labelled(REMOVE_ITEM).filter((element) => menu.contains(element)).length;
+      if (items.length > 1 || occurrences > 1) {
+        const why = `the card's menu shows more than one “${REMOVE_ITEM}” item (${quote(text)})`;
+        return this.trouble(why, why, "unexpected-menu");
       }
       if (items.length === 0) {
-        return this.trouble(`the card's menu has no “${REMOVE_ITEM}” item (${quote(text)})`);
-      }
-      if (text !== REMOVE_ITEM) {
-        return this.trouble(
-          `the card's menu shows items a connection card's menu does not have (${quote(text)})`,
-        );
+        const why = `the card's menu has no “${REMOVE_ITEM}” item (${quote(text)})`;
+        return this.trouble(why, why, "unexpected-menu");
       }
       return { element: /** @type {HTMLElement} */ (items[0]) };
     }
@@ -1971,11 +2376,14 @@
      */
     checkDialog(dialog, shownName) {
       const text = spacedText(dialog);
-      if (LIMIT_WORDS.test(text)) return this.trouble(`LinkedIn says ${quote(text)}`);
-      const wrong = (/** @type {string} */ why) =>
-        this.trouble(
-          `a dialog that is not the remove-connection dialog for ${shownName} opened (${why}): ${quote(text)}`,
-        );
+      if (LIMIT_WORDS.test(text)) {
+        const said = warning(text);
+        return this.trouble(said.reason, said.reason, said.kind);
+      }
+      const wrong = (/** @type {string} */ why) => {
+        const reason = `a dialog that is not the remove-connection dialog for ${shownName} opened (${why}): ${quote(text)}`;
+        return this.trouble(reason, reason, "unexpected-dialog");
+      };
       /** @type {Element[]} */
       let confirms;
       switch (this.generation) {
@@ -2002,7 +2410,7 @@
       if (this.generation !== "react-2025" && !text.includes(REMOVE_ITEM)) {
         return wrong(`it never says “${REMOVE_ITEM}”`);
       }
-      if (!fold(text).includes(fold(shownName))) return wrong(`it does not name ${shownName}`);
+      if (!namesThem(text, shownName)) return wrong(`it does not name ${shownName}`);
       return /** @type {HTMLElement} */ (confirms[0]);
     }
 
@@ -2018,8 +2426,12 @@
 
     /**
      * Search the list by the person's name, as the member would, and look
-     * for their card among the results.
-     * @returns {Promise<StepResult | { listed: true, card: Element } | { listed: false, namesakes: number }>}
+     * for their card among the results. "Not listed" needs positive
+     * evidence: the results rendered, complete, with other people and not
+     * them. LinkedIn's own no-results state would do too, but no public
+     * source shows it (docs/LINKEDIN.md), so an empty list, like a
+     * still-loading one or one unfinished after its scrolls, is no answer.
+     * @returns {Promise<StepResult | { listed: true, card: Element } | { listed: false, namesakes: number, evidence: string }>}
      */
     async search() {
       const generation = /** @type {string} */ (this.generation);
@@ -2051,11 +2463,12 @@
             changed = true;
           }
           if (loadingShown(markup) || now - lastChange < SEARCH_SETTLE_MS) return null;
+          const cards = connectionCards(generation);
           // Every card on show bears the name: that is the answer (the
           // first card of an unfiltered list usually settles it at once).
-          const answered = connectionCards(generation).every(({ card }) =>
-            fold(cardName(generation, card) ?? "").includes(query),
-          );
+          const answered =
+            cards.length > 0 &&
+            cards.every(({ card }) => fold(cardName(generation, card) ?? "").includes(query));
           if (answered) return true;
           // LinkedIn's search also matches loosely; a list that changed
           // after the typing and then held still is its answer too.
@@ -2072,47 +2485,56 @@
           );
         }
         const scroller = listScroller(markup);
-        if (atBottom(scroller) || scrolls >= MAX_RESULT_SCROLLS) {
-          const namesakes = connectionCards(generation).filter(
+        const others = connectionCards(generation);
+        if (atBottom(scroller) && others.length > 0) {
+          const namesakes = others.filter(
             (entry) => fold(cardName(generation, entry.card) ?? "") === query,
           ).length;
-          return { listed: false, namesakes };
+          return {
+            listed: false,
+            namesakes,
+            evidence: `its ${peopleCount(others.length)} listed leave them out`,
+          };
+        }
+        if (others.length === 0) {
+          return this.failed(
+            `the name search for ${quote(name)} showed nobody, which proves nothing (LinkedIn's own “no results” state is not known to netprune)`,
+          );
+        }
+        if (scrolls >= MAX_RESULT_SCROLLS) {
+          return this.failed(
+            `the name search for ${quote(name)} was still unfinished after ${MAX_RESULT_SCROLLS} scrolls`,
+          );
         }
         // More results below: read on down, as the member would.
         scrolls += 1;
-        scroller.scrollBy?.({
-          top: Math.round(visibleHeight(scroller) * SCROLL_STEP.low),
-          behavior: SCROLL_BEHAVIOR,
-        });
+        scrollStep(scroller, Math.round(visibleHeight(scroller) * SCROLL_STEP.low));
         lastChange = Date.now();
       }
     }
 
     /**
      * Type `text` into the box a key at a time, as the member would: a
-     * click to focus it, then the value and an input event per character.
+     * pointer click to focus it, then per character keydown, keypress, the
+     * value set the way React expects (the native setter) with an input
+     * event, and keyup.
      * @param {HTMLInputElement} box
      * @param {string} text
      * @returns {Promise<StepResult | null>}
      */
     async type(box, text) {
-      await this.pause();
+      const pressed = await this.press(box);
+      if (pressed) return pressed;
       if (!box.isConnected) return this.failed("the name search box went away");
       box.focus();
-      box.click();
       if (box.value !== "") {
-        box.value = "";
-        box.dispatchEvent(
-          new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }),
-        );
+        box.select?.();
+        keystroke(box, "Backspace", "", "deleteContentBackward");
       }
       for (const character of text) {
         const interrupted = this.interrupted();
         if (interrupted) return interrupted;
-        box.value += character;
-        box.dispatchEvent(
-          new InputEvent("input", { bubbles: true, data: character, inputType: "insertText" }),
-        );
+        keystroke(box, character, box.value + character, "insertText");
         await sleep(between(KEY_PAUSE));
       }
       return null;
@@ -2124,10 +2546,68 @@
       this.searchBox = null;
       if (!box || !box.isConnected || box.value === this.searchBefore) return;
       await this.pause();
-      box.value = this.searchBefore;
-      box.dispatchEvent(
-        new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }),
+      box.focus();
+      box.select?.();
+      keystroke(box, "Backspace", this.searchBefore, "deleteContentBackward");
+    }
+
+    /**
+     * Press one control as a pointer would, after the step's next pause,
+     * once the tab is visible and still the member's own account.
+     * @param {HTMLElement | (() => StepResult | HTMLElement)} target the
+     *   control, or a way to find it afresh right before the press
+     * @param {() => StepResult | null} [check] a last check before the press
+     * @returns {Promise<StepResult | null>} null once pressed
+     */
+    async press(target, check) {
+      const paused = await this.pause();
+      if (paused) return paused;
+      const unready = await this.readyToAct();
+      if (unready) return unready;
+      const wrong = check?.();
+      if (wrong) return wrong;
+      const element = typeof target === "function" ? target() : target;
+      if (!(element instanceof Element)) return element;
+      if (!element.isConnected || !isShown(element) || !isEnabled(element)) {
+        return this.failed(
+          `the “${accessibleName(element) || element.localName}” control went away before netprune pressed it`,
+        );
+      }
+      element.scrollIntoView?.({ block: "nearest" });
+      pointerClick(element);
+      return null;
+    }
+
+    /**
+     * Before any action: the tab is visible (a hidden tab's step waits for
+     * it, within the step's time), the list has been on show for the
+     * step's first pause, and the page is the expected member's.
+     * @returns {Promise<StepResult | null>}
+     */
+    async readyToAct() {
+      const visible = await this.until(
+        () => (document.hidden ? null : true),
+        Math.max(0, this.deadline - Date.now()),
       );
+      if (visible !== true) {
+        return visible ?? this.failed("the tab stayed hidden, so netprune did nothing more");
+      }
+      const first = this.request.pausesMs?.[0] ?? 0;
+      const shownAt = current?.recognisedAt ?? Date.now();
+      const settled = await this.until(() => null, Math.max(0, shownAt + first - Date.now()));
+      if (settled) return settled;
+      const expected = this.request.member;
+      if (expected !== null) {
+        const member = navMember();
+        if (member !== expected) {
+          const why =
+            member === null
+              ? "netprune cannot find your own profile link in LinkedIn's navigation, so it cannot tell whose account this tab shows"
+              : `this tab shows another LinkedIn account (${member}), not the one netprune works for`;
+          return this.trouble(why, why, "another-account");
+        }
+      }
+      return null;
     }
 
     /**
@@ -2142,7 +2622,7 @@
       }
       // Once confirmed, only a page LinkedIn sent the tab to stops the proof.
       const trouble = this.confirmed && !troublePath(location.pathname) ? null : troubleShown();
-      if (trouble) return this.trouble(trouble);
+      if (trouble) return this.trouble(trouble.reason, trouble.reason, trouble.kind);
       if (targetFor(location)?.page !== "connections") {
         return this.failed(
           `the tab left the connections page during the step (${location.pathname})`,
@@ -2174,9 +2654,18 @@
       }
     }
 
-    /** A member's pause before the next click. */
+    /**
+     * A member's pause before the next action: the next of the step's
+     * drawn pauses (pausesMs, from the core's pacing), in turn.
+     * @returns {Promise<StepResult | null>} what interrupted it, if anything
+     */
     pause() {
-      return sleep(between(CLICK_PAUSE));
+      const pauses = this.request.pausesMs;
+      const ms =
+        pauses && pauses.length > 0
+          ? pauses[this.pausesTaken++ % pauses.length]
+          : between(CLICK_PAUSE);
+      return this.until(() => null, ms);
     }
 
     /**
@@ -2190,43 +2679,134 @@
     /**
      * @param {string} reason
      * @param {string} [observed]
+     * @param {TroubleKind} [kind] what kind of trouble (CONTRACT.md)
      * @returns {StepResult}
      */
-    trouble(reason, observed = reason) {
-      return { outcome: { kind: "trouble", reason }, observed };
+    trouble(reason, observed = reason, kind = "unrecognised") {
+      return { outcome: { kind: "trouble", reason, trouble: kind }, observed };
     }
   }
 
   /**
-   * The page's own "Search by name" box: artdeco's by its placeholder, the
-   * later ones by their search role, placeholder or label. Only inside the
-   * page's main region (LinkedIn's global search lives in the header) and
-   * never inside a card; it must be the only one.
+   * The page's own "Search by name" box: by its data attributes first
+   * (2026: the typeahead component's input), then artdeco's placeholder,
+   * then by search role, placeholder or label. Only inside the page's main
+   * region (LinkedIn's global search lives in the header) and never inside
+   * a card; it must be the only one.
    * @returns {HTMLInputElement | null}
    */
   function findSearchBox() {
     const scope = mainScope();
-    const byPlaceholder = [...scope.querySelectorAll('input[placeholder="Search by name"]')].filter(
-      (input) => isShown(input),
-    );
-    /** @type {Element[]} */
-    let candidates = byPlaceholder;
-    if (candidates.length === 0) {
-      candidates = [
-        ...scope.querySelectorAll(
-          `${SEARCH_INPUTS}, input[role="searchbox"], input[role="combobox"]`,
-        ),
-      ].filter((input) => {
-        if (
-          !isShown(input) ||
-          input.closest(`${ARTDECO_CARD}, ${SDUI_CARD}, ${REACT_PROFILE_LINK}`)
-        )
-          return false;
-        const words = `${input.getAttribute("placeholder") ?? ""} ${input.getAttribute("aria-label") ?? ""}`;
-        return /search/i.test(words) && /name|connection/i.test(words);
-      });
+    const shown = (/** @type {string} */ selector) =>
+      [...scope.querySelectorAll(selector)].filter(
+        (input) =>
+          isShown(input) && !input.closest(`${ARTDECO_CARD}, ${SDUI_CARD}, ${REACT_PROFILE_LINK}`),
+      );
+    for (const selector of [
+      SEARCH_BY_DATA,
+      SEARCH_BY_TESTID,
+      'input[placeholder="Search by name"]',
+    ]) {
+      const found = shown(selector);
+      if (found.length > 0) {
+        return found.length === 1 ? /** @type {HTMLInputElement} */ (found[0]) : null;
+      }
     }
+    const candidates = shown(
+      `${SEARCH_INPUTS}, input[role="searchbox"], input[role="combobox"]`,
+    ).filter((input) => {
+      const words = `${input.getAttribute("placeholder") ?? ""} ${input.getAttribute("aria-label") ?? ""}`;
+      return /search/i.test(words) && /name|connection/i.test(words);
+    });
     return candidates.length === 1 ? /** @type {HTMLInputElement} */ (candidates[0]) : null;
+  }
+
+  /**
+   * The member whose account the tab shows: the decoded slug of the one
+   * own-profile link in LinkedIn's global navigation, or null when there is
+   * none or more than one (docs/LINKEDIN.md, "Own-member link").
+   * @returns {string | null}
+   */
+  function navMember() {
+    /** @type {Set<string>} */
+    const slugs = new Set();
+    const links = [...document.querySelectorAll(GLOBAL_NAV)].flatMap((nav) => [
+      ...nav.querySelectorAll('a[href*="/in/"]'),
+    ]);
+    for (const link of [...links, ...document.querySelectorAll(SELF_LINKS)]) {
+      const match = PROFILE_SEGMENT.exec(hrefOf(link));
+      if (match) slugs.add(decodeSlug(match[1]));
+    }
+    return slugs.size === 1 ? [...slugs][0] : null;
+  }
+
+  /**
+   * The stated total as a whole number when the page prints it exactly
+   * ("1,217"), for noticing that it dropped by one; null otherwise.
+   * @returns {number | null}
+   */
+  function statedTotal() {
+    if (!current || current.target.page !== "connections") return null;
+    const markup = current.markup;
+    const token = findCounts(mainScope(), ["connections"], markup?.skip ?? null).connections;
+    if (token === null || !EXACT_COUNT.test(token)) return null;
+    return Number(token.replace(/\D/g, ""));
+  }
+
+  /**
+   * Press `element` as a pointer does, at its position: pointerdown,
+   * mousedown (which focuses it), pointerup, mouseup, then click.
+   * @param {Element} element
+   */
+  function pointerClick(element) {
+    const rect = element.getBoundingClientRect();
+    const at = {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      clientX: rect.left + rect.width / 2,
+      clientY: rect.top + rect.height / 2,
+      button: 0,
+    };
+    const Pointer = typeof PointerEvent === "function" ? PointerEvent : MouseEvent;
+    const pointer = { pointerId: 1, pointerType: "mouse", isPrimary: true };
+    element.dispatchEvent(new Pointer("pointerdown", { ...at, ...pointer, buttons: 1 }));
+    const focus = element.dispatchEvent(new MouseEvent("mousedown", { ...at, buttons: 1 }));
+    if (focus && element instanceof HTMLElement) element.focus({ preventScroll: true });
+    element.dispatchEvent(new Pointer("pointerup", { ...at, ...pointer, buttons: 0 }));
+    element.dispatchEvent(new MouseEvent("mouseup", { ...at, buttons: 0 }));
+    element.dispatchEvent(new MouseEvent("click", { ...at, buttons: 0, detail: 1 }));
+  }
+
+  /**
+   * One key as the member types it: keydown, keypress, the new value set
+   * through the native setter (React tracks the value property, so a plain
+   * assignment can go unnoticed) with its input event, then keyup.
+   * @param {HTMLInputElement} box
+   * @param {string} key the key's value ("a", "Backspace")
+   * @param {string} value the box's value after the key
+   * @param {string} inputType the input event's inputType
+   */
+  function keystroke(box, key, value, inputType) {
+    const init = { key, bubbles: true, cancelable: true, composed: true };
+    const proceed = box.dispatchEvent(new KeyboardEvent("keydown", init));
+    if (proceed && key.length === 1) box.dispatchEvent(new KeyboardEvent("keypress", init));
+    if (proceed) {
+      const setter =
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set ??
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), "value")?.set;
+      if (setter) setter.call(box, value);
+      else box.value = value;
+      box.dispatchEvent(
+        new InputEvent("input", {
+          bubbles: true,
+          composed: true,
+          data: key.length === 1 ? key : null,
+          inputType,
+        }),
+      );
+    }
+    box.dispatchEvent(new KeyboardEvent("keyup", init));
   }
 
   /** @type {RemovalStep | null} the step under way in this tab, at most one */
@@ -2239,20 +2819,44 @@
    * @returns {StepRequest | null}
    */
   function stepRequest(message) {
-    const { attempt, slug, name, mode, dryRun } = message ?? {};
+    const { attempt, slug, name, mode, dryRun, pausesMs, member } = message ?? {};
     if (typeof attempt !== "number" || !Number.isFinite(attempt)) return null;
     if (typeof slug !== "string" || !/^[^/?#\s]+$/.test(slug)) return null;
     if (typeof name !== "string" || collapse(name) === "") return null;
     if (mode !== "remove" && mode !== "verify") return null;
     if (mode === "remove" && typeof dryRun !== "boolean") return null;
-    return { attempt, slug, name: collapse(name), mode, dryRun: dryRun === true };
+    // The core's drawn pauses (CONTRACT.md); a background that sends none
+    // gets the old short pauses.
+    const pauses =
+      pausesMs === undefined || pausesMs === null
+        ? null
+        : Array.isArray(pausesMs) &&
+            pausesMs.length > 0 &&
+            pausesMs.every((ms) => typeof ms === "number" && Number.isFinite(ms) && ms >= 0)
+          ? pausesMs
+          : undefined;
+    if (pauses === undefined) return null;
+    if (member !== undefined && member !== null && (typeof member !== "string" || member === "")) {
+      return null;
+    }
+    return {
+      attempt,
+      slug,
+      name: collapse(name),
+      mode,
+      dryRun: dryRun === true,
+      pausesMs: pauses,
+      member: typeof member === "string" ? decodeSlug(member) : null,
+    };
   }
 
   /**
    * `remove-step`: accepted at once and performed in the background of the
    * page; its outcome arrives later as `removal-outcome`.
    * @param {any} message
-   * @returns {{ ok: true } | { ok: false, error: string }}
+   * The tab refuses a step it cannot take before doing anything, with
+   * `notTaken` (CONTRACT.md): not a failure, the queue waits.
+   * @returns {{ ok: true } | { ok: false, error: string, notTaken?: string }}
    */
   function startRemovalStep(message) {
     const request = stepRequest(message);
@@ -2260,16 +2864,47 @@
       return {
         ok: false,
         error:
-          "A removal step needs an attempt, a profile slug, a name, a mode and, to remove, dryRun.",
+          "A removal step needs an attempt, a profile slug, a name, a mode, pausesMs and, to remove, dryRun.",
       };
     }
     checkNavigation();
     const busy = tabBusy();
-    if (busy) return { ok: false, error: busy };
-    // A tab LinkedIn sent to a checkpoint or login page takes the step, so
-    // that its outcome (trouble) pauses the queue.
-    if (!troublePath(location.pathname) && current?.target.page !== "connections") {
-      return { ok: false, error: "This tab is not showing your LinkedIn connections." };
+    if (busy) return { ok: false, notTaken: "busy", error: busy };
+    // A tab showing trouble (a checkpoint or login page, a warning) takes
+    // the step, so that its outcome (trouble) pauses the queue.
+    if (!troubleShown()) {
+      if (current?.target.page !== "connections") {
+        return {
+          ok: false,
+          notTaken: "no-list",
+          error: "This tab is not showing your LinkedIn connections.",
+        };
+      }
+      if (document.hidden) {
+        return {
+          ok: false,
+          notTaken: "hidden",
+          error: "The connections tab is hidden; netprune acts only while you can see it.",
+        };
+      }
+      if (!current.recognised || detectGeneration() === null) {
+        return {
+          ok: false,
+          notTaken: "no-list",
+          error: "The connections list has not appeared in this tab yet.",
+        };
+      }
+      const member = navMember();
+      if (request.member !== null && member !== request.member) {
+        return {
+          ok: false,
+          notTaken: "another-account",
+          error:
+            member === null
+              ? "netprune cannot find your own profile link in LinkedIn's navigation in this tab."
+              : `This tab shows another LinkedIn account (${member}).`,
+        };
+      }
     }
     const step = new RemovalStep(request);
     activeStep = step;
@@ -2292,6 +2927,7 @@
   function shutDown() {
     clearInterval(poll);
     window.removeEventListener("popstate", onNavigation);
+    document.removeEventListener("visibilitychange", onVisibility);
     try {
       api.runtime.onMessage.removeListener(onBackgroundRequest);
     } catch {
@@ -2362,13 +2998,26 @@
   function onBackgroundRequest(message, sender, sendResponse) {
     if (!extensionAlive() || sender?.id !== api.runtime.id) return false;
     const type = message?.type;
-    if (type !== "collect-run" && type !== "collect-halt" && type !== "remove-step") return false;
+    if (
+      type !== "collect-run" &&
+      type !== "collect-halt" &&
+      type !== "remove-step" &&
+      type !== "page-check"
+    ) {
+      return false;
+    }
     /** @type {object} */
     let answer;
     try {
       if (type === "collect-run") answer = startCollecting(message);
       else if (type === "remove-step") answer = startRemovalStep(message);
-      else {
+      else if (type === "page-check") {
+        checkNavigation();
+        const check = pageCheck();
+        answer = check
+          ? { ok: true, check }
+          : { ok: false, error: "This tab is not showing your LinkedIn connections." };
+      } else {
         // Halting is always safe, so it is accepted on any page; only a
         // running collection has anything to stop and report.
         current?.haltCollecting();
@@ -2382,6 +3031,13 @@
   }
 
   api.runtime.onMessage.addListener(onBackgroundRequest);
+  // The background resumes a queue waiting for the connections tab to be
+  // seen again (CONTRACT.md, page-visibility).
+  const onVisibility = guarded(() => {
+    if (!extensionAlive() || current?.target.page !== "connections") return;
+    deliver({ type: "page-visibility", visible: !document.hidden });
+  });
+  document.addEventListener("visibilitychange", onVisibility);
   const onNavigation = guarded(checkNavigation);
   poll = setInterval(onNavigation, URL_POLL_MS);
   window.addEventListener("popstate", onNavigation);

@@ -22,6 +22,7 @@
 // are exported too. The bootstrap at the bottom runs only inside review.html.
 
 import { api, sendMessage, BackgroundError } from "../lib/browser.js";
+import { checkLines, redactedReport } from "./page-check.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
 
 /**
@@ -1060,11 +1061,21 @@ export function startReview(doc, { extension, loadCore }) {
     box.setAttribute("aria-label", `Select ${name}`);
 
     part(element, ".row-name").textContent = name;
+    // Empty when unknown (the test hooks say so); the stylesheet shows "No headline".
     const headline = part(element, ".row-headline");
-    headline.textContent = row.headline?.trim() ? row.headline : "No headline";
+    headline.textContent = row.headline?.trim() ? row.headline : "";
     headline.classList.toggle("is-missing", !row.headline?.trim());
     part(element, ".row-work").textContent = workLine(row);
-    part(element, ".row-date").textContent = `Connected ${describeConnected(row.connected).short}`;
+    const date = part(element, ".row-date");
+    const day = /^\d{4}-\d{2}-\d{2}$/.exec(String(row.connected?.date ?? ""));
+    if (day) {
+      // time[data-testid="person-connected"] only when the date is known.
+      const time = doc.createElement("time");
+      time.dataset.testid = "person-connected";
+      time.dateTime = day[0];
+      time.textContent = describeConnected(row.connected).short;
+      date.replaceChildren("Connected ", time);
+    } else date.replaceChildren(`Connected ${describeConnected(row.connected).short}`);
     part(element, ".badges").replaceChildren(...badgesFor(doc, row));
   }
 
@@ -1520,6 +1531,48 @@ export function startReview(doc, { extension, loadCore }) {
       show(ui.collectError, true);
     } finally {
       ui.collectAll.disabled = Boolean(collect?.running);
+    }
+  }
+
+  /** @type {import("./page-check.js").PageCheck | null} the last page check */
+  let pageCheck = null;
+
+  /** "Check this page": what netprune recognises on the open connections page. */
+  async function runPageCheck() {
+    setStatus(ui.pageCheckStatus, "");
+    try {
+      const answer = await sendMessage({ type: "page-check" }, extension);
+      pageCheck = answer.check;
+      const check = /** @type {import("./page-check.js").PageCheck} */ (answer.check);
+      ui.pageCheckSummary.textContent = check.removalOff
+        ? "Removal is off on this page: netprune does not recognise all it needs."
+        : "netprune recognises this page.";
+      ui.pageCheckLines.replaceChildren(
+        ...checkLines(check, false).map((line) => {
+          const item = doc.createElement("li");
+          item.dir = "auto";
+          item.textContent = line;
+          return item;
+        }),
+      );
+      show(ui.pageCheckCopy, true);
+    } catch (error) {
+      pageCheck = null;
+      ui.pageCheckSummary.textContent = `The page could not be checked: ${messageOf(error)}`;
+      ui.pageCheckLines.replaceChildren();
+      show(ui.pageCheckCopy, false);
+    }
+    show(ui.pageCheckResult, true);
+  }
+
+  async function copyPageCheck() {
+    if (!pageCheck) return;
+    try {
+      const version = api?.runtime?.getManifest?.().version ?? "(unknown version)";
+      await win.navigator.clipboard.writeText(redactedReport(pageCheck, version));
+      setStatus(ui.pageCheckStatus, "Copied: the report holds no names and no profile links.");
+    } catch (error) {
+      setStatus(ui.pageCheckStatus, `Could not copy: ${messageOf(error)}`, true);
     }
   }
 
@@ -2460,6 +2513,8 @@ export function startReview(doc, { extension, loadCore }) {
   });
   ui.importInput.addEventListener("change", importCsv);
   ui.collectAll.addEventListener("click", startCollect);
+  ui.pageCheck.addEventListener("click", runPageCheck);
+  ui.pageCheckCopy.addEventListener("click", copyPageCheck);
   ui.collectStop.addEventListener("click", stopCollect);
   ui.showGone.addEventListener("click", () => setQuery("is:gone"));
   ui.backupDownload.addEventListener("click", downloadBackup);
@@ -2642,13 +2697,12 @@ function createRow(doc) {
   main.type = "button";
   main.className = "row-main";
   const title = span("row-line row-title");
-  title.append(span("row-name", true), span("badges"));
-  main.append(
-    title,
-    span("row-line row-headline", true),
-    span("row-line row-work", true),
-    span("row-line row-date"),
-  );
+  const name = span("row-name", true);
+  name.dataset.testid = "person-name";
+  title.append(name, span("badges"));
+  const headline = span("row-line row-headline", true);
+  headline.dataset.testid = "person-headline";
+  main.append(title, headline, span("row-line row-work", true), span("row-line row-date"));
   row.append(check, main);
   return row;
 }
@@ -2765,6 +2819,12 @@ function elements(doc) {
     detailsNoLink: id("details-no-link"),
 
     collectAll: button(testId("collect-all")),
+    pageCheck: button(testId("page-check")),
+    pageCheckResult: id("page-check-result"),
+    pageCheckSummary: id("page-check-summary"),
+    pageCheckLines: id("page-check-lines"),
+    pageCheckCopy: button(id("page-check-copy")),
+    pageCheckStatus: id("page-check-status"),
     collectStop: button(id("collect-stop")),
     collectStatus: id("collect-status"),
     collectProgress: testId("collect-progress"),

@@ -151,6 +151,21 @@ describe("collect all", { concurrency: true }, () => {
       options: { generation: "sdui-2026", paging: "load-more", count: 66, pageSize: 12 },
       scroller: "pane",
     },
+    {
+      label: "sdui-2026 that loads only on wheel events",
+      options: { generation: "sdui-2026", paging: "wheel", count: 66, pageSize: 12 },
+      scroller: "pane",
+    },
+    {
+      label: "react-2025 that loads only on Load more",
+      options: { generation: "react-2025", paging: "load-more", count: 55, pageSize: 10 },
+      scroller: "window",
+    },
+    {
+      label: "react-2025 that loads only on wheel events",
+      options: { generation: "react-2025", paging: "wheel", count: 55, pageSize: 10 },
+      scroller: "window",
+    },
   ]) {
     test(`delivers every person exactly once and stops when done in ${label}`, async () => {
       const { site, page, background, clicks } = await openCollecting(options);
@@ -180,6 +195,37 @@ describe("collect all", { concurrency: true }, () => {
       }
     });
   }
+
+  test("sends a card again when its Connected on line arrives after it", async () => {
+    const { site, page, background } = await openCollecting({
+      generation: "react-2025",
+      count: 25,
+      pageSize: 10,
+      lateDatesMs: 1500,
+    });
+    try {
+      background.start();
+      assert.deepEqual(await page.tell({ type: "collect-run", ...FAST }), { ok: true });
+      await waitFor(() => background.done, "the background to say done", 20_000);
+      await waitFor(
+        () => {
+          const dated = new Map();
+          for (const reading of page.readings()) {
+            for (const card of reading.cards) {
+              if (card.connectedText) dated.set(card.profileUrl, card.connectedText);
+            }
+          }
+          return dated.size === site.people.length;
+        },
+        "every card's date",
+        10_000,
+      );
+      const first = page.readings()[0].cards;
+      assert.ok(first.length > 0 && first.every((card) => card.connectedText === null));
+    } finally {
+      page.close();
+    }
+  });
 
   test("presses only the list's own Load more, never one above the list or inside a card", async () => {
     const { site, page, background, clicks } = await openCollecting({
@@ -288,7 +334,7 @@ describe("collect all", { concurrency: true }, () => {
     });
   }
 
-  test("reports the end of the list when LinkedIn stops short of the stated total", async () => {
+  test("ends short of the stated total only after one more pass from the top, saying so", async () => {
     const { page, background } = await openCollecting({
       generation: "sdui-2026",
       count: 30,
@@ -296,8 +342,9 @@ describe("collect all", { concurrency: true }, () => {
     });
     try {
       background.start();
-      await page.tell({ type: "collect-run", delayMs: 10, stallMs: STALL_LIMIT_MS });
-      await waitFor(() => background.ended.length > 0, "collect-ended", 15_000);
+      // Two passes over the list: a little more headroom on a loaded machine.
+      await page.tell({ type: "collect-run", delayMs: 10, stallMs: STALL_LIMIT_MS * 2 });
+      await waitFor(() => background.ended.length > 0, "collect-ended", 40_000);
       assert.deepEqual(background.ended, [
         {
           type: "collect-ended",
@@ -305,6 +352,10 @@ describe("collect all", { concurrency: true }, () => {
           reason: "LinkedIn stopped loading at 30 people; the page says 1,234",
         },
       ]);
+      assert.ok(
+        page.scrolls.some((scroll) => scroll.method === "scrollTo" && scroll.top === 0),
+        "went back to the top for another pass before ending",
+      );
       assert.equal(background.seen.size, 30);
       assert.equal(background.done, false);
     } finally {

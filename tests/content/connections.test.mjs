@@ -21,6 +21,7 @@ function firstReading(site, generation, cardCount) {
       reason: null,
       counts: { connections: site.stated.shown.connections, followers: null, following: null },
       cards: site.people.slice(0, cardCount).map(expectedCard),
+      member: site.member.slug,
     },
   };
 }
@@ -302,6 +303,57 @@ describe("connections page", { concurrency: true }, () => {
       assert.deepEqual(page.pageErrors, []);
     } finally {
       page.close();
+    }
+  });
+});
+
+describe("connections page, as the evidence shows it", { concurrency: true }, () => {
+  test("tells the background when the connections tab turns hidden or visible", async () => {
+    const site = createMockSite({ generation: "sdui-2026", renderDelayMs: 50 });
+    const page = await openPage(site, PATHS.connections);
+    try {
+      await page.waitForMessages(1);
+      let hidden = false;
+      Object.defineProperty(page.document, "hidden", { configurable: true, get: () => hidden });
+      hidden = true;
+      page.document.dispatchEvent(new page.window.Event("visibilitychange"));
+      hidden = false;
+      page.document.dispatchEvent(new page.window.Event("visibilitychange"));
+      await waitFor(
+        () => page.messages.filter((m) => m.type === "page-visibility").length === 2,
+        "two page-visibility messages",
+      );
+      assert.deepEqual(
+        page.messages.filter((m) => m.type === "page-visibility"),
+        [
+          { type: "page-visibility", visible: false },
+          { type: "page-visibility", visible: true },
+        ],
+      );
+    } finally {
+      page.close();
+    }
+  });
+
+  test("the mock's hashed class names change with every page load, and the reader does not care", async () => {
+    const site = createMockSite({ generation: "react-2025", renderDelayMs: 50, count: 12 });
+    const first = await openPage(site, PATHS.connections);
+    const second = await openPage(site, PATHS.connections);
+    try {
+      await first.waitForMessages(1);
+      await second.waitForMessages(1);
+      const classOf = (page) =>
+        page.document.querySelector('[data-view-name="connections-list"]').className;
+      assert.notEqual(classOf(first), classOf(second));
+      assert.deepEqual(first.readings()[0].cards, second.readings()[0].cards);
+      assert.equal(
+        first.document.querySelectorAll('[data-view-name="connections-list"]').length,
+        10,
+        "one wrapper per card",
+      );
+    } finally {
+      first.close();
+      second.close();
     }
   });
 });

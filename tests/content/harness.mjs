@@ -136,6 +136,8 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
   const messages = [];
   /** the content script's runtime.onMessage listeners */
   const listeners = [];
+  /** each reading's `check`, in the order sent */
+  const checks = [];
   window.chrome = {
     runtime: {
       id: EXTENSION_ID,
@@ -148,6 +150,12 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
       },
       sendMessage(message) {
         const copy = JSON.parse(JSON.stringify(message));
+        // The page check rides on every reading; tests of the check read it
+        // from `checks`, the others compare readings without it.
+        if (copy.type === "page-reading" && "check" in copy.reading) {
+          checks.push(copy.reading.check);
+          delete copy.reading.check;
+        }
         calls.push(copy);
         const reply = answer ? answer(copy, calls.length) : Promise.resolve(undefined);
         return reply.then((value) => {
@@ -170,6 +178,7 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
     document: window.document,
     calls,
     messages,
+    checks,
     pageErrors,
     injectReader,
     navigations,

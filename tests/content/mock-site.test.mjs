@@ -358,6 +358,7 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
     misleadingDialog: false,
     ambiguousMenu: null,
     lingerMs: 0,
+    restrictionBanner: false,
   });
   const site = createMockSite({
     faults: {
@@ -365,6 +366,7 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
       misleadingDialog: true,
       ambiguousMenu: true,
       lingerAfterConfirm: true,
+      restrictionBanner: true,
     },
   });
   assert.deepEqual(embeddedState(site.handle(url).body).faults, {
@@ -372,6 +374,7 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
     misleadingDialog: true,
     ambiguousMenu: "duplicate",
     lingerMs: 3000,
+    restrictionBanner: true,
   });
   assert.equal(
     embeddedState(
@@ -385,4 +388,8 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
   assert.throws(() => createMockSite({ faults: { ambiguousMenu: "weird" } }), /ambiguousMenu/);
   assert.throws(() => createMockSite({ faults: { checkpointAfter: -1 } }), /checkpointAfter/);
   assert.throws(() => createMockSite({ faults: { limitBanner: "soon" } }), /limitBanner/);
+  assert.throws(
+    () => createMockSite({ faults: { temporaryLimitAfter: "later" } }),
+    /temporaryLimitAfter/,
+  );
 });

@@ -9,8 +9,8 @@ import { ORIGIN, expectedCard, openPage, sleep } from "./harness.mjs";
 
 const FAST = { renderDelayMs: 50 };
 
-/** @param {string} page @param {string} path @param {object} counts */
-const recognisedReading = (page, path, counts) => ({
+/** @param {string} page @param {string} path @param {object} counts @param {string} [member] */
+const recognisedReading = (page, path, counts, member = "alex-morgan-5e6f7a") => ({
   type: "page-reading",
   reading: {
     page,
@@ -20,6 +20,8 @@ const recognisedReading = (page, path, counts) => ({
     reason: null,
     counts: { connections: null, followers: null, following: null, ...counts },
     cards: [],
+    // The mock's member, read from LinkedIn's navigation on every page.
+    member,
   },
 });
 
@@ -81,10 +83,12 @@ describe("network pages", { concurrency: true }, () => {
     try {
       await page.waitForMessages(1);
       assert.deepEqual(page.messages, [
-        recognisedReading("profile", site.member.profilePath, {
-          connections: "312",
-          followers: "401",
-        }),
+        recognisedReading(
+          "profile",
+          site.member.profilePath,
+          { connections: "312", followers: "401" },
+          member.slug,
+        ),
       ]);
     } finally {
       page.close();

@@ -156,7 +156,10 @@ describe("removal step", { concurrency: true }, () => {
           report.observed,
           /Zoë Müller \(\/in\/zoe-muller-7c3d9e\/, found on the list\)/,
         );
-        assert.match(report.observed, /the card left the list$/);
+        assert.match(
+          report.observed,
+          /(?:the card left the list, which still shows \d+ people|the stated total dropped from 40 to 39)$/,
+        );
         assert.deepEqual([...site.removed], [ZOE.slug]);
         assert.deepEqual(clicks, [
           `menu-button:${ZOE.slug}`,
@@ -206,7 +209,7 @@ describe("removal step", { concurrency: true }, () => {
         assert.deepEqual(missing.outcome, { kind: "not-found" });
         assert.match(
           missing.observed,
-          /nobody linking to \/in\/maria-silva-000000\/; 1 other person of that name left alone/,
+          /nobody linking to \/in\/maria-silva-000000\/ \(its 1 person listed leave them out\); 1 other person of that name left alone/,
         );
         assert.deepEqual(clicks, ["search-box"]);
         assert.deepEqual([...site.removed], [MARIA.slug]);
@@ -237,16 +240,30 @@ describe("removal step", { concurrency: true }, () => {
       }
     });
 
-    test(`verifies by name search alone in ${generation}`, async () => {
+    test(`verifies by name search alone, and only on positive evidence, in ${generation}`, async () => {
       const { site, page, clicks } = await openConnections({ generation, without: [SAM.slug] });
       try {
         const present = await step(page, NOA, { mode: "verify" });
         assert.deepEqual(present.outcome, { kind: "still-there" });
         assert.match(present.observed, /still lists \/in\/noa-cohen-1e4f7a\//);
-        const gone = await step(page, SAM, { mode: "verify" });
+        // A search listing a namesake and not them is positive evidence.
+        const gone = await step(
+          page,
+          { slug: "maria-silva-000000", name: "Maria Silva" },
+          {
+            mode: "verify",
+          },
+        );
         assert.deepEqual(gone.outcome, { kind: "removed" });
-        assert.match(gone.observed, /no longer lists \/in\/sam-lee-8d7c6b\//);
-        assert.deepEqual(clicks, ["search-box", "search-box"]);
+        assert.match(
+          gone.observed,
+          /no longer lists \/in\/maria-silva-000000\/: its 2 people listed leave them out/,
+        );
+        // An empty result proves nothing (issue 9, item 5).
+        const empty = await step(page, SAM, { mode: "verify" });
+        assert.equal(empty.outcome.kind, "failed");
+        assert.match(empty.outcome.reason, /showed nobody, which proves nothing/);
+        assert.deepEqual(clicks, ["search-box", "search-box", "search-box"]);
         assert.deepEqual([...site.removed], []);
         assert.equal(searchBox(page).value, "");
       } finally {
@@ -296,7 +313,7 @@ describe("removal step", { concurrency: true }, () => {
       }
     });
 
-    test(`removes after re-searching when the card lingers in ${generation}`, async () => {
+    test(`proves a removal by the stated total dropping when the card lingers in ${generation}`, async () => {
       const { site, page, clicks } = await openConnections({
         generation,
         faults: { lingerAfterConfirm: true },
@@ -304,11 +321,9 @@ describe("removal step", { concurrency: true }, () => {
       try {
         const report = await step(page, ZOE);
         assert.deepEqual(report.outcome, { kind: "removed" });
-        assert.match(report.observed, /the card lingered, and a name search no longer lists them$/);
+        assert.match(report.observed, /the stated total dropped from 40 to 39$/);
         assert.deepEqual([...site.removed], [ZOE.slug]);
         assertOnlyAllowedClicks(clicks, ZOE.slug);
-        assert.equal(clicks.at(-1), "search-box", "the re-search came after the confirm");
-        assert.equal(searchBox(page).value, "");
       } finally {
         page.close();
       }
@@ -337,21 +352,38 @@ describe("removal step", { concurrency: true }, () => {
     });
   }
 
-  for (const generation of ["react-2025", "sdui-2026"]) {
-    test(`treats a menu with items a card menu does not have as trouble in ${generation}`, async () => {
+  for (const generation of GENERATIONS) {
+    test(`chooses the one “Remove connection” of a menu with several items, by pointer, in ${generation}`, async () => {
       const { site, page, clicks } = await openConnections({
         generation,
         faults: { ambiguousMenu: "unexpected" },
       });
+      /** every pointer and mouse event on the page, in order, as `type:what` */
+      const events = [];
+      for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+        page.document.addEventListener(
+          type,
+          (event) => events.push(`${type}:${classify(event.target)}`),
+          true,
+        );
+      }
       try {
         const report = await step(page, ZOE);
-        assert.equal(report.outcome.kind, "trouble");
-        assert.match(
-          report.outcome.reason,
-          /items a connection card's menu does not have \(“Remove connection Unfollow Report”\)/,
-        );
-        assert.deepEqual(clicks, [`menu-button:${ZOE.slug}`]);
-        assert.deepEqual([...site.removed], []);
+        assert.deepEqual(report.outcome, { kind: "removed" });
+        assert.deepEqual([...site.removed], [ZOE.slug]);
+        assert.deepEqual(clicks, [
+          `menu-button:${ZOE.slug}`,
+          "menu-item:Remove connection",
+          CONFIRM[generation],
+        ]);
+        // Each click came as the sequence a pointer makes.
+        const sequence = (what) =>
+          ["pointerdown", "mousedown", "pointerup", "mouseup", "click"].map((t) => `${t}:${what}`);
+        assert.deepEqual(events, [
+          ...sequence(`menu-button:${ZOE.slug}`),
+          ...sequence("menu-item:Remove connection"),
+          ...sequence(CONFIRM[generation]),
+        ]);
       } finally {
         page.close();
       }
@@ -373,14 +405,32 @@ describe("removal step", { concurrency: true }, () => {
         reason:
           "LinkedIn says “You’ve reached the weekly limit for this action Please try again next week.”",
         url: `${ORIGIN}${PATHS.connections}`,
+        trouble: "limit",
       });
       const report = await step(page, ZOE);
       assert.equal(report.outcome.kind, "trouble");
+      assert.equal(report.outcome.trouble, "limit");
       assert.match(report.outcome.reason, /weekly limit/);
       assert.match(report.observed, /before netprune did anything$/);
       assert.deepEqual(clicks, []);
       assert.deepEqual([...site.removed], []);
       assert.equal(troubleMessages(page).length, 1, "told once per page view");
+    } finally {
+      page.close();
+    }
+  });
+
+  test("a temporary limit after confirming is trouble of kind limit, never a removal", async () => {
+    const { site, page } = await openConnections({
+      generation: "sdui-2026",
+      faults: { temporaryLimitAfter: 0 },
+    });
+    try {
+      const report = await step(page, ZOE);
+      assert.equal(report.outcome.kind, "trouble");
+      assert.equal(report.outcome.trouble, "limit");
+      assert.match(report.outcome.reason, /You’ve reached a temporary limit/);
+      assert.deepEqual([...site.removed], []);
     } finally {
       page.close();
     }
@@ -447,10 +497,12 @@ describe("removal step", { concurrency: true }, () => {
           type: "trouble",
           reason: `LinkedIn is asking for a security check (${CHECKPOINT_PATH})`,
           url: `${ORIGIN}${CHECKPOINT_PATH}`,
+          trouble: "checkpoint",
         },
       ]);
       const report = await step(checkpoint, SAM);
       assert.equal(report.outcome.kind, "trouble");
+      assert.equal(report.outcome.trouble, "checkpoint");
       assert.match(report.outcome.reason, /security check/);
       await sleep(1200);
       assert.equal(troubleMessages(checkpoint).length, 1, "told once per page view");
@@ -490,6 +542,7 @@ describe("removal step requests", { concurrency: true }, () => {
       assert.deepEqual(await page.tell(first), { ok: true });
       assert.deepEqual(await page.tell({ ...first, attempt: attempt + 1000 }), {
         ok: false,
+        notTaken: "busy",
         error: "a step is already running",
       });
       const collect = await page.tell({ type: "collect-run", delayMs: 5000, stallMs: 60_000 });
@@ -506,6 +559,7 @@ describe("removal step requests", { concurrency: true }, () => {
       });
       const during = await page.tell({ ...first, attempt: attempt + 2000 });
       assert.equal(during.ok, false);
+      assert.equal(during.notTaken, "busy");
       assert.match(during.error, /collection is running/);
       assert.deepEqual(await page.tell({ type: "collect-halt" }), { ok: true });
     } finally {
@@ -524,6 +578,10 @@ describe("removal step requests", { concurrency: true }, () => {
         { ...good, name: "  " },
         { ...good, mode: "delete" },
         { ...good, dryRun: undefined },
+        { ...good, pausesMs: [] },
+        { ...good, pausesMs: [100, -1] },
+        { ...good, pausesMs: "soon" },
+        { ...good, member: 7 },
       ]) {
         const answer = await page.tell(bad);
         assert.equal(answer.ok, false, JSON.stringify(bad));
@@ -541,13 +599,137 @@ describe("removal step requests", { concurrency: true }, () => {
     }
   });
 
+  test("takes no step while the tab is hidden, saying so as notTaken", async () => {
+    const { site, page, clicks } = await openConnections({ generation: "sdui-2026" });
+    try {
+      Object.defineProperty(page.document, "hidden", { configurable: true, get: () => true });
+      const answer = await page.tell({
+        type: "remove-step",
+        attempt: 1,
+        ...ZOE,
+        mode: "remove",
+        dryRun: false,
+      });
+      assert.equal(answer.ok, false);
+      assert.equal(answer.notTaken, "hidden");
+      await sleep(500);
+      assert.deepEqual(clicks, []);
+      assert.deepEqual([...site.removed], []);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("takes no step for another account, nor when its own profile link cannot be found", async () => {
+    const { site, page, clicks } = await openConnections({ generation: "react-2025" });
+    try {
+      const base = { type: "remove-step", ...ZOE, mode: "remove", dryRun: false };
+      const other = await page.tell({ ...base, attempt: 1, member: "someone-else-123" });
+      assert.equal(other.notTaken, "another-account");
+      assert.match(other.error, /another LinkedIn account \(alex-morgan-5e6f7a\)/);
+      page.document.querySelector('#global-nav a[href^="/in/"]').remove();
+      const unknown = await page.tell({ ...base, attempt: 2, member: site.member.slug });
+      assert.equal(unknown.notTaken, "another-account");
+      assert.match(unknown.error, /cannot find your own profile link/);
+      await sleep(500);
+      assert.deepEqual(clicks, []);
+      assert.deepEqual([...site.removed], []);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("paces a step by its pausesMs, none sooner than the first after the list appeared", async () => {
+    const { site, page } = await openConnections({ generation: "sdui-2026" });
+    const at = [];
+    for (const type of ["click"]) {
+      page.document.addEventListener(type, () => at.push(Date.now()), true);
+    }
+    try {
+      const started = Date.now();
+      const attempt = nextAttempt++;
+      const pausesMs = [900, 300, 300, 300, 300, 300];
+      assert.deepEqual(
+        await page.tell({
+          type: "remove-step",
+          attempt,
+          ...ZOE,
+          mode: "remove",
+          dryRun: false,
+          pausesMs,
+          member: site.member.slug,
+        }),
+        { ok: true },
+      );
+      const report = await waitFor(
+        () => page.messages.find((m) => m.type === "removal-outcome" && m.attempt === attempt),
+        "the outcome",
+        OUTCOME_TIMEOUT_MS,
+      );
+      assert.deepEqual(report.outcome, { kind: "removed" });
+      assert.equal(at.length, 3, "menu button, item, confirm");
+      assert.ok(at[0] - started >= 900, `the first click waited its pause (${at[0] - started} ms)`);
+      assert.ok(at[1] - at[0] >= 300 && at[2] - at[1] >= 300, "each later click waited its pause");
+    } finally {
+      page.close();
+    }
+  });
+
+  test("types the name key by key through the native value setter", async () => {
+    const { page } = await openConnections({ generation: "sdui-2026" });
+    const box = page.document.querySelector('input[data-testid="typeahead-input"]');
+    const keys = [];
+    for (const type of ["keydown", "keypress", "input", "keyup"]) {
+      box.addEventListener(type, (event) =>
+        keys.push(`${type}:${event.key ?? event.data}:${box.value}`),
+      );
+    }
+    // A plain `value =` on the element is what React misses; the native setter is what it sees.
+    let ownSetter = 0;
+    Object.defineProperty(box, "value", {
+      configurable: true,
+      get: () =>
+        Object.getOwnPropertyDescriptor(page.window.HTMLInputElement.prototype, "value").get.call(
+          box,
+        ),
+      set: () => {
+        ownSetter += 1;
+      },
+    });
+    try {
+      const report = await step(page, { slug: "sam-lee-000000", name: "Sam" }, { mode: "verify" });
+      assert.ok(report.outcome.kind);
+      assert.deepEqual(keys.slice(0, 12), [
+        "keydown:S:",
+        "keypress:S:",
+        "input:S:S",
+        "keyup:S:S",
+        "keydown:a:S",
+        "keypress:a:S",
+        "input:a:Sa",
+        "keyup:a:Sa",
+        "keydown:m:Sa",
+        "keypress:m:Sa",
+        "input:m:Sam",
+        "keyup:m:Sam",
+      ]);
+      assert.equal(ownSetter, 0, "the value went through the native setter only");
+    } finally {
+      page.close();
+    }
+  });
+
   test("refuses a step on a page that is not the connections page", async () => {
     const site = createMockSite({ renderDelayMs: 50 });
     const page = await openPage(site, PATHS.followers);
     try {
       assert.deepEqual(
         await page.tell({ type: "remove-step", attempt: 1, ...ZOE, mode: "verify" }),
-        { ok: false, error: "This tab is not showing your LinkedIn connections." },
+        {
+          ok: false,
+          notTaken: "no-list",
+          error: "This tab is not showing your LinkedIn connections.",
+        },
       );
     } finally {
       page.close();

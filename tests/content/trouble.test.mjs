@@ -66,6 +66,7 @@ describe("trouble on a page", { concurrency: true }, () => {
         type: "trouble",
         reason: "LinkedIn is showing a captcha",
         url: `${ORIGIN}${PATHS.feed}`,
+        trouble: "captcha",
       });
       const alert = document.createElement("div");
       alert.setAttribute("role", "alert");
@@ -105,6 +106,77 @@ describe("trouble on a page", { concurrency: true }, () => {
       document.body.append(dialog);
       const told = await firstTrouble(page);
       assert.equal(told.reason, "LinkedIn says “Your account is temporarily restricted”");
+      assert.equal(told.trouble, "restricted");
+    } finally {
+      page.close();
+    }
+  });
+
+  test("recognises the restriction banner as trouble of kind restricted", async () => {
+    const site = createMockSite({ renderDelayMs: 50, faults: { restrictionBanner: true } });
+    const page = await openPage(site, PATHS.connections);
+    try {
+      const told = await firstTrouble(page);
+      assert.equal(told.trouble, "restricted");
+      assert.match(told.reason, /temporarily restricted your account/);
+    } finally {
+      page.close();
+    }
+  });
+
+  test("recognises “You’ve reached a temporary limit” as a limit, in a banner or as a page", async () => {
+    const banner = await openPage(createMockSite({ renderDelayMs: 50 }), PATHS.feed);
+    const page = await openPage(createMockSite({ renderDelayMs: 50 }), PATHS.feed);
+    try {
+      await banner.waitForRender();
+      const alert = banner.document.createElement("div");
+      alert.setAttribute("role", "alert");
+      alert.textContent = "You've reached a temporary limit";
+      banner.document.body.append(alert);
+      const fromBanner = await firstTrouble(banner);
+      assert.equal(fromBanner.trouble, "limit");
+
+      // The interstitial: a whole page under LinkedIn's navigation saying it.
+      await page.waitForRender();
+      page.document.querySelector("main").replaceChildren();
+      const heading = page.document.createElement("h1");
+      heading.textContent = "You’ve reached a temporary limit";
+      page.document.querySelector("main").append(heading);
+      const fromPage = await firstTrouble(page);
+      assert.deepEqual(fromPage, {
+        type: "trouble",
+        reason: "LinkedIn says “You’ve reached a temporary limit”",
+        url: `${ORIGIN}${PATHS.feed}`,
+        trouble: "limit",
+      });
+    } finally {
+      banner.close();
+      page.close();
+    }
+  });
+
+  test("stops collecting at the first sign of trouble, saying why", async () => {
+    const site = createMockSite({ renderDelayMs: 50, count: 200, pageSize: 10 });
+    const page = await openPage(site, PATHS.connections, {
+      layout: true,
+      answer: () => Promise.resolve({ collect: { running: true, done: false } }),
+    });
+    try {
+      await page.waitForMessages(1);
+      assert.deepEqual(await page.tell({ type: "collect-run", delayMs: 10, stallMs: 60_000 }), {
+        ok: true,
+      });
+      const alert = page.document.createElement("div");
+      alert.setAttribute("role", "alert");
+      alert.textContent = "You’ve reached a temporary limit";
+      page.document.body.append(alert);
+      const ended = await waitFor(
+        () => page.messages.find((m) => m.type === "collect-ended"),
+        "collect-ended",
+        10_000,
+      );
+      assert.equal(ended.outcome, "stalled");
+      assert.match(ended.reason, /^collecting stopped because LinkedIn says/);
     } finally {
       page.close();
     }
@@ -119,6 +191,7 @@ describe("trouble on a page", { concurrency: true }, () => {
       try {
         const told = await firstTrouble(page);
         assert.match(told.reason, reason);
+        assert.equal(told.trouble, "http-429");
         // A step asked for on it is taken, and answered with trouble, so
         // that the queue pauses.
         assert.deepEqual(

@@ -21,6 +21,8 @@ describe("unrecognised markup", { concurrency: true }, () => {
       assert.deepEqual(page.calls, [], "nothing is sent before the wait is over");
       await page.waitForMessages(1, 4000);
       assert.ok(Date.now() - injectedAt >= 14_900, "the reader waited the full 15 s");
+      assert.equal(page.checks[0].removalOff, true, "the check turns removal off there");
+      assert.ok(page.checks[0].missing.includes("no connections list netprune knows"));
       assert.deepEqual(page.messages, [
         {
           type: "page-reading",
@@ -32,6 +34,7 @@ describe("unrecognised markup", { concurrency: true }, () => {
             reason: "no connections list found after 15 s",
             counts: { connections: null, followers: null, following: null },
             cards: [],
+            member: site.member.slug,
           },
         },
       ]);

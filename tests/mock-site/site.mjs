@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { generatePeople, hashString } from "./people.mjs";
 
 export const GENERATIONS = ["artdeco", "react-2025", "sdui-2026"];
-export const PAGING_MODES = ["scroll", "load-more"];
+export const PAGING_MODES = ["scroll", "load-more", "wheel"];
 
 export const PATHS = {
   feed: "/feed/",
@@ -49,6 +49,8 @@ export const FAULTS = [
   "ambiguousMenu",
   "limitBanner",
   "lingerAfterConfirm",
+  "temporaryLimitAfter",
+  "restrictionBanner",
 ];
 const AMBIGUOUS_MENUS = ["duplicate", "unexpected"];
 /** How long a card stays listed after a confirmed removal with `lingerAfterConfirm: true`. */
@@ -152,9 +154,11 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  * @param {number} [options.followers] default statedTotal * 2 + 17
  * @param {number} [options.following] default floor(statedTotal * 1.1) + 12
  * @param {number} [options.pageSize] cards per page or batch (default 10; 12 for sdui-2026); any size, 100 included
- * @param {"scroll" | "load-more"} [options.paging] how further pages arrive (default "scroll"): sdui-2026 pages in
- *   on scroll, or only on "Load more"; artdeco pages in on scroll or "Show more results", or only on the button;
- *   react-2025 always pages in on scroll
+ * @param {"scroll" | "load-more" | "wheel"} [options.paging] how further pages arrive (default "scroll"):
+ *   on scroll, only on "Load more", or (react-2025 and sdui-2026) only on wheel events over the list;
+ *   artdeco pages in on scroll or "Show more results", or only on the button
+ * @param {number} [options.lateDatesMs] react-2025 and sdui-2026: each card's "Connected on" line is filled in
+ *   this long after the card appears (default 0: at once)
  * @param {number} [options.paneHeight] sdui-2026 only: the list pane's height in px, which follows the member's
  *   window on LinkedIn (default 640)
  * @param {string[]} [options.without] slugs of people who have since removed the member: left off the list
@@ -181,6 +185,9 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  *   at once (`true` or 0) or once this many removals are done; from then on removals are refused
  * @param {boolean | number} [options.faults.lingerAfterConfirm] a removed card stays in the list this many ms
  *   (`true`: 3000) before it leaves; a name search shows it gone at once
+ * @param {number} [options.faults.temporaryLimitAfter] after this many removals, the next confirm removes nobody
+ *   and the page shows "You’ve reached a temporary limit"
+ * @param {boolean} [options.faults.restrictionBanner] the pages show the account-restricted banner
  */
 export function createMockSite(options = {}) {
   const generation = options.generation ?? "sdui-2026";
@@ -284,6 +291,7 @@ export function createMockSite(options = {}) {
     ambiguousMenu: faults.ambiguousMenu === true ? "duplicate" : faults.ambiguousMenu || null,
     lingerMs:
       faults.lingerAfterConfirm === true ? DEFAULT_LINGER_MS : faults.lingerAfterConfirm || 0,
+    restrictionBanner: Boolean(faults.restrictionBanner),
   };
 
   const baseState = {
@@ -296,6 +304,7 @@ export function createMockSite(options = {}) {
     stallAt,
     stallMs,
     paneHeight,
+    lateDatesMs: options.lateDatesMs ?? 0,
     build,
     member,
     shown: stated.shown,
@@ -406,6 +415,9 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
       return json(200, { ok: false, checkpoint: CHECKPOINT_PATH });
     }
     if (limitReached()) return json(200, { ok: false, limitReached: true });
+    if (faults.temporaryLimitAfter !== undefined && removed.size >= faults.temporaryLimitAfter) {
+      return json(200, { ok: false, temporaryLimit: true });
+    }
     removed.add(person.slug);
     pageCache.clear();
     return json(200, { ok: true, limitReached: limitReached() });
@@ -565,6 +577,7 @@ function checkedFaults(faults) {
     }
   };
   count("checkpointAfter");
+  count("temporaryLimitAfter");
   if (typeof faults.limitBanner !== "boolean") count("limitBanner");
   if (typeof faults.lingerAfterConfirm !== "boolean") count("lingerAfterConfirm");
   const menu = faults.ambiguousMenu;

@@ -2148,3 +2148,67 @@ test("axe_finds_no_serious_or_critical_violations_in_the_removal_pace", async (t
     assert.ok(doc.querySelector(`label[for="${control.id}"]`) || control.closest("label"));
   }
 });
+
+test("each_row_carries_the_test_hooks_name_headline_and_a_dated_time_only_when_known", async (t) => {
+  const people = manyPeople(3);
+  people[1].headline = null;
+  people[2].connected = null;
+  const { doc } = await openReview(t, { people });
+  const [first, second, third] = rows(doc);
+  assert.equal(first.dataset.slug, "p-0");
+  assert.equal(text(first.querySelector('[data-testid="person-name"]')), "Person 0");
+  assert.equal(text(first.querySelector('[data-testid="person-headline"]')), "Recruiter");
+  assert.equal(
+    first.querySelector('time[data-testid="person-connected"]').getAttribute("datetime"),
+    "2010-01-15",
+  );
+  assert.equal(second.querySelector('[data-testid="person-headline"]').textContent, "");
+  assert.equal(third.querySelector('time[data-testid="person-connected"]'), null);
+});
+
+test("check_this_page_shows_what_was_recognised_and_copies_a_report_without_names_or_slugs", async (t) => {
+  const check = {
+    generation: "sdui-2026",
+    statedTotal: "1,217",
+    cardsOnPage: 12,
+    cardsRead: 12,
+    firstCards: [
+      {
+        slug: "priya-nair-2b3c4d",
+        name: "Priya Nair",
+        headline: "Data Scientist",
+        connected: "Connected on June 24, 2026",
+        menuButtons: 1,
+      },
+    ],
+    menuFound: true,
+    searchBoxFound: false,
+    memberFound: true,
+    removalOff: true,
+    missing: ["no name search box"],
+  };
+  const { dom, doc, extension } = await openReview(t, {
+    answer: (message) => (message.type === "page-check" ? { ok: true, check } : { ok: true }),
+  });
+  let copied = null;
+  Object.defineProperty(dom.window.navigator, "clipboard", {
+    configurable: true,
+    value: { writeText: async (value) => void (copied = value) },
+  });
+  byTestId(doc, "page-check").click();
+  await settle();
+  await settle();
+  assert.ok(extension.sent.some((m) => m.type === "page-check"));
+  const shown = text(byTestId(doc, "page-check-result"));
+  assert.match(shown, /Markup: sdui-2026/);
+  assert.match(shown, /Stated total: 1,217/);
+  assert.match(shown, /Card 1: slug priya-nair-2b3c4d; name Priya Nair; headline Data Scientist/);
+  assert.match(shown, /Removal is off on this page: no name search box\./);
+  byTestId(doc, "page-check-copy").click();
+  await settle();
+  await settle();
+  assert.ok(copied, "a report was copied");
+  assert.doesNotMatch(copied, /priya|Priya|Nair|Data Scientist/);
+  assert.match(copied, /slug read; name read; headline read/);
+  assert.match(copied, /Removal is off on this page/);
+});

@@ -3,8 +3,15 @@
 // in when the window nears the bottom or "Show more results" is pressed (only
 // on the button, with paging "load-more"). Each card's "More actions for
 // <Name>" dropdown holds "Remove connection", which opens an artdeco modal
-// (role="alertdialog") with a primary "Remove" button; "Search by name"
-// filters the list.
+// with a primary "Remove" button; "Search by name" filters the list.
+// Evidence (docs/LINKEDIN.md, "artdeco"): `li.mn-connection-card`,
+// `.mn-connection-card__name` / `__occupation` (code-index file ids
+// 19050637765, 69006276311; dimitri-bourreau/linkedin-removal-helper
+// `script.js`), the `<time>` badge (file id 4126270360, gist
+// Igloczek/400b550fffebea97827ad962056e2153), the trigger label prefix (gist
+// mykeln/51ca1a9c3c8711f4bf801683970dbd43), `.artdeco-modal` and its primary
+// confirm (file id 27048575857). The modal's role="alertdialog" is the mock's
+// own (not found in the evidence).
 (function () {
   "use strict";
 

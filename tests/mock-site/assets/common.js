@@ -18,16 +18,18 @@
 
   /**
    * Class names the way LinkedIn's newer builds emit them: opaque, and
-   * different in every build, so nothing can rely on them.
+   * different in every build (and here in every page load), so nothing can
+   * rely on them.
    */
   const hashedNames = new Map();
+  const loadSalt = Math.random().toString(36).slice(2, 8);
   function hashed(...names) {
     return names
       .map((name) => {
         // Cached: a 10,000-person list asks for the same few names per row.
         let hash = hashedNames.get(name);
         if (hash === undefined) {
-          hash = `_${fnv1a(`${state.build}:${name}`).toString(36).slice(0, 6)}`;
+          hash = `_${fnv1a(`${state.build}:${loadSalt}:${name}`).toString(36).slice(0, 6)}`;
           hashedNames.set(name, hash);
         }
         return hash;
@@ -176,6 +178,44 @@
   }
 
   /**
+   * The "You’ve reached a temporary limit" interstitial: the page's main
+   * region replaced by it (the words from Jay-615/linkedin-claude-assistant
+   * `reference/linkedin-browser-playbook.md`; its markup is not captured
+   * anywhere, so this is the mock's own).
+   */
+  function showTemporaryLimit() {
+    const main = document.getElementById("main");
+    if (!main) return;
+    main.replaceChildren(
+      el("section", {}, [
+        el("h1", { text: "You’ve reached a temporary limit" }),
+        el("p", { text: "Please try again later." }),
+      ]),
+    );
+  }
+
+  /**
+   * The restriction banner (the words of the 2026 restriction a public
+   * automation log quotes, code-index file id 61658626625; its markup is
+   * the mock's own): a global alert under the navigation bar.
+   */
+  function showRestrictionBanner() {
+    if (document.getElementById("mock-restriction-banner")) return;
+    const banner = el(
+      "div",
+      { id: "mock-restriction-banner", class: "artdeco-global-alert", role: "alert" },
+      [
+        el("p", {
+          text: "We’ve temporarily restricted your account for accessing an unusually high volume of LinkedIn profile data.",
+        }),
+      ],
+    );
+    const nav = document.getElementById("global-nav");
+    if (nav) nav.after(banner);
+    else document.body.prepend(banner);
+  }
+
+  /**
    * Confirming a removal: the page asks its backend (the mock's POST
    * /__mock__/remove, body the slug) and acts on the answer.
    * @param {string} href the person's profile link
@@ -195,6 +235,7 @@
           return "checkpoint";
         }
         if (answer.limitReached) showLimitBanner();
+        if (answer.temporaryLimit) showTemporaryLimit();
         return answer.ok ? "removed" : "refused";
       })
       .catch(() => "refused");
@@ -219,7 +260,9 @@
   function menuItems() {
     const faults = state.faults || {};
     if (faults.ambiguousMenu === "duplicate") return ["Remove connection", "Remove connection"];
-    if (faults.ambiguousMenu === "unexpected") return ["Remove connection", "Unfollow", "Report"];
+    // Several items, "Remove connection" among them (no public source
+    // shows the whole menu: docs/LINKEDIN.md).
+    if (faults.ambiguousMenu === "unexpected") return ["Unfollow", "Remove connection", "Report"];
     return ["Remove connection"];
   }
 
@@ -256,4 +299,5 @@
   };
 
   if (state.limitReached) showLimitBanner();
+  if (state.faults && state.faults.restrictionBanner) showRestrictionBanner();
 })();

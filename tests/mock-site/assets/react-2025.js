@@ -1,18 +1,34 @@
-// The 2025 React connections page: hashed class names that change with every
-// build, data-view-name attributes, the name and headline in plain <p>
-// elements, absolute profile URLs, and infinite scroll on the window. Each
-// card's "Show more actions" button opens a dropdown (portaled to the end of
-// the body, with no menu role) whose "Remove connection" item is a
-// div[role="button"]; the confirmation is a role="dialog" whose confirm
-// button is button[data-view-name="connections-remove"].
+// The 2025 React connections page, rebuilt from a verbatim capture of one
+// card (docs/LINKEDIN.md, "react-2025"; the capture is the comment in the
+// exporter script `getLinkedInContacts`, code-index file id 48742132112, and
+// tools targeting it: spiritix/linkedin-bulk-remover
+// `linkedin-bulk-connection-remover.user.js`, the jQuery CRM exporter file id
+// 54020034841, the bulk-checkbox extension file id 59996376636):
+// - hashed class names that change with every build (and, here, every load);
+// - two `ConnectionsPage_ConnectionsList` nodes, the inner one the lazy
+//   column holding the rows;
+// - ONE `div[data-view-name="connections-list"][data-display-contents]`
+//   wrapper PER CARD, the card its `div[componentkey^="auto-component-"]`;
+// - the avatar link first (its only text the image alt "<Name>’s profile
+//   picture"), then the profile link WRAPPING `<p><a>Name</a></p><p>Headline</p>`,
+//   then `<p>Connected on …</p>` outside it;
+// - "Show more actions" (the same label on every card) opening a menu of
+//   `div[role="button"]` items, confirmed by `button[data-view-name="connections-remove"]`
+//   (spiritix); the menu and dialog attached at the end of body (an
+//   inference: every tool searches them document-wide);
+// - "Load more" as `button > span > span` after the list (the capture).
+// Not in the evidence, kept as the mock's own choices and marked so in
+// docs/LINKEDIN.md: the dialog's role="dialog" and wording, the menu's other
+// items, and late "Connected on" lines (`lateDatesMs`).
 (function () {
   "use strict";
 
   const mock = window.MockLinkedIn;
   const { el, hashed, later, skeleton, pageLoads, person, AVATAR } = mock;
+  const SVG = "http://www.w3.org/2000/svg";
 
   /**
-   * A dialog portaled to the end of the body.
+   * A dialog attached to the end of the body.
    * @param {{ title: string, body: string, confirm: string, confirmView: string, onConfirm: (close: () => void) => void }} content
    */
   function dialog({ title, body, confirm, confirmView, onConfirm }) {
@@ -52,6 +68,20 @@
     document.body.append(portal);
   }
 
+  /** The capture's placeholder avatar: an svg labelled like the img. */
+  function placeholder(label) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("aria-hidden", "false");
+    svg.setAttribute("viewBox", "0 0 128 128");
+    svg.setAttribute("aria-label", label);
+    return svg;
+  }
+
+  let keys = 0;
+  /** componentkey="auto-component-<uuid>"-like keys, different per render. */
+  const autoKey = (prefix) =>
+    `${prefix}${(Date.now() + (keys += 1)).toString(16)}-${Math.random().toString(16).slice(2, 10)}`;
+
   window.MockLinkedIn.routes.connections = function renderReact(main, state, signal) {
     document.title = "Connections | LinkedIn";
     main.append(skeleton(4));
@@ -65,20 +95,39 @@
       class: hashed("count", "t-16"),
       text: `${state.shown.connections} connections`,
     });
+    const header = el(
+      "div",
+      {
+        class: hashed("list-header"),
+        componentkey: "ConnectionsPage_ConnectionsListHeader",
+      },
+      [countLine],
+    );
 
-    // The cards sit in one wrapper inside the list element, as React's
-    // virtual-scroller host did.
-    const items = el("div", { class: hashed("list-items") });
-    const list = el("div", { class: hashed("list"), "data-view-name": "connections-list" }, [
-      items,
-    ]);
+    const column = el("div", {
+      class: hashed("lazy-column"),
+      componentkey: "ConnectionsPage_ConnectionsList",
+      "data-component-type": "LazyColumn",
+      "data-testid": "lazy-column",
+    });
+    const outer = el(
+      "div",
+      { class: hashed("list-outer"), componentkey: "ConnectionsPage_ConnectionsList" },
+      [column],
+    );
     const spinner = el("div", {
       class: hashed("spinner"),
       role: "progressbar",
       "aria-label": "Loading",
     });
+    const loadMoreButton = el("button", { class: hashed("button", "load-more"), type: "button" }, [
+      el("span", { class: hashed("button-inner") }, [
+        el("span", { class: hashed("button-text"), text: "Load more" }),
+      ]),
+    ]);
+    const footer = el("div", { class: hashed("list-footer") });
 
-    function removeFlow(p, card) {
+    function removeFlow(p, wrapper) {
       if (state.faults.misleadingDialog) {
         dialog({
           title: "Remove saved item?",
@@ -91,7 +140,8 @@
       }
       dialog({
         title: "Remove connection",
-        body: `Are you sure you want to remove ${p.name} from your connections? ${p.name} won’t be notified.`,
+        // The wording public clones of LinkedIn's UI reproduce (evidence.md §1.M).
+        body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
         confirm: "Remove",
         confirmView: "connections-remove",
         onConfirm(close) {
@@ -101,7 +151,7 @@
             data.drop(p.href);
             shown -= 1;
             countLine.textContent = `${mock.formatTotal(data.total)} connections`;
-            later(signal, state.faults.lingerMs, () => card.remove());
+            later(signal, state.faults.lingerMs, () => wrapper.remove());
           });
         },
       });
@@ -112,46 +162,100 @@
       const trigger = el("button", {
         class: hashed("more-button"),
         type: "button",
+        componentkey: autoKey(""),
         "aria-label": "Show more actions",
-        "aria-expanded": "false",
         "data-view-name": "connections-remove-connection-dropdown",
+        "aria-expanded": "false",
       });
-      const node = el("div", { class: hashed("card", "card-layout") }, [
-        el(
-          "a",
-          { class: hashed("avatar-link"), href: p.href, "data-view-name": "connections-profile" },
-          [
-            el("figure", { class: hashed("figure") }, [
-              el("img", {
-                class: hashed("avatar"),
-                src: AVATAR,
-                alt: `${p.name}’s profile picture`,
-              }),
-            ]),
-          ],
-        ),
-        el("div", { class: hashed("text-column") }, [
-          el("p", { class: hashed("name-line", "t-bold") }, [
-            el("a", {
-              class: hashed("name-link"),
+      const alt = `${p.name}’s profile picture`;
+      const connected = el("p", { class: hashed("connected-on", "muted") });
+      if (state.lateDatesMs > 0) {
+        later(signal, state.lateDatesMs, () => {
+          connected.textContent = p.connectedText;
+        });
+      } else connected.textContent = p.connectedText;
+      const nameKey = autoKey("");
+      const node = el(
+        "div",
+        { class: hashed("card", "card-layout"), componentkey: autoKey("auto-component-") },
+        [
+          el(
+            "a",
+            {
+              tabindex: "0",
+              class: hashed("avatar-link"),
               href: p.href,
               "data-view-name": "connections-profile",
-              text: p.name,
-            }),
+              style: "height: 7.2rem; width: 7.2rem;",
+            },
+            [
+              el("figure", { class: hashed("figure"), "data-view-name": "image" }, [
+                placeholder(alt),
+                el("img", { class: hashed("avatar"), src: AVATAR, alt }),
+              ]),
+            ],
+          ),
+          el("div", { class: hashed("text-column") }, [
+            el("div", { class: hashed("text-inner") }, [
+              el(
+                "a",
+                {
+                  tabindex: "0",
+                  class: hashed("name-link"),
+                  href: p.href,
+                  componentkey: nameKey,
+                  "data-view-name": "connections-profile",
+                },
+                [
+                  el("div", { class: hashed("name-block"), componentkey: nameKey }, [
+                    el("p", { class: hashed("name-line", "t-bold") }, [
+                      el("a", { class: hashed("name-anchor"), href: p.href, text: p.name }),
+                    ]),
+                    p.headline === null
+                      ? null
+                      : el("p", { class: hashed("headline"), text: p.headline }),
+                  ]),
+                ],
+              ),
+              connected,
+            ]),
           ]),
-          p.headline === null ? null : el("p", { class: hashed("headline"), text: p.headline }),
-          el("p", { class: hashed("connected-on", "muted"), text: p.connectedText }),
-        ]),
-        el("div", { class: hashed("actions") }, [
-          el("a", {
-            class: hashed("message-button"),
-            href: "/messaging/compose/",
-            "aria-label": `Message ${p.name}`,
-            text: "Message",
-          }),
-          trigger,
-        ]),
-      ]);
+          el("div", { class: hashed("actions") }, [
+            el("div", { class: hashed("actions-inner") }, [
+              el(
+                "div",
+                {
+                  class: hashed("display-contents"),
+                  "data-view-name": "message-button",
+                  "data-display-contents": "true",
+                },
+                [
+                  el(
+                    "a",
+                    {
+                      class: hashed("message-button"),
+                      "aria-disabled": "false",
+                      href: "/messaging/compose/?profileUrn=urn%3Ali%3Afsd_profile%3AACoAAmock",
+                      "aria-label": "Message",
+                    },
+                    [el("span", {}, [el("span", { text: "Message" })])],
+                  ),
+                ],
+              ),
+              trigger,
+            ]),
+          ]),
+        ],
+      );
+      const wrapper = el(
+        "div",
+        {
+          class: hashed("display-contents"),
+          "data-view-name": "connections-list",
+          "data-display-contents": "true",
+        },
+        [node],
+      );
 
       let popover = null;
       const close = () => {
@@ -167,14 +271,15 @@
         }
         for (const other of [...mock.openMenus]) other();
         const entries = mock.menuItems().map((label) => {
+          // The item's text sits in a <p> (spiritix; file ids 37235230186, 27364370114).
           const entry = el("div", { class: hashed("menu-item"), role: "button", tabindex: "0" }, [
-            el("span", { class: hashed("menu-label"), text: label }),
+            el("p", { class: hashed("menu-label"), text: label }),
           ]);
           if (label === "Remove connection") {
             entry.addEventListener("click", (event) => {
               event.stopPropagation();
               close();
-              removeFlow(p, node);
+              removeFlow(p, wrapper);
             });
           }
           return entry;
@@ -186,31 +291,49 @@
         trigger.setAttribute("aria-expanded", "true");
         mock.openMenus.add(close);
       });
-      return node;
+      return wrapper;
+    }
+
+    function updateFooter() {
+      if (loading) footer.replaceChildren(spinner);
+      else if (shown < data.matching().length && state.paging === "load-more") {
+        footer.replaceChildren(loadMoreButton);
+      } else footer.replaceChildren();
     }
 
     function appendPage() {
       const next = data.matching().slice(shown, shown + state.pageSize);
-      items.append(...next.map(card));
+      column.append(...next.map(card));
       shown += next.length;
     }
 
     function loadMore() {
       if (!rendered || loading || shown >= data.matching().length) return;
       loading = true;
-      list.after(spinner);
+      updateFooter();
       later(signal, delayAfter(shown), () => {
-        spinner.remove();
         appendPage();
         loading = false;
+        updateFooter();
       });
     }
 
+    const nearBottom = () =>
+      window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 600;
+    loadMoreButton.addEventListener("click", loadMore);
+    // "scroll": the window's scroll loads more; "wheel": only wheel events
+    // do (a scroll alone loads nothing); "load-more": only the button.
     window.addEventListener(
       "scroll",
       () => {
-        const bottom = window.scrollY + window.innerHeight;
-        if (bottom >= document.documentElement.scrollHeight - 600) loadMore();
+        if (state.paging === "scroll" && nearBottom()) loadMore();
+      },
+      { signal },
+    );
+    window.addEventListener(
+      "wheel",
+      (event) => {
+        if (state.paging === "wheel" && event.deltaY > 0 && nearBottom()) loadMore();
       },
       { signal },
     );
@@ -227,25 +350,28 @@
       searchTimer = setTimeout(() => {
         if (signal.aborted) return;
         data.setQuery(search.value);
-        items.replaceChildren();
+        column.replaceChildren();
         shown = 0;
         appendPage();
+        updateFooter();
       }, 250);
     });
 
     later(signal, state.renderDelayMs, () => {
       const page = el("div", { class: hashed("page") }, [
         el("div", { class: hashed("header") }, [
-          countLine,
+          header,
           el("div", { class: hashed("controls") }, [
             el("p", { class: hashed("sort"), text: "Sort by: Recently added" }),
             search,
           ]),
         ]),
-        list,
+        outer,
+        footer,
       ]);
       appendPage();
       rendered = true;
+      updateFooter();
       main.replaceChildren(page);
       main.removeAttribute("aria-busy");
     });

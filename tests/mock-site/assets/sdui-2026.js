@@ -1,12 +1,26 @@
-// The server-driven connections page (late 2025-2026): cards marked by
-// componentkey="ConnectionCard_...", hashed class names, and a virtualized
-// list inside its own scrolling pane: only the rows near the pane's viewport
-// exist in the DOM, rows scrolled past leave it, and further pages arrive on
-// scroll or behind a "Load more" button depending on the rollout. A card's
-// "More actions for <Name>" button opens a role="menu" popover at the end of
-// the body whose items are plain focusable divs found by their text; the
-// confirmation is a native <dialog> (no role attribute) whose confirm button
-// reads "Remove connection".
+// The server-driven connections page (late 2025-2026), rebuilt from what
+// the tools that drive it select (docs/LINKEDIN.md, "sdui-2026"; no public
+// capture of a whole card exists): sulhadin/linkedin-cleanup
+// `docs/internals.md`, `src/server/actions.ts`; utkuacikgoz/linkedin-cleanup
+// `src/linkedin/page/connections.ts`; jonathatbusiness/linkedin-connection-remover
+// `src/content/content.js`; Jay-615/linkedin-claude-assistant
+// `reference/linkedin-browser-playbook.md`; the 2026 prospecting script file
+// id 69513521179.
+// - cards `[componentkey^="ConnectionCard_"]`, the key `ConnectionCard_0-<slug>`
+//   (the form of utkuacikgoz's hand-written fixture: uncertain);
+// - two /in/ links per card (photo, then name); the name link wraps
+//   `<p>name</p><p>headline</p>`; then `<p>Connected on June 24, 2026</p>`;
+// - "More actions for <Name>", one per card, opening a `[role="menu"]` of
+//   `[role="menuitem"]` items at the end of body (found page-wide by every tool);
+// - a native `<dialog>` whose confirm button reads "Remove connection" and
+//   whose text names only the first name (jonathatbusiness);
+// - the search box `[componentkey="connectionsListTypeahead_ConnectionsListTypeahead"]
+//   input[data-testid="typeahead-input"]`, React-controlled;
+// - a virtualized list in its own scrolling pane: rows scrolled past leave
+//   the DOM; more rows arrive on scroll, only on wheel events (`paging:
+//   "wheel"`, Jay-615 and file id 69513521179), or only behind "Load more".
+// Hashed class names change per load. Late "Connected on" lines
+// (`lateDatesMs`) and the menu's other items are the mock's own, not evidence.
 (function () {
   "use strict";
 
@@ -60,17 +74,20 @@
   const ROW_HEIGHT = 88;
   const OVERSCAN_ROWS = 8;
 
+  /** `ConnectionCard_0-<slug>`, the slug as the link writes it. */
   function componentKey(href) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < href.length; i += 1) {
-      hash ^= href.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    return `ConnectionCard_ACoAA${(hash >>> 0).toString(36).toUpperCase()}`;
+    const match = /\/in\/([^/?#]+)/.exec(href);
+    return `ConnectionCard_0-${match ? match[1] : "unknown"}`;
   }
 
-  function card(row, removeFlow) {
+  function card(row, removeFlow, signal) {
     const p = person(row);
+    const connected = el("p", { class: hashed("meta", "muted") });
+    if (mock.state.lateDatesMs > 0) {
+      later(signal, mock.state.lateDatesMs, () => {
+        connected.textContent = p.connectedText;
+      });
+    } else connected.textContent = p.connectedText;
     const trigger = el("button", {
       class: hashed("overflow"),
       type: "button",
@@ -95,9 +112,9 @@
         el("div", { class: hashed("lockup") }, [
           el("a", { class: hashed("title-link"), href: p.href }, [
             el("p", { class: hashed("title", "strong"), text: p.name }),
+            p.headline === null ? null : el("p", { class: hashed("subtitle"), text: p.headline }),
           ]),
-          p.headline === null ? null : el("p", { class: hashed("subtitle"), text: p.headline }),
-          el("p", { class: hashed("meta", "muted"), text: p.connectedText }),
+          connected,
         ]),
         el("div", { class: hashed("actions") }, [
           el("a", { class: hashed("message"), href: "/messaging/compose/", text: "Message" }),
@@ -120,7 +137,7 @@
       }
       for (const other of [...mock.openMenus]) other();
       const entries = mock.menuItems().map((label) => {
-        const entry = el("div", { class: hashed("menu-entry"), tabindex: "0" }, [
+        const entry = el("div", { class: hashed("menu-entry"), role: "menuitem", tabindex: "0" }, [
           el("span", { class: hashed("menu-text"), text: label }),
         ]);
         if (label === "Remove connection") {
@@ -181,7 +198,6 @@
       role: "progressbar",
       "aria-label": "Loading",
     });
-    const noResults = el("p", { class: hashed("empty"), text: "No results" });
     const countNumber = el("span", {
       class: hashed("count-number"),
       text: state.shown.connections,
@@ -201,7 +217,8 @@
       }
       nativeDialog({
         title: "Remove connection",
-        body: `Are you sure you want to remove ${p.name} as a connection? ${p.name} won’t be notified.`,
+        // Only the first name, as jonathatbusiness observed.
+        body: `Are you sure you want to remove ${p.name.split(" ")[0]} as a connection? They won’t be notified.`,
         confirm: "Remove connection",
         onConfirm(close) {
           mock.requestRemoval(p.href).then((result) => {
@@ -242,7 +259,7 @@
       for (const person of wanted) {
         let row = rows.get(person[0]);
         if (!row) {
-          row = card(person, removeFlow);
+          row = card(person, removeFlow, signal);
           rows.set(person[0], row);
           if (previous) previous.after(row);
           else inner.prepend(row);
@@ -251,8 +268,6 @@
       }
       inner.style.paddingTop = `${start * ROW_HEIGHT}px`;
       inner.style.paddingBottom = `${(loaded - end) * ROW_HEIGHT}px`;
-      if (rendered && people.length === 0) pane.before(noResults);
-      else noResults.remove();
     }
 
     function updateFooter() {
@@ -275,6 +290,7 @@
     }
 
     loadMoreButton.addEventListener("click", loadMore);
+    const nearBottom = () => pane.scrollTop + viewport() >= (loaded - 2) * ROW_HEIGHT;
     pane.addEventListener(
       "scroll",
       () => {
@@ -283,8 +299,15 @@
         const maxScroll = Math.max(0, (loaded + 1) * ROW_HEIGHT - viewport());
         if (pane.scrollTop > maxScroll) pane.scrollTop = maxScroll;
         renderWindow();
-        const nearBottom = pane.scrollTop + viewport() >= (loaded - 2) * ROW_HEIGHT;
-        if (state.paging === "scroll" && nearBottom) loadMore();
+        if (state.paging === "scroll" && nearBottom()) loadMore();
+      },
+      { signal },
+    );
+    // The wheel-only rollout: a scroll alone loads nothing.
+    pane.addEventListener(
+      "wheel",
+      (event) => {
+        if (state.paging === "wheel" && event.deltaY > 0 && nearBottom()) loadMore();
       },
       { signal },
     );
@@ -293,10 +316,18 @@
     // answer replaces the list, from the top.
     const search = el("input", {
       class: hashed("search"),
-      type: "search",
+      type: "text",
+      "data-testid": "typeahead-input",
       placeholder: "Search by name",
-      "aria-label": "Search connections by name",
     });
+    const typeahead = el(
+      "div",
+      {
+        class: hashed("typeahead"),
+        componentkey: "connectionsListTypeahead_ConnectionsListTypeahead",
+      },
+      [search],
+    );
     let searchTimer = 0;
     search.addEventListener("input", () => {
       clearTimeout(searchTimer);
@@ -319,7 +350,7 @@
         el("div", { class: hashed("header") }, [
           el("h1", { class: hashed("heading"), text: "Connections" }),
           count,
-          search,
+          typeahead,
         ]),
         pane,
       ]);

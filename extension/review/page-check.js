@@ -1,0 +1,77 @@
+// @ts-check
+// "Check this page": what netprune recognised on the open connections page
+// (the content script's `check`, docs/ARCHITECTURE.md), shown on the review
+// page, and a report of it without names or slugs for a bug report.
+
+/**
+ * @typedef {object} CheckedCard
+ * @property {string | null} slug
+ * @property {string | null} name
+ * @property {string | null} headline
+ * @property {string | null} connected
+ * @property {number} menuButtons
+ *
+ * @typedef {object} PageCheck
+ * @property {string | null} generation
+ * @property {string | null} statedTotal
+ * @property {number} cardsOnPage
+ * @property {number} cardsRead
+ * @property {CheckedCard[]} firstCards
+ * @property {boolean} menuFound
+ * @property {boolean} searchBoxFound
+ * @property {boolean} memberFound
+ * @property {boolean} removalOff
+ * @property {string[]} missing
+ */
+
+const shown = (/** @type {string | null} */ value) => (value === null ? "not found" : value);
+const found = (/** @type {boolean} */ yes) => (yes ? "found" : "not found");
+
+/**
+ * The check as lines of text, one fact each; names and slugs only when
+ * `redacted` is false (a redacted line says whether each was read).
+ * @param {PageCheck} check
+ * @param {boolean} redacted
+ * @returns {string[]}
+ */
+export function checkLines(check, redacted) {
+  const lines = [
+    `Markup: ${check.generation ?? "not recognised"}`,
+    `Stated total: ${shown(check.statedTotal)}`,
+    `Cards read: ${check.cardsRead} of ${check.cardsOnPage} on the page`,
+  ];
+  check.firstCards.forEach((card, index) => {
+    const part = (/** @type {string} */ what, /** @type {string | null} */ value) =>
+      redacted ? `${what} ${value === null ? "not read" : "read"}` : `${what} ${shown(value)}`;
+    lines.push(
+      `Card ${index + 1}: ${[
+        part("slug", card.slug),
+        part("name", card.name),
+        part("headline", card.headline),
+        // A date is no one's name: the report keeps it, to show what was read.
+        `date ${shown(card.connected)}`,
+        `${card.menuButtons} menu button${card.menuButtons === 1 ? "" : "s"}`,
+      ].join("; ")}`,
+    );
+  });
+  lines.push(
+    `Card menu: ${found(check.menuFound)}`,
+    `Name search box: ${found(check.searchBoxFound)}`,
+    `Your own profile link: ${found(check.memberFound)}`,
+  );
+  lines.push(
+    check.removalOff
+      ? `Removal is off on this page: ${check.missing.join("; ")}.`
+      : "Removal can run on this page.",
+  );
+  return lines;
+}
+
+/**
+ * A report for a bug report: the check without any name or slug.
+ * @param {PageCheck} check
+ * @param {string} version the extension's version
+ */
+export function redactedReport(check, version) {
+  return [`netprune ${version}: page check`, ...checkLines(check, true)].join("\n");
+}
