@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests and the demo: the built extension
 // in real browsers, on the mock LinkedIn site at LinkedIn's real URLs.
 //
-//   launchChromium({ site })   playwright-core, a persistent context with dist/chrome loaded;
+//   launchChromium({ site })   playwright-core, a persistent context with dist/test/chrome loaded;
 //                              https://www.linkedin.com/** answered by the mock site, every
 //                              other http(s) request aborted, so nothing leaves the machine.
 //   launchFirefox({ site })    selenium-webdriver + geckodriver + firefox-esr -headless, the
@@ -33,11 +33,16 @@ import { PATHS } from "../mock-site/site.mjs";
 export { createMockSite, GENERATIONS, PATHS } from "../mock-site/site.mjs";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// The builds under test; the variables point the suite at another build
-// (an older release, or a deliberately broken copy to see a test fail).
-export const CHROME_DIR = process.env.NETPRUNE_CHROME_DIR || join(ROOT, "dist/chrome");
+// The builds under test: the test builds (`./build.sh testbuild`), the only
+// ones that honour storage.local.devPacing. The variables point the suite at
+// another build (an older release, or a deliberately broken copy to see a
+// test fail).
+export const CHROME_DIR = process.env.NETPRUNE_CHROME_DIR || join(ROOT, "dist/test/chrome");
 export const FIREFOX_ZIP =
-  process.env.NETPRUNE_FIREFOX_ZIP || join(ROOT, "dist/netprune-firefox.zip");
+  process.env.NETPRUNE_FIREFOX_ZIP || join(ROOT, "dist/test/netprune-firefox.zip");
+/** The member's builds, which never honour devPacing. */
+export const RELEASE_CHROME_DIR = join(ROOT, "dist/chrome");
+export const RELEASE_FIREFOX_ZIP = join(ROOT, "dist/netprune-firefox.zip");
 export const LINKEDIN = "https://www.linkedin.com";
 export const FIREFOX_ADDON_ID = "netprune@netprune.dev";
 
@@ -490,7 +495,7 @@ function popupWaits(readPopupNow) {
  */
 function privateCopy(source, into) {
   if (!existsSync(join(source, "manifest.json"))) {
-    throw new Error(`${source} has no manifest.json: run ./build.sh first`);
+    throw new Error(`${source} has no manifest.json: run ./build.sh testbuild first`);
   }
   const target = join(into, "extension");
   cpSync(source, target, { recursive: true });
@@ -501,7 +506,7 @@ function privateCopy(source, into) {
  * Launches Chromium with the extension loaded and LinkedIn served by `site`.
  *
  * @param {object} [options]
- * @param {string} [options.extensionDir] the unpacked extension (default dist/chrome)
+ * @param {string} [options.extensionDir] the unpacked extension (default dist/test/chrome)
  * @param {{ handle(url: string, request?: { method?: string, body?: string | null }): any } | null} [options.site]
  *   the mock site answering www.linkedin.com
  * @param {boolean} [options.headless] default true
@@ -816,12 +821,12 @@ async function serveOnLoopback443(site, tls) {
  * @param {object} options
  * @param {{ handle(url: string, request?: { method?: string, body?: string | null }): any }} options.site
  *   the mock site answering www.linkedin.com
- * @param {string} [options.xpi] the Firefox build (default dist/netprune-firefox.zip)
+ * @param {string} [options.xpi] the Firefox build (default dist/test/netprune-firefox.zip)
  */
 export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
   const { Builder } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
-  if (!existsSync(xpi)) throw new Error(`${xpi} does not exist: run ./build.sh first`);
+  if (!existsSync(xpi)) throw new Error(`${xpi} does not exist: run ./build.sh testbuild first`);
   const geckodriver = findGeckodriver();
   const dir = tempDir("netprune-firefox-");
   let server = null;
