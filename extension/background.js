@@ -11,6 +11,7 @@
 // a change from the review page never interleave their read-modify-write.
 import init, { Core } from "./core/netprune.js";
 import { api } from "./lib/browser.js";
+import { TEST_BUILD } from "./build-flags.js";
 
 const LINKEDIN_ORIGIN = "https://www.linkedin.com";
 // Page readings arrive about once a second while collecting; writing a
@@ -30,11 +31,34 @@ const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
 // wait also has an alarm, which survives the worker being stopped.
 const SHORT_WAIT_MS = 20_000;
 const QUEUE_ALARM = "netprune-queue";
+// A step belongs to the tab it was sent to, under its attempt number, until
+// its outcome arrives or this long has passed (the core's STEP_TIMEOUT_MS);
+// storage.session.stepInFlight records it, so a worker stopped mid-step
+// still knows.
+const STEP_TIMEOUT_MS = 3 * 60_000;
+// Steps act only on a page the member can see, of the account that owns
+// this network; otherwise the queue waits (it does not pause), saying why,
+// and looks again on the tab's events or after RECHECK_MS.
+const HIDDEN_WAIT = "Waiting for your LinkedIn connections tab to be visible";
+const MEMBER_WAIT = "Waiting to see which LinkedIn account your connections tab is signed in to";
+const BUSY_WAIT = "Waiting for your LinkedIn connections tab to finish what it is doing";
+const RECHECK_MS = 30_000;
+// The pause netprune makes when the connections tab shows another account.
+const ACCOUNT_REASON = "LinkedIn is signed in to another account";
+// Each LinkedIn account's network: the active one is storage.local.snapshot,
+// the others are parked under this prefix and the owner's profile slug.
+const NETWORK_KEY = "network:";
 
 /** @typedef {{ keptAs: string, reason: string, atMs: number }} CorruptNotice */
 
-/** @type {{ core: Core, corrupt: CorruptNotice | null }} */
-const state = { core: /** @type {any} */ (null), corrupt: null };
+/**
+ * `owner`: the profile slug of the LinkedIn member whose network is active
+ * (null until a reading names one); `waitingOn`: what the queue waits for
+ * before its next step, in words, or null.
+ * @type {{ core: Core, corrupt: CorruptNotice | null, owner: string | null,
+ *   waitingOn: string | null }}
+ */
+const state = { core: /** @type {any} */ (null), corrupt: null, owner: null, waitingOn: null };
 
 // A service worker may not use top-level await: start loading now, await inside handlers.
 const ready = init().then(restore);
@@ -48,7 +72,9 @@ async function restore() {
     "snapshot",
     "corruptSnapshots",
     "corruptNoticeDismissed",
+    "networkOwner",
   ]);
+  state.owner = typeof stored.networkOwner === "string" ? stored.networkOwner : null;
   const kept = Array.isArray(stored.corruptSnapshots) ? stored.corruptSnapshots : [];
   if (stored.snapshot === undefined) {
     state.core = new Core();
@@ -93,7 +119,7 @@ function messageOf(error) {
 }
 
 function summary() {
-  return { ...state.core.summary(Date.now()), corrupt: state.corrupt };
+  return { ...state.core.summary(Date.now()), corrupt: state.corrupt, owner: state.owner };
 }
 
 /** @type {ReturnType<typeof setTimeout> | null} */
@@ -112,6 +138,7 @@ function queueView() {
     // Paused only for want of the connections page: opening it is all the
     // member has to do (the popup offers to), and the queue resumes itself.
     needsPage: progress.state === "paused" && progress.reason === NO_TAB_REASON,
+    waitingOn: progress.state === "running" ? state.waitingOn : null,
   };
 }
 
@@ -122,6 +149,8 @@ async function persistNow() {
   const queue = queueView();
   await api.storage.local.set({
     snapshot: state.core.toStoredJson(),
+    // Written with the snapshot, so the two always agree.
+    networkOwner: state.owner,
     summary: summary(),
     collect: state.core.collection(),
     queue,
@@ -184,16 +213,26 @@ function pumpQueue() {
 
 async function runQueueStep() {
   const now = Date.now();
+  // Before anything reads the progress, so it says which pacing is in force.
+  const dev = await devDelayMs();
+  state.core.setDevPacing(dev === null ? undefined : dev);
   const progress = state.core.queueProgress(now, utcOffset());
-  if (progress.state === "idle") {
+  if (progress.state === "idle" || progress.state === "paused") {
+    state.waitingOn = null;
     await scheduleWake(null);
+    if (progress.state === "paused") await persistNow();
     return;
   }
-  if (progress.state === "paused") {
-    await scheduleWake(null);
-    await persistNow();
+  // A step out belongs to its tab until its outcome or its timeout: a wake
+  // in between (queueing more, resuming, a settings change, an alarm)
+  // changes nothing, so nobody is handed out twice.
+  const out = await stepInFlight();
+  if (out && now - out.sentAtMs < STEP_TIMEOUT_MS) {
+    await scheduleWake(out.sentAtMs + STEP_TIMEOUT_MS);
     return;
   }
+  // Timed out: the core verifies the step before anything else.
+  if (out) await api.storage.session.remove("stepInFlight");
   if (state.core.collection()?.running) {
     // One thing at a time on the page: collecting first.
     await scheduleWake(now + 5_000);
@@ -201,14 +240,32 @@ async function runQueueStep() {
   }
   const tabId = await connectionsTab();
   if (tabId === null) {
+    state.waitingOn = null;
     state.core.pauseQueue(NO_TAB_REASON, now);
     await persistNow();
     return;
   }
-  const dev = await devDelayMs();
-  state.core.setDevPacing(dev === null ? undefined : dev);
+  const hold = await stepHold(tabId);
+  if (hold?.pause) {
+    state.waitingOn = null;
+    state.core.pauseQueue(hold.pause, now);
+    await persistNow();
+    await scheduleWake(null);
+    return;
+  }
+  if (hold?.wait) {
+    state.waitingOn = hold.wait;
+    await persistNow();
+    await scheduleWake(now + RECHECK_MS);
+    return;
+  }
+  state.waitingOn = null;
   const action = state.core.pollRemovals(now, utcOffset());
+  let notTaken = false;
   if (action.kind === "remove" || action.kind === "verify") {
+    await api.storage.session.set({
+      stepInFlight: { attempt: action.attempt, tabId, sentAtMs: now },
+    });
     await persistNow();
     const step = {
       type: "remove-step",
@@ -217,6 +274,9 @@ async function runQueueStep() {
       name: action.name,
       mode: action.kind,
       dryRun: Boolean(action.dryRun),
+      pausesMs: Array.isArray(action.pausesMs) ? action.pausesMs : undefined,
+      // The account the step is for: the page refuses it under another one.
+      member: state.owner,
     };
     let accepted;
     try {
@@ -224,8 +284,22 @@ async function runQueueStep() {
     } catch (error) {
       accepted = { ok: false, error: messageOf(error) };
     }
-    if (!accepted?.ok) {
+    if (!accepted?.ok && typeof accepted?.notTaken === "string") {
+      // The tab refused before doing anything (busy, hidden, another
+      // account, no list): not a failure. The queue waits and asks again.
+      notTaken = true;
+      state.waitingOn = accepted.notTaken === "hidden" ? HIDDEN_WAIT : BUSY_WAIT;
+      if (typeof state.core.stepNotTaken === "function") {
+        state.core.stepNotTaken(action.attempt, accepted.notTaken, Date.now());
+        await api.storage.session.remove("stepInFlight");
+      }
+      // Without the core's stepNotTaken (before i9-core lands), the step
+      // stays out until its timeout and is then verified: nothing is
+      // counted as failed, nobody is handed out twice.
+      await persistNow();
+    } else if (!accepted?.ok) {
       // The step never started: say so, and let the core's backoff decide.
+      await api.storage.session.remove("stepInFlight");
       state.core.reportRemoval(
         action.attempt,
         {
@@ -239,9 +313,61 @@ async function runQueueStep() {
   } else {
     await persistNow();
   }
-  // While a step runs, the core's wake time is its timeout: if the outcome
-  // never comes back (the worker died), the next poll verifies first.
-  await scheduleWake(state.core.nextWakeMs(Date.now(), utcOffset()) ?? null);
+  const still = await stepInFlight();
+  if (still) {
+    // If the outcome never comes back (the worker died, the tab closed),
+    // the next poll after the timeout verifies first.
+    await scheduleWake(still.sentAtMs + STEP_TIMEOUT_MS);
+    return;
+  }
+  const wake = state.core.nextWakeMs(Date.now(), utcOffset()) ?? null;
+  // A refused step is asked again after a breath, never in a tight loop.
+  await scheduleWake(notTaken ? Math.max(wake ?? 0, Date.now() + 5_000) : wake);
+}
+
+/**
+ * The step out, if any: `{ attempt, tabId, sentAtMs }`.
+ * @returns {Promise<{ attempt: number, tabId: number, sentAtMs: number } | null>}
+ */
+async function stepInFlight() {
+  const { stepInFlight: out } = await api.storage.session.get("stepInFlight");
+  return out && typeof out.attempt === "number" && typeof out.tabId === "number" ? out : null;
+}
+
+/**
+ * Why the connections tab may not take a step now: `{ pause }` (the member
+ * must act) or `{ wait }` (it resumes by itself), or null when it may.
+ * @param {number} tabId
+ * @returns {Promise<{ pause?: string, wait?: string } | null>}
+ */
+async function stepHold(tabId) {
+  const tab = (await linkedinTabs())[tabId];
+  const member = tab?.member ?? null;
+  // No evidence of the account: read for counts, never acted on.
+  if (member === null) return { wait: MEMBER_WAIT };
+  if (member !== state.owner) {
+    return {
+      pause: `${ACCOUNT_REASON} (${member}); this network is ${state.owner ?? "unknown"}'s`,
+    };
+  }
+  if (tab?.visible === false || !(await tabShown(tabId))) return { wait: HIDDEN_WAIT };
+  return null;
+}
+
+/**
+ * Whether a tab is the one shown in its window and the window is not
+ * minimized (the page's own `page-visibility` reports are checked apart).
+ * @param {number} tabId
+ */
+async function tabShown(tabId) {
+  try {
+    const tab = await api.tabs.get(tabId);
+    if (!tab.active) return false;
+    const window = await api.windows.get(tab.windowId);
+    return window.state !== "minimized";
+  } catch {
+    return false;
+  }
 }
 
 function persistSoon() {
@@ -252,14 +378,13 @@ function persistSoon() {
 }
 
 /**
- * The development pacing delay, or null. In a development install (unpacked
- * in Chrome, temporary in Firefox) a `devPacing` object in storage shortens
- * the human waits so tests and the demo finish in seconds; a store install
- * ignores it.
+ * The development pacing delay, or null. Only a test build (`./build.sh
+ * testbuild`, whose build-flags.js says TEST_BUILD) honours a `devPacing`
+ * object in storage, which shortens the human waits so tests finish in
+ * seconds; dist/chrome and dist/firefox ignore it, whatever the install type.
  */
 async function devDelayMs() {
-  const self = await api.management.getSelf();
-  if (self.installType !== "development") return null;
+  if (!TEST_BUILD) return null;
   const { devPacing } = await api.storage.local.get("devPacing");
   const delayMs = Number(devPacing?.delayMs);
   return Number.isFinite(delayMs) && delayMs > 0 ? Math.min(delayMs, 60_000) : null;
@@ -271,15 +396,64 @@ async function collectPace() {
   return delayMs === null ? COLLECT_PACE : { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
 }
 
-/** The tab that last showed the member's connections page, if it is still open. */
+/**
+ * What the background knows of each LinkedIn tab that sent a reading, from
+ * storage.session: the page it last showed, the member its navigation named
+ * (null: not found) and whether the page said it is visible.
+ * @returns {Promise<Record<string, { page: string | null, member: string | null,
+ *   visible?: boolean, atMs: number }>>}
+ */
+async function linkedinTabs() {
+  const { linkedinTabs: tabs } = await api.storage.session.get("linkedinTabs");
+  return tabs && typeof tabs === "object" ? tabs : {};
+}
+
+/**
+ * @param {number} tabId
+ * @param {object} change
+ */
+async function noteTab(tabId, change) {
+  const tabs = await linkedinTabs();
+  tabs[tabId] = { page: null, member: null, ...tabs[tabId], ...change, atMs: Date.now() };
+  await api.storage.session.set({ linkedinTabs: tabs });
+}
+
+/**
+ * The one tab that acts (takes removal steps and collects): the tab that
+ * last took the role, for as long as it is open and shows the connections
+ * page. Any other connections tab stays read-only. When the role is free it
+ * goes to the connections tab read last, one of this network's owner first.
+ */
 async function connectionsTab() {
-  const { connectionsTab: tabId } = await api.storage.session.get("connectionsTab");
-  if (typeof tabId !== "number") return null;
+  const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
+  const tabs = await linkedinTabs();
+  if (typeof current === "number" && tabs[current]?.page === "connections") {
+    if (await tabOpen(current)) return current;
+  }
+  const candidates = Object.entries(tabs)
+    .filter(([, tab]) => tab.page === "connections")
+    .sort(
+      ([, a], [, b]) =>
+        Number(b.member === state.owner) - Number(a.member === state.owner) || b.atMs - a.atMs,
+    );
+  for (const [id] of candidates) {
+    const tabId = Number(id);
+    if (await tabOpen(tabId)) {
+      await api.storage.session.set({ connectionsTab: tabId });
+      return tabId;
+    }
+  }
+  await api.storage.session.remove("connectionsTab");
+  return null;
+}
+
+/** @param {number} tabId */
+async function tabOpen(tabId) {
   try {
     await api.tabs.get(tabId);
-    return tabId;
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -298,14 +472,89 @@ async function driveCollection(tabId) {
   }
 }
 
-/** @param {number | null} tabId */
-async function haltCollection(tabId) {
-  if (tabId === null) return;
-  try {
-    await api.tabs.sendMessage(tabId, { type: "collect-halt" });
-  } catch {
-    // Nothing is collecting there: the halt is already true.
+/** Halts collecting in every LinkedIn tab netprune knows (halting is always safe). */
+async function haltCollection() {
+  for (const id of Object.keys(await linkedinTabs())) {
+    try {
+      await api.tabs.sendMessage(Number(id), { type: "collect-halt" });
+    } catch {
+      // Nothing is collecting there: the halt is already true.
+    }
   }
+}
+
+/**
+ * The first sign of trouble stops everything: the queue pauses with the
+ * reason and a running collection ends.
+ * @param {string} reason
+ */
+async function stopForTrouble(reason) {
+  const now = Date.now();
+  const progress = state.core.queueProgress(now, utcOffset());
+  if (progress.state === "running") {
+    state.waitingOn = null;
+    state.core.pauseQueue(reason, now);
+    await scheduleWake(null);
+  }
+  if (state.core.collection()?.running) {
+    state.core.finishCollection("stopped", `stopped at a LinkedIn warning: ${reason}`, now);
+    await haltCollection();
+  }
+  await persistNow();
+}
+
+/**
+ * The member a reading names (the own-profile slug in LinkedIn's
+ * navigation), lower-cased, or null when the page did not show it.
+ * @param {any} reading
+ */
+function memberOf(reading) {
+  const member = reading?.member;
+  return typeof member === "string" && member.trim() !== "" ? member.trim().toLowerCase() : null;
+}
+
+/**
+ * Makes `member`'s network the active one: the current one is parked under
+ * `network:<owner>` (its queue paused if it had work), `member`'s is taken
+ * from its parking place, or started empty. Never mixes, never drops: the
+ * parked copy is written before the active one changes. Returns false, and
+ * changes nothing, when `member`'s parked network cannot be read.
+ * @param {string} member
+ */
+async function switchNetwork(member) {
+  const now = Date.now();
+  const key = `${NETWORK_KEY}${member}`;
+  const { [key]: parked } = await api.storage.local.get(key);
+  let next;
+  try {
+    next = typeof parked === "string" ? Core.restoreJson(parked) : new Core();
+  } catch (error) {
+    console.warn(`netprune: the saved network of ${member} is unreadable:`, messageOf(error));
+    return false;
+  }
+  const leaving = state.core;
+  const progress = leaving.queueProgress(now, utcOffset());
+  if (progress.state === "running" && progress.pending + progress.inProgress > 0) {
+    leaving.pauseQueue(`${ACCOUNT_REASON} (${member}); this network is ${state.owner}'s`, now);
+  }
+  if (leaving.collection()?.running) {
+    leaving.finishCollection("stopped", `${ACCOUNT_REASON} (${member})`, now);
+    await haltCollection();
+  }
+  if (state.owner !== null) {
+    await api.storage.local.set({ [`${NETWORK_KEY}${state.owner}`]: leaving.toStoredJson() });
+  }
+  // A step out belongs to the network it came from; its outcome, if it
+  // comes, is not this network's. That network verifies it on its return.
+  await api.storage.session.remove("stepInFlight");
+  const seed = crypto.getRandomValues(new Uint32Array(2));
+  next.seedQueue(seed[0], seed[1]);
+  state.core = next;
+  state.owner = member;
+  state.waitingOn = null;
+  await persistNow();
+  await api.storage.local.remove(key);
+  return true;
 }
 
 /**
@@ -344,32 +593,75 @@ const handlers = {
     from: "linkedin-tab",
     async handle(message, sender) {
       const reading = message.reading;
-      const report = state.core.ingest(reading, Date.now());
       const tabId = sender.tab?.id;
-      if (reading?.page === "connections" && reading.recognised && typeof tabId === "number") {
-        await api.storage.session.set({ connectionsTab: tabId });
-        if (report.collect?.running) await driveCollection(tabId);
-        // Only the pause netprune made for want of this page lifts by itself;
-        // a pause for trouble or by the member waits for the member.
+      const member = memberOf(reading);
+      const page = reading?.recognised ? (reading.page ?? null) : null;
+      // An unrecognised reading (a page still loading) changes only the member.
+      if (typeof tabId === "number") {
+        await noteTab(tabId, reading?.recognised ? { page, member } : { member });
+      }
+      // Whose network this is: learnt from the first reading that names a
+      // member; a reading of another account switches to that account's own
+      // network (this one is parked, never mixed). A reading naming nobody
+      // is read for counts into the active network, but lets no step run.
+      if (member !== null && state.owner === null) {
+        state.owner = member;
+      } else if (member !== null && member !== state.owner && !(await switchNetwork(member))) {
+        return { report: null, collect: null, readOnly: true };
+      }
+      const report = state.core.ingest(reading, Date.now());
+      let collect = report.collect ?? null;
+      if (page === "connections" && typeof tabId === "number") {
+        const acting = (await connectionsTab()) === tabId;
+        // Only the acting tab collects; any other stops if it was.
+        if (acting && report.collect?.running) await driveCollection(tabId);
+        if (!acting && collect?.running) collect = { ...collect, running: false };
+        // Only the pauses netprune made for want of this page, or of this
+        // account, lift by themselves; a pause for trouble or by the member
+        // waits for the member.
         const queue = state.core.queueProgress(Date.now(), utcOffset());
-        if (queue.state === "paused" && queue.reason === NO_TAB_REASON) {
+        const lifts =
+          queue.state === "paused" &&
+          (queue.reason === NO_TAB_REASON ||
+            (member === state.owner && queue.reason?.startsWith(ACCOUNT_REASON)));
+        if (acting && lifts) {
           state.core.resumeQueue(Date.now());
           pumpQueue();
         }
       }
       if (report.collect?.done) await persistNow();
       else persistSoon();
-      return { report, collect: report.collect ?? null };
+      return { report, collect };
+    },
+  },
+  "page-visibility": {
+    from: "linkedin-tab",
+    async handle(message, sender) {
+      const tabId = sender.tab?.id;
+      if (typeof tabId === "number") await noteTab(tabId, { visible: message.visible === true });
+      // A queue waiting for the page to be seen carries on.
+      if (message.visible === true) pumpQueue();
+      return {};
     },
   },
   "removal-outcome": {
     from: "linkedin-tab",
-    async handle(message) {
-      const reported = state.core.reportRemoval(
-        Number(message.attempt),
-        message.outcome,
-        Date.now(),
-      );
+    async handle(message, sender) {
+      const attempt = Number(message.attempt);
+      const out = await stepInFlight();
+      if (!out || out.attempt !== attempt || out.tabId !== sender.tab?.id) {
+        // Not the step out (another tab, an earlier attempt): ignored,
+        // except that trouble anywhere still stops everything.
+        if (message.outcome?.kind === "trouble") {
+          await stopForTrouble(String(message.outcome.reason ?? "LinkedIn showed a warning"));
+        }
+        return { reported: { kind: "ignored" } };
+      }
+      await api.storage.session.remove("stepInFlight");
+      const reported = state.core.reportRemoval(attempt, message.outcome, Date.now());
+      if (message.outcome?.kind === "trouble" && state.core.collection()?.running) {
+        await stopForTrouble(String(message.outcome.reason ?? "LinkedIn showed a warning"));
+      }
       await persistNow();
       pumpQueue();
       return { reported };
@@ -378,16 +670,8 @@ const handlers = {
   trouble: {
     from: "linkedin-tab",
     async handle(message) {
-      const progress = state.core.queueProgress(Date.now(), utcOffset());
-      if (progress.state === "running") {
-        const where = typeof message.url === "string" ? ` (${message.url})` : "";
-        state.core.pauseQueue(
-          `${String(message.reason ?? "LinkedIn showed a warning")}${where}`,
-          Date.now(),
-        );
-        await persistNow();
-        await scheduleWake(null);
-      }
+      const where = typeof message.url === "string" ? ` (${message.url})` : "";
+      await stopForTrouble(`${String(message.reason ?? "LinkedIn showed a warning")}${where}`);
       return {};
     },
   },
@@ -485,7 +769,7 @@ const handlers = {
     async handle() {
       const collect = state.core.finishCollection("stopped", null, Date.now());
       await persistNow();
-      await haltCollection(await connectionsTab());
+      await haltCollection();
       return { collect };
     },
   },
@@ -612,5 +896,17 @@ api.tabs.onRemoved.addListener((tabId) => {
   serially(async () => {
     const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
     if (current === tabId) await api.storage.session.remove("connectionsTab");
+    const tabs = await linkedinTabs();
+    if (tabId in tabs) {
+      delete tabs[tabId];
+      await api.storage.session.set({ linkedinTabs: tabs });
+    }
   }).catch(() => undefined);
 });
+
+// A queue waiting for its tab to be visible looks again when the member
+// switches tabs or windows (the page also reports page-visibility). A look
+// never dispatches a second step: runQueueStep leaves a step out alone.
+const lookAgain = () => pumpQueue();
+api.tabs.onActivated.addListener(lookAgain);
+api.windows?.onFocusChanged.addListener(lookAgain);

@@ -62,9 +62,11 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
  *   attempts: number }} QueueEntry
- * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean }}
+ * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean,
+ *   waitingOn?: string | null }}
  *   QueueStore storage.local.queue, written by the background on every queue change;
- *   `needsPage`: paused only until the connections page is open again
+ *   `needsPage`: paused only until the connections page is open again; `waitingOn`: what
+ *   the background waits for before the next step (the tab to be visible, the account)
  */
 
 /** The member's own pages the content script reads, by figure. */
@@ -681,13 +683,11 @@ function drawQueue(doc, queue, nowMs) {
       : `${text.number.format(count(progress.removedToday))} today`;
 
   const inProgressEntry = entries.find((entry) => entry.status.kind === "in-progress");
-  byTestId(doc, "queue-next").textContent = nextAction(
-    text,
-    state,
-    progress,
-    inProgressEntry,
-    nowMs,
-  );
+  // What the background waits for before the next step (the connections tab
+  // to be visible, the account it is signed in to) says more than a countdown.
+  const waitingOn = state === "running" && typeof queue?.waitingOn === "string" && queue.waitingOn;
+  byTestId(doc, "queue-next").textContent =
+    waitingOn || nextAction(text, state, progress, inProgressEntry, nowMs);
   const eta = byTestId(doc, "queue-eta");
   const left =
     state !== "idle" && typeof progress.etaMs === "number" ? timeLeft(progress.etaMs - nowMs) : "";
