@@ -194,6 +194,8 @@ run_tests() {
     cargo test --locked --target wasm32-unknown-unknown --test bindings
   step "content script, popup and review page tests (jsdom, fixture markup of every LinkedIn generation)"
   node --test tests/content/ tests/popup/ tests/review/
+  step "background tests (the real core, a fake browser: step dispatch, accounts, test pacing)"
+  node --test tests/background/
   step "end-to-end tests (the test builds in Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
   step "benchmark smoke run (the bench still runs; core and JS baseline give the same answers)"

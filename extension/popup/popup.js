@@ -47,7 +47,7 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   consistency: { status: "empty" | "consistent" | "partial", problems: string[] },
  *   page: PageReading | null,
  *   corrupt: { keptAs: string, reason: string, atMs: number } | null,
- *   history?: History,
+ *   history?: History, owner?: string | null,
  * }} Summary
  * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"}
  *   WaitReason
@@ -171,6 +171,7 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderRatio(doc, summary, text);
   renderHistory(doc, summary.history, text, nowMs);
   renderPageStatus(doc, summary);
+  renderOwner(doc, summary);
   byId(doc, "review-lead").textContent = isEmpty(summary)
     ? "Or import LinkedIn's export of your connections on the review page."
     : "See everyone in one list, filter them, and choose who to keep.";
@@ -504,6 +505,20 @@ function renderPageStatus(doc, summary) {
     sentence += `, ${formatters(doc).number.format(people)} ${plural(people, "person", "people")} so far`;
   }
   status.textContent = sentence;
+}
+
+/**
+ * Whose network this is: the LinkedIn member whose own-profile link the
+ * pages showed (the background keeps one network per account).
+ *
+ * @param {Document} doc
+ * @param {Summary} summary
+ */
+function renderOwner(doc, summary) {
+  const owner = typeof summary.owner === "string" && summary.owner ? summary.owner : null;
+  byTestId(doc, "network-owner").textContent = owner
+    ? `Network of linkedin.com/in/${owner}`
+    : "Whose network this is shows once a LinkedIn page names your profile.";
 }
 
 /**

@@ -59,6 +59,7 @@ export const TESTIDS = [
   "empty-state",
   "consistency-warning",
   "corrupt-notice",
+  "network-owner",
 ];
 
 export const CONNECTION_CAP = 30_000;
