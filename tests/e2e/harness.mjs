@@ -837,7 +837,13 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
     // A private copy, so a concurrent ./build.sh cannot hand over half a zip.
     const addon = join(dir, "netprune-firefox.zip");
     writeFileSync(addon, readFileSync(xpi));
-    const served = await serveOnLoopback443(site, selfSignedCert(dir));
+    // The server asks `current` each time, so a test can swap the site
+    // (another LinkedIn account, say) through `session.site`.
+    const current = { site };
+    const served = await serveOnLoopback443(
+      { handle: (url, request) => current.site.handle(url, request) },
+      selfSignedCert(dir),
+    );
     server = served.server;
     const uuid = crypto.randomUUID();
 
@@ -874,7 +880,7 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
     if (installed !== FIREFOX_ADDON_ID) {
       throw new Error(`installed add-on id is ${installed}, expected ${FIREFOX_ADDON_ID}`);
     }
-    return firefoxSession({ driver, dir, server, pid, uuid });
+    return firefoxSession({ driver, dir, server, pid, uuid, current });
   } catch (error) {
     await cleanUp([
       () => driver && withTimeout(driver.quit(), 20_000, "quitting Firefox"),
@@ -886,7 +892,7 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
   }
 }
 
-function firefoxSession({ driver, dir, server, pid, uuid }) {
+function firefoxSession({ driver, dir, server, pid, uuid, current }) {
   const popupUrl = `moz-extension://${uuid}/popup/popup.html`;
   const reviewUrl = `moz-extension://${uuid}/review.html`;
   /** @type {Record<string, string>} window handles by role */
@@ -916,6 +922,36 @@ function firefoxSession({ driver, dir, server, pid, uuid }) {
     uuid,
     popupUrl,
     reviewUrl,
+    /** The mock site answering www.linkedin.com; assign to swap it. */
+    get site() {
+      return current.site;
+    },
+    set site(next) {
+      current.site = next;
+    },
+
+    /**
+     * Opens a new tab in the LinkedIn window and selects it, so the
+     * LinkedIn page is no longer the one shown there; `showLinkedIn()`
+     * selects the LinkedIn tab again.
+     */
+    async coverLinkedIn() {
+      await use("linkedin");
+      await driver.switchTo().newWindow("tab");
+      windows.cover = await driver.getWindowHandle();
+      currentWindow = windows.cover;
+      await driver.get("about:blank");
+    },
+
+    async showLinkedIn() {
+      await use("linkedin");
+    },
+
+    /** Reloads the LinkedIn page. */
+    async reloadLinkedIn() {
+      await use("linkedin");
+      await driver.navigate().refresh();
+    },
 
     /** @param {string} path */
     async openLinkedIn(path) {

@@ -224,3 +224,103 @@ test("chromium: another LinkedIn account pauses the queue and has its own networ
     }
   });
 });
+
+/** Sends `message` to the background from the Firefox popup window. */
+async function askFirefox(session, message) {
+  await session.openPopup();
+  return session.driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
+}
+
+// Needs the i10 content side (reading.member).
+test("firefox: the queue waits while the connections tab is covered and goes on when it is shown", async () => {
+  const site = countingSite({ generation: "react-2025", count: 14, seed: 96, pageSize: 14 });
+  await withFirefox({ site }, async (session) => {
+    await session.openPopup();
+    await session.driver.executeScript(
+      "return browser.storage.local.set(arguments[0]);",
+      DEV_PACING,
+    );
+    await session.openLinkedIn(PATHS.connections);
+    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 14, {
+      what: "the stated total of 14",
+      timeout: 30_000,
+    });
+    await session.coverLinkedIn();
+    const slugs = site.people.slice(3, 6).map((p) => p.slug.toLowerCase());
+    const answer = await askFirefox(session, { type: "queue-removals", slugs, dryRun: false });
+    assert.equal(answer.ok, true, answer.error);
+    await waitFor(
+      async () => (await session.storage()).queue?.waitingOn?.includes("to be visible"),
+      {
+        what: "the queue to wait for the tab",
+        timeout: 30_000,
+        describe: async () => (await session.storage()).queue,
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    assert.equal(site.removed.size, 0, "a step ran on a covered tab");
+    await session.showLinkedIn();
+    await waitFor(
+      async () => {
+        const p = (await session.storage()).queue?.progress;
+        return p && p.removed === slugs.length && p.pending + p.inProgress === 0;
+      },
+      { what: "the removals once the tab is shown", timeout: 90_000, interval: 1_000 },
+    );
+    assert.deepEqual([...site.removed].sort(), [...slugs].sort());
+    for (const [slug, count] of site.posts)
+      assert.equal(count, 1, `${slug} removed ${count} times`);
+  });
+});
+
+// Needs the i10 content side (reading.member).
+test("firefox: another LinkedIn account pauses the queue and has its own network", async () => {
+  const alice = { slug: "alice-example-1a2b", name: "Alice Example" };
+  const bob = { slug: "bob-example-3c4d", name: "Bob Example" };
+  const aliceSite = countingSite({
+    generation: "artdeco",
+    count: 14,
+    seed: 97,
+    pageSize: 14,
+    member: alice,
+  });
+  await withFirefox({ site: aliceSite }, async (session) => {
+    await session.openPopup();
+    await session.driver.executeScript("return browser.storage.local.set(arguments[0]);", {
+      devPacing: { delayMs: 1_500 },
+    });
+    await session.openLinkedIn(PATHS.connections);
+    await session.waitForPopup((p) => p.text["network-owner"].includes(alice.slug), {
+      what: "the popup to name Alice",
+      timeout: 30_000,
+    });
+    const slugs = aliceSite.people.slice(2, 8).map((p) => p.slug.toLowerCase());
+    await askFirefox(session, { type: "queue-removals", slugs, dryRun: false });
+    await waitFor(async () => aliceSite.removed.size >= 1, {
+      what: "Alice's first removal",
+      timeout: 60_000,
+    });
+    const bobSite = countingSite({
+      generation: "artdeco",
+      count: 9,
+      seed: 98,
+      pageSize: 9,
+      member: bob,
+    });
+    session.site = bobSite;
+    await session.reloadLinkedIn();
+    await session.waitForPopup(
+      (p) =>
+        p.text["network-owner"].includes(bob.slug) && parseCount(p.text["connection-count"]) === 9,
+      { what: "the popup to show Bob's own network", timeout: 30_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    assert.equal(bobSite.removed.size, 0, "Alice's queue removed someone from Bob's account");
+    const all = await session.storage();
+    assert.equal(all.networkOwner, bob.slug);
+    const parked = JSON.parse(all[`network:${alice.slug}`]);
+    assert.equal(parked.people.length, 14, "Alice's network is kept whole");
+    assert.match(JSON.stringify(parked.queue.paused), /another account/);
+    assert.equal(JSON.parse(all.snapshot).people.length, 9, "Bob's network mixed");
+  });
+});
