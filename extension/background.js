@@ -41,7 +41,13 @@ const STEP_TIMEOUT_MS = 3 * 60_000;
 // and looks again on the tab's events or after RECHECK_MS.
 const HIDDEN_WAIT = "Waiting for your LinkedIn connections tab to be visible";
 const MEMBER_WAIT = "Waiting to see which LinkedIn account your connections tab is signed in to";
-const BUSY_WAIT = "Waiting for your LinkedIn connections tab to finish what it is doing";
+// What the queue waits for after the tab did not take a step, by its answer.
+const NOT_TAKEN_WAITS = {
+  hidden: HIDDEN_WAIT,
+  busy: "Waiting for your LinkedIn connections tab to finish what it is doing",
+  "another-account": "Waiting for your LinkedIn connections tab to show this network's account",
+  "no-list": "Waiting for your LinkedIn connections tab to show your connections list",
+};
 const RECHECK_MS = 30_000;
 // The pause netprune makes when the connections tab shows another account.
 const ACCOUNT_REASON = "LinkedIn is signed in to another account";
@@ -288,7 +294,9 @@ async function runQueueStep() {
       // The tab refused before doing anything (busy, hidden, another
       // account, no list): not a failure. The queue waits and asks again.
       notTaken = true;
-      state.waitingOn = accepted.notTaken === "hidden" ? HIDDEN_WAIT : BUSY_WAIT;
+      state.waitingOn =
+        NOT_TAKEN_WAITS[/** @type {keyof NOT_TAKEN_WAITS} */ (accepted.notTaken)] ??
+        NOT_TAKEN_WAITS.busy;
       if (typeof state.core.stepNotTaken === "function") {
         state.core.stepNotTaken(action.attempt, accepted.notTaken, Date.now());
         await api.storage.session.remove("stepInFlight");
@@ -907,6 +915,14 @@ api.tabs.onRemoved.addListener((tabId) => {
 // A queue waiting for its tab to be visible looks again when the member
 // switches tabs or windows (the page also reports page-visibility). A look
 // never dispatches a second step: runQueueStep leaves a step out alone.
-const lookAgain = () => pumpQueue();
-api.tabs.onActivated.addListener(lookAgain);
-api.windows?.onFocusChanged.addListener(lookAgain);
+// A tab just brought to the front is shown, whatever its page said before
+// (a page reloaded while hidden never reports becoming visible).
+api.tabs.onActivated.addListener(({ tabId }) => {
+  serially(async () => {
+    const tabs = await linkedinTabs();
+    if (tabs[tabId]?.visible === false) await noteTab(tabId, { visible: true });
+  })
+    .then(pumpQueue)
+    .catch(() => undefined);
+});
+api.windows?.onFocusChanged.addListener(() => pumpQueue());

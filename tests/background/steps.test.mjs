@@ -225,3 +225,17 @@ test("every_step_names_the_account_it_is_for", async () => {
   assert.equal(tabs[0].steps[0].member, ALICE);
   assert.equal(tabs[0].steps[0].slug, crowd[2].slug);
 });
+
+test("a_tab_brought_to_the_front_counts_as_visible_whatever_its_page_said_before", async () => {
+  // The page said hidden, then was reloaded while hidden (a new page never
+  // reports becoming visible); the member brings it to the front.
+  const { bg, crowd, tabs } = await started();
+  const [tab] = tabs;
+  await bg.fromTab(tab, { type: "page-visibility", visible: false });
+  bg.openTab({ id: 9, active: true, windowId: tab.windowId });
+  await queue(bg, [crowd[0].slug]);
+  await bg.alarm();
+  assert.equal(tab.steps.length, 0);
+  bg.activate(tab.id);
+  await until(() => tab.steps.length === 1, "the step once the tab is in front");
+});
