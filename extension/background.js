@@ -912,6 +912,17 @@ api.tabs.onRemoved.addListener((tabId) => {
   }).catch(() => undefined);
 });
 
+// A LinkedIn tab that loads a new document (a reload, a sign-in as someone
+// else) shows nobody's network until its page reads again: no step goes to
+// it on the strength of what the previous document said.
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== "loading") return;
+  serially(async () => {
+    const tabs = await linkedinTabs();
+    if (tabs[tabId] && tabs[tabId].member !== null) await noteTab(tabId, { member: null });
+  }).catch(() => undefined);
+});
+
 // A queue waiting for its tab to be visible looks again when the member
 // switches tabs or windows (the page also reports page-visibility). A look
 // never dispatches a second step: runQueueStep leaves a step out alone.

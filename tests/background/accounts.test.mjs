@@ -216,3 +216,27 @@ test("a_normal_build_never_honours_devPacing_and_a_test_build_does", async () =>
     assert.equal(run.delayMs, testBuild ? 1 : 2_500, `testBuild ${testBuild}: collect pace`);
   }
 });
+
+test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async () => {
+  // Alice's tab reloads (LinkedIn may now be signed in to someone else):
+  // what the old page said no longer counts.
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const tab = bg.openTab({ id: 1 });
+  const alices = people(3, "ann");
+  await bg.fromTab(tab, {
+    type: "page-reading",
+    reading: connectionsReading(alices, { member: ALICE }),
+  });
+  bg.reload(tab.id);
+  await bg.fromPage({ type: "queue-removals", slugs: [alices[0].slug], dryRun: false });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await bg.alarm();
+  assert.equal(tab.steps.length, 0, "a step went to a page nobody has read yet");
+  assert.match((await bg.storedQueue()).waitingOn ?? "", /which LinkedIn account/);
+  await bg.fromTab(tab, {
+    type: "page-reading",
+    reading: connectionsReading(alices, { member: ALICE }),
+  });
+  await bg.alarm();
+  await until(() => tab.steps.length >= 1, "the step once the new page names Alice");
+});

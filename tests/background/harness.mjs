@@ -156,6 +156,7 @@ export { Core };
       },
       onRemoved: event(),
       onActivated: event(),
+      onUpdated: event(),
     },
     windows: {
       async get(windowId) {
@@ -223,6 +224,11 @@ export { Core };
       for (const other of tabs.values()) if (other.windowId === tab.windowId) other.active = false;
       tab.active = true;
       api.tabs.onActivated.fire({ tabId: id, windowId: tab.windowId });
+    },
+
+    /** Tab `id` starts loading a new document (a reload), firing tabs.onUpdated. */
+    reload(id) {
+      api.tabs.onUpdated.fire(id, { status: "loading" }, { id, status: "loading" });
     },
 
     closeTab(id) {

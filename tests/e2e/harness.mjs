@@ -28,7 +28,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PATHS } from "../mock-site/site.mjs";
+import { PATHS, createMockSite } from "../mock-site/site.mjs";
 
 export { createMockSite, GENERATIONS, PATHS } from "../mock-site/site.mjs";
 
@@ -1060,6 +1060,18 @@ function firefoxSession({ driver, dir, server, pid, uuid, current }) {
       return driver.executeScript("return browser.storage.local.get(null);");
     },
 
+    /** Writes `items` into storage.local from the popup page (or the review page). */
+    async setStorage(items) {
+      await use(!windows.popup && windows.review ? "review" : "popup");
+      await driver.executeScript("return browser.storage.local.set(arguments[0]);", items);
+    },
+
+    /** Sends `message` to the background from the popup page (or the review page). */
+    async ask(message) {
+      await use(!windows.popup && windows.review ? "review" : "popup");
+      return driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
+    },
+
     async close() {
       await cleanUp([
         () => withTimeout(driver.quit(), 20_000, "quitting Firefox"),
@@ -1088,8 +1100,29 @@ export async function withFirefox(options, body) {
 }
 
 /**
- * Opens the mock connections page in a Chromium session and waits until the
- * popup shows its stated total: from then on the background knows the tab.
+ * A mock site that also counts the removals its backend received per slug,
+ * so a test can prove nobody was removed twice (`site.posts`).
+ * @param {Parameters<typeof createMockSite>[0]} options
+ */
+export function countingSite(options) {
+  const site = /** @type {any} */ (createMockSite(options));
+  const posts = new Map();
+  const handle = site.handle.bind(site);
+  site.handle = (url, request = {}) => {
+    if (request.method === "POST" && new URL(url).pathname.startsWith("/__mock__/remove")) {
+      const slug = String(request.body ?? "");
+      posts.set(slug, (posts.get(slug) ?? 0) + 1);
+    }
+    return handle(url, request);
+  };
+  site.posts = posts;
+  return site;
+}
+
+/**
+ * Opens the mock connections page in a session (Chromium or Firefox) and
+ * waits until the popup shows its stated total: from then on the background
+ * knows the tab.
  *
  * @param {any} session a Chromium session
  * @param {{ stated: { connections: number } }} site

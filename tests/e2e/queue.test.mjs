@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   PATHS,
-  createMockSite,
+  countingSite,
   parseCount,
   readConnectionsPage,
   waitFor,
@@ -16,25 +16,6 @@ import {
 } from "./harness.mjs";
 
 const DEV_PACING = { devPacing: { delayMs: 200 } };
-
-/**
- * A mock site that also counts the removals its backend received per slug,
- * so a test can prove nobody was removed twice.
- */
-function countingSite(options) {
-  const site = createMockSite(options);
-  const posts = new Map();
-  const handle = site.handle.bind(site);
-  site.handle = (url, request = {}) => {
-    if (request.method === "POST" && new URL(url).pathname.startsWith("/__mock__/remove")) {
-      const slug = String(request.body ?? "");
-      posts.set(slug, (posts.get(slug) ?? 0) + 1);
-    }
-    return handle(url, request);
-  };
-  site.posts = posts;
-  return site;
-}
 
 /**
  * Stops the extension's service worker now, as Chrome does when it is idle.
