@@ -353,7 +353,7 @@ async function stepHold(tabId) {
   const member = tab?.member ?? null;
   // No evidence of the account: read for counts, never acted on.
   if (member === null) return { wait: MEMBER_WAIT };
-  if (member !== state.owner) {
+  if (!sameMember(member, state.owner)) {
     return {
       pause: `${ACCOUNT_REASON} (${member}); this network is ${state.owner ?? "unknown"}'s`,
     };
@@ -442,7 +442,8 @@ async function connectionsTab() {
     .filter(([, tab]) => tab.page === "connections")
     .sort(
       ([, a], [, b]) =>
-        Number(b.member === state.owner) - Number(a.member === state.owner) || b.atMs - a.atMs,
+        Number(sameMember(b.member, state.owner)) - Number(sameMember(a.member, state.owner)) ||
+        b.atMs - a.atMs,
     );
   for (const [id] of candidates) {
     const tabId = Number(id);
@@ -513,13 +514,26 @@ async function stopForTrouble(reason) {
 
 /**
  * The member a reading names (the own-profile slug in LinkedIn's
- * navigation), lower-cased, or null when the page did not show it.
+ * navigation, as read), or null when the page did not show it.
  * @param {any} reading
  */
 function memberOf(reading) {
   const member = reading?.member;
-  return typeof member === "string" && member.trim() !== "" ? member.trim().toLowerCase() : null;
+  return typeof member === "string" && member.trim() !== "" ? member.trim() : null;
 }
+
+/**
+ * Whether two profile slugs name the same member: LinkedIn's profile paths
+ * are case-insensitive.
+ * @param {string | null | undefined} a
+ * @param {string | null | undefined} b
+ */
+function sameMember(a, b) {
+  return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+}
+
+/** @param {string} member where that member's network is parked */
+const parkedKey = (member) => `${NETWORK_KEY}${member.toLowerCase()}`;
 
 /**
  * Makes `member`'s network the active one: the current one is parked under
@@ -531,7 +545,7 @@ function memberOf(reading) {
  */
 async function switchNetwork(member) {
   const now = Date.now();
-  const key = `${NETWORK_KEY}${member}`;
+  const key = parkedKey(member);
   const { [key]: parked } = await api.storage.local.get(key);
   let next;
   try {
@@ -550,7 +564,7 @@ async function switchNetwork(member) {
     await haltCollection();
   }
   if (state.owner !== null) {
-    await api.storage.local.set({ [`${NETWORK_KEY}${state.owner}`]: leaving.toStoredJson() });
+    await api.storage.local.set({ [parkedKey(state.owner)]: leaving.toStoredJson() });
   }
   // A step out belongs to the network it came from; its outcome, if it
   // comes, is not this network's. That network verifies it on its return.
@@ -614,7 +628,11 @@ const handlers = {
       // is read for counts into the active network, but lets no step run.
       if (member !== null && state.owner === null) {
         state.owner = member;
-      } else if (member !== null && member !== state.owner && !(await switchNetwork(member))) {
+      } else if (
+        member !== null &&
+        !sameMember(member, state.owner) &&
+        !(await switchNetwork(member))
+      ) {
         return { report: null, collect: null, readOnly: true };
       }
       const report = state.core.ingest(reading, Date.now());
@@ -631,7 +649,7 @@ const handlers = {
         const lifts =
           queue.state === "paused" &&
           (queue.reason === NO_TAB_REASON ||
-            (member === state.owner && queue.reason?.startsWith(ACCOUNT_REASON)));
+            (sameMember(member, state.owner) && queue.reason?.startsWith(ACCOUNT_REASON)));
         if (acting && lifts) {
           state.core.resumeQueue(Date.now());
           pumpQueue();
