@@ -765,7 +765,10 @@ const handlers = {
   },
   "collect-ended": {
     from: "linkedin-tab",
-    async handle(message) {
+    async handle(message, sender) {
+      // Only the tab that collects ends the run; another tab's end (it was
+      // told to stop) says nothing about the list.
+      if (sender.tab?.id !== (await connectionsTab())) return { collect: state.core.collection() };
       // A halt is the answer to our own stop (or to the member leaving the
       // page, which keeps the run waiting for the page to come back).
       if (message.outcome === "end-of-list" || message.outcome === "stalled") {

@@ -216,6 +216,19 @@ test("the_queue_waits_for_a_collection_in_the_acting_tab_and_only_that_tab_colle
   assert.equal(own.collect?.running, true);
   assert.equal(second.received.filter((m) => m.type === "collect-run").length, 0);
   assert.ok(first.received.filter((m) => m.type === "collect-run").length >= 1);
+  // The second tab's end of list is not the run's end.
+  const ended = await bg.fromTab(second, {
+    type: "collect-ended",
+    outcome: "end-of-list",
+    reason: "the list ended",
+  });
+  assert.equal(ended.collect.running, true, "another tab ended the collection");
+  const own_ = await bg.fromTab(first, {
+    type: "collect-ended",
+    outcome: "end-of-list",
+    reason: "the list ended",
+  });
+  assert.equal(own_.collect.running, false);
 });
 
 test("every_step_names_the_account_it_is_for", async () => {
