@@ -108,6 +108,44 @@ test("chromium: a normal build ignores devPacing; the test build honours it", ()
 test("firefox: a normal build ignores devPacing; the test build honours it", () =>
   onlyTheTestBuildHonoursDevPacing(withFirefox, { xpi: RELEASE_FIREFOX_ZIP }, 92));
 
+test("chromium: collecting stops at the first LinkedIn warning", async () => {
+  const site = countingSite({ generation: "react-2025", count: 3_000, seed: 99, pageSize: 20 });
+  await withChromium({ site }, async (session) => {
+    await session.openPopup();
+    await session.setStorage({ devPacing: { delayMs: 300 } });
+    const tab = await readConnectionsPage(session, site);
+    await tab.bringToFront();
+    const answer = await ask(session, { type: "collect-start" });
+    assert.equal(answer.ok, true, answer.error);
+    const collect = async () => (await session.storage()).collect;
+    await waitFor(async () => (await collect())?.seen >= 60, {
+      what: "the collection to be under way",
+      timeout: 60_000,
+      describe: collect,
+    });
+    // LinkedIn shows its limit banner (the markup of the mock's own banner).
+    await tab.evaluate(() => {
+      const banner = document.createElement("div");
+      banner.className = "artdeco-global-alert";
+      banner.setAttribute("role", "alert");
+      banner.textContent = "You’ve reached the weekly limit for this action";
+      document.body.prepend(banner);
+    });
+    const stopped = await waitFor(
+      async () => {
+        const now = await collect();
+        return now?.running === false ? now : null;
+      },
+      { what: "the collection to stop", timeout: 15_000, describe: collect },
+    );
+    assert.equal(stopped.outcome, "stopped");
+    // Nothing more is scrolled: the count stays where it stopped.
+    const seen = stopped.seen;
+    await tab.waitForTimeout(3_000);
+    assert.ok((await collect()).seen <= seen + 20, "the page kept collecting after the warning");
+  });
+});
+
 // Needs reading.member.
 test("chromium: two connections tabs open: only the first acts, it waits while hidden, nobody is removed twice", async () => {
   const site = countingSite({ generation: "react-2025", count: 16, seed: 93, pageSize: 16 });
