@@ -36,6 +36,10 @@ const QUEUE_ALARM = "netprune-queue";
 // storage.session.stepInFlight records it, so a worker stopped mid-step
 // still knows.
 const STEP_TIMEOUT_MS = 3 * 60_000;
+// In a test build with devPacing, a step on the mock site takes seconds, so
+// its ownership ends sooner (never under this): tests that lose an outcome
+// on purpose need not wait three minutes.
+const DEV_STEP_TIMEOUT_MS = 15_000;
 // Steps act only on a page the member can see, of the account that owns
 // this network; otherwise the queue waits (it does not pause), saying why,
 // and looks again on the tab's events or after RECHECK_MS.
@@ -222,6 +226,10 @@ async function runQueueStep() {
   // Before anything reads the progress, so it says which pacing is in force.
   const dev = await devDelayMs();
   state.core.setDevPacing(dev === null ? undefined : dev);
+  const timeoutMs =
+    dev === null
+      ? STEP_TIMEOUT_MS
+      : Math.min(STEP_TIMEOUT_MS, Math.max(DEV_STEP_TIMEOUT_MS, dev * 40));
   const progress = state.core.queueProgress(now, utcOffset());
   if (progress.state === "idle" || progress.state === "paused") {
     state.waitingOn = null;
@@ -233,8 +241,8 @@ async function runQueueStep() {
   // in between (queueing more, resuming, a settings change, an alarm)
   // changes nothing, so nobody is handed out twice.
   const out = await stepInFlight();
-  if (out && now - out.sentAtMs < STEP_TIMEOUT_MS) {
-    await scheduleWake(out.sentAtMs + STEP_TIMEOUT_MS);
+  if (out && now - out.sentAtMs < timeoutMs) {
+    await scheduleWake(out.sentAtMs + timeoutMs);
     return;
   }
   // Timed out: the core verifies the step before anything else.
@@ -325,7 +333,7 @@ async function runQueueStep() {
   if (still) {
     // If the outcome never comes back (the worker died, the tab closed),
     // the next poll after the timeout verifies first.
-    await scheduleWake(still.sentAtMs + STEP_TIMEOUT_MS);
+    await scheduleWake(still.sentAtMs + timeoutMs);
     return;
   }
   const wake = state.core.nextWakeMs(Date.now(), utcOffset()) ?? null;

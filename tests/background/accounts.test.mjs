@@ -5,7 +5,7 @@
 // And test pacing (item 10): only a test build honours devPacing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { connectionsReading, loadBackground, people, until } from "./harness.mjs";
+import { connectionsReading, loadBackground, people, sleep, until } from "./harness.mjs";
 
 const ALICE = "alice-example";
 const BOB = "bob-example";
@@ -118,7 +118,7 @@ test("the_queue_pauses_when_linkedin_shows_another_account_and_no_step_runs_ther
     observed: {},
   });
   await bg.alarm();
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await sleep(200);
   await bg.settled();
   assert.equal(tab.steps.length, sent, "a step was sent to a page of another account");
   const bobQueue = (await bg.storedQueue()).progress;
@@ -161,7 +161,7 @@ test("a_page_of_another_account_stays_read_only_and_pauses_the_queue_when_its_ne
   });
   assert.equal(answer.readOnly, true);
   await bg.fromPage({ type: "queue-removals", slugs: [alices[0].slug], dryRun: false });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   await bg.saved();
   assert.equal(tab.steps.length, 0, "a step ran on a page of another account");
   const { progress } = await bg.storedQueue();
@@ -196,7 +196,7 @@ test("a_reading_naming_no_member_is_counted_but_lets_no_step_run", async () => {
   assert.equal(summary.owner, ALICE);
   assert.deepEqual(slugsIn(bg.local.get("snapshot")).length, 5, "the reading was not counted");
   await bg.fromPage({ type: "queue-removals", slugs: [crowd[0].slug], dryRun: false });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   await bg.settled();
   assert.equal(tab.steps.length, 0, "a step ran without evidence of the account");
   const stored = await bg.storedQueue();
@@ -242,7 +242,7 @@ test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async (
   });
   bg.reload(tab.id);
   await bg.fromPage({ type: "queue-removals", slugs: [alices[0].slug], dryRun: false });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   await bg.alarm();
   assert.equal(tab.steps.length, 0, "a step went to a page nobody has read yet");
   assert.match((await bg.storedQueue()).waitingOn ?? "", /which LinkedIn account/);

@@ -16,6 +16,19 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+const realSetTimeout = globalThis.setTimeout;
+/** Waits `ms` (a timer that keeps the test running). */
+export const sleep = (ms) => new Promise((resolve) => realSetTimeout(resolve, ms));
+// The backgrounds' own timers (queue wakes, delayed saves) run as they would
+// in a browser, but never keep the test process alive after its last test.
+globalThis.setTimeout = /** @type {any} */ (
+  (fn, ms, ...args) => {
+    const timer = realSetTimeout(fn, ms, ...args);
+    timer.unref?.();
+    return timer;
+  }
+);
 const CORE = join(ROOT, "dist/.core");
 const EXTENSION_ID = "netprune-test";
 const EXTENSION_URL = `chrome-extension://${EXTENSION_ID}/`;
@@ -257,7 +270,7 @@ export { Core };
 
     /** Resolves once readings (saved a second later, in one write) are in storage. */
     async saved() {
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await sleep(1_100);
       await bg.settled();
     },
 
@@ -314,6 +327,6 @@ export async function until(check, what, timeout = 5_000) {
     const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
 }

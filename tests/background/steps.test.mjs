@@ -5,7 +5,7 @@
 // browser (tests/background/harness.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { connectionsReading, loadBackground, people, until } from "./harness.mjs";
+import { connectionsReading, loadBackground, people, sleep, until } from "./harness.mjs";
 
 const ALICE = "alice-example";
 const FAST = { devPacing: { delayMs: 1 } };
@@ -82,7 +82,7 @@ test("a_wake_while_a_step_is_out_dispatches_no_second_step", async () => {
   await bg.alarm();
   await bg.fromTab(tab, { type: "page-visibility", visible: true });
   bg.activate(tab.id);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await sleep(200);
   await bg.settled();
   assert.equal(tab.steps.length, 1, `steps sent: ${JSON.stringify(tab.steps.map((s) => s.mode))}`);
   const progress = (await bg.storedQueue()).progress;
@@ -123,7 +123,7 @@ test("a_step_the_tab_did_not_take_is_no_failure_and_is_not_sent_again_at_once", 
     const [tab] = tabs;
     await queue(bg, [crowd[0].slug, crowd[1].slug]);
     await until(() => tab.steps.length >= 1, "the step");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     await bg.settled();
     const { progress, waitingOn } = await bg.storedQueue();
     assert.equal(progress.failed, 0, `${notTaken}: counted as a failure`);
@@ -139,7 +139,7 @@ test("removal_steps_wait_while_the_connections_tab_is_hidden_and_go_on_when_it_i
   // Another tab in the same window is in front.
   bg.openTab({ id: 9, active: true, windowId: tab.windowId });
   await queue(bg, [crowd[0].slug]);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await sleep(200);
   await bg.settled();
   assert.equal(tab.steps.length, 0, "a step was sent to a hidden tab");
   let stored = await bg.storedQueue();
@@ -153,7 +153,7 @@ test("removal_steps_wait_while_the_connections_tab_is_hidden_and_go_on_when_it_i
   const [other] = second.tabs;
   second.bg.windows.get(other.windowId).state = "minimized";
   await queue(second.bg, [second.crowd[0].slug]);
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await sleep(200);
   await second.bg.settled();
   assert.equal(other.steps.length, 0, "a step was sent to a minimized window");
   second.bg.windows.get(other.windowId).state = "normal";
