@@ -1,8 +1,8 @@
 // The removal queue end to end: the member queues people on the review page,
 // the background removes them one at a time on the mock connections page
 // (served at the real LinkedIn URL), verifying each, and stops at the first
-// sign of trouble. devPacing (honoured by the test build, dist/test/, only) replaces the human
-// pacing so a batch takes seconds.
+// sign of trouble. devPacing (honoured by the test builds, dist/test/, only)
+// replaces the human pacing so a batch takes seconds.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
