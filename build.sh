@@ -2,7 +2,10 @@
 # netprune's one entry point.
 #
 #   ./build.sh          install what is missing, build dist/chrome and dist/firefox (+ zips)
+#   ./build.sh testbuild  the same, plus dist/test/chrome and dist/test/firefox (+ zip): test
+#                       builds, the only ones that honour storage.local.devPacing (fast pacing)
 #   ./build.sh test     install and build whatever is needed, then lint and run every test
+#                       (the end-to-end tests load the test builds)
 #   ./build.sh demo     open Chromium with the extension on the bundled mock LinkedIn site
 #   ./build.sh lint     formatting and lints only
 #   ./build.sh bench    the core against plain JavaScript in headless Chromium: writes
@@ -109,6 +112,34 @@ optimize_wasm() {
   mv dist/.core/netprune_bg.opt.wasm dist/.core/netprune_bg.wasm
 }
 
+# assemble <browser> <directory> <zip> [test]: one browser's extension from
+# extension/, the compiled core and the manifest. With "test", build-flags.js
+# says TEST_BUILD = true: only such a build honours storage.local.devPacing
+# (background.js), so the fast test pacing never reaches a member's install.
+assemble() {
+  local browser=$1 out=$2 zip kind=${4:-}
+  zip=$(realpath -m "$3")
+  step "assembling $out"
+  rm -rf "$out" "$zip"
+  mkdir -p "$(dirname "$out")"
+  cp -R extension "$out"
+  mkdir -p "$out/core"
+  cp dist/.core/netprune.js dist/.core/netprune_bg.wasm "$out/core/"
+  node tools/manifest.mjs "$browser" manifest.json "$out/manifest.json"
+  if [ "$kind" = test ]; then
+    printf '%s\n' "// Written by ./build.sh testbuild: this is a test build, which honours devPacing." \
+      "export const TEST_BUILD = true;" >"$out/build-flags.js"
+  fi
+  (cd "$out" && python3 -c '
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, _, files in sorted(os.walk(".")):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            z.write(path, os.path.relpath(path, "."))
+' "$zip")
+}
+
 build() {
   ensure_rust
   ensure_node_modules
@@ -119,24 +150,23 @@ build() {
     --target web --out-dir dist/.core --no-typescript \
     --remove-name-section --remove-producers-section
   optimize_wasm
+  # A test build left from an earlier run would hold an older core.
+  rm -rf dist/test
   for browser in chrome firefox; do
-    step "assembling dist/$browser"
-    rm -rf "dist/$browser" "dist/netprune-$browser.zip"
-    cp -R extension "dist/$browser"
-    mkdir -p "dist/$browser/core"
-    cp dist/.core/netprune.js dist/.core/netprune_bg.wasm "dist/$browser/core/"
-    node tools/manifest.mjs "$browser" manifest.json "dist/$browser/manifest.json"
-    (cd "dist/$browser" && python3 -c '
-import os, sys, zipfile
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for folder, _, files in sorted(os.walk(".")):
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            z.write(path, os.path.relpath(path, "."))
-' "../netprune-$browser.zip")
+    assemble "$browser" "dist/$browser" "dist/netprune-$browser.zip"
   done
   printf '\nBuilt dist/chrome, dist/firefox, dist/netprune-chrome.zip, dist/netprune-firefox.zip (core: %s bytes of wasm)\n' \
     "$(wc -c <dist/.core/netprune_bg.wasm)"
+}
+
+# The test builds: acceptance tests outside the repo load dist/test/chrome, so
+# that path stays exactly as it is.
+testbuild() {
+  build
+  for browser in chrome firefox; do
+    assemble "$browser" "dist/test/$browser" "dist/test/netprune-$browser.zip" test
+  done
+  printf '\nBuilt the test builds dist/test/chrome, dist/test/firefox, dist/test/netprune-firefox.zip\n'
 }
 
 lint() {
@@ -155,7 +185,7 @@ lint() {
 run_tests() {
   ensure_chromium
   ensure_firefox
-  build
+  testbuild
   lint
   step "core tests (host)"
   cargo test --locked
@@ -164,7 +194,9 @@ run_tests() {
     cargo test --locked --target wasm32-unknown-unknown --test bindings
   step "content script, popup and review page tests (jsdom, fixture markup of every LinkedIn generation)"
   node --test tests/content/ tests/popup/ tests/review/
-  step "end-to-end tests (the built extension in Chromium and Firefox)"
+  step "background tests (the real core, a fake browser: step dispatch, accounts, test pacing)"
+  node --test tests/background/
+  step "end-to-end tests (the test builds in Chromium and Firefox)"
   node --test --test-concurrency=1 tests/e2e/
   step "benchmark smoke run (the bench still runs; core and JS baseline give the same answers)"
   node bench/run.mjs --smoke
@@ -172,6 +204,7 @@ run_tests() {
 
 case "${1:-build}" in
 build) build ;;
+testbuild) testbuild ;;
 test) run_tests ;;
 lint)
   build
@@ -179,7 +212,7 @@ lint)
   ;;
 demo)
   ensure_chromium
-  build
+  testbuild
   node tests/demo.mjs "${@:2}"
   ;;
 bench)
@@ -187,5 +220,5 @@ bench)
   build
   node bench/run.mjs
   ;;
-*) die "unknown command '$1' (use: build, test, demo, lint, bench)" ;;
+*) die "unknown command '$1' (use: build, testbuild, test, demo, lint, bench)" ;;
 esac

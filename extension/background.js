@@ -11,6 +11,7 @@
 // a change from the review page never interleave their read-modify-write.
 import init, { Core } from "./core/netprune.js";
 import { api } from "./lib/browser.js";
+import { TEST_BUILD } from "./build-flags.js";
 
 const LINKEDIN_ORIGIN = "https://www.linkedin.com";
 // Page readings arrive about once a second while collecting; writing a
@@ -30,6 +31,33 @@ const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
 // wait also has an alarm, which survives the worker being stopped.
 const SHORT_WAIT_MS = 20_000;
 const QUEUE_ALARM = "netprune-queue";
+// A step belongs to the tab it was sent to, under its attempt number, until
+// its outcome arrives or this long has passed (the core's STEP_TIMEOUT_MS);
+// storage.session.stepInFlight records it, so a worker stopped mid-step
+// still knows.
+const STEP_TIMEOUT_MS = 3 * 60_000;
+// In a test build with devPacing, a step on the mock site takes seconds, so
+// its ownership ends sooner (never under this): tests that lose an outcome
+// on purpose need not wait three minutes.
+const DEV_STEP_TIMEOUT_MS = 15_000;
+// Steps act only on a page the member can see, of the account that owns
+// this network; otherwise the queue waits (it does not pause), saying why,
+// and looks again on the tab's events or after RECHECK_MS.
+const HIDDEN_WAIT = "Waiting for your LinkedIn connections tab to be visible";
+const MEMBER_WAIT = "Waiting to see which LinkedIn account your connections tab is signed in to";
+// What the queue waits for after the tab did not take a step, by its answer.
+const NOT_TAKEN_WAITS = {
+  hidden: HIDDEN_WAIT,
+  busy: "Waiting for your LinkedIn connections tab to finish what it is doing",
+  "another-account": "Waiting for your LinkedIn connections tab to show this network's account",
+  "no-list": "Waiting for your LinkedIn connections tab to show your connections list",
+};
+const RECHECK_MS = 30_000;
+// The pause netprune makes when the connections tab shows another account.
+const ACCOUNT_REASON = "LinkedIn is signed in to another account";
+// Each LinkedIn account's network: the active one is storage.local.snapshot,
+// the others are parked under this prefix and the owner's profile slug.
+const NETWORK_KEY = "network:";
 
 /**
  * A stored snapshot kept aside: "unreadable" (damaged) or "newer" (made by a
@@ -37,8 +65,14 @@ const QUEUE_ALARM = "netprune-queue";
  * @typedef {{ keptAs: string, reason: string, atMs: number, kind: "unreadable" | "newer" }} CorruptNotice
  */
 
-/** @type {{ core: Core, corrupt: CorruptNotice | null }} */
-const state = { core: /** @type {any} */ (null), corrupt: null };
+/**
+ * `owner`: the profile slug of the LinkedIn member whose network is active
+ * (null until a reading names one); `waitingOn`: what the queue waits for
+ * before its next step, in words, or null.
+ * @type {{ core: Core, corrupt: CorruptNotice | null, owner: string | null,
+ *   waitingOn: string | null }}
+ */
+const state = { core: /** @type {any} */ (null), corrupt: null, owner: null, waitingOn: null };
 
 // A service worker may not use top-level await: start loading now, await inside handlers.
 const ready = init().then(restore);
@@ -52,7 +86,9 @@ async function restore() {
     "snapshot",
     "corruptSnapshots",
     "corruptNoticeDismissed",
+    "networkOwner",
   ]);
+  state.owner = typeof stored.networkOwner === "string" ? stored.networkOwner : null;
   const kept = Array.isArray(stored.corruptSnapshots) ? stored.corruptSnapshots : [];
   if (stored.snapshot === undefined) {
     state.core = new Core();
@@ -104,7 +140,7 @@ function messageOf(error) {
 }
 
 function summary() {
-  return { ...state.core.summary(Date.now()), corrupt: state.corrupt };
+  return { ...state.core.summary(Date.now()), corrupt: state.corrupt, owner: state.owner };
 }
 
 /** @type {ReturnType<typeof setTimeout> | null} */
@@ -123,6 +159,7 @@ function queueView() {
     // Paused only for want of the connections page: opening it is all the
     // member has to do (the popup offers to), and the queue resumes itself.
     needsPage: pausedForPage(progress),
+    waitingOn: progress.state === "running" ? state.waitingOn : null,
   };
 }
 
@@ -134,10 +171,7 @@ function queueView() {
  */
 function pausedForPage(progress) {
   if (progress.state !== "paused") return false;
-  return (
-    progress.pauseCause === "needs-page" ||
-    (progress.pauseCause === "member" && progress.reason === NO_TAB_REASON)
-  );
+  return progress.pauseCause === "needs-page";
 }
 
 /** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
@@ -147,6 +181,8 @@ async function persistNow() {
   const queue = queueView();
   await api.storage.local.set({
     snapshot: state.core.toStoredJson(),
+    // Written with the snapshot, so the two always agree.
+    networkOwner: state.owner,
     summary: summary(),
     collect: state.core.collection(),
     queue,
@@ -209,16 +245,30 @@ function pumpQueue() {
 
 async function runQueueStep() {
   const now = Date.now();
+  // Before anything reads the progress, so it says which pacing is in force.
+  const dev = await devDelayMs();
+  state.core.setDevPacing(dev === null ? undefined : dev);
+  const timeoutMs =
+    dev === null
+      ? STEP_TIMEOUT_MS
+      : Math.min(STEP_TIMEOUT_MS, Math.max(DEV_STEP_TIMEOUT_MS, dev * 40));
   const progress = state.core.queueProgress(now, utcOffset());
-  if (progress.state === "idle") {
+  if (progress.state === "idle" || progress.state === "paused") {
+    state.waitingOn = null;
     await scheduleWake(null);
+    if (progress.state === "paused") await persistNow();
     return;
   }
-  if (progress.state === "paused") {
-    await scheduleWake(null);
-    await persistNow();
+  // A step out belongs to its tab until its outcome or its timeout: a wake
+  // in between (queueing more, resuming, a settings change, an alarm)
+  // changes nothing, so nobody is handed out twice.
+  const out = await stepInFlight();
+  if (out && now - out.sentAtMs < timeoutMs) {
+    await scheduleWake(out.sentAtMs + timeoutMs);
     return;
   }
+  // Timed out: the core verifies the step before anything else.
+  if (out) await api.storage.session.remove("stepInFlight");
   if (state.core.collection()?.running) {
     // One thing at a time on the page: collecting first.
     await scheduleWake(now + 5_000);
@@ -226,14 +276,32 @@ async function runQueueStep() {
   }
   const tabId = await connectionsTab();
   if (tabId === null) {
-    state.core.pauseQueue(NO_TAB_REASON, now);
+    state.waitingOn = null;
+    state.core.pauseQueue(NO_TAB_REASON, now, "needs-page");
     await persistNow();
     return;
   }
-  const dev = await devDelayMs();
-  state.core.setDevPacing(dev === null ? undefined : dev);
+  const hold = await stepHold(tabId);
+  if (hold?.pause) {
+    state.waitingOn = null;
+    state.core.pauseQueue(hold.pause, now, "account");
+    await persistNow();
+    await scheduleWake(null);
+    return;
+  }
+  if (hold?.wait) {
+    state.waitingOn = hold.wait;
+    await persistNow();
+    await scheduleWake(now + RECHECK_MS);
+    return;
+  }
+  state.waitingOn = null;
   const action = state.core.pollRemovals(now, utcOffset());
+  let notTaken = false;
   if (action.kind === "remove" || action.kind === "verify") {
+    await api.storage.session.set({
+      stepInFlight: { attempt: action.attempt, tabId, sentAtMs: now },
+    });
     await persistNow();
     const step = {
       type: "remove-step",
@@ -242,6 +310,9 @@ async function runQueueStep() {
       name: action.name,
       mode: action.kind,
       dryRun: Boolean(action.dryRun),
+      pausesMs: action.pausesMs,
+      // The account the step is for: the page refuses it under another one.
+      member: state.owner,
     };
     let accepted;
     try {
@@ -249,8 +320,22 @@ async function runQueueStep() {
     } catch (error) {
       accepted = { ok: false, error: messageOf(error) };
     }
-    if (!accepted?.ok) {
+    if (!accepted?.ok && typeof accepted?.notTaken === "string") {
+      // The tab refused before doing anything (busy, hidden, another
+      // account, no list): not a failure. The queue waits and asks again.
+      notTaken = true;
+      state.waitingOn =
+        NOT_TAKEN_WAITS[/** @type {keyof NOT_TAKEN_WAITS} */ (accepted.notTaken)] ??
+        NOT_TAKEN_WAITS.busy;
+      // The tab did nothing: no failure is counted, the person goes back to
+      // waiting, and the queue waits for what the tab named.
+      const why = accepted.notTaken in NOT_TAKEN_WAITS ? accepted.notTaken : "busy";
+      state.core.stepNotTaken(action.attempt, why, Date.now());
+      await api.storage.session.remove("stepInFlight");
+      await persistNow();
+    } else if (!accepted?.ok) {
       // The step never started: say so, and let the core's backoff decide.
+      await api.storage.session.remove("stepInFlight");
       state.core.reportRemoval(
         action.attempt,
         {
@@ -264,9 +349,74 @@ async function runQueueStep() {
   } else {
     await persistNow();
   }
-  // While a step runs, the core's wake time is its timeout: if the outcome
-  // never comes back (the worker died), the next poll verifies first.
-  await scheduleWake(state.core.nextWakeMs(Date.now(), utcOffset()) ?? null);
+  const still = await stepInFlight();
+  if (still) {
+    // If the outcome never comes back (the worker died, the tab closed),
+    // the next poll after the timeout verifies first.
+    await scheduleWake(still.sentAtMs + timeoutMs);
+    return;
+  }
+  const wake = state.core.nextWakeMs(Date.now(), utcOffset()) ?? null;
+  // A refused step is asked again after a breath, never in a tight loop.
+  await scheduleWake(notTaken ? Math.max(wake ?? 0, Date.now() + 5_000) : wake);
+}
+
+/**
+ * The step out, if any: `{ attempt, tabId, sentAtMs }`.
+ * @returns {Promise<{ attempt: number, tabId: number, sentAtMs: number } | null>}
+ */
+async function stepInFlight() {
+  const { stepInFlight: out } = await api.storage.session.get("stepInFlight");
+  return out && typeof out.attempt === "number" && typeof out.tabId === "number" ? out : null;
+}
+
+/**
+ * Why the connections tab may not take a step now: `{ pause }` (the member
+ * must act) or `{ wait }` (it resumes by itself), or null when it may.
+ * @param {number} tabId
+ * @returns {Promise<{ pause?: string, wait?: string } | null>}
+ */
+async function stepHold(tabId) {
+  const tab = (await linkedinTabs())[tabId];
+  const member = tab?.member ?? null;
+  // No evidence of the account on this page. Once netprune knows whose
+  // network this is, such a page is read for counts but never acted on; while
+  // no page has ever named an account (LinkedIn's navigation unreadable
+  // everywhere so far) there is nothing to check against, and steps go on
+  // (the popup says the account is not identified).
+  if (member === null) return state.owner === null ? visibleHold(tabId, tab) : { wait: MEMBER_WAIT };
+  if (!sameMember(member, state.owner)) {
+    return {
+      pause: `${ACCOUNT_REASON} (${member}); this network is ${state.owner ?? "unknown"}'s`,
+    };
+  }
+  return visibleHold(tabId, tab);
+}
+
+/**
+ * Waits while the connections tab cannot be seen; null when it can.
+ * @param {number} tabId
+ * @param {{ visible?: boolean } | undefined} tab what the tab last said of itself
+ */
+async function visibleHold(tabId, tab) {
+  if (tab?.visible === false || !(await tabShown(tabId))) return { wait: HIDDEN_WAIT };
+  return null;
+}
+
+/**
+ * Whether a tab is the one shown in its window and the window is not
+ * minimized (the page's own `page-visibility` reports are checked apart).
+ * @param {number} tabId
+ */
+async function tabShown(tabId) {
+  try {
+    const tab = await api.tabs.get(tabId);
+    if (!tab.active) return false;
+    const window = await api.windows.get(tab.windowId);
+    return window.state !== "minimized";
+  } catch {
+    return false;
+  }
 }
 
 function persistSoon() {
@@ -277,14 +427,13 @@ function persistSoon() {
 }
 
 /**
- * The development pacing delay, or null. In a development install (unpacked
- * in Chrome, temporary in Firefox) a `devPacing` object in storage shortens
- * the human waits so tests and the demo finish in seconds; a store install
- * ignores it.
+ * The development pacing delay, or null. Only a test build (`./build.sh
+ * testbuild`, whose build-flags.js says TEST_BUILD) honours a `devPacing`
+ * object in storage, which shortens the human waits so tests finish in
+ * seconds; dist/chrome and dist/firefox ignore it, whatever the install type.
  */
 async function devDelayMs() {
-  const self = await api.management.getSelf();
-  if (self.installType !== "development") return null;
+  if (!TEST_BUILD) return null;
   const { devPacing } = await api.storage.local.get("devPacing");
   const delayMs = Number(devPacing?.delayMs);
   return Number.isFinite(delayMs) && delayMs > 0 ? Math.min(delayMs, 60_000) : null;
@@ -296,15 +445,65 @@ async function collectPace() {
   return delayMs === null ? COLLECT_PACE : { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
 }
 
-/** The tab that last showed the member's connections page, if it is still open. */
+/**
+ * What the background knows of each LinkedIn tab that sent a reading, from
+ * storage.session: the page it last showed, the member its navigation named
+ * (null: not found) and whether the page said it is visible.
+ * @returns {Promise<Record<string, { page: string | null, member: string | null,
+ *   visible?: boolean, atMs: number }>>}
+ */
+async function linkedinTabs() {
+  const { linkedinTabs: tabs } = await api.storage.session.get("linkedinTabs");
+  return tabs && typeof tabs === "object" ? tabs : {};
+}
+
+/**
+ * @param {number} tabId
+ * @param {object} change
+ */
+async function noteTab(tabId, change) {
+  const tabs = await linkedinTabs();
+  tabs[tabId] = { page: null, member: null, ...tabs[tabId], ...change, atMs: Date.now() };
+  await api.storage.session.set({ linkedinTabs: tabs });
+}
+
+/**
+ * The one tab that acts (takes removal steps and collects): the tab that
+ * last took the role, for as long as it is open and shows the connections
+ * page. Any other connections tab stays read-only. When the role is free it
+ * goes to the connections tab read last, one of this network's owner first.
+ */
 async function connectionsTab() {
-  const { connectionsTab: tabId } = await api.storage.session.get("connectionsTab");
-  if (typeof tabId !== "number") return null;
+  const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
+  const tabs = await linkedinTabs();
+  if (typeof current === "number" && tabs[current]?.page === "connections") {
+    if (await tabOpen(current)) return current;
+  }
+  const candidates = Object.entries(tabs)
+    .filter(([, tab]) => tab.page === "connections")
+    .sort(
+      ([, a], [, b]) =>
+        Number(sameMember(b.member, state.owner)) - Number(sameMember(a.member, state.owner)) ||
+        b.atMs - a.atMs,
+    );
+  for (const [id] of candidates) {
+    const tabId = Number(id);
+    if (await tabOpen(tabId)) {
+      await api.storage.session.set({ connectionsTab: tabId });
+      return tabId;
+    }
+  }
+  await api.storage.session.remove("connectionsTab");
+  return null;
+}
+
+/** @param {number} tabId */
+async function tabOpen(tabId) {
   try {
     await api.tabs.get(tabId);
-    return tabId;
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -323,14 +522,108 @@ async function driveCollection(tabId) {
   }
 }
 
-/** @param {number | null} tabId */
-async function haltCollection(tabId) {
-  if (tabId === null) return;
-  try {
-    await api.tabs.sendMessage(tabId, { type: "collect-halt" });
-  } catch {
-    // Nothing is collecting there: the halt is already true.
+/** Halts collecting in every LinkedIn tab netprune knows (halting is always safe). */
+async function haltCollection() {
+  for (const id of Object.keys(await linkedinTabs())) {
+    try {
+      await api.tabs.sendMessage(Number(id), { type: "collect-halt" });
+    } catch {
+      // Nothing is collecting there: the halt is already true.
+    }
   }
+}
+
+/**
+ * The first sign of trouble stops everything: the queue pauses with the
+ * reason and a running collection ends.
+ * @param {string} reason
+ */
+async function stopForTrouble(reason, kind) {
+  const now = Date.now();
+  const progress = state.core.queueProgress(now, utcOffset());
+  if (progress.state === "running") {
+    state.waitingOn = null;
+    // Paused as trouble (not as the member): a warning from LinkedIn (its
+    // kind) also locks resuming for the cool-down.
+    state.core.pauseQueue(reason, now, "trouble", typeof kind === "string" ? kind : undefined);
+    await scheduleWake(null);
+  }
+  if (state.core.collection()?.running) {
+    state.core.finishCollection("stopped", `stopped at a LinkedIn warning: ${reason}`, now);
+    await haltCollection();
+  }
+  await persistNow();
+}
+
+/**
+ * The member a reading names (the own-profile slug in LinkedIn's
+ * navigation, as read), or null when the page did not show it.
+ * @param {any} reading
+ */
+function memberOf(reading) {
+  const member = reading?.member;
+  return typeof member === "string" && member.trim() !== "" ? member.trim() : null;
+}
+
+/**
+ * Whether two profile slugs name the same member: LinkedIn's profile paths
+ * are case-insensitive.
+ * @param {string | null | undefined} a
+ * @param {string | null | undefined} b
+ */
+function sameMember(a, b) {
+  return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+}
+
+/** @param {string} member where that member's network is parked */
+const parkedKey = (member) => `${NETWORK_KEY}${member.toLowerCase()}`;
+
+/**
+ * Makes `member`'s network the active one: the current one is parked under
+ * `network:<owner>` (its queue paused if it had work), `member`'s is taken
+ * from its parking place, or started empty. Never mixes, never drops: the
+ * parked copy is written before the active one changes. Returns false, and
+ * changes nothing, when `member`'s parked network cannot be read.
+ * @param {string} member
+ */
+async function switchNetwork(member) {
+  const now = Date.now();
+  const key = parkedKey(member);
+  const { [key]: parked } = await api.storage.local.get(key);
+  let next;
+  try {
+    next = typeof parked === "string" ? Core.restoreJson(parked) : new Core();
+  } catch (error) {
+    console.warn(`netprune: the saved network of ${member} is unreadable:`, messageOf(error));
+    return false;
+  }
+  const leaving = state.core;
+  const progress = leaving.queueProgress(now, utcOffset());
+  if (progress.state === "running" && progress.pending + progress.inProgress > 0) {
+    leaving.pauseQueue(
+      `${ACCOUNT_REASON} (${member}); this network is ${state.owner}'s`,
+      now,
+      "account",
+    );
+  }
+  if (leaving.collection()?.running) {
+    leaving.finishCollection("stopped", `${ACCOUNT_REASON} (${member})`, now);
+    await haltCollection();
+  }
+  if (state.owner !== null) {
+    await api.storage.local.set({ [parkedKey(state.owner)]: leaving.toStoredJson() });
+  }
+  // A step out belongs to the network it came from; its outcome, if it
+  // comes, is not this network's. That network verifies it on its return.
+  await api.storage.session.remove("stepInFlight");
+  const seed = crypto.getRandomValues(new Uint32Array(2));
+  next.seedQueue(seed[0], seed[1]);
+  state.core = next;
+  state.owner = member;
+  state.waitingOn = null;
+  await persistNow();
+  await api.storage.local.remove(key);
+  return true;
 }
 
 /**
@@ -369,32 +662,86 @@ const handlers = {
     from: "linkedin-tab",
     async handle(message, sender) {
       const reading = message.reading;
-      const report = state.core.ingest(reading, Date.now());
       const tabId = sender.tab?.id;
-      if (reading?.page === "connections" && reading.recognised && typeof tabId === "number") {
-        await api.storage.session.set({ connectionsTab: tabId });
-        if (report.collect?.running) await driveCollection(tabId);
-        // Only the pause netprune made for want of this page lifts by itself;
-        // a pause for trouble or by the member waits for the member.
+      const member = memberOf(reading);
+      const page = reading?.recognised ? (reading.page ?? null) : null;
+      // An unrecognised reading (a page still loading) changes only the member.
+      if (typeof tabId === "number") {
+        await noteTab(tabId, reading?.recognised ? { page, member } : { member });
+      }
+      // Whose network this is: learnt from the first reading that names a
+      // member; a reading of another account switches to that account's own
+      // network (this one is parked, never mixed). A reading naming nobody
+      // is read for counts into the active network, but lets no step run.
+      if (member !== null && state.owner === null) {
+        state.owner = member;
+      } else if (
+        member !== null &&
+        !sameMember(member, state.owner) &&
+        !(await switchNetwork(member))
+      ) {
+        return { report: null, collect: null, readOnly: true };
+      }
+      const report = state.core.ingest(reading, Date.now());
+      let collect = report.collect ?? null;
+      if (page === "connections" && typeof tabId === "number") {
+        const acting = (await connectionsTab()) === tabId;
+        // Only the acting tab collects; any other stops if it was.
+        if (acting && report.collect?.running) await driveCollection(tabId);
+        if (!acting && collect?.running) collect = { ...collect, running: false };
+        // Only the pauses netprune made for want of this page, or of this
+        // account, lift by themselves; a pause for trouble or by the member
+        // waits for the member.
         const queue = state.core.queueProgress(Date.now(), utcOffset());
-        if (pausedForPage(queue)) {
+        const lifts =
+          pausedForPage(queue) ||
+          (queue.state === "paused" &&
+            queue.pauseCause === "account" &&
+            sameMember(member, state.owner));
+        if (acting && lifts) {
           state.core.resumeQueue(Date.now(), {});
           pumpQueue();
         }
       }
       if (report.collect?.done) await persistNow();
       else persistSoon();
-      return { report, collect: report.collect ?? null };
+      return { report, collect };
+    },
+  },
+  "page-visibility": {
+    from: "linkedin-tab",
+    async handle(message, sender) {
+      const tabId = sender.tab?.id;
+      if (typeof tabId === "number") await noteTab(tabId, { visible: message.visible === true });
+      // A queue waiting for the page to be seen carries on.
+      if (message.visible === true) pumpQueue();
+      return {};
     },
   },
   "removal-outcome": {
     from: "linkedin-tab",
-    async handle(message) {
-      const reported = state.core.reportRemoval(
-        Number(message.attempt),
-        message.outcome,
-        Date.now(),
-      );
+    async handle(message, sender) {
+      const attempt = Number(message.attempt);
+      const out = await stepInFlight();
+      if (!out || out.attempt !== attempt || out.tabId !== sender.tab?.id) {
+        // Not the step out (another tab, an earlier attempt): ignored,
+        // except that trouble anywhere still stops everything.
+        if (message.outcome?.kind === "trouble") {
+          await stopForTrouble(
+            String(message.outcome.reason ?? "LinkedIn showed a warning"),
+            message.outcome.trouble,
+          );
+        }
+        return { reported: { kind: "ignored" } };
+      }
+      await api.storage.session.remove("stepInFlight");
+      const reported = state.core.reportRemoval(attempt, message.outcome, Date.now());
+      if (message.outcome?.kind === "trouble" && state.core.collection()?.running) {
+        await stopForTrouble(
+            String(message.outcome.reason ?? "LinkedIn showed a warning"),
+            message.outcome.trouble,
+          );
+      }
       await persistNow();
       pumpQueue();
       return { reported };
@@ -403,20 +750,11 @@ const handlers = {
   trouble: {
     from: "linkedin-tab",
     async handle(message) {
-      const progress = state.core.queueProgress(Date.now(), utcOffset());
-      if (progress.state === "running") {
-        const where = typeof message.url === "string" ? ` (${message.url})` : "";
-        // Paused as trouble (not as the member): a warning from LinkedIn
-        // (its kind in `trouble`) also locks resuming for the cool-down.
-        state.core.pauseQueue(
-          `${String(message.reason ?? "LinkedIn showed a warning")}${where}`,
-          Date.now(),
-          "trouble",
-          typeof message.trouble === "string" ? message.trouble : undefined,
-        );
-        await persistNow();
-        await scheduleWake(null);
-      }
+      const where = typeof message.url === "string" ? ` (${message.url})` : "";
+      await stopForTrouble(
+        `${String(message.reason ?? "LinkedIn showed a warning")}${where}`,
+        message.trouble,
+      );
       return {};
     },
   },
@@ -488,7 +826,10 @@ const handlers = {
   },
   "collect-ended": {
     from: "linkedin-tab",
-    async handle(message) {
+    async handle(message, sender) {
+      // Only the tab that collects ends the run; another tab's end (it was
+      // told to stop) says nothing about the list.
+      if (sender.tab?.id !== (await connectionsTab())) return { collect: state.core.collection() };
       // A halt is the answer to our own stop (or to the member leaving the
       // page, which keeps the run waiting for the page to come back).
       if (message.outcome === "end-of-list" || message.outcome === "stalled") {
@@ -541,7 +882,7 @@ const handlers = {
     async handle() {
       const collect = state.core.finishCollection("stopped", null, Date.now());
       await persistNow();
-      await haltCollection(await connectionsTab());
+      await haltCollection();
       return { collect };
     },
   },
@@ -679,5 +1020,36 @@ api.tabs.onRemoved.addListener((tabId) => {
   serially(async () => {
     const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
     if (current === tabId) await api.storage.session.remove("connectionsTab");
+    const tabs = await linkedinTabs();
+    if (tabId in tabs) {
+      delete tabs[tabId];
+      await api.storage.session.set({ linkedinTabs: tabs });
+    }
   }).catch(() => undefined);
 });
+
+// A LinkedIn tab that loads a new document (a reload, a sign-in as someone
+// else) shows nobody's network until its page reads again: no step goes to
+// it on the strength of what the previous document said.
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status !== "loading") return;
+  serially(async () => {
+    const tabs = await linkedinTabs();
+    if (tabs[tabId] && tabs[tabId].member !== null) await noteTab(tabId, { member: null });
+  }).catch(() => undefined);
+});
+
+// A queue waiting for its tab to be visible looks again when the member
+// switches tabs or windows (the page also reports page-visibility). A look
+// never dispatches a second step: runQueueStep leaves a step out alone.
+// A tab just brought to the front is shown, whatever its page said before
+// (a page reloaded while hidden never reports becoming visible).
+api.tabs.onActivated.addListener(({ tabId }) => {
+  serially(async () => {
+    const tabs = await linkedinTabs();
+    if (tabs[tabId]?.visible === false) await noteTab(tabId, { visible: true });
+  })
+    .then(pumpQueue)
+    .catch(() => undefined);
+});
+api.windows?.onFocusChanged.addListener(() => pumpQueue());

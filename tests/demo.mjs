@@ -1,4 +1,4 @@
-// `./build.sh demo`: Chromium with dist/chrome loaded, on the mock LinkedIn
+// `./build.sh demo`: Chromium with dist/test/chrome loaded, on the mock LinkedIn
 // site served at LinkedIn's real URLs (nothing reaches the real LinkedIn, or
 // anywhere else).
 //

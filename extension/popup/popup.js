@@ -47,7 +47,7 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   consistency: { status: "empty" | "consistent" | "partial", problems: string[] },
  *   page: PageReading | null,
  *   corrupt: { keptAs: string, reason: string, atMs: number, kind?: "unreadable" | "newer" } | null,
- *   history?: History,
+ *   history?: History, owner?: string | null,
  * }} Summary
  * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"
  *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"} WaitReason
@@ -64,9 +64,11 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
  *   attempts: number, dryRun?: boolean }} QueueEntry
- * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean }}
+ * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean,
+ *   waitingOn?: string | null }}
  *   QueueStore storage.local.queue, written by the background on every queue change;
- *   `needsPage`: paused only until the connections page is open again
+ *   `needsPage`: paused only until the connections page is open again; `waitingOn`: what
+ *   the background waits for before the next step (the tab to be visible, the account)
  */
 
 /** The member's own pages the content script reads, by figure. */
@@ -176,6 +178,7 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderRatio(doc, summary, text);
   renderHistory(doc, summary.history, text, nowMs);
   renderPageStatus(doc, summary);
+  renderOwner(doc, summary);
   byId(doc, "review-lead").textContent = isEmpty(summary)
     ? "Or import LinkedIn's export of your connections on the review page."
     : "See everyone in one list, filter them, and choose who to keep.";
@@ -515,6 +518,20 @@ function renderPageStatus(doc, summary) {
 }
 
 /**
+ * Whose network this is: the LinkedIn member whose own-profile link the
+ * pages showed (the background keeps one network per account).
+ *
+ * @param {Document} doc
+ * @param {Summary} summary
+ */
+function renderOwner(doc, summary) {
+  const owner = typeof summary.owner === "string" && summary.owner ? summary.owner : null;
+  byTestId(doc, "network-owner").textContent = owner
+    ? `Network of linkedin.com/in/${owner}`
+    : "Account not identified yet: it shows once a LinkedIn page names your profile.";
+}
+
+/**
  * Collection progress, from storage.local.collect (the `Collect` type). The
  * digits are the core's; this only phrases them. Hidden when there has never
  * been a run.
@@ -700,13 +717,11 @@ function drawQueue(doc, queue, nowMs) {
       : `${text.number.format(count(progress.removedToday))} today`;
 
   const inProgressEntry = entries.find((entry) => entry.status.kind === "in-progress");
-  byTestId(doc, "queue-next").textContent = nextAction(
-    text,
-    state,
-    progress,
-    inProgressEntry,
-    nowMs,
-  );
+  // What the background waits for before the next step (the connections tab
+  // to be visible, the account it is signed in to) says more than a countdown.
+  const waitingOn = state === "running" && typeof queue?.waitingOn === "string" && queue.waitingOn;
+  byTestId(doc, "queue-next").textContent =
+    waitingOn || nextAction(text, state, progress, inProgressEntry, nowMs);
   const eta = byTestId(doc, "queue-eta");
   const left =
     state !== "idle" && typeof progress.etaMs === "number" ? timeLeft(progress.etaMs - nowMs) : "";

@@ -1,7 +1,7 @@
 // "Collect all" end to end: the built extension scrolls the mock connections
 // list (served at the real LinkedIn URL) until the page's stated total is
-// read, in Chromium and Firefox. devPacing (honoured only because the test
-// installs are development installs) shortens the human waits.
+// read, in Chromium and Firefox. devPacing (honoured only because these are the
+// test builds, dist/test/) shortens the human waits.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests and the demo: the built extension
 // in real browsers, on the mock LinkedIn site at LinkedIn's real URLs.
 //
-//   launchChromium({ site })   playwright-core, a persistent context with dist/chrome loaded;
+//   launchChromium({ site })   playwright-core, a persistent context with dist/test/chrome loaded;
 //                              https://www.linkedin.com/** answered by the mock site, every
 //                              other http(s) request aborted, so nothing leaves the machine.
 //   launchFirefox({ site })    selenium-webdriver + geckodriver + firefox-esr -headless, the
@@ -28,16 +28,21 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PATHS } from "../mock-site/site.mjs";
+import { PATHS, createMockSite } from "../mock-site/site.mjs";
 
 export { createMockSite, GENERATIONS, PATHS } from "../mock-site/site.mjs";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// The builds under test; the variables point the suite at another build
-// (an older release, or a deliberately broken copy to see a test fail).
-export const CHROME_DIR = process.env.NETPRUNE_CHROME_DIR || join(ROOT, "dist/chrome");
+// The builds under test: the test builds (`./build.sh testbuild`), the only
+// ones that honour storage.local.devPacing. The variables point the suite at
+// another build (an older release, or a deliberately broken copy to see a
+// test fail).
+export const CHROME_DIR = process.env.NETPRUNE_CHROME_DIR || join(ROOT, "dist/test/chrome");
 export const FIREFOX_ZIP =
-  process.env.NETPRUNE_FIREFOX_ZIP || join(ROOT, "dist/netprune-firefox.zip");
+  process.env.NETPRUNE_FIREFOX_ZIP || join(ROOT, "dist/test/netprune-firefox.zip");
+/** The member's builds, which never honour devPacing. */
+export const RELEASE_CHROME_DIR = join(ROOT, "dist/chrome");
+export const RELEASE_FIREFOX_ZIP = join(ROOT, "dist/netprune-firefox.zip");
 export const LINKEDIN = "https://www.linkedin.com";
 export const FIREFOX_ADDON_ID = "netprune@netprune.dev";
 
@@ -54,6 +59,7 @@ export const TESTIDS = [
   "empty-state",
   "consistency-warning",
   "corrupt-notice",
+  "network-owner",
 ];
 
 export const CONNECTION_CAP = 30_000;
@@ -490,7 +496,7 @@ function popupWaits(readPopupNow) {
  */
 function privateCopy(source, into) {
   if (!existsSync(join(source, "manifest.json"))) {
-    throw new Error(`${source} has no manifest.json: run ./build.sh first`);
+    throw new Error(`${source} has no manifest.json: run ./build.sh testbuild first`);
   }
   const target = join(into, "extension");
   cpSync(source, target, { recursive: true });
@@ -501,7 +507,7 @@ function privateCopy(source, into) {
  * Launches Chromium with the extension loaded and LinkedIn served by `site`.
  *
  * @param {object} [options]
- * @param {string} [options.extensionDir] the unpacked extension (default dist/chrome)
+ * @param {string} [options.extensionDir] the unpacked extension (default dist/test/chrome)
  * @param {{ handle(url: string, request?: { method?: string, body?: string | null }): any } | null} [options.site]
  *   the mock site answering www.linkedin.com
  * @param {boolean} [options.headless] default true
@@ -816,12 +822,12 @@ async function serveOnLoopback443(site, tls) {
  * @param {object} options
  * @param {{ handle(url: string, request?: { method?: string, body?: string | null }): any }} options.site
  *   the mock site answering www.linkedin.com
- * @param {string} [options.xpi] the Firefox build (default dist/netprune-firefox.zip)
+ * @param {string} [options.xpi] the Firefox build (default dist/test/netprune-firefox.zip)
  */
 export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
   const { Builder } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
-  if (!existsSync(xpi)) throw new Error(`${xpi} does not exist: run ./build.sh first`);
+  if (!existsSync(xpi)) throw new Error(`${xpi} does not exist: run ./build.sh testbuild first`);
   const geckodriver = findGeckodriver();
   const dir = tempDir("netprune-firefox-");
   let server = null;
@@ -831,7 +837,13 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
     // A private copy, so a concurrent ./build.sh cannot hand over half a zip.
     const addon = join(dir, "netprune-firefox.zip");
     writeFileSync(addon, readFileSync(xpi));
-    const served = await serveOnLoopback443(site, selfSignedCert(dir));
+    // The server asks `current` each time, so a test can swap the site
+    // (another LinkedIn account, say) through `session.site`.
+    const current = { site };
+    const served = await serveOnLoopback443(
+      { handle: (url, request) => current.site.handle(url, request) },
+      selfSignedCert(dir),
+    );
     server = served.server;
     const uuid = crypto.randomUUID();
 
@@ -868,7 +880,7 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
     if (installed !== FIREFOX_ADDON_ID) {
       throw new Error(`installed add-on id is ${installed}, expected ${FIREFOX_ADDON_ID}`);
     }
-    return firefoxSession({ driver, dir, server, pid, uuid });
+    return firefoxSession({ driver, dir, server, pid, uuid, current });
   } catch (error) {
     await cleanUp([
       () => driver && withTimeout(driver.quit(), 20_000, "quitting Firefox"),
@@ -880,7 +892,7 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
   }
 }
 
-function firefoxSession({ driver, dir, server, pid, uuid }) {
+function firefoxSession({ driver, dir, server, pid, uuid, current }) {
   const popupUrl = `moz-extension://${uuid}/popup/popup.html`;
   const reviewUrl = `moz-extension://${uuid}/review.html`;
   /** @type {Record<string, string>} window handles by role */
@@ -910,6 +922,36 @@ function firefoxSession({ driver, dir, server, pid, uuid }) {
     uuid,
     popupUrl,
     reviewUrl,
+    /** The mock site answering www.linkedin.com; assign to swap it. */
+    get site() {
+      return current.site;
+    },
+    set site(next) {
+      current.site = next;
+    },
+
+    /**
+     * Opens a new tab in the LinkedIn window and selects it, so the
+     * LinkedIn page is no longer the one shown there; `showLinkedIn()`
+     * selects the LinkedIn tab again.
+     */
+    async coverLinkedIn() {
+      await use("linkedin");
+      await driver.switchTo().newWindow("tab");
+      windows.cover = await driver.getWindowHandle();
+      currentWindow = windows.cover;
+      await driver.get("about:blank");
+    },
+
+    async showLinkedIn() {
+      await use("linkedin");
+    },
+
+    /** Reloads the LinkedIn page. */
+    async reloadLinkedIn() {
+      await use("linkedin");
+      await driver.navigate().refresh();
+    },
 
     /** @param {string} path */
     async openLinkedIn(path) {
@@ -1018,6 +1060,18 @@ function firefoxSession({ driver, dir, server, pid, uuid }) {
       return driver.executeScript("return browser.storage.local.get(null);");
     },
 
+    /** Writes `items` into storage.local from the popup page (or the review page). */
+    async setStorage(items) {
+      await use(!windows.popup && windows.review ? "review" : "popup");
+      await driver.executeScript("return browser.storage.local.set(arguments[0]);", items);
+    },
+
+    /** Sends `message` to the background from the popup page (or the review page). */
+    async ask(message) {
+      await use(!windows.popup && windows.review ? "review" : "popup");
+      return driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
+    },
+
     async close() {
       await cleanUp([
         () => withTimeout(driver.quit(), 20_000, "quitting Firefox"),
@@ -1046,8 +1100,29 @@ export async function withFirefox(options, body) {
 }
 
 /**
- * Opens the mock connections page in a Chromium session and waits until the
- * popup shows its stated total: from then on the background knows the tab.
+ * A mock site that also counts the removals its backend received per slug,
+ * so a test can prove nobody was removed twice (`site.posts`).
+ * @param {Parameters<typeof createMockSite>[0]} options
+ */
+export function countingSite(options) {
+  const site = /** @type {any} */ (createMockSite(options));
+  const posts = new Map();
+  const handle = site.handle.bind(site);
+  site.handle = (url, request = {}) => {
+    if (request.method === "POST" && new URL(url).pathname.startsWith("/__mock__/remove")) {
+      const slug = String(request.body ?? "");
+      posts.set(slug, (posts.get(slug) ?? 0) + 1);
+    }
+    return handle(url, request);
+  };
+  site.posts = posts;
+  return site;
+}
+
+/**
+ * Opens the mock connections page in a session (Chromium or Firefox) and
+ * waits until the popup shows its stated total: from then on the background
+ * knows the tab.
  *
  * @param {any} session a Chromium session
  * @param {{ stated: { connections: number } }} site

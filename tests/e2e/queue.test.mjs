@@ -1,13 +1,13 @@
 // The removal queue end to end: the member queues people on the review page,
 // the background removes them one at a time on the mock connections page
 // (served at the real LinkedIn URL), verifying each, and stops at the first
-// sign of trouble. devPacing (a development install only) replaces the human
-// pacing so a batch takes seconds.
+// sign of trouble. devPacing (honoured by the test builds, dist/test/, only)
+// replaces the human pacing so a batch takes seconds.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   PATHS,
-  createMockSite,
+  countingSite,
   parseCount,
   readConnectionsPage,
   waitFor,
@@ -16,25 +16,6 @@ import {
 } from "./harness.mjs";
 
 const DEV_PACING = { devPacing: { delayMs: 200 } };
-
-/**
- * A mock site that also counts the removals its backend received per slug,
- * so a test can prove nobody was removed twice.
- */
-function countingSite(options) {
-  const site = createMockSite(options);
-  const posts = new Map();
-  const handle = site.handle.bind(site);
-  site.handle = (url, request = {}) => {
-    if (request.method === "POST" && new URL(url).pathname.startsWith("/__mock__/remove")) {
-      const slug = String(request.body ?? "");
-      posts.set(slug, (posts.get(slug) ?? 0) + 1);
-    }
-    return handle(url, request);
-  };
-  site.posts = posts;
-  return site;
-}
 
 /**
  * Stops the extension's service worker now, as Chrome does when it is idle.

@@ -239,6 +239,18 @@ test("empty_state_explains_and_opens_the_connections_page", async (t) => {
   assert.deepEqual(extension.opened, [CONNECTIONS_PAGE]);
 });
 
+test("the_popup_says_whose_network_it_is", async (t) => {
+  const { doc } = await openPopup(t, backgroundWith(fullSummary({ owner: "alice-example" })));
+  assert.equal(text(byTestId(doc, "network-owner")), "Network of linkedin.com/in/alice-example");
+  assert.ok(isShown(byTestId(doc, "network-owner")));
+
+  const unknown = await openPopup(t, backgroundWith(emptySummary({ owner: null })));
+  assert.match(
+    text(byTestId(unknown.doc, "network-owner")),
+    /Account not identified yet: it shows once a LinkedIn page names your profile/,
+  );
+});
+
 test("full_counts_show_digits_badge_cap_ratio_and_page", async (t) => {
   const { doc } = await openPopup(t, backgroundWith(fullSummary()));
 
