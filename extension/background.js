@@ -379,12 +379,18 @@ async function stepInFlight() {
 async function stepHold(tabId) {
   const tab = (await linkedinTabs())[tabId];
   const member = tab?.member ?? null;
+  // What the page check found missing (a menu, the search box, the total):
+  // no step runs there until a reading says the page is whole again.
+  if (typeof tab?.removalOff === "string") {
+    return { wait: `Removal is off on your LinkedIn connections page: ${tab.removalOff}` };
+  }
   // No evidence of the account on this page. Once netprune knows whose
   // network this is, such a page is read for counts but never acted on; while
   // no page has ever named an account (LinkedIn's navigation unreadable
   // everywhere so far) there is nothing to check against, and steps go on
   // (the popup says the account is not identified).
-  if (member === null) return state.owner === null ? visibleHold(tabId, tab) : { wait: MEMBER_WAIT };
+  if (member === null)
+    return state.owner === null ? visibleHold(tabId, tab) : { wait: MEMBER_WAIT };
   if (!sameMember(member, state.owner)) {
     return {
       pause: `${ACCOUNT_REASON} (${member}); this network is ${state.owner ?? "unknown"}'s`,
@@ -556,6 +562,35 @@ async function stopForTrouble(reason, kind) {
 }
 
 /**
+ * What the page check of a reading says of removal on that page (the check
+ * rides on some readings only: a reading without one changes nothing).
+ * @param {any} reading
+ * @returns {{ removalOff?: string | null }}
+ */
+function checkOf(reading) {
+  const check = reading?.check;
+  if (!check || typeof check !== "object") return {};
+  if (check.removalOff !== true) return { removalOff: null };
+  const missing = Array.isArray(check.missing) ? check.missing.map(String) : [];
+  return {
+    removalOff: missing.length > 0 ? missing.join("; ") : "something netprune needs is missing",
+  };
+}
+
+/**
+ * Why removal is off on the acting connections page ("Check this page" on
+ * the review page lists it), or null.
+ */
+async function removalOffReason() {
+  const tabId = await connectionsTab();
+  if (tabId === null) return null;
+  const off = (await linkedinTabs())[tabId]?.removalOff;
+  return typeof off === "string"
+    ? `Removal is off on your LinkedIn connections page: ${off}.`
+    : null;
+}
+
+/**
  * The member a reading names (the own-profile slug in LinkedIn's
  * navigation, as read), or null when the page did not show it.
  * @param {any} reading
@@ -667,7 +702,10 @@ const handlers = {
       const page = reading?.recognised ? (reading.page ?? null) : null;
       // An unrecognised reading (a page still loading) changes only the member.
       if (typeof tabId === "number") {
-        await noteTab(tabId, reading?.recognised ? { page, member } : { member });
+        await noteTab(
+          tabId,
+          reading?.recognised ? { page, member, ...checkOf(reading) } : { member },
+        );
       }
       // Whose network this is: learnt from the first reading that names a
       // member; a reading of another account switches to that account's own
@@ -738,9 +776,9 @@ const handlers = {
       const reported = state.core.reportRemoval(attempt, message.outcome, Date.now());
       if (message.outcome?.kind === "trouble" && state.core.collection()?.running) {
         await stopForTrouble(
-            String(message.outcome.reason ?? "LinkedIn showed a warning"),
-            message.outcome.trouble,
-          );
+          String(message.outcome.reason ?? "LinkedIn showed a warning"),
+          message.outcome.trouble,
+        );
       }
       await persistNow();
       pumpQueue();
@@ -762,6 +800,10 @@ const handlers = {
     from: "extension-page",
     async handle(message) {
       const slugs = Array.isArray(message.slugs) ? message.slugs.map(String) : [];
+      // The page open now lacks what a removal needs: say so before anyone
+      // is queued, rather than queue people who would only wait.
+      const off = await removalOffReason();
+      if (off !== null) throw new Error(`${off} Nobody was queued; "Check this page" says more.`);
       // The dry run belongs to this batch's people: an earlier batch keeps its own.
       const report = state.core.queueRemovals(slugs, Date.now(), Boolean(message.dryRun));
       await persistNow();

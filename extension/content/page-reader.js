@@ -1662,12 +1662,11 @@
   const LEAVE_WAIT_MS = 10_000;
   const RESEARCH_PAUSE_MS = 1_000;
   // A member's pauses between clicks and between keystrokes.
-  const CLICK_PAUSE = { low: 100, high: 400 };
   const KEY_PAUSE = { low: 40, high: 110 };
 
   /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "trouble", reason: string, trouble: TroubleKind }} Outcome */
   /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
-  /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[] | null, member: string | null }} StepRequest */
+  /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[], member: string | null }} StepRequest */
 
   /** @param {number} ms */
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -1824,7 +1823,9 @@
       if (total === null) missing.push("no stated total of connections");
     }
     if (!searchBox) missing.push("no name search box");
-    if (member === null) missing.push("no link to your own profile in LinkedIn's navigation");
+    // No own-profile link is not "removal off": the background's account
+    // rule decides (no step once an owner is known, docs/ARCHITECTURE.md),
+    // and the check reports it as memberFound.
     return {
       generation,
       statedTotal: total,
@@ -2050,7 +2051,7 @@
       /** @type {number | null} the stated total before confirming */
       this.totalBefore = null;
       // The pauses add to the step's time; a step never ends for waiting.
-      this.deadline += (request.pausesMs ?? []).reduce((sum, ms) => sum + ms, 0);
+      this.deadline += request.pausesMs.reduce((sum, ms) => sum + ms, 0);
     }
 
     /** Perform the step and report its outcome. */
@@ -2592,7 +2593,7 @@
       if (visible !== true) {
         return visible ?? this.failed("the tab stayed hidden, so netprune did nothing more");
       }
-      const first = this.request.pausesMs?.[0] ?? 0;
+      const first = this.request.pausesMs[0];
       const shownAt = current?.recognisedAt ?? Date.now();
       const settled = await this.until(() => null, Math.max(0, shownAt + first - Date.now()));
       if (settled) return settled;
@@ -2661,11 +2662,7 @@
      */
     pause() {
       const pauses = this.request.pausesMs;
-      const ms =
-        pauses && pauses.length > 0
-          ? pauses[this.pausesTaken++ % pauses.length]
-          : between(CLICK_PAUSE);
-      return this.until(() => null, ms);
+      return this.until(() => null, pauses[this.pausesTaken++ % pauses.length]);
     }
 
     /**
@@ -2825,17 +2822,15 @@
     if (typeof name !== "string" || collapse(name) === "") return null;
     if (mode !== "remove" && mode !== "verify") return null;
     if (mode === "remove" && typeof dryRun !== "boolean") return null;
-    // The core's drawn pauses (CONTRACT.md); a background that sends none
-    // gets the old short pauses.
-    const pauses =
-      pausesMs === undefined || pausesMs === null
-        ? null
-        : Array.isArray(pausesMs) &&
-            pausesMs.length > 0 &&
-            pausesMs.every((ms) => typeof ms === "number" && Number.isFinite(ms) && ms >= 0)
-          ? pausesMs
-          : undefined;
-    if (pauses === undefined) return null;
+    // The core's drawn pauses: a step never paces itself by constants.
+    if (
+      !Array.isArray(pausesMs) ||
+      pausesMs.length === 0 ||
+      !pausesMs.every((ms) => typeof ms === "number" && Number.isFinite(ms) && ms >= 0)
+    ) {
+      return null;
+    }
+    const pauses = pausesMs;
     if (member !== undefined && member !== null && (typeof member !== "string" || member === "")) {
       return null;
     }

@@ -57,7 +57,10 @@ export function checkLines(check, redacted) {
   lines.push(
     `Card menu: ${found(check.menuFound)}`,
     `Name search box: ${found(check.searchBoxFound)}`,
-    `Your own profile link: ${found(check.memberFound)}`,
+    check.memberFound
+      ? "Your own profile link: found"
+      : "Your own profile link: not found (netprune cannot tell which account this page shows, " +
+          "so once it knows your account it takes no step here)",
   );
   lines.push(
     check.removalOff

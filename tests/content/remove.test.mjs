@@ -15,6 +15,9 @@ import { ORIGIN, openPage, sleep, waitFor } from "./harness.mjs";
 
 // A step takes a few seconds (human pauses, typing, LinkedIn's answers);
 // these leave room for a loaded machine running many pages at once.
+// The core draws a step's pauses (seconds for a member); these are short,
+// as under test pacing.
+const PAUSES = [120, 180, 150, 200, 130, 170];
 const OUTCOME_TIMEOUT_MS = 30_000;
 
 const ZOE = { slug: "zoe-muller-7c3d9e", name: "Zoë Müller" };
@@ -124,7 +127,7 @@ let nextAttempt = 1;
  */
 async function step(page, { slug, name }, { mode = "remove", dryRun = false } = {}) {
   const attempt = nextAttempt++;
-  const message = { type: "remove-step", attempt, slug, name, mode };
+  const message = { type: "remove-step", pausesMs: PAUSES, attempt, slug, name, mode };
   if (mode === "remove") message.dryRun = dryRun;
   assert.deepEqual(await page.tell(message), { ok: true });
   return waitFor(
@@ -477,6 +480,7 @@ describe("removal step", { concurrency: true }, () => {
       assert.deepEqual(
         await page.tell({
           type: "remove-step",
+          pausesMs: PAUSES,
           attempt: 900,
           ...NOA,
           mode: "remove",
@@ -538,7 +542,14 @@ describe("removal step requests", { concurrency: true }, () => {
     const { page } = await openConnections({ generation: "artdeco" });
     try {
       const attempt = nextAttempt++;
-      const first = { type: "remove-step", attempt, ...LIAM, mode: "remove", dryRun: true };
+      const first = {
+        type: "remove-step",
+        pausesMs: PAUSES,
+        attempt,
+        ...LIAM,
+        mode: "remove",
+        dryRun: true,
+      };
       assert.deepEqual(await page.tell(first), { ok: true });
       assert.deepEqual(await page.tell({ ...first, attempt: attempt + 1000 }), {
         ok: false,
@@ -570,7 +581,14 @@ describe("removal step requests", { concurrency: true }, () => {
   test("refuses malformed requests and requests from anyone but the extension", async () => {
     const { site, page, clicks } = await openConnections({ generation: "react-2025" });
     try {
-      const good = { type: "remove-step", attempt: 1, ...ZOE, mode: "remove", dryRun: false };
+      const good = {
+        type: "remove-step",
+        pausesMs: PAUSES,
+        attempt: 1,
+        ...ZOE,
+        mode: "remove",
+        dryRun: false,
+      };
       for (const bad of [
         { ...good, attempt: "1" },
         { ...good, slug: "" },
@@ -581,6 +599,10 @@ describe("removal step requests", { concurrency: true }, () => {
         { ...good, pausesMs: [] },
         { ...good, pausesMs: [100, -1] },
         { ...good, pausesMs: "soon" },
+        // A step without the core's drawn pauses would pace itself by
+        // constants: refused, never run.
+        { ...good, pausesMs: undefined },
+        { ...good, pausesMs: null },
         { ...good, member: 7 },
       ]) {
         const answer = await page.tell(bad);
@@ -605,6 +627,7 @@ describe("removal step requests", { concurrency: true }, () => {
       Object.defineProperty(page.document, "hidden", { configurable: true, get: () => true });
       const answer = await page.tell({
         type: "remove-step",
+        pausesMs: PAUSES,
         attempt: 1,
         ...ZOE,
         mode: "remove",
@@ -623,7 +646,7 @@ describe("removal step requests", { concurrency: true }, () => {
   test("takes no step for another account, nor when its own profile link cannot be found", async () => {
     const { site, page, clicks } = await openConnections({ generation: "react-2025" });
     try {
-      const base = { type: "remove-step", ...ZOE, mode: "remove", dryRun: false };
+      const base = { type: "remove-step", pausesMs: PAUSES, ...ZOE, mode: "remove", dryRun: false };
       const other = await page.tell({ ...base, attempt: 1, member: "someone-else-123" });
       assert.equal(other.notTaken, "another-account");
       assert.match(other.error, /another LinkedIn account \(alex-morgan-5e6f7a\)/);
@@ -724,7 +747,13 @@ describe("removal step requests", { concurrency: true }, () => {
     const page = await openPage(site, PATHS.followers);
     try {
       assert.deepEqual(
-        await page.tell({ type: "remove-step", attempt: 1, ...ZOE, mode: "verify" }),
+        await page.tell({
+          type: "remove-step",
+          pausesMs: PAUSES,
+          attempt: 1,
+          ...ZOE,
+          mode: "verify",
+        }),
         {
           ok: false,
           notTaken: "no-list",

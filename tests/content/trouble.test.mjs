@@ -11,6 +11,9 @@ import { CHECKPOINT_PATH, createMockSite, PATHS } from "../mock-site/site.mjs";
 import { ORIGIN, openPage, sleep, waitFor } from "./harness.mjs";
 
 // Longer than the watch's one-look-a-second throttle, with room to spare.
+// The core draws a step's pauses (seconds for a member); these are short,
+// as under test pacing.
+const PAUSES = [120, 180, 150, 200, 130, 170];
 const QUIET_MS = 1_600;
 
 const troubleMessages = (page) => page.messages.filter((m) => m.type === "trouble");
@@ -197,6 +200,7 @@ describe("trouble on a page", { concurrency: true }, () => {
         assert.deepEqual(
           await page.tell({
             type: "remove-step",
+            pausesMs: PAUSES,
             attempt: 7,
             slug: "x-1",
             name: "X",
