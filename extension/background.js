@@ -53,6 +53,7 @@ const NOT_TAKEN_WAITS = {
   "no-list": "Waiting for your LinkedIn connections tab to show your connections list",
 };
 const RECHECK_MS = 30_000;
+const COLLECT_WAIT = "Waiting for netprune to finish reading your connections list";
 // The pause netprune makes when the connections tab shows another account.
 const ACCOUNT_REASON = "LinkedIn is signed in to another account";
 // Each LinkedIn account's network: the active one is storage.local.snapshot,
@@ -269,12 +270,20 @@ async function runQueueStep() {
   }
   // Timed out: the core verifies the step before anything else.
   if (out) await api.storage.session.remove("stepInFlight");
-  if (state.core.collection()?.running) {
-    // One thing at a time on the page: collecting first.
+  const tabId = await connectionsTab();
+  if (tabId !== null && state.core.collection()?.running) {
+    // One thing at a time on the page: collecting first. The acting tab is
+    // asked again each time (a running collection just carries on there):
+    // a run it refused while a step was out, or one whose page was
+    // reloaded, starts now instead of leaving the queue waiting on nothing.
+    if (state.waitingOn !== COLLECT_WAIT) {
+      state.waitingOn = COLLECT_WAIT;
+      await persistNow();
+    }
+    await driveCollection(tabId);
     await scheduleWake(now + 5_000);
     return;
   }
-  const tabId = await connectionsTab();
   if (tabId === null) {
     state.waitingOn = null;
     state.core.pauseQueue(NO_TAB_REASON, now, "needs-page");
@@ -546,14 +555,14 @@ async function haltCollection() {
  */
 async function stopForTrouble(reason, kind) {
   const now = Date.now();
-  const progress = state.core.queueProgress(now, utcOffset());
-  if (progress.state === "running") {
-    state.waitingOn = null;
-    // Paused as trouble (not as the member): a warning from LinkedIn (its
-    // kind) also locks resuming for the cool-down.
-    state.core.pauseQueue(reason, now, "trouble", typeof kind === "string" ? kind : undefined);
-    await scheduleWake(null);
-  }
+  // Whatever the queue's state: a queue paused by the member or for want of
+  // the page, or idle, is often paused exactly because LinkedIn is
+  // throttling, and the warning is shown once. Paused as trouble (the core
+  // keeps an earlier trouble pause and replaces a softer one); a warning from
+  // LinkedIn (its kind) also locks resuming for the cool-down.
+  state.waitingOn = null;
+  state.core.pauseQueue(reason, now, "trouble", typeof kind === "string" ? kind : undefined);
+  await scheduleWake(null);
   if (state.core.collection()?.running) {
     state.core.finishCollection("stopped", `stopped at a LinkedIn warning: ${reason}`, now);
     await haltCollection();
@@ -731,11 +740,15 @@ const handlers = {
         // account, lift by themselves; a pause for trouble or by the member
         // waits for the member.
         const queue = state.core.queueProgress(Date.now(), utcOffset());
+        // Never during a cool-down: that takes the member's acknowledgement.
+        const cooling =
+          typeof queue.cooldownUntilMs === "number" && queue.cooldownUntilMs > Date.now();
         const lifts =
-          pausedForPage(queue) ||
-          (queue.state === "paused" &&
-            queue.pauseCause === "account" &&
-            sameMember(member, state.owner));
+          !cooling &&
+          (pausedForPage(queue) ||
+            (queue.state === "paused" &&
+              queue.pauseCause === "account" &&
+              sameMember(member, state.owner)));
         if (acting && lifts) {
           state.core.resumeQueue(Date.now(), {});
           pumpQueue();
@@ -900,7 +913,8 @@ const handlers = {
     from: "extension-page",
     async handle() {
       // What the connections tab's reader recognises (issue 10, "Check this
-      // page"); read-only, it changes nothing.
+      // page"). It clicks nothing; what it finds is the tab's latest word on
+      // whether removal can run there.
       const tabId = await connectionsTab();
       if (tabId === null) {
         throw new Error("Open your LinkedIn connections page in a tab first: netprune checks it.");
@@ -916,6 +930,8 @@ const handlers = {
       }
       if (!answer?.ok)
         throw new Error(String(answer?.error ?? "The connections tab did not answer."));
+      await noteTab(tabId, checkOf({ check: answer.check }));
+      pumpQueue();
       return { check: answer.check };
     },
   },
@@ -1077,7 +1093,9 @@ api.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status !== "loading") return;
   serially(async () => {
     const tabs = await linkedinTabs();
-    if (tabs[tabId] && tabs[tabId].member !== null) await noteTab(tabId, { member: null });
+    // A new document: nothing the old page said (its account, that it was
+    // the connections page, its page check) holds until the new page reads.
+    if (tabs[tabId]) await noteTab(tabId, { member: null, page: null, removalOff: null });
   }).catch(() => undefined);
 });
 

@@ -1114,6 +1114,10 @@
       this.recognised = false;
       /** when the last reading carrying the page check was sent */
       this.checkedAt = -Infinity;
+      /** @type {boolean | null} what the last check sent said of removal */
+      this.sentRemovalOff = null;
+      /** a look again while the last check said removal is off */
+      this.recheckTimer = 0;
       /** @type {number | null} when the page was first recognised */
       this.recognisedAt = null;
       this.stopped = false;
@@ -1152,6 +1156,7 @@
       this.observer.disconnect();
       clearTimeout(this.deadline);
       clearTimeout(this.settleTimer);
+      clearTimeout(this.recheckTimer);
     }
 
     /**
@@ -1325,7 +1330,22 @@
       const sentKeys = [...fresh.keys()];
       this.captured.clear();
       const counts = JSON.stringify(this.counts);
-      if (cards.length === 0 && counts === this.sentCounts) return;
+      // The check costs a look at every card: at most every few seconds. A
+      // page that goes still after a check said removal is off (a search
+      // box not yet drawn) is looked at again, and a changed verdict is
+      // sent even with nothing else new, so the background never holds a
+      // stale "off".
+      const check = this.checkDue() ? pageCheck() : undefined;
+      const verdictChanged = check !== undefined && check.removalOff !== this.sentRemovalOff;
+      clearTimeout(this.recheckTimer);
+      if ((check?.removalOff ?? this.sentRemovalOff) === true) {
+        this.recheckTimer = setTimeout(
+          guarded(() => this.schedule()),
+          CHECK_EVERY_MS,
+        );
+      }
+      if (cards.length === 0 && counts === this.sentCounts && !verdictChanged) return;
+      if (check !== undefined) this.sentRemovalOff = check.removalOff;
       const previousCounts = this.sentCounts;
       this.sentCounts = counts;
 
@@ -1340,8 +1360,7 @@
           counts: { ...this.counts },
           cards,
           member: navMember(),
-          // The check costs a look at every card: at most every few seconds.
-          check: this.checkDue() ? pageCheck() : undefined,
+          check,
         },
       };
       this.readingsSent += 1;

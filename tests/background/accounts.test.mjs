@@ -255,7 +255,8 @@ test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async (
   await sleep(300);
   await bg.alarm();
   assert.equal(tab.steps.length, 0, "a step went to a page nobody has read yet");
-  assert.match((await bg.storedQueue()).waitingOn ?? "", /which LinkedIn account/);
+  // A page loading is no connections page yet: the queue waits for one.
+  assert.equal((await bg.storedQueue()).progress.pauseCause, "needs-page");
   await bg.fromTab(tab, {
     type: "page-reading",
     reading: connectionsReading(alices, { member: ALICE }),

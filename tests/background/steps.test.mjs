@@ -252,3 +252,126 @@ test("a_tab_brought_to_the_front_counts_as_visible_whatever_its_page_said_before
   bg.activate(tab.id);
   await until(() => tab.steps.length === 1, "the step once the tab is in front");
 });
+
+const LIMIT = {
+  type: "trouble",
+  reason: "You’ve reached a temporary limit",
+  url: "https://www.linkedin.com/mynetwork/invite-connect/connections/",
+  trouble: "limit",
+};
+
+test("a_linkedin_warning_while_the_queue_is_idle_or_paused_still_pauses_it_and_locks_resuming", async () => {
+  for (const before of ["idle", "paused-by-member", "needs-page"]) {
+    const { bg, crowd, tabs } = await started();
+    const [tab] = tabs;
+    if (before === "paused-by-member") {
+      await queue(bg, [crowd[0].slug]);
+      await until(() => tab.steps.length === 1, "the first step");
+      await bg.fromTab(tab, {
+        type: "removal-outcome",
+        attempt: tab.steps[0].attempt,
+        outcome: { kind: "removed" },
+        observed: {},
+      });
+      await queue(bg, [crowd[1].slug]);
+      await bg.fromPage({ type: "queue-pause" });
+    }
+    if (before === "needs-page") {
+      bg.closeTab(tab.id);
+      await queue(bg, [crowd[1].slug]);
+      await bg.settled();
+      assert.equal((await bg.storedQueue()).progress.pauseCause, "needs-page");
+    }
+    await bg.fromTab(tab, LIMIT);
+    await bg.settled();
+    const { progress } = await bg.storedQueue();
+    assert.equal(progress.state, "paused", `${before}: the warning paused nothing`);
+    assert.equal(progress.pauseCause, "trouble", `${before}`);
+    assert.ok(progress.cooldownUntilMs > Date.now(), `${before}: no cool-down after the warning`);
+
+    // Resuming without the acknowledgement is refused, and nothing goes out.
+    if (before === "idle") await queue(bg, [crowd[2].slug]);
+    const sent = tab.steps.length;
+    const resumed = await bg.fromPage({ type: "queue-resume" });
+    assert.equal(resumed.ok, false, `${before}: resumed through the cool-down`);
+    if (before === "needs-page") {
+      // The connections page opens again: a warning's pause does not lift by itself.
+      const again = bg.openTab({ id: 9 });
+      await bg.fromTab(again, {
+        type: "page-reading",
+        reading: connectionsReading(crowd, { member: ALICE }),
+      });
+    }
+    await bg.alarm();
+    await sleep(100);
+    await bg.settled();
+    assert.equal(tab.steps.length, sent, `${before}: a step went out during the cool-down`);
+    assert.equal((await bg.storedQueue()).progress.state, "paused", `${before}`);
+  }
+});
+
+test("check_this_page_refreshes_a_stale_removal_off_so_the_queue_goes_on", async () => {
+  let check = { removalOff: true, missing: ["no name search box"] };
+  const { bg, crowd, tabs } = await started({
+    answer: (message) => (message.type === "page-check" ? { ok: true, check } : { ok: true }),
+  });
+  const [tab] = tabs;
+  await bg.fromTab(tab, {
+    type: "page-reading",
+    reading: { ...connectionsReading(crowd, { member: ALICE }), check },
+  });
+  assert.equal((await queue(bg, [crowd[0].slug])).ok, false, "queued on a page said off");
+  // The page has since drawn its search box and gone still: the member's
+  // "Check this page" sees it whole, and that is what holds now.
+  check = { removalOff: false, missing: [] };
+  const checked = await bg.fromPage({ type: "page-check" });
+  assert.equal(checked.check.removalOff, false);
+  const queued = await queue(bg, [crowd[0].slug]);
+  assert.notEqual(queued.ok, false, queued.error);
+  await until(() => tab.steps.length === 1, "the step once the page is whole");
+});
+
+test("a_connections_tab_that_loads_another_page_stops_acting_and_another_takes_over", async () => {
+  const { bg, crowd, tabs } = await started({ tabCount: 2 });
+  const [first, second] = tabs;
+  bg.windows.set(second.windowId, { id: second.windowId, state: "normal", focused: false });
+  bg.activate(second.id);
+  // The acting tab goes to another page (a full load): it is no longer the
+  // connections page, so the other connections tab acts.
+  bg.reload(first.id);
+  await bg.settled();
+  await queue(bg, [crowd[0].slug]);
+  await bg.alarm();
+  await until(() => second.steps.length === 1, "the step in the remaining connections tab");
+  assert.equal(first.steps.length, 0);
+});
+
+test("a_collection_its_tab_refused_is_asked_again_and_the_queue_says_it_waits_for_it", async () => {
+  // The tab refuses collect-run while a step is out (as the content script
+  // does); the core still counts the run as going. The queue must neither
+  // wait on it silently forever nor act before the list is read.
+  let refuse = true;
+  const { bg, crowd, tabs } = await started({
+    answer: (message) =>
+      message.type === "collect-run" && refuse
+        ? {
+            ok: false,
+            error: "a removal step is running in this tab; collecting waits until it ends",
+          }
+        : { ok: true },
+  });
+  const [tab] = tabs;
+  const collect = await bg.fromPage({ type: "collect-start" });
+  assert.equal(collect.collect.running, true);
+  const asked = tab.received.filter((m) => m.type === "collect-run").length;
+  await queue(bg, [crowd[0].slug]);
+  refuse = false;
+  await bg.alarm();
+  await bg.settled();
+  assert.ok(
+    tab.received.filter((m) => m.type === "collect-run").length > asked,
+    "the refused collection was not asked for again",
+  );
+  assert.equal(tab.steps.length, 0, "a step went out while collecting");
+  assert.match((await bg.storedQueue()).waitingOn ?? "", /finish reading your connections list/);
+});

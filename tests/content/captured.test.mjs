@@ -180,6 +180,34 @@ describe("pages written from the captured markup", { concurrency: true }, () => 
     });
   }
 
+  test("sends the check again once a page that said removal is off is whole, with nothing else new", async () => {
+    // The search box drawn after the list (the page then goes still): the
+    // background must not keep the first check's "off".
+    const page = await openPage(
+      staticSite(SDUI_PAGE.replace(/<div componentkey="connectionsListTypeahead[^]*?<\/div>/, "")),
+      PATH,
+    );
+    try {
+      await waitFor(() => page.checks.length > 0, "a reading with its check");
+      assert.equal(page.checks[0].removalOff, true);
+      assert.deepEqual(page.checks[0].missing, ["no name search box"]);
+      const box = page.document.createElement("div");
+      box.setAttribute("componentkey", "connectionsListTypeahead_ConnectionsListTypeahead");
+      const input = page.document.createElement("input");
+      input.setAttribute("data-testid", "typeahead-input");
+      input.setAttribute("placeholder", "Search by name");
+      box.append(input);
+      page.document.querySelector("main").prepend(box);
+      await waitFor(
+        () => page.checks.some((check) => check.removalOff === false),
+        "a check saying removal can run",
+        15_000,
+      );
+    } finally {
+      page.close();
+    }
+  });
+
   test("says removal is off, and why, on a page missing its search box and total", async () => {
     const page = await openPage(
       staticSite(
