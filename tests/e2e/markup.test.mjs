@@ -102,47 +102,47 @@ for (const options of [
   });
 }
 
-test("firefox: sdui-2026 that loads only on wheel events is collected whole and removes", async () => {
-  const site = createMockSite({
-    generation: "sdui-2026",
-    paging: "wheel",
-    count: 30,
-    pageSize: 10,
-    seed: 43,
-  });
-  await withFirefox({ site }, async (session) => {
-    const { driver } = session;
-    await session.openPopup();
-    await driver.executeScript("return browser.storage.local.set(arguments[0]);", DEV_PACING);
-    await readConnectionsPage(session, site);
-    const send = async (message) => {
+for (const options of [
+  { generation: "sdui-2026", paging: "wheel" },
+  { generation: "react-2025", paging: "load-more" },
+  { generation: "artdeco", paging: "scroll" },
+]) {
+  test(`firefox: ${options.generation} (${options.paging}) is collected whole and removes through its real menu`, async () => {
+    const site = createMockSite({ ...options, count: 30, pageSize: 10, seed: 43 });
+    await withFirefox({ site }, async (session) => {
+      const { driver } = session;
       await session.openPopup();
-      return driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
-    };
-    const started = await send({ type: "collect-start" });
-    assert.equal(started.ok, true, started.error);
-    await session.inLinkedIn(() => true);
-    const collect = await waitFor(
-      async () => {
-        const { collect: run } = await session.storage();
-        return run && !run.running && run.outcome ? run : null;
-      },
-      { timeout: 90_000, what: "the collection to end" },
-    );
-    assert.equal(collect.outcome, "complete", collect.reason ?? "");
-    assert.equal(collect.seen, site.people.length);
+      await driver.executeScript("return browser.storage.local.set(arguments[0]);", DEV_PACING);
+      await readConnectionsPage(session, site);
+      const send = async (message) => {
+        await session.openPopup();
+        return driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
+      };
+      const started = await send({ type: "collect-start" });
+      assert.equal(started.ok, true, started.error);
+      await session.inLinkedIn(() => true);
+      const collect = await waitFor(
+        async () => {
+          const { collect: run } = await session.storage();
+          return run && !run.running && run.outcome ? run : null;
+        },
+        { timeout: 90_000, what: "the collection to end" },
+      );
+      assert.equal(collect.outcome, "complete", collect.reason ?? "");
+      assert.equal(collect.seen, site.people.length);
 
-    const slugs = site.people.slice(20, 22).map((p) => p.slug.toLowerCase());
-    const queued = await send({ type: "queue-removals", slugs, dryRun: false });
-    assert.equal(queued.ok, true, queued.error);
-    await session.inLinkedIn(() => true);
-    await waitFor(
-      async () => {
-        const p = (await session.storage()).queue?.progress;
-        return p && p.removed === 2 && p.pending === 0 && p.inProgress === 0 ? p : null;
-      },
-      { timeout: 120_000, interval: 500, what: "two removals" },
-    );
-    assert.deepEqual([...site.removed].sort(), [...slugs].sort());
+      const slugs = site.people.slice(20, 22).map((p) => p.slug.toLowerCase());
+      const queued = await send({ type: "queue-removals", slugs, dryRun: false });
+      assert.equal(queued.ok, true, queued.error);
+      await session.inLinkedIn(() => true);
+      await waitFor(
+        async () => {
+          const p = (await session.storage()).queue?.progress;
+          return p && p.removed === 2 && p.pending === 0 && p.inProgress === 0 ? p : null;
+        },
+        { timeout: 120_000, interval: 500, what: "two removals" },
+      );
+      assert.deepEqual([...site.removed].sort(), [...slugs].sort());
+    });
   });
-});
+}
