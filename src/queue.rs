@@ -586,6 +586,10 @@ pub struct QueueProgress {
     pub cancelled: u32,
     /// People netprune pressed Remove for without proof either way.
     pub unconfirmed: u32,
+    /// Whose check of an earlier step waits its turn (after a failed or
+    /// unproven check): nothing is out on the page, so the member may
+    /// cancel them.
+    pub check_waiting: Option<String>,
     /// Verified removals in the last 24 hours.
     pub removed_today: u32,
     /// Removal attempts in the last hour (what the hourly cap counts).
@@ -1544,6 +1548,11 @@ impl RemovalQueue {
             skipped,
             cancelled,
             unconfirmed,
+            check_waiting: self
+                .step
+                .as_ref()
+                .filter(|s| !s.in_flight)
+                .map(|s| s.slug.clone()),
             removed_today,
             attempts_this_hour: attempts_within(&self.attempts, now_ms, HOUR_MS),
             attempts_today: attempts_within(&self.attempts, now_ms, DAY_MS),

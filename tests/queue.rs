@@ -1952,7 +1952,9 @@ fn a_waiting_check_can_be_cancelled_but_a_step_out_cannot() {
     };
     // Out on the page: not cancellable.
     assert_eq!(q.cancel("ana", now), CancelOutcome::InProgress);
+    assert_eq!(q.progress(now, UTC).check_waiting, None);
     q.report(attempt, failed("list did not load"), now);
+    assert_eq!(q.progress(now, UTC).check_waiting.as_deref(), Some("ana"));
     assert_eq!(q.cancel("ana", now), CancelOutcome::Cancelled);
     assert_eq!(status(&q, "ana"), EntryStatus::Cancelled);
     assert!(q
