@@ -1972,3 +1972,28 @@ fn a_waiting_check_can_be_cancelled_but_a_step_out_cannot() {
     assert_eq!(status(&q, "bo"), EntryStatus::Cancelled);
     assert_eq!(q.poll(now + HOUR_MS, UTC), Action::Idle);
 }
+
+/// A page that proves no removal at all still stops the queue: each
+/// unconfirmed person counts once toward the failures in a row.
+#[test]
+fn two_unconfirmed_people_in_a_row_pause_the_queue() {
+    let mut q = queue_of(&["ana", "bo", "cy"]);
+    let mut now = NOW;
+    for who in ["ana", "bo"] {
+        let (slug, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+        assert_eq!(slug, who);
+        q.report(attempt, unproven("no proof after confirming"), now);
+        for _ in 0..2 {
+            let Action::Verify { attempt, .. } = next_step(&mut q, &mut now, UTC) else {
+                panic!("expected a Verify");
+            };
+            q.report(attempt, unproven("the name search showed nobody"), now);
+        }
+        assert!(matches!(status(&q, who), EntryStatus::Unconfirmed { .. }));
+    }
+    assert_eq!(q.pause_info().unwrap().cause, PauseCause::Failures);
+    assert_eq!(status(&q, "cy"), EntryStatus::Pending);
+    // Queued anew by the member, an unconfirmed person is attempted again
+    // (the step finds them gone if they are).
+    assert_eq!(q.enqueue(people(&["ana"]), now, false).queued, 1);
+}
