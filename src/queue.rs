@@ -390,7 +390,8 @@ pub enum Action {
     /// A step for this person was handed out and its outcome was lost (the
     /// worker stopped mid-removal, or a check failed): look for them on the
     /// connections list, click nothing, and report `Removed` or `NotFound`
-    /// (not on the list) or `StillThere`. Nothing else happens until then.
+    /// (not on the list) or `StillThere`, or `Unproven` when the search
+    /// finished without an answer. Nothing else happens until then.
     /// It clicks nothing, so it is neither counted toward the caps nor held
     /// by quiet hours.
     Verify {
