@@ -397,6 +397,31 @@ fn row_fits_headline(row: &Person, headline: Option<&str>) -> bool {
 }
 
 impl Network {
+    /// Whether the linkless row `row` also fits someone other than `slug`
+    /// with the folded name `folded`: a person already read, or another card
+    /// of the same reading (`cards`: slug, folded name, headline). Then the
+    /// row fits more than one person and merges into none.
+    fn another_fits(
+        &self,
+        row: &str,
+        slug: &str,
+        folded: &str,
+        cards: &[(String, String, Option<String>)],
+    ) -> bool {
+        let Some(row) = self.person(row) else {
+            return true;
+        };
+        let read = self.people.iter().any(|p| {
+            !p.unmatched
+                && p.slug != slug
+                && row_fits_headline(row, p.headline.as_deref())
+                && crate::fold::fold(&p.name) == folded
+        });
+        read || cards.iter().any(|(s, f, headline)| {
+            s != slug && f == folded && row_fits_headline(row, headline.as_deref())
+        })
+    }
+
     /// Checks a snapshot that was just deserialized from storage.
     pub fn validated(self) -> Result<Self, ModelError> {
         if self.version > SNAPSHOT_VERSION {
@@ -574,6 +599,26 @@ impl Network {
             self.search = SearchCache::default();
         }
         let mut unmatched = self.unmatched_by_name();
+        // Every card of this reading by slug, folded name and headline: a
+        // linkless row must fit exactly one person across what is already
+        // read AND the cards of this same reading.
+        let reading_cards: Vec<(String, String, Option<String>)> = if unmatched.is_empty() {
+            Vec::new()
+        } else {
+            reading
+                .cards
+                .iter()
+                .filter_map(|card| {
+                    let slug = slug_from_profile_url(&card.profile_url).ok()?;
+                    let folded = crate::fold::fold(&clean_text(&card.name, MAX_NAME_CHARS));
+                    let headline = card
+                        .headline
+                        .as_deref()
+                        .map(|h| clean_text(h, MAX_HEADLINE_CHARS));
+                    Some((slug, folded, headline))
+                })
+                .collect()
+        };
         for card in reading.cards {
             let slug = match slug_from_profile_url(&card.profile_url) {
                 Ok(slug) => slug,
@@ -665,7 +710,13 @@ impl Network {
                                 .take(2)
                                 .collect();
                             match fits.as_slice() {
-                                [k] => {
+                                [k] if !self.another_fits(
+                                    &slugs[*k],
+                                    &person.slug,
+                                    &folded,
+                                    &reading_cards,
+                                ) =>
+                                {
                                     let taken = slugs.remove(*k);
                                     self.index_of(&taken)
                                 }

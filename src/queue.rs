@@ -30,10 +30,14 @@
 //! InProgress   ──NotFound────────────> Skipped{AlreadyGone}
 //! InProgress   ──Failed, StillThere──> Failed (backoff; the second in a row pauses)
 //! InProgress   ──Trouble─────────────> Pending (the queue pauses at once)
+//! InProgress   ──Unproven────────────> InProgress, and a Verify is handed out
 //! InProgress   ──poll, step lost─────> InProgress, and a Verify is handed out
 //! after Verify ──Removed, NotFound───> Removed (a dry run: Skipped{AlreadyGone})
 //!              ──StillThere──────────> Pending
 //!              ──Failed, Trouble─────> stays InProgress, verified again first
+//!              ──Unproven (2nd)──────> Unconfirmed (final for the queue: never
+//!                                       attempted again unless queued anew)
+//! waiting check ──cancel─────────────> Cancelled (only while no step is out)
 //! ```
 
 use crate::calendar::{CivilDate, TimeMs};
@@ -55,6 +59,13 @@ pub const STEP_TIMEOUT_MS: i64 = 3 * MINUTE_MS;
 pub const DEV_STEP_TIMEOUT_MS: i64 = 20 * SECOND_MS;
 /// Failures in a row that pause the queue.
 pub const FAILURES_BEFORE_PAUSE: u32 = 2;
+/// Checks that prove nothing either way (see [`StepOutcome::Unproven`])
+/// before a person whose removal may have been confirmed ends
+/// [`EntryStatus::Unconfirmed`]: one person never holds the queue forever.
+pub const UNPROVEN_CHECKS: u32 = 2;
+/// What the member reads about an unconfirmed person.
+pub const UNCONFIRMED_WORDS: &str = "netprune pressed Remove connection but LinkedIn's page gave \
+     no proof; check your connections page";
 /// The seed of a queue nobody seeded; [`Network::queue_removals`] mixes the
 /// time into it before the first removal.
 pub const DEFAULT_SEED: u64 = 0x6e65_7470_7275_6e65;
@@ -117,8 +128,17 @@ pub enum EntryStatus {
         /// Why.
         why: SkipReason,
     },
-    /// The member cancelled them before their turn.
+    /// The member cancelled them before their turn (or while a check of
+    /// their step waited).
     Cancelled,
+    /// netprune pressed "Remove connection" (or may have: the outcome was
+    /// lost), and neither the step nor [`UNPROVEN_CHECKS`] checks found
+    /// proof either way. Never attempted again automatically; the member
+    /// checks their connections page.
+    Unconfirmed {
+        /// The last thing the page showed.
+        reason: String,
+    },
 }
 
 impl EntryStatus {
@@ -131,6 +151,7 @@ impl EntryStatus {
             Self::Failed { .. } => Stage::Failed,
             Self::Skipped { .. } => Stage::Skipped,
             Self::Cancelled => Stage::Cancelled,
+            Self::Unconfirmed { .. } => Stage::Unconfirmed,
         }
     }
 }
@@ -151,6 +172,8 @@ pub enum Stage {
     Skipped,
     /// Cancelled.
     Cancelled,
+    /// Remove pressed, no proof either way.
+    Unconfirmed,
 }
 
 impl Stage {
@@ -163,6 +186,7 @@ impl Stage {
             Self::Failed => "failed",
             Self::Skipped => "skipped",
             Self::Cancelled => "cancelled",
+            Self::Unconfirmed => "unconfirmed",
         }
     }
 }
@@ -366,7 +390,8 @@ pub enum Action {
     /// A step for this person was handed out and its outcome was lost (the
     /// worker stopped mid-removal, or a check failed): look for them on the
     /// connections list, click nothing, and report `Removed` or `NotFound`
-    /// (not on the list) or `StillThere`. Nothing else happens until then.
+    /// (not on the list) or `StillThere`, or `Unproven` when the search
+    /// finished without an answer. Nothing else happens until then.
     /// It clicks nothing, so it is neither counted toward the caps nor held
     /// by quiet hours.
     Verify {
@@ -397,8 +422,20 @@ pub enum StepOutcome {
     /// After a `Verify`: still connected, so the lost step did not remove
     /// them; they go back to pending. After a `Remove`: a failure.
     StillThere,
+    /// The page gave no proof either way: after a `Remove`, the confirm
+    /// was pressed and then neither the card leaving a list that still
+    /// shows others, nor a finished name search leaving them out, nor the
+    /// stated total dropping by one was seen; after a `Verify`, the search
+    /// finished without an answer (it showed nobody, or more than it could
+    /// read). Checked again; after [`UNPROVEN_CHECKS`] such checks the
+    /// person ends [`EntryStatus::Unconfirmed`]. Never a plain failure.
+    Unproven {
+        /// What the page showed.
+        reason: String,
+    },
     /// A step failed in a recognised way (menu did not open, card not
-    /// matched...). Backs off; two in a row pause the queue.
+    /// matched...), before anything was confirmed. Backs off; two in a row
+    /// pause the queue.
     Failed {
         /// What failed.
         reason: String,
@@ -489,8 +526,9 @@ pub struct EnqueueReport {
 pub enum CancelOutcome {
     /// They were pending and are cancelled.
     Cancelled,
-    /// A step for them is out: it cannot be cancelled mid-step; its outcome
-    /// will be recorded.
+    /// A step for them is out on the page: it cannot be cancelled
+    /// mid-step; its outcome will be recorded. (A check that is waiting,
+    /// not out, can be cancelled.)
     InProgress,
     /// They are not pending (never queued, or already done).
     NotPending,
@@ -500,7 +538,7 @@ pub enum CancelOutcome {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CancelAllReport {
-    /// Pending people cancelled.
+    /// Pending people cancelled (and a person whose check was waiting).
     pub cancelled: u32,
     /// The person whose step is out, who cannot be cancelled mid-step.
     pub in_progress: Option<String>,
@@ -547,6 +585,12 @@ pub struct QueueProgress {
     pub skipped: u32,
     /// People cancelled.
     pub cancelled: u32,
+    /// People netprune pressed Remove for without proof either way.
+    pub unconfirmed: u32,
+    /// Whose check of an earlier step waits its turn (after a failed or
+    /// unproven check): nothing is out on the page, so the member may
+    /// cancel them.
+    pub check_waiting: Option<String>,
     /// Verified removals in the last 24 hours.
     pub removed_today: u32,
     /// Removal attempts in the last hour (what the hourly cap counts).
@@ -592,6 +636,9 @@ struct Step {
     /// Handed out and not reported. False after a verify failed: the entry
     /// waits (backoff) for another verify.
     in_flight: bool,
+    /// Checks of this step that proved nothing either way.
+    #[serde(default)]
+    unproven_checks: u32,
 }
 
 /// Slug to entry index; rebuilt on demand, never stored. Derived data, so
@@ -977,6 +1024,10 @@ impl RemovalQueue {
                 self.settle(i, EntryStatus::Cancelled, "cancelled".into(), now_ms);
                 CancelOutcome::Cancelled
             }
+            Some((i, EntryStatus::InProgress)) if self.check_waiting(slug) => {
+                self.cancel_waiting_check(i, now_ms);
+                CancelOutcome::Cancelled
+            }
             Some((_, EntryStatus::InProgress)) => CancelOutcome::InProgress,
             _ => CancelOutcome::NotPending,
         }
@@ -992,8 +1043,18 @@ impl RemovalQueue {
         for &i in &pending {
             self.settle(i, EntryStatus::Cancelled, "cancelled".into(), now_ms);
         }
+        let mut cancelled = pending.len() as u32;
+        let waiting = self
+            .step
+            .as_ref()
+            .filter(|s| !s.in_flight)
+            .and_then(|s| self.find(&s.slug));
+        if let Some(i) = waiting {
+            self.cancel_waiting_check(i, now_ms);
+            cancelled += 1;
+        }
         CancelAllReport {
-            cancelled: pending.len() as u32,
+            cancelled,
             in_progress: self.step.as_ref().map(|s| s.slug.clone()),
         }
     }
@@ -1331,6 +1392,30 @@ impl RemovalQueue {
                 );
                 self.fail(&reason, now_ms);
             }
+            (StepKind::Remove, StepOutcome::Unproven { reason }) if step.dry_run => {
+                // A dry run never presses the confirm: nothing to prove.
+                let reason = reason_text(&reason);
+                self.settle(
+                    i,
+                    EntryStatus::Failed {
+                        reason: reason.clone(),
+                    },
+                    reason.clone(),
+                    now_ms,
+                );
+                self.fail(&reason, now_ms);
+            }
+            (StepKind::Remove, StepOutcome::Unproven { reason }) => {
+                let reason = reason_text(&reason);
+                self.verify_unsettled(
+                    i,
+                    format!(
+                        "pressed Remove connection, no proof yet ({reason}): checking the list"
+                    ),
+                    now_ms,
+                );
+                self.schedule(now_ms);
+            }
             (StepKind::Remove, StepOutcome::Trouble { reason, trouble }) => {
                 let reason = reason_text(&reason);
                 self.settle(
@@ -1375,6 +1460,37 @@ impl RemovalQueue {
                 self.verify_unsettled(i, format!("check failed: {reason}"), now_ms);
                 self.fail(&reason, now_ms);
             }
+            (StepKind::Verify, StepOutcome::Unproven { reason }) => {
+                let reason = reason_text(&reason);
+                let checks = step.unproven_checks + 1;
+                if checks < UNPROVEN_CHECKS {
+                    self.verify_unsettled(i, format!("check proved nothing: {reason}"), now_ms);
+                    if let Some(step) = self.step.as_mut() {
+                        step.unproven_checks = checks;
+                    }
+                    self.schedule(now_ms);
+                } else if step.dry_run {
+                    // A dry run pressed nothing: it failed, it removed nobody.
+                    let reason =
+                        format!("dry run interrupted, and the check proved nothing: {reason}");
+                    self.settle(
+                        i,
+                        EntryStatus::Failed {
+                            reason: reason.clone(),
+                        },
+                        reason.clone(),
+                        now_ms,
+                    );
+                    self.fail(&reason, now_ms);
+                } else {
+                    let detail =
+                        format!("{UNCONFIRMED_WORDS} (after {checks} checks; the last: {reason})");
+                    self.settle(i, EntryStatus::Unconfirmed { reason }, detail, now_ms);
+                    // Counts toward the failures in a row: if no removal
+                    // can be proven, the second pauses the queue.
+                    self.fail("LinkedIn's page gave no proof of a removal", now_ms);
+                }
+            }
             (StepKind::Verify, StepOutcome::Trouble { reason, trouble }) => {
                 let reason = reason_text(&reason);
                 self.verify_unsettled(i, format!("check stopped: {reason}"), now_ms);
@@ -1392,11 +1508,11 @@ impl RemovalQueue {
     /// Counts, caps, the next action and an estimate of when the people
     /// left will be done, as of `now_ms`.
     pub fn progress(&self, now_ms: TimeMs, utc_offset_minutes: i32) -> QueueProgress {
-        let mut counts = [0u32; 6];
+        let mut counts = [0u32; 7];
         for entry in &self.entries {
             counts[entry.status.stage() as usize] += 1;
         }
-        let [pending, in_progress, removed, failed, skipped, cancelled] = counts;
+        let [pending, in_progress, removed, failed, skipped, cancelled, unconfirmed] = counts;
         let removed_today = self
             .log
             .iter()
@@ -1432,6 +1548,12 @@ impl RemovalQueue {
             failed,
             skipped,
             cancelled,
+            unconfirmed,
+            check_waiting: self
+                .step
+                .as_ref()
+                .filter(|s| !s.in_flight)
+                .map(|s| s.slug.clone()),
             removed_today,
             attempts_this_hour: attempts_within(&self.attempts, now_ms, HOUR_MS),
             attempts_today: attempts_within(&self.attempts, now_ms, DAY_MS),
@@ -1551,6 +1673,7 @@ impl RemovalQueue {
             dry_run,
             issued_at_ms: now_ms,
             in_flight: true,
+            unproven_checks: 0,
         });
         Action::Remove {
             slug,
@@ -1645,6 +1768,27 @@ impl RemovalQueue {
         self.schedule(now_ms);
     }
 
+    /// Whether `slug`'s step is a check waiting for its turn (not out on
+    /// the page).
+    fn check_waiting(&self, slug: &str) -> bool {
+        self.step
+            .as_ref()
+            .is_some_and(|s| s.slug == slug && !s.in_flight)
+    }
+
+    /// The member cancels a person whose check waits: nothing is out on
+    /// the page, but a removal may have been confirmed, so the log says so.
+    fn cancel_waiting_check(&mut self, i: usize, now_ms: TimeMs) {
+        let detail = if self.step.as_ref().is_some_and(|s| s.dry_run) {
+            "cancelled while a check of the interrupted dry run waited".to_string()
+        } else {
+            "cancelled while a check waited: netprune may have pressed Remove connection; \
+             check your connections page"
+                .to_string()
+        };
+        self.settle(i, EntryStatus::Cancelled, detail, now_ms);
+    }
+
     /// A verify that did not settle: the entry stays in progress and is
     /// verified again (after the hold) before anything else.
     fn verify_unsettled(&mut self, i: usize, detail: String, now_ms: TimeMs) {
@@ -1726,7 +1870,9 @@ impl RemovalQueue {
         }
         let mut excess = self.log.len() - MAX_LOG_RECORDS * 9 / 10;
         self.log.retain(|r| {
-            if excess > 0 && r.to != Stage::Removed {
+            // Removals and unconfirmed removals stay: the member may need
+            // them to reconnect.
+            if excess > 0 && !matches!(r.to, Stage::Removed | Stage::Unconfirmed) {
                 excess -= 1;
                 false
             } else {

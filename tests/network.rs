@@ -543,3 +543,76 @@ fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
     assert_eq!(n.people.len(), 1);
     assert_eq!(n.rows(&[0])[0].possibly_same_as, None);
 }
+
+/// Review finding 6: a kept linkless "John Smith, Acme" row and two John
+/// Smiths at Acme on the page. Whether both arrive in one reading or one
+/// was read before, the row fits two people: it merges into neither, and
+/// all three carry the "possibly the same" hint, so neither can inherit the
+/// keep (or escape the hint and be queued unawares).
+#[test]
+fn a_linkless_row_merges_only_when_exactly_one_person_fits_it() {
+    let kept_row = || {
+        let mut n = Network::default();
+        let file = read_connections_csv(
+            b"First Name,Last Name,Email Address,Company,Position,Connected On\nJohn,Smith,,Acme,Engineer,05 Mar 2019\n",
+        )
+        .unwrap();
+        n.merge_export(file, NOW);
+        let key = n.people[0].slug.clone();
+        n.set_kept(std::slice::from_ref(&key), true);
+        (n, key)
+    };
+    let check = |n: &Network, key: &str| {
+        assert_eq!(n.people.len(), 3, "they stay apart");
+        for slug in ["john-1", "john-2"] {
+            let john = n.person(slug).unwrap();
+            assert!(!john.kept, "{slug} inherited the keep");
+            assert_eq!(john.connected, None, "{slug} inherited the date");
+        }
+        assert!(n.person(key).unwrap().unmatched);
+        let rows = n.rows(&[0, 1, 2]);
+        assert!(
+            rows.iter().all(|r| r.possibly_same_as.is_some()),
+            "{rows:?}"
+        );
+    };
+    // Both in the same reading.
+    let (mut n, key) = kept_row();
+    n.ingest(
+        card_page(&[
+            ("john-1", "John Smith", "Engineer at Acme"),
+            ("john-2", "John Smith", "Sales at Acme"),
+        ]),
+        NOW + MINUTE,
+    )
+    .unwrap();
+    check(&n, &key);
+    // Two read before the row is imported (so it stays apart), then a
+    // third at Acme: the row fits three people, and merges into none.
+    let mut n = Network::default();
+    n.ingest(
+        card_page(&[
+            ("john-1", "John Smith", "Engineer at Acme"),
+            ("john-2", "John Smith", "Sales at Acme"),
+        ]),
+        NOW,
+    )
+    .unwrap();
+    let file = read_connections_csv(
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\nJohn,Smith,,Acme,Engineer,05 Mar 2019\n",
+    )
+    .unwrap();
+    let report = n.merge_export(file, NOW);
+    assert_eq!(report.unmatched, 1, "{report:?}");
+    let key = n.people.iter().find(|p| p.unmatched).unwrap().slug.clone();
+    n.set_kept(std::slice::from_ref(&key), true);
+    n.ingest(
+        card_page(&[("john-3", "John Smith", "Manager at Acme")]),
+        NOW + MINUTE,
+    )
+    .unwrap();
+    assert_eq!(n.people.len(), 4, "they stay apart");
+    let john = n.person("john-3").unwrap();
+    assert!(!john.kept, "john-3 inherited the keep");
+    assert!(n.person(&key).unwrap().unmatched);
+}

@@ -1875,3 +1875,125 @@ fn under_test_pacing_a_lost_step_is_verified_after_the_short_timeout() {
         Action::Verify { .. }
     ));
 }
+
+fn unproven(reason: &str) -> StepOutcome {
+    StepOutcome::Unproven {
+        reason: reason.into(),
+    }
+}
+
+/// Review finding 2: a step's outcome is lost, and every check of a person
+/// with a unique name finds nobody, which proves nothing. The checks are
+/// bounded: she ends Unconfirmed (logged with the time, never attempted
+/// again automatically) and the queue carries on with the next person.
+#[test]
+fn a_lost_step_whose_checks_prove_nothing_ends_unconfirmed_and_the_queue_goes_on() {
+    let mut q = queue_of(&["ana", "bo"]);
+    let mut now = NOW;
+    remove_of(&next_step(&mut q, &mut now, UTC));
+    now += STEP_TIMEOUT_MS;
+    for _ in 0..2 {
+        let Action::Verify { slug, attempt, .. } = next_step(&mut q, &mut now, UTC) else {
+            panic!("expected a Verify");
+        };
+        assert_eq!(slug, "ana");
+        q.report(attempt, unproven("the name search showed nobody"), now);
+        assert!(q.pause_info().is_none(), "{:?}", q.pause_info());
+    }
+    assert!(
+        matches!(status(&q, "ana"), EntryStatus::Unconfirmed { .. }),
+        "{:?}",
+        status(&q, "ana")
+    );
+    let last = q.log().last().unwrap();
+    assert_eq!((last.slug.as_str(), last.to), ("ana", Stage::Unconfirmed));
+    assert_eq!(last.at_ms, now);
+    assert!(q.log_csv().contains(",unconfirmed,"), "{}", q.log_csv());
+    assert_eq!(q.progress(now, UTC).unconfirmed, 1);
+    assert!(!q.is_queued("ana"));
+    // The next person goes; ana is never handed out again.
+    assert_eq!(remove_of(&next_step(&mut q, &mut now, UTC)).0, "bo");
+}
+
+/// After the confirm click, a step without proof is checked again on the
+/// page, never recorded as a plain failure.
+#[test]
+fn an_unproven_removal_is_checked_again_never_a_plain_failure() {
+    let mut q = queue_of(&["ana", "bo"]);
+    let mut now = NOW;
+    let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+    q.report(
+        attempt,
+        unproven("the card was still listed after confirming"),
+        now,
+    );
+    assert_eq!(status(&q, "ana"), EntryStatus::InProgress);
+    assert!(q.pause_info().is_none());
+    let Action::Verify { slug, attempt, .. } = next_step(&mut q, &mut now, UTC) else {
+        panic!("expected a Verify");
+    };
+    assert_eq!(slug, "ana");
+    q.report(attempt, StepOutcome::NotFound, now);
+    assert_eq!(status(&q, "ana"), EntryStatus::Removed);
+    assert_eq!(q.progress(now, UTC).failed, 0);
+}
+
+/// A check waiting out its backoff can be cancelled by the member (the
+/// queue is not held forever by one person); a step out on the page still
+/// cannot.
+#[test]
+fn a_waiting_check_can_be_cancelled_but_a_step_out_cannot() {
+    let mut q = queue_of(&["ana", "bo", "cy"]);
+    let mut now = NOW;
+    remove_of(&next_step(&mut q, &mut now, UTC));
+    now += STEP_TIMEOUT_MS;
+    let Action::Verify { attempt, .. } = next_step(&mut q, &mut now, UTC) else {
+        panic!("expected a Verify");
+    };
+    // Out on the page: not cancellable.
+    assert_eq!(q.cancel("ana", now), CancelOutcome::InProgress);
+    assert_eq!(q.progress(now, UTC).check_waiting, None);
+    q.report(attempt, failed("list did not load"), now);
+    assert_eq!(q.progress(now, UTC).check_waiting.as_deref(), Some("ana"));
+    assert_eq!(q.cancel("ana", now), CancelOutcome::Cancelled);
+    assert_eq!(status(&q, "ana"), EntryStatus::Cancelled);
+    assert!(q
+        .log()
+        .last()
+        .unwrap()
+        .detail
+        .contains("check your connections page"));
+    // The same through cancel-all.
+    let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+    q.report(attempt, unproven("no proof"), now);
+    let report = q.cancel_all(now);
+    assert_eq!(report.cancelled, 2);
+    assert_eq!(report.in_progress, None);
+    assert_eq!(status(&q, "bo"), EntryStatus::Cancelled);
+    assert_eq!(q.poll(now + HOUR_MS, UTC), Action::Idle);
+}
+
+/// A page that proves no removal at all still stops the queue: each
+/// unconfirmed person counts once toward the failures in a row.
+#[test]
+fn two_unconfirmed_people_in_a_row_pause_the_queue() {
+    let mut q = queue_of(&["ana", "bo", "cy"]);
+    let mut now = NOW;
+    for who in ["ana", "bo"] {
+        let (slug, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+        assert_eq!(slug, who);
+        q.report(attempt, unproven("no proof after confirming"), now);
+        for _ in 0..2 {
+            let Action::Verify { attempt, .. } = next_step(&mut q, &mut now, UTC) else {
+                panic!("expected a Verify");
+            };
+            q.report(attempt, unproven("the name search showed nobody"), now);
+        }
+        assert!(matches!(status(&q, who), EntryStatus::Unconfirmed { .. }));
+    }
+    assert_eq!(q.pause_info().unwrap().cause, PauseCause::Failures);
+    assert_eq!(status(&q, "cy"), EntryStatus::Pending);
+    // Queued anew by the member, an unconfirmed person is attempted again
+    // (the step finds them gone if they are).
+    assert_eq!(q.enqueue(people(&["ana"]), now, false).queued, 1);
+}

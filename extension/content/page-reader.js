@@ -1683,7 +1683,7 @@
   // A member's pauses between clicks and between keystrokes.
   const KEY_PAUSE = { low: 40, high: 110 };
 
-  /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "trouble", reason: string, trouble: TroubleKind }} Outcome */
+  /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "unproven", reason: string } | { kind: "trouble", reason: string, trouble: TroubleKind }} Outcome */
   /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
   /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[], member: string | null }} StepRequest */
 
@@ -2084,6 +2084,11 @@
           `netprune's page reader failed during the step (${error instanceof Error ? error.message : String(error)})`,
         );
       }
+      // After the confirm click a step never plainly fails: the removal may
+      // well have happened, and the core checks again (review finding 2).
+      if (this.confirmed && result.outcome.kind === "failed") {
+        result = this.inconclusive(result.outcome.reason);
+      }
       if (this.abandoned || !extensionAlive()) return;
       // Typing is harmless even under a banner; a checkpoint page has no box.
       if (!troublePath(location.pathname)) await this.restoreSearch();
@@ -2217,7 +2222,10 @@
       this.totalBefore = totalBefore;
       const proof = await this.proveGone(dialog, shownName, via);
       // No proof, and LinkedIn shows a warning: that is what happened.
-      const warned = proof.outcome.kind === "failed" ? troubleShown() : null;
+      const warned =
+        proof.outcome.kind === "failed" || proof.outcome.kind === "unproven"
+          ? troubleShown()
+          : null;
       if (warned) {
         return this.trouble(
           warned.reason,
@@ -2500,7 +2508,7 @@
         const card = cardOf(generation, this.slug);
         if (card) return { listed: true, card };
         if (findLoadButton(markup)) {
-          return this.failed(
+          return this.inconclusive(
             `the name search for ${quote(name)} has more results than are on show`,
           );
         }
@@ -2517,12 +2525,12 @@
           };
         }
         if (others.length === 0) {
-          return this.failed(
+          return this.inconclusive(
             `the name search for ${quote(name)} showed nobody, which proves nothing (LinkedIn's own “no results” state is not known to netprune)`,
           );
         }
         if (scrolls >= MAX_RESULT_SCROLLS) {
-          return this.failed(
+          return this.inconclusive(
             `the name search for ${quote(name)} was still unfinished after ${MAX_RESULT_SCROLLS} scrolls`,
           );
         }
@@ -2690,6 +2698,20 @@
      */
     failed(reason) {
       return { outcome: { kind: "failed", reason }, observed: reason };
+    }
+
+    /**
+     * A search that finished without proof either way. Before anything was
+     * clicked in a removal it is a failure (nothing happened); once the
+     * confirm was pressed, or in a check (verify), it is `unproven`: the
+     * person may be gone, and the core checks again, then records them
+     * unconfirmed rather than holding the queue (review finding 2).
+     * @param {string} reason
+     * @returns {StepResult}
+     */
+    inconclusive(reason) {
+      if (!this.confirmed && this.request.mode !== "verify") return this.failed(reason);
+      return { outcome: { kind: "unproven", reason }, observed: reason };
     }
 
     /**

@@ -59,9 +59,10 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  *   cancelled: number, removedToday: number, attemptsThisHour: number, attemptsToday: number,
  *   hourlyCap: number | null, dailyCap: number | null, nextActionAtMs: number | null,
  *   waitingFor: WaitReason | null, etaMs: number | null, dryRunLeft: number, devPacing: boolean,
+ *   unconfirmed?: number, checkWaiting?: string | null,
  * }} QueueProgress the core's QueueProgress (src/queue.rs), as the background stores it
- * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped",
- *   reason?: string, why?: string }} EntryStatus
+ * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped"
+ *   | "unconfirmed", reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
  *   attempts: number, dryRun?: boolean }} QueueEntry
  * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean,
@@ -665,10 +666,17 @@ function drawQueue(doc, queue, nowMs) {
     failed: count(progress?.failed),
     skipped: count(progress?.skipped),
     cancelled: count(progress?.cancelled),
+    unconfirmed: count(progress?.unconfirmed),
   };
   const everQueued =
-    pending + inProgress + removed + others.failed + others.skipped + others.cancelled > 0 ||
-    entries.length > 0;
+    pending +
+      inProgress +
+      removed +
+      others.failed +
+      others.skipped +
+      others.cancelled +
+      others.unconfirmed >
+      0 || entries.length > 0;
 
   const stateLine = byTestId(doc, "queue-state");
   byTestId(doc, "queue-count").textContent = text.number.format(pending + inProgress);
@@ -732,6 +740,9 @@ function drawQueue(doc, queue, nowMs) {
     others.failed ? `${text.number.format(others.failed)} failed` : "",
     others.skipped ? `${text.number.format(others.skipped)} set aside` : "",
     others.cancelled ? `${text.number.format(others.cancelled)} cancelled` : "",
+    others.unconfirmed
+      ? `${text.number.format(others.unconfirmed)} without proof of removal (listed below: check your connections page)`
+      : "",
   ].filter(Boolean);
   const otherLine = byId(doc, "queue-other");
   otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
@@ -750,7 +761,7 @@ function drawQueue(doc, queue, nowMs) {
     `Cancel the ${text.number.format(pending)} ${plural(pending, "person", "people")} still ` +
     `waiting? Nobody already removed comes back${inProgress ? ", and the removal under way finishes first" : ""}.`;
 
-  renderQueueList(doc, entries, text);
+  renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
 }
 
 /**
@@ -837,16 +848,23 @@ function timeLeft(ms) {
  * order. Rows are kept by slug, so a button that stays keeps its focus.
  *
  * @param {Document} doc
+ * People netprune pressed Remove connection for without proof either way
+ * follow, so the member can look for them.
+ *
  * @param {QueueEntry[]} entries
  * @param {Formatters} text
+ * @param {string | null} checkWaiting whose check waits (it can be cancelled)
  */
-function renderQueueList(doc, entries, text) {
+function renderQueueList(doc, entries, text, checkWaiting) {
   const list = byId(doc, "queue-list");
   const waiting = [
     ...entries.filter((entry) => entry.status.kind === "in-progress"),
     ...entries.filter((entry) => entry.status.kind === "pending"),
   ];
-  const shown = waiting.slice(0, QUEUE_LIST_LIMIT);
+  const unconfirmed = entries
+    .filter((entry) => entry.status.kind === "unconfirmed")
+    .slice(0, QUEUE_LIST_LIMIT);
+  const shown = [...waiting.slice(0, QUEUE_LIST_LIMIT), ...unconfirmed];
   show(byId(doc, "queue-waiting"), waiting.length > 0);
   const more = byId(doc, "queue-more");
   const hidden = waiting.length - shown.length;
@@ -863,7 +881,7 @@ function renderQueueList(doc, entries, text) {
   }
   const items = shown.map((entry) => {
     const item = existing.get(entry.slug) ?? createQueueEntry(doc);
-    fillQueueEntry(item, entry);
+    fillQueueEntry(item, entry, entry.slug === checkWaiting);
     return item;
   });
   const keep = new Set(items);
@@ -908,27 +926,41 @@ function createQueueEntry(doc) {
 /**
  * @param {HTMLElement} item
  * @param {QueueEntry} entry
+ * @param {boolean} checkWaits its check waits its turn: nothing is out on the page
  */
-function fillQueueEntry(item, entry) {
+function fillQueueEntry(item, entry, checkWaits) {
   const name = entry.name?.trim() ? entry.name : entry.slug;
-  const underWay = entry.status.kind === "in-progress";
+  const unconfirmed = entry.status.kind === "unconfirmed";
+  const underWay = entry.status.kind === "in-progress" && !checkWaits;
   item.dataset.slug = entry.slug;
   item.dataset.status = entry.status.kind;
   item.dataset.dryRun = entry.dryRun ? "true" : "false";
   query(item, ".queue-name").textContent = name;
   const note = query(item, ".queue-note");
-  note.textContent = underWay ? (entry.dryRun ? "dry run now" : "being removed now") : "";
-  show(note, underWay);
+  note.textContent = unconfirmed
+    ? "netprune pressed Remove connection but LinkedIn’s page gave no proof; check your connections page"
+    : checkWaits
+      ? "waiting to check the list again"
+      : underWay
+        ? entry.dryRun
+          ? "dry run now"
+          : "being removed now"
+        : "";
+  show(note, underWay || checkWaits || unconfirmed);
   const badge = query(item, ".queue-badge");
   badge.textContent = entry.dryRun ? "dry run" : "";
   show(badge, Boolean(entry.dryRun));
   const cancel = /** @type {HTMLButtonElement} */ (query(item, '[data-testid="queue-cancel-one"]'));
   cancel.dataset.slug = entry.slug;
-  // A step under way cannot be stopped halfway; its outcome is recorded.
+  // A step under way cannot be stopped halfway; its outcome is recorded. A
+  // check waiting its turn can (the log says a removal may have happened).
   cancel.disabled = underWay;
+  show(cancel, !unconfirmed);
   query(cancel, ".visually-hidden").textContent = underWay
     ? ` (not possible: ${name} is being removed now)`
-    : ` removing ${name}`;
+    : checkWaits
+      ? ` checking ${name}`
+      : ` removing ${name}`;
 }
 
 /**

@@ -359,6 +359,7 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
     ambiguousMenu: null,
     lingerMs: 0,
     restrictionBanner: false,
+    staleTotal: false,
   });
   const site = createMockSite({
     faults: {
@@ -367,6 +368,7 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
       ambiguousMenu: true,
       lingerAfterConfirm: true,
       restrictionBanner: true,
+      staleTotal: true,
     },
   });
   assert.deepEqual(embeddedState(site.handle(url).body).faults, {
@@ -375,6 +377,7 @@ test("the page-side faults reach the page, and unknown or malformed faults are r
     ambiguousMenu: "duplicate",
     lingerMs: 3000,
     restrictionBanner: true,
+    staleTotal: true,
   });
   assert.equal(
     embeddedState(

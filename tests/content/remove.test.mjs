@@ -264,7 +264,7 @@ describe("removal step", { concurrency: true }, () => {
         );
         // An empty result proves nothing (issue 9, item 5).
         const empty = await step(page, SAM, { mode: "verify" });
-        assert.equal(empty.outcome.kind, "failed");
+        assert.equal(empty.outcome.kind, "unproven");
         assert.match(empty.outcome.reason, /showed nobody, which proves nothing/);
         assert.deepEqual(clicks, ["search-box", "search-box", "search-box"]);
         assert.deepEqual([...site.removed], []);
@@ -327,6 +327,41 @@ describe("removal step", { concurrency: true }, () => {
         assert.match(report.observed, /the stated total dropped from 40 to 39$/);
         assert.deepEqual([...site.removed], [ZOE.slug]);
         assertOnlyAllowedClicks(clicks, ZOE.slug);
+      } finally {
+        page.close();
+      }
+    });
+
+    test(`a confirmed removal the page gives no proof of is unproven, never failed, in ${generation}`, async () => {
+      // Review finding 2: Grace is found through the name search, her name
+      // is unique, and the stated total does not move: after the confirm
+      // click nothing proves she left, and nothing proves she stayed.
+      const { site, page, clicks } = await openConnections({
+        generation,
+        faults: { staleTotal: true },
+      });
+      try {
+        const report = await step(page, GRACE);
+        assert.equal(report.outcome.kind, "unproven");
+        assert.match(report.outcome.reason, /the name search for “Grace van der Berg”/);
+        assert.deepEqual([...site.removed], [GRACE.slug]);
+        assert.ok(clicks.includes(CONFIRM[generation]));
+        assertOnlyAllowedClicks(clicks, GRACE.slug);
+        // (A check that proves nothing is unproven too: see "verifies by
+        // name search alone" above.)
+      } finally {
+        page.close();
+      }
+    });
+
+    test(`a removal whose search finds nobody before any click stays a failure in ${generation}`, async () => {
+      const { site, page, clicks } = await openConnections({ generation, without: [SAM.slug] });
+      try {
+        const report = await step(page, SAM);
+        assert.equal(report.outcome.kind, "failed");
+        assert.match(report.outcome.reason, /showed nobody, which proves nothing/);
+        assert.deepEqual(clicks, ["search-box"]);
+        assert.deepEqual([...site.removed], []);
       } finally {
         page.close();
       }

@@ -51,6 +51,7 @@ export const FAULTS = [
   "lingerAfterConfirm",
   "temporaryLimitAfter",
   "restrictionBanner",
+  "staleTotal",
 ];
 const AMBIGUOUS_MENUS = ["duplicate", "unexpected"];
 /** How long a card stays listed after a confirmed removal with `lingerAfterConfirm: true`. */
@@ -188,6 +189,9 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  * @param {number} [options.faults.temporaryLimitAfter] after this many removals, the next confirm removes nobody
  *   and the page shows "You’ve reached a temporary limit"
  * @param {boolean} [options.faults.restrictionBanner] the pages show the account-restricted banner
+ * @param {boolean} [options.faults.staleTotal] the page's stated total stays as it was after a removal on
+ *   the page (until the next load): with a person found only by a name search, nothing on the page
+ *   proves the removal, the case netprune reports as "unproven" (review finding 2)
  */
 export function createMockSite(options = {}) {
   const generation = options.generation ?? "sdui-2026";
@@ -292,6 +296,7 @@ export function createMockSite(options = {}) {
     lingerMs:
       faults.lingerAfterConfirm === true ? DEFAULT_LINGER_MS : faults.lingerAfterConfirm || 0,
     restrictionBanner: Boolean(faults.restrictionBanner),
+    staleTotal: Boolean(faults.staleTotal),
   };
 
   const baseState = {

@@ -1114,6 +1114,35 @@ test("waiting_people_are_listed_the_one_under_way_first_without_a_usable_cancel"
   assert.equal(text(second), "Cancel removing Cara Jones", "each button names whom it cancels");
 });
 
+test("an_unconfirmed_person_is_listed_in_plain_words_and_a_waiting_check_can_be_cancelled", async (t) => {
+  // Review finding 2: netprune pressed Remove connection for Ann but the
+  // page proved nothing; Bob's check waits out its backoff.
+  const unconfirmed = {
+    ...entry("ann-unproven", "Ann Unproven"),
+    status: { kind: "unconfirmed", reason: "the name search showed nobody" },
+  };
+  const { doc, part } = await popupWithQueue(
+    t,
+    queueStore({ unconfirmed: 1, checkWaiting: "bob-builder" }, [unconfirmed, ...ENTRIES]),
+  );
+  assert.match(text(doc.getElementById("queue-other")), /1 without proof of removal/);
+  const items = [...doc.querySelectorAll('[data-testid="queue-entry"]')];
+  const ann = items.find((item) => item.dataset.slug === "ann-unproven");
+  assert.ok(ann, "the unconfirmed person is listed");
+  assert.equal(ann.dataset.status, "unconfirmed");
+  assert.match(
+    text(ann),
+    /Ann Unproven netprune pressed Remove connection but LinkedIn’s page gave no proof; check your connections page/,
+  );
+  assert.ok(!isShown(ann.querySelector('[data-testid="queue-cancel-one"]')), "nothing to cancel");
+  const bob = items.find((item) => item.dataset.slug === "bob-builder");
+  assert.match(text(bob), /Bob Builder waiting to check the list again/);
+  const cancel = bob.querySelector('[data-testid="queue-cancel-one"]');
+  assert.equal(cancel.disabled, false, "a waiting check can be cancelled");
+  assert.equal(text(cancel), "Cancel checking Bob Builder");
+  assert.equal(text(part("queue-count")), "12");
+});
+
 test("paused_queue_says_paused_with_the_reason_and_offers_only_resume", async (t) => {
   const { part } = await popupWithQueue(
     t,

@@ -123,7 +123,7 @@
             if (result !== "removed") return;
             data.drop(p.href);
             shown -= 1;
-            showTotal();
+            if (!state.faults.staleTotal) showTotal();
             later(signal, state.faults.lingerMs, () => card.remove());
           });
         },

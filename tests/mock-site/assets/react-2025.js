@@ -150,7 +150,9 @@
             if (result !== "removed") return;
             data.drop(p.href);
             shown -= 1;
-            countLine.textContent = `${mock.formatTotal(data.total)} connections`;
+            if (!state.faults.staleTotal) {
+              countLine.textContent = `${mock.formatTotal(data.total)} connections`;
+            }
             later(signal, state.faults.lingerMs, () => wrapper.remove());
           });
         },

@@ -227,7 +227,7 @@
             const wasLoaded = data.matching().findIndex((row) => row[0] === p.href) < loaded;
             data.drop(p.href);
             if (wasLoaded) loaded -= 1;
-            countNumber.textContent = mock.formatTotal(data.total);
+            if (!state.faults.staleTotal) countNumber.textContent = mock.formatTotal(data.total);
             if (state.faults.lingerMs > 0) {
               lingering.add(p.href);
               later(signal, state.faults.lingerMs, () => {
