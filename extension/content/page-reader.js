@@ -1362,6 +1362,7 @@
           cards,
           member: navMember(),
           check,
+          visible: !document.hidden,
         },
       };
       this.readingsSent += 1;
