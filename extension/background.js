@@ -711,9 +711,15 @@ const handlers = {
       const page = reading?.recognised ? (reading.page ?? null) : null;
       // An unrecognised reading (a page still loading) changes only the member.
       if (typeof tabId === "number") {
+        // A reading says whether its page is visible: a reloaded page is
+        // visible from its start and never reports a visibilitychange, while
+        // the page it replaced said "hidden" as it unloaded.
+        const seen = typeof reading?.visible === "boolean" ? { visible: reading.visible } : {};
         await noteTab(
           tabId,
-          reading?.recognised ? { page, member, ...checkOf(reading) } : { member },
+          reading?.recognised
+            ? { page, member, ...checkOf(reading), ...seen }
+            : { member, ...seen },
         );
       }
       // Whose network this is: learnt from the first reading that names a

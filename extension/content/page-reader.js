@@ -930,9 +930,10 @@
         return;
       }
       const readSoFar = this.view.peopleRead();
-      // Going back over the list finds nobody new until it reaches a gap:
-      // moving through it is progress.
-      if (this.passes > 0 && this.view.markup) {
+      // Moving down the list is progress: going back over it finds nobody
+      // new until it reaches a gap, and a first page taller than the stall
+      // limit's worth of steps is read long before the loading point.
+      if (this.view.markup) {
         const top = listScroller(this.view.markup).scrollTop;
         if (top > this.deepest) this.lastProgressAt = now;
         this.deepest = Math.max(this.deepest, top);
@@ -1361,6 +1362,7 @@
           cards,
           member: navMember(),
           check,
+          visible: !document.hidden,
         },
       };
       this.readingsSent += 1;

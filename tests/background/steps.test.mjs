@@ -253,6 +253,21 @@ test("a_tab_brought_to_the_front_counts_as_visible_whatever_its_page_said_before
   await until(() => tab.steps.length === 1, "the step once the tab is in front");
 });
 
+test("a_reloaded_tab_acts_once_its_new_page_reads_visible_whatever_the_old_page_said_last", async () => {
+  // Reloading a tab in front: the page being unloaded turns hidden and says
+  // so; the new page is visible from its start, so it never sees a
+  // visibilitychange, and the tab stays the active one (no onActivated).
+  const { bg, crowd, tabs } = await started();
+  const [tab] = tabs;
+  await bg.fromTab(tab, { type: "page-visibility", visible: false });
+  await bg.fromTab(tab, {
+    type: "page-reading",
+    reading: { ...connectionsReading(crowd, { member: ALICE }), visible: true },
+  });
+  await queue(bg, [crowd[0].slug]);
+  await until(() => tab.steps.length === 1, "the step on the reloaded, visible page");
+});
+
 const LIMIT = {
   type: "trouble",
   reason: "You’ve reached a temporary limit",

@@ -268,6 +268,27 @@ describe("collect all", { concurrency: true }, () => {
     }
   });
 
+  test("moving down through a first page taller than stallMs allows counts as progress, and the run reaches the total", async () => {
+    // 100 cards stand some 10,000 px tall: at one visible height per step,
+    // reaching the loading point takes longer than the stall limit, though
+    // the list never stalled.
+    const { site, page, background } = await openCollecting({
+      generation: "react-2025",
+      count: 150,
+      pageSize: 100,
+      pageDelayMs: 10,
+    });
+    try {
+      background.start();
+      await page.tell({ type: "collect-run", delayMs: 40, stallMs: 300 });
+      await waitFor(() => background.done || background.ended.length > 0, "the run to end", 20_000);
+      assert.deepEqual(background.ended, [], "moving down the list was taken for a stall");
+      assert.deepEqual(background.seen, everyone(site));
+    } finally {
+      page.close();
+    }
+  });
+
   test("waits out a stall shorter than stallMs and still reaches the total", async () => {
     const { site, page, background } = await openCollecting({
       generation: "sdui-2026",

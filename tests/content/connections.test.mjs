@@ -22,6 +22,8 @@ function firstReading(site, generation, cardCount) {
       counts: { connections: site.stated.shown.connections, followers: null, following: null },
       cards: site.people.slice(0, cardCount).map(expectedCard),
       member: site.member.slug,
+      // jsdom's page is never hidden.
+      visible: true,
     },
   };
 }

@@ -22,6 +22,8 @@ const recognisedReading = (page, path, counts, member = "alex-morgan-5e6f7a") =>
     cards: [],
     // The mock's member, read from LinkedIn's navigation on every page.
     member,
+    // jsdom's page is never hidden.
+    visible: true,
   },
 });
 

@@ -186,23 +186,33 @@ export function csvObjects(text) {
 }
 
 /**
- * How a 2018 export (no URL column) should match people read from the page:
- * by the folded "First Last" name, when exactly one person has it.
+ * How a 2018 export (no URL column) should match people read from the page
+ * (issue 9, item 4): a row without a link matches a person read from the page
+ * only by name AND company, and only when exactly one person fits. The page
+ * shows no company, so "company" is the row's company named, as whole words,
+ * in the card's headline ("Nurse at Hospital São Lucas"). A row without a
+ * company, or whose namesakes' headlines do not name it, stays apart.
  *
  * @param {import("../mock-site/people.mjs").Person[]} people the export's rows (the mock's people)
  * @param {Known[]} known the people read from the page
  */
 export function expectNameMatches(people, known) {
-  const byFoldedName = new Map();
-  for (const p of known) {
-    const key = fold(p.name);
-    byFoldedName.set(key, (byFoldedName.get(key) ?? 0) + 1);
-  }
+  const words = (text) =>
+    ` ${text
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .join(" ")} `;
+  const namesCompany = (headline, company) =>
+    company.trim().length > 1 && words(fold(headline)).includes(company);
   const matched = [];
   const unmatched = [];
   for (const person of people) {
-    const exportName = [person.firstName, person.lastName].filter(Boolean).join(" ");
-    (byFoldedName.get(fold(exportName)) === 1 ? matched : unmatched).push(person);
+    const exportName = fold([person.firstName, person.lastName].filter(Boolean).join(" "));
+    const company = words(fold(person.company ?? ""));
+    const fits = known.filter(
+      (p) => fold(p.name) === exportName && p.headline && namesCompany(p.headline, company),
+    );
+    (fits.length === 1 ? matched : unmatched).push(person);
   }
   return { matched, unmatched };
 }

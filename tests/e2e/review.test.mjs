@@ -556,19 +556,40 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
   );
 
   test(
-    "a 2018 export without URLs matches people by name where the name is unambiguous, and " +
-      "leaves namesakes (two Maria Silvas) unmatched rather than guessing",
+    "a 2018 export without URLs matches a row to a person only by name and company with " +
+      "exactly one fit (the two Maria Silvas each by her own company); rows without a " +
+      "company, or whose card does not name it, stay apart rather than guessing",
     TEST,
     async () => {
       const site = createMockSite(NETWORK);
       await withChromium({ site }, async (session) => {
         const { review, known } = await readNetwork(session, site);
         const { matched, unmatched } = expectNameMatches(site.people, known);
+        const bySlug = (slug) => site.people.find((p) => p.slug === slug);
+        // Namesakes, told apart by the company their card's headline names:
+        // "Nurse at Hospital São Lucas" and "Accountant at Deloitte".
         const marias = site.people.filter((p) => p.name === "Maria Silva");
         assert.equal(marias.length, 2);
-        for (const maria of marias)
-          assert.ok(unmatched.includes(maria), "Maria Silva is ambiguous");
+        for (const maria of marias) assert.ok(matched.includes(maria), maria.company);
+        // Two Chloé Yılmaz cards: one headline names Vandelay Industries, the
+        // other card has no headline, so the Nakatomi Trading row fits nobody.
+        assert.ok(matched.includes(bySlug("chloe-yilmaz-35b06c")));
+        assert.ok(unmatched.includes(bySlug("chloe-yilmaz-8852b5")));
+        // Unique names that no longer match on the name alone: Sam Lee's row
+        // has no company; Mateus Zhang's, Hiroshi Smith's and Oluwaseun
+        // Dubois's cards show no headline; Sunny Patel's headline does not
+        // name Rocketship.
+        for (const slug of [
+          "sam-lee-8d7c6b",
+          "mateus-zhang-50afda",
+          "hiroshi-smith-d56b20",
+          "oluwaseun-dubois-a4a3fb",
+          "sunny-patel-9a0b1c",
+        ])
+          assert.ok(unmatched.includes(bySlug(slug)), `${slug} stays apart`);
         assert.ok(matched.some((p) => p.name === "José García"));
+        // The name alone would have matched 33 rows (issue 9 item 4 changed that).
+        assert.deepEqual([matched.length, unmatched.length], [28, 12]);
 
         const csv = connectionsCsv(site.people, { url: false, notes: false, dates: "2018" });
         assert.match(
@@ -594,13 +615,22 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
           (s) => s.resultCount === String(known.length + unmatched.length),
           "the unmatched rows listed as well",
         );
-        const mariaRows = (await typeQuery(review, '"maria silva"')).resultCount;
-        assert.equal(mariaRows, "4", "two Maria Silvas read from the page and two from the file");
+        assert.equal(
+          (await typeQuery(review, '"maria silva"')).resultCount,
+          "2",
+          "each Maria Silva row merged into her own card: no row of the file left apart",
+        );
+        const chloes = await typeQuery(review, '"chloé yılmaz"');
+        assert.equal(chloes.resultCount, "3", "two Chloé Yılmaz cards and the Nakatomi row apart");
         const rows = await allReviewRows(review);
-        const fromPage = rows.filter((row) => marias.some((m) => m.slug === row.slug));
-        assert.equal(fromPage.length, 2, "the Maria Silvas from the page are both still there");
+        const fromPage = rows.filter((row) => row.slug?.startsWith("chloe-yilmaz-"));
+        assert.equal(fromPage.length, 2, "both Chloé Yılmaz cards are still there");
 
-        // A matched row enriched its person: José's company came from the file.
+        // A matched row enriched its person: each Maria's company came from the file.
+        for (const maria of marias) {
+          await typeQuery(review, `company:"${maria.company}"`);
+          assert.deepEqual(await resultSlugs(review), [maria.slug]);
+        }
         await typeQuery(review, "company:telefonica");
         assert.deepEqual(await resultSlugs(review), [
           known.find((p) => p.name === "José García").slug,
@@ -825,19 +855,25 @@ describe("Chromium: the review page in the side panel", () => {
         await typeQuery(review, "before:banana");
         await checkBothSchemes(review, "query error");
 
-        // A 2018 import leaves the namesakes unmatched: their badge shows beside the page's rows.
+        // A 2018 import leaves a namesake row whose company no card names
+        // unmatched (Chloé Yılmaz of Nakatomi Trading): its badge shows
+        // beside the page's two Chloé Yılmaz rows.
         await typeQuery(review, "");
         const csv = connectionsCsv(site.people, { url: false, notes: false, dates: "2018" });
         await importCsv(review, "Connections.csv", csv);
-        await typeQuery(review, '"maria silva"');
-        await waitForReview(review, (s) => s.resultCount === "4", "the Marias, unmatched ones too");
+        await typeQuery(review, '"chloé yılmaz"');
+        await waitForReview(
+          review,
+          (s) => s.resultCount === "3",
+          "the Chloé Yılmaz rows, the unmatched one too",
+        );
         await review.click('[data-testid="select-all-matching"]');
         await review.click('[data-testid="keep-selected"]');
         await waitForReview(
           review,
           (s) =>
-            /kept/.test(s.actionStatus) && s.rows.filter((r) => /kept/.test(r.text)).length === 4,
-          "four kept Marias",
+            /kept/.test(s.actionStatus) && s.rows.filter((r) => /kept/.test(r.text)).length === 3,
+          "three kept Chloé Yılmaz rows",
         );
         await review.click('[data-testid="person-row"] .row-main');
         await settledReview(review);
