@@ -643,7 +643,10 @@ async function switchNetwork(member) {
   }
   const leaving = state.core;
   const progress = leaving.queueProgress(now, utcOffset());
-  if (progress.state === "running" && progress.pending + progress.inProgress > 0) {
+  // A queue paused only for want of the page (the tab was reloading into the
+  // other account) is paused again for the account, which is the reason.
+  const working = progress.state === "running" || pausedForPage(progress);
+  if (working && progress.pending + progress.inProgress > 0) {
     leaving.pauseQueue(
       `${ACCOUNT_REASON} (${member}); this network is ${state.owner}'s`,
       now,
