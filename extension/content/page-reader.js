@@ -2996,10 +2996,6 @@
     if (current && target && current.target.key === target.key) return;
     current?.stop();
     current = target ? new PageView(target) : null;
-    // The page a reload replaced said "hidden" as it unloaded, and no
-    // visibility change follows in a tab already shown: the new page says
-    // at once whether it is seen, or the queue waits for it forever.
-    if (current?.target.page === "connections") onVisibility();
   }
 
   /** @param {unknown} value */

@@ -269,19 +269,20 @@ describe("collect all", { concurrency: true }, () => {
   });
 
   test("moving down through a first page taller than stallMs allows counts as progress, and the run reaches the total", async () => {
-    // 100 cards stand some 10,000 px tall: at one visible height per step,
-    // reaching the loading point takes longer than the stall limit, though
-    // the list never stalled.
+    // 250 cards stand some 25,000 px tall: at one visible height per step,
+    // reaching the loading point takes several times the stall limit, though
+    // the list never stalled. (The limit leaves a loaded machine room for
+    // the next page to arrive once the bottom is reached.)
     const { site, page, background } = await openCollecting({
       generation: "react-2025",
-      count: 150,
-      pageSize: 100,
+      count: 300,
+      pageSize: 250,
       pageDelayMs: 10,
     });
     try {
       background.start();
-      await page.tell({ type: "collect-run", delayMs: 40, stallMs: 300 });
-      await waitFor(() => background.done || background.ended.length > 0, "the run to end", 20_000);
+      await page.tell({ type: "collect-run", delayMs: 150, stallMs: 1500 });
+      await waitFor(() => background.done || background.ended.length > 0, "the run to end", 40_000);
       assert.deepEqual(background.ended, [], "moving down the list was taken for a stall");
       assert.deepEqual(background.seen, everyone(site));
     } finally {
