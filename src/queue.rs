@@ -1370,40 +1370,16 @@ impl RemovalQueue {
             }
             (StepKind::Remove, StepOutcome::StillThere) => {
                 let reason = "still on the list after the removal step".to_string();
-                self.settle(
-                    i,
-                    EntryStatus::Failed {
-                        reason: reason.clone(),
-                    },
-                    reason.clone(),
-                    now_ms,
-                );
-                self.fail(&reason, now_ms);
+                self.settle_failed(i, reason, now_ms);
             }
             (StepKind::Remove, StepOutcome::Failed { reason }) => {
                 let reason = reason_text(&reason);
-                self.settle(
-                    i,
-                    EntryStatus::Failed {
-                        reason: reason.clone(),
-                    },
-                    reason.clone(),
-                    now_ms,
-                );
-                self.fail(&reason, now_ms);
+                self.settle_failed(i, reason, now_ms);
             }
             (StepKind::Remove, StepOutcome::Unproven { reason }) if step.dry_run => {
                 // A dry run never presses the confirm: nothing to prove.
                 let reason = reason_text(&reason);
-                self.settle(
-                    i,
-                    EntryStatus::Failed {
-                        reason: reason.clone(),
-                    },
-                    reason.clone(),
-                    now_ms,
-                );
-                self.fail(&reason, now_ms);
+                self.settle_failed(i, reason, now_ms);
             }
             (StepKind::Remove, StepOutcome::Unproven { reason }) => {
                 let reason = reason_text(&reason);
@@ -1473,15 +1449,7 @@ impl RemovalQueue {
                     // A dry run pressed nothing: it failed, it removed nobody.
                     let reason =
                         format!("dry run interrupted, and the check proved nothing: {reason}");
-                    self.settle(
-                        i,
-                        EntryStatus::Failed {
-                            reason: reason.clone(),
-                        },
-                        reason.clone(),
-                        now_ms,
-                    );
-                    self.fail(&reason, now_ms);
+                    self.settle_failed(i, reason, now_ms);
                 } else {
                     let detail =
                         format!("{UNCONFIRMED_WORDS} (after {checks} checks; the last: {reason})");
@@ -1814,6 +1782,19 @@ impl RemovalQueue {
             }
         };
         self.hold = Some(hold);
+    }
+
+    /// Entry `i` ends failed for `reason`, which counts as a failure.
+    fn settle_failed(&mut self, i: usize, reason: String, now_ms: TimeMs) {
+        self.settle(
+            i,
+            EntryStatus::Failed {
+                reason: reason.clone(),
+            },
+            reason.clone(),
+            now_ms,
+        );
+        self.fail(&reason, now_ms);
     }
 
     /// A failure: back off, and pause after two in a row.
