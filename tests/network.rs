@@ -247,8 +247,9 @@ fn reimporting_the_same_export_adds_no_duplicates() {
     assert_eq!(count, 3, "two identical rows are two people");
 }
 
-#[test]
-fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
+/// A network holding one kept export row without a profile link: Zed
+/// Example, Chief at Nowhere. Answers it and the row's key.
+fn kept_linkless_zed() -> (Network, String) {
     let mut n = Network::default();
     let file = read_connections_csv(
         b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Example,,Nowhere,Chief,05 Mar 2019\n",
@@ -256,7 +257,13 @@ fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
     .unwrap();
     n.merge_export(file, NOW);
     let key = n.people[0].slug.clone();
-    n.set_kept(&[key], true);
+    n.set_kept(std::slice::from_ref(&key), true);
+    (n, key)
+}
+
+#[test]
+fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
+    let (mut n, _key) = kept_linkless_zed();
     // Name and company fit (the headline names the row's company), and
     // only one row fits.
     n.ingest(
@@ -472,14 +479,7 @@ fn card_page(cards: &[(&str, &str, &str)]) -> PageReading {
 
 #[test]
 fn a_kept_linkless_row_never_passes_its_keep_to_a_namesake_of_another_company() {
-    let mut n = Network::default();
-    let file = read_connections_csv(
-        b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Example,,Nowhere,Chief,05 Mar 2019\n",
-    )
-    .unwrap();
-    n.merge_export(file, NOW);
-    let key = n.people[0].slug.clone();
-    n.set_kept(std::slice::from_ref(&key), true);
+    let (mut n, key) = kept_linkless_zed();
     // Nobody of that name yet (and the view's name groups are built now).
     assert_eq!(n.rows(&[0])[0].possibly_same_as, None);
     // The page shows a Zed Example who works elsewhere.
