@@ -147,8 +147,12 @@ build() {
   cargo build --locked --release --target wasm32-unknown-unknown
   rm -rf dist/.core
   wasm-bindgen target/wasm32-unknown-unknown/release/netprune.wasm \
-    --target web --out-dir dist/.core --no-typescript \
+    --target web --out-dir dist/.core \
     --remove-name-section --remove-producers-section
+  # The core's TypeScript declarations, where tsconfig.json's rootDirs lets
+  # `tsc` see them as extension/core/netprune.d.ts (the extension never ships them).
+  mkdir -p dist/.types/core
+  cp dist/.core/netprune.d.ts dist/.types/core/netprune.d.ts
   optimize_wasm
   # A test build left from an earlier run would hold an older core.
   rm -rf dist/test
@@ -175,8 +179,9 @@ lint() {
   step "cargo clippy (host and wasm32)"
   cargo clippy --locked --all-targets -- -D warnings
   cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-  step "eslint and prettier"
+  step "eslint, tsc (JSDoc types of the extension's JavaScript) and prettier"
   eslint .
+  tsc -p tsconfig.json
   prettier --check . >/dev/null || prettier --check .
   step "web-ext lint (Firefox build)"
   web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
