@@ -463,9 +463,10 @@ async function collectPace() {
 /**
  * What the background knows of each LinkedIn tab that sent a reading, from
  * storage.session: the page it last showed, the member its navigation named
- * (null: not found) and whether the page said it is visible.
+ * (null: not found), whether the page said it is visible, and what its page
+ * check found missing (removalOff; null: nothing).
  * @returns {Promise<Record<string, { page: string | null, member: string | null,
- *   visible?: boolean, atMs: number }>>}
+ *   visible?: boolean, removalOff?: string | null, atMs: number }>>}
  */
 async function linkedinTabs() {
   const { linkedinTabs: tabs } = await api.storage.session.get("linkedinTabs");

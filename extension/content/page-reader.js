@@ -1426,6 +1426,7 @@
   // ---------------------------------------------------------------------
 
   // Where LinkedIn sends a member it wants to check or sign in again.
+  /** @type {{ prefix: string, what: string, kind: TroubleKind }[]} */
   const TROUBLE_PATHS = [
     {
       prefix: "/checkpoint/",
@@ -2120,7 +2121,7 @@
       if (mode === "verify") {
         const found = await this.search();
         if (!("listed" in found)) return found;
-        return found.listed
+        return found.listed === true
           ? {
               outcome: { kind: "still-there" },
               observed: `a name search for ${quote(name)} still lists ${this.path}`,
@@ -2136,7 +2137,7 @@
       if (!card) {
         const found = await this.search();
         if (!("listed" in found)) return found;
-        if (!found.listed) {
+        if (found.listed === false) {
           const others =
             found.namesakes === 0
               ? ""
@@ -2283,7 +2284,7 @@
         if (seen) return removed(seen);
         const found = await this.search();
         if (!("listed" in found)) return found;
-        if (!found.listed) {
+        if (found.listed === false) {
           return removed(`a name search no longer lists them: ${found.evidence}`);
         }
         const waited = await this.until(() => null, RESEARCH_PAUSE_MS);
@@ -2668,15 +2669,17 @@
      * Poll `condition` until it answers something other than null or
      * undefined, for at most `limitMs`, stopping early when interrupted.
      * @template T
-     * @param {() => T | null | undefined} condition
+     * @param {() => T | null | undefined} condition null, undefined or false: not yet
      * @param {number} limitMs
-     * @returns {Promise<T | StepResult | null>} null when the time ran out
+     * @returns {Promise<Exclude<T, false> | StepResult | null>} null when the time ran out
      */
     async until(condition, limitMs) {
       const deadline = Date.now() + limitMs;
       for (;;) {
         const value = condition();
-        if (value !== null && value !== undefined) return value;
+        if (value !== null && value !== undefined && value !== false) {
+          return /** @type {Exclude<T, false>} */ (value);
+        }
         const interrupted = this.interrupted();
         if (interrupted) return interrupted;
         if (Date.now() >= deadline) return null;

@@ -1434,7 +1434,7 @@ export function startPopup(doc, extension) {
    * Buttons are not disabled while a request is out: a focused button that
    * becomes disabled loses focus in some browsers. A repeat is ignored instead.
    *
-   * @param {{ type: string, slug?: string }} message
+   * @param {{ type: string, slug?: string, acknowledgeCooldown?: boolean }} message
    * @param {string} failure what did not happen, e.g. "Could not pause"
    * @returns {Promise<any>} the answer, or null (already out, or failed and said so)
    */

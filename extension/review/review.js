@@ -66,6 +66,7 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
  * @typedef {{
  *   query(text: string, nowMs: number): Uint32Array,
  *   rows(indices: Uint32Array): Row[],
+ *   slugs(indices: Uint32Array): string[],
  *   histogram(indices: Uint32Array): Histogram,
  *   exportCsv(indices: Uint32Array): string,
  *   savedQueries(): SavedQuery[],
@@ -232,6 +233,7 @@ export const COMPANY_PLACEHOLDER = "{company}";
 /** Used when the core suggests no company query of its own. */
 const DEFAULT_COMPANY_QUERY = `company:"${COMPANY_PLACEHOLDER}"`;
 
+/** @type {Uint32Array} */
 const EMPTY = new Uint32Array(0);
 
 /** @type {{ key: keyof Row & ("kept" | "queued" | "removed" | "gone" | "unmatched"), word: string, meaning: string }[]} */
@@ -1012,7 +1014,7 @@ export function startReview(doc, { extension, loadCore }) {
       rendered.set(key, element);
       next.push(element);
     });
-    const keep = new Set(next);
+    const keep = new Set(/** @type {Element[]} */ (next));
     for (const child of [...ui.list.children]) if (!keep.has(child)) child.remove();
     // Remove first, then insert: a row that stays is never moved, so a
     // focused checkbox or row keeps its focus while the list scrolls.
@@ -1498,6 +1500,7 @@ export function startReview(doc, { extension, loadCore }) {
       item.append(number, ` ${words}`);
       list.append(item);
     }
+    /** @type {HTMLElement[]} */
     const parts = [title, list];
     if (skipped.length) {
       const lines = doc.createElement("ul");
