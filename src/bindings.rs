@@ -7,13 +7,13 @@
 //! panics on input: bad input is an exception, not an abort of the module.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::calendar::TimeMs;
-use crate::collect::Outcome;
-use crate::import::read_connections_csv;
-use crate::model::{Goal, ModelError, Network};
-use crate::pacing::PacingSettings;
-use crate::queue::{NotTaken, PauseCause, StepOutcome};
-use crate::reading::PageReading;
+use crate::intake::collect::Outcome;
+use crate::intake::import::read_connections_csv;
+use crate::intake::reading::PageReading;
+use crate::network::calendar::TimeMs;
+use crate::network::model::{Goal, ModelError, Network};
+use crate::removal::pacing::PacingSettings;
+use crate::removal::queue::{NotTaken, PauseCause, StepOutcome};
 use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -277,13 +277,13 @@ impl Core {
     /// The one-line help for the query box.
     #[wasm_bindgen(js_name = queryHelp)]
     pub fn query_help() -> String {
-        crate::query::help().to_string()
+        crate::search::query::help().to_string()
     }
 
     /// Queries for the usual cleanup targets, `[{ label, query }]`.
     #[wasm_bindgen(js_name = suggestedQueries)]
     pub fn suggested_queries() -> Result<JsValue, JsValue> {
-        to_js(&crate::query::SUGGESTED)
+        to_js(&crate::search::query::SUGGESTED)
     }
 
     /// Imports LinkedIn's `Connections.csv` (the file's bytes) and answers

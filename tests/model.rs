@@ -2,11 +2,13 @@
 //! summary out, and the snapshot through serialization and back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::model::{
+use netprune::intake::reading::{
+    Card, CountTokens, DatePrecision, PageKind, PageReading, Precision,
+};
+use netprune::network::model::{
     BadgeStatus, BandPosition, ConsistencyStatus, FigureKind, Goal, ModelError, Network,
     PageOutcome, Source, SNAPSHOT_VERSION,
 };
-use netprune::reading::{Card, CountTokens, DatePrecision, PageKind, PageReading, Precision};
 use proptest::prelude::*;
 
 // 2026-11-21T12:00:00Z

@@ -7,7 +7,7 @@
 //! its serialized state), and every decision takes the instant it is about,
 //! so the same state and the same clock give the same answer on any machine.
 //! It never reads a clock, never keeps state of its own, and never decides
-//! *who* is removed: [`crate::queue`] does.
+//! *who* is removed: [`crate::removal::queue`] does.
 //!
 //! The numbers: LinkedIn publishes no limit for removals, and its automation
 //! detection looks at volume and regularity. A member pruning by hand does a
@@ -15,7 +15,7 @@
 //! stay inside that; the ceilings keep even an impatient member there,
 //! because a restricted account costs far more than a slower cleanup.
 
-use crate::calendar::TimeMs;
+use crate::network::calendar::TimeMs;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -228,7 +228,7 @@ pub struct PacingSettings {
     /// Development pacing: gaps uniform in 0.5 to 1.5 × this, no breathers,
     /// no caps, no quiet hours. Only the background sets it, and only for an
     /// unpacked or temporary install, so end-to-end tests run in seconds;
-    /// [`crate::queue::RemovalQueue::set_settings`] never changes it.
+    /// [`crate::removal::queue::RemovalQueue::set_settings`] never changes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dev_delay_ms: Option<u32>,
     /// After a LinkedIn warning (a limit, a restriction, a checkpoint...),

@@ -7,9 +7,9 @@
 //! spreadsheet: a cell that a spreadsheet would run as a formula is prefixed
 //! with an apostrophe. Nothing here changes the network.
 
-use crate::fold::fold;
-use crate::model::{Network, Person, Source};
-use crate::reading::DatePrecision;
+use crate::intake::reading::DatePrecision;
+use crate::network::model::{Network, Person, Source};
+use crate::search::fold::fold;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 

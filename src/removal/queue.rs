@@ -40,13 +40,13 @@
 //! waiting check ──cancel─────────────> Cancelled (only while no step is out)
 //! ```
 
-use crate::calendar::{CivilDate, TimeMs};
-use crate::model::{ModelError, Network, CONNECTION_CAP, UNMATCHED_PREFIX};
-use crate::pacing::{
+use crate::intake::reading::clean_text;
+use crate::network::calendar::{CivilDate, TimeMs};
+use crate::network::model::{ModelError, Network, CONNECTION_CAP, UNMATCHED_PREFIX};
+use crate::removal::pacing::{
     attempts_within, Hold, PacingPolicy, PacingSettings, Prng, WaitReason, DAILY_CEILING, DAY_MS,
     HOUR_MS, MINUTE_MS, SECOND_MS,
 };
-use crate::reading::clean_text;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -239,7 +239,7 @@ impl LogRecord {
             // A record about the whole queue (a cool-down overridden).
             return String::new();
         }
-        crate::view::profile_url_of(&self.slug)
+        crate::report::view::profile_url_of(&self.slug)
     }
 }
 
@@ -1563,7 +1563,7 @@ impl RemovalQueue {
                 if n > 0 {
                     out.push(',');
                 }
-                crate::view::push_csv_field(&mut out, field);
+                crate::report::view::push_csv_field(&mut out, field);
             }
             out.push_str("\r\n");
         }

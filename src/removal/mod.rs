@@ -1,0 +1,11 @@
+//! Removal: taking people off the member's connections, slowly and safely.
+//!
+//! Owns the pacing policy and its seeded generator ([`pacing`]) and the
+//! removal queue with its log ([`queue`]): a sans-IO state machine that
+//! hands out one removal step at a time and stops at the first sign of
+//! trouble.
+//!
+//! May import: [`crate::network`], [`crate::intake`], [`crate::search`].
+
+pub mod pacing;
+pub mod queue;
