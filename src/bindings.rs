@@ -528,6 +528,16 @@ impl Core {
         to_js(&self.network.queue.set_settings(settings))
     }
 
+    /// Every timing that decides how the content script collects and how
+    /// long a removal step may wait (`{ collect, step }`), shrunk by a test
+    /// build's development delay when given (undefined or null: human).
+    pub fn rules(dev_delay_ms: Option<f64>) -> Result<JsValue, JsValue> {
+        let dev = dev_delay_ms
+            .filter(|d| d.is_finite() && *d >= 1.0)
+            .map(|d| d.min(f64::from(u32::MAX)) as u32);
+        to_js(&crate::removal::rules::Rules::new(dev))
+    }
+
     /// How many people the network holds.
     #[wasm_bindgen(getter, js_name = peopleCount)]
     pub fn people_count(&self) -> u32 {

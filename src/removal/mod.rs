@@ -3,9 +3,12 @@
 //! Owns the pacing policy and its seeded generator ([`pacing`]) and the
 //! removal queue with its log ([`queue`]): a sans-IO state machine that
 //! hands out one removal step at a time and stops at the first sign of
-//! trouble.
+//! trouble. [`rules`] holds every timing that decides how the page is read
+//! and how long a step may wait, handed to the content script through the
+//! background.
 //!
 //! May import: [`crate::network`], [`crate::intake`], [`crate::search`].
 
 pub mod pacing;
 pub mod queue;
+pub mod rules;

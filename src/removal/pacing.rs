@@ -108,7 +108,7 @@ const FIRST_PAUSE_MS: (u64, u64) = (3_000, 6_000);
 const DEV_PAUSE_SCALE_BASE_MS: f64 = DEFAULT_MEDIAN_DELAY_MS as f64;
 
 /// The longest development delay: a minute is already slow for a test.
-const DEV_DELAY_CEILING_MS: u32 = 60_000;
+pub const DEV_DELAY_CEILING_MS: u32 = 60_000;
 /// UTC offsets beyond ±14 h do not exist.
 const MAX_UTC_OFFSET_MINUTES: i32 = 14 * 60;
 

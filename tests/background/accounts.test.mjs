@@ -237,6 +237,10 @@ test("a_normal_build_never_honours_devPacing_and_a_test_build_does", async () =>
     await bg.fromPage({ type: "collect-start" });
     const run = tab.received.find((m) => m.type === "collect-run");
     assert.equal(run.delayMs, testBuild ? 1 : 2_500, `testBuild ${testBuild}: collect pace`);
+    // The page's rules come from the core, shrunk the same way.
+    assert.equal(run.rules.delayMs, run.delayMs);
+    assert.equal(run.rules.stallMs, testBuild ? 3_000 : 60_000, "end-of-list stall");
+    assert.equal(run.rules.waitLimitMs, 15_000);
   }
 });
 

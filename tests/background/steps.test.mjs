@@ -53,6 +53,9 @@ test("one_tab_acts_a_second_connections_tab_never_receives_a_step_or_collect_run
   );
   await until(async () => (await bg.storedQueue())?.progress.removed === 3, "three removals");
   assert.equal(first.steps.length, 3, "the acting tab took every step");
+  // Each step carries the core's step rules (a test build's fast timeout).
+  assert.equal(first.steps[0].rules.timeoutMs, 15_000);
+  assert.equal(first.steps[0].rules.leaveWaitMs, 10_000);
   // The second tab keeps sending readings: it stays read-only.
   await bg.fromTab(second, {
     type: "page-reading",
