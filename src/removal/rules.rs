@@ -146,8 +146,7 @@ impl Rules {
         let timeout = match dev {
             None => STEP_TIMEOUT_MS,
             Some(d) => (i64::from(d) * i64::from(DEV_TIMEOUT_DELAYS))
-                .max(DEV_TIMEOUT_FLOOR_MS)
-                .min(STEP_TIMEOUT_MS),
+                .clamp(DEV_TIMEOUT_FLOOR_MS, STEP_TIMEOUT_MS),
         };
         Rules {
             collect: CollectRules {
