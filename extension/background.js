@@ -154,14 +154,12 @@ function queueView() {
 }
 
 /**
- * Whether the queue is paused only for want of the connections page. The
- * core names the cause; a pause made before causes existed (or by a caller
- * still pausing as the member with NO_TAB_REASON) is recognised by its text.
+ * Whether the queue is paused only for want of the connections page (the
+ * core names the cause).
  * @param {any} progress
  */
 function pausedForPage(progress) {
-  if (progress.state !== "paused") return false;
-  return progress.pauseCause === "needs-page";
+  return progress.state === "paused" && progress.pause?.cause === "needsPage";
 }
 
 /** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
@@ -275,7 +273,7 @@ async function runQueueStep() {
   }
   if (tabId === null) {
     state.waitingOn = null;
-    state.core.pauseQueue(NO_TAB_REASON, now, "needs-page");
+    state.core.pauseQueue(NO_TAB_REASON, now, "needsPage");
     await persistNow();
     return;
   }
@@ -754,7 +752,7 @@ const handlers = {
           !cooling &&
           (pausedForPage(queue) ||
             (queue.state === "paused" &&
-              queue.pauseCause === "account" &&
+              queue.pause?.cause === "account" &&
               sameMember(member, state.owner)));
         if (acting && lifts) {
           state.core.resumeQueue(Date.now(), {});

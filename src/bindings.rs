@@ -352,6 +352,27 @@ impl Core {
         )
     }
 
+    /// What `queueRemovals` would do with these people, without doing it
+    /// (`{ queueable, excluded: [{ slug, name, reason, message }],
+    /// connectionsBefore, connectionsAfter, connectionsPrecision,
+    /// crossesBadge, finishAtMs, durationMs, alreadyWaiting }`), by the same
+    /// refusal rules and the queue's own finish estimate.
+    #[wasm_bindgen(js_name = planRemovals)]
+    pub fn plan_removals(
+        &mut self,
+        slugs: Vec<String>,
+        now_ms: f64,
+        utc_offset_minutes: i32,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(
+            &self
+                .network
+                .plan_removals(&slugs, now, utc_offset_minutes)
+                .map_err(error)?,
+        )
+    }
+
     /// The queue's next action (`{ kind: "idle" | "paused" | "wait" |
     /// "remove" | "verify", ... }`). A `remove` or `verify` is handed out
     /// once: its outcome must come back through `reportRemoval`.
@@ -435,7 +456,7 @@ impl Core {
     }
 
     /// Pauses the queue; answers whether it was running. `cause` is
-    /// "member" (the default), "needs-page", "account" or "trouble";
+    /// "member" (the default), "needsPage", "account" or "trouble";
     /// `trouble` is the trouble kind, and a warning from LinkedIn
     /// ("limit", "checkpoint"...) also locks resuming for the cool-down.
     #[wasm_bindgen(js_name = pauseQueue)]
@@ -449,12 +470,12 @@ impl Core {
         let now = time(now_ms)?;
         let cause = match cause.as_deref() {
             None | Some("member") => PauseCause::Member,
-            Some("needs-page") => PauseCause::NeedsPage,
+            Some("needsPage" | "needs-page") => PauseCause::NeedsPage,
             Some("account") => PauseCause::Account,
             Some("trouble") => PauseCause::Trouble,
             Some(other) => {
                 return Err(error(format!(
-                    "unknown pause cause {other:?}: expected member, needs-page, account or trouble"
+                    "unknown pause cause {other:?}: expected member, needsPage, account or trouble"
                 )))
             }
         };
@@ -517,6 +538,14 @@ impl Core {
     #[wasm_bindgen(js_name = queueSettings)]
     pub fn queue_settings(&self) -> Result<JsValue, JsValue> {
         to_js(self.network.queue.settings())
+    }
+
+    /// Every pacing setting's `{ min, max, default, unit, above? }` by its
+    /// name in `queueSettings()` (unit "ms", "count" or "minute"; `above`:
+    /// `{ setting, by }`, never less than that setting plus `by`).
+    #[wasm_bindgen(js_name = pacingLimits)]
+    pub fn pacing_limits() -> Result<JsValue, JsValue> {
+        to_js(&crate::removal::limits::pacing_limits())
     }
 
     /// Changes the pacing settings; values past the ceilings are clamped.

@@ -260,7 +260,7 @@ test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async (
   await bg.alarm();
   assert.equal(tab.steps.length, 0, "a step went to a page nobody has read yet");
   // A page loading is no connections page yet: the queue waits for one.
-  assert.equal((await bg.storedQueue()).progress.pauseCause, "needs-page");
+  assert.equal((await bg.storedQueue()).progress.pause.cause, "needsPage");
   await bg.fromTab(tab, {
     type: "page-reading",
     reading: connectionsReading(alices, { member: ALICE }),

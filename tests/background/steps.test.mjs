@@ -298,13 +298,13 @@ test("a_linkedin_warning_while_the_queue_is_idle_or_paused_still_pauses_it_and_l
       bg.closeTab(tab.id);
       await queue(bg, [crowd[1].slug]);
       await bg.settled();
-      assert.equal((await bg.storedQueue()).progress.pauseCause, "needs-page");
+      assert.equal((await bg.storedQueue()).progress.pause.cause, "needsPage");
     }
     await bg.fromTab(tab, LIMIT);
     await bg.settled();
     const { progress } = await bg.storedQueue();
     assert.equal(progress.state, "paused", `${before}: the warning paused nothing`);
-    assert.equal(progress.pauseCause, "trouble", `${before}`);
+    assert.equal(progress.pause.cause, "trouble", `${before}`);
     assert.ok(progress.cooldownUntilMs > Date.now(), `${before}: no cool-down after the warning`);
 
     // Resuming without the acknowledgement is refused, and nothing goes out.
