@@ -9,7 +9,7 @@
 // wake; listeners are registered synchronously at top level so a wake-up
 // event is never missed. Messages are handled one at a time, so a reading and
 // a change from the review page never interleave their read-modify-write.
-import init, { Core } from "./core/netprune.js";
+import init, { Core, sleepMs } from "./core/netprune.js";
 import { api } from "./lib/browser.js";
 import { TEST_BUILD } from "./build-flags.js";
 
@@ -21,8 +21,9 @@ const PERSIST_DELAY_MS = 1_000;
 // The queue runs only with the member's connections page open: steps act on
 // that page and nowhere else.
 const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
-// Waits shorter than this run on a timer while the worker is awake; every
-// wait also has an alarm, which survives the worker being stopped.
+// Waits shorter than this run on the core's timer (sleepMs, under the alarm
+// minimum) while the worker is awake; every wait also has an alarm, which
+// survives the worker being stopped.
 const SHORT_WAIT_MS = 20_000;
 const QUEUE_ALARM = "netprune-queue";
 // A step belongs to the tab it was sent to, under its attempt number, until
@@ -107,10 +108,10 @@ async function restore() {
       console.warn(`netprune: saved network data kept aside as ${entry.keptAs}: ${entry.reason}`);
     }
   }
-  // The queue's random delays need a seed nobody can predict; it is kept in
-  // the snapshot, so this happens once per network.
-  const seed = crypto.getRandomValues(new Uint32Array(2));
-  state.core.seedQueue(seed[0], seed[1]);
+  // The queue's random delays need a seed nobody can predict: the core's web
+  // adapter takes it from crypto.getRandomValues. It is kept in the
+  // snapshot, so this happens once per network.
+  state.core.seedQueueFromCrypto();
   const newest = kept.at(-1);
   const dismissed = Number(stored.corruptNoticeDismissed) || 0;
   state.corrupt =
@@ -133,8 +134,8 @@ function summary() {
   return { ...state.core.summary(Date.now()), corrupt: state.corrupt, owner: state.owner };
 }
 
-/** @type {ReturnType<typeof setTimeout> | null} */
-let persistTimer = null;
+// A save is due (persistSoon asked, persistNow has not run since).
+let persistDue = false;
 
 /** The member's offset from UTC in minutes, for quiet hours (east positive). */
 const utcOffset = () => -new Date().getTimezoneOffset();
@@ -164,8 +165,7 @@ function pausedForPage(progress) {
 
 /** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
 async function persistNow() {
-  if (persistTimer !== null) clearTimeout(persistTimer);
-  persistTimer = null;
+  persistDue = false;
   const queue = queueView();
   await api.storage.local.set({
     snapshot: state.core.toStoredJson(),
@@ -205,13 +205,13 @@ async function showBadge(progress) {
 // tab and wakes up when the core asks, by alarm (which survives the worker
 // stopping) and, for short waits, by timer.
 
-/** @type {ReturnType<typeof setTimeout> | null} */
-let wakeTimer = null;
+// Each wake asked for supersedes the earlier ones: a short wait that ends
+// after a later scheduleWake finds its number stale and does nothing.
+let wakeNumber = 0;
 
 /** @param {number | null} atMs */
 async function scheduleWake(atMs) {
-  if (wakeTimer !== null) clearTimeout(wakeTimer);
-  wakeTimer = null;
+  const number = (wakeNumber += 1);
   if (atMs === null) {
     await api.alarms.clear(QUEUE_ALARM);
     return;
@@ -219,10 +219,10 @@ async function scheduleWake(atMs) {
   const delay = Math.max(0, atMs - Date.now());
   await api.alarms.create(QUEUE_ALARM, { when: Date.now() + Math.max(delay, 1_000) });
   if (delay <= SHORT_WAIT_MS) {
-    wakeTimer = setTimeout(() => {
-      wakeTimer = null;
-      pumpQueue();
-    }, delay);
+    // The core's web adapter (gloo-timers) runs the short wait.
+    sleepMs(delay).then(() => {
+      if (number === wakeNumber) pumpQueue();
+    });
   }
 }
 
@@ -424,10 +424,13 @@ async function tabShown(tabId) {
 }
 
 function persistSoon() {
-  persistTimer ??= setTimeout(() => {
-    persistTimer = null;
+  if (persistDue) return;
+  persistDue = true;
+  // A save made in between (persistNow) leaves nothing due.
+  sleepMs(PERSIST_DELAY_MS).then(() => {
+    if (!persistDue) return;
     serially(persistNow).catch((error) => console.warn("netprune: saving failed:", error));
-  }, PERSIST_DELAY_MS);
+  });
 }
 
 /**
@@ -659,8 +662,7 @@ async function switchNetwork(member) {
   // A step out belongs to the network it came from; its outcome, if it
   // comes, is not this network's. That network verifies it on its return.
   await api.storage.session.remove("stepInFlight");
-  const seed = crypto.getRandomValues(new Uint32Array(2));
-  next.seedQueue(seed[0], seed[1]);
+  next.seedQueueFromCrypto();
   state.core = next;
   state.owner = member;
   state.waitingOn = null;

@@ -1,4 +1,5 @@
-//! The wasm-bindgen facade: the only file that knows about JavaScript.
+//! The wasm-bindgen facade: the core's JavaScript surface. What the
+//! browser itself provides (entropy, timers) is [`crate::web`]'s.
 //!
 //! It converts at the edge (serde-wasm-bindgen with the JSON-compatible
 //! serializer, so what it returns can go straight into extension storage) and
@@ -524,7 +525,17 @@ impl Core {
         self.network.queue.set_dev_pacing(delay_ms);
     }
 
-    /// Seeds the queue's random delays (from crypto.getRandomValues) once.
+    /// Seeds the queue's random delays once, from the browser's
+    /// `crypto.getRandomValues` (src/web.rs); a seeded queue keeps its seed.
+    #[wasm_bindgen(js_name = seedQueueFromCrypto)]
+    pub fn seed_queue_from_crypto(&mut self) -> Result<(), JsValue> {
+        if !self.network.queue.is_seeded() {
+            self.network.queue.reseed(crate::web::random_seed()?);
+        }
+        Ok(())
+    }
+
+    /// Seeds the queue's random delays with a known seed once (tests).
     #[wasm_bindgen(js_name = seedQueue)]
     pub fn seed_queue(&mut self, high: u32, low: u32) {
         if !self.network.queue.is_seeded() {

@@ -533,3 +533,58 @@ fn summary_carries_the_band_figures_and_progress_the_pause_cause() {
     );
     assert_eq!(get(&progress, "pause.atMs").as_f64(), Some(NOW));
 }
+
+/// Resolves when the promise does, with the milliseconds it took.
+async fn timed(promise: js_sys::Promise) -> f64 {
+    let start = js_sys::Date::now();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    js_sys::Date::now() - start
+}
+
+#[wasm_bindgen_test]
+async fn the_web_adapters_timer_waits() {
+    let took = timed(netprune::web::sleep_ms(60.0).unwrap()).await;
+    assert!(took >= 55.0, "resolved after {took} ms");
+    // A shorter sleep started later resolves first: it is a real timer.
+    let order = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    for (name, ms) in [("slow", 80.0), ("fast", 10.0)] {
+        let order = order.clone();
+        let sleep = netprune::web::sleep_ms(ms).unwrap();
+        wasm_bindgen_futures::spawn_local(async move {
+            wasm_bindgen_futures::JsFuture::from(sleep).await.unwrap();
+            order.borrow_mut().push(name);
+        });
+    }
+    timed(netprune::web::sleep_ms(150.0).unwrap()).await;
+    assert_eq!(*order.borrow(), vec!["fast", "slow"]);
+    // Long waits belong to alarms.
+    for bad in [30_001.0, -1.0, f64::NAN] {
+        assert!(netprune::web::sleep_ms(bad).is_err(), "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_web_adapters_seed_comes_from_crypto_and_differs_between_calls() {
+    let a = netprune::web::random_seed().unwrap();
+    let b = netprune::web::random_seed().unwrap();
+    assert_ne!(a, b, "two draws of 64 random bits");
+    // Two networks seeded from the browser draw different pauses; a known
+    // seed still gives the same ones.
+    let pauses = |seed: Option<(u32, u32)>| {
+        let mut core = Core::new();
+        core.ingest(reading_of("1", &["ana-1"]), NOW).unwrap();
+        match seed {
+            Some((high, low)) => core.seed_queue(high, low),
+            None => core.seed_queue_from_crypto().unwrap(),
+        }
+        core.queue_removals(vec!["ana-1".into()], NOW, true)
+            .unwrap();
+        let action = core.poll_removals(NOW, 0).unwrap();
+        JSON::stringify(&get(&action, "pausesMs"))
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_ne!(pauses(None), pauses(None));
+    assert_eq!(pauses(Some((1, 2))), pauses(Some((1, 2))));
+}
