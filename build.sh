@@ -118,11 +118,13 @@ optimize_wasm() {
 # manifest names. The modules themselves are not shipped. The content script
 # reads no build flag (only background.js does), so test and normal builds
 # bundle the same.
+CONTENT_BANNER='// Built by ./build.sh from extension/content/ and linkedin/words/ (esbuild); edit those, not this.
+"use strict";'
 bundle_content() {
   local out=$1
   rm -rf "$out/content"
   esbuild extension/content/main.js --bundle --format=iife --charset=utf8 --log-level=warning \
-    --banner:js="// Built by ./build.sh from extension/content/ and linkedin/words/ (esbuild); edit those, not this." \
+    --banner:js="$CONTENT_BANNER" \
     --outfile="$out/content/page-reader.js"
 }
 

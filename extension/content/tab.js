@@ -27,7 +27,7 @@ export const tab = {
 };
 
 /** The extension was reloaded: this orphaned copy lets go of the page. */
-export function shutDown() {
+function shutDown() {
   for (const undo of tab.teardown.splice(0)) {
     try {
       undo();

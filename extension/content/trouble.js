@@ -16,7 +16,7 @@ import { ERROR_PAGE_WORDS, LIMIT_WORDS, RESTRICTED_WORDS } from "./words.js";
 
 // Where LinkedIn sends a member it wants to check or sign in again.
 /** @type {{ prefix: string, what: string, kind: TroubleKind }[]} */
-export const TROUBLE_PATHS = [
+const TROUBLE_PATHS = [
   {
     prefix: "/checkpoint/",
     what: "LinkedIn is asking for a security check",
@@ -32,7 +32,7 @@ export const TROUBLE_PATHS = [
 ];
 // Banners, toasts and dialogs: the only places whose text is read for
 // those words. A post in the feed that quotes them is not a warning.
-export const ALERT_REGIONS = [
+const ALERT_REGIONS = [
   '[role="alert"]',
   '[role="alertdialog"]',
   '[role="dialog"]',
@@ -46,7 +46,7 @@ export const ALERT_REGIONS = [
 ].join(", ");
 // A captcha frame, or an element named for one. "challenge" alone is a
 // common word on LinkedIn (its games), so only a frame counts for it.
-export const CAPTCHA = ["id", "title", "aria-label", "name", "src"]
+const CAPTCHA = ["id", "title", "aria-label", "name", "src"]
   .flatMap((attribute) => [
     `iframe[${attribute}*="captcha" i]`,
     `iframe[${attribute}*="challenge" i]`,
@@ -55,11 +55,11 @@ export const CAPTCHA = ["id", "title", "aria-label", "name", "src"]
   .join(", ");
 // LinkedIn's error pages for HTTP 429 and its own 999 ("request denied")
 // are short pages without the app's navigation or main region.
-export const APP_SHELL = "main, #global-nav, .global-nav, header nav";
-export const MAX_ERROR_PAGE_CHARS = 3000;
+const APP_SHELL = "main, #global-nav, .global-nav, header nav";
+const MAX_ERROR_PAGE_CHARS = 3000;
 // A watch checks the page at most this often: a feed that never stops
 // mutating costs one cheap look a second.
-export const TROUBLE_CHECK_MS = 1_000;
+const TROUBLE_CHECK_MS = 1_000;
 /** @param {string} pathname */
 export const troublePath = (pathname) =>
   TROUBLE_PATHS.find(({ prefix }) => pathname.toLowerCase().startsWith(prefix)) ?? null;

@@ -42,14 +42,14 @@ import pl from "../../linkedin/words/pl.json";
  */
 
 /** @type {WordTable[]} English first: messages name the first word of a block. */
-export const TABLES = /** @type {WordTable[]} */ ([en, fr, de, es, pt, it, nl, pl]);
+const TABLES = /** @type {WordTable[]} */ ([en, fr, de, es, pt, it, nl, pl]);
 
 /**
  * Every language's words of one block, in table order, without repeats.
  * @param {(table: WordTable) => string[] | undefined} block
  * @returns {string[]}
  */
-export function wordsOf(block) {
+function wordsOf(block) {
   return [...new Set(TABLES.flatMap((table) => block(table) ?? []))];
 }
 
@@ -62,10 +62,10 @@ const anyOf = (fragments) => fragments.join("|");
 // A count as LinkedIn prints it: grouped digits ("1,234", "1 234",
 // "1.234"), or a short figure ("3.4", "12"), optionally followed by an
 // abbreviation ("3.4K", "1.2M") or a plus ("500+").
-export const NUMBER = String.raw`(?:\d{1,3}(?:[,.' ]\d{3})+|\d+(?:[.,]\d+)?)(?:\s?[KkMm](?!\p{L})|\+)?`;
+const NUMBER = String.raw`(?:\d{1,3}(?:[,.' ]\d{3})+|\d+(?:[.,]\d+)?)(?:\s?[KkMm](?!\p{L})|\+)?`;
 
 /** The kinds of count a page states. */
-export const COUNT_KINDS = /** @type {const} */ (["connections", "followers", "following"]);
+const COUNT_KINDS = /** @type {const} */ (["connections", "followers", "following"]);
 
 /** @type {Record<string, RegExp[]>} each count's label, in every language */
 export const COUNT_PATTERNS = {};

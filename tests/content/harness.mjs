@@ -26,6 +26,7 @@ const READER_SOURCE = buildSync({
   format: "iife",
   write: false,
   charset: "utf8",
+  banner: { js: '"use strict";' },
 }).outputFiles[0].text;
 
 /**

@@ -10,8 +10,8 @@ import { LOAD_MORE_NAMES } from "../words.js";
 
 // Collecting. LinkedIn's artdeco "Show more results" button keeps a stable
 // BEM class (the later markups hash theirs), so it is found by class first.
-export const ARTDECO_LOAD_BUTTON = ".scaffold-finite-scroll__load-button";
-export const LOADING_INDICATOR = '[role="progressbar"], .artdeco-loader';
+const ARTDECO_LOAD_BUTTON = ".scaffold-finite-scroll__load-button";
+const LOADING_INDICATOR = '[role="progressbar"], .artdeco-loader';
 /**
  * The list's own "load more" button as the member sees it now, or null.
  * It is searched for from the list outwards, so that the button belonging

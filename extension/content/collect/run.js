@@ -29,11 +29,11 @@ import { checkNavigation, tab } from "../tab.js";
 export const SCROLL_STEP = { low: 0.7, high: 0.95 };
 // At the bottom with nothing to press, a short scroll back up lets the end
 // of the list come into view again, which is what makes LinkedIn retry.
-export const NUDGE_STEP = { low: 0.15, high: 0.35 };
+const NUDGE_STEP = { low: 0.15, high: 0.35 };
 // Going back over the whole list from the top, when it ended short.
-export const MAX_PASSES = 1;
+const MAX_PASSES = 1;
 // Every wait is drawn around the background's delay, never a fixed beat.
-export const WAIT_SPREAD = { low: 0.6, high: 1.6 };
+const WAIT_SPREAD = { low: 0.6, high: 1.6 };
 /**
  * One `collect-run` on one connections page view. It moves through the
  * list at the background's pace until the background answers a reading

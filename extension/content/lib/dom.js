@@ -11,7 +11,7 @@ export const HIDDEN_TEXT = ".visually-hidden, .a11y-text, script, style, templat
 
 // Anything the member presses as a button.
 export const BUTTON = 'button, [role="button"]';
-export const PROFILE_HREF = /\/in\/[^/?#]+/;
+const PROFILE_HREF = /\/in\/[^/?#]+/;
 export const PROFILE_SEGMENT = /\/in\/([^/?#]+)/;
 
 /** @param {string} text */
@@ -31,7 +31,7 @@ export function decodeSlug(segment) {
  * @param {Element} element
  * @returns {string[]}
  */
-export function visibleTextParts(element) {
+function visibleTextParts(element) {
   const parts = [];
   const walker = document.createTreeWalker(
     element,
@@ -185,7 +185,7 @@ export const MAX_QUOTE_CHARS = 160;
 export const quote = (text) =>
   `“${text.length > MAX_QUOTE_CHARS ? `${text.slice(0, MAX_QUOTE_CHARS - 1)}…` : text}”`;
 
-export const PEOPLE_FORMAT = new Intl.NumberFormat("en-US");
+const PEOPLE_FORMAT = new Intl.NumberFormat("en-US");
 
 /**
  * @param {{ low: number, high: number }} range

@@ -3,12 +3,12 @@
 // list's scroller, a pointer's press, a key typed into a box. Nothing here
 // decides what to press; the collect run and the steps do.
 
-export const SCROLLING_OVERFLOW = /^(?:auto|scroll|overlay)$/;
+const SCROLLING_OVERFLOW = /^(?:auto|scroll|overlay)$/;
 
 /** @typedef {import("../markups/types.js").Markup} Markup */
 // Zoom and high-density screens leave scroll positions a fraction of a
 // pixel short of the bottom.
-export const BOTTOM_SLACK_PX = 4;
+const BOTTOM_SLACK_PX = 4;
 // Instant, not smooth: a smooth scroll that is still animating when the
 // next step starts is cut short where it stands, so at short delays (a
 // development install's) the list would barely move and read as stalled.

@@ -9,7 +9,7 @@ export const api =
   /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
 // Long enough for a stopped service worker to start and register its
 // listener.
-export const RETRY_DELAY_MS = 1_000;
+const RETRY_DELAY_MS = 1_000;
 /**
  * Deliver one message, retrying once: a rejection usually means the
  * background service worker is stopped or restarting.

@@ -8,8 +8,8 @@ import { CONNECTED_LINE, PICTURE_ALT } from "../words.js";
 
 // The 2026 card's key is "ConnectionCard_<digits>-<slug>" (the slug may be
 // Unicode or %-escaped), so a card names its person even without a link.
-export const SDUI_KEY_SLUG = /^ConnectionCard_\d+-([^\s/?#]+)$/u;
-export const YEAR = /(?:^|\D)(?:19|20)\d\d(?:\D|$)/;
+const SDUI_KEY_SLUG = /^ConnectionCard_\d+-([^\s/?#]+)$/u;
+const YEAR = /(?:^|\D)(?:19|20)\d\d(?:\D|$)/;
 
 /**
  * The person's name and headline as a profile link shows them: the link
@@ -19,7 +19,7 @@ export const YEAR = /(?:^|\D)(?:19|20)\d\d(?:\D|$)/;
  * @param {Element} link
  * @returns {{ name: string, headline: string | null } | null}
  */
-export function linkLines(link) {
+function linkLines(link) {
   const paragraphs = [...link.querySelectorAll("p")].map(visibleText).filter((text) => text !== "");
   if (paragraphs.length > 0) return { name: paragraphs[0], headline: paragraphs[1] ?? null };
   const text = visibleText(link);
@@ -30,7 +30,7 @@ export function linkLines(link) {
  * The name an avatar's picture is labelled with, or null.
  * @param {Element} card
  */
-export function pictureName(card) {
+function pictureName(card) {
   for (const picture of card.querySelectorAll("img[alt], svg[aria-label]")) {
     const label = collapse(picture.getAttribute("alt") ?? picture.getAttribute("aria-label") ?? "");
     const match = PICTURE_ALT.exec(label);

@@ -99,7 +99,7 @@ export function connectionCards(generation) {
  * @param {string} generation
  * @param {Element} link
  */
-export const cardAround = (generation, link) => MARKUPS[generation].cardAround(link);
+const cardAround = (generation, link) => MARKUPS[generation].cardAround(link);
 
 /**
  * The menu buttons on show in a card, in this generation's terms.
@@ -116,7 +116,7 @@ export function menuButtons(generation, card) {
  * @param {Element} card
  * @param {string} slug
  */
-export const onlyLinksTo = (card, slug) =>
+const onlyLinksTo = (card, slug) =>
   profileLinks(card, "a[href]").every((link) => slugOfLink(link) === slug) &&
   (keySlug(card) ?? slug) === slug;
 

@@ -11,11 +11,11 @@ import { readPlainCard } from "./cards.js";
 
 // In 2025 every card has its own wrapper with this attribute (and older
 // builds wrapped the whole list in one): never take the first as the list.
-export const REACT_LIST = '[data-view-name="connections-list"]';
+const REACT_LIST = '[data-view-name="connections-list"]';
 // Pages often hold two list nodes; the lazy column is the one with cards.
 const REACT_LAZY_LIST =
   '[componentkey="ConnectionsPage_ConnectionsList"][data-testid="lazy-column"]';
-export const REACT_PROFILE_LINK = 'a[data-view-name="connections-profile"]';
+const REACT_PROFILE_LINK = 'a[data-view-name="connections-profile"]';
 const REACT_TRIGGER = REACT_TRIGGER_LABELS.map(
   (label) =>
     `button[aria-label="${label}"][data-view-name="connections-remove-connection-dropdown"]`,

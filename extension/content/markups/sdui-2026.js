@@ -9,7 +9,7 @@ import { readPlainCard } from "./cards.js";
 
 /** @typedef {import("./types.js").Markup} Markup */
 
-export const SDUI_CARD = '[componentkey^="ConnectionCard_"]';
+const SDUI_CARD = '[componentkey^="ConnectionCard_"]';
 
 /** @param {Element | null} card */
 function outermostSduiCard(card) {

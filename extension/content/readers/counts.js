@@ -9,7 +9,7 @@ import { COUNT_PATTERNS } from "../words.js";
 /** @typedef {import("../markups/types.js").Counts} Counts */
 
 // Longer texts are sentences or cards, not a count label.
-export const MAX_COUNT_LABEL_LENGTH = 60;
+const MAX_COUNT_LABEL_LENGTH = 60;
 
 /**
  * The first number token labelled with each wanted noun, searched in text

@@ -10,16 +10,15 @@ import { EXACT_COUNT, findCounts } from "./counts.js";
 import { tab } from "../tab.js";
 import { SEARCH_PLACEHOLDERS, SEARCH_SUBJECT, SEARCH_WORD } from "../words.js";
 
-export const SEARCH_INPUTS = 'input[type="search"], input[type="text"], input:not([type])';
+const SEARCH_INPUTS = 'input[type="search"], input[type="text"], input:not([type])';
 // docs/LINKEDIN.md, "Search box": the 2026 typeahead, by its data attributes.
-export const SEARCH_BY_DATA =
+const SEARCH_BY_DATA =
   '[componentkey="connectionsListTypeahead_ConnectionsListTypeahead"] input[data-testid="typeahead-input"]';
-export const SEARCH_BY_TESTID = 'input[data-testid="typeahead-input"]';
+const SEARCH_BY_TESTID = 'input[data-testid="typeahead-input"]';
 // docs/LINKEDIN.md, "Own-member link": LinkedIn's global navigation.
-export const GLOBAL_NAV =
-  "#global-nav, header.global-nav, nav.global-nav, header nav, .global-nav__me";
+const GLOBAL_NAV = "#global-nav, header.global-nav, nav.global-nav, header nav, .global-nav__me";
 // ...and the own-profile links tools read beside it.
-export const SELF_LINKS =
+const SELF_LINKS =
   'a[data-view-name="identity-self-profile"], [data-view-name="identity-module"] a[href*="/in/"]';
 /**
  * What netprune recognises on this connections page, for the review

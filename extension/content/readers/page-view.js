@@ -24,15 +24,15 @@ import { checkNavigation, tab } from "../tab.js";
 // LinkedIn can take several seconds to render a list on a slow connection;
 // 15 s is long enough not to cry wolf and short enough for the member to
 // still be looking at the page when we say we cannot read it.
-export const WAIT_LIMIT_MS = 15_000;
+const WAIT_LIMIT_MS = 15_000;
 // A burst of rendering (one page of cards) settles well within this, so a
 // scroll produces one reading rather than one per card.
-export const SETTLE_MS = 400;
+const SETTLE_MS = 400;
 // ...but a page that never stops mutating (an animated badge, a ticker)
 // must not starve the reader.
-export const MAX_SETTLE_MS = 2_000;
+const MAX_SETTLE_MS = 2_000;
 // Readings carry the page check (docs/ARCHITECTURE.md) at most this often.
-export const CHECK_EVERY_MS = 5_000;
+const CHECK_EVERY_MS = 5_000;
 
 /** One visit to one readable page, from URL change to the next URL change. */
 export class PageView {

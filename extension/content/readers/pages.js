@@ -18,7 +18,7 @@ export const REASONS = {
   following: "no following count found after 15 s",
 };
 
-export const PAGES = [
+const PAGES = [
   { page: "connections", path: /^\/mynetwork\/invite-connect\/connections\/?$/ },
   { page: "followers", path: /^\/mynetwork\/network-manager\/people-follow\/followers\/?$/ },
   { page: "following", path: /^\/mynetwork\/network-manager\/people-follow\/following\/?$/ },
@@ -90,7 +90,7 @@ export function readFollowPage() {
  *
  * @param {string} slug the /in/<slug>/ segment of the current URL
  */
-export function isOwnProfile(slug) {
+function isOwnProfile(slug) {
   const own = decodeSlug(slug);
   for (const anchor of document.querySelectorAll('a[href*="/edit/"]')) {
     const match = /\/in\/([^/?#]+)\/edit\//.exec(hrefOf(anchor));

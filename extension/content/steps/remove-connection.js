@@ -19,6 +19,7 @@ import {
   outermost,
   peopleCount,
   quote,
+  seconds,
   shownMatching,
   spacedText,
   visibleText,
@@ -34,10 +35,9 @@ import {
   menuButtons,
 } from "../markups/index.js";
 import { statedTotal } from "../readers/page-check.js";
-import { REASONS } from "../readers/pages.js";
 import { Step } from "./step.js";
 import { troubleShown, warning } from "../trouble.js";
-import { CLOSE_NAMES, LIMIT_WORDS, REMOVE_ITEM, REMOVE_ITEMS } from "../words.js";
+import { CLOSE_NAMES, LIMIT_WORDS, MENU_BUTTON_FOR, REMOVE_ITEM, REMOVE_ITEMS } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
@@ -54,7 +54,7 @@ const CLICKABLE =
  * @param {string} text
  * @param {string} name
  */
-export function namesThem(text, name) {
+function namesThem(text, name) {
   const words = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   if (fold(text).includes(fold(name))) return true;
   const first = fold(name)
@@ -70,7 +70,7 @@ export function namesThem(text, name) {
  * @param {Element} element
  * @param {Element} trigger
  */
-export function menuAround(element, trigger) {
+function menuAround(element, trigger) {
   const menu = element.closest(MENU);
   if (menu) return menu;
   let container = element;
@@ -89,7 +89,7 @@ export function menuAround(element, trigger) {
 const removeLabels = () => REMOVE_ITEMS.flatMap((item) => labelled(item));
 
 /** What is on show before a click, to tell what the click opened. */
-export function snapshot() {
+function snapshot() {
   return {
     menus: new Set(shownMatching(MENU)),
     labels: new Set(removeLabels()),
@@ -101,7 +101,7 @@ export function snapshot() {
  * The dialogs on show that were not before.
  * @param {ReturnType<typeof snapshot>} before
  */
-export const newDialogs = (before) =>
+const newDialogs = (before) =>
   outermost(shownMatching(DIALOG).filter((dialog) => !before.dialogs.has(dialog)));
 
 /**
@@ -110,7 +110,7 @@ export const newDialogs = (before) =>
  * @param {Element} trigger
  * @param {ReturnType<typeof snapshot>} before
  */
-export function newMenus(trigger, before) {
+function newMenus(trigger, before) {
   /** @type {Element[]} */
   const menus = [];
   const controlled = trigger.getAttribute("aria-controls");
@@ -132,7 +132,7 @@ export function newMenus(trigger, before) {
  * @param {Element} dialog
  * @returns {HTMLElement | null}
  */
-export function closeButtonOf(dialog) {
+function closeButtonOf(dialog) {
   for (const names of CLOSE_NAMES) {
     const found = buttonsNamed(dialog, names);
     if (found.length === 1) return /** @type {HTMLElement} */ (found[0]);
@@ -170,7 +170,10 @@ export class RemovalStep extends Step {
     }
     const generation = await this.until(detectGeneration, this.rules.waitLimitMs);
     if (typeof generation !== "string") {
-      return generation ?? this.failed(REASONS.connections);
+      return (
+        generation ??
+        this.failed(`no connections list found after ${seconds(this.rules.waitLimitMs)}`)
+      );
     }
     this.generation = generation;
 
@@ -408,7 +411,7 @@ export class RemovalStep extends Step {
     }
     const trigger = /** @type {HTMLElement} */ (candidates[0]);
     const label = collapse(trigger.getAttribute("aria-label") ?? "");
-    const named = /^more (?:actions|options) for (.+)$/i.exec(label);
+    const named = MENU_BUTTON_FOR.exec(label);
     if (named && name !== null && fold(named[1]) !== fold(name)) {
       const why = `the menu button on the card for ${this.path} is labelled for ${quote(named[1])}`;
       return this.trouble(why, why, "unexpected-menu");
