@@ -1,0 +1,513 @@
+// @ts-check
+// Queueing the selection for removal: the selection bar's queue line and the
+// confirmation dialog (who is queued, who is left out and why, the count
+// after, the pace, the below-500 acknowledgement), then queue-removals.
+
+import { sendMessage } from "../lib/browser.js";
+import { formatCount, messageOf, people, plural, trimSentence } from "../lib/format.js";
+import { listOf, paragraph, show } from "../lib/dom.js";
+import { DEFAULT_DAILY_CAP, DEFAULT_HOURLY_CAP } from "./pacing.js";
+
+/** @typedef {import("./types.js").Row} Row */
+/** @typedef {import("./types.js").Collect} Collect */
+/** @typedef {import("./types.js").Count} Count */
+/** @typedef {import("./types.js").QueueProgress} QueueProgress */
+/** @typedef {import("./types.js").Refusal} Refusal */
+/** @typedef {import("./types.js").Page} Page */
+
+/** Names listed for each group of people left out of (or refused by) the queue. */
+export const NAMES_SHOWN = 5;
+
+/** The 500+ badge shows at this many connections (DESIGN.md). */
+export const BADGE_THRESHOLD = 500;
+
+/**
+ * Why people in the selection are not queued, in the order they are checked
+ * (a person who is both kept and gone is listed once, as kept).
+ *
+ * @type {{ key: "kept" | "removed" | "gone" | "unmatched" | "queued", words: string }[]}
+ */
+export const EXCLUSIONS = [
+  { key: "kept", words: "on your keep-list, so they can never be queued" },
+  { key: "removed", words: "already removed by netprune" },
+  { key: "gone", words: "already gone: no longer in your connections" },
+  {
+    key: "unmatched",
+    words: "from your LinkedIn export without a profile link, so netprune cannot find their card",
+  },
+  { key: "queued", words: "already in the removal queue" },
+];
+
+/**
+ * The core's refusal reasons (RefuseReason in src/queue.rs, kebab-case), in words.
+ *
+ * @type {Record<string, string>}
+ */
+export const REFUSALS = {
+  kept: "on your keep-list",
+  unmatched: "from your export without a profile link",
+  gone: "no longer in your connections",
+  unknown: "not in your network as netprune holds it",
+  "already-queued": "already in the removal queue",
+  "already-removed": "already removed",
+  "bad-slug": "not a profile link netprune can use",
+  "queue-full": "the queue is full (30,000 people waiting)",
+};
+
+/**
+ * The connection count once `removing` more people are gone, as precisely as
+ * the figure it starts from: an approximate figure stays approximate and a
+ * "500+" floor stays a floor. `crossesBadge` is true when the 500+ badge
+ * shows now (or, for a floor, may) and would not afterwards: with a floor
+ * the real count may be higher, and the doubt resolves towards warning.
+ * Null when the count is not known.
+ *
+ * @param {Count | null | undefined} count the Summary's connections figure
+ * @param {number} removing
+ * @returns {{ value: number, precision: Count["precision"], crossesBadge: boolean } | null}
+ */
+export function connectionsAfter(count, removing) {
+  if (!count || typeof count !== "object" || !Number.isFinite(count.value)) return null;
+  const value = Math.max(0, count.value - Math.max(0, removing));
+  /** @type {Count["precision"]} */
+  const precision =
+    count.precision === "exact" || count.precision === "at-least" ? count.precision : "approximate";
+  return {
+    value,
+    precision,
+    crossesBadge: count.value >= BADGE_THRESHOLD && value < BADGE_THRESHOLD,
+  };
+}
+
+/**
+ * A count as words with its precision: "1,180", "about 1,180", "at least 490".
+ *
+ * @param {{ value: number, precision: Count["precision"] }} count
+ */
+export function describeCount(count) {
+  const digits = formatCount(count.value);
+  if (count.precision === "approximate") return `about ${digits}`;
+  if (count.precision === "at-least") return `at least ${digits}`;
+  return digits;
+}
+
+/**
+ * @param {Page} page
+ */
+export function createQueueDialog(page) {
+  const { doc, extension, selected, ui, win } = page;
+
+  // The removal queue: the confirmation before anyone is queued, and one line
+  // on where the queue stands. The background owns the queue; this page only
+  // asks it to queue people (queue-removals) and reads storage.local.queue.
+
+  /** People waiting or being removed now, from storage.local.queue. */
+  function waitingInQueue() {
+    const progress = page.queueStore?.progress;
+    if (!progress || typeof progress !== "object") return 0;
+    return (
+      Math.max(0, Number(progress.pending) || 0) + Math.max(0, Number(progress.inProgress) || 0)
+    );
+  }
+
+  function renderQueueLine() {
+    const waiting = waitingInQueue();
+    show(ui.queueLine, waiting > 0);
+    if (waiting === 0) {
+      ui.queueLine.textContent = "";
+      return;
+    }
+    const progress = /** @type {QueueProgress} */ (page.queueStore?.progress);
+    const paused =
+      progress.state === "paused"
+        ? ` (paused${progress.reason ? `: ${trimSentence(progress.reason)}` : ""})`
+        : "";
+    ui.queueLine.textContent =
+      `${people(waiting)} waiting in the removal queue${paused}; ` +
+      "pause or cancel it from the toolbar popup.";
+  }
+
+  /**
+   * The pacing in words, with the caps the queue really has (the defaults
+   * until the background has written one).
+   *
+   * @param {number} total people in the queue once these are added
+   */
+  function pacingWords(total) {
+    const progress = page.queueStore?.progress;
+    const control = "you can pause or cancel from the toolbar popup at any time.";
+    if (
+      progress &&
+      typeof progress === "object" &&
+      (progress.devPacing === true || progress.hourlyCap === null)
+    ) {
+      return `Development pacing is on: netprune removes people quickly, with no hourly or daily cap; ${control}`;
+    }
+    const hourly = Number(progress?.hourlyCap) || DEFAULT_HOURLY_CAP;
+    const daily = Number(progress?.dailyCap) || DEFAULT_DAILY_CAP;
+    let words =
+      `netprune removes about ${formatCount(hourly)} people an hour at most, with random ` +
+      `pauses; ${control} No more than ${formatCount(daily)} in any 24 hours`;
+    // The (cap + 1)th removal waits until the first leaves the rolling window.
+    if (total > daily) {
+      const days = Math.floor((total - 1) / daily);
+      words += `, so ${people(total)} take more than ${formatCount(days)} ${plural(days, "day", "days")}`;
+    } else if (total > hourly) {
+      const hours = Math.floor((total - 1) / hourly);
+      words += `, so ${people(total)} take more than ${formatCount(hours)} ${plural(hours, "hour", "hours")}`;
+    }
+    return `${words}.`;
+  }
+
+  /** @param {Row} row */
+  function nameOf(row) {
+    return row.name?.trim() ? row.name : "(no name)";
+  }
+
+  /**
+   * One group of people in a list: "2 people on your keep-list (…): Ann, Bob."
+   * Names are isolated (dir="auto"), since they can be in any script.
+   *
+   * @param {number} count
+   * @param {string} words
+   * @param {string[]} names at most NAMES_SHOWN are listed
+   */
+  function groupItem(count, words, names) {
+    const item = doc.createElement("li");
+    item.append(`${people(count)} ${words}`);
+    const listed = names.slice(0, NAMES_SHOWN);
+    listed.forEach((name, i) => {
+      item.append(i === 0 ? ": " : ", ");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span);
+    });
+    if (count > listed.length && listed.length > 0) {
+      item.append(`, and ${formatCount(count - listed.length)} more`);
+    }
+    item.append(".");
+    return item;
+  }
+
+  function openQueueDialog() {
+    if (selected.size === 0 || page.queuePlan || !page.replica) return;
+    /** @type {number[]} */
+    const indices = [];
+    let missing = 0;
+    for (const index of selected.values()) {
+      if (index >= 0) indices.push(index);
+      else missing += 1;
+    }
+    /** @type {Row[]} */
+    let chosen;
+    try {
+      chosen = indices.length ? page.replica.rows(Uint32Array.from(indices)) : [];
+    } catch (error) {
+      page.setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
+      return;
+    }
+
+    // Everyone the core would refuse is left out here, with the reason, so
+    // the count the member confirms is the count that is queued.
+    /** @type {Map<string, string[]>} */
+    const excluded = new Map(EXCLUSIONS.map(({ key }) => [key, []]));
+    /** @type {string[]} */
+    const slugs = [];
+    for (const row of chosen) {
+      const reason = EXCLUSIONS.find(({ key }) => row[key]);
+      if (reason) excluded.get(reason.key)?.push(nameOf(row));
+      else if (row.slug) slugs.push(row.slug);
+    }
+    const n = slugs.length;
+
+    ui.planCount.textContent = n > 0 ? formatCount(n) : "";
+    show(ui.planCount, n > 0);
+    ui.planWords.textContent =
+      n === 0
+        ? "Nobody in the selection can be queued; the reasons are below."
+        : `${plural(n, "person", "people")} will be queued for removal.`;
+
+    const groups = EXCLUSIONS.flatMap(({ key, words }) => {
+      const names = excluded.get(key) ?? [];
+      return names.length ? [groupItem(names.length, words, names)] : [];
+    });
+    if (missing > 0) {
+      groups.push(groupItem(missing, "no longer in your network as netprune holds it", []));
+    }
+    ui.excludedList.replaceChildren(...groups);
+    show(ui.excluded, groups.length > 0);
+
+    const waiting = waitingInQueue();
+    const current = page.summary?.connections ?? null;
+    const after = connectionsAfter(current, n + waiting);
+    if (n === 0) {
+      ui.queueAfter.textContent = "";
+    } else if (!after || !current) {
+      ui.queueAfter.textContent =
+        "netprune does not know your connection count yet, so it cannot say how many would be " +
+        "left. Collect your connections to see it.";
+    } else {
+      ui.queueAfter.textContent =
+        `Connections after removal: ${describeCount(after)} (from ${describeCount(current)}).` +
+        (waiting > 0
+          ? ` This counts the ${people(waiting)} already waiting in the queue as removed too.`
+          : "");
+    }
+    show(ui.queueAfter, n > 0);
+
+    const needsAck = n > 0 && Boolean(after?.crossesBadge);
+    ui.below500Text.textContent =
+      after?.precision === "at-least"
+        ? "That may be below 500: the 500+ badge on your profile could stop showing."
+        : "That is below 500: the 500+ badge on your profile would stop showing.";
+    ui.below500Ack.checked = false;
+    show(ui.below500, needsAck);
+
+    // A dry run belongs to this batch: people already waiting keep their own
+    // mode, so every batch starts from "for real" unticked and is said plainly.
+    ui.dryRun.checked = false;
+    ui.queuePacing.textContent = pacingWords(n + waiting);
+
+    ui.queueResult.replaceChildren();
+    ui.queueResult.classList.remove("is-error");
+    show(ui.planBox, true);
+    show(ui.confirmQueue, true);
+    ui.queueCancel.textContent = "Cancel";
+
+    page.queuePlan = {
+      slugs,
+      names: chosen.filter((row) => row.slug && slugs.includes(row.slug)).map(nameOf),
+      needsAck,
+      sending: false,
+      answered: false,
+    };
+    updateConfirm();
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    // The least destructive choice has focus first.
+    ui.queueCancel.focus();
+  }
+
+  /**
+   * What will happen to each person in this batch, and that people already
+   * waiting keep their own mode.
+   * @param {{ slugs: string[], names: string[] }} plan
+   */
+  function renderQueueMode(plan) {
+    const n = plan.slugs.length;
+    const dry = ui.dryRun.checked;
+    ui.queueModeWords.textContent =
+      n === 0
+        ? ""
+        : dry
+          ? `Dry run: nobody will be removed. Each of these ${people(n)} is walked up to the ` +
+            "confirm button, which is never pressed."
+          : `Will be removed: each of these ${people(n)}.`;
+    const what = dry ? "dry run: will not be removed" : "will be removed";
+    const listed = plan.names.slice(0, NAMES_SHOWN).map((name) => {
+      const item = doc.createElement("li");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span, `: ${what}`);
+      item.dataset.dryRun = dry ? "true" : "false";
+      return item;
+    });
+    if (plan.names.length > listed.length) {
+      const more = doc.createElement("li");
+      more.textContent = `and ${formatCount(plan.names.length - listed.length)} more: ${what}`;
+      listed.push(more);
+    }
+    ui.queueModeList.replaceChildren(...listed);
+    const entries = Array.isArray(page.queueStore?.entries) ? page.queueStore.entries : [];
+    const waitingDry = entries.filter(
+      (e) => e?.dryRun && (e.status?.kind === "pending" || e.status?.kind === "in-progress"),
+    ).length;
+    const waiting = waitingInQueue();
+    ui.queueModeOthers.textContent =
+      waiting === 0
+        ? ""
+        : `The ${people(waiting)} already waiting keep their own mode: ` +
+          `${formatCount(waitingDry)} as a dry run, ${formatCount(waiting - waitingDry)} for real.`;
+    show(ui.queueModeOthers, waiting > 0);
+  }
+
+  function updateConfirm() {
+    const plan = page.queuePlan;
+    if (!plan) return;
+    renderQueueMode(plan);
+    const n = plan.slugs.length;
+    ui.confirmQueue.textContent = plan.sending
+      ? "Queuing…"
+      : n === 0
+        ? "Nobody to queue"
+        : ui.dryRun.checked
+          ? `Queue ${people(n)} for a dry run`
+          : `Queue ${people(n)} for removal`;
+    ui.confirmQueue.disabled =
+      plan.sending || plan.answered || n === 0 || (plan.needsAck && !ui.below500Ack.checked);
+  }
+
+  function closeQueueDialog() {
+    const plan = page.queuePlan;
+    if (!plan) return;
+    page.queuePlan = null;
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (dialog.open) {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
+    // Back to "Remove selected…" (a click does not focus a button in every
+    // browser, so it is named rather than remembered).
+    (ui.queueSelected.disabled ? ui.main : ui.queueSelected).focus();
+  }
+
+  async function confirmQueue() {
+    const plan = page.queuePlan;
+    if (!plan || plan.sending || plan.answered || plan.slugs.length === 0) return;
+    if (plan.needsAck && !ui.below500Ack.checked) return;
+    const dryRun = ui.dryRun.checked;
+    plan.sending = true;
+    updateConfirm();
+    ui.queueResult.classList.remove("is-error");
+    ui.queueResult.replaceChildren(paragraph(doc, "Asking netprune's background to queue them…"));
+    /** @type {any} */
+    let answer;
+    try {
+      answer = await sendMessage({ type: "queue-removals", slugs: plan.slugs, dryRun }, extension);
+    } catch (error) {
+      plan.sending = false;
+      const message = `Nobody was queued: ${messageOf(error)}`;
+      if (page.queuePlan === plan) {
+        ui.queueResult.classList.add("is-error");
+        ui.queueResult.replaceChildren(paragraph(doc, message));
+        updateConfirm();
+      } else {
+        page.setStatus(ui.actionStatus, message, true);
+      }
+      return;
+    }
+    plan.sending = false;
+    plan.answered = true;
+
+    const queued = Array.isArray(answer.queued)
+      ? answer.queued.length
+      : Math.max(0, Number(answer.queued) || 0);
+    /** @type {Refusal[]} */
+    const refused = listOf(answer.refused).filter((r) => typeof r?.slug === "string");
+    const headline =
+      queued === 0
+        ? "Nobody was queued."
+        : dryRun
+          ? `Queued ${people(queued)} for a dry run: nobody will actually be removed.`
+          : `Queued ${people(queued)} for removal.`;
+    const refusedLine =
+      refused.length > 0 ? ` ${formatCount(refused.length)} refused by netprune.` : "";
+    page.setStatus(ui.actionStatus, `${headline}${refusedLine}`);
+    if (page.queuePlan !== plan) return; // closed while the answer was on its way
+
+    const title = paragraph(doc, headline);
+    title.className = "report-title";
+    title.dataset.queued = String(queued);
+    /** @type {HTMLElement[]} */
+    const parts = [title];
+    if (refused.length) {
+      parts.push(paragraph(doc, `Refused ${formatCount(refused.length)}:`));
+      const list = doc.createElement("ul");
+      list.className = "excluded-list";
+      /** @type {Map<string, string[]>} */
+      const byReason = new Map();
+      for (const { slug, why } of refused) {
+        const slugs = byReason.get(why) ?? [];
+        slugs.push(slug);
+        byReason.set(why, slugs);
+      }
+      for (const [why, slugs] of byReason) {
+        const item = groupItem(slugs.length, REFUSALS[why] ?? String(why), namesFor(slugs));
+        item.dataset.why = String(why);
+        list.append(item);
+      }
+      parts.push(list);
+    }
+    if (queued > 0) {
+      parts.push(paragraph(doc, "Follow the queue, pause it or cancel it from the toolbar popup."));
+    }
+    ui.queueResult.replaceChildren(...parts);
+    show(ui.planBox, false);
+    show(ui.confirmQueue, false);
+    ui.queueCancel.textContent = "Close";
+    ui.queueCancel.focus();
+  }
+
+  /**
+   * Names for slugs, for the first NAMES_SHOWN of them; a slug the replica
+   * does not hold is shown as itself.
+   *
+   * @param {string[]} slugs
+   */
+  function namesFor(slugs) {
+    const shown = slugs.slice(0, NAMES_SHOWN);
+    const indices = shown.map(page.indexOfSlug);
+    /** @type {Map<number, string>} */
+    const names = new Map();
+    const known = indices.filter((index) => index >= 0);
+    if (page.replica && known.length) {
+      try {
+        for (const row of page.replica.rows(Uint32Array.from(known)))
+          names.set(row.index, nameOf(row));
+      } catch {
+        // The slugs stand in for the names.
+      }
+    }
+    return shown.map((slug, i) => names.get(indices[i]) ?? slug);
+  }
+
+  /**
+   * Keeps Tab inside the open dialog: the native modal already makes the
+   * page behind it inert, but Tab would still leave for the browser's own UI.
+   *
+   * @param {KeyboardEvent} event
+   */
+  function trapTab(event) {
+    const dialog = ui.queueDialog;
+    const focusable = /** @type {HTMLElement[]} */ ([
+      ...dialog.querySelectorAll("button, input, a[href], [tabindex='0']"),
+    ]).filter((element) => {
+      if (/** @type {HTMLButtonElement} */ (element).disabled) return false;
+      for (
+        let node = /** @type {HTMLElement | null} */ (element);
+        node;
+        node = node.parentElement
+      ) {
+        if (node.hidden) return false;
+        if (node === dialog) break;
+      }
+      return true;
+    });
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = /** @type {HTMLElement} */ (focusable.at(-1));
+    const active = doc.activeElement;
+    const inside = active instanceof win.HTMLElement && focusable.includes(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  return {
+    renderQueueLine,
+    openQueueDialog,
+    updateConfirm,
+    closeQueueDialog,
+    confirmQueue,
+    trapTab,
+  };
+}
