@@ -86,3 +86,15 @@ export function query(root, selector) {
   if (!element) throw new Error(`review.html has no ${selector}`);
   return /** @type {HTMLElement} */ (element);
 }
+
+/**
+ * Says `text` in a status line, marked as an error or not.
+ *
+ * @param {HTMLElement} statusLine
+ * @param {string} text
+ * @param {boolean} [isError]
+ */
+export function setStatus(statusLine, text, isError = false) {
+  statusLine.textContent = text;
+  statusLine.classList.toggle("is-error", isError);
+}

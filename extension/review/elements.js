@@ -112,26 +112,6 @@ export function elements(doc) {
     confirmQueue: button(testId("confirm-queue")),
     queueCancel: button(id("queue-dialog-cancel")),
 
-    pacingForm: id("pacing-form"),
-    pacingDev: testId("pacing-dev-note"),
-    pacingInputs: {
-      hourlyCap: input(testId("hourly-cap")),
-      dailyCap: input(testId("daily-cap")),
-      medianDelayMs: input(testId("median-delay")),
-      minDelayMs: input(testId("min-delay")),
-    },
-    pacingNotes: {
-      hourlyCap: testId("hourly-cap-note"),
-      dailyCap: testId("daily-cap-note"),
-      medianDelayMs: testId("median-delay-note"),
-      minDelayMs: testId("min-delay-note"),
-    },
-    quietHours: input(testId("quiet-hours")),
-    quietStart: input(testId("quiet-start")),
-    quietEnd: input(testId("quiet-end")),
-    quietNote: testId("quiet-note"),
-    savePacing: button(testId("save-pacing")),
-    restorePacing: button(testId("restore-pacing-defaults")),
-    pacingStatus: testId("pacing-status"),
+    openOptions: id("open-options"),
   };
 }

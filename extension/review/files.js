@@ -6,7 +6,7 @@
 import { sendMessage, BackgroundError } from "../lib/browser.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
 import { formatCount, messageOf, people, plural } from "../lib/format.js";
-import { paragraph, show } from "../lib/dom.js";
+import { paragraph, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("./types.js").ImportReport} ImportReport */
 /** @typedef {import("./types.js").Replica} Replica */
@@ -44,20 +44,20 @@ export function createFiles(page) {
     if (!page.replica) return;
     const indices = selected.size ? page.selectedIndices() : page.matches;
     if (indices.length === 0) {
-      page.setStatus(ui.actionStatus, "There is no one to export.", true);
+      setStatus(ui.actionStatus, "There is no one to export.", true);
       return;
     }
     let csv;
     try {
       csv = page.replica.exportCsv(indices);
     } catch (error) {
-      page.setStatus(ui.actionStatus, `The export failed: ${messageOf(error)}`, true);
+      setStatus(ui.actionStatus, `The export failed: ${messageOf(error)}`, true);
       return;
     }
     const name = `netprune-${localDate(Date.now())}.csv`;
     saveFile(doc, csvParts(csv), "text/csv;charset=utf-8", name, page.later);
     const missing = selected.size - indices.length;
-    page.setStatus(
+    setStatus(
       ui.actionStatus,
       `Exported ${people(indices.length)} to ${name}.` +
         (missing > 0 ? ` ${people(missing)} selected could not be found in your network.` : ""),
@@ -162,14 +162,14 @@ export function createFiles(page) {
   }
 
   async function downloadBackup() {
-    page.setStatus(ui.backupStatus, "");
+    setStatus(ui.backupStatus, "");
     /** @type {Replica | null} */
     let fresh = null;
     try {
       const stored = (await extension.storage.local.get("snapshot")) ?? {};
       const text = stored.snapshot;
       if (typeof text !== "string" || text === "") {
-        page.setStatus(ui.backupStatus, "There is nothing to back up yet.", true);
+        setStatus(ui.backupStatus, "There is nothing to back up yet.", true);
         return;
       }
       // The core writes the backup; a replica a moment behind storage is
@@ -183,12 +183,12 @@ export function createFiles(page) {
       const json = source.backupJson(now);
       const name = `netprune-backup-${localDate(now)}.json`;
       saveFile(doc, [json], "application/json", name, page.later);
-      page.setStatus(
+      setStatus(
         ui.backupStatus,
         `Saved ${name}. Keep it somewhere private: it lists your network.`,
       );
     } catch (error) {
-      page.setStatus(ui.backupStatus, `The backup failed: ${messageOf(error)}`, true);
+      setStatus(ui.backupStatus, `The backup failed: ${messageOf(error)}`, true);
     } finally {
       fresh?.free?.();
     }
@@ -197,11 +197,11 @@ export function createFiles(page) {
   async function chooseRestoreFile() {
     const file = ui.restoreInput.files?.[0];
     if (!file) return;
-    page.setStatus(ui.backupStatus, "");
+    setStatus(ui.backupStatus, "");
     try {
       page.pendingRestore = { name: file.name, text: await readFile(file, "text") };
     } catch (error) {
-      page.setStatus(ui.backupStatus, `${file.name} could not be read: ${messageOf(error)}`, true);
+      setStatus(ui.backupStatus, `${file.name} could not be read: ${messageOf(error)}`, true);
       ui.restoreInput.value = "";
       return;
     }
@@ -221,12 +221,12 @@ export function createFiles(page) {
     const pending = page.pendingRestore;
     closeRestoreConfirm();
     if (!pending) return;
-    page.setStatus(ui.backupStatus, `Restoring ${pending.name}…`);
+    setStatus(ui.backupStatus, `Restoring ${pending.name}…`);
     try {
       const answer = await sendMessage({ type: "restore-backup", text: pending.text }, extension);
-      page.setStatus(ui.backupStatus, restoredText(pending.name, answer?.report));
+      setStatus(ui.backupStatus, restoredText(pending.name, answer?.report));
     } catch (error) {
-      page.setStatus(ui.backupStatus, `${messageOf(error)} Nothing was changed.`, true);
+      setStatus(ui.backupStatus, `${messageOf(error)} Nothing was changed.`, true);
     }
     ui.restoreInput.focus();
   }

@@ -6,7 +6,7 @@
 // createPageCheck(page) runs the check through the background and copies the report.
 
 import { api, sendMessage } from "../lib/browser.js";
-import { show } from "../lib/dom.js";
+import { setStatus, show } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
 /** @typedef {import("./types.js").Page} Page */
 
@@ -94,7 +94,7 @@ export function createPageCheck(page) {
 
   /** "Check this page": what netprune recognises on the open connections page. */
   async function runPageCheck() {
-    page.setStatus(ui.pageCheckStatus, "");
+    setStatus(ui.pageCheckStatus, "");
     try {
       const answer = await sendMessage({ type: "page-check" }, extension);
       page.pageCheck = answer.check;
@@ -125,9 +125,9 @@ export function createPageCheck(page) {
     try {
       const version = api?.runtime?.getManifest?.().version ?? "(unknown version)";
       await win.navigator.clipboard.writeText(redactedReport(page.pageCheck, version));
-      page.setStatus(ui.pageCheckStatus, "Copied: the report holds no names and no profile links.");
+      setStatus(ui.pageCheckStatus, "Copied: the report holds no names and no profile links.");
     } catch (error) {
-      page.setStatus(ui.pageCheckStatus, `Could not copy: ${messageOf(error)}`, true);
+      setStatus(ui.pageCheckStatus, `Could not copy: ${messageOf(error)}`, true);
     }
   }
 

@@ -3,7 +3,7 @@
 // position), the help line, suggested queries (with the company prompt),
 // saved queries, and the year filter the histogram writes into the query.
 
-import { asIndices, attempt, listItem, listOf, show } from "../lib/dom.js";
+import { asIndices, attempt, listItem, listOf, setStatus, show } from "../lib/dom.js";
 import { EMPTY } from "./rows.js";
 import { formatCount, people, plural } from "../lib/format.js";
 
@@ -264,18 +264,18 @@ export function createQueryBox(page) {
   async function saveQuery() {
     const query = ui.input.value.trim();
     if (!query) {
-      page.setStatus(ui.saveStatus, "Type a query first, then save it.", true);
+      setStatus(ui.saveStatus, "Type a query first, then save it.", true);
       return;
     }
     if (page.queryFailure) {
-      page.setStatus(ui.saveStatus, "This query has a problem; fix it before saving.", true);
+      setStatus(ui.saveStatus, "This query has a problem; fix it before saving.", true);
       return;
     }
     const name = ui.saveName.value.trim() || (query.length > 60 ? `${query.slice(0, 59)}…` : query);
-    page.setStatus(ui.saveStatus, "Saving…");
+    setStatus(ui.saveStatus, "Saving…");
     const answer = await page.ask({ type: "save-query", name, query }, ui.saveStatus, "Not saved");
     if (answer) {
-      page.setStatus(ui.saveStatus, `Saved as “${name}”.`);
+      setStatus(ui.saveStatus, `Saved as “${name}”.`);
       ui.saveName.value = "";
     }
   }
@@ -284,7 +284,7 @@ export function createQueryBox(page) {
   async function deleteQuery(name) {
     const answer = await page.ask({ type: "delete-query", name }, ui.saveStatus, "Not deleted");
     if (answer) {
-      page.setStatus(ui.saveStatus, `Deleted “${name}”.`);
+      setStatus(ui.saveStatus, `Deleted “${name}”.`);
       ui.savedHeading.focus();
     }
   }

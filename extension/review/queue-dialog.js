@@ -5,8 +5,8 @@
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, messageOf, people, plural, trimSentence } from "../lib/format.js";
-import { listOf, paragraph, show } from "../lib/dom.js";
-import { DEFAULT_DAILY_CAP, DEFAULT_HOURLY_CAP } from "./pacing.js";
+import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
+import { DEFAULT_DAILY_CAP, DEFAULT_HOURLY_CAP } from "../options/pacing.js";
 
 /** @typedef {import("./types.js").Row} Row */
 /** @typedef {import("./types.js").Collect} Collect */
@@ -205,7 +205,7 @@ export function createQueueDialog(page) {
     try {
       chosen = indices.length ? page.replica.rows(Uint32Array.from(indices)) : [];
     } catch (error) {
-      page.setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
+      setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
       return;
     }
 
@@ -387,7 +387,7 @@ export function createQueueDialog(page) {
         ui.queueResult.replaceChildren(paragraph(doc, message));
         updateConfirm();
       } else {
-        page.setStatus(ui.actionStatus, message, true);
+        setStatus(ui.actionStatus, message, true);
       }
       return;
     }
@@ -407,7 +407,7 @@ export function createQueueDialog(page) {
           : `Queued ${people(queued)} for removal.`;
     const refusedLine =
       refused.length > 0 ? ` ${formatCount(refused.length)} refused by netprune.` : "";
-    page.setStatus(ui.actionStatus, `${headline}${refusedLine}`);
+    setStatus(ui.actionStatus, `${headline}${refusedLine}`);
     if (page.queuePlan !== plan) return; // closed while the answer was on its way
 
     const title = paragraph(doc, headline);

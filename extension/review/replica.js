@@ -76,7 +76,6 @@ export function createReplica(page) {
     if ("summary" in stored) page.summary = asObject(stored.summary);
     if ("queue" in stored) page.queueStore = asObject(stored.queue);
     page.renderQueueLine();
-    page.adoptStoredPacing();
     show(ui.loading, false);
     show(ui.errorState, false);
     show(ui.view, true);

@@ -14,7 +14,6 @@
 //   collect-panel.js  collecting the connections list
 //   page-check.js     "Check this page"
 //   queue-dialog.js   the confirmation before anyone is queued for removal
-//   pacing.js         the removal pace settings
 //   replica.js        loading and reloading the replica of the core
 //   rows.js, elements.js  row markup and the page's elements
 //
@@ -43,9 +42,8 @@ import { createSelection } from "./selection.js";
 import { createFiles } from "./files.js";
 import { createCollectPanel } from "./collect-panel.js";
 import { createQueueDialog } from "./queue-dialog.js";
-import { createPacing, PACING_DEFAULTS } from "./pacing.js";
 import { elements } from "./elements.js";
-import { asObject } from "../lib/dom.js";
+import { asObject, setStatus } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
 import { EMPTY, FALLBACK_VIEWPORT_PX, ROW_HEIGHT } from "./rows.js";
 import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
@@ -87,8 +85,6 @@ export function startReview(doc, { extension, loadCore }) {
   const rowData = new WeakMap();
   /** @type {Set<ReturnType<typeof setTimeout>>} */
   const timers = new Set();
-  /** Pacing controls the member has changed since they were last filled in. */
-  const pacingDirty = new Set();
   /** @type {Page} */
   const page = /** @type {any} */ ({
     doc,
@@ -100,7 +96,6 @@ export function startReview(doc, { extension, loadCore }) {
     rendered,
     rowData,
     timers,
-    pacingDirty,
     Core: null,
     replica: null,
     replicaText: null,
@@ -129,8 +124,6 @@ export function startReview(doc, { extension, loadCore }) {
     summaryChanges: 0,
     queueChanges: 0,
     queuePlan: null,
-    pacingInForce: { ...PACING_DEFAULTS },
-    pacingSending: false,
     pageCheck: null,
   });
 
@@ -141,7 +134,7 @@ export function startReview(doc, { extension, loadCore }) {
 
   Object.assign(
     page,
-    { later, requestFrame, scheduleRender, renderNow, setStatus, ask },
+    { later, requestFrame, scheduleRender, renderNow, ask },
     createReplica(page),
     createQueryBox(page),
     createList(page),
@@ -151,7 +144,6 @@ export function startReview(doc, { extension, loadCore }) {
     createCollectPanel(page),
     createPageCheck(page),
     createQueueDialog(page),
-    createPacing(page),
   );
 
   /**
@@ -192,16 +184,6 @@ export function startReview(doc, { extension, loadCore }) {
   }
 
   /**
-   * @param {HTMLElement} statusLine
-   * @param {string} text
-   * @param {boolean} [isError]
-   */
-  function setStatus(statusLine, text, isError = false) {
-    statusLine.textContent = text;
-    statusLine.classList.toggle("is-error", isError);
-  }
-
-  /**
    * Sends one change to the background. Answers null after showing a
    * failure in `statusLine`.
    *
@@ -213,7 +195,7 @@ export function startReview(doc, { extension, loadCore }) {
     try {
       return await sendMessage(message, extension);
     } catch (error) {
-      page.setStatus(statusLine, `${failurePrefix}: ${messageOf(error)}`, true);
+      setStatus(statusLine, `${failurePrefix}: ${messageOf(error)}`, true);
       return null;
     }
   }
@@ -297,22 +279,12 @@ export function startReview(doc, { extension, loadCore }) {
 
   ui.queueDialog.addEventListener("close", page.closeQueueDialog);
 
-  ui.pacingForm.addEventListener("submit", page.savePacing);
-
-  ui.restorePacing.addEventListener("click", page.restorePacingDefaults);
-
-  ui.pacingForm.addEventListener("input", page.onPacingEdited);
-
-  ui.pacingForm.addEventListener("change", page.onPacingEdited);
-
-  // A field left unchanged catches up with the settings in force once it
-  // loses focus (a storage change skipped it while it had focus).
-  ui.pacingForm.addEventListener("focusout", () =>
-    page.later(() => {
-      if (!page.stopped) page.fillPacing(page.pacingInForce, false);
-    }, 0),
-  );
-
+  // The removal pace lives on the options page (options/options.html).
+  ui.openOptions.addEventListener("click", (event) => {
+    if (typeof extension?.runtime?.openOptionsPage !== "function") return;
+    event.preventDefault();
+    extension.runtime.openOptionsPage();
+  });
   ui.histogram.addEventListener("click", (event) => {
     const bar = /** @type {HTMLElement | null} */ (
       /** @type {Element} */ (event.target).closest("[data-year]")
@@ -421,7 +393,7 @@ export function startReview(doc, { extension, loadCore }) {
 
   ui.restoreCancel.addEventListener("click", () => {
     page.closeRestoreConfirm();
-    page.setStatus(ui.backupStatus, "Restore cancelled; nothing was changed.");
+    setStatus(ui.backupStatus, "Restore cancelled; nothing was changed.");
     ui.restoreInput.focus();
   });
 
@@ -447,7 +419,6 @@ export function startReview(doc, { extension, loadCore }) {
       page.queueChanges += 1;
       page.queueStore = asObject(changes.queue.newValue);
       page.renderQueueLine();
-      page.adoptStoredPacing();
     }
     if ("snapshot" in changes) page.requestReload();
   };

@@ -2,6 +2,7 @@
 // Selection and keep: the selection bar's count, selecting every match,
 // clearing, keep/unkeep through the background, and the selected indices.
 
+import { setStatus } from "../lib/dom.js";
 import { formatCount, people } from "../lib/format.js";
 
 /** @typedef {import("./types.js").Page} Page */
@@ -40,14 +41,14 @@ export function createSelection(page) {
       const slug = slugOf[index];
       if (slug) selected.set(slug, index);
     }
-    page.setStatus(ui.actionStatus, "");
+    setStatus(ui.actionStatus, "");
     renderSelection();
     page.renderWindow();
   }
 
   function clearSelection() {
     selected.clear();
-    page.setStatus(ui.actionStatus, "");
+    setStatus(ui.actionStatus, "");
     renderSelection();
     page.renderWindow();
   }
@@ -56,7 +57,7 @@ export function createSelection(page) {
   async function setKept(kept) {
     const slugs = [...selected.keys()];
     if (slugs.length === 0) return;
-    page.setStatus(ui.actionStatus, kept ? "Keeping…" : "Updating…");
+    setStatus(ui.actionStatus, kept ? "Keeping…" : "Updating…");
     const answer = await page.ask(
       { type: "set-kept", slugs, kept },
       ui.actionStatus,
@@ -64,7 +65,7 @@ export function createSelection(page) {
     );
     if (!answer) return;
     const changed = typeof answer.changed === "number" ? answer.changed : slugs.length;
-    page.setStatus(
+    setStatus(
       ui.actionStatus,
       kept
         ? `${people(slugs.length)} kept${changed !== slugs.length ? ` (${formatCount(changed)} newly)` : ""}.`

@@ -70,7 +70,6 @@
  *   rendered: Map<string, HTMLElement>,
  *   rowData: WeakMap<Element, Row>,
  *   timers: Set<ReturnType<typeof setTimeout>>,
- *   pacingDirty: Set<HTMLInputElement>,
  *   Core: CoreClass | null,
  *   replica: Replica | null,
  *   replicaText: string | null,
@@ -100,8 +99,6 @@
  *   queueChanges: number,
  *   queuePlan: { slugs: string[], names: string[], needsAck: boolean, sending: boolean,
  *     answered: boolean } | null,
- *   pacingInForce: PacingSettings,
- *   pacingSending: boolean,
  *   pageCheck: any,
  * }} PageState the page's state; every part reads and writes it through `page`
  * @typedef {{
@@ -119,7 +116,6 @@
  *   indexOfSlug(slug: string): number,
  *   scheduleRender(requery?: boolean): void,
  *   renderNow(): void,
- *   setStatus(statusLine: HTMLElement, text: string, isError?: boolean): void,
  *   ask(message: object, statusLine: HTMLElement, failurePrefix: string): Promise<any>,
  * }} PageCore what review.js and replica.js put on `page`
  * @typedef {{
@@ -161,12 +157,7 @@
  *   closeQueueDialog: (...args: any[]) => any,
  *   confirmQueue: (...args: any[]) => any,
  *   trapTab: (...args: any[]) => any,
- *   fillPacing: (...args: any[]) => any,
- *   adoptStoredPacing: (...args: any[]) => any,
- *   savePacing: (...args: any[]) => any,
- *   restorePacingDefaults: (...args: any[]) => any,
- *   onPacingEdited: (...args: any[]) => any,
- * }} PageParts what each part's create*() adds to `page` (query-box.js ... pacing.js)
+ * }} PageParts what each part's create*() adds to `page` (query-box.js ... queue-dialog.js)
  * @typedef {PageState & PageCore & PageParts} Page
  */
 

@@ -11,6 +11,7 @@ import { JSDOM, VirtualConsole } from "jsdom";
 
 import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
+import { startOptions } from "../../extension/options/options.js";
 
 await init({
   module_or_path: readFileSync(
@@ -22,6 +23,10 @@ export { Core };
 
 export const REVIEW_HTML = readFileSync(
   new URL("../../extension/review.html", import.meta.url),
+  "utf8",
+);
+export const OPTIONS_HTML = readFileSync(
+  new URL("../../extension/options/options.html", import.meta.url),
   "utf8",
 );
 export const AXE_SOURCE = readFileSync(
@@ -241,10 +246,16 @@ export function resetCalls() {
 export function stubExtension(store, answer = () => ({ ok: true }), beforeGet = async () => {}) {
   const sent = [];
   const listeners = new Set();
+  /** How often runtime.openOptionsPage was called. */
+  const optionsPage = { opened: 0 };
   return {
     sent,
     store,
+    optionsPage,
     runtime: {
+      async openOptionsPage() {
+        optionsPage.opened += 1;
+      },
       async sendMessage(message) {
         sent.push(message);
         return answer(message);
@@ -579,14 +590,32 @@ export const pacingBackground = (message) =>
     ? { ok: true, settings: coreClamp(message.settings) }
     : { ok: true };
 
-/** Opens the review page with `settings` in storage.local.queue (none: nothing written yet). */
+/**
+ * Opens the options page (options/options.html, where the removal pace lives)
+ * with `settings` in storage.local.queue (none: nothing written yet).
+ */
 export async function openPacing(t, { settings, answer = pacingBackground } = {}) {
-  const people = queuePeople();
-  const store = { snapshot: snapshotOf(people) };
+  const store = {};
   if (settings !== undefined) store.queue = { ...queueState(), settings };
-  const opened = await openReview(t, { people, store, answer });
-  const { doc } = opened;
-  doc.querySelector('[data-testid="pacing-settings"]').open = true;
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.sendTo(console, { omitJSDOMErrors: true });
+  virtualConsole.on("jsdomError", (error) => {
+    if (!/HTMLCanvasElement/.test(error.message)) console.error(error);
+  });
+  const dom = new JSDOM(OPTIONS_HTML, {
+    pretendToBeVisual: true,
+    runScripts: "outside-only",
+    virtualConsole,
+  });
+  const doc = dom.window.document;
+  const extension = stubExtension(store, answer);
+  const options = startOptions(doc, { extension });
+  t.after(() => {
+    options.stop();
+    dom.window.close();
+  });
+  await options.ready;
+  await frame(dom);
   const field = (id) => byTestId(doc, id);
   const values = () => ({
     hourly: field("hourly-cap").value,
@@ -597,7 +626,7 @@ export async function openPacing(t, { settings, answer = pacingBackground } = {}
     start: field("quiet-start").value,
     end: field("quiet-end").value,
   });
-  return { ...opened, field, values };
+  return { dom, doc, extension, options, field, values };
 }
 
 /** Presses Save (or another button) and waits for the background's answer to be shown. */

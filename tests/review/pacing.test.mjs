@@ -1,8 +1,10 @@
-// The review page against the real core (tests/review/helpers.mjs): The removal pace settings.
+// The removal pace settings, on the options page (options/options.html), and
+// the review page's way to it.
 // Run: node --test tests/review/
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  openReview,
   AXE_SOURCE,
   byTestId,
   text,
@@ -31,8 +33,8 @@ test("pacing_fields_show_the_settings_in_force_and_follow_storage_without_clobbe
 
   const { dom, doc, extension, field, values } = await openPacing(t, { settings: CUSTOM_PACING });
   const section = byTestId(doc, "pacing-settings");
-  assert.equal(section.tagName, "DETAILS");
-  assert.equal(text(section.querySelector("summary")), "Removal pace");
+  assert.equal(section.tagName, "SECTION", "the options page shows the pace open");
+  assert.equal(text(section.querySelector("h2")), "Removal pace");
   assert.match(
     text(section),
     /LinkedIn publishes no removal limit and watches volume and regularity; a restricted account costs far more than a slow cleanup\./,
@@ -315,4 +317,16 @@ test("axe_finds_no_serious_or_critical_violations_in_the_removal_pace", async (t
   for (const control of byTestId(doc, "pacing-settings").querySelectorAll("input")) {
     assert.ok(doc.querySelector(`label[for="${control.id}"]`) || control.closest("label"));
   }
+});
+
+test("the_review_page_opens_the_removal_pace_on_the_options_page", async (t) => {
+  const { dom, doc, extension } = await openReview(t);
+  assert.equal(byTestId(doc, "pacing-settings"), null, "the pace is no longer on the review page");
+  const link = byTestId(doc, "open-options");
+  assert.ok(isShown(link));
+  assert.equal(link.getAttribute("href"), "options/options.html");
+  const event = new dom.window.MouseEvent("click", { bubbles: true, cancelable: true });
+  link.dispatchEvent(event);
+  assert.equal(extension.optionsPage.opened, 1, "runtime.openOptionsPage was called");
+  assert.equal(event.defaultPrevented, true, "the link itself is not followed");
 });

@@ -1,14 +1,14 @@
 // @ts-check
-// The removal pace: the queue's pacing settings as form fields (minutes,
+// The removal pace (on the options page): the queue's pacing settings as form fields (minutes,
 // seconds, quiet hours), filled from storage.local.queue.settings, sent to
 // the background, and the core's clamping explained.
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, formatSeconds, messageOf } from "../lib/format.js";
-import { asObject, show } from "../lib/dom.js";
+import { asObject, query, setStatus, show } from "../lib/dom.js";
 
-/** @typedef {import("./types.js").PacingSettings} PacingSettings */
-/** @typedef {import("./types.js").Page} Page */
+/** @typedef {import("../review/types.js").PacingSettings} PacingSettings */
+/** @typedef {import("../review/types.js").QueueStore} QueueStore */
 
 /**
  * The core's default caps (src/pacing.rs), said when the background has not
@@ -191,7 +191,58 @@ export function clampNotes(sent, inForce) {
 }
 
 /**
- * @param {Page} page
+ * The options page's pacing controls, looked up once (a missing one is a
+ * markup bug, thrown at start). The data-testid hooks are the ones the
+ * review page had.
+ *
+ * @param {Document} doc options.html
+ */
+export function pacingElements(doc) {
+  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
+  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
+  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
+  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  return {
+    pacingForm: id("pacing-form"),
+    pacingDev: testId("pacing-dev-note"),
+    pacingInputs: {
+      hourlyCap: input(testId("hourly-cap")),
+      dailyCap: input(testId("daily-cap")),
+      medianDelayMs: input(testId("median-delay")),
+      minDelayMs: input(testId("min-delay")),
+    },
+    pacingNotes: {
+      hourlyCap: testId("hourly-cap-note"),
+      dailyCap: testId("daily-cap-note"),
+      medianDelayMs: testId("median-delay-note"),
+      minDelayMs: testId("min-delay-note"),
+    },
+    quietHours: input(testId("quiet-hours")),
+    quietStart: input(testId("quiet-start")),
+    quietEnd: input(testId("quiet-end")),
+    quietNote: testId("quiet-note"),
+    savePacing: button(testId("save-pacing")),
+    restorePacing: button(testId("restore-pacing-defaults")),
+    pacingStatus: testId("pacing-status"),
+  };
+}
+
+/**
+ * @typedef {{
+ *   doc: Document,
+ *   ui: ReturnType<typeof pacingElements>,
+ *   extension: any,
+ *   pacingDirty: Set<HTMLInputElement>,
+ *   later(callback: () => void, ms: number): unknown,
+ *   stopped: boolean,
+ *   pacingInForce: PacingSettings,
+ *   pacingSending: boolean,
+ *   queueStore: QueueStore | null,
+ * }} PacingPage the state the pace form shares with the page that holds it
+ */
+
+/**
+ * @param {PacingPage} page
  */
 export function createPacing(page) {
   const { doc, extension, pacingDirty, ui } = page;
@@ -340,7 +391,7 @@ export function createPacing(page) {
         control.setAttribute("aria-invalid", "true");
         setPacingNote(note, text, true);
       }
-      page.setStatus(
+      setStatus(
         ui.pacingStatus,
         problems.length === 1
           ? "Not saved: one field needs a value; see the note by it."
@@ -370,12 +421,12 @@ export function createPacing(page) {
     // aria-disabled, not disabled: disabling the focused button would drop focus.
     ui.savePacing.setAttribute("aria-disabled", "true");
     ui.restorePacing.setAttribute("aria-disabled", "true");
-    page.setStatus(ui.pacingStatus, "Saving…");
+    setStatus(ui.pacingStatus, "Saving…");
     let answer;
     try {
       answer = await sendMessage({ type: "queue-settings", settings }, extension);
     } catch (error) {
-      if (!page.stopped) page.setStatus(ui.pacingStatus, `Not saved: ${messageOf(error)}`, true);
+      if (!page.stopped) setStatus(ui.pacingStatus, `Not saved: ${messageOf(error)}`, true);
       return;
     } finally {
       page.pacingSending = false;
@@ -400,7 +451,7 @@ export function createPacing(page) {
         : changed === 1
           ? " One value was changed to fit netprune's limits; see the note by it."
           : ` ${formatCount(changed)} values were changed to fit netprune's limits; see the notes by them.`;
-    page.setStatus(ui.pacingStatus, `${done}. ${describePacing(inForce)}${clamped}`);
+    setStatus(ui.pacingStatus, `${done}. ${describePacing(inForce)}${clamped}`);
   }
 
   /** @param {Event} event */
