@@ -10,7 +10,7 @@ import {
   SOURCE_PHRASES,
   badgesFor,
   createRow,
-  profileUrl,
+  profileLinkOf,
   rowKey,
   workLine,
 } from "./rows.js";
@@ -160,7 +160,7 @@ export function createList(page) {
         return [dt, dd];
       }),
     );
-    const url = row.unmatched ? null : profileUrl(row.slug);
+    const url = row.unmatched ? null : profileLinkOf(row);
     show(ui.detailsLink, url !== null);
     if (url) ui.detailsLink.href = url;
     else ui.detailsLink.removeAttribute("href");

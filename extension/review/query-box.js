@@ -63,21 +63,17 @@ export function withYearFilter(query, year) {
  * @returns {{ message: string, position: number | null }}
  */
 export function describeQueryError(error, query) {
-  let message =
+  const message =
     error instanceof Error || (error && typeof error === "object" && "message" in error)
       ? String(/** @type {{ message: unknown }} */ (error).message)
       : String(error);
+  // The core's QueryError gives the position apart from the message (which
+  // says only what was expected), so the page states one place.
   const raw = /** @type {{ position?: unknown }} */ (error ?? {}).position;
   const position =
     typeof raw === "number" && Number.isFinite(raw)
       ? Math.min(Math.max(0, Math.trunc(raw)), query.length)
       : null;
-  // The wasm core's QueryError message is its Rust Display text, which starts
-  // with the 0-based character position ("at 7: expected a date ..."). The
-  // page already says where, 1-based and in UTF-16 units, so the member read
-  // "at character 8: at 7: expected a date": two positions that disagree.
-  // Drop the core's prefix when the position is given separately.
-  if (position !== null) message = message.replace(/^\s*at \d+:\s*/, "");
   return { message: message.trim() || "This query cannot be read.", position };
 }
 

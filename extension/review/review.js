@@ -57,7 +57,7 @@ import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 /** @typedef {import("./types.js").Replica} Replica */
 /** @typedef {import("./types.js").CoreClass} CoreClass */
 
-export { ROW_HEIGHT, profileUrl } from "./rows.js";
+export { ROW_HEIGHT } from "./rows.js";
 export { describeConnected } from "../lib/format.js";
 export { toBase64 } from "./files.js";
 export { withYearFilter, yearFilterOf } from "./query-box.js";

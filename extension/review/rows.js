@@ -45,22 +45,18 @@ export const SOURCE_PHRASES = {
   export: "Your LinkedIn export (Connections.csv)",
 };
 
+/** Where every profile link the core builds starts; anything else is not shown as a link. */
+const PROFILE_PREFIX = "https://www.linkedin.com/in/";
+
 /**
- * The public profile URL for a slug, or null when there is none. A slug that
- * is already percent-encoded stays as it is; anything else is encoded.
+ * The row's profile link as the core built it (`profileUrl`, encoded as
+ * view.rs encodes), or null when there is none. The page never builds one.
  *
- * @param {string | null | undefined} slug
+ * @param {Row} row
  */
-export function profileUrl(slug) {
-  if (typeof slug !== "string" || slug.trim() === "") return null;
-  try {
-    const segment = slug.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~%]/gu, (c) =>
-      encodeURIComponent(c),
-    );
-    return `https://www.linkedin.com/in/${segment}/`;
-  } catch {
-    return null; // a lone surrogate: not a slug LinkedIn could have written
-  }
+export function profileLinkOf(row) {
+  const url = row.profileUrl;
+  return typeof url === "string" && url.startsWith(PROFILE_PREFIX) ? url : null;
 }
 
 /** A row's DOM identity: its slug, or its index when it has none. @param {Row} row */

@@ -11,7 +11,7 @@
  *   company: string | null, position: string | null, connected: Connected | null,
  *   source: "connections-page" | "export",
  *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
- *   possiblySameAs?: string | null,
+ *   possiblySameAs?: string | null, profileUrl?: string | null,
  * }} Row
  * @typedef {{
  *   running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,

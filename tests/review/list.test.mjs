@@ -2,8 +2,9 @@
 // Run: node --test tests/review/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { describeConnected, profileUrl, ROW_HEIGHT } from "../../extension/review/review.js";
+import { describeConnected, ROW_HEIGHT } from "../../extension/review/review.js";
 import {
+  withCore,
   numberedPeople,
   RealCore,
   AXE_SOURCE,
@@ -247,13 +248,25 @@ test("connection_dates_show_only_the_precision_they_have", () => {
   assert.equal(describeConnected(null).short, "date unknown");
 });
 
-test("profile_urls_are_built_only_from_slugs_and_encode_what_needs_it", () => {
-  assert.equal(profileUrl("jane-doe-1a2b3c"), "https://www.linkedin.com/in/jane-doe-1a2b3c/");
-  assert.equal(profileUrl("j%C3%BCrgen"), "https://www.linkedin.com/in/j%C3%BCrgen/");
-  assert.equal(profileUrl("jürgen"), "https://www.linkedin.com/in/j%C3%BCrgen/");
-  assert.equal(profileUrl("../../x?y#z"), "https://www.linkedin.com/in/..%2F..%2Fx%3Fy%23z/");
-  assert.equal(profileUrl(""), null);
-  assert.equal(profileUrl(null), null);
+test("profile_links_are_the_cores_own_encoded_as_viewrs_encodes_them", async (t) => {
+  const people = manyPeople(3);
+  people[0].slug = "jürgen";
+  people[1].slug = "../../x?y#z";
+  people[2].slug = "jane-doe-1a2b3c";
+  const { dom, doc } = await openReview(t, { people });
+  const link = doc.getElementById("details-link");
+  const expected = withCore(people, (core) => core.rows(core.query("", Date.now())));
+  for (const row of expected) {
+    const element = rows(doc).find((r) => r.dataset.slug === row.slug);
+    click(dom, element.querySelector(".row-main"));
+    assert.ok(row.profileUrl.startsWith("https://www.linkedin.com/in/"));
+    assert.equal(link.href, row.profileUrl, `the core's link for ${row.slug}`);
+  }
+  assert.equal(link.href, expected.at(-1).profileUrl);
+  const byslug = Object.fromEntries(expected.map((row) => [row.slug, row.profileUrl]));
+  assert.equal(byslug["jürgen"], "https://www.linkedin.com/in/j%C3%BCrgen/");
+  assert.equal(byslug["jane-doe-1a2b3c"], "https://www.linkedin.com/in/jane-doe-1a2b3c/");
+  assert.doesNotMatch(byslug["../../x?y#z"], /\/\.\.\/|[?#]/, "no path, query or fragment escapes");
 });
 
 // ---------------------------------------------------------------------------
