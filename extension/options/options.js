@@ -8,34 +8,30 @@
 
 import { api } from "../lib/browser.js";
 import { asObject } from "../lib/dom.js";
-import { createPacing, pacingElements, PACING_DEFAULTS } from "./pacing.js";
+import { messageOf } from "../lib/format.js";
+import { createPacing, pacingDefaults, pacingElements } from "./pacing.js";
 
 /**
  * Starts the options page on `doc`.
  *
  * @param {Document} doc options.html
- * @param {{ extension: any }} options the extension API (`browser` or `chrome`)
+ * @param {{ extension: any, loadCore: () => Promise<{ pacingLimits(): any }> }} options
+ *   `extension` is the extension API (`browser` or `chrome`); `loadCore`
+ *   returns the Core class once the wasm is initialised: the pacing limits
+ *   and defaults are the core's (`Core.pacingLimits()`), never copies.
  * @returns {{ ready: Promise<void>, stop: () => void }}
  */
-export function startOptions(doc, { extension }) {
+export function startOptions(doc, { extension, loadCore }) {
   /** @type {Set<ReturnType<typeof setTimeout>>} */
   const timers = new Set();
   /** Counts `queue` changes, so the first read does not draw an older value over a newer one. */
   let queueChanges = 0;
-  /** @type {import("./pacing.js").PacingPage} */
-  const page = {
-    doc,
-    ui: pacingElements(doc),
-    extension,
-    pacingDirty: new Set(),
-    later,
-    stopped: false,
-    pacingInForce: { ...PACING_DEFAULTS },
-    pacingSending: false,
-    queueStore: null,
-  };
-  const pacing = createPacing(page);
-  const { ui } = page;
+  const ui = pacingElements(doc);
+  /** @type {import("./pacing.js").PacingPage | null} */
+  let page = null;
+  /** @type {ReturnType<typeof createPacing> | null} */
+  let pacing = null;
+  let stopped = false;
 
   /**
    * @param {() => void} callback
@@ -50,45 +46,76 @@ export function startOptions(doc, { extension }) {
     return timer;
   }
 
-  ui.pacingForm.addEventListener("submit", pacing.savePacing);
-  ui.restorePacing.addEventListener("click", pacing.restorePacingDefaults);
-  ui.pacingForm.addEventListener("input", pacing.onPacingEdited);
-  ui.pacingForm.addEventListener("change", pacing.onPacingEdited);
-  // A field left unchanged catches up with the settings in force once it
-  // loses focus (a storage change skipped it while it had focus).
-  ui.pacingForm.addEventListener("focusout", () =>
-    later(() => {
-      if (!page.stopped) pacing.fillPacing(page.pacingInForce, false);
-    }, 0),
-  );
-
   /**
    * @param {Record<string, { newValue?: unknown }>} changes
    * @param {string} area
    */
   const onStorageChanged = (changes, area) => {
-    if (area !== "local" || page.stopped || !("queue" in changes)) return;
+    if (area !== "local" || stopped || !("queue" in changes)) return;
     queueChanges += 1;
+    if (!page || !pacing) return; // the load reads it
     page.queueStore = asObject(changes.queue.newValue);
     pacing.adoptStoredPacing();
   };
   extension?.storage?.onChanged?.addListener(onStorageChanged);
 
   async function load() {
+    let limits;
+    try {
+      limits = (await loadCore()).pacingLimits();
+    } catch (error) {
+      ui.pacingStatus.textContent = `netprune's core could not start in this page: ${messageOf(error)}`;
+      ui.pacingStatus.classList.add("is-error");
+      return;
+    }
     const before = queueChanges;
+    /** @type {any} */
+    let queue = null;
     try {
       const stored = (await extension?.storage?.local?.get(["queue"])) ?? {};
-      if (queueChanges === before && "queue" in stored) page.queueStore = asObject(stored.queue);
+      queue = stored.queue ?? null;
     } catch {
       // The defaults stand; saving still asks the background.
     }
-    pacing.adoptStoredPacing();
+    if (stopped) return;
+    if (queueChanges !== before) {
+      // A change seen while the read was out is newer than what it answered.
+      queue = (await extension.storage.local.get(["queue"]))?.queue ?? null;
+    }
+    const at = /** @type {import("./pacing.js").PacingPage} */ ({
+      doc,
+      ui,
+      extension,
+      pacingDirty: new Set(),
+      later,
+      stopped: false,
+      pacingInForce: pacingDefaults(limits),
+      pacingSending: false,
+      queueStore: asObject(queue),
+      limits,
+    });
+    page = at;
+    const parts = createPacing(at);
+    pacing = parts;
+    ui.pacingForm.addEventListener("submit", parts.savePacing);
+    ui.restorePacing.addEventListener("click", parts.restorePacingDefaults);
+    ui.pacingForm.addEventListener("input", parts.onPacingEdited);
+    ui.pacingForm.addEventListener("change", parts.onPacingEdited);
+    // A field left unchanged catches up with the settings in force once it
+    // loses focus (a storage change skipped it while it had focus).
+    ui.pacingForm.addEventListener("focusout", () =>
+      later(() => {
+        if (!at.stopped) parts.fillPacing(at.pacingInForce, false);
+      }, 0),
+    );
+    parts.adoptStoredPacing();
   }
 
   return {
     ready: load(),
     stop() {
-      page.stopped = true;
+      stopped = true;
+      if (page) page.stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       extension?.storage?.onChanged?.removeListener(onStorageChanged);
@@ -98,5 +125,12 @@ export function startOptions(doc, { extension }) {
 
 // Bootstrap: only in options.html itself.
 if (typeof document !== "undefined" && document.querySelector("[data-options-root]")) {
-  startOptions(document, { extension: api });
+  startOptions(document, {
+    extension: api,
+    async loadCore() {
+      const glue = await import("../core/netprune.js");
+      await glue.default();
+      return glue.Core;
+    },
+  });
 }

@@ -4,103 +4,120 @@
 // the background, and the core's clamping explained.
 
 import { sendMessage } from "../lib/browser.js";
-import { formatCount, formatSeconds, messageOf } from "../lib/format.js";
+import { formatCount, formatSeconds, messageOf, secondsFormat } from "../lib/format.js";
 import { asObject, query, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("../review/types.js").PacingSettings} PacingSettings */
 /** @typedef {import("../review/types.js").QueueStore} QueueStore */
 
 /**
- * The core's default caps (src/pacing.rs), said when the background has not
- * written a queue yet; once it has, its own figures are used.
+ * One pacing setting's bounds as the core states them (`Core.pacingLimits()`):
+ * `above` means never less than that other setting plus `by`.
+ *
+ * @typedef {{ min: number, max: number, default: number | null, unit: string,
+ *   above?: { setting: string, by: number } }} Limit
+ * @typedef {Record<string, Limit>} PacingLimits
  */
-export const DEFAULT_HOURLY_CAP = 15;
-
-export const DEFAULT_DAILY_CAP = 60;
 
 /**
- * The core's default pacing (PacingSettings::default in src/pacing.rs): what
- * "Restore defaults" sends, and what the fields show before the background
- * has written any settings. No development delay: only the background sets it.
+ * The core's default pacing, from its limits: what "Restore defaults" sends,
+ * and what the fields show before the background has written any settings.
+ * No development delay: only the background sets it.
  *
- * @type {Readonly<PacingSettings>}
+ * @param {PacingLimits} limits
+ * @returns {PacingSettings}
  */
-export const PACING_DEFAULTS = Object.freeze({
-  minDelayMs: 20_000,
-  medianDelayMs: 45_000,
-  breatherEveryMin: 4,
-  breatherEveryMax: 8,
-  breatherMinMs: 3 * 60_000,
-  breatherMaxMs: 10 * 60_000,
-  hourlyCap: DEFAULT_HOURLY_CAP,
-  dailyCap: DEFAULT_DAILY_CAP,
-  quietStartMinute: null,
-  quietEndMinute: null,
-  backoffBaseMs: 2 * 60_000,
-  backoffCapMs: 3_600_000,
-});
+export function pacingDefaults(limits) {
+  return /** @type {PacingSettings} */ (
+    Object.fromEntries(Object.entries(limits).map(([key, limit]) => [key, limit.default]))
+  );
+}
 
 /** PacingSettings' number fields are u32: a larger number would be refused, not clamped. */
 export const U32_MAX = 0xffff_ffff;
-
-/** The core keeps the typical pause at least this far above the shortest (src/pacing.rs). */
-export const MEDIAN_ABOVE_MIN_MS = 5_000;
 
 export const MINUTES_PER_DAY = 24 * 60;
 
 /**
  * The fields the member edits, as the core names them and as the page shows
- * them: caps as counts, delays in seconds. `note` says, in words, what the
- * core did when the value in force is not the value sent.
+ * them: caps as counts, delays in seconds, with the core's bounds. `note`
+ * says, in words, what the core did when the value in force is not the
+ * value sent; `hint` says the bounds and the default.
  *
- * @type {{
+ * @typedef {{
  *   key: "hourlyCap" | "dailyCap" | "medianDelayMs" | "minDelayMs",
- *   id: string, scale: number, missing: string,
+ *   id: string, scale: number, missing: string, hint: string, min: number, max: number,
  *   note: (sent: number, got: number, inForce: PacingSettings) => string,
- * }[]}
+ * }} PacingField
  */
-export const PACING_FIELDS = [
-  {
-    key: "hourlyCap",
-    id: "hourly-cap",
-    scale: 1,
-    missing: "Enter how many removals an hour, from 1 to 30.",
-    note: (sent, got) =>
-      `${formatCount(got)} per hour is the ${got < sent ? "most" : "least"} netprune allows.`,
-  },
-  {
-    key: "dailyCap",
-    id: "daily-cap",
-    scale: 1,
-    missing: "Enter how many removals a day, from 1 to 120.",
-    note: (sent, got) =>
-      `${formatCount(got)} per day is the ${got < sent ? "most" : "least"} netprune allows.`,
-  },
-  {
-    key: "medianDelayMs",
-    id: "median-delay",
-    scale: 1000,
-    missing: "Enter the typical pause in seconds: 30 or more.",
-    note: (sent, got, inForce) => {
-      if (got < sent) return `${formatSeconds(got)} is the longest typical pause netprune allows.`;
-      if (got === inForce.minDelayMs + MEDIAN_ABOVE_MIN_MS && got > 30_000) {
-        return (
-          "The typical pause must be at least 5 seconds longer than the shortest pause, " +
-          `so netprune made it ${formatSeconds(got)}.`
-        );
-      }
-      return `${formatSeconds(got)} is the shortest typical pause netprune allows.`;
+
+/**
+ * @param {PacingLimits} limits Core.pacingLimits()
+ * @returns {PacingField[]}
+ */
+export function pacingFields(limits) {
+  const { hourlyCap, dailyCap, medianDelayMs, minDelayMs } = limits;
+  /** A number of seconds, without the word: "30", "4.5". */
+  const seconds = (/** @type {number | null} */ ms) => secondsFormat.format(Number(ms) / 1000);
+  const aboveBy = medianDelayMs.above?.by ?? 0;
+  return [
+    {
+      key: "hourlyCap",
+      id: "hourly-cap",
+      scale: 1,
+      min: hourlyCap.min,
+      max: hourlyCap.max,
+      missing: `Enter how many removals an hour, from ${hourlyCap.min} to ${hourlyCap.max}.`,
+      hint: `${hourlyCap.min} to ${hourlyCap.max} in any hour; ${hourlyCap.default} by default.`,
+      note: (sent, got) =>
+        `${formatCount(got)} per hour is the ${got < sent ? "most" : "least"} netprune allows.`,
     },
-  },
-  {
-    key: "minDelayMs",
-    id: "min-delay",
-    scale: 1000,
-    missing: "Enter the shortest pause in seconds: 15 or more.",
-    note: (sent, got) =>
-      `${formatSeconds(got)} is the ${got < sent ? "longest" : "shortest"} pause netprune allows.`,
-  },
-];
+    {
+      key: "dailyCap",
+      id: "daily-cap",
+      scale: 1,
+      min: dailyCap.min,
+      max: dailyCap.max,
+      missing: `Enter how many removals a day, from ${dailyCap.min} to ${dailyCap.max}.`,
+      hint: `${dailyCap.min} to ${dailyCap.max} in any 24 hours; ${dailyCap.default} by default.`,
+      note: (sent, got) =>
+        `${formatCount(got)} per day is the ${got < sent ? "most" : "least"} netprune allows.`,
+    },
+    {
+      key: "medianDelayMs",
+      id: "median-delay",
+      scale: 1000,
+      min: medianDelayMs.min / 1000,
+      max: medianDelayMs.max / 1000,
+      missing: `Enter the typical pause in seconds: ${seconds(medianDelayMs.min)} or more.`,
+      hint:
+        `At least ${seconds(medianDelayMs.min)}, and ${seconds(aboveBy)} more than the shortest ` +
+        `pause; ${seconds(medianDelayMs.default)} by default. Each pause is drawn at random around it.`,
+      note: (sent, got, inForce) => {
+        if (got < sent)
+          return `${formatSeconds(got)} is the longest typical pause netprune allows.`;
+        if (got === inForce.minDelayMs + aboveBy && got > medianDelayMs.min) {
+          return (
+            `The typical pause must be at least ${formatSeconds(aboveBy)} longer than the ` +
+            `shortest pause, so netprune made it ${formatSeconds(got)}.`
+          );
+        }
+        return `${formatSeconds(got)} is the shortest typical pause netprune allows.`;
+      },
+    },
+    {
+      key: "minDelayMs",
+      id: "min-delay",
+      scale: 1000,
+      min: minDelayMs.min / 1000,
+      max: minDelayMs.max / 1000,
+      missing: `Enter the shortest pause in seconds: ${seconds(minDelayMs.min)} or more.`,
+      hint: `At least ${seconds(minDelayMs.min)}; ${seconds(minDelayMs.default)} by default.`,
+      note: (sent, got) =>
+        `${formatSeconds(got)} is the ${got < sent ? "longest" : "shortest"} pause netprune allows.`,
+    },
+  ];
+}
 
 /**
  * Minutes after midnight from an `<input type="time">` value ("22:30",
@@ -165,12 +182,13 @@ export function describePacing(settings) {
  *
  * @param {PacingSettings} sent
  * @param {PacingSettings} inForce
+ * @param {PacingField[]} fields
  * @returns {Partial<Record<string, string>>}
  */
-export function clampNotes(sent, inForce) {
+export function clampNotes(sent, inForce, fields) {
   /** @type {Partial<Record<string, string>>} */
   const notes = {};
-  for (const field of PACING_FIELDS) {
+  for (const field of fields) {
     const was = Number(sent[field.key]);
     const got = Number(inForce[field.key]);
     if (Number.isFinite(was) && Number.isFinite(got) && was !== got) {
@@ -211,6 +229,12 @@ export function pacingElements(doc) {
       medianDelayMs: input(testId("median-delay")),
       minDelayMs: input(testId("min-delay")),
     },
+    pacingHints: {
+      hourlyCap: id("hourly-cap-hint"),
+      dailyCap: id("daily-cap-hint"),
+      medianDelayMs: id("median-delay-hint"),
+      minDelayMs: id("min-delay-hint"),
+    },
     pacingNotes: {
       hourlyCap: testId("hourly-cap-note"),
       dailyCap: testId("daily-cap-note"),
@@ -238,6 +262,7 @@ export function pacingElements(doc) {
  *   pacingInForce: PacingSettings,
  *   pacingSending: boolean,
  *   queueStore: QueueStore | null,
+ *   limits: PacingLimits,
  * }} PacingPage the state the pace form shares with the page that holds it
  */
 
@@ -245,7 +270,17 @@ export function pacingElements(doc) {
  * @param {PacingPage} page
  */
 export function createPacing(page) {
-  const { doc, extension, pacingDirty, ui } = page;
+  const { doc, extension, pacingDirty, ui, limits } = page;
+  const fields = pacingFields(limits);
+  const defaults = pacingDefaults(limits);
+  // The bounds, mirrored for the spinners and said in the hints (the core's
+  // clamp stays the authority: the form is novalidate).
+  for (const field of fields) {
+    const input = ui.pacingInputs[field.key];
+    input.min = String(field.min);
+    input.max = String(field.max);
+    ui.pacingHints[field.key].textContent = field.hint;
+  }
 
   // The removal pace: the member's pacing settings. The page sends them
   // (queue-settings); the core clamps them and the background answers with
@@ -255,7 +290,7 @@ export function createPacing(page) {
   /** The control groups, each filled (or left alone) as one. */
   function pacingGroups() {
     return [
-      ...PACING_FIELDS.map((field) => ({
+      ...fields.map((field) => ({
         controls: [ui.pacingInputs[field.key]],
         fill: (/** @type {PacingSettings} */ settings) => {
           const value = Number(settings[field.key]);
@@ -300,7 +335,7 @@ export function createPacing(page) {
   function adoptStoredPacing() {
     const stored = asObject(page.queueStore?.settings);
     // Nothing written yet: the defaults (or the last answer) stand.
-    if (stored) page.pacingInForce = { ...PACING_DEFAULTS, ...stored };
+    if (stored) page.pacingInForce = { ...defaults, ...stored };
     fillPacing(page.pacingInForce, false);
   }
 
@@ -321,7 +356,7 @@ export function createPacing(page) {
   }
 
   function clearPacingNotes() {
-    for (const field of PACING_FIELDS) {
+    for (const field of fields) {
       setPacingNote(ui.pacingNotes[field.key], "");
       ui.pacingInputs[field.key].removeAttribute("aria-invalid");
     }
@@ -344,7 +379,7 @@ export function createPacing(page) {
     const values = {};
     /** @type {{ control: HTMLInputElement, note: HTMLElement, text: string }[]} */
     const problems = [];
-    for (const field of PACING_FIELDS) {
+    for (const field of fields) {
       const input = ui.pacingInputs[field.key];
       const text = input.value.trim();
       const number = text === "" ? NaN : Number(text);
@@ -403,13 +438,13 @@ export function createPacing(page) {
     }
     // Every field, not just the edited ones: the background replaces the
     // settings whole.
-    sendPacing({ ...PACING_DEFAULTS, ...page.pacingInForce, ...values }, "Saved");
+    sendPacing({ ...defaults, ...page.pacingInForce, ...values }, "Saved");
   }
 
   function restorePacingDefaults() {
     if (page.pacingSending) return;
     clearPacingNotes();
-    sendPacing({ ...PACING_DEFAULTS }, "Defaults restored");
+    sendPacing({ ...defaults }, "Defaults restored");
   }
 
   /**
@@ -439,8 +474,8 @@ export function createPacing(page) {
     page.pacingInForce = inForce;
     pacingDirty.clear();
     fillPacing(inForce, true);
-    const notes = clampNotes(settings, inForce);
-    for (const field of PACING_FIELDS) {
+    const notes = clampNotes(settings, inForce, fields);
+    for (const field of fields) {
       setPacingNote(ui.pacingNotes[field.key], notes[field.key] ?? "");
     }
     setPacingNote(ui.quietNote, notes.quiet ?? "");
@@ -466,7 +501,7 @@ export function createPacing(page) {
       }
       updateQuietControls();
     }
-    const field = PACING_FIELDS.find((f) => ui.pacingInputs[f.key] === control);
+    const field = fields.find((f) => ui.pacingInputs[f.key] === control);
     if (field) {
       setPacingNote(ui.pacingNotes[field.key], "");
       control.removeAttribute("aria-invalid");

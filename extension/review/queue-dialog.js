@@ -6,7 +6,6 @@
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, messageOf, people, plural, trimSentence } from "../lib/format.js";
 import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
-import { DEFAULT_DAILY_CAP, DEFAULT_HOURLY_CAP } from "../options/pacing.js";
 
 /** @typedef {import("./types.js").Row} Row */
 /** @typedef {import("./types.js").Collect} Collect */
@@ -128,8 +127,8 @@ export function createQueueDialog(page) {
   }
 
   /**
-   * The pacing in words, with the caps the queue really has (the defaults
-   * until the background has written one).
+   * The pacing in words, with the caps the queue really has (the core's
+   * defaults until the background has written one).
    *
    * @param {number} total people in the queue once these are added
    */
@@ -143,8 +142,10 @@ export function createQueueDialog(page) {
     ) {
       return `Development pacing is on: netprune removes people quickly, with no hourly or daily cap; ${control}`;
     }
-    const hourly = Number(progress?.hourlyCap) || DEFAULT_HOURLY_CAP;
-    const daily = Number(progress?.dailyCap) || DEFAULT_DAILY_CAP;
+    // Until the background has written a queue, the core's default caps.
+    const limits = page.Core?.pacingLimits();
+    const hourly = Number(progress?.hourlyCap) || Number(limits?.hourlyCap?.default);
+    const daily = Number(progress?.dailyCap) || Number(limits?.dailyCap?.default);
     let words =
       `netprune removes about ${formatCount(hourly)} people an hour at most, with random ` +
       `pauses; ${control} No more than ${formatCount(daily)} in any 24 hours`;

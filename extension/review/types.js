@@ -56,6 +56,7 @@
  *   restoreJson(text: string): Replica,
  *   queryHelp(): string,
  *   suggestedQueries(): SuggestedQuery[],
+ *   pacingLimits(): Record<string, { min: number, max: number, default: number | null }>,
  * }} CoreClass
  */
 

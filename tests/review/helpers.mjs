@@ -537,24 +537,20 @@ export const excludedItems = (doc) =>
 
 // The removal pace.
 
-/** The core's defaults (PacingSettings::default in src/pacing.rs), written out. */
-export const CORE_DEFAULTS = {
-  minDelayMs: 20_000,
-  medianDelayMs: 45_000,
-  breatherEveryMin: 4,
-  breatherEveryMax: 8,
-  breatherMinMs: 180_000,
-  breatherMaxMs: 600_000,
-  hourlyCap: 15,
-  dailyCap: 60,
-  quietStartMinute: null,
-  quietEndMinute: null,
-  backoffBaseMs: 120_000,
-  backoffCapMs: 3_600_000,
-};
+/** The core's defaults: the pacing settings of a fresh core. */
+export const CORE_DEFAULTS = (() => {
+  const core = new Core();
+  try {
+    return core.queueSettings();
+  } finally {
+    core.free();
+  }
+})();
 
 /** A member's own settings: every field off its default, quiet hours 22:00 to 07:00. */
 export const CUSTOM_PACING = {
+  // Not on the form: the queue's stored settings carry it as it is.
+  cooldownMs: CORE_DEFAULTS.cooldownMs,
   minDelayMs: 25_000,
   medianDelayMs: 60_000,
   breatherEveryMin: 5,
@@ -569,19 +565,14 @@ export const CUSTOM_PACING = {
   backoffCapMs: 1_800_000,
 };
 
-/** PacingSettings::clamped, as far as these tests reach it. */
+/** The settings in force once the real core clamps `settings` (what the background answers). */
 export function coreClamp(settings) {
-  const minDelayMs = Math.min(Math.max(settings.minDelayMs, 15_000), 1_800_000);
-  return {
-    ...settings,
-    minDelayMs,
-    medianDelayMs: Math.max(
-      Math.min(Math.max(settings.medianDelayMs, 30_000), 1_800_000),
-      minDelayMs + 5_000,
-    ),
-    hourlyCap: Math.min(Math.max(settings.hourlyCap, 1), 30),
-    dailyCap: Math.min(Math.max(settings.dailyCap, 1), 120),
-  };
+  const core = new Core();
+  try {
+    return core.setQueueSettings(settings);
+  } finally {
+    core.free();
+  }
 }
 
 /** The background: answers queue-settings with the clamped settings. */
@@ -609,7 +600,7 @@ export async function openPacing(t, { settings, answer = pacingBackground } = {}
   });
   const doc = dom.window.document;
   const extension = stubExtension(store, answer);
-  const options = startOptions(doc, { extension });
+  const options = startOptions(doc, { extension, loadCore: async () => RealCore });
   t.after(() => {
     options.stop();
     dom.window.close();

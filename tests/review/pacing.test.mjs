@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  Core,
   openReview,
   AXE_SOURCE,
   byTestId,
@@ -49,7 +50,7 @@ test("pacing_fields_show_the_settings_in_force_and_follow_storage_without_clobbe
     end: "07:00",
   });
   assert.equal(field("quiet-start").disabled, false);
-  // The limits, mirrored for the spinners (the core's clamp is the authority).
+  // The core's limits, mirrored for the spinners (its clamp is the authority)...
   assert.deepEqual(
     ["hourly-cap", "daily-cap", "median-delay", "min-delay"].map((id) => [
       field(id).min,
@@ -58,10 +59,25 @@ test("pacing_fields_show_the_settings_in_force_and_follow_storage_without_clobbe
     [
       ["1", "30"],
       ["1", "120"],
-      ["30", ""],
-      ["15", ""],
+      ["30", "1800"],
+      ["15", "1800"],
     ],
   );
+  // ... and said in the hints, all from Core.pacingLimits().
+  const limits = Core.pacingLimits();
+  assert.equal(
+    text(doc.getElementById("hourly-cap-hint")),
+    `${limits.hourlyCap.min} to ${limits.hourlyCap.max} in any hour; ${limits.hourlyCap.default} by default.`,
+  );
+  assert.equal(
+    text(doc.getElementById("daily-cap-hint")),
+    "1 to 120 in any 24 hours; 60 by default.",
+  );
+  assert.match(
+    text(doc.getElementById("median-delay-hint")),
+    /^At least 30, and 5 more than the shortest pause; 45 by default\./,
+  );
+  assert.equal(text(doc.getElementById("min-delay-hint")), "At least 15; 20 by default.");
   assert.ok(!isShown(byTestId(doc, "pacing-dev-note")));
 
   // The member is typing an hourly cap when the background writes new settings.
