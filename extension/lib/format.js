@@ -83,3 +83,16 @@ export function trimSentence(s) {
     .trim()
     .replace(/[.\s]+$/, "");
 }
+
+/**
+ * A time to finish in round words: "3 hours", "2 days" (never minutes: it
+ * is an estimate at random pauses).
+ *
+ * @param {number} ms
+ */
+export function formatDuration(ms) {
+  const hours = Math.max(1, Math.round(ms / 3_600_000));
+  if (hours < 48) return `${formatCount(hours)} ${plural(hours, "hour", "hours")}`;
+  const days = Math.round(hours / 24);
+  return `${formatCount(days)} ${plural(days, "day", "days")}`;
+}

@@ -4,7 +4,14 @@
 // after, the pace, the below-500 acknowledgement), then queue-removals.
 
 import { sendMessage } from "../lib/browser.js";
-import { formatCount, messageOf, people, plural, trimSentence } from "../lib/format.js";
+import {
+  formatCount,
+  formatDuration,
+  messageOf,
+  people,
+  plural,
+  trimSentence,
+} from "../lib/format.js";
 import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("./types.js").Row} Row */
@@ -13,28 +20,28 @@ import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
 /** @typedef {import("./types.js").QueueProgress} QueueProgress */
 /** @typedef {import("./types.js").Refusal} Refusal */
 /** @typedef {import("./types.js").Page} Page */
+/** @typedef {import("./types.js").RemovalPlan} RemovalPlan */
 
 /** Names listed for each group of people left out of (or refused by) the queue. */
 export const NAMES_SHOWN = 5;
 
-/** The 500+ badge shows at this many connections (DESIGN.md). */
-export const BADGE_THRESHOLD = 500;
+/** Shorter times to finish go unsaid: the pauses are random. */
+const HOUR_MS = 3_600_000;
 
 /**
- * Why people in the selection are not queued, in the order they are checked
- * (a person who is both kept and gone is listed once, as kept).
- *
- * @type {{ key: "kept" | "removed" | "gone" | "unmatched" | "queued", words: string }[]}
+ * The order the confirmation lists the groups of people left out in. Who is
+ * left out, and why in words, is the core's (`planRemovals`): this is only
+ * the order of the groups on the page.
  */
-export const EXCLUSIONS = [
-  { key: "kept", words: "on your keep-list, so they can never be queued" },
-  { key: "removed", words: "already removed by netprune" },
-  { key: "gone", words: "already gone: no longer in your connections" },
-  {
-    key: "unmatched",
-    words: "from your LinkedIn export without a profile link, so netprune cannot find their card",
-  },
-  { key: "queued", words: "already in the removal queue" },
+const EXCLUDED_ORDER = [
+  "kept",
+  "alreadyRemoved",
+  "gone",
+  "unmatched",
+  "alreadyQueued",
+  "unknown",
+  "badSlug",
+  "queueFull",
 ];
 
 /**
@@ -52,31 +59,6 @@ export const REFUSALS = {
   badSlug: "not a profile link netprune can use",
   queueFull: "the queue is full (30,000 people waiting)",
 };
-
-/**
- * The connection count once `removing` more people are gone, as precisely as
- * the figure it starts from: an approximate figure stays approximate and a
- * "500+" floor stays a floor. `crossesBadge` is true when the 500+ badge
- * shows now (or, for a floor, may) and would not afterwards: with a floor
- * the real count may be higher, and the doubt resolves towards warning.
- * Null when the count is not known.
- *
- * @param {Count | null | undefined} count the Summary's connections figure
- * @param {number} removing
- * @returns {{ value: number, precision: Count["precision"], crossesBadge: boolean } | null}
- */
-export function connectionsAfter(count, removing) {
-  if (!count || typeof count !== "object" || !Number.isFinite(count.value)) return null;
-  const value = Math.max(0, count.value - Math.max(0, removing));
-  /** @type {Count["precision"]} */
-  const precision =
-    count.precision === "exact" || count.precision === "at-least" ? count.precision : "approximate";
-  return {
-    value,
-    precision,
-    crossesBadge: count.value >= BADGE_THRESHOLD && value < BADGE_THRESHOLD,
-  };
-}
 
 /**
  * A count as words with its precision: "1,180", "about 1,180", "at least 490".
@@ -128,11 +110,12 @@ export function createQueueDialog(page) {
 
   /**
    * The pacing in words, with the caps the queue really has (the core's
-   * defaults until the background has written one).
+   * defaults until the background has written one), and when the queue
+   * would be done as the core estimates it.
    *
-   * @param {number} total people in the queue once these are added
+   * @param {number | null} durationMs the plan's time to finish
    */
-  function pacingWords(total) {
+  function pacingWords(durationMs) {
     const progress = page.queueStore?.progress;
     const control = "you can pause or cancel from the toolbar popup at any time.";
     if (
@@ -142,20 +125,14 @@ export function createQueueDialog(page) {
     ) {
       return `Development pacing is on: netprune removes people quickly, with no hourly or daily cap; ${control}`;
     }
-    // Until the background has written a queue, the core's default caps.
     const limits = page.Core?.pacingLimits();
     const hourly = Number(progress?.hourlyCap) || Number(limits?.hourlyCap?.default);
     const daily = Number(progress?.dailyCap) || Number(limits?.dailyCap?.default);
     let words =
       `netprune removes about ${formatCount(hourly)} people an hour at most, with random ` +
       `pauses; ${control} No more than ${formatCount(daily)} in any 24 hours`;
-    // The (cap + 1)th removal waits until the first leaves the rolling window.
-    if (total > daily) {
-      const days = Math.floor((total - 1) / daily);
-      words += `, so ${people(total)} take more than ${formatCount(days)} ${plural(days, "day", "days")}`;
-    } else if (total > hourly) {
-      const hours = Math.floor((total - 1) / hourly);
-      words += `, so ${people(total)} take more than ${formatCount(hours)} ${plural(hours, "hour", "hours")}`;
+    if (typeof durationMs === "number" && durationMs >= HOUR_MS) {
+      words += `; at this pace the queue is done in about ${formatDuration(durationMs)}`;
     }
     return `${words}.`;
   }
@@ -194,34 +171,31 @@ export function createQueueDialog(page) {
 
   function openQueueDialog() {
     if (selected.size === 0 || page.queuePlan || !page.replica) return;
-    /** @type {number[]} */
-    const indices = [];
-    let missing = 0;
-    for (const index of selected.values()) {
-      if (index >= 0) indices.push(index);
-      else missing += 1;
-    }
-    /** @type {Row[]} */
-    let chosen;
+    // The core plans the batch by the same rules queue-removals checks: who
+    // is queued, who is left out and why, the count after, the badge, and
+    // when the queue would be done. The page only says it.
+    /** @type {RemovalPlan} */
+    let plan;
     try {
-      chosen = indices.length ? page.replica.rows(Uint32Array.from(indices)) : [];
+      plan = page.replica.planRemovals(
+        [...selected.keys()],
+        Date.now(),
+        -new Date().getTimezoneOffset(),
+      );
     } catch (error) {
       setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
       return;
     }
-
-    // Everyone the core would refuse is left out here, with the reason, so
-    // the count the member confirms is the count that is queued.
-    /** @type {Map<string, string[]>} */
-    const excluded = new Map(EXCLUSIONS.map(({ key }) => [key, []]));
-    /** @type {string[]} */
-    const slugs = [];
-    for (const row of chosen) {
-      const reason = EXCLUSIONS.find(({ key }) => row[key]);
-      if (reason) excluded.get(reason.key)?.push(nameOf(row));
-      else if (row.slug) slugs.push(row.slug);
-    }
+    const slugs = plan.queueable;
     const n = slugs.length;
+    /** @type {string[]} */
+    let names;
+    try {
+      const indices = slugs.map((slug) => page.indexOfSlug(slug)).filter((i) => i >= 0);
+      names = indices.length ? page.replica.rows(Uint32Array.from(indices)).map(nameOf) : [];
+    } catch {
+      names = []; // the plan stands; only the names are not listed
+    }
 
     ui.planCount.textContent = n > 0 ? formatCount(n) : "";
     show(ui.planCount, n > 0);
@@ -230,37 +204,44 @@ export function createQueueDialog(page) {
         ? "Nobody in the selection can be queued; the reasons are below."
         : `${plural(n, "person", "people")} will be queued for removal.`;
 
-    const groups = EXCLUSIONS.flatMap(({ key, words }) => {
-      const names = excluded.get(key) ?? [];
-      return names.length ? [groupItem(names.length, words, names)] : [];
-    });
-    if (missing > 0) {
-      groups.push(groupItem(missing, "no longer in your network as netprune holds it", []));
+    /** @type {Map<string, { message: string, names: string[] }>} */
+    const byReason = new Map();
+    for (const person of plan.excluded) {
+      const group = byReason.get(person.reason) ?? { message: person.message, names: [] };
+      group.names.push(person.name?.trim() ? person.name : "(no name)");
+      byReason.set(person.reason, group);
     }
+    const order = (/** @type {string} */ reason) =>
+      EXCLUDED_ORDER.includes(reason) ? EXCLUDED_ORDER.indexOf(reason) : EXCLUDED_ORDER.length;
+    const groups = [...byReason]
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([, group]) => groupItem(group.names.length, group.message, group.names));
     ui.excludedList.replaceChildren(...groups);
     show(ui.excluded, groups.length > 0);
 
-    const waiting = waitingInQueue();
-    const current = page.summary?.connections ?? null;
-    const after = connectionsAfter(current, n + waiting);
+    const waiting = plan.alreadyWaiting;
+    /** @type {Count["precision"]} */
+    const precision = plan.connectionsPrecision ?? "exact";
     if (n === 0) {
       ui.queueAfter.textContent = "";
-    } else if (!after || !current) {
+    } else if (plan.connectionsBefore === null || plan.connectionsAfter === null) {
       ui.queueAfter.textContent =
         "netprune does not know your connection count yet, so it cannot say how many would be " +
         "left. Collect your connections to see it.";
     } else {
+      const after = describeCount({ value: plan.connectionsAfter, precision });
+      const before = describeCount({ value: plan.connectionsBefore, precision });
       ui.queueAfter.textContent =
-        `Connections after removal: ${describeCount(after)} (from ${describeCount(current)}).` +
+        `Connections after removal: ${after} (from ${before}).` +
         (waiting > 0
           ? ` This counts the ${people(waiting)} already waiting in the queue as removed too.`
           : "");
     }
     show(ui.queueAfter, n > 0);
 
-    const needsAck = n > 0 && Boolean(after?.crossesBadge);
+    const needsAck = n > 0 && plan.crossesBadge;
     ui.below500Text.textContent =
-      after?.precision === "at-least"
+      precision === "at-least"
         ? "That may be below 500: the 500+ badge on your profile could stop showing."
         : "That is below 500: the 500+ badge on your profile would stop showing.";
     ui.below500Ack.checked = false;
@@ -269,7 +250,7 @@ export function createQueueDialog(page) {
     // A dry run belongs to this batch: people already waiting keep their own
     // mode, so every batch starts from "for real" unticked and is said plainly.
     ui.dryRun.checked = false;
-    ui.queuePacing.textContent = pacingWords(n + waiting);
+    ui.queuePacing.textContent = pacingWords(plan.durationMs);
 
     ui.queueResult.replaceChildren();
     ui.queueResult.classList.remove("is-error");
@@ -279,7 +260,7 @@ export function createQueueDialog(page) {
 
     page.queuePlan = {
       slugs,
-      names: chosen.filter((row) => row.slug && slugs.includes(row.slug)).map(nameOf),
+      names,
       needsAck,
       sending: false,
       answered: false,

@@ -1,6 +1,6 @@
 // @ts-check
 // The replica: the page's read-only copy of the core, loaded (the core, then
-// storage.local's snapshot, collection, summary and queue), reloaded when the
+// storage.local's snapshot, collection and queue), reloaded when the
 // background writes a new snapshot (at most once per RELOAD_INTERVAL_MS,
 // keeping the query, selection and scroll), freed by hand (wasm memory is
 // not garbage-collected), and the slug <-> index directory over it.
@@ -50,13 +50,11 @@ export function createReplica(page) {
     try {
       const before = {
         collect: page.collectChanges,
-        summary: page.summaryChanges,
         queue: page.queueChanges,
       };
-      stored = (await storage.get(["snapshot", "collect", "summary", "queue"])) ?? {};
+      stored = (await storage.get(["snapshot", "collect", "queue"])) ?? {};
       // A change seen while the read was out is newer than what it answered.
       if (page.collectChanges !== before.collect) delete stored.collect;
-      if (page.summaryChanges !== before.summary) delete stored.summary;
       if (page.queueChanges !== before.queue) delete stored.queue;
     } catch (error) {
       page.fatal(`netprune could not read what it has stored: ${messageOf(error)}`);
@@ -73,7 +71,6 @@ export function createReplica(page) {
     }
     if ("collect" in stored || page.collectChanges === 0)
       page.renderCollect(stored.collect ?? null);
-    if ("summary" in stored) page.summary = asObject(stored.summary);
     if ("queue" in stored) page.queueStore = asObject(stored.queue);
     page.renderQueueLine();
     show(ui.loading, false);

@@ -51,7 +51,6 @@ import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 
 /** @typedef {import("./types.js").Row} Row */
 /** @typedef {import("./types.js").Collect} Collect */
-/** @typedef {import("./types.js").SummaryFigures} SummaryFigures */
 /** @typedef {import("./types.js").PacingSettings} PacingSettings */
 /** @typedef {import("./types.js").QueueStore} QueueStore */
 /** @typedef {import("./types.js").Replica} Replica */
@@ -119,9 +118,7 @@ export function startReview(doc, { extension, loadCore }) {
     loadInFlight: null,
     collectChanges: 0,
     staleNotice: false,
-    summary: null,
     queueStore: null,
-    summaryChanges: 0,
     queueChanges: 0,
     queuePlan: null,
     pageCheck: null,
@@ -410,10 +407,6 @@ export function startReview(doc, { extension, loadCore }) {
     if ("collect" in changes) {
       page.collectChanges += 1;
       page.renderCollect(/** @type {Collect | null} */ (changes.collect.newValue ?? null));
-    }
-    if ("summary" in changes) {
-      page.summaryChanges += 1;
-      page.summary = asObject(changes.summary.newValue);
     }
     if ("queue" in changes) {
       page.queueChanges += 1;

@@ -40,6 +40,13 @@
  *   entries?: { dryRun?: boolean, status?: { kind?: string } }[],
  *   settings?: Partial<PacingSettings> | null }} QueueStore storage.local.queue
  * @typedef {{ slug: string, why: string }} Refusal
+ * @typedef {{
+ *   queueable: string[],
+ *   excluded: { slug: string, name: string, reason: string, message: string }[],
+ *   connectionsBefore: number | null, connectionsAfter: number | null,
+ *   connectionsPrecision: Count["precision"] | null, crossesBadge: boolean,
+ *   finishAtMs: number | null, durationMs: number | null, alreadyWaiting: number,
+ * }} RemovalPlan the core's plan of a removal batch (Core.planRemovals)
  * @typedef {{ name: string, query: string }} SavedQuery
  * @typedef {{ label: string, query: string }} SuggestedQuery
  * @typedef {{
@@ -50,6 +57,7 @@
  *   exportCsv(indices: Uint32Array): string,
  *   savedQueries(): SavedQuery[],
  *   backupJson(nowMs: number): string,
+ *   planRemovals(slugs: string[], nowMs: number, utcOffsetMinutes: number): RemovalPlan,
  *   free?: () => void,
  * }} Replica
  * @typedef {{
@@ -94,9 +102,7 @@
  *   loadInFlight: Promise<void> | null,
  *   collectChanges: number,
  *   staleNotice: boolean,
- *   summary: SummaryFigures | null,
  *   queueStore: QueueStore | null,
- *   summaryChanges: number,
  *   queueChanges: number,
  *   queuePlan: { slugs: string[], names: string[], needsAck: boolean, sending: boolean,
  *     answered: boolean } | null,

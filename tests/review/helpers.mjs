@@ -138,12 +138,23 @@ function storedPerson(p, nowMs) {
  * core stores them, restored, and those marked `queued` queued through
  * `queueRemovals`, so every flag a row shows is the core's own.
  */
-export function snapshotOf(people, saved = []) {
+export function snapshotOf(people, saved = [], { connections = null, pacing = null } = {}) {
   const nowMs = Date.now();
   const plain = new Core().toStoredJson();
   const network = JSON.parse(plain);
   network.people = people.map((p) => storedPerson(p, nowMs));
   network.savedQueries = saved.map(({ name, query }) => ({ name, query }));
+  if (connections) {
+    // The connections figure as the core keeps a reading of it (model.rs CountReading).
+    network.readings.push({
+      kind: "connections",
+      figure: connections,
+      source: "connections-page",
+      firstReadMs: nowMs - 60_000,
+      readMs: nowMs - 60_000,
+    });
+  }
+  if (pacing) Object.assign(network.queue.settings, pacing);
   const core = Core.restoreJson(JSON.stringify(network));
   try {
     const queued = people.filter((p) => p.queued).map((p) => p.slug);
@@ -455,15 +466,22 @@ export function queuePeople() {
   });
   Object.assign(people[5], { name: "Gone Five", gone: true });
   Object.assign(people[6], { name: "Queued Six", queued: true });
-  Object.assign(people[7], { name: "Removed Seven", removed: true, gone: true });
+  Object.assign(people[7], { name: "Removed Seven", removed: true });
   return people;
 }
 
 export const ELIGIBLE = ["p-0", "p-1", "p-8", "p-9"];
 
+/** A connections figure as the core stores it (reading.rs Figure). */
 export function connectionsCount(value, precision = "exact") {
   const shown = precision === "at-least" ? `${value}+` : value.toLocaleString("en");
-  return { value, precision, shown, readAtMs: Date.now() - 60_000, source: "connections-page" };
+  const [low, high] =
+    precision === "exact"
+      ? [value, value]
+      : precision === "at-least"
+        ? [value, null]
+        : [value - 50, value + 49];
+  return { value, precision, shown, low, high };
 }
 
 /** storage.local.queue as the background writes it. */
@@ -518,9 +536,9 @@ export function modalDialogs(dom) {
 /** Opens the review page on `queuePeople()`, selects everyone and opens the confirmation. */
 export async function openQueueDialog(
   t,
-  { connections = connectionsCount(1234), queue, answer, people = queuePeople() } = {},
+  { connections = connectionsCount(1234), queue, pacing, answer, people = queuePeople() } = {},
 ) {
-  const store = { snapshot: snapshotOf(people), summary: { connections } };
+  const store = { snapshot: snapshotOf(people, [], { connections, pacing }) };
   if (queue) store.queue = queue;
   const opened = await openReview(t, { people, store, answer });
   const { dom, doc } = opened;

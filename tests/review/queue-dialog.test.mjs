@@ -1,8 +1,11 @@
 // The review page against the real core (tests/review/helpers.mjs): Queueing the selection for removal: the confirmation dialog and the queue's state on the page.
 // Run: node --test tests/review/
 import { test } from "node:test";
+import { formatDuration } from "../../extension/lib/format.js";
 import assert from "node:assert/strict";
 import {
+  Core,
+  manyPeople,
   AXE_SOURCE,
   snapshotOf,
   openReview,
@@ -52,7 +55,7 @@ test("confirmation_counts_who_will_be_queued_and_lists_kept_people_as_excluded_w
   ]);
   assert.equal(
     text(doc.getElementById("queue-after")),
-    "Connections after removal: 1,230 (from 1,234).",
+    "Connections after removal: 1,229 (from 1,234). This counts the 1 person already waiting in the queue as removed too.",
   );
   assert.ok(!isShown(doc.getElementById("queue-below-500")), "no badge warning above 500");
   assert.match(
@@ -161,7 +164,7 @@ test("falling_below_500_requires_the_ack_tick_before_confirm_is_enabled", async 
   );
   assert.equal(
     text(doc.getElementById("queue-after")),
-    "Connections after removal: 498 (from 502).",
+    "Connections after removal: 497 (from 502). This counts the 1 person already waiting in the queue as removed too.",
   );
 
   const confirm = byTestId(doc, "confirm-queue");
@@ -181,7 +184,7 @@ test("falling_below_500_requires_the_ack_tick_before_confirm_is_enabled", async 
 });
 
 test("staying_at_500_or_already_below_it_needs_no_ack", async (t) => {
-  for (const value of [504, 320]) {
+  for (const value of [505, 320]) {
     const { doc } = await openQueueDialog(t, { connections: connectionsCount(value) });
     assert.ok(!isShown(doc.getElementById("queue-below-500")), `${value}: no warning`);
     assert.equal(byTestId(doc, "confirm-queue").disabled, false, `${value}: confirm enabled`);
@@ -194,13 +197,13 @@ test("an_approximate_count_says_about_and_a_500_plus_floor_warns_it_may_drop", a
   });
   assert.equal(
     text(approximate.doc.getElementById("queue-after")),
-    "Connections after removal: about 3,396 (from about 3,400).",
+    "Connections after removal: about 3,395 (from about 3,400). This counts the 1 person already waiting in the queue as removed too.",
   );
 
   const { doc } = await openQueueDialog(t, { connections: connectionsCount(500, "at-least") });
   assert.equal(
     text(doc.getElementById("queue-after")),
-    "Connections after removal: at least 496 (from at least 500).",
+    "Connections after removal: at least 495 (from at least 500). This counts the 1 person already waiting in the queue as removed too.",
   );
   assert.match(text(doc.getElementById("queue-below-500")), /may be below 500/);
   assert.equal(byTestId(doc, "confirm-queue").disabled, true);
@@ -213,18 +216,38 @@ test("an_unknown_connection_count_is_said_plainly", async (t) => {
 });
 
 test("pacing_and_the_count_after_use_the_queues_real_caps_and_people_already_waiting", async (t) => {
+  // Three people already waiting (Queued Six and two more), caps of 6 an
+  // hour and 40 a day, both in the core's queue and in storage.local.queue.
+  const people = [
+    ...queuePeople(),
+    ...manyPeople(12)
+      .slice(10)
+      .map((p) => ({ ...p, queued: true })),
+  ];
+  const pacing = { hourlyCap: 6, dailyCap: 40 };
   const { doc } = await openQueueDialog(t, {
+    people,
+    pacing,
     connections: connectionsCount(506),
-    queue: queueState({ state: "running", pending: 2, inProgress: 1, hourlyCap: 6, dailyCap: 40 }),
+    queue: queueState({ state: "running", pending: 3, hourlyCap: 6, dailyCap: 40 }),
   });
   assert.equal(
     text(doc.getElementById("queue-after")),
     "Connections after removal: 499 (from 506). This counts the 3 people already waiting in the queue as removed too.",
   );
   assert.ok(isShown(doc.getElementById("queue-below-500")), "the waiting people count too");
-  assert.match(
+  // When the queue is done is the core's estimate (planRemovals), said in round words.
+  const core = Core.restoreJson(
+    snapshotOf(people, [], { connections: connectionsCount(506), pacing }),
+  );
+  const plan = core.planRemovals(ELIGIBLE, Date.now(), -new Date().getTimezoneOffset());
+  core.free();
+  assert.ok(plan.durationMs >= 3_600_000, "7 people at 6 an hour take an hour or more");
+  assert.equal(
     text(doc.getElementById("queue-pacing")),
-    /^netprune removes about 6 people an hour at most, with random pauses; .* No more than 40 in any 24 hours, so 7 people take more than 1 hour\.$/,
+    "netprune removes about 6 people an hour at most, with random pauses; you can pause or " +
+      "cancel from the toolbar popup at any time. No more than 40 in any 24 hours; at this pace " +
+      `the queue is done in about ${formatDuration(plan.durationMs)}.`,
   );
 });
 
