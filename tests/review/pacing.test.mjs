@@ -15,13 +15,15 @@ import {
   type,
   click,
   queueState,
+} from "./helpers.mjs";
+import {
   CORE_DEFAULTS,
   CUSTOM_PACING,
   pacingBackground,
   openPacing,
   pressAndWait,
   sentSettings,
-} from "./helpers.mjs";
+} from "./pacing-helpers.mjs";
 
 test("pacing_fields_show_the_settings_in_force_and_follow_storage_without_clobbering_an_edit", async (t) => {
   const fresh = await openPacing(t);
