@@ -1,0 +1,113 @@
+// @ts-check
+// The popup's ratio: followers per connection against the chosen goal's band,
+// as a figure, a bar with the band and a marker, and a sentence saying what
+// would move it into the band, or why there is no ratio to show.
+
+import { byId, byTestId, show } from "./dom.js";
+import { band, plural } from "./format.js";
+
+/**
+ * @typedef {import("./types.js").Summary} Summary
+ * @typedef {import("./types.js").Count} Count
+ * @typedef {import("./types.js").Ratio} Ratio
+ * @typedef {import("./format.js").Formatters} Formatters
+ */
+
+/**
+ * The ratio and where it stands against the chosen band, phrased as what
+ * would move it, never as a judgement of the member's network.
+ *
+ * @param {Document} doc
+ * @param {Summary} summary
+ * @param {Formatters} text
+ */
+export function renderRatio(doc, summary, text) {
+  const container = byTestId(doc, "ratio");
+  const note = byId(doc, "ratio-note");
+  const ratio = summary.ratio;
+
+  if (!ratio) {
+    // Hidden and emptied, so nothing that looks like a ratio is left on
+    // screen; the note beside it says why there is none.
+    show(container, false);
+    byId(doc, "ratio-value").textContent = "";
+    byId(doc, "ratio-position").textContent = "";
+    note.textContent = missingRatioReason(summary);
+    show(note, true);
+    return;
+  }
+
+  show(container, true);
+  show(note, false);
+  note.textContent = "";
+  byId(doc, "ratio-value").textContent =
+    `${ratio.approximate ? "≈ " : ""}${text.ratio.format(ratio.value)} : 1`;
+  byId(doc, "ratio-position").textContent = ratioPosition(summary, ratio, text);
+
+  // The bar's scale leaves room past the band's top; a ratio far above it
+  // pins the marker to the end rather than shrinking the band to a sliver.
+  const scaleMax = Math.max(ratio.high * 1.5, Math.min(ratio.value * 1.1, ratio.high * 3));
+  const percent = (/** @type {number} */ x) =>
+    `${Math.min(100, Math.max(0, (x / scaleMax) * 100))}%`;
+  const bandEl = byId(doc, "ratio-band");
+  bandEl.style.left = percent(ratio.low);
+  bandEl.style.width = `calc(${percent(ratio.high)} - ${percent(ratio.low)})`;
+  const marker = byId(doc, "ratio-marker");
+  marker.style.left = percent(ratio.value);
+  container.dataset.position = ratio.position;
+}
+
+/**
+ * @param {Summary} summary
+ * @param {Ratio} ratio
+ * @param {Formatters} text
+ */
+function ratioPosition(summary, ratio, text) {
+  const bandText = band(text, ratio.low, ratio.high);
+  if (ratio.position === "within") return `within your band (${bandText})`;
+
+  // A "500+" floor is not a count to do arithmetic on: "about 1,200 more
+  // connections" from 500 would be invented, so the levers are left out.
+  const exactEnough = (/** @type {Count | null} */ c) =>
+    c && c.precision !== "at-least" ? c.value : null;
+  const followers = exactEnough(summary.followers);
+  const connections = exactEnough(summary.connections);
+  const known = typeof followers === "number" && typeof connections === "number";
+
+  if (ratio.position === "below") {
+    if (!known) return `below your band (${bandText})`;
+    // Either raise followers to low x connections, or bring connections down
+    // to followers / low. Nudge for float error so 1.5 x 1000 stays 1500.
+    const moreFollowers = Math.max(1, Math.ceil(ratio.low * connections - followers - 1e-9));
+    const fewerConnections = Math.max(1, connections - Math.floor(followers / ratio.low + 1e-9));
+    return (
+      `below your band (${bandText}): about ${text.number.format(moreFollowers)} more ` +
+      `${plural(moreFollowers, "follower", "followers")} or ${text.number.format(fewerConnections)} ` +
+      `fewer ${plural(fewerConnections, "connection", "connections")} would reach ` +
+      `${text.band.format(ratio.low)}:1`
+    );
+  }
+
+  if (!known) return `above your band (${bandText})`;
+  // Above the band the lever that fits is more connections: followers / high.
+  const moreConnections = Math.max(1, Math.ceil(followers / ratio.high - connections - 1e-9));
+  return (
+    `above your band (${bandText}): about ${text.number.format(moreConnections)} more ` +
+    `${plural(moreConnections, "connection", "connections")} would bring it to ` +
+    `${text.band.format(ratio.high)}:1`
+  );
+}
+
+/** @param {Summary} summary */
+function missingRatioReason(summary) {
+  if (summary.consistency?.status === "partial") {
+    return "The ratio is not shown while the readings above do not add up.";
+  }
+  if (!summary.followers || !summary.connections) {
+    return "The ratio appears once both your followers and your connections are read.";
+  }
+  if (summary.connections.value === 0) {
+    return "The ratio appears once you have at least one connection.";
+  }
+  return "The ratio is not available for these readings.";
+}
