@@ -1,14 +1,14 @@
 // @ts-check
 // The popup's ratio: followers per connection against the chosen goal's band,
 // as a figure, a bar with the band and a marker, and a sentence saying what
-// would move it into the band, or why there is no ratio to show.
+// would move it into the band (the core's figures), or why there is no ratio
+// to show.
 
 import { byId, byTestId, show } from "./dom.js";
 import { band, plural } from "./format.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
- * @typedef {import("./types.js").Count} Count
  * @typedef {import("./types.js").Ratio} Ratio
  * @typedef {import("./format.js").Formatters} Formatters
  */
@@ -58,6 +58,19 @@ export function renderRatio(doc, summary, text) {
 }
 
 /**
+ * How many followers or connections would reach the band: the core's
+ * `followersToBand` / `connectionsToBand` (docs/ARCHITECTURE.md, Summary),
+ * never worked out here. A figure the core left out (null, or 0 in the band)
+ * is not offered as a lever.
+ *
+ * @param {number | null | undefined} figure
+ * @returns {number | null}
+ */
+function lever(figure) {
+  return typeof figure === "number" && Number.isFinite(figure) && figure > 0 ? figure : null;
+}
+
+/**
  * @param {Summary} summary
  * @param {Ratio} ratio
  * @param {Formatters} text
@@ -66,34 +79,29 @@ function ratioPosition(summary, ratio, text) {
   const bandText = band(text, ratio.low, ratio.high);
   if (ratio.position === "within") return `within your band (${bandText})`;
 
-  // A "500+" floor is not a count to do arithmetic on: "about 1,200 more
-  // connections" from 500 would be invented, so the levers are left out.
-  const exactEnough = (/** @type {Count | null} */ c) =>
-    c && c.precision !== "at-least" ? c.value : null;
-  const followers = exactEnough(summary.followers);
-  const connections = exactEnough(summary.connections);
-  const known = typeof followers === "number" && typeof connections === "number";
+  // A "500+" floor is not a count: "about 1,200 more connections" counted
+  // from 500 would be invented, so with a floor the levers are left out
+  // (the core works its figures out from whatever value it holds).
+  const floor = [summary.followers, summary.connections].some((c) => c?.precision === "at-least");
+  const moreFollowers = floor ? null : lever(ratio.followersToBand);
+  const connections = floor ? null : lever(ratio.connectionsToBand);
 
   if (ratio.position === "below") {
-    if (!known) return `below your band (${bandText})`;
-    // Either raise followers to low x connections, or bring connections down
-    // to followers / low. Nudge for float error so 1.5 x 1000 stays 1500.
-    const moreFollowers = Math.max(1, Math.ceil(ratio.low * connections - followers - 1e-9));
-    const fewerConnections = Math.max(1, connections - Math.floor(followers / ratio.low + 1e-9));
+    // Either more followers, or fewer connections.
+    if (moreFollowers === null || connections === null) return `below your band (${bandText})`;
     return (
       `below your band (${bandText}): about ${text.number.format(moreFollowers)} more ` +
-      `${plural(moreFollowers, "follower", "followers")} or ${text.number.format(fewerConnections)} ` +
-      `fewer ${plural(fewerConnections, "connection", "connections")} would reach ` +
+      `${plural(moreFollowers, "follower", "followers")} or ${text.number.format(connections)} ` +
+      `fewer ${plural(connections, "connection", "connections")} would reach ` +
       `${text.band.format(ratio.low)}:1`
     );
   }
 
-  if (!known) return `above your band (${bandText})`;
-  // Above the band the lever that fits is more connections: followers / high.
-  const moreConnections = Math.max(1, Math.ceil(followers / ratio.high - connections - 1e-9));
+  // Above the band the lever that fits is more connections.
+  if (connections === null) return `above your band (${bandText})`;
   return (
-    `above your band (${bandText}): about ${text.number.format(moreConnections)} more ` +
-    `${plural(moreConnections, "connection", "connections")} would bring it to ` +
+    `above your band (${bandText}): about ${text.number.format(connections)} more ` +
+    `${plural(connections, "connection", "connections")} would bring it to ` +
     `${text.band.format(ratio.high)}:1`
   );
 }

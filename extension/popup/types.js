@@ -11,7 +11,10 @@
  *   readAtMs: number, source: CountSource }} Count
  * @typedef {{ id: GoalId, label: string, low: number, high: number }} Goal
  * @typedef {{ value: number, approximate: boolean, low: number, high: number,
- *   position: "below" | "within" | "above" }} Ratio
+ *   position: "below" | "within" | "above", followersToBand?: number | null,
+ *   connectionsToBand?: number | null }} Ratio `followersToBand`: followers to gain (below);
+ *   `connectionsToBand`: connections to remove (below) or add (above); the core's figures,
+ *   null or 0 where no such move reaches the band
  * @typedef {{ page: "connections" | "followers" | "following" | "profile",
  *   status: "recognised" | "unrecognised", url: string, generation: string | null,
  *   reason: string | null, atMs: number }} PageReading

@@ -65,7 +65,15 @@ export function fullSummary(overrides = {}) {
     peopleRead: 40,
     badge: { status: "shows", connectionsNeeded: null },
     cap: { limit: 30000, headroom: 28766, atCap: false },
-    ratio: { value: 2283 / 1234, approximate: false, low: 1.5, high: 2, position: "within" },
+    ratio: {
+      value: 2283 / 1234,
+      approximate: false,
+      low: 1.5,
+      high: 2,
+      position: "within",
+      followersToBand: null,
+      connectionsToBand: null,
+    },
     consistency: { status: "consistent", problems: [] },
     page: {
       page: "connections",

@@ -5,7 +5,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  count,
   fullSummary,
   backgroundWith,
   openPopup,
@@ -18,16 +17,14 @@ import {
   point,
   withHistory,
 } from "./helpers.mjs";
+import { coreSummary } from "./core.mjs";
 
 /** The number of points a path's `d` draws: one M or L command each. */
 const pathPoints = (path) => (path.getAttribute("d").match(/[ML]/g) ?? []).length;
 
 test("below_band_names_both_levers_without_a_verdict", async (t) => {
-  const summary = fullSummary({
-    connections: count(1000, "1,000", "connections-page"),
-    followers: count(1400, "1,400", "followers-page"),
-    ratio: { value: 1.4, approximate: false, low: 1.5, high: 2, position: "below" },
-  });
+  // The core's summary: 1,400 followers over 1,000 connections, below 1.5–2.
+  const { summary } = coreSummary({ connections: "1,000", followers: "1,400" });
   const { doc } = await openPopup(t, backgroundWith(summary));
 
   // 1.5 x 1000 = 1500 followers, or 1400 / 1.5 = 933.3 -> 933 connections.
@@ -39,15 +36,14 @@ test("below_band_names_both_levers_without_a_verdict", async (t) => {
 });
 
 test("goal_change_sends_set_goal_and_draws_the_answer", async (t) => {
-  const extension = backgroundWith((message) =>
-    message.type === "set-goal"
-      ? fullSummary({
-          goal: message.goal,
-          ratio: { value: 2283 / 1234, approximate: false, low: 3, high: 5, position: "below" },
-        })
-      : fullSummary(),
-  );
+  // The background as the core answers: set-goal changes the goal, then the summary.
+  const { core } = coreSummary({ connections: "1,234", followers: "2,283" });
+  const extension = backgroundWith((message) => {
+    if (message.type === "set-goal") core.setGoal(message.goal);
+    return core.summary(Date.now());
+  });
   const { dom, doc } = await openPopup(t, extension);
+  assert.match(text(byTestId(doc, "ratio")), /^1\.85 : 1 within your band \(1\.5–2:1\)$/);
 
   const select = byTestId(doc, "goal-select");
   select.value = "thought-leader";
@@ -56,10 +52,33 @@ test("goal_change_sends_set_goal_and_draws_the_answer", async (t) => {
 
   assert.deepEqual(extension.sent.at(-1), { type: "set-goal", goal: "thought-leader" });
   assert.equal(select.value, "thought-leader");
+  // 3 x 1234 = 3702 followers (1,419 more), or 2283 / 3 = 761 connections (473 fewer).
   assert.match(
     text(byTestId(doc, "ratio")),
     /below your band \(3–5:1\): about 1,419 more followers or 473 fewer connections/,
   );
+});
+
+test("the_levers_are_the_cores_band_figures_not_worked_out_in_the_popup", async (t) => {
+  // A Summary whose figures disagree with its counts: the popup says the
+  // core's figures, so it cannot drift from the core's arithmetic.
+  const { summary } = coreSummary({ connections: "1,000", followers: "1,400" });
+  summary.ratio = { ...summary.ratio, followersToBand: 7, connectionsToBand: 3 };
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  assert.equal(
+    text(doc.getElementById("ratio-position")),
+    "below your band (1.5–2:1): about 7 more followers or 3 fewer connections would reach 1.5:1",
+  );
+
+  // Without the core's figures (an older cached Summary): the position only.
+  const older = await openPopup(
+    t,
+    backgroundWith({
+      ...summary,
+      ratio: { ...summary.ratio, followersToBand: null, connectionsToBand: null },
+    }),
+  );
+  assert.equal(text(older.doc.getElementById("ratio-position")), "below your band (1.5–2:1)");
 });
 
 test("chart_draws_a_line_per_figure_through_every_reading_with_a_text_alternative", async (t) => {

@@ -16,6 +16,7 @@ import {
   text,
   settle,
 } from "./helpers.mjs";
+import { coreSummary } from "./core.mjs";
 
 test("empty_state_explains_and_opens_the_connections_page", async (t) => {
   const { doc, extension } = await openPopup(t, backgroundWith(emptySummary()));
@@ -98,14 +99,10 @@ test("full_counts_show_digits_badge_cap_ratio_and_page", async (t) => {
 });
 
 test("at_least_connections_from_profile_leave_the_count_empty_and_say_500_plus", async (t) => {
-  const summary = fullSummary({
-    connections: count(500, "500+", "profile", "at-least"),
-    followers: count(1234, "1,234", "profile"),
-    following: null,
-    badge: { status: "shows", connectionsNeeded: null },
-    cap: { limit: 30000, headroom: null, atCap: false },
-    ratio: { value: 1234 / 500, approximate: true, low: 1.5, high: 2, position: "above" },
-  });
+  // The core's summary after the profile showed "500+" connections and 1,234 followers.
+  const { summary } = coreSummary({ connections: "500+", followers: "1,234", fromProfile: true });
+  assert.equal(summary.connections.precision, "at-least");
+  assert.ok(summary.ratio.connectionsToBand > 0, "the core counts from the floor");
   const { doc } = await openPopup(t, backgroundWith(summary));
 
   assert.equal(byTestId(doc, "connection-count").textContent, "");
@@ -124,10 +121,8 @@ test("at_least_connections_from_profile_leave_the_count_empty_and_say_500_plus",
 });
 
 test("approximate_followers_show_about_and_the_expanded_digits", async (t) => {
-  const summary = fullSummary({
-    followers: count(3400, "3.4K", "followers-page", "approximate"),
-    ratio: { value: 3400 / 1234, approximate: true, low: 1.5, high: 2, position: "above" },
-  });
+  // The core's summary after the followers page showed "3.4K".
+  const { summary } = coreSummary({ connections: "1,234", followers: "3.4K" });
   const { doc } = await openPopup(t, backgroundWith(summary));
 
   assert.equal(byTestId(doc, "follower-count").textContent, "3,400");
@@ -170,4 +165,24 @@ test("at_cap_says_no_new_connection_can_be_made", async (t) => {
   assert.equal(byTestId(doc, "cap-headroom").textContent, "0");
   assert.ok(doc.getElementById("cap").classList.contains("is-warning"));
   assert.match(text(doc.getElementById("cap-note")), /no new connection can be made/);
+});
+
+test("the_canned_summaries_have_the_shape_the_core_answers", () => {
+  // The hand-made Summaries above stand in for the core's; this keeps them
+  // from drifting: every field the core answers is there, nested ones too.
+  // (`history` is left out on purpose: a Summary without it is drawn too.)
+  const { summary } = coreSummary({ connections: "1,234", followers: "2,283" });
+  const canned = fullSummary();
+  const keys = (object) => Object.keys(object ?? {}).sort();
+  const missing = keys(summary).filter((key) => key !== "history" && !(key in canned));
+  assert.deepEqual(missing, [], "top-level fields the canned Summary lacks");
+  for (const part of ["connections", "followers", "badge", "cap", "ratio", "consistency", "page"]) {
+    assert.deepEqual(keys(canned[part]), keys(summary[part]), part);
+  }
+  assert.deepEqual(keys(canned.goals[0]), keys(summary.goals[0]), "goals");
+  assert.deepEqual(
+    canned.goals.map((goal) => [goal.id, goal.low, goal.high]),
+    summary.goals.map((goal) => [goal.id, goal.low, goal.high]),
+    "the same goals and bands",
+  );
 });
