@@ -2,7 +2,8 @@
 // The popup's queue panel: the removal queue's state (running, paused and why,
 // idle), the counts, today's removals against the daily cap, what the next
 // step waits for, the time left, the dry-run and cool-down notices, and which
-// of Pause, Resume, Open the connections page and Cancel are offered. Drawn
+// of Pause, Resume, Open the connections page and Cancel are offered (a
+// pause's way on is switched on the core's cause code, `pauseOf`). Drawn
 // from storage.local.queue (the core's QueueProgress and entries); the list
 // of people is queue-list.js, the buttons' messages queue-controls.js.
 
@@ -15,6 +16,7 @@ import { renderQueueList } from "./queue-list.js";
  * @typedef {import("./types.js").QueueStore} QueueStore
  * @typedef {import("./types.js").QueueEntry} QueueEntry
  * @typedef {import("./types.js").WaitReason} WaitReason
+ * @typedef {import("./types.js").QueuePause} QueuePause
  * @typedef {import("./format.js").Formatters} Formatters
  */
 
@@ -37,6 +39,55 @@ const WAIT_PHRASES = {
   "another-account": "waiting for your own account's page",
   "no-list": "waiting for the connections list to show",
 };
+
+/**
+ * What each pause offers as the way on, by the core's cause code. Paused for
+ * want of the connections page, the way on is to open it (the queue then
+ * resumes by itself): Resume alone would only pause again. Every other pause,
+ * and a cause this popup does not know yet, offers Resume.
+ *
+ * @type {Record<string, "open-page" | "resume">}
+ */
+const PAUSE_WAY_ON = {
+  needsPage: "open-page",
+  member: "resume",
+  manual: "resume",
+  trouble: "resume",
+  failures: "resume",
+  account: "resume",
+  cap: "resume",
+};
+
+/**
+ * Why the queue is paused, as the contract gives it: `{ cause, message }`
+ * with a camelCase cause code. Null unless the queue is paused.
+ *
+ * ADAPTER (issue 11: the one place that reads the older shape). Until the
+ * core answers `progress.pause`, today's core gives `pauseCause` in
+ * kebab-case ("needs-page") beside `reason`, and an older background only
+ * flags `needsPage` on storage.local.queue. Once every core answers `pause`,
+ * only its branch stays.
+ *
+ * @param {QueueStore | null | undefined} queue
+ * @returns {QueuePause | null}
+ */
+export function pauseOf(queue) {
+  const progress = queue?.progress;
+  if (!progress || progress.state !== "paused") return null;
+  const pause = progress.pause;
+  if (pause && typeof pause === "object" && typeof pause.cause === "string") {
+    const message = typeof pause.message === "string" ? pause.message : progress.reason;
+    return { cause: pause.cause, message: message ?? "" };
+  }
+  const older =
+    typeof progress.pauseCause === "string"
+      ? progress.pauseCause.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase())
+      : null;
+  return {
+    cause: older ?? (queue.needsPage === true ? "needsPage" : "unknown"),
+    message: progress.reason ?? "",
+  };
+}
 
 /**
  * The removal queue, from storage.local.queue (`{ progress, entries }`). The
@@ -135,7 +186,8 @@ function drawQueue(doc, queue, nowMs) {
   const state =
     progress.state === "running" || progress.state === "paused" ? progress.state : "idle";
   stateLine.dataset.state = state;
-  const reason = trimSentence(progress.reason ?? "");
+  const pause = pauseOf(queue);
+  const reason = trimSentence(pause?.message ?? "");
   stateLine.textContent =
     state === "paused"
       ? reason
@@ -185,13 +237,11 @@ function drawQueue(doc, queue, nowMs) {
   otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
   show(otherLine, otherWords.length > 0);
 
-  // Paused for want of the connections page: the way on is to open it (the
-  // queue then resumes by itself); Resume alone would only pause again.
-  const needsPage =
-    state === "paused" && (queue?.needsPage === true || progress.pauseCause === "needs-page");
-  show(byTestId(doc, "queue-open-page"), needsPage);
+  // The way on from a pause is decided by its cause, never by its words.
+  const wayOn = pause ? (PAUSE_WAY_ON[pause.cause] ?? "resume") : null;
+  show(byTestId(doc, "queue-open-page"), wayOn === "open-page");
   show(byTestId(doc, "queue-pause"), state === "running");
-  show(byTestId(doc, "queue-resume"), state === "paused" && !needsPage);
+  show(byTestId(doc, "queue-resume"), wayOn === "resume");
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);
   byId(doc, "queue-cancel-question").textContent =

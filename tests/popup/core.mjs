@@ -69,3 +69,32 @@ export function coreSummary({
   core.setGoal(goal);
   return { summary: core.summary(nowMs), core };
 }
+
+/**
+ * storage.local.queue as the core answers it, before the background adds its
+ * own flags: `people` (names) read on the connections page and queued for
+ * removal, then, with `pause`, the queue paused with that reason and cause
+ * (the cause as `Core.pauseQueue` takes it).
+ *
+ * @param {{ people?: string[], pause?: { reason: string, cause: string }, nowMs?: number }} options
+ * @returns {{ progress: any, entries: any[] }}
+ */
+export function coreQueue({ people = ["Ana One", "Bob Two"], pause, nowMs = Date.now() } = {}) {
+  const core = new Core();
+  const slugs = people.map((name) => name.toLowerCase().replace(/\W+/g, "-"));
+  const reading = countsReading("connections", { connections: String(people.length) });
+  reading.cards = people.map((name, i) => ({
+    profileUrl: `/in/${slugs[i]}/`,
+    name,
+    headline: null,
+    connectedText: "Connected on August 7, 2024",
+  }));
+  core.ingest(reading, nowMs - 60_000);
+  const queued = core.queueRemovals(slugs, nowMs, false);
+  if (queued.queued !== slugs.length)
+    throw new Error(`the core refused: ${JSON.stringify(queued)}`);
+  if (pause && !core.pauseQueue(pause.reason, nowMs, pause.cause)) {
+    throw new Error("the core did not pause the queue");
+  }
+  return { progress: core.queueProgress(nowMs, 0), entries: core.queueEntries() };
+}

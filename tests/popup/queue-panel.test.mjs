@@ -22,6 +22,7 @@ import {
   popupWithQueue,
   axeViolations,
 } from "./helpers.mjs";
+import { coreQueue } from "./core.mjs";
 
 test("queue_never_used_shows_one_idle_line_pointing_to_the_review_page", async (t) => {
   const { doc, part } = await popupWithQueue(t, undefined);
@@ -326,4 +327,44 @@ test("a_step_in_flight_reads_as_under_way_not_as_a_wait", async (t) => {
     ),
   );
   assert.equal(text(part("queue-next")), "removing Bob Builder now");
+});
+
+test("the_way_on_from_a_pause_is_switched_on_its_cause_not_its_words", () => {
+  const doc = new JSDOM(POPUP_HTML).window.document;
+  const open = byTestId(doc, "queue-open-page");
+  const resume = byTestId(doc, "queue-resume");
+  const words = "Open your LinkedIn connections page to continue";
+  // Drawn without a Summary (the summary view stays hidden): the buttons' own flags.
+  const isShown = (button) => !button.hidden;
+
+  // The core's queue, paused for want of the page: no flag from the
+  // background is needed, the cause says it.
+  renderQueue(doc, coreQueue({ pause: { reason: words, cause: "needs-page" } }));
+  assert.equal(text(byTestId(doc, "queue-state")), `Queue paused: ${words}.`);
+  assert.equal(text(byTestId(doc, "queue-count")), "2");
+  assert.ok(isShown(open));
+  assert.ok(!isShown(resume));
+
+  // The same words with another cause: Resume, not the page.
+  renderQueue(doc, coreQueue({ pause: { reason: words, cause: "member" } }));
+  assert.ok(!isShown(open));
+  assert.ok(isShown(resume));
+
+  // The contract's shape: `pause: { cause, message }`, camelCase codes.
+  const contract = (cause, message) => {
+    const queue = coreQueue({ pause: { reason: "older words", cause: "member" } });
+    return { ...queue, progress: { ...queue.progress, pause: { cause, message } } };
+  };
+  renderQueue(doc, contract("needsPage", "LinkedIn's connections page is not open."));
+  assert.equal(
+    text(byTestId(doc, "queue-state")),
+    "Queue paused: LinkedIn's connections page is not open.",
+  );
+  assert.ok(isShown(open));
+  assert.ok(!isShown(resume));
+  for (const cause of ["trouble", "member", "manual", "cap", "a-cause-added-later"]) {
+    renderQueue(doc, contract(cause, words));
+    assert.ok(!isShown(open), cause);
+    assert.ok(isShown(resume), cause);
+  }
 });
