@@ -66,28 +66,34 @@ export function renderQueueList(doc, entries, text, checkWaiting) {
   });
 }
 
+/**
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {string} className
+ * @param {string} [testId] its data-testid hook
+ */
+function part(doc, tag, className, testId) {
+  const element = doc.createElement(tag);
+  element.className = className;
+  if (testId) element.setAttribute("data-testid", testId);
+  return element;
+}
+
 /** @param {Document} doc */
 function createQueueEntry(doc) {
-  const item = doc.createElement("li");
-  item.className = "queue-entry";
-  item.setAttribute("data-testid", "queue-entry");
-  const name = doc.createElement("span");
-  name.className = "queue-name";
+  const item = part(doc, "li", "queue-entry", "queue-entry");
+  const name = part(doc, "span", "queue-name");
   name.dir = "auto";
-  const note = doc.createElement("span");
-  note.className = "queue-note";
+  const note = part(doc, "span", "queue-note");
   // A dry-run entry says so: its step stops at the confirm button.
-  const badge = doc.createElement("span");
-  badge.className = "queue-badge";
-  badge.setAttribute("data-testid", "queue-entry-dry-run");
-  const cancel = doc.createElement("button");
+  const badge = part(doc, "span", "queue-badge", "queue-entry-dry-run");
+  const cancel = /** @type {HTMLButtonElement} */ (
+    part(doc, "button", "button button-small", "queue-cancel-one")
+  );
   cancel.type = "button";
-  cancel.className = "button button-small";
-  cancel.setAttribute("data-testid", "queue-cancel-one");
   // The name is part of the button's text (hidden visually), so each of
   // many "Cancel" buttons says whom it cancels.
-  const whom = doc.createElement("span");
-  whom.className = "visually-hidden";
+  const whom = part(doc, "span", "visually-hidden");
   cancel.append("Cancel", whom);
   // Spaces between the parts, so they read as words and not "Bob Buildercancel".
   item.append(name, " ", badge, " ", note, " ", cancel);

@@ -249,6 +249,8 @@ export function queueStore(progress = {}, entries = []) {
       failed: 0,
       skipped: 0,
       cancelled: 0,
+      unconfirmed: 0,
+      checkWaiting: null,
       removedToday: 12,
       attemptsThisHour: 3,
       attemptsToday: 12,
@@ -269,7 +271,14 @@ export function queueStore(progress = {}, entries = []) {
 }
 
 export function entry(slug, name, kind = "pending") {
-  return { slug, name, queuedAtMs: Date.now() - HOUR, status: { kind }, attempts: 0 };
+  return {
+    slug,
+    name,
+    queuedAtMs: Date.now() - HOUR,
+    status: { kind },
+    attempts: 0,
+    dryRun: false,
+  };
 }
 
 /** One person being removed, three waiting, one already removed (not listed). */

@@ -368,3 +368,15 @@ test("the_way_on_from_a_pause_is_switched_on_its_cause_not_its_words", () => {
     assert.ok(isShown(resume), cause);
   }
 });
+
+test("the_canned_queues_have_the_shape_the_core_answers", () => {
+  // queueStore() and entry() stand in for the core's QueueProgress and
+  // entries; this keeps them from drifting from what the core answers.
+  const real = coreQueue({ pause: { reason: "You paused the queue.", cause: "member" } });
+  const canned = queueStore({}, ENTRIES);
+  const keys = (object) => Object.keys(object ?? {}).sort();
+  const missing = keys(real.progress).filter((key) => !(key in canned.progress));
+  assert.deepEqual(missing, [], "QueueProgress fields the canned queue lacks");
+  const entryMissing = keys(real.entries[0]).filter((key) => !(key in canned.entries[1]));
+  assert.deepEqual(entryMissing, [], "entry fields the canned entries lack");
+});
