@@ -14,7 +14,8 @@
 //   notices.js         background unreachable, kept-aside data, readings that
 //                      do not add up, the page read last or not recognised
 //   collect-status.js  collection progress
-//   queue-panel.js     the removal queue's state, counts, waits and pauses
+//   queue-panel.js     the removal queue's state, counts and waits
+//   queue-pause.js     why it is paused, the way on, the cool-down
 //   queue-list.js      the people queued, one row each
 //   queue-controls.js  Pause, Resume, Cancel, the removal log
 //   format.js, dom.js, types.js   wording, DOM helpers, the shapes drawn

@@ -2,21 +2,21 @@
 // The popup's queue panel: the removal queue's state (running, paused and why,
 // idle), the counts, today's removals against the daily cap, what the next
 // step waits for, the time left, the dry-run and cool-down notices, and which
-// of Pause, Resume, Open the connections page and Cancel are offered (a
-// pause's way on is switched on the core's cause code, `pauseOf`). Drawn
-// from storage.local.queue (the core's QueueProgress and entries); the list
-// of people is queue-list.js, the buttons' messages queue-controls.js.
+// of Pause and Cancel are offered. Drawn from storage.local.queue (the core's
+// QueueProgress and entries); why it is paused and the way on (Resume or
+// Open the connections page, the cool-down) is queue-pause.js, the list of
+// people queue-list.js, the buttons' messages queue-controls.js.
 
 import { byId, byTestId, isVisibleIn, show } from "./dom.js";
 import { countdown, formatters, plural, timeLeft, trimSentence } from "./format.js";
 import { renderQueueList } from "./queue-list.js";
+import { pauseOf, renderCooldown, renderWayOn } from "./queue-pause.js";
 
 /**
  * @typedef {import("./types.js").QueueProgress} QueueProgress
  * @typedef {import("./types.js").QueueStore} QueueStore
  * @typedef {import("./types.js").QueueEntry} QueueEntry
  * @typedef {import("./types.js").WaitReason} WaitReason
- * @typedef {import("./types.js").QueuePause} QueuePause
  * @typedef {import("./format.js").Formatters} Formatters
  */
 
@@ -39,55 +39,6 @@ const WAIT_PHRASES = {
   "another-account": "waiting for your own account's page",
   "no-list": "waiting for the connections list to show",
 };
-
-/**
- * What each pause offers as the way on, by the core's cause code. Paused for
- * want of the connections page, the way on is to open it (the queue then
- * resumes by itself): Resume alone would only pause again. Every other pause,
- * and a cause this popup does not know yet, offers Resume.
- *
- * @type {Record<string, "open-page" | "resume">}
- */
-const PAUSE_WAY_ON = {
-  needsPage: "open-page",
-  member: "resume",
-  manual: "resume",
-  trouble: "resume",
-  failures: "resume",
-  account: "resume",
-  cap: "resume",
-};
-
-/**
- * Why the queue is paused, as the contract gives it: `{ cause, message }`
- * with a camelCase cause code. Null unless the queue is paused.
- *
- * ADAPTER (issue 11: the one place that reads the older shape). Until the
- * core answers `progress.pause`, today's core gives `pauseCause` in
- * kebab-case ("needs-page") beside `reason`, and an older background only
- * flags `needsPage` on storage.local.queue. Once every core answers `pause`,
- * only its branch stays.
- *
- * @param {QueueStore | null | undefined} queue
- * @returns {QueuePause | null}
- */
-export function pauseOf(queue) {
-  const progress = queue?.progress;
-  if (!progress || progress.state !== "paused") return null;
-  const pause = progress.pause;
-  if (pause && typeof pause === "object" && typeof pause.cause === "string") {
-    const message = typeof pause.message === "string" ? pause.message : progress.reason;
-    return { cause: pause.cause, message: message ?? "" };
-  }
-  const older =
-    typeof progress.pauseCause === "string"
-      ? progress.pauseCause.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase())
-      : null;
-  return {
-    cause: older ?? (queue.needsPage === true ? "needsPage" : "unknown"),
-    message: progress.reason ?? "",
-  };
-}
 
 /**
  * The removal queue, from storage.local.queue (`{ progress, entries }`). The
@@ -237,11 +188,8 @@ function drawQueue(doc, queue, nowMs) {
   otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
   show(otherLine, otherWords.length > 0);
 
-  // The way on from a pause is decided by its cause, never by its words.
-  const wayOn = pause ? (PAUSE_WAY_ON[pause.cause] ?? "resume") : null;
-  show(byTestId(doc, "queue-open-page"), wayOn === "open-page");
+  renderWayOn(doc, pause);
   show(byTestId(doc, "queue-pause"), state === "running");
-  show(byTestId(doc, "queue-resume"), wayOn === "resume");
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);
   byId(doc, "queue-cancel-question").textContent =
@@ -249,30 +197,6 @@ function drawQueue(doc, queue, nowMs) {
     `waiting? Nobody already removed comes back${inProgress ? ", and the removal under way finishes first" : ""}.`;
 
   renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
-}
-
-/**
- * The cool-down after a LinkedIn warning: until when and why, and the
- * acknowledgement without which Resume stays disabled.
- *
- * @param {Document} doc
- * @param {QueueProgress} progress
- * @param {number} nowMs
- */
-function renderCooldown(doc, progress, nowMs) {
-  const box = byTestId(doc, "queue-cooldown");
-  const until = progress.cooldownUntilMs;
-  const cooling = typeof until === "number" && until > nowMs;
-  const ack = /** @type {HTMLInputElement} */ (byTestId(doc, "queue-cooldown-ack"));
-  if (!cooling) ack.checked = false;
-  show(box, cooling);
-  byId(doc, "queue-cooldown-text").textContent = cooling
-    ? `LinkedIn showed a warning (${trimSentence(progress.cooldownReason ?? "no reason given")}). ` +
-      `To let your account cool down, resuming is locked until ` +
-      `${new Date(until).toLocaleString()} (in ${countdown(until - nowMs)}).`
-    : "";
-  const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
-  resume.disabled = cooling && !ack.checked;
 }
 
 /**

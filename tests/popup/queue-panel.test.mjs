@@ -1,6 +1,7 @@
-// The popup's queue panel and list (queue-panel.js, queue-list.js), from
-// storage.local.queue: state, counts, waits, pauses, the cool-down, dry runs
-// and the people listed. Run: node --test tests/popup/
+// The popup's queue panel, pause notices and list (queue-panel.js,
+// queue-pause.js, queue-list.js), from storage.local.queue: state, counts,
+// waits, pauses and their way on, the cool-down, dry runs and the people
+// listed. Run: node --test tests/popup/
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { JSDOM } from "jsdom";
