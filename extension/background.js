@@ -18,12 +18,6 @@ const LINKEDIN_ORIGIN = "https://www.linkedin.com";
 // 30,000-person snapshot for each would be wasteful. Changes the member makes
 // (keep, import, restore) are written at once.
 const PERSIST_DELAY_MS = 1_000;
-// Human pace for "collect all": each scroll waits about this long (the
-// content script randomizes it), and the list must show nothing new for a
-// full minute before a stall is taken for its end. LinkedIn stalls for tens
-// of seconds mid-list.
-const COLLECT_PACE = { delayMs: 2_500, stallMs: 60_000 };
-
 // The queue runs only with the member's connections page open: steps act on
 // that page and nowhere else.
 const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
@@ -32,14 +26,9 @@ const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
 const SHORT_WAIT_MS = 20_000;
 const QUEUE_ALARM = "netprune-queue";
 // A step belongs to the tab it was sent to, under its attempt number, until
-// its outcome arrives or this long has passed (the core's STEP_TIMEOUT_MS);
+// its outcome arrives or the core's `rules().step.timeoutMs` has passed;
 // storage.session.stepInFlight records it, so a worker stopped mid-step
 // still knows.
-const STEP_TIMEOUT_MS = 3 * 60_000;
-// In a test build with devPacing, a step on the mock site takes seconds, so
-// its ownership ends sooner (never under this): tests that lose an outcome
-// on purpose need not wait three minutes.
-const DEV_STEP_TIMEOUT_MS = 15_000;
 // Steps act only on a page the member can see, of the account that owns
 // this network; otherwise the queue waits (it does not pause), saying why,
 // and looks again on the tab's events or after RECHECK_MS.
@@ -165,14 +154,12 @@ function queueView() {
 }
 
 /**
- * Whether the queue is paused only for want of the connections page. The
- * core names the cause; a pause made before causes existed (or by a caller
- * still pausing as the member with NO_TAB_REASON) is recognised by its text.
+ * Whether the queue is paused only for want of the connections page (the
+ * core names the cause).
  * @param {any} progress
  */
 function pausedForPage(progress) {
-  if (progress.state !== "paused") return false;
-  return progress.pauseCause === "needs-page";
+  return progress.state === "paused" && progress.pause?.cause === "needsPage";
 }
 
 /** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
@@ -249,10 +236,10 @@ async function runQueueStep() {
   // Before anything reads the progress, so it says which pacing is in force.
   const dev = await devDelayMs();
   state.core.setDevPacing(dev === null ? undefined : dev);
-  const timeoutMs =
-    dev === null
-      ? STEP_TIMEOUT_MS
-      : Math.min(STEP_TIMEOUT_MS, Math.max(DEV_STEP_TIMEOUT_MS, dev * 40));
+  // Every timing the page follows comes from the core (shrunk in a test
+  // build with devPacing); the step's ownership timeout among them.
+  const rules = Core.rules(dev);
+  const timeoutMs = rules.step.timeoutMs;
   const progress = state.core.queueProgress(now, utcOffset());
   if (progress.state === "idle" || progress.state === "paused") {
     state.waitingOn = null;
@@ -286,7 +273,7 @@ async function runQueueStep() {
   }
   if (tabId === null) {
     state.waitingOn = null;
-    state.core.pauseQueue(NO_TAB_REASON, now, "needs-page");
+    state.core.pauseQueue(NO_TAB_REASON, now, "needsPage");
     await persistNow();
     return;
   }
@@ -322,6 +309,8 @@ async function runQueueStep() {
       pausesMs: action.pausesMs,
       // The account the step is for: the page refuses it under another one.
       member: state.owner,
+      // How long each of the step's waits may last.
+      rules: rules.step,
     };
     let accepted;
     try {
@@ -454,10 +443,9 @@ async function devDelayMs() {
   return Number.isFinite(delayMs) && delayMs > 0 ? Math.min(delayMs, 60_000) : null;
 }
 
-/** The collection pace: human, unless devPacing applies. */
-async function collectPace() {
-  const delayMs = await devDelayMs();
-  return delayMs === null ? COLLECT_PACE : { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
+/** The core's collection rules: human, unless devPacing applies. */
+async function collectRules() {
+  return Core.rules(await devDelayMs()).collect;
 }
 
 /**
@@ -530,9 +518,16 @@ async function tabOpen(tabId) {
  * @param {number} tabId
  */
 async function driveCollection(tabId) {
-  const pace = await collectPace();
+  const rules = await collectRules();
   try {
-    await api.tabs.sendMessage(tabId, { type: "collect-run", ...pace });
+    // `delayMs` and `stallMs` also at the top, for a content script that
+    // predates `rules`.
+    await api.tabs.sendMessage(tabId, {
+      type: "collect-run",
+      delayMs: rules.delayMs,
+      stallMs: rules.stallMs,
+      rules,
+    });
   } catch (error) {
     console.info("netprune: the connections tab is not ready to collect yet:", messageOf(error));
   }
@@ -757,7 +752,7 @@ const handlers = {
           !cooling &&
           (pausedForPage(queue) ||
             (queue.state === "paused" &&
-              queue.pauseCause === "account" &&
+              queue.pause?.cause === "account" &&
               sameMember(member, state.owner)));
         if (acting && lifts) {
           state.core.resumeQueue(Date.now(), {});

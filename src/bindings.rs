@@ -7,13 +7,13 @@
 //! panics on input: bad input is an exception, not an abort of the module.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::calendar::TimeMs;
-use crate::collect::Outcome;
-use crate::import::read_connections_csv;
-use crate::model::{Goal, ModelError, Network};
-use crate::pacing::PacingSettings;
-use crate::queue::{NotTaken, PauseCause, StepOutcome};
-use crate::reading::PageReading;
+use crate::intake::collect::Outcome;
+use crate::intake::import::read_connections_csv;
+use crate::intake::reading::PageReading;
+use crate::network::calendar::TimeMs;
+use crate::network::model::{Goal, ModelError, Network};
+use crate::removal::pacing::PacingSettings;
+use crate::removal::queue::{NotTaken, PauseCause, StepOutcome};
 use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -277,13 +277,13 @@ impl Core {
     /// The one-line help for the query box.
     #[wasm_bindgen(js_name = queryHelp)]
     pub fn query_help() -> String {
-        crate::query::help().to_string()
+        crate::search::query::help().to_string()
     }
 
     /// Queries for the usual cleanup targets, `[{ label, query }]`.
     #[wasm_bindgen(js_name = suggestedQueries)]
     pub fn suggested_queries() -> Result<JsValue, JsValue> {
-        to_js(&crate::query::SUGGESTED)
+        to_js(&crate::search::query::SUGGESTED)
     }
 
     /// Imports LinkedIn's `Connections.csv` (the file's bytes) and answers
@@ -348,6 +348,27 @@ impl Core {
             &self
                 .network
                 .queue_removals(&slugs, now, dry_run)
+                .map_err(error)?,
+        )
+    }
+
+    /// What `queueRemovals` would do with these people, without doing it
+    /// (`{ queueable, excluded: [{ slug, name, reason, message }],
+    /// connectionsBefore, connectionsAfter, connectionsPrecision,
+    /// crossesBadge, finishAtMs, durationMs, alreadyWaiting }`), by the same
+    /// refusal rules and the queue's own finish estimate.
+    #[wasm_bindgen(js_name = planRemovals)]
+    pub fn plan_removals(
+        &mut self,
+        slugs: Vec<String>,
+        now_ms: f64,
+        utc_offset_minutes: i32,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(
+            &self
+                .network
+                .plan_removals(&slugs, now, utc_offset_minutes)
                 .map_err(error)?,
         )
     }
@@ -435,7 +456,7 @@ impl Core {
     }
 
     /// Pauses the queue; answers whether it was running. `cause` is
-    /// "member" (the default), "needs-page", "account" or "trouble";
+    /// "member" (the default), "needsPage", "account" or "trouble";
     /// `trouble` is the trouble kind, and a warning from LinkedIn
     /// ("limit", "checkpoint"...) also locks resuming for the cool-down.
     #[wasm_bindgen(js_name = pauseQueue)]
@@ -449,12 +470,12 @@ impl Core {
         let now = time(now_ms)?;
         let cause = match cause.as_deref() {
             None | Some("member") => PauseCause::Member,
-            Some("needs-page") => PauseCause::NeedsPage,
+            Some("needsPage" | "needs-page") => PauseCause::NeedsPage,
             Some("account") => PauseCause::Account,
             Some("trouble") => PauseCause::Trouble,
             Some(other) => {
                 return Err(error(format!(
-                    "unknown pause cause {other:?}: expected member, needs-page, account or trouble"
+                    "unknown pause cause {other:?}: expected member, needsPage, account or trouble"
                 )))
             }
         };
@@ -519,6 +540,14 @@ impl Core {
         to_js(self.network.queue.settings())
     }
 
+    /// Every pacing setting's `{ min, max, default, unit, above? }` by its
+    /// name in `queueSettings()` (unit "ms", "count" or "minute"; `above`:
+    /// `{ setting, by }`, never less than that setting plus `by`).
+    #[wasm_bindgen(js_name = pacingLimits)]
+    pub fn pacing_limits() -> Result<JsValue, JsValue> {
+        to_js(&crate::removal::limits::pacing_limits())
+    }
+
     /// Changes the pacing settings; values past the ceilings are clamped.
     /// Answers the settings in force.
     #[wasm_bindgen(js_name = setQueueSettings)]
@@ -526,6 +555,16 @@ impl Core {
         let settings: PacingSettings = serde_wasm_bindgen::from_value(settings)
             .map_err(|e| error(format!("pacing settings not understood: {e}")))?;
         to_js(&self.network.queue.set_settings(settings))
+    }
+
+    /// Every timing that decides how the content script collects and how
+    /// long a removal step may wait (`{ collect, step }`), shrunk by a test
+    /// build's development delay when given (undefined or null: human).
+    pub fn rules(dev_delay_ms: Option<f64>) -> Result<JsValue, JsValue> {
+        let dev = dev_delay_ms
+            .filter(|d| d.is_finite() && *d >= 1.0)
+            .map(|d| d.min(f64::from(u32::MAX)) as u32);
+        to_js(&crate::removal::rules::Rules::new(dev))
     }
 
     /// How many people the network holds.

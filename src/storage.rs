@@ -7,9 +7,9 @@
 //! the member has. Reading either validates the network before anything uses
 //! it. This module never touches storage itself; the background does.
 
-use crate::calendar::TimeMs;
-use crate::model::{ModelError, Network};
-use crate::queue::EntryStatus;
+use crate::network::calendar::TimeMs;
+use crate::network::model::{ModelError, Network};
+use crate::removal::queue::EntryStatus;
 use serde::{Deserialize, Serialize};
 
 /// What restoring a backup did.
@@ -74,9 +74,9 @@ impl Network {
             }
             match serde_json::from_str::<Version>(text) {
                 Ok(Version { version: Some(v) })
-                    if v > u64::from(crate::model::SNAPSHOT_VERSION) =>
+                    if v > u64::from(crate::network::model::SNAPSHOT_VERSION) =>
                 {
-                    crate::model::newer_version(v)
+                    crate::network::model::newer_version(v)
                 }
                 _ => ModelError::BadSnapshot(format!("it is not a netprune snapshot ({e})")),
             }

@@ -3,11 +3,11 @@
 //! that must be refused whole, and generated exports read back field for field.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::calendar::CivilDate;
-use netprune::import::{
+use netprune::intake::import::{
     read_connections_csv, ExportFile, ExportRow, ImportError, RowNote, SkippedRow, MAX_DATA_ROWS,
 };
-use netprune::reading::clean_text;
+use netprune::intake::reading::clean_text;
+use netprune::network::calendar::CivilDate;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proptest::prelude::*;
 

@@ -2,11 +2,13 @@
 //! summary out, and the snapshot through serialization and back.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::model::{
+use netprune::intake::reading::{
+    Card, CountTokens, DatePrecision, PageKind, PageReading, Precision,
+};
+use netprune::network::model::{
     BadgeStatus, BandPosition, ConsistencyStatus, FigureKind, Goal, ModelError, Network,
     PageOutcome, Source, SNAPSHOT_VERSION,
 };
-use netprune::reading::{Card, CountTokens, DatePrecision, PageKind, PageReading, Precision};
 use proptest::prelude::*;
 
 // 2026-11-21T12:00:00Z
@@ -271,7 +273,7 @@ fn ratio_against_each_goal_band() {
             Some(1200),
             Some(400),
         ),
-        (Goal::Consultant, BandPosition::Within, None, None),
+        (Goal::Consultant, BandPosition::Within, Some(0), Some(0)),
         (
             Goal::BusinessDeveloper,
             BandPosition::Above,
@@ -290,6 +292,33 @@ fn ratio_against_each_goal_band() {
         assert_eq!(r.connections_to_band, connections_to_band, "{goal:?}");
         assert_eq!((r.low, r.high), goal.band());
     }
+}
+
+#[test]
+fn ratio_band_figures_are_absent_for_a_floor() {
+    // "500+" is a floor: "about 250 more followers" from it would be invented.
+    let mut n = Network::default();
+    n.ingest(followers("600"), NOW).unwrap();
+    n.ingest(connections_page("500+", vec![]), NOW).unwrap();
+    n.set_goal(Goal::ThoughtLeader);
+    let r = n.summary(NOW).ratio.unwrap();
+    assert_eq!(r.position, BandPosition::Below);
+    assert_eq!((r.followers_to_band, r.connections_to_band), (None, None));
+}
+
+#[test]
+fn ratio_band_figures_survive_float_error() {
+    // 1.5 x 1,000 is 1,500 however the float rounds: 1,499 followers need one more.
+    let mut n = Network::default();
+    n.ingest(connections_page("1,000", vec![]), NOW).unwrap();
+    n.ingest(followers("1,499"), NOW).unwrap();
+    n.set_goal(Goal::Consultant);
+    let r = n.summary(NOW).ratio.unwrap();
+    assert_eq!(r.position, BandPosition::Below);
+    assert_eq!(
+        (r.followers_to_band, r.connections_to_band),
+        (Some(1), Some(1))
+    );
 }
 
 #[test]

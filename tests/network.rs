@@ -3,10 +3,10 @@
 //! stored and backup forms.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::collect::Outcome;
-use netprune::import::read_connections_csv;
-use netprune::model::{ModelError, Network};
-use netprune::reading::{Card, CountTokens, DatePrecision, PageKind, PageReading};
+use netprune::intake::collect::Outcome;
+use netprune::intake::import::read_connections_csv;
+use netprune::intake::reading::{Card, CountTokens, DatePrecision, PageKind, PageReading};
+use netprune::network::model::{ModelError, Network};
 
 const NOW: i64 = 1_795_262_400_000;
 const MINUTE: i64 = 60_000;

@@ -2,12 +2,12 @@
 //! people built directly, and check what matched and in which order.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::calendar::{CivilDate, TimeMs};
-use netprune::fold::fold;
-use netprune::index::SearchIndex;
-use netprune::model::{Person, Source};
-use netprune::query::{help, parse, run, Flags, Query, QueryError, SearchKeys, SortOrder};
-use netprune::reading::{ConnectedDate, DatePrecision};
+use netprune::intake::reading::{ConnectedDate, DatePrecision};
+use netprune::network::calendar::{CivilDate, TimeMs};
+use netprune::network::model::{Person, Source};
+use netprune::search::fold::fold;
+use netprune::search::index::SearchIndex;
+use netprune::search::query::{help, parse, run, Flags, Query, QueryError, SearchKeys, SortOrder};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 

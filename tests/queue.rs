@@ -4,15 +4,15 @@
 //! simulated month of removals checked against every rule.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::model::Network;
-use netprune::pacing::{
+use netprune::intake::reading::{Card, CountTokens, PageKind, PageReading};
+use netprune::network::model::Network;
+use netprune::removal::pacing::{
     PacingPolicy, PacingSettings, Prng, WaitReason, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS,
 };
-use netprune::queue::{
+use netprune::removal::queue::{
     Action, CancelOutcome, EntryStatus, NotTaken, PauseCause, RefuseReason, RemovalQueue, Reported,
     SkipReason, Stage, StepOutcome, STEP_TIMEOUT_MS,
 };
-use netprune::reading::{Card, CountTokens, PageKind, PageReading};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -922,7 +922,10 @@ fn progress_counts_caps_and_an_eta() {
     );
     let progress = q.progress(NOW, UTC);
     assert_eq!(progress.pending, 130);
-    assert_eq!(progress.state, netprune::queue::QueueState::Running);
+    assert_eq!(
+        progress.state,
+        netprune::removal::queue::QueueState::Running
+    );
     assert_eq!(
         (progress.hourly_cap, progress.daily_cap),
         (Some(15), Some(60))
@@ -1491,7 +1494,10 @@ fn a_step_not_taken_is_no_failure_and_the_queue_waits_with_the_reason() {
     assert_eq!(status(&q, "ana"), EntryStatus::Pending);
     assert_eq!(q.entry("ana").unwrap().attempts, 0);
     let progress = q.progress(now, UTC);
-    assert_eq!(progress.state, netprune::queue::QueueState::Running);
+    assert_eq!(
+        progress.state,
+        netprune::removal::queue::QueueState::Running
+    );
     assert_eq!(progress.waiting_for, Some(WaitReason::TabHidden));
     assert_eq!(progress.attempts_this_hour, 0);
     assert_eq!(progress.failed, 0);
@@ -1712,7 +1718,7 @@ fn netprunes_own_doubts_pause_without_a_cooldown() {
         q.report(attempt, warning("odd", kind), now);
         assert_eq!(
             q.progress(now, UTC).state,
-            netprune::queue::QueueState::Paused
+            netprune::removal::queue::QueueState::Paused
         );
         assert_eq!(q.progress(now, UTC).cooldown_until_ms, None);
         assert!(q.resume(now + MINUTE_MS, false).unwrap());
@@ -1749,13 +1755,23 @@ fn pause_causes_cross_as_an_enum() {
         NOW,
     );
     let json = serde_json::to_value(q.progress(NOW, UTC)).unwrap();
-    assert_eq!(json["pauseCause"], "needs-page");
+    assert_eq!(json["pauseCause"], "needsPage");
+    assert_eq!(json["pause"]["cause"], "needsPage");
+    assert_eq!(
+        json["pause"]["message"],
+        "Open your LinkedIn connections page"
+    );
+    assert_eq!(json["pause"]["atMs"], NOW);
+    // A snapshot stored before the codes were camelCase still reads.
+    let old: PauseCause = serde_json::from_str("\"needs-page\"").unwrap();
+    assert_eq!(old, PauseCause::NeedsPage);
     // A member's pause does not replace it, trouble does.
     q.pause("", NOW);
     assert_eq!(q.pause_info().unwrap().cause, PauseCause::NeedsPage);
     q.pause_because(PauseCause::Trouble, "captcha", None, NOW);
     let json = serde_json::to_value(q.progress(NOW, UTC)).unwrap();
     assert_eq!(json["pauseCause"], "trouble");
+    assert_eq!(json["pause"]["cause"], "trouble");
     assert!(json["cooldownUntilMs"].is_null());
 }
 
@@ -1864,7 +1880,10 @@ fn under_test_pacing_a_lost_step_is_verified_after_the_short_timeout() {
     q.set_dev_pacing(Some(200));
     let mut now = NOW;
     remove_of(&next_step(&mut q, &mut now, UTC));
-    assert_eq!(q.step_timeout_ms(), netprune::queue::DEV_STEP_TIMEOUT_MS);
+    assert_eq!(
+        q.step_timeout_ms(),
+        netprune::removal::queue::DEV_STEP_TIMEOUT_MS
+    );
     assert_eq!(q.next_wake_ms(now, UTC), Some(now + 20 * SECOND_MS));
     assert!(matches!(
         q.poll(now + 19 * SECOND_MS, UTC),

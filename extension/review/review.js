@@ -210,7 +210,7 @@ const EXCLUSIONS = [
 ];
 
 /**
- * The core's refusal reasons (RefuseReason in src/queue.rs, kebab-case), in words.
+ * The core's refusal reasons (RefuseReason in src/removal/queue.rs, camelCase), in words.
  *
  * @type {Record<string, string>}
  */
@@ -219,10 +219,10 @@ const REFUSALS = {
   unmatched: "from your export without a profile link",
   gone: "no longer in your connections",
   unknown: "not in your network as netprune holds it",
-  "already-queued": "already in the removal queue",
-  "already-removed": "already removed",
-  "bad-slug": "not a profile link netprune can use",
-  "queue-full": "the queue is full (30,000 people waiting)",
+  alreadyQueued: "already in the removal queue",
+  alreadyRemoved: "already removed",
+  badSlug: "not a profile link netprune can use",
+  queueFull: "the queue is full (30,000 people waiting)",
 };
 
 export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";

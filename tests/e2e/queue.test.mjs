@@ -391,7 +391,7 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
       dryRun: false,
     });
     assert.equal(again.queued, 0);
-    assert.equal(again.refused[0]?.why, "already-removed");
+    assert.equal(again.refused[0]?.why, "alreadyRemoved");
   });
 });
 

@@ -1520,7 +1520,7 @@ test("confirm_sends_queue_removals_with_the_eligible_selected_slugs_and_dry_run"
   const { dom, doc, extension } = await openQueueDialog(t, {
     answer: (message) =>
       message.type === "queue-removals"
-        ? { ok: true, queued: 3, refused: [{ slug: "p-9", why: "already-queued" }] }
+        ? { ok: true, queued: 3, refused: [{ slug: "p-9", why: "alreadyQueued" }] }
         : { ok: true },
   });
   const dryRun = byTestId(doc, "dry-run");
@@ -1541,7 +1541,7 @@ test("confirm_sends_queue_removals_with_the_eligible_selected_slugs_and_dry_run"
   assert.equal(result.getAttribute("role"), "status");
   assert.match(text(result), /Queued 3 people for a dry run: nobody will actually be removed\./);
   assert.equal(
-    text(result.querySelector('li[data-why="already-queued"]')),
+    text(result.querySelector('li[data-why="alreadyQueued"]')),
     "1 person already in the removal queue: Person 9.",
     "the refusal with its reason and the name",
   );
@@ -1738,7 +1738,7 @@ test("the_selection_bar_says_how_many_wait_in_the_queue_and_why_it_is_paused", a
 test("axe_finds_no_serious_or_critical_violations_with_the_queue_dialog_open", async (t) => {
   const { dom, doc } = await openQueueDialog(t, {
     connections: connectionsCount(502),
-    answer: () => ({ ok: true, queued: 3, refused: [{ slug: "p-9", why: "already-queued" }] }),
+    answer: () => ({ ok: true, queued: 3, refused: [{ slug: "p-9", why: "alreadyQueued" }] }),
   });
   dom.window.eval(AXE_SOURCE);
   const check = async (what) => {

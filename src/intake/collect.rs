@@ -9,9 +9,9 @@
 //! ended short proves nothing, because LinkedIn stalls mid-list. This module
 //! never drives the page; the background and content script do.
 
-use crate::calendar::TimeMs;
-use crate::model::Network;
-use crate::reading::clean_text;
+use crate::intake::reading::clean_text;
+use crate::network::calendar::TimeMs;
+use crate::network::model::Network;
 use serde::{Deserialize, Serialize};
 
 /// How a run ended.

@@ -40,13 +40,13 @@
 //! waiting check ──cancel─────────────> Cancelled (only while no step is out)
 //! ```
 
-use crate::calendar::{CivilDate, TimeMs};
-use crate::model::{ModelError, Network, CONNECTION_CAP, UNMATCHED_PREFIX};
-use crate::pacing::{
+use crate::intake::reading::clean_text;
+use crate::network::calendar::{CivilDate, TimeMs};
+use crate::network::model::{ModelError, Network, Person, CONNECTION_CAP, UNMATCHED_PREFIX};
+use crate::removal::pacing::{
     attempts_within, Hold, PacingPolicy, PacingSettings, Prng, WaitReason, DAILY_CEILING, DAY_MS,
     HOUR_MS, MINUTE_MS, SECOND_MS,
 };
-use crate::reading::clean_text;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -73,10 +73,10 @@ pub const DEFAULT_SEED: u64 = 0x6e65_7470_7275_6e65;
 /// are dropped (removals are kept so the member can reconnect later).
 const MAX_LOG_RECORDS: usize = 100_000;
 /// Pending people at most: no member has more connections than this.
-const MAX_PENDING: usize = CONNECTION_CAP as usize;
+pub(crate) const MAX_PENDING: usize = CONNECTION_CAP as usize;
 const MAX_NAME_CHARS: usize = 300;
 const MAX_REASON_CHARS: usize = 300;
-const MAX_SLUG_CHARS: usize = 200;
+pub(crate) const MAX_SLUG_CHARS: usize = 200;
 /// Attempt times kept for the rolling caps: the caps only ever look at the
 /// last `cap` attempts, and no cap exceeds the daily ceiling.
 const ATTEMPTS_KEPT: usize = DAILY_CEILING as usize;
@@ -239,13 +239,14 @@ impl LogRecord {
             // A record about the whole queue (a cool-down overridden).
             return String::new();
         }
-        crate::view::profile_url_of(&self.slug)
+        crate::report::view::profile_url_of(&self.slug)
     }
 }
 
-/// Who or what paused the queue.
+/// Who or what paused the queue: the code the pages switch on (camelCase;
+/// a snapshot stored with the older "needs-page" still reads).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "camelCase")]
 pub enum PauseCause {
     /// The member pressed pause.
     Member,
@@ -254,6 +255,7 @@ pub enum PauseCause {
     /// Failures in a row.
     Failures,
     /// The connections page is not open: opening it resumes the queue.
+    #[serde(alias = "needs-page")]
     NeedsPage,
     /// The LinkedIn tab belongs to another account than the network's.
     Account,
@@ -478,9 +480,9 @@ pub enum Reported {
     },
 }
 
-/// Why a person was not queued.
+/// Why a person was not queued (camelCase codes, as the pages switch on).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "camelCase")]
 pub enum RefuseReason {
     /// On the keep-list: never queued.
     Kept,
@@ -564,8 +566,11 @@ pub struct QueueProgress {
     pub state: QueueState,
     /// Why it is paused.
     pub reason: Option<String>,
-    /// Who or what paused it, for the pages to switch on.
+    /// Who or what paused it (the same as `pause.cause`).
     pub pause_cause: Option<PauseCause>,
+    /// The pause, if paused: its cause for the pages to switch on, and the
+    /// sentence to show.
+    pub pause: Option<PauseView>,
     /// Resuming is locked until then after a LinkedIn warning (unless the
     /// member acknowledges the risk).
     pub cooldown_until_ms: Option<TimeMs>,
@@ -613,6 +618,18 @@ pub struct QueueProgress {
     pub dry_run_left: u32,
     /// Development pacing is on.
     pub dev_pacing: bool,
+}
+
+/// A pause as the pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PauseView {
+    /// Who or what paused the queue.
+    pub cause: PauseCause,
+    /// Why, in words.
+    pub message: String,
+    /// Since when.
+    pub at_ms: TimeMs,
 }
 
 /// Which kind of step is out.
@@ -905,6 +922,42 @@ impl RemovalQueue {
         }
     }
 
+    /// Why the queue refuses `slug` ([`Self::enqueue`] and the plan ask
+    /// alike), with `taken` the slugs earlier in the same batch and
+    /// `pending` how many wait counting them: a key that is not a profile
+    /// slug, someone pending or in progress (or twice in the batch), someone
+    /// already removed (never attempted twice), or a full queue. Wants the
+    /// index current ([`Self::ensure_index`]).
+    pub(crate) fn entry_refusal(
+        &self,
+        slug: &str,
+        taken: &HashSet<String>,
+        pending: usize,
+    ) -> Option<RefuseReason> {
+        if !is_profile_slug(slug) {
+            return Some(RefuseReason::BadSlug);
+        }
+        if taken.contains(slug) {
+            return Some(RefuseReason::AlreadyQueued);
+        }
+        match self.index.0.get(slug).map(|&i| &self.entries[i].status) {
+            Some(EntryStatus::Pending | EntryStatus::InProgress) => {
+                Some(RefuseReason::AlreadyQueued)
+            }
+            Some(EntryStatus::Removed) => Some(RefuseReason::AlreadyRemoved),
+            _ if pending >= MAX_PENDING => Some(RefuseReason::QueueFull),
+            _ => None,
+        }
+    }
+
+    /// How many people wait (pending).
+    pub(crate) fn pending_count(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.status == EntryStatus::Pending)
+            .count()
+    }
+
     /// Queues `people` (slug, name) in order. The caller has already refused
     /// kept, unmatched and gone people ([`Network::queue_removals`] does);
     /// the queue refuses people pending or in progress, people already
@@ -920,11 +973,7 @@ impl RemovalQueue {
     ) -> EnqueueReport {
         self.ensure_index();
         let mut report = EnqueueReport::default();
-        let mut pending = self
-            .entries
-            .iter()
-            .filter(|e| e.status == EntryStatus::Pending)
-            .count();
+        let mut pending = self.pending_count();
         let mut taken: HashSet<String> = HashSet::new();
         let mut moved: HashSet<usize> = HashSet::new();
         let mut added: Vec<Entry> = Vec::new();
@@ -933,31 +982,12 @@ impl RemovalQueue {
                 slug: clean_text(&slug, MAX_SLUG_CHARS),
                 why,
             };
-            if !is_profile_slug(&slug) {
-                report.refused.push(refuse(RefuseReason::BadSlug));
-                continue;
-            }
-            if taken.contains(&slug) {
-                report.refused.push(refuse(RefuseReason::AlreadyQueued));
+            if let Some(why) = self.entry_refusal(&slug, &taken, pending) {
+                report.refused.push(refuse(why));
                 continue;
             }
             let existing = self.index.0.get(&slug).copied();
-            let from = match existing.map(|i| &self.entries[i].status) {
-                Some(EntryStatus::Pending | EntryStatus::InProgress) => {
-                    report.refused.push(refuse(RefuseReason::AlreadyQueued));
-                    continue;
-                }
-                Some(EntryStatus::Removed) => {
-                    report.refused.push(refuse(RefuseReason::AlreadyRemoved));
-                    continue;
-                }
-                Some(status) => Some(status.stage()),
-                None => None,
-            };
-            if pending >= MAX_PENDING {
-                report.refused.push(refuse(RefuseReason::QueueFull));
-                continue;
-            }
+            let from = existing.map(|i| self.entries[i].status.stage());
             let name = clean_text(&name, MAX_NAME_CHARS);
             self.push_log(LogRecord {
                 slug: slug.clone(),
@@ -1473,6 +1503,23 @@ impl RemovalQueue {
         }
     }
 
+    /// When `count` removals would be done starting from this queue's
+    /// state at `now_ms` (its hold, the caps' recent attempts, the next
+    /// breather), at the median pace: the popup's estimate and the plan's.
+    pub(crate) fn finish_of(&self, count: u32, now_ms: TimeMs, utc_offset_minutes: i32) -> TimeMs {
+        let policy = self.policy();
+        let start = policy
+            .next_start(now_ms, utc_offset_minutes, self.hold, &self.attempts)
+            .map_or(now_ms, |h| h.until_ms);
+        policy.estimate_finish(
+            count,
+            start,
+            utc_offset_minutes,
+            &self.attempts,
+            self.until_breather,
+        )
+    }
+
     /// Counts, caps, the next action and an estimate of when the people
     /// left will be done, as of `now_ms`.
     pub fn progress(&self, now_ms: TimeMs, utc_offset_minutes: i32) -> QueueProgress {
@@ -1491,22 +1538,16 @@ impl RemovalQueue {
         let policy = self.policy();
         let decision = self.decide(now_ms, utc_offset_minutes);
         let left = pending + in_progress;
-        let eta_ms = (left > 0).then(|| {
-            let start = policy
-                .next_start(now_ms, utc_offset_minutes, self.hold, &self.attempts)
-                .map_or(now_ms, |h| h.until_ms);
-            policy.estimate_finish(
-                left,
-                start,
-                utc_offset_minutes,
-                &self.attempts,
-                self.until_breather,
-            )
-        });
+        let eta_ms = (left > 0).then(|| self.finish_of(left, now_ms, utc_offset_minutes));
         QueueProgress {
             state: self.state(),
             reason: self.paused.as_ref().map(|p| p.reason.clone()),
             pause_cause: self.paused.as_ref().map(|p| p.cause),
+            pause: self.paused.as_ref().map(|p| PauseView {
+                cause: p.cause,
+                message: p.reason.clone(),
+                at_ms: p.at_ms,
+            }),
             cooldown_until_ms: self.cooldown_at(now_ms).map(|c| c.until_ms),
             cooldown_reason: self.cooldown_at(now_ms).map(|c| c.reason.clone()),
             paused_at_ms: self.paused.as_ref().map(|p| p.at_ms),
@@ -1563,7 +1604,7 @@ impl RemovalQueue {
                 if n > 0 {
                     out.push(',');
                 }
-                crate::view::push_csv_field(&mut out, field);
+                crate::report::view::push_csv_field(&mut out, field);
             }
             out.push_str("\r\n");
         }
@@ -1871,7 +1912,7 @@ impl RemovalQueue {
         }
     }
 
-    fn ensure_index(&mut self) {
+    pub(crate) fn ensure_index(&mut self) {
         if self.index.0.len() != self.entries.len() {
             self.rebuild_index();
         }
@@ -1923,6 +1964,20 @@ fn iso_utc(ms: TimeMs) -> String {
 /// queued, checking each person again just before their turn, and marking
 /// verified removals on the person.
 impl Network {
+    /// The person `slug` names, or why they must never be queued: unknown,
+    /// kept, an export row without a profile link, no longer connected, or
+    /// already removed. [`Self::queue_removals`] and the plan both ask this.
+    pub(crate) fn person_refusal(&self, slug: &str) -> Result<&Person, RefuseReason> {
+        match self.person(slug) {
+            None => Err(RefuseReason::Unknown),
+            Some(p) if p.kept => Err(RefuseReason::Kept),
+            Some(p) if p.unmatched => Err(RefuseReason::Unmatched),
+            Some(p) if p.gone_since_ms.is_some() => Err(RefuseReason::Gone),
+            Some(p) if p.removed_at_ms.is_some() => Err(RefuseReason::AlreadyRemoved),
+            Some(p) => Ok(p),
+        }
+    }
+
     /// Queues people for removal by slug. Kept people are never queued, nor
     /// export rows without a profile link, people no longer connected,
     /// people already removed, or slugs the network does not know: each is
@@ -1943,22 +1998,12 @@ impl Network {
         let mut refused = Vec::new();
         let mut people = Vec::new();
         for slug in slugs {
-            let why = match self.person(slug) {
-                None => Some(RefuseReason::Unknown),
-                Some(p) if p.kept => Some(RefuseReason::Kept),
-                Some(p) if p.unmatched => Some(RefuseReason::Unmatched),
-                Some(p) if p.gone_since_ms.is_some() => Some(RefuseReason::Gone),
-                Some(p) if p.removed_at_ms.is_some() => Some(RefuseReason::AlreadyRemoved),
-                Some(p) => {
-                    people.push((p.slug.clone(), p.name.clone()));
-                    None
-                }
-            };
-            if let Some(why) = why {
-                refused.push(Refusal {
+            match self.person_refusal(slug) {
+                Ok(p) => people.push((p.slug.clone(), p.name.clone())),
+                Err(why) => refused.push(Refusal {
                     slug: clean_text(slug, MAX_SLUG_CHARS),
                     why,
-                });
+                }),
             }
         }
         if !self.queue.is_seeded() {

@@ -7,9 +7,9 @@
 //! spreadsheet: a cell that a spreadsheet would run as a formula is prefixed
 //! with an apostrophe. Nothing here changes the network.
 
-use crate::fold::fold;
-use crate::model::{Network, Person, Source};
-use crate::reading::DatePrecision;
+use crate::intake::reading::DatePrecision;
+use crate::network::model::{Network, Person, Source};
+use crate::search::fold::fold;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -21,6 +21,9 @@ pub struct Row<'a> {
     pub index: u32,
     /// The profile slug (a synthetic key for unmatched export rows).
     pub slug: &'a str,
+    /// `https://www.linkedin.com/in/<slug>/`, encoded as the removal log
+    /// encodes it; null for an export row without a profile link.
+    pub profile_url: Option<String>,
     /// The name.
     pub name: &'a str,
     /// The headline.
@@ -129,6 +132,7 @@ impl Network {
             .map(|(index, p)| Row {
                 index,
                 slug: &p.slug,
+                profile_url: (!p.unmatched).then(|| profile_url_of(&p.slug)),
                 name: &p.name,
                 headline: p.headline.as_deref(),
                 company: p.company.as_deref(),

@@ -7,7 +7,7 @@
 //! never reads a clock: relative dates are resolved against the time the
 //! caller says the page was read.
 
-use crate::calendar::{month_from_name, CivilDate, TimeMs};
+use crate::network::calendar::{month_from_name, CivilDate, TimeMs};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -3,10 +3,10 @@
 //!
 //! This module owns the grammar below, its error messages, and what a query
 //! means ([`Query::matches`], one person at a time). [`SearchKeys`] and
-//! [`run`] are the reference: text folded once per person ([`crate::fold`]),
+//! [`run`] are the reference: text folded once per person ([`crate::search::fold`]),
 //! each person's place under every sort order ranked once per list
 //! ([`SearchKeys::for_people`]). The network runs queries on
-//! [`crate::index::SearchIndex`] instead, a layout of the same keys made for
+//! [`crate::search::index::SearchIndex`] instead, a layout of the same keys made for
 //! scanning 30,000 people per keystroke, which must answer as [`run`] does
 //! (the tests check it does). Each search term builds its substring finder
 //! and byte-pair signature once at parse time. It
@@ -41,10 +41,10 @@
 //! `sort:` may stand anywhere. A term with an unknown `field:` prefix is an
 //! error; quote it to search for the text itself (`"re:invent"`).
 
-use crate::calendar::{CivilDate, TimeMs};
-use crate::fold::{fold, fold_into};
-use crate::index::Signature;
-use crate::model::Person;
+use crate::network::calendar::{CivilDate, TimeMs};
+use crate::network::model::Person;
+use crate::search::fold::{fold, fold_into};
+use crate::search::index::Signature;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -154,7 +154,7 @@ impl Query {
 
     /// Whether one person matches, whatever holds their keys: the one
     /// statement of what a query means, for [`SearchKeys`] and for
-    /// [`crate::index::SearchIndex`] alike.
+    /// [`crate::search::index::SearchIndex`] alike.
     #[inline]
     pub(crate) fn holds<K: Keys + ?Sized>(&self, keys: &K, flags: Flags) -> bool {
         self.clauses
@@ -1263,8 +1263,8 @@ fn sort_by_text(hits: &mut [u32], order: SortOrder, people: &[Person], keys: &[S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Source;
-    use crate::reading::{ConnectedDate, DatePrecision};
+    use crate::intake::reading::{ConnectedDate, DatePrecision};
+    use crate::network::model::Source;
 
     // 2026-11-21T12:00:00Z
     const NOW: TimeMs = 1_795_262_400_000;

@@ -16,7 +16,7 @@
 /// whitespace made one space, leading and trailing whitespace dropped.
 ///
 /// The result never contains a newline (nor any other whitespace than
-/// U+0020), which [`crate::query`] relies on to separate fields.
+/// U+0020), which [`crate::search::query`] relies on to separate fields.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);

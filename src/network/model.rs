@@ -9,16 +9,16 @@
 //! reads a clock or storage: the caller passes `now_ms` and persists the
 //! serialized [`Network`].
 
-use crate::calendar::TimeMs;
-use crate::collect::Collection;
-use crate::fastmap::FastMap;
-use crate::index::SearchIndex;
-use crate::query::{Flags, QueryError};
-use crate::queue::RemovalQueue;
-use crate::reading::{
+use crate::intake::collect::Collection;
+use crate::intake::reading::{
     clean_text, parse_connected_text, parse_count, slug_from_profile_url, ConnectedDate, Figure,
     PageKind, PageReading, Precision,
 };
+use crate::network::calendar::TimeMs;
+use crate::network::fastmap::FastMap;
+use crate::removal::queue::RemovalQueue;
+use crate::search::index::SearchIndex;
+use crate::search::query::{Flags, QueryError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -132,7 +132,7 @@ pub(crate) struct SearchCache(
     /// Names carried by an unmatched export row, with the first such row and
     /// the first person of that name read with a link ([`Network::rows`]
     /// marks them as possibly the same), built on first use.
-    pub(crate) std::cell::OnceCell<crate::view::NameGroups>,
+    pub(crate) std::cell::OnceCell<crate::report::view::NameGroups>,
 );
 
 impl PartialEq for SearchCache {
@@ -327,7 +327,7 @@ pub struct IngestReport {
     /// Cards and tokens left out, with the reason: never guessed at.
     pub skipped: Vec<String>,
     /// Collection progress, while a collection runs.
-    pub collect: Option<crate::collect::Progress>,
+    pub collect: Option<crate::intake::collect::Progress>,
 }
 
 /// The member's network as netprune knows it: the whole persisted state.
@@ -390,7 +390,7 @@ pub(crate) fn newer_version(version: u64) -> ModelError {
 fn row_fits_headline(row: &Person, headline: Option<&str>) -> bool {
     match (row.company.as_deref(), headline) {
         (Some(company), Some(headline)) => {
-            crate::merge::names_company(headline, &crate::fold::fold(company))
+            crate::intake::merge::names_company(headline, &crate::search::fold::fold(company))
         }
         _ => false,
     }
@@ -415,7 +415,7 @@ impl Network {
             !p.unmatched
                 && p.slug != slug
                 && row_fits_headline(row, p.headline.as_deref())
-                && crate::fold::fold(&p.name) == folded
+                && crate::search::fold::fold(&p.name) == folded
         });
         read || cards.iter().any(|(s, f, headline)| {
             s != slug && f == folded && row_fits_headline(row, headline.as_deref())
@@ -469,7 +469,7 @@ impl Network {
     /// of milliseconds for 30,000, half of it on the first query that
     /// searches), then each query costs well under a millisecond.
     pub fn query(&mut self, query: &str, now_ms: TimeMs) -> Result<Vec<u32>, QueryError> {
-        let parsed = crate::query::parse(query, now_ms)?;
+        let parsed = crate::search::query::parse(query, now_ms)?;
         let flags = if parsed.uses_flags() {
             self.flags()
         } else {
@@ -610,7 +610,7 @@ impl Network {
                 .iter()
                 .filter_map(|card| {
                     let slug = slug_from_profile_url(&card.profile_url).ok()?;
-                    let folded = crate::fold::fold(&clean_text(&card.name, MAX_NAME_CHARS));
+                    let folded = crate::search::fold::fold(&clean_text(&card.name, MAX_NAME_CHARS));
                     let headline = card
                         .headline
                         .as_deref()
@@ -695,7 +695,7 @@ impl Network {
                     // (the card's headline names the row's company) and
                     // exactly one row fits. Otherwise they stay apart, and
                     // the review page shows them as possibly the same.
-                    let folded = crate::fold::fold(&person.name);
+                    let folded = crate::search::fold::fold(&person.name);
                     let row = match unmatched.get_mut(&folded) {
                         Some(slugs) => {
                             let fits: Vec<usize> = slugs
@@ -830,7 +830,7 @@ impl Network {
         query: &str,
         now_ms: TimeMs,
     ) -> Result<(), ModelError> {
-        crate::query::parse(query, now_ms)
+        crate::search::query::parse(query, now_ms)
             .map_err(|e| ModelError::BadInput(format!("query not saved: {e}")))?;
         // Stored whole or refused: a cut query can match other people (a
         // cut `-name:bob` no longer excludes Bob).
@@ -939,11 +939,14 @@ impl Network {
             (Some(c), Some(f)) if c.figure.value > 0 && status != ConsistencyStatus::Partial => {
                 let approximate = c.figure.precision != Precision::Exact
                     || f.figure.precision != Precision::Exact;
+                let floor = c.figure.precision == Precision::AtLeast
+                    || f.figure.precision == Precision::AtLeast;
                 Some(Ratio::new(
                     f.figure.value,
                     c.figure.value,
                     self.goal,
                     approximate,
+                    floor,
                 ))
             }
             _ => None,
@@ -1106,34 +1109,56 @@ pub struct Ratio {
     pub high: f64,
     /// Where the ratio stands.
     pub position: BandPosition,
-    /// Followers to gain (below) to reach the band, holding connections.
+    /// Followers to gain (below) to reach the band, holding connections:
+    /// 0 within the band; null above it (no gain in followers lowers the
+    /// ratio) or when either figure is a floor ("500+": arithmetic on it
+    /// would be invented).
     pub followers_to_band: Option<u64>,
     /// Connections to remove (below) or add (above) to reach the band,
-    /// holding followers.
+    /// holding followers: 0 within the band, null when either figure is a
+    /// floor.
     pub connections_to_band: Option<u64>,
 }
 
 impl Ratio {
-    fn new(followers: u64, connections: u64, goal: Goal, approximate: bool) -> Self {
+    fn new(followers: u64, connections: u64, goal: Goal, approximate: bool, floor: bool) -> Self {
         let value = followers as f64 / connections as f64;
         let (low, high) = goal.band();
+        // Nudged for float error, so 1.5 x 1,000 stays 1,500; a figure
+        // outside the band is at least one away from it.
+        let up = |x: f64| (x - 1e-9).ceil().max(0.0) as u64;
+        let down = |x: f64| (x + 1e-9).floor().max(0.0) as u64;
         let (position, followers_to_band, connections_to_band) = if value < low {
-            let need_followers = (low * connections as f64).ceil() as u64 - followers;
-            let max_connections = (followers as f64 / low).floor() as u64;
             (
                 BandPosition::Below,
-                Some(need_followers),
-                Some(connections - max_connections),
+                Some(
+                    up(low * connections as f64)
+                        .saturating_sub(followers)
+                        .max(1),
+                ),
+                Some(
+                    connections
+                        .saturating_sub(down(followers as f64 / low))
+                        .max(1),
+                ),
             )
         } else if value > high {
-            let min_connections = (followers as f64 / high).ceil() as u64;
             (
                 BandPosition::Above,
                 None,
-                Some(min_connections - connections),
+                Some(
+                    up(followers as f64 / high)
+                        .saturating_sub(connections)
+                        .max(1),
+                ),
             )
         } else {
-            (BandPosition::Within, None, None)
+            (BandPosition::Within, Some(0), Some(0))
+        };
+        let (followers_to_band, connections_to_band) = if floor {
+            (None, None)
+        } else {
+            (followers_to_band, connections_to_band)
         };
         Self {
             value: (value * 100.0).round() / 100.0,

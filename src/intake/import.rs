@@ -8,12 +8,12 @@
 //! that row with its line and a reason; a file that is not a whole, readable
 //! export is refused with an [`ImportError`] a member can act on, and nothing
 //! of it is returned. It never opens a file or reads a clock, never merges rows
-//! into the network (that belongs to [`crate::model`]), and never rewrites what
+//! into the network (that belongs to [`crate::network::model`]), and never rewrites what
 //! people typed: a name like `=HYPERLINK(...)` stays text here, because
 //! formulas are neutralised where a file is written, not where one is read.
 
-use crate::calendar::{month_from_name, CivilDate};
-use crate::reading::{clean_text, slug_from_profile_url};
+use crate::intake::reading::{clean_text, slug_from_profile_url};
+use crate::network::calendar::{month_from_name, CivilDate};
 use serde::Serialize;
 use std::fmt;
 use std::ops::RangeInclusive;

@@ -1,8 +1,8 @@
 //! The search index `Network::query` runs every keystroke on.
 //!
-//! [`crate::query`] owns the filter language and what each query means
-//! (`Query::holds`); its [`SearchKeys`](crate::query::SearchKeys) and
-//! [`run`](crate::query::run) are the reference, one person at a time. This
+//! [`crate::search::query`] owns the filter language and what each query means
+//! (`Query::holds`); its [`SearchKeys`](crate::search::query::SearchKeys) and
+//! [`run`](crate::search::query::run) are the reference, one person at a time. This
 //! module owns a layout of the same keys made for scanning 30,000 people per
 //! keystroke, and must answer exactly as the reference does:
 //!
@@ -23,9 +23,11 @@
 //!
 //! It never reads a clock or the keep-list: flags come in per person.
 
-use crate::fold::fold_into;
-use crate::model::Person;
-use crate::query::{prefix, sort_indices, Flags, Keys, Needle, Query, SortOrder, TextField};
+use crate::network::model::Person;
+use crate::search::fold::fold_into;
+use crate::search::query::{
+    prefix, sort_indices, Flags, Keys, Needle, Query, SortOrder, TextField,
+};
 use std::cmp::Ordering;
 
 /// Which hashed byte pairs a text holds: 256 bits. If a needle occurs in a
@@ -297,7 +299,7 @@ impl SearchIndex {
     }
 
     /// The indices of the people matching `query`, in its order: what
-    /// [`crate::query::run`] answers for the same people. `people` must be
+    /// [`crate::search::query::run`] answers for the same people. `people` must be
     /// the list the index was built from. `flags[i]` are person `i`'s
     /// flags; a person past its end has none (pass an empty slice when the
     /// query does not test flags).
@@ -515,10 +517,10 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::CivilDate;
-    use crate::model::Source;
-    use crate::query::{parse, run, SearchKeys};
-    use crate::reading::{ConnectedDate, DatePrecision};
+    use crate::intake::reading::{ConnectedDate, DatePrecision};
+    use crate::network::calendar::CivilDate;
+    use crate::network::model::Source;
+    use crate::search::query::{parse, run, SearchKeys};
     use proptest::prelude::*;
 
     // 2026-11-21T12:00:00Z

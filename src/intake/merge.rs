@@ -9,12 +9,12 @@
 //! and the exact connection date; the page stays the authority for the name
 //! and headline as shown today.
 
-use crate::calendar::TimeMs;
-use crate::fastmap::FastMap;
-use crate::fold::fold;
-use crate::import::{ExportFile, ExportRow, RowNote, SkippedRow};
-use crate::model::{Network, Person, Source, UNMATCHED_PREFIX};
-use crate::reading::{ConnectedDate, DatePrecision};
+use crate::intake::import::{ExportFile, ExportRow, RowNote, SkippedRow};
+use crate::intake::reading::{ConnectedDate, DatePrecision};
+use crate::network::calendar::TimeMs;
+use crate::network::fastmap::FastMap;
+use crate::network::model::{Network, Person, Source, UNMATCHED_PREFIX};
+use crate::search::fold::fold;
 use serde::Serialize;
 
 /// What an import did (docs/ARCHITECTURE.md, `ImportReport`).
@@ -36,7 +36,7 @@ pub struct ImportReport {
     pub notes: Vec<RowNote>,
 }
 
-fn exact(date: Option<crate::calendar::CivilDate>) -> Option<ConnectedDate> {
+fn exact(date: Option<crate::network::calendar::CivilDate>) -> Option<ConnectedDate> {
     date.map(|date| ConnectedDate {
         date,
         precision: DatePrecision::Day,
@@ -85,7 +85,7 @@ fn unmatched_key(row: &ExportRow) -> String {
 impl Network {
     /// Merges a read export file at `now_ms`.
     pub fn merge_export(&mut self, file: ExportFile, now_ms: TimeMs) -> ImportReport {
-        self.search = crate::model::SearchCache::default();
+        self.search = crate::network::model::SearchCache::default();
         let mut report = ImportReport {
             rows: file.total_rows,
             skipped: file.skipped,

@@ -1,0 +1,17 @@
+//! Removal: taking people off the member's connections, slowly and safely.
+//!
+//! Owns the pacing policy and its seeded generator ([`pacing`]) and the
+//! removal queue with its log ([`queue`]): a sans-IO state machine that
+//! hands out one removal step at a time and stops at the first sign of
+//! trouble. [`rules`] holds every timing that decides how the page is read
+//! and how long a step may wait, handed to the content script through the
+//! background; [`plan`] previews a batch before it is queued;
+//! [`limits`] states each pacing setting's floor, ceiling and default.
+//!
+//! May import: [`crate::network`], [`crate::intake`], [`crate::search`].
+
+pub mod limits;
+pub mod pacing;
+pub mod plan;
+pub mod queue;
+pub mod rules;
