@@ -1,6 +1,6 @@
 // @ts-check
 // The popup's pause notices: why the removal queue is paused (the core's
-// cause code and message, read in one adapter), the way on the cause offers
+// cause code and message), the way on the cause offers
 // (Open the connections page when the queue needs it, Resume otherwise), and
 // the cool-down after LinkedIn showed a warning, with the acknowledgement
 // without which Resume stays disabled. Never decided on the reason's words.
@@ -12,35 +12,31 @@ import { countdown, trimSentence } from "./format.js";
  * @typedef {import("./types.js").QueueProgress} QueueProgress
  * @typedef {import("./types.js").QueueStore} QueueStore
  * @typedef {import("./types.js").QueuePause} QueuePause
+ * @typedef {import("./types.js").PauseCause} PauseCause
  */
 
 /**
- * What each pause offers as the way on, by the core's cause code. Paused for
- * want of the connections page, the way on is to open it (the queue then
- * resumes by itself): Resume alone would only pause again. Every other pause,
- * and a cause this popup does not know yet, offers Resume.
+ * What each pause offers as the way on, by the core's cause code
+ * (`progress.pause.cause`). Paused for want of the connections page, the way
+ * on is to open it (the queue then resumes by itself): Resume alone would
+ * only pause again. Every other pause, and a cause this popup does not know
+ * yet, offers Resume.
  *
- * @type {Record<string, "open-page" | "resume">}
+ * @type {Record<PauseCause, "open-page" | "resume">}
  */
 const PAUSE_WAY_ON = {
   needsPage: "open-page",
   member: "resume",
-  manual: "resume",
   trouble: "resume",
   failures: "resume",
   account: "resume",
-  cap: "resume",
 };
 
 /**
- * Why the queue is paused, as the contract gives it: `{ cause, message }`
- * with a camelCase cause code. Null unless the queue is paused.
- *
- * ADAPTER (issue 11: the one place that reads the older shape). Until the
- * core answers `progress.pause`, today's core gives `pauseCause` in
- * kebab-case ("needs-page") beside `reason`, and an older background only
- * flags `needsPage` on storage.local.queue. Once every core answers `pause`,
- * only its branch stays.
+ * Why the queue is paused: the core's `progress.pause` (`{ cause, message }`),
+ * null unless the queue is paused. A paused queue without one (a queue
+ * stored by an older netprune, drawn before the background rewrites it)
+ * reads as an unknown cause with the progress's reason, so it offers Resume.
  *
  * @param {QueueStore | null | undefined} queue
  * @returns {QueuePause | null}
@@ -50,17 +46,9 @@ export function pauseOf(queue) {
   if (!progress || progress.state !== "paused") return null;
   const pause = progress.pause;
   if (pause && typeof pause === "object" && typeof pause.cause === "string") {
-    const message = typeof pause.message === "string" ? pause.message : progress.reason;
-    return { cause: pause.cause, message: message ?? "" };
+    return { cause: pause.cause, message: String(pause.message ?? "") };
   }
-  const older =
-    typeof progress.pauseCause === "string"
-      ? progress.pauseCause.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase())
-      : null;
-  return {
-    cause: older ?? (queue.needsPage === true ? "needsPage" : "unknown"),
-    message: progress.reason ?? "",
-  };
+  return { cause: "unknown", message: String(progress.reason ?? "") };
 }
 
 /**
@@ -71,7 +59,7 @@ export function pauseOf(queue) {
  * @param {QueuePause | null} pause
  */
 export function renderWayOn(doc, pause) {
-  const wayOn = pause ? (PAUSE_WAY_ON[pause.cause] ?? "resume") : null;
+  const wayOn = pause ? (PAUSE_WAY_ON[/** @type {PauseCause} */ (pause.cause)] ?? "resume") : null;
   show(byTestId(doc, "queue-open-page"), wayOn === "open-page");
   show(byTestId(doc, "queue-resume"), wayOn === "resume");
 }

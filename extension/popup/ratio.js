@@ -60,8 +60,8 @@ export function renderRatio(doc, summary, text) {
 /**
  * How many followers or connections would reach the band: the core's
  * `followersToBand` / `connectionsToBand` (docs/ARCHITECTURE.md, Summary),
- * never worked out here. A figure the core left out (null, or 0 in the band)
- * is not offered as a lever.
+ * never worked out here. A figure the core left out (null: above the band
+ * for followers, or a "500+" floor) or 0 (in the band) is no lever.
  *
  * @param {number | null | undefined} figure
  * @returns {number | null}
@@ -79,12 +79,10 @@ function ratioPosition(summary, ratio, text) {
   const bandText = band(text, ratio.low, ratio.high);
   if (ratio.position === "within") return `within your band (${bandText})`;
 
-  // A "500+" floor is not a count: "about 1,200 more connections" counted
-  // from 500 would be invented, so with a floor the levers are left out
-  // (the core works its figures out from whatever value it holds).
-  const floor = [summary.followers, summary.connections].some((c) => c?.precision === "at-least");
-  const moreFollowers = floor ? null : lever(ratio.followersToBand);
-  const connections = floor ? null : lever(ratio.connectionsToBand);
+  // The core leaves its figures out (null) when either count is a "500+"
+  // floor: a lever counted from a floor would be invented.
+  const moreFollowers = lever(ratio.followersToBand);
+  const connections = lever(ratio.connectionsToBand);
 
   if (ratio.position === "below") {
     // Either more followers, or fewer connections.

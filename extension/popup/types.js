@@ -39,21 +39,20 @@
  *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"} WaitReason
  * @typedef {{
  *   state: "idle" | "running" | "paused", reason: string | null, pausedAtMs: number | null,
- *   pause?: QueuePause | null,
- *   pauseCause?: "needs-page" | "trouble" | "member" | "failures" | "account" | null,
+ *   pause: { cause: PauseCause, message: string, atMs: number } | null,
+ *   pauseCause: PauseCause | null,
  *   cooldownUntilMs: number | null, cooldownReason: string | null,
  *   pending: number, inProgress: number, removed: number, failed: number, skipped: number,
  *   cancelled: number, removedToday: number, attemptsThisHour: number, attemptsToday: number,
  *   hourlyCap: number | null, dailyCap: number | null, nextActionAtMs: number | null,
  *   waitingFor: WaitReason | null, etaMs: number | null, dryRunLeft: number, devPacing: boolean,
  *   unconfirmed?: number, checkWaiting?: string | null,
- * }} QueueProgress the core's QueueProgress, as the background stores it: `pause` (the
- *   contract's shape) or, from a core before it, `pauseCause` (kebab-case) beside `reason`
- * @typedef {"needsPage" | "trouble" | "member" | "failures" | "account" | "cap" | "manual"
- *   | string} PauseCause the core's pause cause codes (docs/ARCHITECTURE.md); the popup
- *   switches on them, never on the words of the reason
- * @typedef {{ cause: PauseCause, message: string }} QueuePause why the queue is paused:
- *   `message` is the sentence shown, `cause` what the popup decides on
+ * }} QueueProgress the core's QueueProgress, as the background stores it: `pause` says why
+ *   it is paused (`reason` and `pauseCause` repeat it)
+ * @typedef {"needsPage" | "trouble" | "member" | "failures" | "account"} PauseCause the
+ *   core's pause cause codes; the popup switches on them, never on the reason's words
+ * @typedef {{ cause: PauseCause | "unknown", message: string }} QueuePause why the queue
+ *   is paused: `message` is the sentence shown, `cause` what the popup decides on
  * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped"
  *   | "unconfirmed", reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
@@ -61,7 +60,8 @@
  * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean,
  *   waitingOn?: string | null }}
  *   QueueStore storage.local.queue, written by the background on every queue change;
- *   `needsPage`: paused only until the connections page is open again; `waitingOn`: what
+ *   `needsPage`: paused only until the connections page is open again (the popup goes by
+ *   `progress.pause.cause`); `waitingOn`: what
  *   the background waits for before the next step (the tab to be visible, the account)
  */
 

@@ -261,12 +261,29 @@ export function queueStore(progress = {}, entries = []) {
       etaMs: null,
       dryRunLeft: 0,
       pauseCause: null,
+      pause: null,
       cooldownUntilMs: null,
       cooldownReason: null,
       devPacing: false,
       ...progress,
     },
     entries,
+  };
+}
+
+/**
+ * A paused QueueProgress as the core answers it: the cause the popup
+ * switches on and the sentence it shows (`reason` and `pauseCause` repeat them).
+ */
+export function paused(cause, message, overrides = {}) {
+  const atMs = Date.now() - MINUTE;
+  return {
+    state: "paused",
+    reason: message,
+    pausedAtMs: atMs,
+    pauseCause: cause,
+    pause: { cause, message, atMs },
+    ...overrides,
   };
 }
 

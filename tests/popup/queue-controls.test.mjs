@@ -14,6 +14,7 @@ import {
   text,
   settle,
   queueStore,
+  paused,
   ENTRIES,
   popupWithQueue,
 } from "./helpers.mjs";
@@ -28,7 +29,7 @@ test("pause_and_resume_send_their_messages_and_focus_moves_to_the_other_button",
 
   // The background pauses the queue and writes it.
   extension.fireStorageChange(
-    { queue: { newValue: queueStore({ state: "paused", reason: "You paused the queue." }) } },
+    { queue: { newValue: queueStore(paused("member", "You paused the queue.")) } },
     "local",
   );
   assert.match(text(part("queue-state")), /paused: You paused the queue/);

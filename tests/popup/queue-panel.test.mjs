@@ -18,6 +18,7 @@ import {
   text,
   settle,
   queueStore,
+  paused,
   entry,
   ENTRIES,
   popupWithQueue,
@@ -107,12 +108,9 @@ test("an_unconfirmed_person_is_listed_in_plain_words_and_a_waiting_check_can_be_
 test("paused_queue_says_paused_with_the_reason_and_offers_only_resume", async (t) => {
   const { part } = await popupWithQueue(
     t,
-    queueStore({
-      state: "paused",
-      reason: "LinkedIn showed a security checkpoint.",
-      pausedAtMs: Date.now() - MINUTE,
-      etaMs: Date.now() + 5 * HOUR,
-    }),
+    queueStore(
+      paused("trouble", "LinkedIn showed a security checkpoint.", { etaMs: Date.now() + 5 * HOUR }),
+    ),
   );
   assert.equal(text(part("queue-state")), "Queue paused: LinkedIn showed a security checkpoint.");
   assert.ok(part("queue-state").classList.contains("is-warning"));
@@ -123,13 +121,9 @@ test("paused_queue_says_paused_with_the_reason_and_offers_only_resume", async (t
 });
 
 test("queue_paused_for_want_of_the_page_offers_to_open_it_instead_of_resume", async (t) => {
-  const paused = {
-    state: "paused",
-    reason: "Open your LinkedIn connections page to continue",
-    pausedAtMs: Date.now() - MINUTE,
-  };
+  const words = "Open your LinkedIn connections page to continue";
   const { doc, part, extension, queueMessages } = await popupWithQueue(t, {
-    ...queueStore(paused, ENTRIES),
+    ...queueStore(paused("needsPage", words), ENTRIES),
     needsPage: true,
   });
   assert.equal(
@@ -150,9 +144,9 @@ test("queue_paused_for_want_of_the_page_offers_to_open_it_instead_of_resume", as
   ]);
   assert.deepEqual(queueMessages(), [], "opening the page is all: the queue resumes by itself");
 
-  // Paused for anything else (or by an older background without the flag):
-  // Resume, not the page.
-  renderQueue(doc, queueStore(paused, ENTRIES));
+  // Paused for anything else: Resume, not the page, whatever the words or
+  // the background's flag say; and neither once running.
+  renderQueue(doc, { ...queueStore(paused("member", words), ENTRIES), needsPage: true });
   assert.ok(!isShown(open));
   assert.ok(isShown(part("queue-resume")));
   renderQueue(doc, { ...queueStore({ state: "running" }, ENTRIES), needsPage: true });
@@ -222,13 +216,12 @@ test("a_cooldown_explains_until_when_and_why_and_resume_needs_the_acknowledgemen
   const sent = [];
   const { doc, part } = await popupWithQueue(
     t,
-    queueStore({
-      state: "paused",
-      reason: "You've reached a temporary limit",
-      pauseCause: "trouble",
-      cooldownUntilMs: until,
-      cooldownReason: "You've reached a temporary limit",
-    }),
+    queueStore(
+      paused("trouble", "You've reached a temporary limit", {
+        cooldownUntilMs: until,
+        cooldownReason: "You've reached a temporary limit",
+      }),
+    ),
     (message) => {
       sent.push(message);
       return { ok: true };
@@ -315,8 +308,8 @@ test("axe_finds_no_violations_in_the_queue_running_never_used_or_asking_to_cance
   running.part("queue-cancel").click();
   assert.deepEqual(await axeViolations(running.dom), [], "asking before cancelling all");
 
-  const paused = await popupWithQueue(t, queueStore({ state: "paused", reason: "Trouble." }));
-  assert.deepEqual(await axeViolations(paused.dom), [], "paused");
+  const stopped = await popupWithQueue(t, queueStore(paused("trouble", "Trouble.")));
+  assert.deepEqual(await axeViolations(stopped.dom), [], "paused");
 });
 
 test("a_step_in_flight_reads_as_under_way_not_as_a_wait", async (t) => {
@@ -338,36 +331,34 @@ test("the_way_on_from_a_pause_is_switched_on_its_cause_not_its_words", () => {
   // Drawn without a Summary (the summary view stays hidden): the buttons' own flags.
   const isShown = (button) => !button.hidden;
 
-  // The core's queue, paused for want of the page: no flag from the
-  // background is needed, the cause says it.
-  renderQueue(doc, coreQueue({ pause: { reason: words, cause: "needs-page" } }));
+  // The core's own queue, paused for want of the page: its cause says so,
+  // no flag from the background is needed.
+  const needsPage = coreQueue({ pause: { reason: words, cause: "needsPage" } });
+  assert.deepEqual(
+    { cause: needsPage.progress.pause.cause, message: needsPage.progress.pause.message },
+    { cause: "needsPage", message: words },
+  );
+  renderQueue(doc, needsPage);
   assert.equal(text(byTestId(doc, "queue-state")), `Queue paused: ${words}.`);
   assert.equal(text(byTestId(doc, "queue-count")), "2");
   assert.ok(isShown(open));
   assert.ok(!isShown(resume));
 
-  // The same words with another cause: Resume, not the page.
-  renderQueue(doc, coreQueue({ pause: { reason: words, cause: "member" } }));
-  assert.ok(!isShown(open));
-  assert.ok(isShown(resume));
-
-  // The contract's shape: `pause: { cause, message }`, camelCase codes.
-  const contract = (cause, message) => {
-    const queue = coreQueue({ pause: { reason: "older words", cause: "member" } });
-    return { ...queue, progress: { ...queue.progress, pause: { cause, message } } };
-  };
-  renderQueue(doc, contract("needsPage", "LinkedIn's connections page is not open."));
-  assert.equal(
-    text(byTestId(doc, "queue-state")),
-    "Queue paused: LinkedIn's connections page is not open.",
-  );
-  assert.ok(isShown(open));
-  assert.ok(!isShown(resume));
-  for (const cause of ["trouble", "member", "manual", "cap", "a-cause-added-later"]) {
-    renderQueue(doc, contract(cause, words));
+  // The same words with every other cause the core has: Resume, not the page.
+  for (const cause of ["member", "trouble", "account"]) {
+    renderQueue(doc, coreQueue({ pause: { reason: words, cause } }));
     assert.ok(!isShown(open), cause);
     assert.ok(isShown(resume), cause);
   }
+
+  // The sentence shown is the pause's message; a cause this popup does not
+  // know yet offers Resume.
+  const later = coreQueue({ pause: { reason: "older words", cause: "member" } });
+  later.progress.pause = { ...later.progress.pause, cause: "aCauseAddedLater", message: "Why." };
+  renderQueue(doc, later);
+  assert.equal(text(byTestId(doc, "queue-state")), "Queue paused: Why.");
+  assert.ok(!isShown(open));
+  assert.ok(isShown(resume));
 });
 
 test("the_canned_queues_have_the_shape_the_core_answers", () => {
