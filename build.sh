@@ -116,7 +116,7 @@ optimize_wasm() {
 # with the word tables in linkedin/words/) as ONE classic script, since content
 # scripts cannot be modules: <directory>/content/page-reader.js, the path the
 # manifest names. The modules themselves are not shipped. The content script
-# reads no build flag (only background.js does), so test and normal builds
+# reads no build flag (only the background does), so test and normal builds
 # bundle the same.
 CONTENT_BANNER='// Built by ./build.sh from extension/content/ and linkedin/words/ (esbuild); edit those, not this.
 "use strict";'
@@ -128,10 +128,23 @@ bundle_content() {
     --outfile="$out/content/page-reader.js"
 }
 
+# bundle_background <directory>: the background's ES modules (extension/background/)
+# as ONE ES module, <directory>/background.js, the file the manifest names for
+# Chrome's service worker and Firefox's background script
+# (tools/bundle-background.mjs, esbuild). The modules themselves are not
+# shipped. The core, lib/browser.js and build-flags.js stay beside it as
+# modules of their own, so a test build's build-flags.js still decides, and
+# test and normal builds bundle the same.
+bundle_background() {
+  local out=$1
+  rm -rf "$out/background" "$out/background.js"
+  node tools/bundle-background.mjs "$out/background.js"
+}
+
 # assemble <browser> <directory> <zip> [test]: one browser's extension from
 # extension/, the compiled core and the manifest. With "test", build-flags.js
 # says TEST_BUILD = true: only such a build honours storage.local.devPacing
-# (background.js), so the fast test pacing never reaches a member's install.
+# (the background), so the fast test pacing never reaches a member's install.
 assemble() {
   local browser=$1 out=$2 zip kind=${4:-}
   zip=$(realpath -m "$3")
@@ -140,6 +153,7 @@ assemble() {
   mkdir -p "$(dirname "$out")"
   cp -R extension "$out"
   bundle_content "$out"
+  bundle_background "$out"
   mkdir -p "$out/core"
   cp dist/.core/netprune.js dist/.core/netprune_bg.wasm "$out/core/"
   node tools/manifest.mjs "$browser" manifest.json "$out/manifest.json"

@@ -1,9 +1,12 @@
-// The background (extension/background.js) in Node, with the real core
-// (dist/.core, built by ./build.sh) and a fake browser `api`: tabs whose
+// The background (extension/background/, bundled into one background.js the
+// way ./build.sh ships it: tools/bundle-background.mjs) in Node, with the real
+// core (dist/.core, built by ./build.sh) and a fake browser `api`: tabs whose
 // content script is a stub the test drives, in-memory storage.local and
 // storage.session, alarms and timers left to run. Each `loadBackground()`
-// is a fresh worker: a new copy of background.js imported from its own
-// directory, so nothing is shared between tests but the compiled core.
+// is a fresh worker: a new copy of the bundle imported from its own
+// directory, beside fakes of the modules it imports (core/netprune.js,
+// lib/browser.js, build-flags.js), so nothing is shared between tests but
+// the compiled core.
 //
 //   const bg = await loadBackground({ testBuild: true });
 //   const tab = bg.openTab({ id: 1 });                 // a LinkedIn tab, shown
@@ -14,6 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleBackground } from "../../tools/bundle-background.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -79,6 +83,20 @@ process.once("exit", () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** @type {Promise<string> | null} */
+let bundled = null;
+/** The background bundled from extension/background/ (once per test process). */
+function bundle() {
+  bundled ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "netprune-background-bundle-"));
+    dirs.push(dir);
+    const file = join(dir, "background.js");
+    await bundleBackground(file);
+    return file;
+  })();
+  return bundled;
+}
+
 /**
  * A fresh background with a fake `api`.
  * @param {{ testBuild?: boolean, local?: Record<string, unknown>,
@@ -94,11 +112,8 @@ export async function loadBackground({ testBuild = false, local = {}, session = 
   mkdirSync(join(dir, "lib"));
   mkdirSync(join(dir, "core"));
   // NETPRUNE_BACKGROUND points the tests at another background.js (an older
-  // one, to see a regression test fail on it).
-  copyFileSync(
-    process.env.NETPRUNE_BACKGROUND || join(ROOT, "extension/background.js"),
-    join(dir, "background.js"),
-  );
+  // one, or a built one, to see a regression test fail on it).
+  copyFileSync(process.env.NETPRUNE_BACKGROUND || (await bundle()), join(dir, "background.js"));
   writeFileSync(join(dir, "build-flags.js"), `export const TEST_BUILD = ${testBuild};\n`);
   const id = (loads += 1);
   writeFileSync(

@@ -1,0 +1,314 @@
+// @ts-check
+// The removal queue's runner. The core decides (what next, and when); this
+// code only carries its decisions out: it hands one step at a time to the
+// acting connections tab, records the step out (storage.session.stepInFlight)
+// until its outcome or its timeout, says what the queue waits on when the tab
+// may not take a step (hidden, another account, no evidence of the account,
+// removal off on the page, a collection first), takes the outcomes back to
+// the core, stops everything at the first sign of trouble, and wakes up when
+// the core asks: by alarm (which survives the worker stopping) and, for short
+// waits, by the core's timer.
+import { api } from "../lib/browser.js";
+import {
+  Core,
+  devDelayMs,
+  messageOf,
+  persistNow,
+  serially,
+  sleepMs,
+  state,
+  utcOffset,
+} from "./core-host.js";
+import { connectionsTab, linkedinTabs, sameMember, tabShown } from "./tabs.js";
+import { driveCollection, haltCollection } from "./collect.js";
+import { ACCOUNT_REASON } from "./accounts.js";
+
+// The queue runs only with the member's connections page open: steps act on
+// that page and nowhere else.
+const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
+// Waits shorter than this run on the core's timer (sleepMs, under the alarm
+// minimum) while the worker is awake; every wait also has an alarm, which
+// survives the worker being stopped.
+const SHORT_WAIT_MS = 20_000;
+export const QUEUE_ALARM = "netprune-queue";
+// A step belongs to the tab it was sent to, under its attempt number, until
+// its outcome arrives or the core's `rules().step.timeoutMs` has passed;
+// storage.session.stepInFlight records it, so a worker stopped mid-step
+// still knows.
+// Steps act only on a page the member can see, of the account that owns
+// this network; otherwise the queue waits (it does not pause), saying why,
+// and looks again on the tab's events or after RECHECK_MS.
+const HIDDEN_WAIT = "Waiting for your LinkedIn connections tab to be visible";
+const MEMBER_WAIT = "Waiting to see which LinkedIn account your connections tab is signed in to";
+// What the queue waits for after the tab did not take a step, by its answer.
+const NOT_TAKEN_WAITS = {
+  hidden: HIDDEN_WAIT,
+  busy: "Waiting for your LinkedIn connections tab to finish what it is doing",
+  "another-account": "Waiting for your LinkedIn connections tab to show this network's account",
+  "no-list": "Waiting for your LinkedIn connections tab to show your connections list",
+};
+const RECHECK_MS = 30_000;
+const COLLECT_WAIT = "Waiting for netprune to finish reading your connections list";
+
+// Each wake asked for supersedes the earlier ones: a short wait that ends
+// after a later scheduleWake finds its number stale and does nothing.
+let wakeNumber = 0;
+
+/** @param {number | null} atMs */
+export async function scheduleWake(atMs) {
+  const number = (wakeNumber += 1);
+  if (atMs === null) {
+    await api.alarms.clear(QUEUE_ALARM);
+    return;
+  }
+  const delay = Math.max(0, atMs - Date.now());
+  await api.alarms.create(QUEUE_ALARM, { when: Date.now() + Math.max(delay, 1_000) });
+  if (delay <= SHORT_WAIT_MS) {
+    // The core's web adapter (gloo-timers) runs the short wait.
+    sleepMs(delay).then(() => {
+      if (number === wakeNumber) pumpQueue();
+    });
+  }
+}
+
+/** Runs the queue's next decision (serially with every message). */
+export function pumpQueue() {
+  serially(runQueueStep).catch((error) => console.warn("netprune: queue step failed:", error));
+}
+
+async function runQueueStep() {
+  const now = Date.now();
+  // Before anything reads the progress, so it says which pacing is in force.
+  const dev = await devDelayMs();
+  state.core.setDevPacing(dev === null ? undefined : dev);
+  // Every timing the page follows comes from the core (shrunk in a test
+  // build with devPacing); the step's ownership timeout among them.
+  const rules = Core.rules(dev);
+  const timeoutMs = rules.step.timeoutMs;
+  const progress = state.core.queueProgress(now, utcOffset());
+  if (progress.state === "idle" || progress.state === "paused") {
+    state.waitingOn = null;
+    await scheduleWake(null);
+    if (progress.state === "paused") await persistNow();
+    return;
+  }
+  // A step out belongs to its tab until its outcome or its timeout: a wake
+  // in between (queueing more, resuming, a settings change, an alarm)
+  // changes nothing, so nobody is handed out twice.
+  const out = await stepInFlight();
+  if (out && now - out.sentAtMs < timeoutMs) {
+    await scheduleWake(out.sentAtMs + timeoutMs);
+    return;
+  }
+  // Timed out: the core verifies the step before anything else.
+  if (out) await api.storage.session.remove("stepInFlight");
+  const tabId = await connectionsTab();
+  if (tabId !== null && state.core.collection()?.running) {
+    // One thing at a time on the page: collecting first. The acting tab is
+    // asked again each time (a running collection just carries on there):
+    // a run it refused while a step was out, or one whose page was
+    // reloaded, starts now instead of leaving the queue waiting on nothing.
+    if (state.waitingOn !== COLLECT_WAIT) {
+      state.waitingOn = COLLECT_WAIT;
+      await persistNow();
+    }
+    await driveCollection(tabId);
+    await scheduleWake(now + 5_000);
+    return;
+  }
+  if (tabId === null) {
+    state.waitingOn = null;
+    state.core.pauseQueue(NO_TAB_REASON, now, "needsPage");
+    await persistNow();
+    return;
+  }
+  const hold = await stepHold(tabId);
+  if (hold?.pause) {
+    state.waitingOn = null;
+    state.core.pauseQueue(hold.pause, now, "account");
+    await persistNow();
+    await scheduleWake(null);
+    return;
+  }
+  if (hold?.wait) {
+    state.waitingOn = hold.wait;
+    await persistNow();
+    await scheduleWake(now + RECHECK_MS);
+    return;
+  }
+  state.waitingOn = null;
+  const action = state.core.pollRemovals(now, utcOffset());
+  let notTaken = false;
+  if (action.kind === "remove" || action.kind === "verify") {
+    await api.storage.session.set({
+      stepInFlight: { attempt: action.attempt, tabId, sentAtMs: now },
+    });
+    await persistNow();
+    const step = {
+      type: "remove-step",
+      attempt: action.attempt,
+      slug: action.slug,
+      name: action.name,
+      mode: action.kind,
+      dryRun: Boolean(action.dryRun),
+      pausesMs: action.pausesMs,
+      // The account the step is for: the page refuses it under another one.
+      member: state.owner,
+      // How long each of the step's waits may last.
+      rules: rules.step,
+    };
+    let accepted;
+    try {
+      accepted = await api.tabs.sendMessage(tabId, step);
+    } catch (error) {
+      accepted = { ok: false, error: messageOf(error) };
+    }
+    if (!accepted?.ok && typeof accepted?.notTaken === "string") {
+      // The tab refused before doing anything (busy, hidden, another
+      // account, no list): not a failure. The queue waits and asks again.
+      notTaken = true;
+      state.waitingOn =
+        NOT_TAKEN_WAITS[/** @type {keyof NOT_TAKEN_WAITS} */ (accepted.notTaken)] ??
+        NOT_TAKEN_WAITS.busy;
+      // The tab did nothing: no failure is counted, the person goes back to
+      // waiting, and the queue waits for what the tab named.
+      const why = accepted.notTaken in NOT_TAKEN_WAITS ? accepted.notTaken : "busy";
+      state.core.stepNotTaken(action.attempt, why, Date.now());
+      await api.storage.session.remove("stepInFlight");
+      await persistNow();
+    } else if (!accepted?.ok) {
+      // The step never started: say so, and let the core's backoff decide.
+      await api.storage.session.remove("stepInFlight");
+      state.core.reportRemoval(
+        action.attempt,
+        {
+          kind: "failed",
+          reason: `the connections tab did not take the step (${accepted?.error ?? "no answer"})`,
+        },
+        Date.now(),
+      );
+      await persistNow();
+    }
+  } else {
+    await persistNow();
+  }
+  const still = await stepInFlight();
+  if (still) {
+    // If the outcome never comes back (the worker died, the tab closed),
+    // the next poll after the timeout verifies first.
+    await scheduleWake(still.sentAtMs + timeoutMs);
+    return;
+  }
+  const wake = state.core.nextWakeMs(Date.now(), utcOffset()) ?? null;
+  // A refused step is asked again after a breath, never in a tight loop.
+  await scheduleWake(notTaken ? Math.max(wake ?? 0, Date.now() + 5_000) : wake);
+}
+
+/**
+ * The step out, if any: `{ attempt, tabId, sentAtMs }`.
+ * @returns {Promise<{ attempt: number, tabId: number, sentAtMs: number } | null>}
+ */
+export async function stepInFlight() {
+  const { stepInFlight: out } = await api.storage.session.get("stepInFlight");
+  return out && typeof out.attempt === "number" && typeof out.tabId === "number" ? out : null;
+}
+
+/**
+ * Why the connections tab may not take a step now: `{ pause }` (the member
+ * must act) or `{ wait }` (it resumes by itself), or null when it may.
+ * @param {number} tabId
+ * @returns {Promise<{ pause?: string, wait?: string } | null>}
+ */
+async function stepHold(tabId) {
+  const tab = (await linkedinTabs())[tabId];
+  const member = tab?.member ?? null;
+  // What the page check found missing (a menu, the search box, the total):
+  // no step runs there until a reading says the page is whole again.
+  if (typeof tab?.removalOff === "string") {
+    return { wait: `Removal is off on your LinkedIn connections page: ${tab.removalOff}` };
+  }
+  // No evidence of the account on this page. Once netprune knows whose
+  // network this is, such a page is read for counts but never acted on; while
+  // no page has ever named an account (LinkedIn's navigation unreadable
+  // everywhere so far) there is nothing to check against, and steps go on
+  // (the popup says the account is not identified).
+  if (member === null)
+    return state.owner === null ? visibleHold(tabId, tab) : { wait: MEMBER_WAIT };
+  if (!sameMember(member, state.owner)) {
+    return {
+      pause: `${ACCOUNT_REASON} (${member}); this network is ${state.owner ?? "unknown"}'s`,
+    };
+  }
+  return visibleHold(tabId, tab);
+}
+
+/**
+ * Waits while the connections tab cannot be seen; null when it can.
+ * @param {number} tabId
+ * @param {{ visible?: boolean } | undefined} tab what the tab last said of itself
+ */
+async function visibleHold(tabId, tab) {
+  if (tab?.visible === false || !(await tabShown(tabId))) return { wait: HIDDEN_WAIT };
+  return null;
+}
+
+/**
+ * The first sign of trouble stops everything: the queue pauses with the
+ * reason and a running collection ends.
+ * @param {string} reason
+ */
+async function stopForTrouble(reason, kind) {
+  const now = Date.now();
+  // Whatever the queue's state: a queue paused by the member or for want of
+  // the page, or idle, is often paused exactly because LinkedIn is
+  // throttling, and the warning is shown once. Paused as trouble (the core
+  // keeps an earlier trouble pause and replaces a softer one); a warning from
+  // LinkedIn (its kind) also locks resuming for the cool-down.
+  state.waitingOn = null;
+  state.core.pauseQueue(reason, now, "trouble", typeof kind === "string" ? kind : undefined);
+  await scheduleWake(null);
+  if (state.core.collection()?.running) {
+    state.core.finishCollection("stopped", `stopped at a LinkedIn warning: ${reason}`, now);
+    await haltCollection();
+  }
+  await persistNow();
+}
+
+/**
+ * Trouble a tab reported (`{ reason, trouble }`: trouble's kind, when
+ * LinkedIn showed a warning): stops everything.
+ * @param {any} report
+ * @param {string} [where] appended to the reason, e.g. " (<the page's URL>)"
+ */
+export function troubleReported(report, where = "") {
+  return stopForTrouble(
+    `${String(report.reason ?? "LinkedIn showed a warning")}${where}`,
+    report.trouble,
+  );
+}
+
+/**
+ * A step's outcome from tab `tabId`, taken to the core if it is the step
+ * out (that tab, that attempt); any other is ignored, except that trouble
+ * anywhere still stops everything.
+ * @param {any} message `{ attempt, outcome }`
+ * @param {number | undefined} tabId
+ */
+export async function takeOutcome(message, tabId) {
+  const attempt = Number(message.attempt);
+  const out = await stepInFlight();
+  if (!out || out.attempt !== attempt || out.tabId !== tabId) {
+    // Not the step out (another tab, an earlier attempt): ignored,
+    // except that trouble anywhere still stops everything.
+    if (message.outcome?.kind === "trouble") await troubleReported(message.outcome);
+    return { reported: { kind: "ignored" } };
+  }
+  await api.storage.session.remove("stepInFlight");
+  const reported = state.core.reportRemoval(attempt, message.outcome, Date.now());
+  if (message.outcome?.kind === "trouble" && state.core.collection()?.running) {
+    await troubleReported(message.outcome);
+  }
+  await persistNow();
+  pumpQueue();
+  return { reported };
+}

@@ -1,0 +1,137 @@
+// @ts-check
+// Which LinkedIn tab is which: what each tab that sent a reading last said of
+// itself (storage.session.linkedinTabs: its page, the member its navigation
+// named, whether it is visible, what its page check found missing), the one
+// connections tab that acts (takes removal steps and collects), whether a
+// tab is open and shown, and what a reading says of its member and its page
+// check.
+import { api } from "../lib/browser.js";
+import { state } from "./core-host.js";
+
+/**
+ * What the background knows of each LinkedIn tab that sent a reading, from
+ * storage.session: the page it last showed, the member its navigation named
+ * (null: not found), whether the page said it is visible, and what its page
+ * check found missing (removalOff; null: nothing).
+ * @returns {Promise<Record<string, { page: string | null, member: string | null,
+ *   visible?: boolean, removalOff?: string | null, atMs: number }>>}
+ */
+export async function linkedinTabs() {
+  const { linkedinTabs: tabs } = await api.storage.session.get("linkedinTabs");
+  return tabs && typeof tabs === "object" ? tabs : {};
+}
+
+/**
+ * @param {number} tabId
+ * @param {object} change
+ */
+export async function noteTab(tabId, change) {
+  const tabs = await linkedinTabs();
+  tabs[tabId] = { page: null, member: null, ...tabs[tabId], ...change, atMs: Date.now() };
+  await api.storage.session.set({ linkedinTabs: tabs });
+}
+
+/**
+ * The one tab that acts (takes removal steps and collects): the tab that
+ * last took the role, for as long as it is open and shows the connections
+ * page. Any other connections tab stays read-only. When the role is free it
+ * goes to the connections tab read last, one of this network's owner first.
+ */
+export async function connectionsTab() {
+  const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
+  const tabs = await linkedinTabs();
+  if (typeof current === "number" && tabs[current]?.page === "connections") {
+    if (await tabOpen(current)) return current;
+  }
+  const candidates = Object.entries(tabs)
+    .filter(([, tab]) => tab.page === "connections")
+    .sort(
+      ([, a], [, b]) =>
+        Number(sameMember(b.member, state.owner)) - Number(sameMember(a.member, state.owner)) ||
+        b.atMs - a.atMs,
+    );
+  for (const [id] of candidates) {
+    const tabId = Number(id);
+    if (await tabOpen(tabId)) {
+      await api.storage.session.set({ connectionsTab: tabId });
+      return tabId;
+    }
+  }
+  await api.storage.session.remove("connectionsTab");
+  return null;
+}
+
+/** @param {number} tabId */
+async function tabOpen(tabId) {
+  try {
+    await api.tabs.get(tabId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a tab is the one shown in its window and the window is not
+ * minimized (the page's own `page-visibility` reports are checked apart).
+ * @param {number} tabId
+ */
+export async function tabShown(tabId) {
+  try {
+    const tab = await api.tabs.get(tabId);
+    if (!tab.active) return false;
+    const window = await api.windows.get(tab.windowId);
+    return window.state !== "minimized";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the page check of a reading says of removal on that page (the check
+ * rides on some readings only: a reading without one changes nothing).
+ * @param {any} reading
+ * @returns {{ removalOff?: string | null }}
+ */
+export function checkOf(reading) {
+  const check = reading?.check;
+  if (!check || typeof check !== "object") return {};
+  if (check.removalOff !== true) return { removalOff: null };
+  const missing = Array.isArray(check.missing) ? check.missing.map(String) : [];
+  return {
+    removalOff: missing.length > 0 ? missing.join("; ") : "something netprune needs is missing",
+  };
+}
+
+/**
+ * Why removal is off on the acting connections page ("Check this page" on
+ * the review page lists it), or null.
+ */
+export async function removalOffReason() {
+  const tabId = await connectionsTab();
+  if (tabId === null) return null;
+  const off = (await linkedinTabs())[tabId]?.removalOff;
+  return typeof off === "string"
+    ? `Removal is off on your LinkedIn connections page: ${off}.`
+    : null;
+}
+
+/**
+ * The member a reading names (the own-profile slug in LinkedIn's
+ * navigation, as read), or null when the page did not show it.
+ * @param {any} reading
+ */
+export function memberOf(reading) {
+  const member = reading?.member;
+  return typeof member === "string" && member.trim() !== "" ? member.trim() : null;
+}
+
+/**
+ * Whether two profile slugs name the same member: LinkedIn's profile paths
+ * are case-insensitive.
+ * @param {string | null | undefined} a
+ * @param {string | null | undefined} b
+ */
+export function sameMember(a, b) {
+  return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+}
