@@ -21,22 +21,16 @@ function slugsIn(snapshot) {
 test("the_owner_is_learnt_from_the_first_reading_that_names_a_member", async () => {
   const bg = await loadBackground({ testBuild: true, local: FAST });
   const tab = bg.openTab({ id: 1 });
-  await bg.fromTab(tab, { type: "page-reading", reading: connectionsReading(people(2)) });
+  await bg.reads(tab, people(2));
   let { summary } = await bg.fromPage({ type: "get-summary" });
   assert.equal(summary.owner, null, "nobody named yet");
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(people(3), { member: "Alice-Example" }),
-  });
+  await bg.reads(tab, people(3), { member: "Alice-Example" });
   await bg.saved();
   ({ summary } = await bg.fromPage({ type: "get-summary" }));
   // As LinkedIn wrote it; compared without regard to case (profile paths are).
   assert.equal(summary.owner, "Alice-Example");
   assert.equal(bg.local.get("networkOwner"), "Alice-Example");
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(people(4), { member: ALICE }),
-  });
+  await bg.reads(tab, people(4), { member: ALICE });
   await bg.saved();
   ({ summary } = await bg.fromPage({ type: "get-summary" }));
   assert.equal(summary.owner, "Alice-Example", "the same member in other case is another account");
@@ -54,27 +48,18 @@ test("a_reading_of_another_account_never_merges_into_this_network_and_each_accou
   const tab = bg.openTab({ id: 1 });
   const alices = people(3, "ann");
   const bobs = people(2, "bert");
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await bg.fromPage({ type: "set-kept", slugs: [alices[0].slug], kept: true });
   await bg.settled();
   // The member signs in to LinkedIn as Bob.
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(bobs, { member: BOB }),
-  });
+  await bg.reads(tab, bobs, { member: BOB });
   await bg.saved();
   let { summary } = await bg.fromPage({ type: "get-summary" });
   assert.equal(summary.owner, BOB);
   assert.deepEqual(slugsIn(bg.local.get("snapshot")), ["bert-1", "bert-2"], "Bob's network mixed");
   assert.deepEqual(slugsIn(bg.local.get(`network:${ALICE}`)), ["ann-1", "ann-2", "ann-3"]);
   // And back to Alice: her network as she left it (her kept person too), Bob's parked.
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await bg.saved();
   ({ summary } = await bg.fromPage({ type: "get-summary" }));
   assert.equal(summary.owner, ALICE);
@@ -90,10 +75,7 @@ test("the_queue_pauses_when_linkedin_shows_another_account_and_no_step_runs_ther
   const tab = bg.openTab({ id: 1 });
   const alices = people(4, "ann");
   // Alice's tab holds each step (no outcome), so her queue has work left.
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await bg.fromPage({ type: "queue-removals", slugs: alices.map((p) => p.slug), dryRun: false });
   await until(() => tab.steps.length >= 1, "Alice's first step");
   const { attempt } = tab.steps[0];
@@ -106,10 +88,7 @@ test("the_queue_pauses_when_linkedin_shows_another_account_and_no_step_runs_ther
   await until(() => tab.steps.length >= 2, "Alice's second step");
   // Now LinkedIn shows Bob in that tab.
   const sent = tab.steps.length;
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(people(2, "bert"), { member: BOB }),
-  });
+  await bg.reads(tab, people(2, "bert"), { member: BOB });
   // The outcome of Alice's step, arriving under Bob's network, is not Bob's.
   await bg.fromTab(tab, {
     type: "removal-outcome",
@@ -130,10 +109,7 @@ test("the_queue_pauses_when_linkedin_shows_another_account_and_no_step_runs_ther
   assert.match(alice, /signed in to another account/);
 
   // Back to Alice: her queue carries on by itself.
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await until(
     async () => (await bg.storedQueue()).progress.state === "running",
     "Alice's queue to run",
@@ -160,15 +136,9 @@ test("a_page_of_another_account_stays_read_only_and_pauses_the_queue_when_its_ne
   const bg = await loadBackground({ testBuild: true, local: { ...FAST, [`network:${BOB}`]: "{" } });
   const tab = bg.openTab({ id: 1 });
   const alices = people(3, "ann");
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await bg.saved();
-  const answer = await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(people(2, "bert"), { member: BOB }),
-  });
+  const answer = await bg.reads(tab, people(2, "bert"), { member: BOB });
   assert.equal(answer.readOnly, true);
   await bg.fromPage({ type: "queue-removals", slugs: [alices[0].slug], dryRun: false });
   await sleep(300);
@@ -180,10 +150,7 @@ test("a_page_of_another_account_stays_read_only_and_pauses_the_queue_when_its_ne
   assert.deepEqual(slugsIn(bg.local.get("snapshot")), ["ann-1", "ann-2", "ann-3"]);
   assert.equal(bg.local.get(`network:${BOB}`), "{", "Bob's saved network was dropped");
   // Alice's page again: the pause lifts and the step goes out.
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await until(() => tab.steps.length >= 1, "the step on Alice's page");
   assert.equal(tab.steps[0].member, ALICE);
 });
@@ -192,15 +159,9 @@ test("a_reading_naming_no_member_is_counted_but_lets_no_step_run", async () => {
   const bg = await loadBackground({ testBuild: true, local: FAST });
   const tab = bg.openTab({ id: 1 });
   const crowd = people(3);
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(crowd, { member: ALICE }),
-  });
+  await bg.reads(tab, crowd, { member: ALICE });
   // The navigation no longer shows whose account this is (member null).
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(people(5), { member: null, stated: 5 }),
-  });
+  await bg.reads(tab, people(5), { member: null, stated: 5 });
   await bg.saved();
   const { summary } = await bg.fromPage({ type: "get-summary" });
   assert.equal(summary.owner, ALICE);
@@ -212,10 +173,7 @@ test("a_reading_naming_no_member_is_counted_but_lets_no_step_run", async () => {
   const stored = await bg.storedQueue();
   assert.match(stored.waitingOn ?? "", /which LinkedIn account/);
   // The account shows again: the step goes out.
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(crowd, { member: ALICE }),
-  });
+  await bg.reads(tab, crowd, { member: ALICE });
   await bg.alarm();
   await until(() => tab.steps.length >= 1, "the step once the account is known");
 });
@@ -225,10 +183,7 @@ test("a_normal_build_never_honours_devPacing_and_a_test_build_does", async () =>
     const bg = await loadBackground({ testBuild, local: FAST });
     const tab = bg.openTab({ id: 1 });
     const crowd = people(3);
-    await bg.fromTab(tab, {
-      type: "page-reading",
-      reading: connectionsReading(crowd, { member: ALICE }),
-    });
+    await bg.reads(tab, crowd, { member: ALICE });
     await bg.fromPage({ type: "queue-removals", slugs: [crowd[0].slug], dryRun: false });
     await bg.settled();
     const { progress } = await bg.storedQueue();
@@ -250,10 +205,7 @@ test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async (
   const bg = await loadBackground({ testBuild: true, local: FAST });
   const tab = bg.openTab({ id: 1 });
   const alices = people(3, "ann");
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   bg.reload(tab.id);
   await bg.fromPage({ type: "queue-removals", slugs: [alices[0].slug], dryRun: false });
   await sleep(300);
@@ -261,10 +213,7 @@ test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async (
   assert.equal(tab.steps.length, 0, "a step went to a page nobody has read yet");
   // A page loading is no connections page yet: the queue waits for one.
   assert.equal((await bg.storedQueue()).progress.pause.cause, "needsPage");
-  await bg.fromTab(tab, {
-    type: "page-reading",
-    reading: connectionsReading(alices, { member: ALICE }),
-  });
+  await bg.reads(tab, alices, { member: ALICE });
   await bg.alarm();
   await until(() => tab.steps.length >= 1, "the step once the new page names Alice");
 });
@@ -276,7 +225,7 @@ test("a_page_naming_no_member_takes_steps_while_no_account_was_ever_identified",
   const bg = await loadBackground({ testBuild: true, local: FAST });
   const tab = bg.openTab({ id: 1 });
   const crowd = people(3);
-  await bg.fromTab(tab, { type: "page-reading", reading: connectionsReading(crowd) });
+  await bg.reads(tab, crowd);
   const { summary } = await bg.fromPage({ type: "get-summary" });
   assert.equal(summary.owner ?? null, null);
   await bg.fromPage({ type: "queue-removals", slugs: [crowd[0].slug], dryRun: false });

@@ -273,6 +273,17 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
       });
     },
 
+    /**
+     * A connections-page reading of `people` from `tab` (its content script's
+     * `page-reading`; `options` as connectionsReading's).
+     * @param {any} tab
+     * @param {{ slug: string, name: string }[]} crowd
+     * @param {{ member?: string | null, stated?: number }} [options]
+     */
+    reads(tab, crowd, options) {
+      return bg.fromTab(tab, { type: "page-reading", reading: connectionsReading(crowd, options) });
+    },
+
     /** A message from an extension page (the popup or the review page). */
     fromPage(message) {
       return deliver(message, { id: EXTENSION_ID, url: `${EXTENSION_URL}review.html` });

@@ -17,10 +17,7 @@ async function started({ tabCount = 1, n = 6, answer } = {}) {
   const tabs = [];
   for (let i = 1; i <= tabCount; i += 1) {
     const tab = bg.openTab({ id: i, active: i === 1, windowId: i, answer });
-    await bg.fromTab(tab, {
-      type: "page-reading",
-      reading: connectionsReading(crowd, { member: ALICE }),
-    });
+    await bg.reads(tab, crowd, { member: ALICE });
     tabs.push(tab);
   }
   await bg.settled();
@@ -57,10 +54,7 @@ test("one_tab_acts_a_second_connections_tab_never_receives_a_step_or_collect_run
   assert.equal(first.steps[0].rules.timeoutMs, 15_000);
   assert.equal(first.steps[0].rules.leaveWaitMs, 10_000);
   // The second tab keeps sending readings: it stays read-only.
-  await bg.fromTab(second, {
-    type: "page-reading",
-    reading: connectionsReading(crowd, { member: ALICE }),
-  });
+  await bg.reads(second, crowd, { member: ALICE });
   await bg.fromPage({ type: "collect-start" });
   await bg.settled();
   assert.deepEqual(
@@ -207,15 +201,9 @@ test("the_queue_waits_for_a_collection_in_the_acting_tab_and_only_that_tab_colle
   const [first, second] = tabs;
   await bg.fromPage({ type: "collect-start" });
   // The second tab's reading is answered "not collecting": it stops if it was.
-  const answer = await bg.fromTab(second, {
-    type: "page-reading",
-    reading: connectionsReading(crowd, { member: ALICE, stated: 50 }),
-  });
+  const answer = await bg.reads(second, crowd, { member: ALICE, stated: 50 });
   assert.equal(answer.collect?.running, false);
-  const own = await bg.fromTab(first, {
-    type: "page-reading",
-    reading: connectionsReading(crowd, { member: ALICE, stated: 50 }),
-  });
+  const own = await bg.reads(first, crowd, { member: ALICE, stated: 50 });
   assert.equal(own.collect?.running, true);
   assert.equal(second.received.filter((m) => m.type === "collect-run").length, 0);
   assert.ok(first.received.filter((m) => m.type === "collect-run").length >= 1);
@@ -315,10 +303,7 @@ test("a_linkedin_warning_while_the_queue_is_idle_or_paused_still_pauses_it_and_l
     if (before === "needs-page") {
       // The connections page opens again: a warning's pause does not lift by itself.
       const again = bg.openTab({ id: 9 });
-      await bg.fromTab(again, {
-        type: "page-reading",
-        reading: connectionsReading(crowd, { member: ALICE }),
-      });
+      await bg.reads(again, crowd, { member: ALICE });
     }
     await bg.alarm();
     await sleep(100);
