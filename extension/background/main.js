@@ -20,7 +20,7 @@
 // a change from the review page never interleave their read-modify-write.
 import { api } from "../lib/browser.js";
 import { serially } from "./core-host.js";
-import { linkedinTabs, noteTab } from "./tabs.js";
+import { broughtToFront, forgetTab, newDocument } from "./tabs.js";
 import { pumpQueue, QUEUE_ALARM } from "./queue-runner.js";
 import { route } from "./messages.js";
 
@@ -36,15 +36,7 @@ api.runtime.onStartup.addListener(() => pumpQueue());
 // The member closing the connections tab leaves a running collection
 // waiting: it resumes when the page sends its next reading.
 api.tabs.onRemoved.addListener((tabId) => {
-  serially(async () => {
-    const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
-    if (current === tabId) await api.storage.session.remove("connectionsTab");
-    const tabs = await linkedinTabs();
-    if (tabId in tabs) {
-      delete tabs[tabId];
-      await api.storage.session.set({ linkedinTabs: tabs });
-    }
-  }).catch(() => undefined);
+  serially(() => forgetTab(tabId)).catch(() => undefined);
 });
 
 // A LinkedIn tab that loads a new document (a reload, a sign-in as someone
@@ -52,12 +44,7 @@ api.tabs.onRemoved.addListener((tabId) => {
 // it on the strength of what the previous document said.
 api.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status !== "loading") return;
-  serially(async () => {
-    const tabs = await linkedinTabs();
-    // A new document: nothing the old page said (its account, that it was
-    // the connections page, its page check) holds until the new page reads.
-    if (tabs[tabId]) await noteTab(tabId, { member: null, page: null, removalOff: null });
-  }).catch(() => undefined);
+  serially(() => newDocument(tabId)).catch(() => undefined);
 });
 
 // A queue waiting for its tab to be visible looks again when the member
@@ -66,10 +53,7 @@ api.tabs.onUpdated.addListener((tabId, change) => {
 // A tab just brought to the front is shown, whatever its page said before
 // (a page reloaded while hidden never reports becoming visible).
 api.tabs.onActivated.addListener(({ tabId }) => {
-  serially(async () => {
-    const tabs = await linkedinTabs();
-    if (tabs[tabId]?.visible === false) await noteTab(tabId, { visible: true });
-  })
+  serially(() => broughtToFront(tabId))
     .then(pumpQueue)
     .catch(() => undefined);
 });

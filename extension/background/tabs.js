@@ -32,6 +32,41 @@ export async function noteTab(tabId, change) {
 }
 
 /**
+ * Forgets a closed tab: what it said, and the acting role if it had it.
+ * @param {number} tabId
+ */
+export async function forgetTab(tabId) {
+  const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
+  if (current === tabId) await api.storage.session.remove("connectionsTab");
+  const tabs = await linkedinTabs();
+  if (tabId in tabs) {
+    delete tabs[tabId];
+    await api.storage.session.set({ linkedinTabs: tabs });
+  }
+}
+
+/**
+ * A tab started loading a new document: nothing the old page said (its
+ * account, that it was the connections page, its page check) holds until
+ * the new page reads.
+ * @param {number} tabId
+ */
+export async function newDocument(tabId) {
+  const tabs = await linkedinTabs();
+  if (tabs[tabId]) await noteTab(tabId, { member: null, page: null, removalOff: null });
+}
+
+/**
+ * A tab brought to the front is shown, whatever its page said before (a
+ * page reloaded while hidden never reports becoming visible).
+ * @param {number} tabId
+ */
+export async function broughtToFront(tabId) {
+  const tabs = await linkedinTabs();
+  if (tabs[tabId]?.visible === false) await noteTab(tabId, { visible: true });
+}
+
+/**
  * The one tab that acts (takes removal steps and collects): the tab that
  * last took the role, for as long as it is open and shows the connections
  * page. Any other connections tab stays read-only. When the role is free it
