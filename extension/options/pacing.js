@@ -5,7 +5,7 @@
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, formatSeconds, messageOf, secondsFormat } from "../lib/format.js";
-import { asObject, query, setStatus, show } from "../lib/dom.js";
+import { asButton, asInput, asObject, lookups, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("../review/types.js").PacingSettings} PacingSettings */
 /** @typedef {import("../review/types.js").QueueStore} QueueStore */
@@ -216,18 +216,15 @@ export function clampNotes(sent, inForce, fields) {
  * @param {Document} doc options.html
  */
 export function pacingElements(doc) {
-  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
-  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
-  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
-  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  const { id, testId } = lookups(doc);
   return {
     pacingForm: id("pacing-form"),
     pacingDev: testId("pacing-dev-note"),
     pacingInputs: {
-      hourlyCap: input(testId("hourly-cap")),
-      dailyCap: input(testId("daily-cap")),
-      medianDelayMs: input(testId("median-delay")),
-      minDelayMs: input(testId("min-delay")),
+      hourlyCap: asInput(testId("hourly-cap")),
+      dailyCap: asInput(testId("daily-cap")),
+      medianDelayMs: asInput(testId("median-delay")),
+      minDelayMs: asInput(testId("min-delay")),
     },
     pacingHints: {
       hourlyCap: id("hourly-cap-hint"),
@@ -241,12 +238,12 @@ export function pacingElements(doc) {
       medianDelayMs: testId("median-delay-note"),
       minDelayMs: testId("min-delay-note"),
     },
-    quietHours: input(testId("quiet-hours")),
-    quietStart: input(testId("quiet-start")),
-    quietEnd: input(testId("quiet-end")),
+    quietHours: asInput(testId("quiet-hours")),
+    quietStart: asInput(testId("quiet-start")),
+    quietEnd: asInput(testId("quiet-end")),
     quietNote: testId("quiet-note"),
-    savePacing: button(testId("save-pacing")),
-    restorePacing: button(testId("restore-pacing-defaults")),
+    savePacing: asButton(testId("save-pacing")),
+    restorePacing: asButton(testId("restore-pacing-defaults")),
     pacingStatus: testId("pacing-status"),
   };
 }

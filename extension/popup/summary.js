@@ -6,7 +6,7 @@
 // hands the ratio, the chart and the notices to their own modules. The
 // figures are the core's; nothing here computes a count, the badge or the cap.
 
-import { byId, byTestId, query, show } from "./dom.js";
+import { byId, byTestId, query, show } from "../lib/dom.js";
 import { band, formatters, plural, relativeTime } from "./format.js";
 import { renderHistory } from "./history-chart.js";
 import { renderConsistency, renderCorruptNotice, renderPageStatus } from "./notices.js";

@@ -2,14 +2,11 @@
 // The review page's elements, looked up once by id or data-testid (a missing
 // one is a markup bug, thrown at start).
 
-import { query } from "../lib/dom.js";
+import { asButton, asInput, lookups } from "../lib/dom.js";
 
 /** @param {Document} doc */
 export function elements(doc) {
-  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
-  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
-  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
-  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  const { id, testId } = lookups(doc);
   return {
     main: id("review"),
     loading: id("loading-state"),
@@ -18,7 +15,7 @@ export function elements(doc) {
     retry: id("retry-button"),
     view: id("review-view"),
 
-    input: input(testId("filter-input")),
+    input: asInput(testId("filter-input")),
     queryHelp: id("query-help"),
     queryError: testId("query-error"),
     queryErrorMessage: id("query-error-message"),
@@ -26,13 +23,13 @@ export function elements(doc) {
     queryErrorSelect: id("query-error-select"),
     suggestedList: id("suggested-list"),
     companyForm: id("company-form"),
-    companyInput: input(id("company-input")),
+    companyInput: asInput(id("company-input")),
     companyCancel: id("company-cancel"),
     savedHeading: id("saved-heading"),
     savedEmpty: id("saved-empty"),
     savedList: id("saved-list"),
     saveForm: id("save-form"),
-    saveName: input(id("save-name")),
+    saveName: asInput(id("save-name")),
     saveStatus: id("save-status"),
 
     emptyState: id("empty-state"),
@@ -42,12 +39,12 @@ export function elements(doc) {
     resultWords: id("result-words"),
     selectedCount: testId("selected-count"),
     selectionOutside: id("selection-outside"),
-    selectAll: button(testId("select-all-matching")),
-    clearSelection: button(testId("clear-selection")),
-    keepSelected: button(testId("keep-selected")),
-    unkeepSelected: button(testId("unkeep-selected")),
-    exportCsv: button(testId("export-csv")),
-    queueSelected: button(testId("queue-selected")),
+    selectAll: asButton(testId("select-all-matching")),
+    clearSelection: asButton(testId("clear-selection")),
+    keepSelected: asButton(testId("keep-selected")),
+    unkeepSelected: asButton(testId("unkeep-selected")),
+    exportCsv: asButton(testId("export-csv")),
+    queueSelected: asButton(testId("queue-selected")),
     queueLine: id("queue-line"),
     actionStatus: id("action-status"),
     histogram: testId("histogram"),
@@ -66,14 +63,14 @@ export function elements(doc) {
     detailsLink: /** @type {HTMLAnchorElement} */ (id("details-link")),
     detailsNoLink: id("details-no-link"),
 
-    collectAll: button(testId("collect-all")),
-    pageCheck: button(testId("page-check")),
+    collectAll: asButton(testId("collect-all")),
+    pageCheck: asButton(testId("page-check")),
     pageCheckResult: id("page-check-result"),
     pageCheckSummary: id("page-check-summary"),
     pageCheckLines: id("page-check-lines"),
-    pageCheckCopy: button(id("page-check-copy")),
+    pageCheckCopy: asButton(id("page-check-copy")),
     pageCheckStatus: id("page-check-status"),
-    collectStop: button(id("collect-stop")),
+    collectStop: asButton(id("collect-stop")),
     collectStatus: id("collect-status"),
     collectProgress: testId("collect-progress"),
     collectState: id("collect-state"),
@@ -83,10 +80,10 @@ export function elements(doc) {
     collectError: id("collect-error"),
     collectErrorMessage: id("collect-error-message"),
 
-    importInput: input(testId("import-csv")),
+    importInput: asInput(testId("import-csv")),
     importReport: testId("import-report"),
     backupDownload: testId("backup-download"),
-    restoreInput: input(testId("backup-restore")),
+    restoreInput: asInput(testId("backup-restore")),
     restoreConfirm: id("restore-confirm"),
     restoreConfirmText: id("restore-confirm-text"),
     restoreConfirmButton: testId("backup-restore-confirm"),
@@ -102,15 +99,15 @@ export function elements(doc) {
     queueAfter: id("queue-after"),
     below500: id("queue-below-500"),
     below500Text: id("queue-below-500-text"),
-    below500Ack: input(testId("below-500-ack")),
-    dryRun: input(testId("dry-run")),
+    below500Ack: asInput(testId("below-500-ack")),
+    dryRun: asInput(testId("dry-run")),
     queueModeWords: id("queue-mode-words"),
     queueModeList: id("queue-mode-list"),
     queueModeOthers: id("queue-mode-others"),
     queuePacing: id("queue-pacing"),
     queueResult: id("queue-result"),
-    confirmQueue: button(testId("confirm-queue")),
-    queueCancel: button(id("queue-dialog-cancel")),
+    confirmQueue: asButton(testId("confirm-queue")),
+    queueCancel: asButton(id("queue-dialog-cancel")),
 
     openOptions: id("open-options"),
   };

@@ -7,8 +7,6 @@
 /** @typedef {import("./types.js").Collect} Collect */
 /** @typedef {import("./types.js").ImportReport} ImportReport */
 /** @typedef {import("./types.js").Histogram} Histogram */
-/** @typedef {import("./types.js").Count} Count */
-/** @typedef {import("./types.js").SummaryFigures} SummaryFigures */
 /** @typedef {import("./types.js").QueueProgress} QueueProgress */
 /** @typedef {import("./types.js").PacingSettings} PacingSettings */
 /** @typedef {import("./types.js").QueueStore} QueueStore */
