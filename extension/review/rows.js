@@ -16,7 +16,7 @@
 /** @typedef {import("./types.js").Replica} Replica */
 /** @typedef {import("./types.js").CoreClass} CoreClass */
 
-/** Every row is this tall (review.css draws four lines in it); the list is a spacer of n × this. */
+/** Every row is this tall (review/list.css draws four lines in it); the list is a spacer of n × this. */
 export const ROW_HEIGHT = 88;
 
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */

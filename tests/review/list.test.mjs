@@ -282,7 +282,7 @@ test("axe_finds_no_serious_or_critical_violations", async (t) => {
   dom.window.eval(AXE_SOURCE);
   const check = async (what) => {
     // jsdom has no canvas and no layout, so colour contrast is checked by
-    // hand in review.css (both themes), not here.
+    // hand in the palettes (lib/theme.css, review/layout.css; both themes), not here.
     const results = await dom.window.axe.run(doc, {
       resultTypes: ["violations"],
       rules: { "color-contrast": { enabled: false } },
