@@ -11,7 +11,7 @@ import { loadCore } from "../lib/core.js";
 import { createTimers } from "../lib/timers.js";
 import { asObject } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
-import { createPacing, pacingDefaults, pacingElements } from "./pacing.js";
+import { buildPacingFields, createPacing, pacingDefaults, pacingElements } from "./pacing.js";
 
 /**
  * Starts the options page on `doc`.
@@ -28,6 +28,7 @@ export function startOptions(doc, { extension, loadCore }) {
   const later = timers.later;
   /** Counts `queue` changes, so the first read does not draw an older value over a newer one. */
   let queueChanges = 0;
+  buildPacingFields(doc);
   const ui = pacingElements(doc);
   /** @type {import("./pacing.js").PacingPage | null} */
   let page = null;
