@@ -34,7 +34,7 @@ import { byId, byTestId, show } from "../lib/dom.js";
 import { hideError, renderError } from "./notices.js";
 import { wireQueueControls } from "./queue-controls.js";
 import { renderQueue } from "./queue-panel.js";
-import { render } from "./summary.js";
+import { buildFigures, render } from "./summary.js";
 
 export { render, renderCollect, renderError, renderQueue };
 
@@ -76,6 +76,7 @@ const QUEUE_CLOCK_MS = 1_000;
  *   `cached` once what storage held has been drawn (or found missing).
  */
 export function startPopup(doc, extension) {
+  buildFigures(doc, PAGE_URLS);
   /** @type {Summary | null} */
   let summary = null;
   // Only the answer to the newest request is drawn, so a slow get-summary
