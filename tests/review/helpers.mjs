@@ -1,13 +1,13 @@
 // Shared by the review page's tests: the people they load, the real core
 // (the built wasm, loaded in node) with counters on what crosses its
 // boundary, a stub extension API playing the background, review.html in
-// jsdom, and the DOM helpers the tests drive it with. The page tests run
+// jsdom (driven with the helpers in dom.mjs). The page tests run
 // against the core the extension ships, so the page and the core cannot
 // drift apart. Run the suite: node --test tests/review/ (after
 // ./build.sh testbuild, which writes dist/test/chrome/core/).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { JSDOM, VirtualConsole } from "jsdom";
+import { allByTestId, byTestId, click, frame, openDocument, text } from "./dom.mjs";
 
 import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
@@ -22,10 +22,6 @@ export { Core };
 
 export const REVIEW_HTML = readFileSync(
   new URL("../../extension/review.html", import.meta.url),
-  "utf8",
-);
-export const AXE_SOURCE = readFileSync(
-  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
   "utf8",
 );
 export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
@@ -313,19 +309,7 @@ export async function openReview(
   } = {},
 ) {
   resetCalls();
-  // axe probes <canvas>, which jsdom does not implement; every other jsdom
-  // error still reaches the console.
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.sendTo(console, { omitJSDOMErrors: true });
-  virtualConsole.on("jsdomError", (error) => {
-    if (!/HTMLCanvasElement/.test(error.message)) console.error(error);
-  });
-  const dom = new JSDOM(REVIEW_HTML, {
-    pretendToBeVisual: true,
-    runScripts: "outside-only",
-    virtualConsole,
-  });
-  const doc = dom.window.document;
+  const { dom, doc } = openDocument(REVIEW_HTML);
   const scroller = doc.getElementById("list-scroller");
   let scrollTop = 0;
   Object.defineProperty(scroller, "clientHeight", { configurable: true, get: () => viewport });
@@ -355,92 +339,7 @@ export async function openReview(
   return { dom, doc, extension, review, scroller };
 }
 
-export const byTestId = (doc, id) => doc.querySelector(`[data-testid="${id}"]`);
-export const allByTestId = (doc, id) => [...doc.querySelectorAll(`[data-testid="${id}"]`)];
-export const text = (element) => element.textContent.replace(/\s+/g, " ").trim();
-export const digits = (element) => Number(text(element).replace(/,/g, ""));
 export const rows = (doc) => allByTestId(doc, "person-row");
-export const settle = () => new Promise((resolve) => setImmediate(resolve));
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits for the page's next animation frame (jsdom's pretendToBeVisual). */
-export async function frame(dom) {
-  await settle();
-  await new Promise((resolve) => dom.window.requestAnimationFrame(() => resolve()));
-  await settle();
-}
-
-/** Visible as far as the markup says: neither it nor an ancestor is hidden. */
-export function isShown(element) {
-  for (let node = element; node; node = node.parentElement) {
-    if (node.hidden) return false;
-  }
-  return true;
-}
-
-export async function waitFor(predicate, what, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = predicate();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-export async function type(dom, input, value) {
-  input.value = value;
-  input.dispatchEvent(new dom.window.Event("input", { bubbles: true }));
-  await frame(dom);
-}
-
-export function click(dom, element) {
-  element.dispatchEvent(new dom.window.MouseEvent("click", { bubbles: true, cancelable: true }));
-}
-
-export function key(dom, element, name) {
-  element.dispatchEvent(
-    new dom.window.KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true }),
-  );
-}
-
-/** Puts files into an <input type="file"> and announces the change, as a browser does. */
-export function chooseFile(dom, input, file) {
-  Object.defineProperty(input, "files", { configurable: true, value: [file] });
-  input.dispatchEvent(new dom.window.Event("change", { bubbles: true }));
-}
-
-/** Catches Blob downloads: the object URL's Blob and the <a download> name. */
-export function captureDownloads(dom) {
-  const downloads = [];
-  dom.window.URL.createObjectURL = (blob) => {
-    downloads.push({ blob, filename: null });
-    return `blob:review-test/${downloads.length}`;
-  };
-  dom.window.URL.revokeObjectURL = () => {};
-  dom.window.document.addEventListener(
-    "click",
-    (event) => {
-      const link = event.target;
-      if (link.tagName === "A" && link.hasAttribute("download")) {
-        downloads.at(-1).filename = link.download;
-        downloads.at(-1).href = link.href;
-        event.preventDefault(); // jsdom cannot navigate; the browser would save the file
-      }
-    },
-    true,
-  );
-  return downloads;
-}
-
-export function blobBytes(dom, blob) {
-  return new Promise((resolve, reject) => {
-    const reader = new dom.window.FileReader();
-    reader.onload = () => resolve(Buffer.from(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
 
 // Queueing the selection for removal.
 

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withYearFilter, yearFilterOf, ROW_HEIGHT } from "../../extension/review/review.js";
+import { byTestId, click, digits, frame, settle, sleep, text, type, waitFor } from "./dom.mjs";
 import {
   numberedPeople,
   fakePeople,
@@ -10,16 +11,7 @@ import {
   snapshotOf,
   calls,
   openReview,
-  byTestId,
-  text,
-  digits,
   rows,
-  settle,
-  sleep,
-  frame,
-  waitFor,
-  type,
-  click,
 } from "./helpers.mjs";
 
 // Selection and keep.
