@@ -120,15 +120,42 @@ export function byTestId(doc, testId) {
 
 /**
  * A page's lookups, bound to its document, for the tables of elements the
- * pages look up once at start.
+ * pages look up once at start: one element by id or data-testid, or a table
+ * of them (`{ name: "id" }` gives `{ name: element }`).
  *
  * @param {Document} doc
  */
 export function lookups(doc) {
+  const id = (/** @type {string} */ name) => byId(doc, name);
+  const testId = (/** @type {string} */ name) => byTestId(doc, name);
   return {
-    id: (/** @type {string} */ name) => byId(doc, name),
-    testId: (/** @type {string} */ name) => byTestId(doc, name),
+    id,
+    testId,
+    /**
+     * @template {string} K
+     * @param {Record<K, string>} table
+     * @returns {Record<K, HTMLElement>}
+     */
+    ids: (table) => lookAll(table, id),
+    /**
+     * @template {string} K
+     * @param {Record<K, string>} table
+     * @returns {Record<K, HTMLElement>}
+     */
+    testIds: (table) => lookAll(table, testId),
   };
+}
+
+/**
+ * @template {string} K
+ * @param {Record<K, string>} table
+ * @param {(name: string) => HTMLElement} look
+ * @returns {Record<K, HTMLElement>}
+ */
+function lookAll(table, look) {
+  return /** @type {Record<K, HTMLElement>} */ (
+    Object.fromEntries(Object.entries(table).map(([key, name]) => [key, look(String(name))]))
+  );
 }
 
 /** @param {HTMLElement} element */
@@ -136,6 +163,24 @@ export const asButton = (element) => /** @type {HTMLButtonElement} */ (element);
 
 /** @param {HTMLElement} element */
 export const asInput = (element) => /** @type {HTMLInputElement} */ (element);
+
+/**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asButtons = (table) => /** @type {Record<K, HTMLButtonElement>} */ (table);
+
+/**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asInputs = (table) => /** @type {Record<K, HTMLInputElement>} */ (table);
+
+/**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asAnchors = (table) => /** @type {Record<K, HTMLAnchorElement>} */ (table);
 
 /**
  * Whether `element` is shown: connected, and neither it nor an ancestor up
