@@ -16,7 +16,8 @@ import {
   type,
   waitFor,
 } from "./dom.mjs";
-import { coreIndices, withCore, fakePeople, calls, openReview } from "./helpers.mjs";
+import { fakePeople } from "./people.mjs";
+import { calls, coreIndices, openReview, withCore } from "./helpers.mjs";
 
 // Export, import, backup, restore.
 

@@ -11,6 +11,7 @@ import { allByTestId, byTestId, click, frame, openDocument, text } from "./dom.m
 
 import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
+import { fakePeople, queuePeople } from "./people.mjs";
 
 await init({
   module_or_path: readFileSync(
@@ -27,73 +28,7 @@ export const REVIEW_HTML = readFileSync(
 export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
 
 // ---------------------------------------------------------------------------
-// People.
-
-/** Names that must stay text: markup, quotes, formulas, bidi overrides, emoji. */
-export const HOSTILE_NAMES = [
-  '<img src=x onerror="globalThis.__pwned = 1">',
-  "</div><script>globalThis.__pwned = 2</script>",
-  `"Quoted" O'Brien & <b>Sons</b>`,
-  '=HYPERLINK("http://evil.example","click me")',
-  "\u202Eevil\u202C مرحبا بالعالم",
-  "🦀 Ferris 👩‍💻",
-];
-
-export const TITLES = [
-  "Software Engineer at Acme",
-  "Recruiter at Hire Fast",
-  "Talent Acquisition Partner",
-  "Product Manager",
-  null,
-];
-export const COMPANIES = ["Acme", "Hire Fast", "Globex", null];
-export const PRECISIONS = ["day", "week", "month", "year"];
-
-/** ~50 people, six with hostile names; connection years 2015-2024 with a few unknown. */
-export function fakePeople(count = 50) {
-  return Array.from({ length: count }, (_, i) => {
-    const year = 2015 + (i % 10);
-    const month = String((i % 12) + 1).padStart(2, "0");
-    return {
-      slug: i % 17 === 16 ? `export:person-${i}` : `person-${i}`,
-      name: i < HOSTILE_NAMES.length ? HOSTILE_NAMES[i] : `Person ${i}`,
-      headline: TITLES[i % TITLES.length],
-      company: COMPANIES[i % COMPANIES.length],
-      position: i % 3 === 0 ? "Engineer" : null,
-      connected:
-        i % 13 === 12
-          ? null
-          : { date: `${year}-${month}-07`, precision: PRECISIONS[i % PRECISIONS.length] },
-      source: i % 17 === 16 ? "export" : "connections-page",
-      kept: i % 11 === 3,
-      queued: i % 19 === 5,
-      removed: false,
-      gone: i % 23 === 7,
-      unmatched: i % 17 === 16,
-    };
-  });
-}
-
-/** Many plain people, for the virtualization tests. */
-export function manyPeople(count) {
-  return Array.from({ length: count }, (_, i) => ({
-    slug: `p-${i}`,
-    name: `Person ${i}`,
-    headline: i % 2 ? "Engineer" : "Recruiter",
-    company: "Acme",
-    position: null,
-    connected: { date: `${2010 + (i % 15)}-01-15`, precision: "day" },
-    source: "connections-page",
-    kept: false,
-    queued: false,
-    removed: false,
-    gone: false,
-    unmatched: false,
-  }));
-}
-
-// ---------------------------------------------------------------------------
-// The real core, from the people above.
+// The real core, from the people (people.mjs).
 
 /** `YYYY-MM-DD` as the core stores a civil date. */
 function civilDate(text) {
@@ -223,10 +158,6 @@ export const coreIndices = (people, query) =>
 export const coreSlugs = (people, query) =>
   withCore(people, (core) => core.slugs(core.query(query, Date.now())));
 
-/** `count` plain people whose names sort as they are numbered (the core lists by name). */
-export const numberedPeople = (count) =>
-  manyPeople(count).map((p, i) => ({ ...p, name: `Person ${String(i).padStart(5, "0")}` }));
-
 /** The same slugs in a stable order, to compare with a JS filter of `people`. */
 export const sorted = (slugs) => [...slugs].sort();
 
@@ -342,29 +273,6 @@ export async function openReview(
 export const rows = (doc) => allByTestId(doc, "person-row");
 
 // Queueing the selection for removal.
-
-/**
- * Ten people: four who can be queued (p-0, p-1, p-8, p-9) and one of each
- * kind the queue refuses: two kept, one from the export without a profile
- * link, one gone, one already queued, one already removed.
- */
-export function queuePeople() {
-  const people = manyPeople(10);
-  Object.assign(people[2], { name: "Kept Two", kept: true });
-  Object.assign(people[3], { name: "Kept Three", kept: true });
-  Object.assign(people[4], {
-    slug: "export:p-4",
-    name: "Export Only",
-    source: "export",
-    unmatched: true,
-  });
-  Object.assign(people[5], { name: "Gone Five", gone: true });
-  Object.assign(people[6], { name: "Queued Six", queued: true });
-  Object.assign(people[7], { name: "Removed Seven", removed: true });
-  return people;
-}
-
-export const ELIGIBLE = ["p-0", "p-1", "p-8", "p-9"];
 
 /** A connections figure as the core stores it (reading.rs Figure). */
 export function connectionsCount(value, precision = "exact") {

@@ -15,18 +15,15 @@ import {
   waitFor,
   seriousViolations,
 } from "./dom.mjs";
+import { fakePeople, HOSTILE_NAMES, manyPeople, numberedPeople } from "./people.mjs";
 import {
-  withCore,
-  numberedPeople,
-  RealCore,
-  CONNECTIONS_PAGE,
-  HOSTILE_NAMES,
-  fakePeople,
-  manyPeople,
-  snapshotOf,
   calls,
+  CONNECTIONS_PAGE,
   openReview,
+  RealCore,
   rows,
+  snapshotOf,
+  withCore,
 } from "./helpers.mjs";
 
 // The list.

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 
 import { startOptions } from "../../extension/options/options.js";
 import { byTestId, click, frame, openDocument, text, waitFor } from "./dom.mjs";
-import { Core, RealCore, queueState, stubExtension } from "./helpers.mjs";
+import { Core, queueState, RealCore, stubExtension } from "./helpers.mjs";
 
 export const OPTIONS_HTML = readFileSync(
   new URL("../../extension/options/options.html", import.meta.url),

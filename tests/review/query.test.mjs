@@ -13,7 +13,8 @@ import {
   text,
   type,
 } from "./dom.mjs";
-import { Core, coreSlugs, sorted, fakePeople, openReview, rows } from "./helpers.mjs";
+import { fakePeople } from "./people.mjs";
+import { Core, coreSlugs, openReview, rows, sorted } from "./helpers.mjs";
 
 // Query box.
 

@@ -4,18 +4,16 @@ import { test } from "node:test";
 import { formatDuration } from "../../extension/lib/format.js";
 import assert from "node:assert/strict";
 import { byTestId, click, isShown, key, settle, text, waitFor, seriousViolations } from "./dom.mjs";
+import { ELIGIBLE, manyPeople, queuePeople } from "./people.mjs";
 import {
-  Core,
-  manyPeople,
-  snapshotOf,
-  openReview,
-  rows,
-  queuePeople,
-  ELIGIBLE,
   connectionsCount,
-  queueState,
-  openQueueDialog,
+  Core,
   excludedItems,
+  openQueueDialog,
+  openReview,
+  queueState,
+  rows,
+  snapshotOf,
 } from "./helpers.mjs";
 
 test("remove_selected_is_disabled_until_someone_is_selected", async (t) => {

@@ -4,15 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withYearFilter, yearFilterOf, ROW_HEIGHT } from "../../extension/review/review.js";
 import { byTestId, click, digits, frame, settle, sleep, text, type, waitFor } from "./dom.mjs";
-import {
-  numberedPeople,
-  fakePeople,
-  manyPeople,
-  snapshotOf,
-  calls,
-  openReview,
-  rows,
-} from "./helpers.mjs";
+import { fakePeople, manyPeople, numberedPeople } from "./people.mjs";
+import { calls, openReview, rows, snapshotOf } from "./helpers.mjs";
 
 // Selection and keep.
 
