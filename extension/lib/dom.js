@@ -1,7 +1,9 @@
 // @ts-check
 // Small DOM and value helpers the extension pages share: showing and hiding,
-// list items and paragraphs as text, required elements, and coercing what
-// storage or the core answered (objects, lists, index arrays).
+// whether a control is still visible, list items and paragraphs as text,
+// required elements (by selector, id or data-testid; a missing one is a broken
+// page, never a state to draw around), and coercing what storage or the core
+// answered (objects, lists, index arrays).
 
 // Small DOM helpers.
 
@@ -67,15 +69,15 @@ export function paragraph(doc, text) {
 }
 
 /**
- * @param {HTMLElement} element
+ * @param {Element} element
  * @param {boolean} visible
  */
 export function show(element, visible) {
-  element.hidden = !visible;
+  /** @type {HTMLElement} */ (element).hidden = !visible;
 }
 
 /**
- * A missing element is a broken review.html, not a state to render around.
+ * A missing element is a broken page (its .html), not a state to render around.
  *
  * @param {ParentNode} root
  * @param {string} selector
@@ -83,8 +85,121 @@ export function show(element, visible) {
  */
 export function query(root, selector) {
   const element = root.querySelector(selector);
-  if (!element) throw new Error(`review.html has no ${selector}`);
+  if (!element) throw new Error(`${pageName(root)} has no ${selector}`);
   return /** @type {HTMLElement} */ (element);
+}
+
+/**
+ * The page's file name for an error ("popup.html"), or "the page".
+ *
+ * @param {ParentNode} root
+ */
+function pageName(root) {
+  const doc = /** @type {Document} */ (/** @type {Node} */ (root).ownerDocument ?? root);
+  const path = doc?.location?.pathname ?? "";
+  return /\.html$/.test(path) ? path.slice(path.lastIndexOf("/") + 1) : "the page";
+}
+
+/**
+ * @param {Document} doc
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+export function byId(doc, id) {
+  return query(doc, `#${id}`);
+}
+
+/**
+ * @param {Document} doc
+ * @param {string} testId
+ * @returns {HTMLElement}
+ */
+export function byTestId(doc, testId) {
+  return query(doc, `[data-testid="${testId}"]`);
+}
+
+/**
+ * A page's lookups, bound to its document, for the tables of elements the
+ * pages look up once at start: one element by id or data-testid, or a table
+ * of them (`{ name: "id" }` gives `{ name: element }`).
+ *
+ * @param {Document} doc
+ */
+export function lookups(doc) {
+  const id = (/** @type {string} */ name) => byId(doc, name);
+  const testId = (/** @type {string} */ name) => byTestId(doc, name);
+  return {
+    id,
+    testId,
+    /**
+     * @template {string} K
+     * @param {Record<K, string>} table
+     * @returns {Record<K, HTMLElement>}
+     */
+    ids: (table) => lookAll(table, id),
+    /**
+     * @template {string} K
+     * @param {Record<K, string>} table
+     * @returns {Record<K, HTMLElement>}
+     */
+    testIds: (table) => lookAll(table, testId),
+  };
+}
+
+/**
+ * @template {string} K
+ * @param {Record<K, string>} table
+ * @param {(name: string) => HTMLElement} look
+ * @returns {Record<K, HTMLElement>}
+ */
+function lookAll(table, look) {
+  return /** @type {Record<K, HTMLElement>} */ (
+    Object.fromEntries(Object.entries(table).map(([key, name]) => [key, look(String(name))]))
+  );
+}
+
+/** @param {HTMLElement} element */
+export const asButton = (element) => /** @type {HTMLButtonElement} */ (element);
+
+/** @param {HTMLElement} element */
+export const asInput = (element) => /** @type {HTMLInputElement} */ (element);
+
+/**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asButtons = (table) => /** @type {Record<K, HTMLButtonElement>} */ (table);
+
+/**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asInputs = (table) => /** @type {Record<K, HTMLInputElement>} */ (table);
+
+/**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asAnchors = (table) => /** @type {Record<K, HTMLAnchorElement>} */ (table);
+
+/**
+ * Whether `element` is shown: connected, and neither it nor an ancestor up
+ * to `root` is hidden or disabled.
+ *
+ * @param {HTMLElement} element
+ * @param {HTMLElement} root
+ */
+export function isVisibleIn(element, root) {
+  if (!element.isConnected || !root.contains(element)) return false;
+  if (/** @type {HTMLButtonElement} */ (element).disabled) return false;
+  for (
+    let node = /** @type {HTMLElement | null} */ (element);
+    node && node !== root;
+    node = node.parentElement
+  ) {
+    if (node.hidden) return false;
+  }
+  return true;
 }
 
 /**

@@ -7,9 +7,11 @@
 // the bottom runs only inside options.html.
 
 import { api } from "../lib/browser.js";
+import { loadCore } from "../lib/core.js";
+import { createTimers } from "../lib/timers.js";
 import { asObject } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
-import { createPacing, pacingDefaults, pacingElements } from "./pacing.js";
+import { buildPacingFields, createPacing, pacingDefaults, pacingElements } from "./pacing.js";
 
 /**
  * Starts the options page on `doc`.
@@ -22,29 +24,17 @@ import { createPacing, pacingDefaults, pacingElements } from "./pacing.js";
  * @returns {{ ready: Promise<void>, stop: () => void }}
  */
 export function startOptions(doc, { extension, loadCore }) {
-  /** @type {Set<ReturnType<typeof setTimeout>>} */
-  const timers = new Set();
+  const timers = createTimers();
+  const later = timers.later;
   /** Counts `queue` changes, so the first read does not draw an older value over a newer one. */
   let queueChanges = 0;
+  buildPacingFields(doc);
   const ui = pacingElements(doc);
   /** @type {import("./pacing.js").PacingPage | null} */
   let page = null;
   /** @type {ReturnType<typeof createPacing> | null} */
   let pacing = null;
   let stopped = false;
-
-  /**
-   * @param {() => void} callback
-   * @param {number} ms
-   */
-  function later(callback, ms) {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      callback();
-    }, ms);
-    timers.add(timer);
-    return timer;
-  }
 
   /**
    * @param {Record<string, { newValue?: unknown }>} changes
@@ -116,7 +106,6 @@ export function startOptions(doc, { extension, loadCore }) {
     stop() {
       stopped = true;
       if (page) page.stopped = true;
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
       extension?.storage?.onChanged?.removeListener(onStorageChanged);
     },
@@ -125,12 +114,5 @@ export function startOptions(doc, { extension, loadCore }) {
 
 // Bootstrap: only in options.html itself.
 if (typeof document !== "undefined" && document.querySelector("[data-options-root]")) {
-  startOptions(document, {
-    extension: api,
-    async loadCore() {
-      const glue = await import("../core/netprune.js");
-      await glue.default();
-      return glue.Core;
-    },
-  });
+  startOptions(document, { extension: api, loadCore });
 }

@@ -5,7 +5,7 @@
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, formatSeconds, messageOf, secondsFormat } from "../lib/format.js";
-import { asObject, query, setStatus, show } from "../lib/dom.js";
+import { asButton, asInput, asObject, lookups, query, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("../review/types.js").PacingSettings} PacingSettings */
 /** @typedef {import("../review/types.js").QueueStore} QueueStore */
@@ -39,14 +39,62 @@ export const U32_MAX = 0xffff_ffff;
 export const MINUTES_PER_DAY = 24 * 60;
 
 /**
+ * The number fields the member edits, in the page's order: the setting's
+ * name in the core, the field's id and data-testid (its hint is `${id}-hint`,
+ * its note `${id}-note`), its label, and its scale (delays are edited in
+ * seconds, kept in ms).
+ *
+ * @typedef {"hourlyCap" | "dailyCap" | "medianDelayMs" | "minDelayMs"} PacingKey
+ * @type {{ key: PacingKey, id: string, label: string, scale: number }[]}
+ */
+export const PACING_INPUTS = [
+  { key: "hourlyCap", id: "hourly-cap", label: "Removals per hour", scale: 1 },
+  { key: "dailyCap", id: "daily-cap", label: "Removals per day", scale: 1 },
+  {
+    key: "medianDelayMs",
+    id: "median-delay",
+    label: "Typical pause between removals, in seconds",
+    scale: 1000,
+  },
+  { key: "minDelayMs", id: "min-delay", label: "Shortest pause, in seconds", scale: 1000 },
+];
+
+/**
+ * Puts the number fields into options.html, one clone of its
+ * `<template id="pacing-field">` each, before the template.
+ *
+ * @param {Document} doc options.html
+ */
+export function buildPacingFields(doc) {
+  const template = /** @type {HTMLTemplateElement} */ (query(doc, "template#pacing-field"));
+  for (const { id, label, scale } of PACING_INPUTS) {
+    const field = /** @type {DocumentFragment} */ (template.content.cloneNode(true));
+    const labelElement = /** @type {HTMLLabelElement} */ (query(field, "label"));
+    labelElement.htmlFor = id;
+    labelElement.textContent = label;
+    const input = query(field, "input");
+    input.id = id;
+    input.dataset.testid = id;
+    input.setAttribute("inputmode", scale === 1 ? "numeric" : "decimal");
+    input.setAttribute("step", scale === 1 ? "1" : "any");
+    input.setAttribute("aria-describedby", `${id}-hint ${id}-note`);
+    query(field, ".help").id = `${id}-hint`;
+    const note = query(field, ".field-note");
+    note.id = `${id}-note`;
+    note.dataset.testid = `${id}-note`;
+    template.before(field);
+  }
+}
+
+/**
  * The fields the member edits, as the core names them and as the page shows
  * them: caps as counts, delays in seconds, with the core's bounds. `note`
  * says, in words, what the core did when the value in force is not the
  * value sent; `hint` says the bounds and the default.
  *
  * @typedef {{
- *   key: "hourlyCap" | "dailyCap" | "medianDelayMs" | "minDelayMs",
- *   id: string, scale: number, missing: string, hint: string, min: number, max: number,
+ *   key: PacingKey, id: string, scale: number, missing: string, hint: string,
+ *   min: number, max: number,
  *   note: (sent: number, got: number, inForce: PacingSettings) => string,
  * }} PacingField
  */
@@ -60,35 +108,25 @@ export function pacingFields(limits) {
   /** A number of seconds, without the word: "30", "4.5". */
   const seconds = (/** @type {number | null} */ ms) => secondsFormat.format(Number(ms) / 1000);
   const aboveBy = medianDelayMs.above?.by ?? 0;
-  return [
-    {
-      key: "hourlyCap",
-      id: "hourly-cap",
-      scale: 1,
-      min: hourlyCap.min,
-      max: hourlyCap.max,
-      missing: `Enter how many removals an hour, from ${hourlyCap.min} to ${hourlyCap.max}.`,
-      hint: `${hourlyCap.min} to ${hourlyCap.max} in any hour; ${hourlyCap.default} by default.`,
-      note: (sent, got) =>
-        `${formatCount(got)} per hour is the ${got < sent ? "most" : "least"} netprune allows.`,
-    },
-    {
-      key: "dailyCap",
-      id: "daily-cap",
-      scale: 1,
-      min: dailyCap.min,
-      max: dailyCap.max,
-      missing: `Enter how many removals a day, from ${dailyCap.min} to ${dailyCap.max}.`,
-      hint: `${dailyCap.min} to ${dailyCap.max} in any 24 hours; ${dailyCap.default} by default.`,
-      note: (sent, got) =>
-        `${formatCount(got)} per day is the ${got < sent ? "most" : "least"} netprune allows.`,
-    },
-    {
-      key: "medianDelayMs",
-      id: "median-delay",
-      scale: 1000,
-      min: medianDelayMs.min / 1000,
-      max: medianDelayMs.max / 1000,
+  /**
+   * A cap's words: how many removals `an` ("an hour"), within `span`.
+   *
+   * @param {Limit} limit
+   * @param {string} an
+   * @param {string} span
+   * @param {string} per
+   */
+  const capWords = (limit, an, span, per) => ({
+    missing: `Enter how many removals ${an}, from ${limit.min} to ${limit.max}.`,
+    hint: `${limit.min} to ${limit.max} in ${span}; ${limit.default} by default.`,
+    note: (/** @type {number} */ sent, /** @type {number} */ got) =>
+      `${formatCount(got)} ${per} is the ${got < sent ? "most" : "least"} netprune allows.`,
+  });
+  /** @type {Record<PacingKey, Pick<PacingField, "missing" | "hint" | "note">>} */
+  const words = {
+    hourlyCap: capWords(hourlyCap, "an hour", "any hour", "per hour"),
+    dailyCap: capWords(dailyCap, "a day", "any 24 hours", "per day"),
+    medianDelayMs: {
       missing: `Enter the typical pause in seconds: ${seconds(medianDelayMs.min)} or more.`,
       hint:
         `At least ${seconds(medianDelayMs.min)}, and ${seconds(aboveBy)} more than the shortest ` +
@@ -105,18 +143,21 @@ export function pacingFields(limits) {
         return `${formatSeconds(got)} is the shortest typical pause netprune allows.`;
       },
     },
-    {
-      key: "minDelayMs",
-      id: "min-delay",
-      scale: 1000,
-      min: minDelayMs.min / 1000,
-      max: minDelayMs.max / 1000,
+    minDelayMs: {
       missing: `Enter the shortest pause in seconds: ${seconds(minDelayMs.min)} or more.`,
       hint: `At least ${seconds(minDelayMs.min)}; ${seconds(minDelayMs.default)} by default.`,
       note: (sent, got) =>
         `${formatSeconds(got)} is the ${got < sent ? "longest" : "shortest"} pause netprune allows.`,
     },
-  ];
+  };
+  return PACING_INPUTS.map(({ key, id, scale }) => ({
+    key,
+    id,
+    scale,
+    min: limits[key].min / scale,
+    max: limits[key].max / scale,
+    ...words[key],
+  }));
 }
 
 /**
@@ -216,37 +257,28 @@ export function clampNotes(sent, inForce, fields) {
  * @param {Document} doc options.html
  */
 export function pacingElements(doc) {
-  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
-  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
-  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
-  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  const { id, testId } = lookups(doc);
+  /**
+   * @template T
+   * @param {(field: (typeof PACING_INPUTS)[number]) => T} look
+   * @returns {Record<PacingKey, T>}
+   */
+  const byKey = (look) =>
+    /** @type {Record<PacingKey, T>} */ (
+      Object.fromEntries(PACING_INPUTS.map((field) => [field.key, look(field)]))
+    );
   return {
     pacingForm: id("pacing-form"),
     pacingDev: testId("pacing-dev-note"),
-    pacingInputs: {
-      hourlyCap: input(testId("hourly-cap")),
-      dailyCap: input(testId("daily-cap")),
-      medianDelayMs: input(testId("median-delay")),
-      minDelayMs: input(testId("min-delay")),
-    },
-    pacingHints: {
-      hourlyCap: id("hourly-cap-hint"),
-      dailyCap: id("daily-cap-hint"),
-      medianDelayMs: id("median-delay-hint"),
-      minDelayMs: id("min-delay-hint"),
-    },
-    pacingNotes: {
-      hourlyCap: testId("hourly-cap-note"),
-      dailyCap: testId("daily-cap-note"),
-      medianDelayMs: testId("median-delay-note"),
-      minDelayMs: testId("min-delay-note"),
-    },
-    quietHours: input(testId("quiet-hours")),
-    quietStart: input(testId("quiet-start")),
-    quietEnd: input(testId("quiet-end")),
+    pacingInputs: byKey((field) => asInput(testId(field.id))),
+    pacingHints: byKey((field) => id(`${field.id}-hint`)),
+    pacingNotes: byKey((field) => testId(`${field.id}-note`)),
+    quietHours: asInput(testId("quiet-hours")),
+    quietStart: asInput(testId("quiet-start")),
+    quietEnd: asInput(testId("quiet-end")),
     quietNote: testId("quiet-note"),
-    savePacing: button(testId("save-pacing")),
-    restorePacing: button(testId("restore-pacing-defaults")),
+    savePacing: asButton(testId("save-pacing")),
+    restorePacing: asButton(testId("restore-pacing-defaults")),
     pacingStatus: testId("pacing-status"),
   };
 }

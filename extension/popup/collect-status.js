@@ -3,7 +3,7 @@
 // how many), how it ended, and how many people a complete run found gone,
 // from storage.local.collect. The digits are the core's.
 
-import { byId, byTestId, show } from "./dom.js";
+import { byId, byTestId, show } from "../lib/dom.js";
 import { formatters, plural, shortDate, trimSentence } from "./format.js";
 
 /**

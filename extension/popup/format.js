@@ -94,21 +94,8 @@ export function yearOf(ms) {
   return new Date(ms).getFullYear();
 }
 
-/**
- * @param {number} n
- * @param {string} one
- * @param {string} many
- */
-export function plural(n, one, many) {
-  return n === 1 ? one : many;
-}
-
-/** Reasons come as sentences; they are quoted mid-sentence here. @param {string} s */
-export function trimSentence(s) {
-  return String(s ?? "")
-    .trim()
-    .replace(/[.\s]+$/, "");
-}
+// Plurals and reasons quoted mid-sentence are every page's: lib/format.js.
+export { plural, trimSentence } from "../lib/format.js";
 
 /**
  * A wait to the second while short: "43 s", "6 min", "2 h 5 min".

@@ -4,7 +4,7 @@
 // has fewer than two readings. Built with createElementNS and textContent, so
 // data never becomes markup.
 
-import { byId, byTestId, show } from "./dom.js";
+import { byId, byTestId, show } from "../lib/dom.js";
 import { formatDay, yearOf } from "./format.js";
 
 /**

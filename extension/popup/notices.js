@@ -7,7 +7,7 @@
 // by queue-panel.js.
 
 import { BACKGROUND_UNREACHABLE } from "../lib/browser.js";
-import { byId, byTestId, show } from "./dom.js";
+import { byId, byTestId, show } from "../lib/dom.js";
 import { formatters, plural, trimSentence } from "./format.js";
 
 /**

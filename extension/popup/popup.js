@@ -18,7 +18,7 @@
 //   queue-pause.js     why it is paused, the way on, the cool-down
 //   queue-list.js      the people queued, one row each
 //   queue-controls.js  Pause, Resume, Cancel, the removal log
-//   format.js, dom.js, types.js   wording, DOM helpers, the shapes drawn
+//   format.js, types.js   wording, the shapes drawn (DOM helpers: ../lib/dom.js)
 //
 // It never parses LinkedIn's text and never computes counts, badge, cap or
 // band figures itself; the core did that.
@@ -30,11 +30,11 @@
 import { api, sendMessage } from "../lib/browser.js";
 import { localDate, saveFile } from "../lib/download.js";
 import { renderCollect } from "./collect-status.js";
-import { byId, byTestId, show } from "./dom.js";
+import { byId, byTestId, show } from "../lib/dom.js";
 import { hideError, renderError } from "./notices.js";
 import { wireQueueControls } from "./queue-controls.js";
 import { renderQueue } from "./queue-panel.js";
-import { render } from "./summary.js";
+import { buildFigures, render } from "./summary.js";
 
 export { render, renderCollect, renderError, renderQueue };
 
@@ -76,6 +76,7 @@ const QUEUE_CLOCK_MS = 1_000;
  *   `cached` once what storage held has been drawn (or found missing).
  */
 export function startPopup(doc, extension) {
+  buildFigures(doc, PAGE_URLS);
   /** @type {Summary | null} */
   let summary = null;
   // Only the answer to the newest request is drawn, so a slow get-summary

@@ -7,7 +7,7 @@
 
 import { sendMessage } from "../lib/browser.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
-import { byId, byTestId } from "./dom.js";
+import { byId, byTestId } from "../lib/dom.js";
 import { formatters, plural } from "./format.js";
 import { showCancelConfirm } from "./queue-panel.js";
 

@@ -4,7 +4,7 @@
 // counted), then the people removed without proof, each with its dry-run badge
 // and its own Cancel button. Rows are kept by slug so focus survives updates.
 
-import { byId, query, show } from "./dom.js";
+import { byId, query, show } from "../lib/dom.js";
 
 /**
  * @typedef {import("./types.js").QueueEntry} QueueEntry

@@ -7,7 +7,7 @@
 // Open the connections page, the cool-down) is queue-pause.js, the list of
 // people queue-list.js, the buttons' messages queue-controls.js.
 
-import { byId, byTestId, isVisibleIn, show } from "./dom.js";
+import { byId, byTestId, isVisibleIn, show } from "../lib/dom.js";
 import { countdown, formatters, plural, timeLeft, trimSentence } from "./format.js";
 import { renderQueueList } from "./queue-list.js";
 import { pauseOf, renderCooldown, renderWayOn } from "./queue-pause.js";

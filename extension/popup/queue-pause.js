@@ -5,7 +5,7 @@
 // the cool-down after LinkedIn showed a warning, with the acknowledgement
 // without which Resume stays disabled. Never decided on the reason's words.
 
-import { byId, byTestId, show } from "./dom.js";
+import { byId, byTestId, show } from "../lib/dom.js";
 import { countdown, trimSentence } from "./format.js";
 
 /**

@@ -4,7 +4,7 @@
 // would move it into the band (the core's figures), or why there is no ratio
 // to show.
 
-import { byId, byTestId, show } from "./dom.js";
+import { byId, byTestId, show } from "../lib/dom.js";
 import { band, plural } from "./format.js";
 
 /**

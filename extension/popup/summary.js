@@ -6,7 +6,7 @@
 // hands the ratio, the chart and the notices to their own modules. The
 // figures are the core's; nothing here computes a count, the badge or the cap.
 
-import { byId, byTestId, query, show } from "./dom.js";
+import { byId, byTestId, query, show } from "../lib/dom.js";
 import { band, formatters, plural, relativeTime } from "./format.js";
 import { renderHistory } from "./history-chart.js";
 import { renderConsistency, renderCorruptNotice, renderPageStatus } from "./notices.js";
@@ -30,12 +30,41 @@ const SOURCE_PHRASES = {
   profile: "your profile",
 };
 
-/** @type {Record<"connections" | "followers" | "following", string>} */
-const FIGURE_SELECTORS = {
-  connections: '[data-figure="connections"]',
-  followers: '[data-figure="followers"]',
-  following: '[data-figure="following"]',
-};
+/**
+ * The three figures, in the popup's order: the data-figure name (also the
+ * page it is read from), the heading, and the data-testid of its digits.
+ *
+ * @typedef {"connections" | "followers" | "following"} Figure
+ * @type {{ figure: Figure, label: string, testId: string }[]}
+ */
+export const FIGURES = [
+  { figure: "connections", label: "Connections", testId: "connection-count" },
+  { figure: "followers", label: "Followers", testId: "follower-count" },
+  { figure: "following", label: "Following", testId: "following-count" },
+];
+
+/**
+ * Puts the three figures into popup.html, one clone of its
+ * `<template id="figure">` each, before the template.
+ *
+ * @param {Document} doc the popup document (popup.html)
+ * @param {Record<Figure, string>} pages the LinkedIn page each figure is read from
+ */
+export function buildFigures(doc, pages) {
+  const template = /** @type {HTMLTemplateElement} */ (query(doc, "template#figure"));
+  for (const { figure, label, testId } of FIGURES) {
+    const item = /** @type {DocumentFragment} */ (template.content.cloneNode(true));
+    query(item, "li").dataset.figure = figure;
+    const heading = query(item, "h3");
+    heading.id = `${figure}-label`;
+    heading.textContent = label;
+    query(item, ".figure-number").dataset.testid = testId;
+    const link = /** @type {HTMLAnchorElement} */ (query(item, "a"));
+    link.href = pages[figure];
+    link.textContent = `Visit your ${figure} page`;
+    template.before(item);
+  }
+}
 
 /**
  * Draws one Summary into the popup skeleton. Updates elements in place
@@ -53,9 +82,7 @@ export function render(doc, summary, nowMs = Date.now()) {
 
   renderCorruptNotice(doc, summary);
   show(byTestId(doc, "empty-state"), isEmpty(summary));
-  for (const figure of /** @type {const} */ (["connections", "followers", "following"])) {
-    renderFigure(doc, figure, summary[figure], text, nowMs);
-  }
+  for (const { figure } of FIGURES) renderFigure(doc, figure, summary[figure], text, nowMs);
   renderConsistency(doc, summary);
   renderBadge(doc, summary, text);
   renderCap(doc, summary, text);
@@ -91,13 +118,13 @@ function isEmpty(summary) {
  * next to it so the digits are never mixed with words.
  *
  * @param {Document} doc
- * @param {"connections" | "followers" | "following"} figure
+ * @param {Figure} figure
  * @param {Count | null} count
  * @param {Formatters} text
  * @param {number} nowMs
  */
 function renderFigure(doc, figure, count, text, nowMs) {
-  const item = query(doc, FIGURE_SELECTORS[figure]);
+  const item = query(doc, `[data-figure="${figure}"]`);
   const number = query(item, "[data-testid]");
   const marker = query(item, '[data-part="marker"]');
   const note = query(item, '[data-part="note"]');

@@ -1,117 +1,165 @@
 // @ts-check
 // The review page's elements, looked up once by id or data-testid (a missing
-// one is a markup bug, thrown at start).
+// one is a markup bug, thrown at start): one table per part of the page,
+// `name: "id"`, typed as the element each is.
 
-import { query } from "../lib/dom.js";
+import { asAnchors, asButtons, asInputs, lookups } from "../lib/dom.js";
 
 /** @param {Document} doc */
 export function elements(doc) {
-  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
-  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
-  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
-  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  const { ids, testIds } = lookups(doc);
   return {
-    main: id("review"),
-    loading: id("loading-state"),
-    errorState: id("error-state"),
-    errorMessage: id("error-message"),
-    retry: id("retry-button"),
-    view: id("review-view"),
+    // The frame and its states.
+    ...ids({
+      main: "review",
+      loading: "loading-state",
+      errorState: "error-state",
+      errorMessage: "error-message",
+      retry: "retry-button",
+      view: "review-view",
+    }),
 
-    input: input(testId("filter-input")),
-    queryHelp: id("query-help"),
-    queryError: testId("query-error"),
-    queryErrorMessage: id("query-error-message"),
-    queryEcho: id("query-echo"),
-    queryErrorSelect: id("query-error-select"),
-    suggestedList: id("suggested-list"),
-    companyForm: id("company-form"),
-    companyInput: input(id("company-input")),
-    companyCancel: id("company-cancel"),
-    savedHeading: id("saved-heading"),
-    savedEmpty: id("saved-empty"),
-    savedList: id("saved-list"),
-    saveForm: id("save-form"),
-    saveName: input(id("save-name")),
-    saveStatus: id("save-status"),
+    // The query box.
+    ...asInputs(testIds({ input: "filter-input" })),
+    ...ids({
+      queryHelp: "query-help",
+      queryErrorMessage: "query-error-message",
+      queryEcho: "query-echo",
+      queryErrorSelect: "query-error-select",
+      suggestedList: "suggested-list",
+      companyForm: "company-form",
+      companyCancel: "company-cancel",
+      savedHeading: "saved-heading",
+      savedEmpty: "saved-empty",
+      savedList: "saved-list",
+      saveForm: "save-form",
+      saveStatus: "save-status",
+    }),
+    ...testIds({ queryError: "query-error" }),
+    ...asInputs(
+      ids({
+        companyInput: "company-input",
+        saveName: "save-name",
+      }),
+    ),
 
-    emptyState: id("empty-state"),
-    emptyImport: id("empty-import"),
-    resultsView: id("results-view"),
-    resultCount: testId("result-count"),
-    resultWords: id("result-words"),
-    selectedCount: testId("selected-count"),
-    selectionOutside: id("selection-outside"),
-    selectAll: button(testId("select-all-matching")),
-    clearSelection: button(testId("clear-selection")),
-    keepSelected: button(testId("keep-selected")),
-    unkeepSelected: button(testId("unkeep-selected")),
-    exportCsv: button(testId("export-csv")),
-    queueSelected: button(testId("queue-selected")),
-    queueLine: id("queue-line"),
-    actionStatus: id("action-status"),
-    histogram: testId("histogram"),
-    histogramFirst: id("histogram-first"),
-    histogramLast: id("histogram-last"),
-    histogramUnknown: id("histogram-unknown"),
-    scroller: id("list-scroller"),
-    list: id("person-list"),
-    listMessage: id("list-message"),
+    // Results, selection and the list.
+    ...ids({
+      emptyState: "empty-state",
+      emptyImport: "empty-import",
+      resultsView: "results-view",
+      resultWords: "result-words",
+      selectionOutside: "selection-outside",
+      queueLine: "queue-line",
+      actionStatus: "action-status",
+      histogramFirst: "histogram-first",
+      histogramLast: "histogram-last",
+      histogramUnknown: "histogram-unknown",
+      scroller: "list-scroller",
+      list: "person-list",
+      listMessage: "list-message",
+    }),
+    ...testIds({
+      resultCount: "result-count",
+      selectedCount: "selected-count",
+      histogram: "histogram",
+    }),
+    ...asButtons(
+      testIds({
+        selectAll: "select-all-matching",
+        clearSelection: "clear-selection",
+        keepSelected: "keep-selected",
+        unkeepSelected: "unkeep-selected",
+        exportCsv: "export-csv",
+        queueSelected: "queue-selected",
+      }),
+    ),
 
-    details: id("details"),
-    detailsName: id("details-name"),
-    detailsClose: id("details-close"),
-    detailsBadges: id("details-badges"),
-    detailsFields: id("details-fields"),
-    detailsLink: /** @type {HTMLAnchorElement} */ (id("details-link")),
-    detailsNoLink: id("details-no-link"),
+    // The details of one person.
+    ...ids({
+      details: "details",
+      detailsName: "details-name",
+      detailsClose: "details-close",
+      detailsBadges: "details-badges",
+      detailsFields: "details-fields",
+      detailsNoLink: "details-no-link",
+    }),
+    ...asAnchors(ids({ detailsLink: "details-link" })),
 
-    collectAll: button(testId("collect-all")),
-    pageCheck: button(testId("page-check")),
-    pageCheckResult: id("page-check-result"),
-    pageCheckSummary: id("page-check-summary"),
-    pageCheckLines: id("page-check-lines"),
-    pageCheckCopy: button(id("page-check-copy")),
-    pageCheckStatus: id("page-check-status"),
-    collectStop: button(id("collect-stop")),
-    collectStatus: id("collect-status"),
-    collectProgress: testId("collect-progress"),
-    collectState: id("collect-state"),
-    collectGone: id("collect-gone"),
-    collectGoneText: id("collect-gone-text"),
-    showGone: id("show-gone"),
-    collectError: id("collect-error"),
-    collectErrorMessage: id("collect-error-message"),
+    // Collecting, and checking a page.
+    ...asButtons(
+      testIds({
+        collectAll: "collect-all",
+        pageCheck: "page-check",
+      }),
+    ),
+    ...ids({
+      pageCheckResult: "page-check-result",
+      pageCheckSummary: "page-check-summary",
+      pageCheckLines: "page-check-lines",
+      pageCheckStatus: "page-check-status",
+      collectStatus: "collect-status",
+      collectState: "collect-state",
+      collectGone: "collect-gone",
+      collectGoneText: "collect-gone-text",
+      showGone: "show-gone",
+      collectError: "collect-error",
+      collectErrorMessage: "collect-error-message",
+    }),
+    ...asButtons(
+      ids({
+        pageCheckCopy: "page-check-copy",
+        collectStop: "collect-stop",
+      }),
+    ),
+    ...testIds({ collectProgress: "collect-progress" }),
 
-    importInput: input(testId("import-csv")),
-    importReport: testId("import-report"),
-    backupDownload: testId("backup-download"),
-    restoreInput: input(testId("backup-restore")),
-    restoreConfirm: id("restore-confirm"),
-    restoreConfirmText: id("restore-confirm-text"),
-    restoreConfirmButton: testId("backup-restore-confirm"),
-    restoreCancel: id("restore-cancel"),
-    backupStatus: id("backup-status"),
+    // Files.
+    ...asInputs(
+      testIds({
+        importInput: "import-csv",
+        restoreInput: "backup-restore",
+      }),
+    ),
+    ...testIds({
+      importReport: "import-report",
+      backupDownload: "backup-download",
+      restoreConfirmButton: "backup-restore-confirm",
+    }),
+    ...ids({
+      restoreConfirm: "restore-confirm",
+      restoreConfirmText: "restore-confirm-text",
+      restoreCancel: "restore-cancel",
+      backupStatus: "backup-status",
+    }),
 
-    queueDialog: testId("queue-dialog"),
-    planBox: id("queue-plan"),
-    planCount: id("queue-plan-count"),
-    planWords: id("queue-plan-words"),
-    excluded: id("queue-excluded"),
-    excludedList: id("queue-excluded-list"),
-    queueAfter: id("queue-after"),
-    below500: id("queue-below-500"),
-    below500Text: id("queue-below-500-text"),
-    below500Ack: input(testId("below-500-ack")),
-    dryRun: input(testId("dry-run")),
-    queueModeWords: id("queue-mode-words"),
-    queueModeList: id("queue-mode-list"),
-    queueModeOthers: id("queue-mode-others"),
-    queuePacing: id("queue-pacing"),
-    queueResult: id("queue-result"),
-    confirmQueue: button(testId("confirm-queue")),
-    queueCancel: button(id("queue-dialog-cancel")),
+    // The queue dialog.
+    ...testIds({ queueDialog: "queue-dialog" }),
+    ...ids({
+      planBox: "queue-plan",
+      planCount: "queue-plan-count",
+      planWords: "queue-plan-words",
+      excluded: "queue-excluded",
+      excludedList: "queue-excluded-list",
+      queueAfter: "queue-after",
+      below500: "queue-below-500",
+      below500Text: "queue-below-500-text",
+      queueModeWords: "queue-mode-words",
+      queueModeList: "queue-mode-list",
+      queueModeOthers: "queue-mode-others",
+      queuePacing: "queue-pacing",
+      queueResult: "queue-result",
+    }),
+    ...asInputs(
+      testIds({
+        below500Ack: "below-500-ack",
+        dryRun: "dry-run",
+      }),
+    ),
+    ...asButtons(testIds({ confirmQueue: "confirm-queue" })),
+    ...asButtons(ids({ queueCancel: "queue-dialog-cancel" })),
 
-    openOptions: id("open-options"),
+    // The way to the removal pace.
+    ...ids({ openOptions: "open-options" }),
   };
 }

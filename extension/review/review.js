@@ -33,6 +33,8 @@
 // runs only inside review.html.
 
 import { api, sendMessage } from "../lib/browser.js";
+import { loadCore } from "../lib/core.js";
+import { createTimers } from "../lib/timers.js";
 import { createPageCheck } from "./page-check.js";
 import { createReplica } from "./replica.js";
 import { createQueryBox, DEFAULT_COMPANY_QUERY } from "./query-box.js";
@@ -82,8 +84,7 @@ export function startReview(doc, { extension, loadCore }) {
   const rendered = new Map();
   /** @type {WeakMap<Element, Row>} */
   const rowData = new WeakMap();
-  /** @type {Set<ReturnType<typeof setTimeout>>} */
-  const timers = new Set();
+  const timers = createTimers();
   /** @type {Page} */
   const page = /** @type {any} */ ({
     doc,
@@ -94,7 +95,6 @@ export function startReview(doc, { extension, loadCore }) {
     selected,
     rendered,
     rowData,
-    timers,
     Core: null,
     replica: null,
     replicaText: null,
@@ -131,7 +131,7 @@ export function startReview(doc, { extension, loadCore }) {
 
   Object.assign(
     page,
-    { later, requestFrame, scheduleRender, renderNow, ask },
+    { later: timers.later, requestFrame, scheduleRender, renderNow, ask },
     createReplica(page),
     createQueryBox(page),
     createList(page),
@@ -142,19 +142,6 @@ export function startReview(doc, { extension, loadCore }) {
     createPageCheck(page),
     createQueueDialog(page),
   );
-
-  /**
-   * @param {() => void} callback
-   * @param {number} ms
-   */
-  function later(callback, ms) {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      callback();
-    }, ms);
-    timers.add(timer);
-    return timer;
-  }
 
   // Rendering, at most once per animation frame.
 
@@ -423,7 +410,6 @@ export function startReview(doc, { extension, loadCore }) {
     reload: page.reload,
     stop() {
       page.stopped = true;
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
       extension?.storage?.onChanged?.removeListener(onStorageChanged);
       win.removeEventListener("resize", onResize);
@@ -439,12 +425,5 @@ export function startReview(doc, { extension, loadCore }) {
 // page), this module only defines functions. The core is imported
 // dynamically so that importing this module never needs the built wasm glue.
 if (typeof document !== "undefined" && document.querySelector("[data-review-root]")) {
-  startReview(document, {
-    extension: api,
-    async loadCore() {
-      const glue = await import("../core/netprune.js");
-      await glue.default();
-      return glue.Core;
-    },
-  });
+  startReview(document, { extension: api, loadCore });
 }

@@ -7,8 +7,6 @@
 /** @typedef {import("./types.js").Collect} Collect */
 /** @typedef {import("./types.js").ImportReport} ImportReport */
 /** @typedef {import("./types.js").Histogram} Histogram */
-/** @typedef {import("./types.js").Count} Count */
-/** @typedef {import("./types.js").SummaryFigures} SummaryFigures */
 /** @typedef {import("./types.js").QueueProgress} QueueProgress */
 /** @typedef {import("./types.js").PacingSettings} PacingSettings */
 /** @typedef {import("./types.js").QueueStore} QueueStore */
@@ -18,7 +16,7 @@
 /** @typedef {import("./types.js").Replica} Replica */
 /** @typedef {import("./types.js").CoreClass} CoreClass */
 
-/** Every row is this tall (review.css draws four lines in it); the list is a spacer of n × this. */
+/** Every row is this tall (review/list.css draws four lines in it); the list is a spacer of n × this. */
 export const ROW_HEIGHT = 88;
 
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */

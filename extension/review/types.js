@@ -22,7 +22,6 @@
  *   skipped: { line: number, reason: string }[] }} ImportReport
  * @typedef {{ years: { year: number, count: number }[], unknown: number }} Histogram
  * @typedef {{ value: number, precision: "exact" | "approximate" | "at-least", shown?: string }} Count
- * @typedef {{ connections: Count | null }} SummaryFigures the part of the popup's Summary used here
  * @typedef {{
  *   state: "idle" | "running" | "paused", reason: string | null,
  *   pending: number, inProgress: number, removed: number,
@@ -78,7 +77,6 @@
  *   selected: Map<string, number>,
  *   rendered: Map<string, HTMLElement>,
  *   rowData: WeakMap<Element, Row>,
- *   timers: Set<ReturnType<typeof setTimeout>>,
  *   Core: CoreClass | null,
  *   replica: Replica | null,
  *   replicaText: string | null,

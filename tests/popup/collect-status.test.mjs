@@ -3,15 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import {
-  fullSummary,
-  backgroundWith,
-  openPopup,
-  byTestId,
-  isShown,
-  text,
-  collectRun,
-} from "./helpers.mjs";
+import { byTestId, isShown, text } from "../review/dom.mjs";
+import { fullSummary, backgroundWith, openPopup, collectRun } from "./helpers.mjs";
 
 /** Opens the popup with `collect` in storage and returns the collect-status parts. */
 async function popupWithCollect(t, collect) {

@@ -2,7 +2,9 @@
 // does not run its module script) with startPopup() driven in node, a stub
 // extension API standing in for the background, storage.local and the
 // browser's tab, window and side-panel APIs, canned Summary, collection and
-// queue objects as the background stores them, and axe-core's markup checks.
+// queue objects as the background stores them. Reading and driving the page
+// (by data-testid, text, shown, settle, axe) is ../review/dom.mjs, shared
+// with the review page's tests.
 // The tests themselves are split by the part of the popup they prove:
 // summary, ratio-chart, notices, collect-status, queue-panel, queue-controls
 // and popup-main (the wiring).
@@ -10,13 +12,10 @@ import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 
 import { startPopup } from "../../extension/popup/popup.js";
+import { byTestId } from "../review/dom.mjs";
 
 export const POPUP_HTML = readFileSync(
   new URL("../../extension/popup/popup.html", import.meta.url),
-  "utf8",
-);
-const AXE_SOURCE = readFileSync(
-  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
   "utf8",
 );
 
@@ -203,21 +202,6 @@ export async function openPopup(t, extension, { waitForBackground = true } = {})
   return { dom, doc, popup, extension, closed: () => closes };
 }
 
-export const byTestId = (doc, id) => doc.querySelector(`[data-testid="${id}"]`);
-
-/** Visible as far as the markup says: neither it nor an ancestor is hidden. */
-export function isShown(element) {
-  for (let node = element; node; node = node.parentElement) {
-    if (node.hidden) return false;
-  }
-  return true;
-}
-
-export const text = (element) => element.textContent.replace(/\s+/g, " ").trim();
-
-/** Lets queued promise callbacks (a stub answer, the render after it) run. */
-export const settle = () => new Promise((resolve) => setImmediate(resolve));
-
 // ---------------------------------------------------------------------------
 // Canned collection progress and removal queue.
 
@@ -324,25 +308,6 @@ export async function popupWithQueue(t, queue, answerFor = () => ({ ok: true }))
   const { doc } = opened;
   const queueMessages = () => extension.sent.filter((m) => m.type !== "get-summary");
   return { ...opened, queueMessages, part: (id) => byTestId(doc, id) };
-}
-
-// ---------------------------------------------------------------------------
-// Markup checks axe-core can make without layout (contrast needs a real
-// browser: the end-to-end suite runs axe there, light and dark).
-
-export async function axeViolations(dom) {
-  if (!dom.window.axe) dom.window.eval(AXE_SOURCE);
-  const results = await dom.window.axe.run(dom.window.document, {
-    resultTypes: ["violations"],
-    rules: { "color-contrast": { enabled: false } },
-  });
-  // Through JSON: the arrays come from the jsdom window's realm, and
-  // deepStrictEqual compares prototypes.
-  return JSON.parse(
-    JSON.stringify(
-      results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })),
-    ),
-  );
 }
 
 // ---------------------------------------------------------------------------

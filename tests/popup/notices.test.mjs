@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   CONNECTIONS_PAGE,
   emptySummary,
@@ -13,10 +14,6 @@ import {
   stubExtension,
   backgroundWith,
   openPopup,
-  byTestId,
-  isShown,
-  text,
-  settle,
 } from "./helpers.mjs";
 
 test("partial_snapshot_warns_lists_problems_and_hides_the_ratio", async (t) => {

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { axeViolations, byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   EXTENSION_ROOT,
   emptySummary,
@@ -14,12 +15,7 @@ import {
   deferred,
   backgroundWith,
   openPopup,
-  byTestId,
-  isShown,
-  text,
-  settle,
   collectRun,
-  axeViolations,
   withHistory,
 } from "./helpers.mjs";
 

@@ -4,15 +4,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   fullSummary,
   deferred,
   backgroundWith,
   openPopup,
-  byTestId,
-  isShown,
-  text,
-  settle,
   queueStore,
   paused,
   ENTRIES,

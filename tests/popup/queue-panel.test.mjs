@@ -8,21 +8,17 @@ import { JSDOM } from "jsdom";
 
 import { renderQueue } from "../../extension/popup/popup.js";
 
+import { axeViolations, byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   POPUP_HTML,
   SECOND,
   MINUTE,
   HOUR,
-  byTestId,
-  isShown,
-  text,
-  settle,
   queueStore,
   paused,
   entry,
   ENTRIES,
   popupWithQueue,
-  axeViolations,
 } from "./helpers.mjs";
 import { coreQueue } from "./core.mjs";
 

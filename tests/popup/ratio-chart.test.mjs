@@ -4,14 +4,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   fullSummary,
   backgroundWith,
   openPopup,
-  byTestId,
-  isShown,
-  text,
-  settle,
   YEAR,
   on,
   point,

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   CONNECTIONS_PAGE,
   emptySummary,
@@ -11,10 +12,6 @@ import {
   fullSummary,
   backgroundWith,
   openPopup,
-  byTestId,
-  isShown,
-  text,
-  settle,
 } from "./helpers.mjs";
 import { coreSummary } from "./core.mjs";
 

@@ -2,17 +2,8 @@
 // Run: node --test tests/review/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  CONNECTIONS_PAGE,
-  openReview,
-  byTestId,
-  text,
-  settle,
-  frame,
-  isShown,
-  waitFor,
-  click,
-} from "./helpers.mjs";
+import { byTestId, click, frame, isShown, settle, text, waitFor } from "./dom.mjs";
+import { CONNECTIONS_PAGE, openReview } from "./helpers.mjs";
 
 // Collection.
 

@@ -5,22 +5,19 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { toBase64 } from "../../extension/review/review.js";
 import {
-  coreIndices,
-  withCore,
-  fakePeople,
-  calls,
-  openReview,
-  byTestId,
-  text,
-  settle,
-  isShown,
-  waitFor,
-  type,
-  click,
-  chooseFile,
-  captureDownloads,
   blobBytes,
-} from "./helpers.mjs";
+  byTestId,
+  captureDownloads,
+  chooseFile,
+  click,
+  isShown,
+  settle,
+  text,
+  type,
+  waitFor,
+} from "./dom.mjs";
+import { fakePeople } from "./people.mjs";
+import { calls, coreIndices, openReview, withCore } from "./helpers.mjs";
 
 // Export, import, backup, restore.
 

@@ -1,16 +1,17 @@
 // Shared by the review page's tests: the people they load, the real core
 // (the built wasm, loaded in node) with counters on what crosses its
 // boundary, a stub extension API playing the background, review.html in
-// jsdom, and the DOM helpers the tests drive it with. The page tests run
+// jsdom (driven with the helpers in dom.mjs). The page tests run
 // against the core the extension ships, so the page and the core cannot
 // drift apart. Run the suite: node --test tests/review/ (after
 // ./build.sh testbuild, which writes dist/test/chrome/core/).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { JSDOM, VirtualConsole } from "jsdom";
+import { allByTestId, byTestId, click, frame, openDocument, text } from "./dom.mjs";
 
 import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
+import { fakePeople, queuePeople } from "./people.mjs";
 
 await init({
   module_or_path: readFileSync(
@@ -24,80 +25,10 @@ export const REVIEW_HTML = readFileSync(
   new URL("../../extension/review.html", import.meta.url),
   "utf8",
 );
-export const AXE_SOURCE = readFileSync(
-  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
-  "utf8",
-);
 export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
 
 // ---------------------------------------------------------------------------
-// People.
-
-/** Names that must stay text: markup, quotes, formulas, bidi overrides, emoji. */
-export const HOSTILE_NAMES = [
-  '<img src=x onerror="globalThis.__pwned = 1">',
-  "</div><script>globalThis.__pwned = 2</script>",
-  `"Quoted" O'Brien & <b>Sons</b>`,
-  '=HYPERLINK("http://evil.example","click me")',
-  "\u202Eevil\u202C مرحبا بالعالم",
-  "🦀 Ferris 👩‍💻",
-];
-
-export const TITLES = [
-  "Software Engineer at Acme",
-  "Recruiter at Hire Fast",
-  "Talent Acquisition Partner",
-  "Product Manager",
-  null,
-];
-export const COMPANIES = ["Acme", "Hire Fast", "Globex", null];
-export const PRECISIONS = ["day", "week", "month", "year"];
-
-/** ~50 people, six with hostile names; connection years 2015-2024 with a few unknown. */
-export function fakePeople(count = 50) {
-  return Array.from({ length: count }, (_, i) => {
-    const year = 2015 + (i % 10);
-    const month = String((i % 12) + 1).padStart(2, "0");
-    return {
-      slug: i % 17 === 16 ? `export:person-${i}` : `person-${i}`,
-      name: i < HOSTILE_NAMES.length ? HOSTILE_NAMES[i] : `Person ${i}`,
-      headline: TITLES[i % TITLES.length],
-      company: COMPANIES[i % COMPANIES.length],
-      position: i % 3 === 0 ? "Engineer" : null,
-      connected:
-        i % 13 === 12
-          ? null
-          : { date: `${year}-${month}-07`, precision: PRECISIONS[i % PRECISIONS.length] },
-      source: i % 17 === 16 ? "export" : "connections-page",
-      kept: i % 11 === 3,
-      queued: i % 19 === 5,
-      removed: false,
-      gone: i % 23 === 7,
-      unmatched: i % 17 === 16,
-    };
-  });
-}
-
-/** Many plain people, for the virtualization tests. */
-export function manyPeople(count) {
-  return Array.from({ length: count }, (_, i) => ({
-    slug: `p-${i}`,
-    name: `Person ${i}`,
-    headline: i % 2 ? "Engineer" : "Recruiter",
-    company: "Acme",
-    position: null,
-    connected: { date: `${2010 + (i % 15)}-01-15`, precision: "day" },
-    source: "connections-page",
-    kept: false,
-    queued: false,
-    removed: false,
-    gone: false,
-    unmatched: false,
-  }));
-}
-
-// ---------------------------------------------------------------------------
-// The real core, from the people above.
+// The real core, from the people (people.mjs).
 
 /** `YYYY-MM-DD` as the core stores a civil date. */
 function civilDate(text) {
@@ -227,10 +158,6 @@ export const coreIndices = (people, query) =>
 export const coreSlugs = (people, query) =>
   withCore(people, (core) => core.slugs(core.query(query, Date.now())));
 
-/** `count` plain people whose names sort as they are numbered (the core lists by name). */
-export const numberedPeople = (count) =>
-  manyPeople(count).map((p, i) => ({ ...p, name: `Person ${String(i).padStart(5, "0")}` }));
-
 /** The same slugs in a stable order, to compare with a JS filter of `people`. */
 export const sorted = (slugs) => [...slugs].sort();
 
@@ -313,19 +240,7 @@ export async function openReview(
   } = {},
 ) {
   resetCalls();
-  // axe probes <canvas>, which jsdom does not implement; every other jsdom
-  // error still reaches the console.
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.sendTo(console, { omitJSDOMErrors: true });
-  virtualConsole.on("jsdomError", (error) => {
-    if (!/HTMLCanvasElement/.test(error.message)) console.error(error);
-  });
-  const dom = new JSDOM(REVIEW_HTML, {
-    pretendToBeVisual: true,
-    runScripts: "outside-only",
-    virtualConsole,
-  });
-  const doc = dom.window.document;
+  const { dom, doc } = openDocument(REVIEW_HTML);
   const scroller = doc.getElementById("list-scroller");
   let scrollTop = 0;
   Object.defineProperty(scroller, "clientHeight", { configurable: true, get: () => viewport });
@@ -355,117 +270,9 @@ export async function openReview(
   return { dom, doc, extension, review, scroller };
 }
 
-export const byTestId = (doc, id) => doc.querySelector(`[data-testid="${id}"]`);
-export const allByTestId = (doc, id) => [...doc.querySelectorAll(`[data-testid="${id}"]`)];
-export const text = (element) => element.textContent.replace(/\s+/g, " ").trim();
-export const digits = (element) => Number(text(element).replace(/,/g, ""));
 export const rows = (doc) => allByTestId(doc, "person-row");
-export const settle = () => new Promise((resolve) => setImmediate(resolve));
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits for the page's next animation frame (jsdom's pretendToBeVisual). */
-export async function frame(dom) {
-  await settle();
-  await new Promise((resolve) => dom.window.requestAnimationFrame(() => resolve()));
-  await settle();
-}
-
-/** Visible as far as the markup says: neither it nor an ancestor is hidden. */
-export function isShown(element) {
-  for (let node = element; node; node = node.parentElement) {
-    if (node.hidden) return false;
-  }
-  return true;
-}
-
-export async function waitFor(predicate, what, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = predicate();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-export async function type(dom, input, value) {
-  input.value = value;
-  input.dispatchEvent(new dom.window.Event("input", { bubbles: true }));
-  await frame(dom);
-}
-
-export function click(dom, element) {
-  element.dispatchEvent(new dom.window.MouseEvent("click", { bubbles: true, cancelable: true }));
-}
-
-export function key(dom, element, name) {
-  element.dispatchEvent(
-    new dom.window.KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true }),
-  );
-}
-
-/** Puts files into an <input type="file"> and announces the change, as a browser does. */
-export function chooseFile(dom, input, file) {
-  Object.defineProperty(input, "files", { configurable: true, value: [file] });
-  input.dispatchEvent(new dom.window.Event("change", { bubbles: true }));
-}
-
-/** Catches Blob downloads: the object URL's Blob and the <a download> name. */
-export function captureDownloads(dom) {
-  const downloads = [];
-  dom.window.URL.createObjectURL = (blob) => {
-    downloads.push({ blob, filename: null });
-    return `blob:review-test/${downloads.length}`;
-  };
-  dom.window.URL.revokeObjectURL = () => {};
-  dom.window.document.addEventListener(
-    "click",
-    (event) => {
-      const link = event.target;
-      if (link.tagName === "A" && link.hasAttribute("download")) {
-        downloads.at(-1).filename = link.download;
-        downloads.at(-1).href = link.href;
-        event.preventDefault(); // jsdom cannot navigate; the browser would save the file
-      }
-    },
-    true,
-  );
-  return downloads;
-}
-
-export function blobBytes(dom, blob) {
-  return new Promise((resolve, reject) => {
-    const reader = new dom.window.FileReader();
-    reader.onload = () => resolve(Buffer.from(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
 
 // Queueing the selection for removal.
-
-/**
- * Ten people: four who can be queued (p-0, p-1, p-8, p-9) and one of each
- * kind the queue refuses: two kept, one from the export without a profile
- * link, one gone, one already queued, one already removed.
- */
-export function queuePeople() {
-  const people = manyPeople(10);
-  Object.assign(people[2], { name: "Kept Two", kept: true });
-  Object.assign(people[3], { name: "Kept Three", kept: true });
-  Object.assign(people[4], {
-    slug: "export:p-4",
-    name: "Export Only",
-    source: "export",
-    unmatched: true,
-  });
-  Object.assign(people[5], { name: "Gone Five", gone: true });
-  Object.assign(people[6], { name: "Queued Six", queued: true });
-  Object.assign(people[7], { name: "Removed Seven", removed: true });
-  return people;
-}
-
-export const ELIGIBLE = ["p-0", "p-1", "p-8", "p-9"];
 
 /** A connections figure as the core stores it (reading.rs Figure). */
 export function connectionsCount(value, precision = "exact") {

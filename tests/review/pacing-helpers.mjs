@@ -2,20 +2,10 @@
 // opened in jsdom on a stub extension API whose background clamps with the
 // real core, and the settings those tests send and expect.
 import { readFileSync } from "node:fs";
-import { JSDOM, VirtualConsole } from "jsdom";
 
 import { startOptions } from "../../extension/options/options.js";
-import {
-  queueState,
-  stubExtension,
-  byTestId,
-  frame,
-  text,
-  waitFor,
-  click,
-  RealCore,
-  Core,
-} from "./helpers.mjs";
+import { byTestId, click, frame, openDocument, text, waitFor } from "./dom.mjs";
+import { Core, queueState, RealCore, stubExtension } from "./helpers.mjs";
 
 export const OPTIONS_HTML = readFileSync(
   new URL("../../extension/options/options.html", import.meta.url),
@@ -75,17 +65,7 @@ export const pacingBackground = (message) =>
 export async function openPacing(t, { settings, answer = pacingBackground } = {}) {
   const store = {};
   if (settings !== undefined) store.queue = { ...queueState(), settings };
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.sendTo(console, { omitJSDOMErrors: true });
-  virtualConsole.on("jsdomError", (error) => {
-    if (!/HTMLCanvasElement/.test(error.message)) console.error(error);
-  });
-  const dom = new JSDOM(OPTIONS_HTML, {
-    pretendToBeVisual: true,
-    runScripts: "outside-only",
-    virtualConsole,
-  });
-  const doc = dom.window.document;
+  const { dom, doc } = openDocument(OPTIONS_HTML);
   const extension = stubExtension(store, answer);
   const options = startOptions(doc, { extension, loadCore: async () => RealCore });
   t.after(() => {

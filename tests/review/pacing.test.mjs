@@ -4,18 +4,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  Core,
-  openReview,
-  AXE_SOURCE,
   byTestId,
-  text,
-  settle,
-  isShown,
-  waitFor,
-  type,
   click,
-  queueState,
-} from "./helpers.mjs";
+  isShown,
+  settle,
+  text,
+  type,
+  waitFor,
+  seriousViolations,
+} from "./dom.mjs";
+import { Core, openReview, queueState } from "./helpers.mjs";
 import {
   CORE_DEFAULTS,
   CUSTOM_PACING,
@@ -319,18 +317,7 @@ test("axe_finds_no_serious_or_critical_violations_in_the_removal_pace", async (t
   await type(dom, field("hourly-cap"), "45");
   await pressAndWait(dom, doc, "save-pacing");
   assert.ok(isShown(byTestId(doc, "hourly-cap-note")));
-  dom.window.eval(AXE_SOURCE);
-  const results = await dom.window.axe.run(byTestId(doc, "pacing-settings"), {
-    resultTypes: ["violations"],
-    rules: { "color-contrast": { enabled: false } },
-  });
-  const bad = [...results.violations].filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${[...v.nodes].map((n) => n.target.join(" ")).join(", ")}`),
-    [],
-  );
+  assert.deepEqual(await seriousViolations(dom, byTestId(doc, "pacing-settings")), []);
   // Every control has a name a screen reader says.
   for (const control of byTestId(doc, "pacing-settings").querySelectorAll("input")) {
     assert.ok(doc.querySelector(`label[for="${control.id}"]`) || control.closest("label"));

@@ -3,22 +3,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  Core,
-  coreSlugs,
-  sorted,
-  fakePeople,
-  openReview,
-  byTestId,
   allByTestId,
-  text,
+  byTestId,
+  click,
   digits,
-  rows,
-  settle,
   frame,
   isShown,
+  settle,
+  text,
   type,
-  click,
-} from "./helpers.mjs";
+} from "./dom.mjs";
+import { fakePeople } from "./people.mjs";
+import { Core, coreSlugs, openReview, rows, sorted } from "./helpers.mjs";
 
 // Query box.
 

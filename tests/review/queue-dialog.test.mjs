@@ -3,26 +3,17 @@
 import { test } from "node:test";
 import { formatDuration } from "../../extension/lib/format.js";
 import assert from "node:assert/strict";
+import { byTestId, click, isShown, key, settle, text, waitFor, seriousViolations } from "./dom.mjs";
+import { ELIGIBLE, manyPeople, queuePeople } from "./people.mjs";
 import {
-  Core,
-  manyPeople,
-  AXE_SOURCE,
-  snapshotOf,
-  openReview,
-  byTestId,
-  text,
-  rows,
-  settle,
-  isShown,
-  waitFor,
-  click,
-  key,
-  queuePeople,
-  ELIGIBLE,
   connectionsCount,
-  queueState,
-  openQueueDialog,
+  Core,
   excludedItems,
+  openQueueDialog,
+  openReview,
+  queueState,
+  rows,
+  snapshotOf,
 } from "./helpers.mjs";
 
 test("remove_selected_is_disabled_until_someone_is_selected", async (t) => {
@@ -346,21 +337,12 @@ test("axe_finds_no_serious_or_critical_violations_with_the_queue_dialog_open", a
     connections: connectionsCount(502),
     answer: () => ({ ok: true, queued: 3, refused: [{ slug: "p-9", why: "alreadyQueued" }] }),
   });
-  dom.window.eval(AXE_SOURCE);
-  const check = async (what) => {
-    const results = await dom.window.axe.run(doc, {
-      resultTypes: ["violations"],
-      rules: { "color-contrast": { enabled: false } },
-    });
-    const bad = [...results.violations].filter(
-      (v) => v.impact === "serious" || v.impact === "critical",
-    );
+  const check = async (what) =>
     assert.deepEqual(
-      bad.map((v) => `${v.id}: ${[...v.nodes].map((n) => n.target.join(" ")).join(", ")}`),
+      await seriousViolations(dom),
       [],
       `no serious or critical violations (${what})`,
     );
-  };
   await check("confirmation with the badge warning");
   const ack = byTestId(doc, "below-500-ack");
   ack.checked = true;

@@ -3,24 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withYearFilter, yearFilterOf, ROW_HEIGHT } from "../../extension/review/review.js";
-import {
-  numberedPeople,
-  fakePeople,
-  manyPeople,
-  snapshotOf,
-  calls,
-  openReview,
-  byTestId,
-  text,
-  digits,
-  rows,
-  settle,
-  sleep,
-  frame,
-  waitFor,
-  type,
-  click,
-} from "./helpers.mjs";
+import { byTestId, click, digits, frame, settle, sleep, text, type, waitFor } from "./dom.mjs";
+import { fakePeople, manyPeople, numberedPeople } from "./people.mjs";
+import { calls, openReview, rows, snapshotOf } from "./helpers.mjs";
 
 // Selection and keep.
 
