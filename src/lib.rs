@@ -16,6 +16,8 @@
 //!   search index it runs on.
 //! - [`removal`]: the pacing policy and the removal queue with its log.
 //! - [`report`]: rows, the histogram of connection years, and CSV export.
+//! - [`snapshot`]: the member's whole state, composing the parts above: the
+//!   one place they meet.
 //! - [`storage`]: the stored snapshot and the versioned backup file.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -24,10 +26,13 @@ pub mod network;
 pub mod removal;
 pub mod report;
 pub mod search;
+pub mod snapshot;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
 pub use intake::reading::PageReading;
-pub use network::model::{Goal, Network, Summary};
+pub use network::model::{Goal, Network};
+pub use report::summary::Summary;
+pub use snapshot::Snapshot;

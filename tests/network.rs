@@ -6,7 +6,8 @@
 use netprune::intake::collect::Outcome;
 use netprune::intake::import::read_connections_csv;
 use netprune::intake::reading::{Card, CountTokens, DatePrecision, PageKind, PageReading};
-use netprune::network::model::{ModelError, Network};
+use netprune::network::model::ModelError;
+use netprune::Snapshot;
 
 const NOW: i64 = 1_795_262_400_000;
 const MINUTE: i64 = 60_000;
@@ -50,8 +51,8 @@ fn company_of(slug: &str) -> &'static str {
     }
 }
 
-fn network_of(slugs: &[&str]) -> Network {
-    let mut n = Network::default();
+fn network_of(slugs: &[&str]) -> Snapshot {
+    let mut n = Snapshot::default();
     n.ingest(page(&slugs.len().to_string(), slugs), NOW)
         .unwrap();
     n
@@ -68,7 +69,7 @@ fn csv(rows: &[&str]) -> Vec<u8> {
 
 #[test]
 fn a_complete_collection_reaches_the_stated_total_and_completes_itself() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(page("3", &[]), NOW).unwrap();
     let p = n.start_collection(NOW);
     assert!(p.running);
@@ -102,7 +103,7 @@ fn a_complete_collection_marks_who_is_gone_and_a_short_one_does_not() {
     assert_eq!(short.outcome, Some(Outcome::Ended));
     assert_eq!(short.reason.as_deref(), Some("LinkedIn stopped loading"));
     assert_eq!(short.gone, 0, "a list that ended short proves no absence");
-    assert!(n.person("bo").unwrap().gone_since_ms.is_none());
+    assert!(n.network.person("bo").unwrap().gone_since_ms.is_none());
 
     n.start_collection(NOW + 3 * MINUTE);
     let done = n
@@ -113,20 +114,20 @@ fn a_complete_collection_marks_who_is_gone_and_a_short_one_does_not() {
     assert_eq!(done.outcome, Some(Outcome::Complete));
     assert_eq!(done.gone, 1);
     assert_eq!(
-        n.person("bo").unwrap().gone_since_ms,
+        n.network.person("bo").unwrap().gone_since_ms,
         Some(NOW + 4 * MINUTE)
     );
-    assert!(n.person("ana").unwrap().gone_since_ms.is_none());
-    assert!(n.rows(&[n.index_of("bo").unwrap() as u32])[0].gone);
+    assert!(n.network.person("ana").unwrap().gone_since_ms.is_none());
+    assert!(n.rows(&[n.network.index_of("bo").unwrap() as u32])[0].gone);
 
     // Bo reconnects and shows up again: no longer gone.
     n.ingest(page("3", &["bo"]), NOW + 5 * MINUTE).unwrap();
-    assert!(n.person("bo").unwrap().gone_since_ms.is_none());
+    assert!(n.network.person("bo").unwrap().gone_since_ms.is_none());
 }
 
 #[test]
 fn starting_while_running_resumes_the_same_run() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(page("3", &[]), NOW).unwrap();
     n.start_collection(NOW);
     n.ingest(page("3", &["ana"]), NOW + MINUTE).unwrap();
@@ -139,11 +140,11 @@ fn starting_while_running_resumes_the_same_run() {
 
 #[test]
 fn collection_survives_serialization_mid_run() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(page("3", &[]), NOW).unwrap();
     n.start_collection(NOW);
     n.ingest(page("3", &["ana", "bo"]), NOW + MINUTE).unwrap();
-    let mut back = Network::from_json(&n.to_json()).unwrap();
+    let mut back = Snapshot::from_json(&n.to_json()).unwrap();
     let c = back
         .ingest(page("3", &["bo", "cy"]), NOW + 2 * MINUTE)
         .unwrap()
@@ -154,7 +155,7 @@ fn collection_survives_serialization_mid_run() {
 
 #[test]
 fn stopping_is_recorded_as_stopped_even_past_the_total() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(page("5", &[]), NOW).unwrap();
     n.start_collection(NOW);
     let p = n
@@ -172,12 +173,12 @@ fn stopping_is_recorded_as_stopped_even_past_the_total() {
 fn keep_list_sets_and_clears_and_ignores_unknown_slugs() {
     let mut n = network_of(&["ana", "bo"]);
     let slugs = vec!["ana".to_string(), "nobody".to_string()];
-    assert_eq!(n.set_kept(&slugs, true), 1);
-    assert_eq!(n.set_kept(&slugs, true), 0);
-    assert!(n.person("ana").unwrap().kept);
-    assert!(!n.person("bo").unwrap().kept);
-    assert_eq!(n.set_kept(&slugs, false), 1);
-    assert!(!n.person("ana").unwrap().kept);
+    assert_eq!(n.network.set_kept(&slugs, true), 1);
+    assert_eq!(n.network.set_kept(&slugs, true), 0);
+    assert!(n.network.person("ana").unwrap().kept);
+    assert!(!n.network.person("bo").unwrap().kept);
+    assert_eq!(n.network.set_kept(&slugs, false), 1);
+    assert!(!n.network.person("ana").unwrap().kept);
 }
 
 #[test]
@@ -193,7 +194,7 @@ fn export_rows_match_by_slug_and_fill_company_position_and_exact_date() {
         (report.rows, report.matched, report.added, report.unmatched),
         (2, 1, 1, 0)
     );
-    let ana = n.person("ana").unwrap();
+    let ana = n.network.person("ana").unwrap();
     assert_eq!(ana.company.as_deref(), Some("Acme Corp"));
     assert_eq!(ana.position.as_deref(), Some("CTO"));
     let date = ana.connected.unwrap();
@@ -202,7 +203,7 @@ fn export_rows_match_by_slug_and_fill_company_position_and_exact_date() {
         ("2024-08-07".into(), DatePrecision::Day)
     );
     assert_eq!(ana.name, "Ana Example", "the page's name stays");
-    let dee = n.person("dee-new").unwrap();
+    let dee = n.network.person("dee-new").unwrap();
     assert!(!dee.unmatched);
 }
 
@@ -227,13 +228,13 @@ fn rows_without_a_link_match_by_name_and_company_only_when_unambiguous() {
         "{report:?}"
     );
     assert_eq!(
-        n.person("bo").unwrap().position.as_deref(),
+        n.network.person("bo").unwrap().position.as_deref(),
         Some("Engineer")
     );
-    let unmatched: Vec<_> = n.people.iter().filter(|p| p.unmatched).collect();
+    let unmatched: Vec<_> = n.network.people.iter().filter(|p| p.unmatched).collect();
     assert_eq!(unmatched.len(), 2);
     assert!(unmatched.iter().all(|p| p.slug.starts_with("export:")));
-    assert!(n.rows(&[n.index_of(&unmatched[0].slug).unwrap() as u32])[0].unmatched);
+    assert!(n.rows(&[n.network.index_of(&unmatched[0].slug).unwrap() as u32])[0].unmatched);
 }
 
 #[test]
@@ -241,23 +242,23 @@ fn reimporting_the_same_export_adds_no_duplicates() {
     let mut n = network_of(&["ana"]);
     let bytes = b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Unknown,,Nowhere,Chief,01 Jan 2020\nZed,Unknown,,Nowhere,Chief,01 Jan 2020\n";
     n.merge_export(read_connections_csv(bytes).unwrap(), NOW);
-    let count = n.people.len();
+    let count = n.network.people.len();
     n.merge_export(read_connections_csv(bytes).unwrap(), NOW + MINUTE);
-    assert_eq!(n.people.len(), count);
+    assert_eq!(n.network.people.len(), count);
     assert_eq!(count, 3, "two identical rows are two people");
 }
 
 /// A network holding one kept export row without a profile link: Zed
 /// Example, Chief at Nowhere. Answers it and the row's key.
-fn kept_linkless_zed() -> (Network, String) {
-    let mut n = Network::default();
+fn kept_linkless_zed() -> (Snapshot, String) {
+    let mut n = Snapshot::default();
     let file = read_connections_csv(
         b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Example,,Nowhere,Chief,05 Mar 2019\n",
     )
     .unwrap();
     n.merge_export(file, NOW);
-    let key = n.people[0].slug.clone();
-    n.set_kept(std::slice::from_ref(&key), true);
+    let key = n.network.people[0].slug.clone();
+    n.network.set_kept(std::slice::from_ref(&key), true);
     (n, key)
 }
 
@@ -271,8 +272,8 @@ fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
         NOW + MINUTE,
     )
     .unwrap();
-    assert_eq!(n.people.len(), 1);
-    let zed = n.person("zed-42").unwrap();
+    assert_eq!(n.network.people.len(), 1);
+    let zed = n.network.person("zed-42").unwrap();
     assert!(!zed.unmatched);
     assert!(zed.kept, "the keep carries over");
     assert_eq!(zed.company.as_deref(), Some("Nowhere"));
@@ -295,7 +296,7 @@ fn rows_without_a_link_match_people_added_earlier_in_the_same_file() {
         "{report:?}"
     );
     assert_eq!(
-        n.person("ana-new").unwrap().position.as_deref(),
+        n.network.person("ana-new").unwrap().position.as_deref(),
         Some("CEO")
     );
 }
@@ -310,13 +311,20 @@ fn a_linked_row_replaces_the_unmatched_row_kept_before_it() {
     // Across two imports, the keep carrying over.
     let mut n = network_of(&["bo"]);
     n.merge_export(read_connections_csv(without.as_bytes()).unwrap(), NOW);
-    let key = n.people.iter().find(|p| p.unmatched).unwrap().slug.clone();
-    n.set_kept(&[key], true);
+    let key = n
+        .network
+        .people
+        .iter()
+        .find(|p| p.unmatched)
+        .unwrap()
+        .slug
+        .clone();
+    n.network.set_kept(&[key], true);
     let report = n.merge_export(read_connections_csv(with.as_bytes()).unwrap(), NOW + MINUTE);
     assert_eq!((report.added, report.unmatched), (1, 0));
-    assert_eq!(n.people.len(), 2);
-    assert!(n.person("zed-7").unwrap().kept);
-    assert!(n.people.iter().all(|p| !p.unmatched));
+    assert_eq!(n.network.people.len(), 2);
+    assert!(n.network.person("zed-7").unwrap().kept);
+    assert!(n.network.people.iter().all(|p| !p.unmatched));
     // Within one file: the row without a link first, then with it.
     let mut n = network_of(&["bo"]);
     let both = format!(
@@ -324,13 +332,13 @@ fn a_linked_row_replaces_the_unmatched_row_kept_before_it() {
     );
     let report = n.merge_export(read_connections_csv(both.as_bytes()).unwrap(), NOW);
     assert_eq!((report.unmatched, report.added), (1, 1), "{report:?}");
-    assert_eq!(n.people.len(), 2);
-    assert!(n.person("zed-7").is_some());
+    assert_eq!(n.network.people.len(), 2);
+    assert!(n.network.person("zed-7").is_some());
 }
 
 #[test]
 fn export_csv_is_formula_safe_and_quoted() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let mut reading = page("2", &[]);
     reading.cards = vec![
         Card {
@@ -362,7 +370,7 @@ fn export_csv_is_formula_safe_and_quoted() {
 
 #[test]
 fn histogram_counts_years_with_gaps_and_unknowns() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let mut reading = page("3", &[]);
     for (slug, text) in [
         ("a", Some("Connected on May 1, 2019")),
@@ -386,11 +394,11 @@ fn histogram_counts_years_with_gaps_and_unknowns() {
 #[test]
 fn backup_round_trips_and_refuses_what_it_cannot_restore() {
     let mut n = network_of(&["ana", "bo"]);
-    n.set_kept(&["bo".to_string()], true);
+    n.network.set_kept(&["bo".to_string()], true);
     n.save_query("old", "before:5y", NOW).unwrap();
     let text = n.to_backup_json(NOW);
     assert!(text.contains("\"format\": \"netprune-backup\""));
-    assert_eq!(Network::from_backup_json(&text).unwrap(), n);
+    assert_eq!(Snapshot::from_backup_json(&text).unwrap(), n);
 
     let cases = [
         ("{}", "not a netprune backup"),
@@ -406,7 +414,7 @@ fn backup_round_trips_and_refuses_what_it_cannot_restore() {
         ),
     ];
     for (bad, why) in cases {
-        let err = Network::from_backup_json(bad).unwrap_err();
+        let err = Snapshot::from_backup_json(bad).unwrap_err();
         assert!(matches!(err, ModelError::BadInput(_)));
         assert!(err.to_string().contains(why), "{err} should say {why}");
     }
@@ -414,44 +422,44 @@ fn backup_round_trips_and_refuses_what_it_cannot_restore() {
 
 #[test]
 fn saved_queries_replace_by_name_and_refuse_empty_ones() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.save_query("Old", "before:5y", NOW).unwrap();
     n.save_query("Old", "before:3y", NOW).unwrap();
     n.save_query("Recruiters", "title:recruiter", NOW).unwrap();
-    assert_eq!(n.saved_queries.len(), 2);
-    assert_eq!(n.saved_queries[0].query, "before:3y");
+    assert_eq!(n.network.saved_queries.len(), 2);
+    assert_eq!(n.network.saved_queries[0].query, "before:3y");
     assert!(n.save_query("  ", "x", NOW).is_err());
     assert!(n.save_query("x", "  ", NOW).is_err());
-    n.delete_query("Old");
-    assert_eq!(n.saved_queries.len(), 1);
+    n.network.delete_query("Old");
+    assert_eq!(n.network.saved_queries.len(), 1);
 }
 
 #[test]
 fn snapshot_json_round_trips_with_everything() {
     let mut n = network_of(&["ana", "bo"]);
-    n.set_kept(&["ana".to_string()], true);
+    n.network.set_kept(&["ana".to_string()], true);
     n.start_collection(NOW);
-    let back = Network::from_json(&n.to_json()).unwrap();
+    let back = Snapshot::from_json(&n.to_json()).unwrap();
     assert_eq!(back, n);
-    assert!(Network::from_json("{\"version\":1").is_err());
+    assert!(Snapshot::from_json("{\"version\":1").is_err());
 }
 
 #[test]
 fn a_saved_query_is_stored_whole_or_refused_never_cut() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     // Exactly at the limit, ending in a negation: stored as typed.
     let at_limit = format!("{}-name:bob", "title:x ".repeat(61));
     assert_eq!(at_limit.chars().count(), 497);
     n.save_query("long", &at_limit, NOW).unwrap();
-    assert_eq!(n.saved_queries[0].query, at_limit);
+    assert_eq!(n.network.saved_queries[0].query, at_limit);
     // Past the limit: refused with the limit named, nothing stored or cut.
     let past = format!("{}-name:bob", "title:x ".repeat(63));
     let err = n.save_query("longer", &past, NOW).unwrap_err().to_string();
     assert!(err.contains("500 characters"), "{err}");
-    assert_eq!(n.saved_queries.len(), 1);
+    assert_eq!(n.network.saved_queries.len(), 1);
     // Replacing one keeps the old query when the new one is refused.
     assert!(n.save_query("long", &past, NOW).is_err());
-    assert_eq!(n.saved_queries[0].query, at_limit);
+    assert_eq!(n.network.saved_queries[0].query, at_limit);
     // A name past its limit is refused too, not cut.
     let err = n
         .save_query(&"n".repeat(61), "before:1y", NOW)
@@ -460,7 +468,7 @@ fn a_saved_query_is_stored_whole_or_refused_never_cut() {
     assert!(err.contains("60 characters"), "{err}");
     // Spacing inside the query is kept as typed (a quoted phrase).
     n.save_query("phrase", "name:\"ana  maria\"", NOW).unwrap();
-    assert_eq!(n.saved_queries[1].query, "name:\"ana  maria\"");
+    assert_eq!(n.network.saved_queries[1].query, "name:\"ana  maria\"");
 }
 
 fn card_page(cards: &[(&str, &str, &str)]) -> PageReading {
@@ -488,11 +496,11 @@ fn a_kept_linkless_row_never_passes_its_keep_to_a_namesake_of_another_company() 
         NOW + MINUTE,
     )
     .unwrap();
-    assert_eq!(n.people.len(), 2, "they stay apart");
-    let zed = n.person("zed-42").unwrap();
+    assert_eq!(n.network.people.len(), 2, "they stay apart");
+    let zed = n.network.person("zed-42").unwrap();
     assert!(!zed.kept, "the keep did not pass to a namesake");
     assert_eq!(zed.connected, None);
-    assert!(n.person(&key).unwrap().kept && n.person(&key).unwrap().unmatched);
+    assert!(n.network.person(&key).unwrap().kept && n.network.person(&key).unwrap().unmatched);
     // The view marks both as possibly the same person.
     let rows = n.rows(&[0, 1]);
     assert!(
@@ -517,7 +525,7 @@ fn a_kept_linkless_row_never_passes_its_keep_to_a_namesake_of_another_company() 
 fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
     // Ana read on the page (working at Acme), then an export row for Ana.
     let ana_and_row = |row: &str| {
-        let mut n = Network::default();
+        let mut n = Snapshot::default();
         n.ingest(
             card_page(&[("ana-9", "Ana Example", "Engineer at Acme")]),
             NOW,
@@ -531,16 +539,16 @@ fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
     let (n, report) = ana_and_row("Ana,Example,,,,05 Mar 2012");
     assert_eq!((report.matched, report.unmatched), (0, 1), "{report:?}");
     assert_eq!(
-        n.person("ana-9").unwrap().connected,
+        n.network.person("ana-9").unwrap().connected,
         None,
         "no 2012 date for a new contact"
     );
-    assert_eq!(n.people.len(), 2);
+    assert_eq!(n.network.people.len(), 2);
     assert!(n.rows(&[0, 1]).iter().all(|r| r.possibly_same_as.is_some()));
     // Name and company, one candidate: they merge.
     let (n, report) = ana_and_row("Ana,Example,,Acme,Engineer,05 Mar 2012");
     assert_eq!(report.matched, 1);
-    assert_eq!(n.people.len(), 1);
+    assert_eq!(n.network.people.len(), 1);
     assert_eq!(n.rows(&[0])[0].possibly_same_as, None);
 }
 
@@ -552,24 +560,24 @@ fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
 #[test]
 fn a_linkless_row_merges_only_when_exactly_one_person_fits_it() {
     let kept_row = || {
-        let mut n = Network::default();
+        let mut n = Snapshot::default();
         let file = read_connections_csv(
             b"First Name,Last Name,Email Address,Company,Position,Connected On\nJohn,Smith,,Acme,Engineer,05 Mar 2019\n",
         )
         .unwrap();
         n.merge_export(file, NOW);
-        let key = n.people[0].slug.clone();
-        n.set_kept(std::slice::from_ref(&key), true);
+        let key = n.network.people[0].slug.clone();
+        n.network.set_kept(std::slice::from_ref(&key), true);
         (n, key)
     };
-    let check = |n: &Network, key: &str| {
-        assert_eq!(n.people.len(), 3, "they stay apart");
+    let check = |n: &Snapshot, key: &str| {
+        assert_eq!(n.network.people.len(), 3, "they stay apart");
         for slug in ["john-1", "john-2"] {
-            let john = n.person(slug).unwrap();
+            let john = n.network.person(slug).unwrap();
             assert!(!john.kept, "{slug} inherited the keep");
             assert_eq!(john.connected, None, "{slug} inherited the date");
         }
-        assert!(n.person(key).unwrap().unmatched);
+        assert!(n.network.person(key).unwrap().unmatched);
         let rows = n.rows(&[0, 1, 2]);
         assert!(
             rows.iter().all(|r| r.possibly_same_as.is_some()),
@@ -589,7 +597,7 @@ fn a_linkless_row_merges_only_when_exactly_one_person_fits_it() {
     check(&n, &key);
     // Two read before the row is imported (so it stays apart), then a
     // third at Acme: the row fits three people, and merges into none.
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(
         card_page(&[
             ("john-1", "John Smith", "Engineer at Acme"),
@@ -604,15 +612,22 @@ fn a_linkless_row_merges_only_when_exactly_one_person_fits_it() {
     .unwrap();
     let report = n.merge_export(file, NOW);
     assert_eq!(report.unmatched, 1, "{report:?}");
-    let key = n.people.iter().find(|p| p.unmatched).unwrap().slug.clone();
-    n.set_kept(std::slice::from_ref(&key), true);
+    let key = n
+        .network
+        .people
+        .iter()
+        .find(|p| p.unmatched)
+        .unwrap()
+        .slug
+        .clone();
+    n.network.set_kept(std::slice::from_ref(&key), true);
     n.ingest(
         card_page(&[("john-3", "John Smith", "Manager at Acme")]),
         NOW + MINUTE,
     )
     .unwrap();
-    assert_eq!(n.people.len(), 4, "they stay apart");
-    let john = n.person("john-3").unwrap();
+    assert_eq!(n.network.people.len(), 4, "they stay apart");
+    let john = n.network.person("john-3").unwrap();
     assert!(!john.kept, "john-3 inherited the keep");
-    assert!(n.person(&key).unwrap().unmatched);
+    assert!(n.network.person(&key).unwrap().unmatched);
 }

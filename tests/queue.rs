@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use netprune::intake::reading::{Card, CountTokens, PageKind, PageReading};
-use netprune::network::model::Network;
 use netprune::removal::pacing::{
     PacingPolicy, PacingSettings, Prng, WaitReason, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS,
 };
@@ -13,6 +12,7 @@ use netprune::removal::queue::{
     Action, CancelOutcome, EntryStatus, NotTaken, PauseCause, RefuseReason, RemovalQueue, Reported,
     SkipReason, Stage, StepOutcome, STEP_TIMEOUT_MS,
 };
+use netprune::Snapshot;
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -77,8 +77,8 @@ fn page(slugs: &[String]) -> PageReading {
     }
 }
 
-fn network_of(slugs: &[&str]) -> Network {
-    let mut n = Network::default();
+fn network_of(slugs: &[&str]) -> Snapshot {
+    let mut n = Snapshot::default();
     let slugs: Vec<String> = slugs.iter().map(|s| s.to_string()).collect();
     n.ingest(page(&slugs), NOW).unwrap();
     n.queue = RemovalQueue::new(42);
@@ -105,7 +105,7 @@ fn next_step(q: &mut RemovalQueue, now: &mut i64, offset: i32) -> Action {
     panic!("the queue waited 10,000 times in a row");
 }
 
-fn next_step_in(n: &mut Network, now: &mut i64, offset: i32) -> Action {
+fn next_step_in(n: &mut Snapshot, now: &mut i64, offset: i32) -> Action {
     for _ in 0..10_000 {
         match n.poll_removals(*now, offset) {
             Action::Wait { until_ms, .. } => *now = until_ms,
@@ -452,7 +452,7 @@ fn verified_person_is_never_attempted_again() {
     let (slug, attempt) = remove_of(&next_step_in(&mut n, &mut now, UTC));
     assert_eq!(slug, "ana");
     n.report_removal(attempt, StepOutcome::Removed, now);
-    assert_eq!(n.person("ana").unwrap().removed_at_ms, Some(now));
+    assert_eq!(n.network.person("ana").unwrap().removed_at_ms, Some(now));
     // Neither the network nor the bare queue takes her again.
     let report = n.queue_removals(&strings(&["ana"]), now, false).unwrap();
     assert_eq!(report.queued, 0);
@@ -486,7 +486,7 @@ fn verified_person_is_never_attempted_again() {
 #[test]
 fn kept_person_is_never_queued() {
     let mut n = network_of(&["ana", "bo"]);
-    n.set_kept(&strings(&["ana"]), true);
+    n.network.set_kept(&strings(&["ana"]), true);
     let report = n
         .queue_removals(&strings(&["ana", "bo"]), NOW, false)
         .unwrap();
@@ -503,7 +503,7 @@ fn person_kept_after_queuing_is_skipped_at_their_turn() {
     let mut n = network_of(&["ana", "bo"]);
     n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
         .unwrap();
-    n.set_kept(&strings(&["ana"]), true);
+    n.network.set_kept(&strings(&["ana"]), true);
     let mut now = NOW;
     assert_eq!(remove_of(&next_step_in(&mut n, &mut now, UTC)).0, "bo");
     assert_eq!(
@@ -517,10 +517,10 @@ fn person_kept_after_queuing_is_skipped_at_their_turn() {
 #[test]
 fn unmatched_gone_and_unknown_people_are_refused() {
     let mut n = network_of(&["ana", "bo", "cy", "di"]);
-    let bo = n.index_of("bo").unwrap();
-    n.people[bo].gone_since_ms = Some(NOW);
-    let cy = n.index_of("cy").unwrap();
-    n.people[cy].unmatched = true;
+    let bo = n.network.index_of("bo").unwrap();
+    n.network.people[bo].gone_since_ms = Some(NOW);
+    let cy = n.network.index_of("cy").unwrap();
+    n.network.people[cy].unmatched = true;
     let report = n
         .queue_removals(
             &strings(&["ana", "bo", "cy", "zed", "di", "di"]),
@@ -553,8 +553,8 @@ fn gone_since_queuing_is_skipped_not_attempted() {
     let mut n = network_of(&["ana", "bo"]);
     n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
         .unwrap();
-    let ana = n.index_of("ana").unwrap();
-    n.people[ana].gone_since_ms = Some(NOW + 1);
+    let ana = n.network.index_of("ana").unwrap();
+    n.network.people[ana].gone_since_ms = Some(NOW + 1);
     let mut now = NOW;
     assert_eq!(remove_of(&next_step_in(&mut n, &mut now, UTC)).0, "bo");
     assert_eq!(
@@ -836,7 +836,7 @@ fn dry_run_never_counts_as_removed() {
             why: SkipReason::DryRun
         }
     );
-    assert_eq!(n.person("ana").unwrap().removed_at_ms, None);
+    assert_eq!(n.network.person("ana").unwrap().removed_at_ms, None);
     assert!(n.query("is:removed", now).unwrap().is_empty());
     let progress = n.queue.progress(now, UTC);
     assert_eq!((progress.removed, progress.skipped), (0, 1));
@@ -852,7 +852,7 @@ fn removed_outcome_marks_the_person_and_query_flags() {
     let mut n = network_of(&["ana", "bo", "cy"]);
     n.queue_removals(&strings(&["ana", "bo"]), NOW, false)
         .unwrap();
-    let slugs_of = |n: &mut Network, q: &str| -> Vec<String> {
+    let slugs_of = |n: &mut Snapshot, q: &str| -> Vec<String> {
         let indices = n.query(q, NOW).unwrap();
         n.rows(&indices)
             .iter()
@@ -1002,7 +1002,7 @@ fn network_snapshot_keeps_the_queue_and_old_snapshots_load() {
         .unwrap();
     let mut now = NOW;
     next_step_in(&mut n, &mut now, UTC);
-    let mut back = Network::from_json(&n.to_json()).unwrap();
+    let mut back = Snapshot::from_json(&n.to_json()).unwrap();
     assert_eq!(back, n);
     // The restored network verifies the step that was out, once its
     // timeout has passed.
@@ -1020,10 +1020,10 @@ fn network_snapshot_keeps_the_queue_and_old_snapshots_load() {
     // A snapshot from before the queue existed loads with an empty queue.
     let mut value = serde_json::to_value(network_of(&["ana"])).unwrap();
     value.as_object_mut().unwrap().remove("queue");
-    let old = Network::from_json(&value.to_string()).unwrap();
+    let old = Snapshot::from_json(&value.to_string()).unwrap();
     assert!(old.queue.entries().is_empty());
     // An unseeded queue gets the time mixed in on first use.
-    let mut fresh = Network::default();
+    let mut fresh = Snapshot::default();
     fresh.ingest(page(&strings(&["ana"])), NOW).unwrap();
     assert!(!fresh.queue.is_seeded());
     fresh
@@ -1088,7 +1088,7 @@ fn setup() -> impl Strategy<Value = Setup> {
 /// and un-keeps people, and checks every rule at each step.
 fn simulate_month(setup: &Setup) -> Month {
     let mut driver = Prng::new(setup.driver_seed);
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.queue = RemovalQueue::new(setup.seed);
     n.queue.set_settings(PacingSettings {
         hourly_cap: setup.hourly,
@@ -1113,14 +1113,14 @@ fn simulate_month(setup: &Setup) -> Month {
         step += 1;
         assert!(step < 200_000, "the month never ends");
         if setup.round_trips.contains(&step) {
-            n = Network::from_json(&n.to_json()).unwrap();
+            n = Snapshot::from_json(&n.to_json()).unwrap();
         }
         // Now and then the member keeps or un-keeps someone.
-        if driver.between(0, 99) < 2 && !n.people.is_empty() {
-            let i = driver.between(0, n.people.len() as u64 - 1) as usize;
-            let kept = !n.people[i].kept;
-            let slug = n.people[i].slug.clone();
-            n.set_kept(&[slug], kept);
+        if driver.between(0, 99) < 2 && !n.network.people.is_empty() {
+            let i = driver.between(0, n.network.people.len() as u64 - 1) as usize;
+            let kept = !n.network.people[i].kept;
+            let slug = n.network.people[i].slug.clone();
+            n.network.set_kept(&[slug], kept);
         }
         // Now and then the member pauses.
         if driver.between(0, 999) < 3 {
@@ -1158,17 +1158,19 @@ fn simulate_month(setup: &Setup) -> Month {
                 next_person += 30;
                 n.ingest(page(&fresh), now).unwrap();
                 if let Some(i) = (driver.between(0, 9) == 0)
-                    .then(|| driver.between(0, n.people.len() as u64 - 1) as usize)
+                    .then(|| driver.between(0, n.network.people.len() as u64 - 1) as usize)
                 {
-                    n.people[i].gone_since_ms = Some(now);
+                    n.network.people[i].gone_since_ms = Some(now);
                 }
                 let batch: Vec<String> = n
+                    .network
                     .people
                     .iter()
                     .filter(|_| driver.between(0, 2) > 0)
                     .map(|p| p.slug.clone())
                     .collect();
                 let kept_before: HashMap<String, Option<EntryStatus>> = n
+                    .network
                     .people
                     .iter()
                     .filter(|p| p.kept)
@@ -1209,7 +1211,10 @@ fn simulate_month(setup: &Setup) -> Month {
                     !stopped,
                     "Remove for {slug} while paused after trouble or a pause"
                 );
-                assert!(!n.person(&slug).unwrap().kept, "kept {slug} attempted");
+                assert!(
+                    !n.network.person(&slug).unwrap().kept,
+                    "kept {slug} attempted"
+                );
                 assert!(!verified.contains(&slug), "{slug} attempted after removal");
                 assert_eq!(
                     policy.quiet_until(now, setup.offset),
@@ -1267,13 +1272,13 @@ fn simulate_month(setup: &Setup) -> Month {
     }
     // Every verified removal is marked on the person.
     for slug in &verified {
-        assert!(n.person(slug).unwrap().removed_at_ms.is_some());
+        assert!(n.network.person(slug).unwrap().removed_at_ms.is_some());
     }
     month
 }
 
 fn settle(
-    n: &mut Network,
+    n: &mut Snapshot,
     attempt: u64,
     outcome: StepOutcome,
     now: i64,
@@ -1432,9 +1437,9 @@ fn a_dry_run_batch_stays_dry_when_a_real_batch_follows() {
             ("cy".into(), false)
         ]
     );
-    assert_eq!(n.person("ana").unwrap().removed_at_ms, None);
-    assert_eq!(n.person("bo").unwrap().removed_at_ms, None);
-    assert!(n.person("cy").unwrap().removed_at_ms.is_some());
+    assert_eq!(n.network.person("ana").unwrap().removed_at_ms, None);
+    assert_eq!(n.network.person("bo").unwrap().removed_at_ms, None);
+    assert!(n.network.person("cy").unwrap().removed_at_ms.is_some());
 }
 
 proptest! {
@@ -1834,7 +1839,7 @@ fn a_restore_keeps_the_log_the_caps_the_pacing_and_who_is_removed_or_in_flight()
     assert_eq!(report.in_flight.as_deref(), Some("bo"));
     assert!(!n.queue.is_queued("cy") && !n.queue.is_queued("di"));
     // Removed stays removed; the step in flight stays in flight.
-    assert!(n.person("ana").unwrap().removed_at_ms.is_some());
+    assert!(n.network.person("ana").unwrap().removed_at_ms.is_some());
     assert_eq!(status(&n.queue, "ana"), EntryStatus::Removed);
     assert_eq!(status(&n.queue, "bo"), EntryStatus::InProgress);
     assert!(matches!(
@@ -1857,10 +1862,10 @@ fn a_restore_keeps_the_log_the_caps_the_pacing_and_who_is_removed_or_in_flight()
     // The late report of bo's step is still recorded.
     let reported = n.report_removal(second, StepOutcome::Removed, now);
     assert!(matches!(reported, Reported::Applied { .. }), "{reported:?}");
-    assert!(n.person("bo").unwrap().removed_at_ms.is_some());
+    assert!(n.network.person("bo").unwrap().removed_at_ms.is_some());
     // A later restore of the same file keeps bo removed.
     n.restore_backup(&backup, now).unwrap();
-    assert!(n.person("bo").unwrap().removed_at_ms.is_some());
+    assert!(n.network.person("bo").unwrap().removed_at_ms.is_some());
     assert_eq!(n.queue.enqueue(people(&["bo"]), now, false).queued, 0);
 }
 

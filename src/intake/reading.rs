@@ -8,22 +8,15 @@
 //! caller says the page was read.
 
 use crate::network::calendar::{month_from_name, CivilDate, TimeMs};
+// The types a reading's text turns into belong to the network; they are
+// re-exported here, where they are parsed.
+pub use crate::network::calendar::{ConnectedDate, DatePrecision};
+pub use crate::network::figure::{Figure, Precision};
+pub use crate::network::model::PageKind;
+pub use crate::network::text::clean_text;
+use crate::network::text::collapse_whitespace;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// Which of the member's pages a reading came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PageKind {
-    /// My Network, Connections.
-    Connections,
-    /// My Network, Following & followers, the Followers tab.
-    Followers,
-    /// My Network, Following & followers, the Following tab.
-    Following,
-    /// The member's own profile.
-    Profile,
-}
 
 /// One reading of a page, as the content script sends it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -78,34 +71,6 @@ pub struct Card {
     /// "Connected 2 weeks ago", "Connected on August 7, 2024", if shown.
     #[serde(default)]
     pub connected_text: Option<String>,
-}
-
-/// How exact a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Precision {
-    /// Every digit shown ("1,234").
-    Exact,
-    /// Abbreviated ("3.4K"): the true figure is within half a unit.
-    Approximate,
-    /// A floor ("500+").
-    AtLeast,
-}
-
-/// A figure as LinkedIn showed it, with the range of true values it allows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Figure {
-    /// The figure: 1234 for "1,234", 3400 for "3.4K", 500 for "500+".
-    pub value: u64,
-    /// How exact it is.
-    pub precision: Precision,
-    /// The token exactly as shown, for display.
-    pub shown: String,
-    /// The smallest true value the token allows.
-    pub low: u64,
-    /// The largest, or `None` when unbounded ("500+").
-    pub high: Option<u64>,
 }
 
 /// Text the core could not make sense of, with the reason.
@@ -310,30 +275,6 @@ pub fn slug_from_profile_url(url: &str) -> Result<String, TextError> {
     Ok(decoded.to_lowercase())
 }
 
-/// How precisely a connection date is known.
-/// Ordered from the most to the least precise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DatePrecision {
-    /// "Connected on August 7, 2024", or "3 days ago".
-    Day,
-    /// "2 weeks ago".
-    Week,
-    /// "3 months ago".
-    Month,
-    /// "4 years ago".
-    Year,
-}
-
-/// When a connection was made, with the precision the page gave.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConnectedDate {
-    /// The date, or its best estimate for a relative text.
-    pub date: CivilDate,
-    /// How far the estimate may be off.
-    pub precision: DatePrecision,
-}
-
 /// Parses "Connected on August 7, 2024", "Connected on 7 August 2024" or a
 /// relative "Connected 2 weeks ago" read at `read_at_ms`.
 pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
@@ -409,24 +350,6 @@ fn parse_absolute_date(text: &str) -> Option<CivilDate> {
         return None;
     }
     CivilDate::new(year, month, day)
-}
-
-/// Trims text, collapses runs of whitespace to one space, and drops control
-/// and invisible formatting characters that only confuse display and search.
-/// Everything else (HTML, quotes, emoji, right-to-left script) is kept as text.
-pub fn clean_text(text: &str, max_chars: usize) -> String {
-    let collapsed = collapse_whitespace(text);
-    let mut out: String = collapsed
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}'))
-        .take(max_chars)
-        .collect();
-    out.truncate(out.trim_end().len());
-    out
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

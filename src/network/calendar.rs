@@ -121,6 +121,30 @@ pub fn month_from_name(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// How precisely a connection date is known.
+/// Ordered from the most to the least precise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatePrecision {
+    /// "Connected on August 7, 2024", or "3 days ago".
+    Day,
+    /// "2 weeks ago".
+    Week,
+    /// "3 months ago".
+    Month,
+    /// "4 years ago".
+    Year,
+}
+
+/// When a connection was made, with the precision the page gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectedDate {
+    /// The date, or its best estimate for a relative text.
+    pub date: CivilDate,
+    /// How far the estimate may be off.
+    pub precision: DatePrecision,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

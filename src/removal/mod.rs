@@ -3,9 +3,13 @@
 //! Owns the pacing policy and its seeded generator ([`pacing`]) and the
 //! removal queue with its log ([`queue`]): a sans-IO state machine that
 //! hands out one removal step at a time and stops at the first sign of
-//! trouble.
+//! trouble. [`people`] holds the rules that look at the people
+//! (who may be queued, who is skipped at their turn).
 //!
-//! May import: [`crate::network`], [`crate::intake`], [`crate::search`].
+//! May import: [`crate::network`], [`crate::search`], [`crate::intake`],
+//! [`crate::report`] (the log's CSV and profile links are written as the
+//! report writes them).
 
 pub mod pacing;
+pub mod people;
 pub mod queue;

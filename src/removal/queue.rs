@@ -11,7 +11,7 @@
 //! have. It never reads a clock, never touches the page or storage, and
 //! never decides on its own that someone should be removed: only people the
 //! member queued are ever attempted, kept people are refused by
-//! [`Network::queue_removals`], and a person verified removed is never
+//! [`crate::removal::people::queue_removals`], and a person verified removed is never
 //! attempted again. Removal is final (since September 2024 it also ends the
 //! follow both ways), so every doubt resolves towards stopping: trouble
 //! pauses the whole queue at once, two failures in a row pause it, and a
@@ -42,7 +42,7 @@
 
 use crate::intake::reading::clean_text;
 use crate::network::calendar::{CivilDate, TimeMs};
-use crate::network::model::{ModelError, Network, CONNECTION_CAP, UNMATCHED_PREFIX};
+use crate::network::model::{ModelError, CONNECTION_CAP, UNMATCHED_PREFIX};
 use crate::removal::pacing::{
     attempts_within, Hold, PacingPolicy, PacingSettings, Prng, WaitReason, DAILY_CEILING, DAY_MS,
     HOUR_MS, MINUTE_MS, SECOND_MS,
@@ -66,17 +66,17 @@ pub const UNPROVEN_CHECKS: u32 = 2;
 /// What the member reads about an unconfirmed person.
 pub const UNCONFIRMED_WORDS: &str = "netprune pressed Remove connection but LinkedIn's page gave \
      no proof; check your connections page";
-/// The seed of a queue nobody seeded; [`Network::queue_removals`] mixes the
+/// The seed of a queue nobody seeded; [`crate::removal::people::queue_removals`] mixes the
 /// time into it before the first removal.
 pub const DEFAULT_SEED: u64 = 0x6e65_7470_7275_6e65;
 /// Log records kept; past this the oldest records of anything but a removal
 /// are dropped (removals are kept so the member can reconnect later).
 const MAX_LOG_RECORDS: usize = 100_000;
 /// Pending people at most: no member has more connections than this.
-const MAX_PENDING: usize = CONNECTION_CAP as usize;
+pub(crate) const MAX_PENDING: usize = CONNECTION_CAP as usize;
 const MAX_NAME_CHARS: usize = 300;
 const MAX_REASON_CHARS: usize = 300;
-const MAX_SLUG_CHARS: usize = 200;
+pub(crate) const MAX_SLUG_CHARS: usize = 200;
 /// Attempt times kept for the rolling caps: the caps only ever look at the
 /// last `cap` attempts, and no cap exceeds the daily ceiling.
 const ATTEMPTS_KEPT: usize = DAILY_CEILING as usize;
@@ -653,7 +653,7 @@ impl PartialEq for SlugIndex {
 }
 
 /// The removal queue. Serialize it with the network; after deserializing,
-/// call [`RemovalQueue::validated`] ([`Network::validated`] does).
+/// call [`RemovalQueue::validated`] ([`crate::Snapshot::validated`] does).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RemovalQueue {
@@ -906,7 +906,7 @@ impl RemovalQueue {
     }
 
     /// Queues `people` (slug, name) in order. The caller has already refused
-    /// kept, unmatched and gone people ([`Network::queue_removals`] does);
+    /// kept, unmatched and gone people ([`crate::removal::people::queue_removals`] does);
     /// the queue refuses people pending or in progress, people already
     /// removed (never attempted twice), and keys that are not profile slugs.
     /// People who failed, were skipped or cancelled are queued again, at the
@@ -1917,102 +1917,6 @@ fn iso_utc(ms: TimeMs) -> String {
         seconds / 60 % 60,
         seconds % 60
     )
-}
-
-/// The removal queue as the network drives it: refusing who must never be
-/// queued, checking each person again just before their turn, and marking
-/// verified removals on the person.
-impl Network {
-    /// Queues people for removal by slug. Kept people are never queued, nor
-    /// export rows without a profile link, people no longer connected,
-    /// people already removed, or slugs the network does not know: each is
-    /// refused with its reason. Fails only when asked for more people than
-    /// anyone can have.
-    pub fn queue_removals(
-        &mut self,
-        slugs: &[String],
-        now_ms: TimeMs,
-        dry_run: bool,
-    ) -> Result<EnqueueReport, ModelError> {
-        if slugs.len() > MAX_PENDING {
-            return Err(ModelError::BadInput(format!(
-                "{} people asked for; at most {MAX_PENDING} can be queued",
-                slugs.len()
-            )));
-        }
-        let mut refused = Vec::new();
-        let mut people = Vec::new();
-        for slug in slugs {
-            let why = match self.person(slug) {
-                None => Some(RefuseReason::Unknown),
-                Some(p) if p.kept => Some(RefuseReason::Kept),
-                Some(p) if p.unmatched => Some(RefuseReason::Unmatched),
-                Some(p) if p.gone_since_ms.is_some() => Some(RefuseReason::Gone),
-                Some(p) if p.removed_at_ms.is_some() => Some(RefuseReason::AlreadyRemoved),
-                Some(p) => {
-                    people.push((p.slug.clone(), p.name.clone()));
-                    None
-                }
-            };
-            if let Some(why) = why {
-                refused.push(Refusal {
-                    slug: clean_text(slug, MAX_SLUG_CHARS),
-                    why,
-                });
-            }
-        }
-        if !self.queue.is_seeded() {
-            // Nobody seeded the queue: mix in the time, an input like any other.
-            let seed = DEFAULT_SEED ^ (now_ms as u64).rotate_left(17) ^ self.people.len() as u64;
-            self.queue.reseed(seed);
-        }
-        let mut report = self.queue.enqueue(people, now_ms, dry_run);
-        refused.append(&mut report.refused);
-        report.refused = refused;
-        Ok(report)
-    }
-
-    /// The queue's next action, after setting aside pending people at the
-    /// head of the queue who must not be removed any more: kept since they
-    /// were queued, gone, already removed, or no longer in the network.
-    /// The background calls this rather than [`RemovalQueue::poll`].
-    pub fn poll_removals(&mut self, now_ms: TimeMs, utc_offset_minutes: i32) -> Action {
-        while let Some(slug) = self.queue.next_pending().map(|e| e.slug.clone()) {
-            let why = match self.person(&slug) {
-                None => SkipReason::NotFound,
-                Some(p) if p.kept => SkipReason::Kept,
-                Some(p) if p.unmatched => SkipReason::NotFound,
-                Some(p) if p.gone_since_ms.is_some() || p.removed_at_ms.is_some() => {
-                    SkipReason::AlreadyGone
-                }
-                Some(_) => break,
-            };
-            self.queue.skip(&slug, why, now_ms);
-        }
-        self.queue.poll(now_ms, utc_offset_minutes)
-    }
-
-    /// Records a step's outcome; a verified removal marks the person
-    /// removed (`is:removed`), so they are never queued again.
-    pub fn report_removal(
-        &mut self,
-        attempt: u64,
-        outcome: StepOutcome,
-        now_ms: TimeMs,
-    ) -> Reported {
-        let reported = self.queue.report(attempt, outcome, now_ms);
-        if let Reported::Applied {
-            slug,
-            status: EntryStatus::Removed,
-            ..
-        } = &reported
-        {
-            if let Some(i) = self.index_of(slug) {
-                self.people[i].removed_at_ms.get_or_insert(now_ms);
-            }
-        }
-        reported
-    }
 }
 
 #[cfg(test)]

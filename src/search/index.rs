@@ -1,4 +1,4 @@
-//! The search index `Network::query` runs every keystroke on.
+//! The search index `Snapshot::query` runs every keystroke on.
 //!
 //! [`crate::search::query`] owns the filter language and what each query means
 //! (`Query::holds`); its [`SearchKeys`](crate::search::query::SearchKeys) and
@@ -517,8 +517,8 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::intake::reading::{ConnectedDate, DatePrecision};
     use crate::network::calendar::CivilDate;
+    use crate::network::calendar::{ConnectedDate, DatePrecision};
     use crate::network::model::Source;
     use crate::search::query::{parse, run, SearchKeys};
     use proptest::prelude::*;

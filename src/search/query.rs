@@ -1263,7 +1263,7 @@ fn sort_by_text(hits: &mut [u32], order: SortOrder, people: &[Person], keys: &[S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::intake::reading::{ConnectedDate, DatePrecision};
+    use crate::network::calendar::{ConnectedDate, DatePrecision};
     use crate::network::model::Source;
 
     // 2026-11-21T12:00:00Z
