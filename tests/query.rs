@@ -2,13 +2,17 @@
 //! people built directly, and check what matched and in which order.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/reference_engine.rs"]
+mod reference_engine;
+
 use netprune::intake::reading::{ConnectedDate, DatePrecision};
 use netprune::network::calendar::{CivilDate, TimeMs};
 use netprune::network::model::{Person, Source};
 use netprune::search::fold::fold;
 use netprune::search::index::SearchIndex;
-use netprune::search::query::{help, parse, run, Flags, Query, QueryError, SearchKeys, SortOrder};
+use netprune::search::query::{help, parse, Flags, Query, QueryError, SortOrder};
 use proptest::prelude::*;
+use reference_engine::{run, SearchKeys};
 use std::collections::BTreeSet;
 
 // 2026-11-21T12:00:00Z
