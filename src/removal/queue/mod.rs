@@ -41,7 +41,7 @@
 //! ```
 //!
 //! This file holds the queue's state and its read-only views; the calls
-//! that change it are split by what they do: [`entry`] (the values it holds
+//! that change it are split by what they do: `entry` (the values it holds
 //! and answers), `enqueue` (who is in it), `pause` (stopping and starting),
 //! `steps` (poll, report, progress), `machine` (the private machinery
 //! behind them) and `log` (the export log).
