@@ -25,9 +25,8 @@
 
 use crate::network::model::Person;
 use crate::search::fold::fold_into;
-use crate::search::query::{
-    prefix, sort_indices, Flags, Keys, Needle, Query, SortOrder, TextField,
-};
+use crate::search::query::{Flags, Keys, Needle, Query, SortOrder, TextField};
+use crate::search::sort::{prefix, sort_indices};
 use std::cmp::Ordering;
 
 /// Which hashed byte pairs a text holds: 256 bits. If a needle occurs in a
