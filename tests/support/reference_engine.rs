@@ -3,7 +3,7 @@
 //! per list or by comparing folded text ([`run`]). It is written for
 //! plainness, not speed, and ships nowhere: `src/search/index.rs` must
 //! answer every query exactly as [`run`] does (`tests/search_reference.rs`
-//! and `tests/query.rs` check it). What a query *means* is not repeated
+//! and `tests/query_*.rs` check it). What a query *means* is not repeated
 //! here: both engines ask [`Query::matches`].
 #![allow(dead_code)]
 
