@@ -4,7 +4,8 @@
 //! ([`reading`]), a reading merged into the network ([`ingest`]),
 //! LinkedIn's `Connections.csv` export ([`import`]), the export merged into
 //! the network ([`merge`]), and collection runs over the whole connections
-//! list ([`collect`]).
+//! list ([`collect`]); LinkedIn's words, read from
+//! `linkedin/words/en.json` ([`words`]).
 //!
 //! May import: [`crate::network`], and [`crate::search`]'s text folding.
 
@@ -13,3 +14,4 @@ pub mod import;
 pub mod ingest;
 pub mod merge;
 pub mod reading;
+pub mod words;

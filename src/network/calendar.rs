@@ -94,33 +94,6 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-/// The month number for an English month name or its three-letter
-/// abbreviation ("August", "Aug", "aug.").
-pub fn month_from_name(name: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let name = name.trim_end_matches('.').to_lowercase();
-    if name == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == name || (name.len() == 3 && m.starts_with(&name)))
-        .map(|i| i as u8 + 1)
-}
-
 /// How precisely a connection date is known.
 /// Ordered from the most to the least precise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -195,15 +168,6 @@ mod tests {
             may31.map(|d| d.months_before(17)),
             CivilDate::new(2022, 12, 31)
         );
-    }
-
-    #[test]
-    fn month_names_and_abbreviations() {
-        assert_eq!(month_from_name("August"), Some(8));
-        assert_eq!(month_from_name("aug"), Some(8));
-        assert_eq!(month_from_name("Sept."), Some(9));
-        assert_eq!(month_from_name("Ma"), None);
-        assert_eq!(month_from_name("Augustus"), None);
     }
 
     proptest! {

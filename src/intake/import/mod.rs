@@ -13,7 +13,8 @@
 //! formulas are neutralised where a file is written, not where one is read.
 
 use crate::intake::reading::{clean_text, slug_from_profile_url};
-use crate::network::calendar::{month_from_name, CivilDate};
+use crate::intake::words::month_from_name;
+use crate::network::calendar::CivilDate;
 use serde::Serialize;
 use std::fmt;
 use std::ops::RangeInclusive;

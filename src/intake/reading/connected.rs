@@ -1,5 +1,8 @@
 //! "Connected on August 7, 2024", "Connected 2 weeks ago": the line under
-//! a connection card, read into a date with the precision it gives.
+//! a connection card, read into a date with the precision it gives. The
+//! words come from `linkedin/words/en.json` ([`crate::intake::words`]); the
+//! grammar (prefix, then "on" and a date, or an amount, a unit and "ago")
+//! is here.
 
 use super::*;
 
@@ -7,12 +10,16 @@ use super::*;
 /// relative "Connected 2 weeks ago" read at `read_at_ms`.
 pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
     let err = |why| TextError::new("connection date", text, why);
+    let words = words::english().ok_or_else(|| err("LinkedIn's words could not be read"))?;
     let lower = collapse_whitespace(text).to_lowercase();
     let rest = lower
-        .strip_prefix("connected")
+        .strip_prefix(words.prefix.as_str())
         .ok_or_else(|| err("it does not start with \"Connected\""))?
         .trim_start();
-    if let Some(absolute) = rest.strip_prefix("on ") {
+    let absolute = rest
+        .strip_prefix(words.absolute_marker.as_str())
+        .and_then(|r| r.strip_prefix(' '));
+    if let Some(absolute) = absolute {
         let date =
             parse_absolute_date(absolute).ok_or_else(|| err("the date is not a real day"))?;
         return Ok(ConnectedDate {
@@ -22,42 +29,44 @@ pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedD
     }
     let today = CivilDate::from_ms(read_at_ms);
     let days_before = |n: i64| CivilDate::from_days(today.to_days() - n);
-    match rest {
-        "today" | "just now" => {
-            return Ok(ConnectedDate {
-                date: today,
-                precision: DatePrecision::Day,
-            })
-        }
-        "yesterday" => {
-            return Ok(ConnectedDate {
-                date: days_before(1),
-                precision: DatePrecision::Day,
-            })
-        }
-        _ => {}
+    if words.today.iter().any(|w| w == rest) {
+        return Ok(ConnectedDate {
+            date: today,
+            precision: DatePrecision::Day,
+        });
+    }
+    if words.yesterday.iter().any(|w| w == rest) {
+        return Ok(ConnectedDate {
+            date: days_before(1),
+            precision: DatePrecision::Day,
+        });
     }
     let relative = rest
-        .strip_suffix(" ago")
+        .strip_suffix(words.ago_suffix.as_str())
+        .and_then(|r| r.strip_suffix(' '))
         .ok_or_else(|| err("it is neither a date nor \"… ago\""))?;
     let (amount, unit) = relative
         .split_once(' ')
         .ok_or_else(|| err("it has no time unit"))?;
-    let amount: i64 = match amount {
-        "a" | "an" | "one" => 1,
-        n => n.parse().map_err(|_| err("the amount is not a number"))?,
+    let amount: i64 = if words.one.iter().any(|w| w == amount) {
+        1
+    } else {
+        amount
+            .parse()
+            .map_err(|_| err("the amount is not a number"))?
     };
     if !(0..=100).contains(&amount) {
         return Err(err("the amount is out of range"));
     }
+    // English plurals ("2 weeks"): the table holds each unit singular.
     let unit = unit.trim_end_matches('s');
-    let (date, precision) = match unit {
-        "second" | "minute" | "hour" => (today, DatePrecision::Day),
-        "day" => (days_before(amount), DatePrecision::Day),
-        "week" => (days_before(amount * 7), DatePrecision::Week),
-        "month" => (today.months_before(amount as u32), DatePrecision::Month),
-        "year" => (today.months_before(amount as u32 * 12), DatePrecision::Year),
-        _ => return Err(err("the time unit is not known")),
+    let (date, precision) = match words.units.get(unit) {
+        Some(Unit::Today) => (today, DatePrecision::Day),
+        Some(Unit::Day) => (days_before(amount), DatePrecision::Day),
+        Some(Unit::Week) => (days_before(amount * 7), DatePrecision::Week),
+        Some(Unit::Month) => (today.months_before(amount as u32), DatePrecision::Month),
+        Some(Unit::Year) => (today.months_before(amount as u32 * 12), DatePrecision::Year),
+        None => return Err(err("the time unit is not known")),
     };
     Ok(ConnectedDate { date, precision })
 }

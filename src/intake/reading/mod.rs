@@ -7,7 +7,8 @@
 //! never reads a clock: relative dates are resolved against the time the
 //! caller says the page was read.
 
-use crate::network::calendar::{month_from_name, CivilDate, TimeMs};
+use crate::intake::words::{self, month_from_name, Unit};
+use crate::network::calendar::{CivilDate, TimeMs};
 // The types a reading's text turns into belong to the network; they are
 // re-exported here, where they are parsed.
 pub use crate::network::calendar::{ConnectedDate, DatePrecision};
