@@ -3,48 +3,17 @@
 //! shipped search index held to it on arbitrary people and queries.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/reference_engine.rs"]
-mod reference_engine;
+#[path = "support/roster.rs"]
+mod roster;
 
-use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision, TimeMs};
-use netprune::network::model::{Person, Source};
-use netprune::search::index::SearchIndex;
-use netprune::search::query::{parse, Flags, SortOrder, TextField};
-use proptest::prelude::*;
-use reference_engine::{run, sort_hits, SearchKeys, ORDERS};
-
-// 2026-11-21T12:00:00Z
-const NOW: TimeMs = 1_795_262_400_000;
-
-fn date(y: i32, m: u8, d: u8) -> CivilDate {
-    CivilDate::new(y, m, d).unwrap()
-}
-
-fn person(slug: &str, name: &str, connected: Option<CivilDate>) -> Person {
-    Person {
-        slug: slug.into(),
-        name: name.into(),
-        headline: None,
-        company: None,
-        position: None,
-        connected: connected.map(|date| ConnectedDate {
-            date,
-            precision: DatePrecision::Day,
-        }),
-        source: Source::ConnectionsPage,
-        first_seen_ms: NOW,
-        last_seen_ms: NOW,
-        kept: false,
-        unmatched: false,
-        last_run: 0,
-        gone_since_ms: None,
-        removed_at_ms: None,
-    }
-}
+use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
+use netprune::search::query::TextField;
+use roster::reference_engine::{sort_hits, ORDERS};
+use roster::*;
 
 #[test]
 fn search_keys_keep_the_fields_apart() {
-    let mut p = person("jose", "José García", None);
+    let mut p = person("jose", "José García");
     p.company = Some("Acme".into());
     p.position = Some("Head of Sales".into());
     let keys = SearchKeys::new(&p);
@@ -66,9 +35,9 @@ fn search_keys_keep_the_fields_apart() {
 #[test]
 fn sort_entries_put_unknown_dates_last_both_ways() {
     let people = vec![
-        person("a", "A", None),
-        person("b", "B", Some(date(2020, 1, 1))),
-        person("c", "C", Some(date(2010, 1, 1))),
+        person("a", "A"),
+        person("b", "B").connected(day(2020, 1, 1)),
+        person("c", "C").connected(day(2010, 1, 1)),
     ];
     let keys: Vec<SearchKeys> = people.iter().map(SearchKeys::new).collect();
     let mut hits = vec![0, 1, 2];
@@ -81,10 +50,10 @@ fn sort_entries_put_unknown_dates_last_both_ways() {
 #[test]
 fn places_under_every_order_are_a_permutation() {
     let people = vec![
-        person("b", "Ana", Some(date(2020, 1, 1))),
-        person("a", "Ana", None),
-        person("c", "Álvaro", Some(date(2020, 1, 1))),
-        person("d", "Zoë", Some(date(2010, 5, 5))),
+        person("b", "Ana").connected(day(2020, 1, 1)),
+        person("a", "Ana"),
+        person("c", "Álvaro").connected(day(2020, 1, 1)),
+        person("d", "Zoë").connected(day(2010, 5, 5)),
     ];
     let keys = SearchKeys::for_people(&people);
     for slot in 0..ORDERS {
@@ -100,12 +69,12 @@ fn places_under_every_order_are_a_permutation() {
 #[test]
 fn lists_that_differ_in_anything_placed_have_different_fingerprints() {
     let base = vec![
-        person("a", "Ana", Some(date(2020, 1, 1))),
-        person("b", "Bo", None),
+        person("a", "Ana").connected(day(2020, 1, 1)),
+        person("b", "Bo"),
     ];
     let fingerprint = |people: &[Person]| SearchKeys::for_people(people)[0].ranks.unwrap().batch;
     let mut redated = base.clone();
-    redated[1] = person("b", "Bo", Some(date(2021, 1, 1)));
+    redated[1] = person("b", "Bo").connected(day(2021, 1, 1));
     let mut renamed = base.clone();
     renamed[1].name = "Bö".into();
     let mut reordered = base.clone();
@@ -134,7 +103,7 @@ fn arbitrary_person() -> impl Strategy<Value = Person> {
         proptest::option::of(0i64..40),
     )
         .prop_map(|(slug, name, headline, company, position, day)| {
-            let mut p = person(&slug, &name, None);
+            let mut p = person(&slug, &name);
             p.headline = headline;
             p.company = company;
             p.position = position;

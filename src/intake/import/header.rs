@@ -82,13 +82,8 @@ pub(super) fn header_columns(line: &str) -> Option<(Columns, Vec<String>)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{read, HEADER};
     use super::*;
-
-    const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
-
-    fn read(text: &str) -> ExportFile {
-        read_connections_csv(text.as_bytes()).unwrap()
-    }
 
     #[test]
     fn header_is_found_in_any_case_order_and_padding() {

@@ -231,9 +231,12 @@ pub fn read_connections_csv(bytes: &[u8]) -> Result<ExportFile, ImportError> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+    /// The header of today's export, for the tests of every part.
+    pub(super) const HEADER: &str =
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
 
-    fn read(text: &str) -> ExportFile {
+    /// Reads an export that must be read.
+    pub(super) fn read(text: &str) -> ExportFile {
         read_connections_csv(text.as_bytes()).unwrap()
     }
 

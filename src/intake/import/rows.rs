@@ -279,14 +279,9 @@ pub(super) fn read_row(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{read, HEADER};
     use super::*;
     use proptest::prelude::*;
-
-    const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
-
-    fn read(text: &str) -> ExportFile {
-        read_connections_csv(text.as_bytes()).unwrap()
-    }
 
     fn date(y: i32, m: u8, d: u8) -> Option<CivilDate> {
         CivilDate::new(y, m, d)
