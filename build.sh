@@ -112,6 +112,22 @@ optimize_wasm() {
   mv dist/.core/netprune_bg.opt.wasm dist/.core/netprune_bg.wasm
 }
 
+# bundle_content <directory>: the content script's ES modules (extension/content/,
+# with the word tables in linkedin/words/) as ONE classic script, since content
+# scripts cannot be modules: <directory>/content/page-reader.js, the path the
+# manifest names. The modules themselves are not shipped. The content script
+# reads no build flag (only background.js does), so test and normal builds
+# bundle the same.
+CONTENT_BANNER='// Built by ./build.sh from extension/content/ and linkedin/words/ (esbuild); edit those, not this.
+"use strict";'
+bundle_content() {
+  local out=$1
+  rm -rf "$out/content"
+  esbuild extension/content/main.js --bundle --format=iife --charset=utf8 --log-level=warning \
+    --banner:js="$CONTENT_BANNER" \
+    --outfile="$out/content/page-reader.js"
+}
+
 # assemble <browser> <directory> <zip> [test]: one browser's extension from
 # extension/, the compiled core and the manifest. With "test", build-flags.js
 # says TEST_BUILD = true: only such a build honours storage.local.devPacing
@@ -123,6 +139,7 @@ assemble() {
   rm -rf "$out" "$zip"
   mkdir -p "$(dirname "$out")"
   cp -R extension "$out"
+  bundle_content "$out"
   mkdir -p "$out/core"
   cp dist/.core/netprune.js dist/.core/netprune_bg.wasm "$out/core/"
   node tools/manifest.mjs "$browser" manifest.json "$out/manifest.json"

@@ -17,11 +17,6 @@ export default [
     },
   },
   {
-    // The content script is a classic script: MV3 content scripts cannot be modules.
-    files: ["extension/content/**/*.js"],
-    languageOptions: { sourceType: "script" },
-  },
-  {
     files: ["tests/mock-site/assets/**/*.js"],
     languageOptions: {
       ecmaVersion: 2022,

@@ -9,7 +9,7 @@
 // wake; listeners are registered synchronously at top level so a wake-up
 // event is never missed. Messages are handled one at a time, so a reading and
 // a change from the review page never interleave their read-modify-write.
-import init, { Core } from "./core/netprune.js";
+import init, { Core, sleepMs } from "./core/netprune.js";
 import { api } from "./lib/browser.js";
 import { TEST_BUILD } from "./build-flags.js";
 
@@ -18,28 +18,18 @@ const LINKEDIN_ORIGIN = "https://www.linkedin.com";
 // 30,000-person snapshot for each would be wasteful. Changes the member makes
 // (keep, import, restore) are written at once.
 const PERSIST_DELAY_MS = 1_000;
-// Human pace for "collect all": each scroll waits about this long (the
-// content script randomizes it), and the list must show nothing new for a
-// full minute before a stall is taken for its end. LinkedIn stalls for tens
-// of seconds mid-list.
-const COLLECT_PACE = { delayMs: 2_500, stallMs: 60_000 };
-
 // The queue runs only with the member's connections page open: steps act on
 // that page and nowhere else.
 const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
-// Waits shorter than this run on a timer while the worker is awake; every
-// wait also has an alarm, which survives the worker being stopped.
+// Waits shorter than this run on the core's timer (sleepMs, under the alarm
+// minimum) while the worker is awake; every wait also has an alarm, which
+// survives the worker being stopped.
 const SHORT_WAIT_MS = 20_000;
 const QUEUE_ALARM = "netprune-queue";
 // A step belongs to the tab it was sent to, under its attempt number, until
-// its outcome arrives or this long has passed (the core's STEP_TIMEOUT_MS);
+// its outcome arrives or the core's `rules().step.timeoutMs` has passed;
 // storage.session.stepInFlight records it, so a worker stopped mid-step
 // still knows.
-const STEP_TIMEOUT_MS = 3 * 60_000;
-// In a test build with devPacing, a step on the mock site takes seconds, so
-// its ownership ends sooner (never under this): tests that lose an outcome
-// on purpose need not wait three minutes.
-const DEV_STEP_TIMEOUT_MS = 15_000;
 // Steps act only on a page the member can see, of the account that owns
 // this network; otherwise the queue waits (it does not pause), saying why,
 // and looks again on the tab's events or after RECHECK_MS.
@@ -118,10 +108,10 @@ async function restore() {
       console.warn(`netprune: saved network data kept aside as ${entry.keptAs}: ${entry.reason}`);
     }
   }
-  // The queue's random delays need a seed nobody can predict; it is kept in
-  // the snapshot, so this happens once per network.
-  const seed = crypto.getRandomValues(new Uint32Array(2));
-  state.core.seedQueue(seed[0], seed[1]);
+  // The queue's random delays need a seed nobody can predict: the core's web
+  // adapter takes it from crypto.getRandomValues. It is kept in the
+  // snapshot, so this happens once per network.
+  state.core.seedQueueFromCrypto();
   const newest = kept.at(-1);
   const dismissed = Number(stored.corruptNoticeDismissed) || 0;
   state.corrupt =
@@ -144,8 +134,8 @@ function summary() {
   return { ...state.core.summary(Date.now()), corrupt: state.corrupt, owner: state.owner };
 }
 
-/** @type {ReturnType<typeof setTimeout> | null} */
-let persistTimer = null;
+// A save is due (persistSoon asked, persistNow has not run since).
+let persistDue = false;
 
 /** The member's offset from UTC in minutes, for quiet hours (east positive). */
 const utcOffset = () => -new Date().getTimezoneOffset();
@@ -165,20 +155,17 @@ function queueView() {
 }
 
 /**
- * Whether the queue is paused only for want of the connections page. The
- * core names the cause; a pause made before causes existed (or by a caller
- * still pausing as the member with NO_TAB_REASON) is recognised by its text.
+ * Whether the queue is paused only for want of the connections page (the
+ * core names the cause).
  * @param {any} progress
  */
 function pausedForPage(progress) {
-  if (progress.state !== "paused") return false;
-  return progress.pauseCause === "needs-page";
+  return progress.state === "paused" && progress.pause?.cause === "needsPage";
 }
 
 /** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
 async function persistNow() {
-  if (persistTimer !== null) clearTimeout(persistTimer);
-  persistTimer = null;
+  persistDue = false;
   const queue = queueView();
   await api.storage.local.set({
     snapshot: state.core.toStoredJson(),
@@ -218,13 +205,13 @@ async function showBadge(progress) {
 // tab and wakes up when the core asks, by alarm (which survives the worker
 // stopping) and, for short waits, by timer.
 
-/** @type {ReturnType<typeof setTimeout> | null} */
-let wakeTimer = null;
+// Each wake asked for supersedes the earlier ones: a short wait that ends
+// after a later scheduleWake finds its number stale and does nothing.
+let wakeNumber = 0;
 
 /** @param {number | null} atMs */
 async function scheduleWake(atMs) {
-  if (wakeTimer !== null) clearTimeout(wakeTimer);
-  wakeTimer = null;
+  const number = (wakeNumber += 1);
   if (atMs === null) {
     await api.alarms.clear(QUEUE_ALARM);
     return;
@@ -232,10 +219,10 @@ async function scheduleWake(atMs) {
   const delay = Math.max(0, atMs - Date.now());
   await api.alarms.create(QUEUE_ALARM, { when: Date.now() + Math.max(delay, 1_000) });
   if (delay <= SHORT_WAIT_MS) {
-    wakeTimer = setTimeout(() => {
-      wakeTimer = null;
-      pumpQueue();
-    }, delay);
+    // The core's web adapter (gloo-timers) runs the short wait.
+    sleepMs(delay).then(() => {
+      if (number === wakeNumber) pumpQueue();
+    });
   }
 }
 
@@ -249,10 +236,10 @@ async function runQueueStep() {
   // Before anything reads the progress, so it says which pacing is in force.
   const dev = await devDelayMs();
   state.core.setDevPacing(dev === null ? undefined : dev);
-  const timeoutMs =
-    dev === null
-      ? STEP_TIMEOUT_MS
-      : Math.min(STEP_TIMEOUT_MS, Math.max(DEV_STEP_TIMEOUT_MS, dev * 40));
+  // Every timing the page follows comes from the core (shrunk in a test
+  // build with devPacing); the step's ownership timeout among them.
+  const rules = Core.rules(dev);
+  const timeoutMs = rules.step.timeoutMs;
   const progress = state.core.queueProgress(now, utcOffset());
   if (progress.state === "idle" || progress.state === "paused") {
     state.waitingOn = null;
@@ -286,7 +273,7 @@ async function runQueueStep() {
   }
   if (tabId === null) {
     state.waitingOn = null;
-    state.core.pauseQueue(NO_TAB_REASON, now, "needs-page");
+    state.core.pauseQueue(NO_TAB_REASON, now, "needsPage");
     await persistNow();
     return;
   }
@@ -322,6 +309,8 @@ async function runQueueStep() {
       pausesMs: action.pausesMs,
       // The account the step is for: the page refuses it under another one.
       member: state.owner,
+      // How long each of the step's waits may last.
+      rules: rules.step,
     };
     let accepted;
     try {
@@ -435,10 +424,13 @@ async function tabShown(tabId) {
 }
 
 function persistSoon() {
-  persistTimer ??= setTimeout(() => {
-    persistTimer = null;
+  if (persistDue) return;
+  persistDue = true;
+  // A save made in between (persistNow) leaves nothing due.
+  sleepMs(PERSIST_DELAY_MS).then(() => {
+    if (!persistDue) return;
     serially(persistNow).catch((error) => console.warn("netprune: saving failed:", error));
-  }, PERSIST_DELAY_MS);
+  });
 }
 
 /**
@@ -454,10 +446,9 @@ async function devDelayMs() {
   return Number.isFinite(delayMs) && delayMs > 0 ? Math.min(delayMs, 60_000) : null;
 }
 
-/** The collection pace: human, unless devPacing applies. */
-async function collectPace() {
-  const delayMs = await devDelayMs();
-  return delayMs === null ? COLLECT_PACE : { delayMs, stallMs: Math.max(3_000, delayMs * 20) };
+/** The core's collection rules: human, unless devPacing applies. */
+async function collectRules() {
+  return Core.rules(await devDelayMs()).collect;
 }
 
 /**
@@ -530,9 +521,16 @@ async function tabOpen(tabId) {
  * @param {number} tabId
  */
 async function driveCollection(tabId) {
-  const pace = await collectPace();
+  const rules = await collectRules();
   try {
-    await api.tabs.sendMessage(tabId, { type: "collect-run", ...pace });
+    // `delayMs` and `stallMs` also at the top, for a content script that
+    // predates `rules`.
+    await api.tabs.sendMessage(tabId, {
+      type: "collect-run",
+      delayMs: rules.delayMs,
+      stallMs: rules.stallMs,
+      rules,
+    });
   } catch (error) {
     console.info("netprune: the connections tab is not ready to collect yet:", messageOf(error));
   }
@@ -664,8 +662,7 @@ async function switchNetwork(member) {
   // A step out belongs to the network it came from; its outcome, if it
   // comes, is not this network's. That network verifies it on its return.
   await api.storage.session.remove("stepInFlight");
-  const seed = crypto.getRandomValues(new Uint32Array(2));
-  next.seedQueue(seed[0], seed[1]);
+  next.seedQueueFromCrypto();
   state.core = next;
   state.owner = member;
   state.waitingOn = null;
@@ -757,7 +754,7 @@ const handlers = {
           !cooling &&
           (pausedForPage(queue) ||
             (queue.state === "paused" &&
-              queue.pauseCause === "account" &&
+              queue.pause?.cause === "account" &&
               sameMember(member, state.owner)));
         if (acting && lifts) {
           state.core.resumeQueue(Date.now(), {});

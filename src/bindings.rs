@@ -1,4 +1,5 @@
-//! The wasm-bindgen facade: the only file that knows about JavaScript.
+//! The wasm-bindgen facade: the core's JavaScript surface. What the
+//! browser itself provides (entropy, timers) is [`crate::web`]'s.
 //!
 //! It converts at the edge (serde-wasm-bindgen with the JSON-compatible
 //! serializer, so what it returns can go straight into extension storage) and
@@ -355,6 +356,27 @@ impl Core {
         )
     }
 
+    /// What `queueRemovals` would do with these people, without doing it
+    /// (`{ queueable, excluded: [{ slug, name, reason, message }],
+    /// connectionsBefore, connectionsAfter, connectionsPrecision,
+    /// crossesBadge, finishAtMs, durationMs, alreadyWaiting }`), by the same
+    /// refusal rules and the queue's own finish estimate.
+    #[wasm_bindgen(js_name = planRemovals)]
+    pub fn plan_removals(
+        &mut self,
+        slugs: Vec<String>,
+        now_ms: f64,
+        utc_offset_minutes: i32,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(
+            &self
+                .network
+                .plan_removals(&slugs, now, utc_offset_minutes)
+                .map_err(error)?,
+        )
+    }
+
     /// The queue's next action (`{ kind: "idle" | "paused" | "wait" |
     /// "remove" | "verify", ... }`). A `remove` or `verify` is handed out
     /// once: its outcome must come back through `reportRemoval`.
@@ -438,7 +460,7 @@ impl Core {
     }
 
     /// Pauses the queue; answers whether it was running. `cause` is
-    /// "member" (the default), "needs-page", "account" or "trouble";
+    /// "member" (the default), "needsPage", "account" or "trouble";
     /// `trouble` is the trouble kind, and a warning from LinkedIn
     /// ("limit", "checkpoint"...) also locks resuming for the cool-down.
     #[wasm_bindgen(js_name = pauseQueue)]
@@ -452,12 +474,12 @@ impl Core {
         let now = time(now_ms)?;
         let cause = match cause.as_deref() {
             None | Some("member") => PauseCause::Member,
-            Some("needs-page") => PauseCause::NeedsPage,
+            Some("needsPage" | "needs-page") => PauseCause::NeedsPage,
             Some("account") => PauseCause::Account,
             Some("trouble") => PauseCause::Trouble,
             Some(other) => {
                 return Err(error(format!(
-                    "unknown pause cause {other:?}: expected member, needs-page, account or trouble"
+                    "unknown pause cause {other:?}: expected member, needsPage, account or trouble"
                 )))
             }
         };
@@ -506,7 +528,17 @@ impl Core {
         self.network.queue.set_dev_pacing(delay_ms);
     }
 
-    /// Seeds the queue's random delays (from crypto.getRandomValues) once.
+    /// Seeds the queue's random delays once, from the browser's
+    /// `crypto.getRandomValues` (src/web.rs); a seeded queue keeps its seed.
+    #[wasm_bindgen(js_name = seedQueueFromCrypto)]
+    pub fn seed_queue_from_crypto(&mut self) -> Result<(), JsValue> {
+        if !self.network.queue.is_seeded() {
+            self.network.queue.reseed(crate::web::random_seed()?);
+        }
+        Ok(())
+    }
+
+    /// Seeds the queue's random delays with a known seed once (tests).
     #[wasm_bindgen(js_name = seedQueue)]
     pub fn seed_queue(&mut self, high: u32, low: u32) {
         if !self.network.queue.is_seeded() {
@@ -522,6 +554,14 @@ impl Core {
         to_js(self.network.queue.settings())
     }
 
+    /// Every pacing setting's `{ min, max, default, unit, above? }` by its
+    /// name in `queueSettings()` (unit "ms", "count" or "minute"; `above`:
+    /// `{ setting, by }`, never less than that setting plus `by`).
+    #[wasm_bindgen(js_name = pacingLimits)]
+    pub fn pacing_limits() -> Result<JsValue, JsValue> {
+        to_js(&crate::removal::limits::pacing_limits())
+    }
+
     /// Changes the pacing settings; values past the ceilings are clamped.
     /// Answers the settings in force.
     #[wasm_bindgen(js_name = setQueueSettings)]
@@ -529,6 +569,16 @@ impl Core {
         let settings: PacingSettings = serde_wasm_bindgen::from_value(settings)
             .map_err(|e| error(format!("pacing settings not understood: {e}")))?;
         to_js(&self.network.queue.set_settings(settings))
+    }
+
+    /// Every timing that decides how the content script collects and how
+    /// long a removal step may wait (`{ collect, step }`), shrunk by a test
+    /// build's development delay when given (undefined or null: human).
+    pub fn rules(dev_delay_ms: Option<f64>) -> Result<JsValue, JsValue> {
+        let dev = dev_delay_ms
+            .filter(|d| d.is_finite() && *d >= 1.0)
+            .map(|d| d.min(f64::from(u32::MAX)) as u32);
+        to_js(&crate::removal::rules::Rules::new(dev))
     }
 
     /// How many people the network holds.

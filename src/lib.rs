@@ -4,7 +4,8 @@
 //! The core is sans-IO: it never reads a clock, an entropy source, storage or
 //! the DOM. Time comes in as `now_ms`; state goes out as serializable values
 //! the extension's background persists. Only [`bindings`] (compiled for
-//! `wasm32` alone) knows about JavaScript.
+//! `wasm32` alone) knows about JavaScript, and only [`web`] (the same)
+//! touches the browser: its entropy and its timers.
 //!
 //! - [`network`]: people, the network snapshot, the 500+ badge, the 30,000
 //!   cap and the follower:connection balance; civil dates and epoch
@@ -31,6 +32,8 @@ pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use intake::reading::PageReading;
 pub use network::model::{Goal, Network};

@@ -20,6 +20,7 @@ use crate::network::calendar::TimeMs;
 use crate::network::model::{CountReading, Goal, PageStatus, Person, SavedQuery};
 use crate::network::model::{ModelError, Network};
 use crate::removal::people;
+use crate::removal::plan::{self, RemovalPlan};
 use crate::removal::queue::{Action, EnqueueReport, RemovalQueue, Reported, StepOutcome};
 use crate::report::summary::{self, Summary};
 use crate::report::view::{self, Histogram, NameGroups, Row};
@@ -278,6 +279,23 @@ impl Snapshot {
         dry_run: bool,
     ) -> Result<EnqueueReport, ModelError> {
         people::queue_removals(&mut self.queue, &self.network, slugs, now_ms, dry_run)
+    }
+
+    /// What queuing `slugs` would do, without doing it (see
+    /// [`plan::plan_removals`]).
+    pub fn plan_removals(
+        &mut self,
+        slugs: &[String],
+        now_ms: TimeMs,
+        utc_offset_minutes: i32,
+    ) -> Result<RemovalPlan, ModelError> {
+        plan::plan_removals(
+            &mut self.queue,
+            &self.network,
+            slugs,
+            now_ms,
+            utc_offset_minutes,
+        )
     }
 
     /// The queue's next action (see [`people::poll_removals`]).

@@ -350,3 +350,241 @@ fn restore_backup_answers_its_report() {
     let e = error_of(core.restore_backup("{", NOW));
     assert!(String::from(e.message()).contains("cannot be restored"));
 }
+
+/// A connections reading of `slugs` with a stated total of `total`.
+fn reading_of(total: &str, slugs: &[&str]) -> JsValue {
+    let cards: Vec<String> = slugs
+        .iter()
+        .map(|s| {
+            format!(r#"{{ "profileUrl": "/in/{s}/", "name": "{s} Example", "headline": null, "connectedText": null }}"#)
+        })
+        .collect();
+    js(&format!(
+        r#"{{ "page": "connections", "url": "https://www.linkedin.com/mynetwork/invite-connect/connections/",
+             "recognised": true, "generation": "sdui-2026", "reason": null,
+             "counts": {{ "connections": "{total}", "followers": null, "following": null }},
+             "cards": [{}] }}"#,
+        cards.join(",")
+    ))
+}
+
+#[wasm_bindgen_test]
+fn rules_are_plain_objects_and_shrink_under_dev_pacing() {
+    let human = Core::rules(None).unwrap();
+    assert_eq!(get(&human, "collect.delayMs").as_f64(), Some(2_500.0));
+    assert_eq!(get(&human, "collect.stallMs").as_f64(), Some(60_000.0));
+    assert_eq!(get(&human, "collect.waitSpread.low").as_f64(), Some(0.6));
+    assert_eq!(get(&human, "step.timeoutMs").as_f64(), Some(180_000.0));
+    assert_eq!(get(&human, "step.leaveWaitMs").as_f64(), Some(10_000.0));
+    assert_eq!(get(&human, "step.keyPauseMs.high").as_f64(), Some(110.0));
+    let fast = Core::rules(Some(1.0)).unwrap();
+    assert_eq!(get(&fast, "collect.delayMs").as_f64(), Some(1.0));
+    assert_eq!(get(&fast, "collect.stallMs").as_f64(), Some(3_000.0));
+    assert_eq!(get(&fast, "step.timeoutMs").as_f64(), Some(15_000.0));
+    // NaN, zero and negatives are no development pacing.
+    for odd in [f64::NAN, 0.0, -5.0] {
+        let rules = Core::rules(Some(odd)).unwrap();
+        assert_eq!(get(&rules, "collect.delayMs").as_f64(), Some(2_500.0));
+    }
+}
+
+#[wasm_bindgen_test]
+fn plan_removals_has_the_contract_shape() {
+    let mut core = Core::new();
+    core.ingest(reading_of("501", &["ana-1", "bo-2", "cy-3"]), NOW)
+        .unwrap();
+    core.set_kept(vec!["bo-2".into()], true);
+    let plan = core
+        .plan_removals(
+            vec!["ana-1".into(), "bo-2".into(), "cy-3".into(), "zed".into()],
+            NOW,
+            60,
+        )
+        .unwrap();
+    assert_eq!(
+        JSON::stringify(&get(&plan, "queueable")).unwrap(),
+        r#"["ana-1","cy-3"]"#
+    );
+    let excluded = Array::from(&get(&plan, "excluded"));
+    assert_eq!(excluded.length(), 2);
+    let kept = excluded.get(0);
+    assert_eq!(get(&kept, "slug").as_string().as_deref(), Some("bo-2"));
+    assert_eq!(
+        get(&kept, "name").as_string().as_deref(),
+        Some("bo-2 Example")
+    );
+    assert_eq!(get(&kept, "reason").as_string().as_deref(), Some("kept"));
+    assert!(get(&kept, "message")
+        .as_string()
+        .unwrap()
+        .contains("keep-list"));
+    assert_eq!(
+        get(&excluded.get(1), "reason").as_string().as_deref(),
+        Some("unknown")
+    );
+    assert_eq!(get(&plan, "connectionsBefore").as_f64(), Some(501.0));
+    assert_eq!(get(&plan, "connectionsAfter").as_f64(), Some(499.0));
+    assert_eq!(
+        get(&plan, "connectionsPrecision").as_string().as_deref(),
+        Some("exact")
+    );
+    assert_eq!(get(&plan, "crossesBadge").as_bool(), Some(true));
+    let finish = get(&plan, "finishAtMs").as_f64().unwrap();
+    assert_eq!(get(&plan, "durationMs").as_f64(), Some(finish - NOW));
+    // Nothing was queued.
+    let progress = core.queue_progress(NOW, 60).unwrap();
+    assert_eq!(get(&progress, "pending").as_f64(), Some(0.0));
+    // An empty network: counts unknown.
+    let plan = Core::new().plan_removals(vec![], NOW, 0).unwrap();
+    assert!(get(&plan, "connectionsBefore").is_null());
+    assert!(get(&plan, "finishAtMs").is_null());
+}
+
+#[wasm_bindgen_test]
+fn pacing_limits_cover_every_setting() {
+    let limits = Core::pacing_limits().unwrap();
+    let settings = Core::new().queue_settings().unwrap();
+    for key in js_sys::Object::keys(&settings.into()).iter() {
+        let key = key.as_string().unwrap();
+        let limit = get(&limits, &key);
+        assert!(limit.is_object(), "{key} has limits");
+        assert!(get(&limit, "min").as_f64().is_some(), "{key}.min");
+        assert!(get(&limit, "max").as_f64().is_some(), "{key}.max");
+        assert!(get(&limit, "unit").as_string().is_some(), "{key}.unit");
+    }
+    assert_eq!(get(&limits, "hourlyCap.max").as_f64(), Some(30.0));
+    assert_eq!(get(&limits, "hourlyCap.default").as_f64(), Some(15.0));
+    assert_eq!(
+        get(&limits, "hourlyCap.unit").as_string().as_deref(),
+        Some("count")
+    );
+    assert_eq!(get(&limits, "minDelayMs.min").as_f64(), Some(15_000.0));
+    assert_eq!(
+        get(&limits, "medianDelayMs.above.setting")
+            .as_string()
+            .as_deref(),
+        Some("minDelayMs")
+    );
+    assert_eq!(
+        get(&limits, "medianDelayMs.above.by").as_f64(),
+        Some(5_000.0)
+    );
+    assert!(get(&limits, "quietStartMinute.default").is_null());
+}
+
+#[wasm_bindgen_test]
+fn rows_carry_the_profile_url_as_the_core_encodes_it() {
+    let mut core = Core::new();
+    core.ingest(reading_of("2", &["ana-1", "j%C3%BCrgen_2"]), NOW)
+        .unwrap();
+    let rows = Array::from(&core.rows(&[0, 1]).unwrap());
+    let urls: Vec<String> = rows
+        .iter()
+        .map(|r| get(&r, "profileUrl").as_string().unwrap())
+        .collect();
+    assert_eq!(urls[0], "https://www.linkedin.com/in/ana-1/");
+    assert!(
+        urls[1].starts_with("https://www.linkedin.com/in/j%C3%BCrgen_2"),
+        "{}",
+        urls[1]
+    );
+}
+
+#[wasm_bindgen_test]
+fn summary_carries_the_band_figures_and_progress_the_pause_cause() {
+    let mut core = Core::new();
+    core.ingest(reading_of("1,000", &[]), NOW).unwrap();
+    core.ingest(
+        js(r#"{ "page": "followers", "url": "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
+               "recognised": true, "generation": null, "reason": null,
+               "counts": { "connections": null, "followers": "1,800", "following": null }, "cards": [] }"#),
+        NOW,
+    )
+    .unwrap();
+    core.set_goal("thought-leader").unwrap();
+    let summary = core.summary(NOW).unwrap();
+    assert_eq!(
+        get(&summary, "ratio.followersToBand").as_f64(),
+        Some(1_200.0)
+    );
+    assert_eq!(
+        get(&summary, "ratio.connectionsToBand").as_f64(),
+        Some(400.0)
+    );
+    core.set_goal("consultant").unwrap();
+    let summary = core.summary(NOW).unwrap();
+    assert_eq!(get(&summary, "ratio.followersToBand").as_f64(), Some(0.0));
+
+    core.pause_queue(
+        "Open your LinkedIn connections page",
+        NOW,
+        Some("needsPage".into()),
+        None,
+    )
+    .unwrap();
+    let progress = core.queue_progress(NOW, 0).unwrap();
+    assert_eq!(
+        get(&progress, "pause.cause").as_string().as_deref(),
+        Some("needsPage")
+    );
+    assert_eq!(
+        get(&progress, "pause.message").as_string().as_deref(),
+        Some("Open your LinkedIn connections page")
+    );
+    assert_eq!(get(&progress, "pause.atMs").as_f64(), Some(NOW));
+}
+
+/// Resolves when the promise does, with the milliseconds it took.
+async fn timed(promise: js_sys::Promise) -> f64 {
+    let start = js_sys::Date::now();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    js_sys::Date::now() - start
+}
+
+#[wasm_bindgen_test]
+async fn the_web_adapters_timer_waits() {
+    let took = timed(netprune::web::sleep_ms(60.0).unwrap()).await;
+    assert!(took >= 55.0, "resolved after {took} ms");
+    // A shorter sleep started later resolves first: it is a real timer.
+    let order = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    for (name, ms) in [("slow", 80.0), ("fast", 10.0)] {
+        let order = order.clone();
+        let sleep = netprune::web::sleep_ms(ms).unwrap();
+        wasm_bindgen_futures::spawn_local(async move {
+            wasm_bindgen_futures::JsFuture::from(sleep).await.unwrap();
+            order.borrow_mut().push(name);
+        });
+    }
+    timed(netprune::web::sleep_ms(150.0).unwrap()).await;
+    assert_eq!(*order.borrow(), vec!["fast", "slow"]);
+    // Long waits belong to alarms.
+    for bad in [30_001.0, -1.0, f64::NAN] {
+        assert!(netprune::web::sleep_ms(bad).is_err(), "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_web_adapters_seed_comes_from_crypto_and_differs_between_calls() {
+    let a = netprune::web::random_seed().unwrap();
+    let b = netprune::web::random_seed().unwrap();
+    assert_ne!(a, b, "two draws of 64 random bits");
+    // Two networks seeded from the browser draw different pauses; a known
+    // seed still gives the same ones.
+    let pauses = |seed: Option<(u32, u32)>| {
+        let mut core = Core::new();
+        core.ingest(reading_of("1", &["ana-1"]), NOW).unwrap();
+        match seed {
+            Some((high, low)) => core.seed_queue(high, low),
+            None => core.seed_queue_from_crypto().unwrap(),
+        }
+        core.queue_removals(vec!["ana-1".into()], NOW, true)
+            .unwrap();
+        let action = core.poll_removals(NOW, 0).unwrap();
+        JSON::stringify(&get(&action, "pausesMs"))
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_ne!(pauses(None), pauses(None));
+    assert_eq!(pauses(Some((1, 2))), pauses(Some((1, 2))));
+}

@@ -274,7 +274,7 @@ fn ratio_against_each_goal_band() {
             Some(1200),
             Some(400),
         ),
-        (Goal::Consultant, BandPosition::Within, None, None),
+        (Goal::Consultant, BandPosition::Within, Some(0), Some(0)),
         (
             Goal::BusinessDeveloper,
             BandPosition::Above,
@@ -293,6 +293,33 @@ fn ratio_against_each_goal_band() {
         assert_eq!(r.connections_to_band, connections_to_band, "{goal:?}");
         assert_eq!((r.low, r.high), goal.band());
     }
+}
+
+#[test]
+fn ratio_band_figures_are_absent_for_a_floor() {
+    // "500+" is a floor: "about 250 more followers" from it would be invented.
+    let mut n = Snapshot::default();
+    n.ingest(followers("600"), NOW).unwrap();
+    n.ingest(connections_page("500+", vec![]), NOW).unwrap();
+    n.network.set_goal(Goal::ThoughtLeader);
+    let r = n.summary(NOW).ratio.unwrap();
+    assert_eq!(r.position, BandPosition::Below);
+    assert_eq!((r.followers_to_band, r.connections_to_band), (None, None));
+}
+
+#[test]
+fn ratio_band_figures_survive_float_error() {
+    // 1.5 x 1,000 is 1,500 however the float rounds: 1,499 followers need one more.
+    let mut n = Snapshot::default();
+    n.ingest(connections_page("1,000", vec![]), NOW).unwrap();
+    n.ingest(followers("1,499"), NOW).unwrap();
+    n.network.set_goal(Goal::Consultant);
+    let r = n.summary(NOW).ratio.unwrap();
+    assert_eq!(r.position, BandPosition::Below);
+    assert_eq!(
+        (r.followers_to_band, r.connections_to_band),
+        (Some(1), Some(1))
+    );
 }
 
 #[test]

@@ -418,13 +418,23 @@ fn pause_causes_cross_as_an_enum() {
         NOW,
     );
     let json = serde_json::to_value(q.progress(NOW, UTC)).unwrap();
-    assert_eq!(json["pauseCause"], "needs-page");
+    assert_eq!(json["pauseCause"], "needsPage");
+    assert_eq!(json["pause"]["cause"], "needsPage");
+    assert_eq!(
+        json["pause"]["message"],
+        "Open your LinkedIn connections page"
+    );
+    assert_eq!(json["pause"]["atMs"], NOW);
+    // A snapshot stored before the codes were camelCase still reads.
+    let old: PauseCause = serde_json::from_str("\"needs-page\"").unwrap();
+    assert_eq!(old, PauseCause::NeedsPage);
     // A member's pause does not replace it, trouble does.
     q.pause("", NOW);
     assert_eq!(q.pause_info().unwrap().cause, PauseCause::NeedsPage);
     q.pause_because(PauseCause::Trouble, "captcha", None, NOW);
     let json = serde_json::to_value(q.progress(NOW, UTC)).unwrap();
     assert_eq!(json["pauseCause"], "trouble");
+    assert_eq!(json["pause"]["cause"], "trouble");
     assert!(json["cooldownUntilMs"].is_null());
 }
 

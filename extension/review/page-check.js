@@ -2,6 +2,13 @@
 // "Check this page": what netprune recognised on the open connections page
 // (the content script's `check`, docs/ARCHITECTURE.md), shown on the review
 // page, and a report of it without names or slugs for a bug report.
+//
+// createPageCheck(page) runs the check through the background and copies the report.
+
+import { api, sendMessage } from "../lib/browser.js";
+import { setStatus, show } from "../lib/dom.js";
+import { messageOf } from "../lib/format.js";
+/** @typedef {import("./types.js").Page} Page */
 
 /**
  * @typedef {object} CheckedCard
@@ -77,4 +84,52 @@ export function checkLines(check, redacted) {
  */
 export function redactedReport(check, version) {
   return [`netprune ${version}: page check`, ...checkLines(check, true)].join("\n");
+}
+
+/**
+ * @param {Page} page
+ */
+export function createPageCheck(page) {
+  const { doc, extension, ui, win } = page;
+
+  /** "Check this page": what netprune recognises on the open connections page. */
+  async function runPageCheck() {
+    setStatus(ui.pageCheckStatus, "");
+    try {
+      const answer = await sendMessage({ type: "page-check" }, extension);
+      page.pageCheck = answer.check;
+      const check = /** @type {import("./page-check.js").PageCheck} */ (answer.check);
+      ui.pageCheckSummary.textContent = check.removalOff
+        ? "Removal is off on this page: netprune does not recognise all it needs."
+        : "netprune recognises this page.";
+      ui.pageCheckLines.replaceChildren(
+        ...checkLines(check, false).map((line) => {
+          const item = doc.createElement("li");
+          item.dir = "auto";
+          item.textContent = line;
+          return item;
+        }),
+      );
+      show(ui.pageCheckCopy, true);
+    } catch (error) {
+      page.pageCheck = null;
+      ui.pageCheckSummary.textContent = `The page could not be checked: ${messageOf(error)}`;
+      ui.pageCheckLines.replaceChildren();
+      show(ui.pageCheckCopy, false);
+    }
+    show(ui.pageCheckResult, true);
+  }
+
+  async function copyPageCheck() {
+    if (!page.pageCheck) return;
+    try {
+      const version = api?.runtime?.getManifest?.().version ?? "(unknown version)";
+      await win.navigator.clipboard.writeText(redactedReport(page.pageCheck, version));
+      setStatus(ui.pageCheckStatus, "Copied: the report holds no names and no profile links.");
+    } catch (error) {
+      setStatus(ui.pageCheckStatus, `Could not copy: ${messageOf(error)}`, true);
+    }
+  }
+
+  return { runPageCheck, copyPageCheck };
 }

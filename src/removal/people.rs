@@ -4,12 +4,30 @@
 //! queue's own state machine; this file owns the rules that need the people.
 
 use crate::network::calendar::TimeMs;
-use crate::network::model::{ModelError, Network};
+use crate::network::model::{ModelError, Network, Person};
 use crate::network::text::clean_text;
 use crate::removal::queue::{
     Action, EnqueueReport, EntryStatus, Refusal, RefuseReason, RemovalQueue, Reported, SkipReason,
     StepOutcome, DEFAULT_SEED, MAX_PENDING, MAX_SLUG_CHARS,
 };
+
+/// The person `slug` names, or why they must never be queued: unknown,
+/// kept, an export row without a profile link, no longer connected, or
+/// already removed. [`queue_removals`] and the plan
+/// ([`crate::removal::plan::plan_removals`]) both ask this.
+pub(crate) fn person_refusal<'a>(
+    network: &'a Network,
+    slug: &str,
+) -> Result<&'a Person, RefuseReason> {
+    match network.person(slug) {
+        None => Err(RefuseReason::Unknown),
+        Some(p) if p.kept => Err(RefuseReason::Kept),
+        Some(p) if p.unmatched => Err(RefuseReason::Unmatched),
+        Some(p) if p.gone_since_ms.is_some() => Err(RefuseReason::Gone),
+        Some(p) if p.removed_at_ms.is_some() => Err(RefuseReason::AlreadyRemoved),
+        Some(p) => Ok(p),
+    }
+}
 
 /// Queues people for removal by slug. Kept people are never queued, nor
 /// export rows without a profile link, people no longer connected,
@@ -32,22 +50,12 @@ pub fn queue_removals(
     let mut refused = Vec::new();
     let mut people = Vec::new();
     for slug in slugs {
-        let why = match network.person(slug) {
-            None => Some(RefuseReason::Unknown),
-            Some(p) if p.kept => Some(RefuseReason::Kept),
-            Some(p) if p.unmatched => Some(RefuseReason::Unmatched),
-            Some(p) if p.gone_since_ms.is_some() => Some(RefuseReason::Gone),
-            Some(p) if p.removed_at_ms.is_some() => Some(RefuseReason::AlreadyRemoved),
-            Some(p) => {
-                people.push((p.slug.clone(), p.name.clone()));
-                None
-            }
-        };
-        if let Some(why) = why {
-            refused.push(Refusal {
+        match person_refusal(network, slug) {
+            Ok(p) => people.push((p.slug.clone(), p.name.clone())),
+            Err(why) => refused.push(Refusal {
                 slug: clean_text(slug, MAX_SLUG_CHARS),
                 why,
-            });
+            }),
         }
     }
     if !queue.is_seeded() {

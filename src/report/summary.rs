@@ -68,11 +68,14 @@ pub fn summary(network: &Network, _now_ms: TimeMs) -> Summary {
         (Some(c), Some(f)) if c.figure.value > 0 && status != ConsistencyStatus::Partial => {
             let approximate =
                 c.figure.precision != Precision::Exact || f.figure.precision != Precision::Exact;
+            let floor = c.figure.precision == Precision::AtLeast
+                || f.figure.precision == Precision::AtLeast;
             Some(Ratio::new(
                 f.figure.value,
                 c.figure.value,
                 network.goal,
                 approximate,
+                floor,
             ))
         }
         _ => None,
@@ -214,34 +217,56 @@ pub struct Ratio {
     pub high: f64,
     /// Where the ratio stands.
     pub position: BandPosition,
-    /// Followers to gain (below) to reach the band, holding connections.
+    /// Followers to gain (below) to reach the band, holding connections:
+    /// 0 within the band; null above it (no gain in followers lowers the
+    /// ratio) or when either figure is a floor ("500+": arithmetic on it
+    /// would be invented).
     pub followers_to_band: Option<u64>,
     /// Connections to remove (below) or add (above) to reach the band,
-    /// holding followers.
+    /// holding followers: 0 within the band, null when either figure is a
+    /// floor.
     pub connections_to_band: Option<u64>,
 }
 
 impl Ratio {
-    fn new(followers: u64, connections: u64, goal: Goal, approximate: bool) -> Self {
+    fn new(followers: u64, connections: u64, goal: Goal, approximate: bool, floor: bool) -> Self {
         let value = followers as f64 / connections as f64;
         let (low, high) = goal.band();
+        // Nudged for float error, so 1.5 x 1,000 stays 1,500; a figure
+        // outside the band is at least one away from it.
+        let up = |x: f64| (x - 1e-9).ceil().max(0.0) as u64;
+        let down = |x: f64| (x + 1e-9).floor().max(0.0) as u64;
         let (position, followers_to_band, connections_to_band) = if value < low {
-            let need_followers = (low * connections as f64).ceil() as u64 - followers;
-            let max_connections = (followers as f64 / low).floor() as u64;
             (
                 BandPosition::Below,
-                Some(need_followers),
-                Some(connections - max_connections),
+                Some(
+                    up(low * connections as f64)
+                        .saturating_sub(followers)
+                        .max(1),
+                ),
+                Some(
+                    connections
+                        .saturating_sub(down(followers as f64 / low))
+                        .max(1),
+                ),
             )
         } else if value > high {
-            let min_connections = (followers as f64 / high).ceil() as u64;
             (
                 BandPosition::Above,
                 None,
-                Some(min_connections - connections),
+                Some(
+                    up(followers as f64 / high)
+                        .saturating_sub(connections)
+                        .max(1),
+                ),
             )
         } else {
-            (BandPosition::Within, None, None)
+            (BandPosition::Within, Some(0), Some(0))
+        };
+        let (followers_to_band, connections_to_band) = if floor {
+            (None, None)
+        } else {
+            (followers_to_band, connections_to_band)
         };
         Self {
             value: (value * 100.0).round() / 100.0,

@@ -21,6 +21,9 @@ pub struct Row<'a> {
     pub index: u32,
     /// The profile slug (a synthetic key for unmatched export rows).
     pub slug: &'a str,
+    /// `https://www.linkedin.com/in/<slug>/`, encoded as the removal log
+    /// encodes it; null for an export row without a profile link.
+    pub profile_url: Option<String>,
     /// The name.
     pub name: &'a str,
     /// The headline.
@@ -135,6 +138,7 @@ pub fn rows<'a>(
         .map(|(index, p)| Row {
             index,
             slug: &p.slug,
+            profile_url: (!p.unmatched).then(|| profile_url_of(&p.slug)),
             name: &p.name,
             headline: p.headline.as_deref(),
             company: p.company.as_deref(),

@@ -237,6 +237,10 @@ test("a_normal_build_never_honours_devPacing_and_a_test_build_does", async () =>
     await bg.fromPage({ type: "collect-start" });
     const run = tab.received.find((m) => m.type === "collect-run");
     assert.equal(run.delayMs, testBuild ? 1 : 2_500, `testBuild ${testBuild}: collect pace`);
+    // The page's rules come from the core, shrunk the same way.
+    assert.equal(run.rules.delayMs, run.delayMs);
+    assert.equal(run.rules.stallMs, testBuild ? 3_000 : 60_000, "end-of-list stall");
+    assert.equal(run.rules.waitLimitMs, 15_000);
   }
 });
 
@@ -256,7 +260,7 @@ test("a_reloaded_tab_gets_no_step_until_its_new_page_names_the_account", async (
   await bg.alarm();
   assert.equal(tab.steps.length, 0, "a step went to a page nobody has read yet");
   // A page loading is no connections page yet: the queue waits for one.
-  assert.equal((await bg.storedQueue()).progress.pauseCause, "needs-page");
+  assert.equal((await bg.storedQueue()).progress.pause.cause, "needsPage");
   await bg.fromTab(tab, {
     type: "page-reading",
     reading: connectionsReading(alices, { member: ALICE }),

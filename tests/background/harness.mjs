@@ -107,11 +107,11 @@ export async function loadBackground({ testBuild = false, local = {}, session = 
   );
   writeFileSync(
     join(dir, "core/netprune.js"),
-    `import init, { Core } from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
+    `import init from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
 import { readFileSync } from "node:fs";
 const wasm = ${JSON.stringify(join(CORE, "netprune_bg.wasm"))};
 export default () => init({ module_or_path: readFileSync(wasm) });
-export { Core };
+export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
 `,
   );
 

@@ -53,6 +53,9 @@ test("one_tab_acts_a_second_connections_tab_never_receives_a_step_or_collect_run
   );
   await until(async () => (await bg.storedQueue())?.progress.removed === 3, "three removals");
   assert.equal(first.steps.length, 3, "the acting tab took every step");
+  // Each step carries the core's step rules (a test build's fast timeout).
+  assert.equal(first.steps[0].rules.timeoutMs, 15_000);
+  assert.equal(first.steps[0].rules.leaveWaitMs, 10_000);
   // The second tab keeps sending readings: it stays read-only.
   await bg.fromTab(second, {
     type: "page-reading",
@@ -295,13 +298,13 @@ test("a_linkedin_warning_while_the_queue_is_idle_or_paused_still_pauses_it_and_l
       bg.closeTab(tab.id);
       await queue(bg, [crowd[1].slug]);
       await bg.settled();
-      assert.equal((await bg.storedQueue()).progress.pauseCause, "needs-page");
+      assert.equal((await bg.storedQueue()).progress.pause.cause, "needsPage");
     }
     await bg.fromTab(tab, LIMIT);
     await bg.settled();
     const { progress } = await bg.storedQueue();
     assert.equal(progress.state, "paused", `${before}: the warning paused nothing`);
-    assert.equal(progress.pauseCause, "trouble", `${before}`);
+    assert.equal(progress.pause.cause, "trouble", `${before}`);
     assert.ok(progress.cooldownUntilMs > Date.now(), `${before}: no cool-down after the warning`);
 
     // Resuming without the acknowledgement is refused, and nothing goes out.

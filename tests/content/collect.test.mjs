@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createMockSite, PATHS } from "../mock-site/site.mjs";
-import { openPage, sleep, waitFor } from "./harness.mjs";
+import { collectRun, openPage, sleep, waitFor } from "./harness.mjs";
 
 const SDUI_CARD = '[componentkey^="ConnectionCard_"]';
 // Small waits keep the suite quick; the content script's pacing is the same
@@ -171,7 +171,7 @@ describe("collect all", { concurrency: true }, () => {
       const { site, page, background, clicks } = await openCollecting(options);
       try {
         background.start();
-        assert.deepEqual(await page.tell({ type: "collect-run", ...FAST }), { ok: true });
+        assert.deepEqual(await page.tell(collectRun(FAST)), { ok: true });
         await waitFor(() => background.done, "the background to say done", 20_000);
 
         assert.deepEqual(background.seen, everyone(site));
@@ -205,7 +205,7 @@ describe("collect all", { concurrency: true }, () => {
     });
     try {
       background.start();
-      assert.deepEqual(await page.tell({ type: "collect-run", ...FAST }), { ok: true });
+      assert.deepEqual(await page.tell(collectRun(FAST)), { ok: true });
       await waitFor(() => background.done, "the background to say done", 20_000);
       await waitFor(
         () => {
@@ -257,7 +257,7 @@ describe("collect all", { concurrency: true }, () => {
       );
 
       background.start();
-      await page.tell({ type: "collect-run", ...FAST });
+      await page.tell(collectRun(FAST));
       await waitFor(() => background.done, "the background to say done", 20_000);
       assert.deepEqual(background.seen, everyone(site));
       assert.ok(clicks.length > 0);
@@ -278,7 +278,7 @@ describe("collect all", { concurrency: true }, () => {
     try {
       background.start();
       const startedAt = Date.now();
-      await page.tell({ type: "collect-run", delayMs: 10, stallMs: 4500 });
+      await page.tell(collectRun({ delayMs: 10, stallMs: 4500 }));
       await waitFor(() => background.done, "the background to say done", 20_000);
       assert.ok(Date.now() - startedAt >= 1500, "the stall really held the list up");
       assert.deepEqual(background.seen, everyone(site));
@@ -316,7 +316,7 @@ describe("collect all", { concurrency: true }, () => {
       });
       try {
         background.start();
-        await page.tell({ type: "collect-run", delayMs: 10, stallMs: STALL_LIMIT_MS });
+        await page.tell(collectRun({ delayMs: 10, stallMs: STALL_LIMIT_MS }));
         await waitFor(() => background.ended.length > 0, "collect-ended", 15_000);
         assert.deepEqual(background.ended, [
           {
@@ -343,7 +343,7 @@ describe("collect all", { concurrency: true }, () => {
     try {
       background.start();
       // Two passes over the list: a little more headroom on a loaded machine.
-      await page.tell({ type: "collect-run", delayMs: 10, stallMs: STALL_LIMIT_MS * 2 });
+      await page.tell(collectRun({ delayMs: 10, stallMs: STALL_LIMIT_MS * 2 }));
       await waitFor(() => background.ended.length > 0, "collect-ended", 40_000);
       assert.deepEqual(background.ended, [
         {
@@ -378,7 +378,7 @@ describe("collect all", { concurrency: true }, () => {
       const scrollsBefore = page.scrolls.length;
 
       background.start();
-      await page.tell({ type: "collect-run", ...FAST });
+      await page.tell(collectRun(FAST));
       await waitFor(() => background.done, "the background to say done", 20_000);
       assert.deepEqual(background.seen, everyone(site));
       assert.deepEqual(background.repeated, []);
@@ -397,7 +397,7 @@ describe("collect all", { concurrency: true }, () => {
     });
     try {
       background.start();
-      await page.tell({ type: "collect-run", ...FAST });
+      await page.tell(collectRun(FAST));
       await waitFor(() => clicks.length >= 2, "the run to press Load more twice", 10_000);
       assert.deepEqual(await page.tell({ type: "collect-halt" }), { ok: true });
       const [scrolls, clicked] = [page.scrolls.length, clicks.length];
@@ -423,12 +423,12 @@ describe("collect all", { concurrency: true }, () => {
     const { page, background } = await openCollecting({ generation: "sdui-2026", count: 300 });
     try {
       const stranger = { id: "some-other-extension" };
-      assert.equal(await page.tell({ type: "collect-run", ...FAST }, stranger), undefined);
+      assert.equal(await page.tell(collectRun(FAST), stranger), undefined);
       await sleep(QUIET_MS);
       assert.equal(page.scrolls.length, 0, "a stranger cannot start a run");
 
       background.start();
-      assert.deepEqual(await page.tell({ type: "collect-run", ...FAST }), { ok: true });
+      assert.deepEqual(await page.tell(collectRun(FAST)), { ok: true });
       assert.equal(await page.tell({ type: "collect-halt" }, stranger), undefined);
       assert.equal(await page.tell({ type: "collect-halt" }, {}), undefined);
       const scrolls = page.scrolls.length;
@@ -445,7 +445,7 @@ describe("collect all", { concurrency: true }, () => {
     const followers = await openPage(site, PATHS.followers, { layout: true });
     try {
       await followers.waitForMessages(1);
-      const answer = await followers.tell({ type: "collect-run", ...FAST });
+      const answer = await followers.tell(collectRun(FAST));
       assert.equal(answer.ok, false);
       assert.match(answer.error, /not showing your LinkedIn connections/);
       // Halting is always safe, so it is always accepted.
@@ -458,13 +458,24 @@ describe("collect all", { concurrency: true }, () => {
 
     const { page } = await openCollecting({ generation: "react-2025" });
     try {
+      // The pace comes only from the background's rules: none, or the old
+      // top-level fields without them, is refused, never guessed.
+      for (const message of [
+        { type: "collect-run" },
+        { type: "collect-run", delayMs: 10, stallMs: 1e3 },
+        { type: "collect-run", rules: null },
+      ]) {
+        const answer = await page.tell(message);
+        assert.equal(answer.ok, false, JSON.stringify(message));
+        assert.match(answer.error, /rules/);
+      }
       for (const pace of [
         {},
         { delayMs: 10 },
         { delayMs: 0, stallMs: 10 },
         { delayMs: "10", stallMs: 1e3 },
       ]) {
-        const answer = await page.tell({ type: "collect-run", ...pace });
+        const answer = await page.tell({ type: "collect-run", rules: pace });
         assert.equal(answer.ok, false, JSON.stringify(pace));
         assert.match(answer.error, /delay and a stall limit/);
       }
@@ -481,7 +492,7 @@ describe("collect all", { concurrency: true }, () => {
     const { page, background } = await openCollecting({ generation: "sdui-2026", count: 400 });
     try {
       background.start();
-      await page.tell({ type: "collect-run", ...FAST });
+      await page.tell(collectRun(FAST));
       await waitFor(() => page.scrolls.length >= 5, "the run to scroll");
       page.document.querySelector('nav a[href="/feed/"]').click();
       const scrolls = page.scrolls.length;
@@ -500,7 +511,7 @@ describe("collect all", { concurrency: true }, () => {
     const { page, background } = await openCollecting({ generation: "sdui-2026", count: 400 });
     try {
       background.start();
-      await page.tell({ type: "collect-run", ...FAST });
+      await page.tell(collectRun(FAST));
       await waitFor(() => background.seen.size >= 24, "a first reading in the run", 10_000);
       // Stopped from the review page, say, with the halt lost on the way.
       background.running = false;
@@ -524,7 +535,7 @@ describe("collect all", { concurrency: true }, () => {
       let hidden = true;
       Object.defineProperty(page.document, "hidden", { configurable: true, get: () => hidden });
       background.start();
-      await page.tell({ type: "collect-run", delayMs: 10, stallMs: STALL_LIMIT_MS });
+      await page.tell(collectRun({ delayMs: 10, stallMs: STALL_LIMIT_MS }));
       await sleep(STALL_LIMIT_MS + 500);
       assert.deepEqual(page.scrolls, [], "nothing is scrolled unseen");
       assert.deepEqual(background.ended, [], "hidden time is not a stall");
@@ -551,7 +562,7 @@ test("moving down through a first page taller than stallMs allows counts as prog
   });
   try {
     background.start();
-    await page.tell({ type: "collect-run", delayMs: 200, stallMs: 1200 });
+    await page.tell(collectRun({ delayMs: 200, stallMs: 1200 }));
     await waitFor(() => background.done || background.ended.length > 0, "the run to end", 30_000);
     assert.deepEqual(background.ended, [], "moving down the list was taken for a stall");
     assert.deepEqual(background.seen, everyone(site));
@@ -572,7 +583,7 @@ test("collects 10,000 people from the virtualized list, each exactly once", asyn
   });
   try {
     background.start();
-    await page.tell({ type: "collect-run", delayMs: 5, stallMs: 3000 });
+    await page.tell(collectRun({ delayMs: 5, stallMs: 3000 }));
     await waitFor(() => background.done || background.ended.length > 0, "done", 50_000);
     assert.deepEqual(background.ended, []);
     assert.deepEqual(background.seen, everyone(site));

@@ -10,13 +10,57 @@
 // itself.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import { buildSync } from "esbuild";
 import { JSDOM, ResourceLoader, VirtualConsole } from "jsdom";
 import { installLayout } from "./layout.mjs";
 
-const READER_PATH = new URL("../../extension/content/page-reader.js", import.meta.url);
-const READER_SOURCE = readFileSync(READER_PATH, "utf8");
+// The content script's parts, bundled the way ./build.sh bundles them into
+// dist/<browser>/content/page-reader.js: one classic script.
+const READER_ENTRY = fileURLToPath(new URL("../../extension/content/main.js", import.meta.url));
+const READER_PATH = new URL("../../dist/content/page-reader.js", import.meta.url);
+const READER_SOURCE = buildSync({
+  entryPoints: [READER_ENTRY],
+  bundle: true,
+  format: "iife",
+  write: false,
+  charset: "utf8",
+  banner: { js: '"use strict";' },
+}).outputFiles[0].text;
+
+/**
+ * The background's rules (CONTRACT.md, `Core.rules()`), as the background
+ * sends them with `collect-run` and `remove-step`: today's values, which
+ * were the content script's and the background's constants.
+ */
+export const RULES = Object.freeze({
+  collect: Object.freeze({ delayMs: 2_500, stallMs: 60_000 }),
+  step: Object.freeze({
+    timeoutMs: 90_000,
+    waitLimitMs: 15_000,
+    menuWaitMs: 1_500,
+    menuRetryWaitMs: 3_000,
+    dialogWaitMs: 5_000,
+    dialogCloseWaitMs: 3_000,
+    searchWaitMs: 8_000,
+    searchSettleMs: 700,
+    searchQuietMs: 2_000,
+    maxResultScrolls: 10,
+    leaveFirstWaitMs: 2_000,
+    leaveWaitMs: 10_000,
+    researchPauseMs: 1_000,
+  }),
+});
+
+/**
+ * A `collect-run` message with the collection rules, at `pace` where given.
+ * @param {{ delayMs?: number, stallMs?: number }} [pace]
+ */
+export const collectRun = (pace = {}) => ({
+  type: "collect-run",
+  rules: { ...RULES.collect, ...pace },
+});
 
 export const ORIGIN = "https://www.linkedin.com";
 /** The stand-in extension's id: messages from any other sender are not its own. */

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { CHECKPOINT_PATH, createMockSite, PATHS } from "../mock-site/site.mjs";
-import { ORIGIN, openPage, sleep, waitFor } from "./harness.mjs";
+import { collectRun, openPage, ORIGIN, RULES, sleep, waitFor } from "./harness.mjs";
 
 // Longer than the watch's one-look-a-second throttle, with room to spare.
 // The core draws a step's pauses (seconds for a member); these are short,
@@ -166,7 +166,7 @@ describe("trouble on a page", { concurrency: true }, () => {
     });
     try {
       await page.waitForMessages(1);
-      assert.deepEqual(await page.tell({ type: "collect-run", delayMs: 10, stallMs: 60_000 }), {
+      assert.deepEqual(await page.tell(collectRun({ delayMs: 10, stallMs: 60_000 })), {
         ok: true,
       });
       const alert = page.document.createElement("div");
@@ -200,6 +200,7 @@ describe("trouble on a page", { concurrency: true }, () => {
         assert.deepEqual(
           await page.tell({
             type: "remove-step",
+            rules: RULES.step,
             pausesMs: PAUSES,
             attempt: 7,
             slug: "x-1",

@@ -180,6 +180,45 @@ describe("Chromium: the other pages the reader knows", () => {
     });
   });
 
+  test(
+    "the ratio's lever is the core's band figure once connections and followers are read",
+    TEST,
+    async () => {
+      const site = createMockSite(options);
+      const followers = site.stated.followers;
+      // What the core answers for these counts, worked out in node by the
+      // same compiled core (tests/popup/core.mjs): the popup must say it.
+      const { coreSummary } = await import("../popup/core.mjs");
+      const { summary } = coreSummary({
+        connections: formatCount(1234),
+        followers: formatCount(followers),
+        goal: "business-developer",
+      });
+      const { position, followersToBand, connectionsToBand } = summary.ratio;
+      const expected =
+        position === "below"
+          ? `about ${formatCount(followersToBand)} more followers or ` +
+            `${formatCount(connectionsToBand)} fewer connections`
+          : position === "above"
+            ? `about ${formatCount(connectionsToBand)} more connections`
+            : "within your band";
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        await session.openLinkedIn(PATHS.connections);
+        await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 1234, {
+          what: "connection-count 1,234",
+        });
+        await session.openLinkedIn(PATHS.followers);
+        const popup = await session.waitForPopup(
+          (p) => parseCount(p.text["follower-count"]) === followers && p.visible.ratio,
+          { what: `follower-count ${formatCount(followers)} and the ratio` },
+        );
+        assert.match(popup.text.ratio, /\(1–1\.5:1\)/, "the default goal's band");
+        assert.ok(popup.text.ratio.includes(expected), `${popup.text.ratio} / ${expected}`);
+      });
+    },
+  );
+
   test("the following page fills following-count with the stated following", TEST, async () => {
     const site = createMockSite(options);
     const following = site.stated.following;

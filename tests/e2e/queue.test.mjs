@@ -6,63 +6,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  PATHS,
   countingSite,
   parseCount,
   readConnectionsPage,
   waitFor,
   withChromium,
-  withFirefox,
 } from "./harness.mjs";
-
-const DEV_PACING = { devPacing: { delayMs: 200 } };
-
-/**
- * Stops the extension's service worker now, as Chrome does when it is idle.
- * Unlike the harness's stopServiceWorker, it does not wait for the worker to
- * stay gone: mid-step, the page's outcome report wakes it at once, which is
- * the situation under test.
- */
-async function killWorker(session) {
-  const cdp = await session.context.newCDPSession(session.popupPage);
-  try {
-    await cdp.send("ServiceWorker.enable");
-    await cdp.send("ServiceWorker.stopAllWorkers");
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
-
-/** Sends a message to the background from an extension page. */
-const ask = (page, message) =>
-  page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
-
-/** A backup file's text holding the stored snapshot, as the review page writes one. */
-function backupOf(snapshot) {
-  return JSON.stringify({
-    format: "netprune-backup",
-    version: 1,
-    createdAtMs: Date.now(),
-    network: JSON.parse(snapshot),
-  });
-}
-
-/**
- * After a restore mid-queue: nobody queued again, nothing rolled back, no
- * removal beyond the step that was under way, nobody removed twice.
- */
-function assertRestoreKeptSafety(before, after, site) {
-  assert.equal(after.pending, 0, "the restore queued someone again");
-  assert.ok(after.removed >= before.removed, "a removal was rolled back");
-  assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
-  assert.ok(site.removed.size <= before.removed + before.inProgress, [...site.removed].join());
-  for (const [slug, count] of site.posts) assert.equal(count, 1, `${slug} removed ${count} times`);
-}
-
-async function queueState(session) {
-  const { queue } = await session.storage();
-  return queue?.progress ?? null;
-}
+import {
+  DEV_PACING,
+  ask,
+  assertRestoreKeptSafety,
+  backupOf,
+  killWorker,
+  queueState,
+} from "./queue-helpers.mjs";
 
 test("chromium: a batch of 20 is removed one at a time, each verified and logged; kept people are never touched", async () => {
   // The page states 510 connections (40 rendered at once): removing 20
@@ -391,7 +348,7 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
       dryRun: false,
     });
     assert.equal(again.queued, 0);
-    assert.equal(again.refused[0]?.why, "already-removed");
+    assert.equal(again.refused[0]?.why, "alreadyRemoved");
   });
 });
 
@@ -475,266 +432,5 @@ test("chromium: stopping the service worker at every step never removes anyone t
     assert.deepEqual([...site.removed].sort(), [...slugs].sort(), "nobody lost, nobody else");
     for (const [slug, count] of site.posts)
       assert.equal(count, 1, `${slug} removed ${count} times`);
-  });
-});
-
-test("firefox: a queued batch of 20 is removed, each verified", async () => {
-  const site = countingSite({ generation: "artdeco", count: 24, seed: 61, pageSize: 24 });
-  await withFirefox({ site }, async (session) => {
-    await session.openPopup();
-    await session.driver.executeScript(
-      "return browser.storage.local.set(arguments[0]);",
-      DEV_PACING,
-    );
-    await session.openLinkedIn(PATHS.connections);
-    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 24, {
-      what: "the stated total of 24",
-      timeout: 30_000,
-    });
-    const slugs = site.people.slice(0, 20).map((p) => p.slug.toLowerCase());
-    const answer = await session.driver.executeScript(
-      "return browser.runtime.sendMessage({ type: 'queue-removals', slugs: arguments[0], dryRun: false });",
-      slugs,
-    );
-    assert.equal(answer.ok, true, answer.error);
-    await waitFor(
-      async () => {
-        const { queue } = await session.storage();
-        const p = queue?.progress;
-        return p && p.removed === 20 && p.pending === 0 && p.inProgress === 0;
-      },
-      { what: "20 removals in Firefox", timeout: 180_000, interval: 1_000 },
-    );
-    assert.deepEqual([...site.removed].sort(), [...slugs].sort());
-    for (const [slug, count] of site.posts)
-      assert.equal(count, 1, `${slug} removed ${count} times`);
-  });
-});
-
-test("firefox: a dry-run batch followed by a real one removes only the real one, and a restore mid-queue queues nobody", async () => {
-  const site = countingSite({ generation: "react-2025", count: 16, seed: 76, pageSize: 16 });
-  await withFirefox({ site }, async (session) => {
-    await session.openPopup();
-    const send = (message) =>
-      session.driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
-    await session.driver.executeScript(
-      "return browser.storage.local.set(arguments[0]);",
-      DEV_PACING,
-    );
-    await session.openLinkedIn(PATHS.connections);
-    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 16, {
-      what: "the stated total of 16",
-      timeout: 30_000,
-    });
-    const [a, b, c] = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
-    const dry = await send({ type: "queue-removals", slugs: [a, b], dryRun: true });
-    assert.equal(dry.ok, true, dry.error);
-    const real = await send({ type: "queue-removals", slugs: [c], dryRun: false });
-    assert.equal(real.ok, true, real.error);
-    const progress = async () => (await session.storage()).queue?.progress ?? null;
-    await waitFor(
-      async () => {
-        const p = await progress();
-        return p && p.pending === 0 && p.inProgress === 0 && p.removed + p.skipped === 3;
-      },
-      { what: "both batches in Firefox", timeout: 90_000, interval: 1_000, describe: progress },
-    );
-    assert.deepEqual([...site.removed], [c], "only the real batch was removed");
-
-    // Then a restore of a backup taken while three more were waiting.
-    const more = site.people.slice(6, 9).map((p) => p.slug.toLowerCase());
-    const queued = await send({ type: "queue-removals", slugs: more, dryRun: false });
-    assert.equal(queued.ok, true, queued.error);
-    const { snapshot } = await session.storage();
-    const backup = backupOf(snapshot);
-    await waitFor(async () => ((await progress())?.removed ?? 0) >= 2, {
-      what: "a removal from the second batch",
-      timeout: 60_000,
-      interval: 500,
-      describe: progress,
-    });
-    const before = await progress();
-    const restored = await send({ type: "restore-backup", text: backup });
-    assert.equal(restored.ok, true, restored.error);
-    await waitFor(async () => (await progress())?.inProgress === 0, {
-      what: "the step under way to finish",
-      timeout: 60_000,
-      describe: progress,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    assertRestoreKeptSafety(before, await progress(), site);
-  });
-});
-
-/**
- * The popup's own controls, in either browser: `click(testid)` clicks the
- * element as a pointer would (`force` even while it is disabled, where the
- * browser then delivers no click), `enabled` and `checked` read it.
- */
-async function popupControls(session) {
-  if (session.browser === "firefox") {
-    const { By } = await import("selenium-webdriver");
-    const element = async (id) => {
-      await session.readPopup(); // the popup's window is the current one
-      return session.driver.findElement(By.css(`[data-testid="${id}"]`));
-    };
-    return {
-      click: async (id) => (await element(id)).click(),
-      enabled: async (id) => (await element(id)).isEnabled(),
-      checked: async (id) => (await element(id)).isSelected(),
-    };
-  }
-  const popup = session.popupPage;
-  return {
-    click: (id, { force = false } = {}) => popup.getByTestId(id).click({ force, timeout: 5_000 }),
-    enabled: (id) => popup.getByTestId(id).isEnabled(),
-    checked: (id) => popup.getByTestId(id).isChecked(),
-  };
-}
-
-const HOUR_MS = 60 * 60 * 1000;
-
-/**
- * Three people queued; LinkedIn answers the second removal with "You've
- * reached a temporary limit". The queue pauses at once with that reason and
- * removes nobody further; the popup explains the cool-down and keeps Resume
- * disabled, and a click on it changes nothing, until the member ticks the
- * acknowledgement; then, with LinkedIn's limit lifted (the member reloads
- * the page), Resume carries the queue on and the other two are removed and
- * verified. `showLinkedIn` brings the LinkedIn tab in front, `reloadLinkedIn`
- * reloads it.
- */
-async function warningThenCooldown(session, site, faults, { showLinkedIn, reloadLinkedIn }) {
-  const send = (message) =>
-    session.browser === "firefox" ? session.ask(message) : ask(session.popupPage, message);
-  await session.openPopup();
-  await session.setStorage(DEV_PACING);
-  await readConnectionsPage(session, site);
-  const slugs = site.people.slice(3, 6).map((p) => p.slug.toLowerCase());
-  const answer = await send({ type: "queue-removals", slugs, dryRun: false });
-  assert.equal(answer.ok, true, answer.error);
-  await showLinkedIn();
-
-  const paused = await waitFor(
-    async () => {
-      const p = await queueState(session);
-      return p?.state === "paused" && !/connections page to continue/.test(p.reason ?? "")
-        ? p
-        : null;
-    },
-    {
-      what: "the queue to pause at the warning",
-      timeout: 60_000,
-      describe: () => queueState(session),
-    },
-  );
-  assert.match(paused.reason ?? "", /temporary limit/i, "the pause names LinkedIn's warning");
-  assert.equal(paused.pauseCause, "trouble");
-  // At once: the first removed, the second refused by LinkedIn, nobody tried after.
-  assert.deepEqual([...site.removed], [slugs[0]]);
-  assert.deepEqual(
-    [...site.posts.keys()],
-    slugs.slice(0, 2),
-    "a removal was tried after the warning",
-  );
-  assert.ok(paused.cooldownUntilMs - Date.now() > 23 * HOUR_MS, "a cool-down of about a day");
-  assert.match(paused.cooldownReason ?? "", /temporary limit/i);
-
-  // The popup explains why and until when, and Resume waits for the tick.
-  await session.openPopup();
-  const shown = await session.waitForPopup((p) => p.visible["queue-cooldown"], {
-    what: "the cool-down",
-  });
-  assert.match(shown.text["queue-state"], /paused: .*temporary limit/i);
-  assert.match(shown.text["queue-cooldown"], /LinkedIn showed a warning \(.*temporary limit/i);
-  assert.match(shown.text["queue-cooldown"], /resuming is locked until .+ \(in (?:23|24) h/);
-  assert.equal(shown.visible["queue-resume"], true);
-  const controls = await popupControls(session);
-  assert.equal(await controls.checked("queue-cooldown-ack"), false);
-  assert.equal(await controls.enabled("queue-resume"), false, "Resume before the tick");
-
-  // Resume without the tick: nothing happens, whether clicked or asked for.
-  await controls.click("queue-resume", { force: true });
-  const refused = await send({ type: "queue-resume" });
-  assert.notEqual(refused.ok, true, "the background resumed without the acknowledgement");
-  assert.match(refused.error ?? "", /locked until/);
-  await new Promise((resolve) => setTimeout(resolve, 2_500));
-  const still = await queueState(session);
-  assert.equal(still.state, "paused", "the queue resumed without the acknowledgement");
-  assert.ok(still.cooldownUntilMs > Date.now(), "the cool-down was lifted");
-  assert.deepEqual([...site.removed], [slugs[0]], "a removal without the acknowledgement");
-  assert.equal(site.posts.size, 2, "a removal was tried without the acknowledgement");
-
-  // LinkedIn lifts the limit; the member reloads the page, ticks and resumes.
-  delete faults.temporaryLimitAfter;
-  await reloadLinkedIn();
-  await session.openPopup();
-  await session.waitForPopup((p) => p.visible["queue-cooldown"], { what: "the cool-down again" });
-  const again = await popupControls(session);
-  await again.click("queue-cooldown-ack");
-  assert.equal(await again.checked("queue-cooldown-ack"), true);
-  assert.equal(await again.enabled("queue-resume"), true, "Resume after the tick");
-  await again.click("queue-resume");
-  await session.waitForPopup((p) => !p.visible["queue-cooldown"], {
-    what: "the cool-down to be acknowledged",
-  });
-  await showLinkedIn();
-
-  const done = await waitFor(
-    async () => {
-      const p = await queueState(session);
-      return p && p.pending === 0 && p.inProgress === 0 ? p : null;
-    },
-    {
-      what: "the queue to finish",
-      describe: async () => {
-        const { queue: q } = await session.storage();
-        return { progress: q?.progress, waitingOn: q?.waitingOn };
-      },
-      timeout: 60_000,
-      interval: 500,
-    },
-  );
-  assert.equal(done.removed, 3);
-  assert.equal(done.state, "idle");
-  assert.deepEqual([...site.removed].sort(), [...slugs].sort());
-  // Each removed once: only the refused attempt was ever sent twice.
-  for (const [slug, count] of site.posts) {
-    assert.equal(count, slug === slugs[1] ? 2 : 1, `${slug} sent ${count} times`);
-  }
-  const { queue } = await session.storage();
-  for (const slug of slugs) {
-    const entry = queue.entries.find((e) => e.slug === slug);
-    assert.equal(entry?.status.kind, "removed", `${slug} verified removed`);
-  }
-  const log = await send({ type: "removal-log" });
-  assert.match(log.csv, /resumed during the cool-down .* with the member's acknowledgement/);
-}
-
-test("chromium: a temporary-limit warning pauses the queue for the cool-down; Resume needs the acknowledgement, then the queue carries on", async () => {
-  const faults = { temporaryLimitAfter: 1 };
-  const site = countingSite({ generation: "sdui-2026", count: 12, seed: 77, pageSize: 12, faults });
-  await withChromium({ site }, async (session) => {
-    const linkedin = () =>
-      session.context.pages().find((page) => page.url().startsWith("https://www.linkedin.com/"));
-    await warningThenCooldown(session, site, faults, {
-      showLinkedIn: () => linkedin().bringToFront(),
-      reloadLinkedIn: async () => {
-        await linkedin().reload({ waitUntil: "load" });
-        await linkedin().bringToFront();
-      },
-    });
-  });
-});
-
-test("firefox: a temporary-limit warning pauses the queue for the cool-down; Resume needs the acknowledgement, then the queue carries on", async () => {
-  const faults = { temporaryLimitAfter: 1 };
-  const site = countingSite({ generation: "artdeco", count: 12, seed: 78, pageSize: 12, faults });
-  await withFirefox({ site }, async (session) => {
-    await warningThenCooldown(session, site, faults, {
-      // The LinkedIn page has its own window, always shown.
-      showLinkedIn: async () => {},
-      reloadLinkedIn: () => session.reloadLinkedIn(),
-    });
   });
 });

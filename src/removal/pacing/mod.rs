@@ -36,7 +36,7 @@ pub const MINUTE_MS: i64 = 60 * SECOND_MS;
 pub const HOUR_MS: i64 = 60 * MINUTE_MS;
 /// A day, in milliseconds: the daily cap's rolling window.
 pub const DAY_MS: i64 = 24 * HOUR_MS;
-const MINUTES_PER_DAY: u16 = 24 * 60;
+pub(crate) const MINUTES_PER_DAY: u16 = 24 * 60;
 
 /// Default hourly cap: 15 removals in any rolling hour. With the default
 /// delays and breathers alone the queue would do about 30 an hour, so this
@@ -63,9 +63,9 @@ pub const DEFAULT_MEDIAN_DELAY_MS: u32 = 45_000;
 pub const MEDIAN_DELAY_FLOOR_MS: u32 = 30_000;
 /// The median is always at least this much above the minimum, so the
 /// distribution keeps a body and is not a fixed beat at the minimum.
-const MEDIAN_ABOVE_MIN_MS: u32 = 5_000;
+pub(crate) const MEDIAN_ABOVE_MIN_MS: u32 = 5_000;
 /// The longest minimum or median gap a setting may ask for: 30 minutes.
-const DELAY_SETTING_CEILING_MS: u32 = 30 * 60_000;
+pub(crate) const DELAY_SETTING_CEILING_MS: u32 = 30 * 60_000;
 /// The spread of the log-normal part of a gap (the sigma of its logarithm).
 /// With 1.0 the 95th percentile sits at min + 5.2 × (median − min): about
 /// 2.5 minutes with the defaults, and the mean (about 61 s) above the median.
@@ -79,27 +79,29 @@ const DELAY_TAIL_CUTOFF: f64 = 24.0;
 /// time), a longer break.
 pub const DEFAULT_BREATHER_EVERY: (u32, u32) = (4, 8);
 /// Breathers come at least every this many removals, whatever the settings.
-const BREATHER_EVERY_CEILING: u32 = 20;
+pub(crate) const BREATHER_EVERY_CEILING: u32 = 20;
+/// A breather never comes sooner than after this many removals.
+pub(crate) const BREATHER_EVERY_FLOOR: u32 = 2;
 /// Default breather length: 3 to 10 minutes, uniformly.
 pub const DEFAULT_BREATHER_MS: (u32, u32) = (3 * 60_000, 10 * 60_000);
-const BREATHER_FLOOR_MS: u32 = 60_000;
-const BREATHER_CEILING_MS: u32 = 2 * 3_600_000;
+pub(crate) const BREATHER_FLOOR_MS: u32 = 60_000;
+pub(crate) const BREATHER_CEILING_MS: u32 = 2 * 3_600_000;
 
 /// Default backoff after the first failure: 2 minutes, doubling with each
 /// failure in a row.
 pub const DEFAULT_BACKOFF_BASE_MS: u32 = 2 * 60_000;
 /// Default longest backoff: 1 hour.
 pub const DEFAULT_BACKOFF_CAP_MS: u32 = 3_600_000;
-const BACKOFF_BASE_FLOOR_MS: u32 = 30_000;
-const BACKOFF_BASE_CEILING_MS: u32 = 30 * 60_000;
-const BACKOFF_CAP_CEILING_MS: u32 = 6 * 3_600_000;
+pub(crate) const BACKOFF_BASE_FLOOR_MS: u32 = 30_000;
+pub(crate) const BACKOFF_BASE_CEILING_MS: u32 = 30 * 60_000;
+pub(crate) const BACKOFF_CAP_CEILING_MS: u32 = 6 * 3_600_000;
 
 /// Default cool-down after a LinkedIn warning: 24 hours. LinkedIn's
 /// temporary limits and restrictions are stated in days, not minutes.
 pub const DEFAULT_COOLDOWN_MS: u32 = 24 * 3_600_000;
 /// The shortest cool-down any setting allows: 12 hours.
 pub const COOLDOWN_FLOOR_MS: u32 = 12 * 3_600_000;
-const COOLDOWN_CEILING_MS: u32 = 7 * 24 * 3_600_000;
+pub(crate) const COOLDOWN_CEILING_MS: u32 = 7 * 24 * 3_600_000;
 
 /// Pauses drawn for one step's actions (before the first click, between the
 /// clicks and keys that follow): at least this many.
@@ -117,7 +119,7 @@ const FIRST_PAUSE_MS: (u64, u64) = (3_000, 6_000);
 const DEV_PAUSE_SCALE_BASE_MS: f64 = DEFAULT_MEDIAN_DELAY_MS as f64;
 
 /// The longest development delay: a minute is already slow for a test.
-const DEV_DELAY_CEILING_MS: u32 = 60_000;
+pub const DEV_DELAY_CEILING_MS: u32 = 60_000;
 /// UTC offsets beyond ±14 h do not exist.
 const MAX_UTC_OFFSET_MINUTES: i32 = 14 * 60;
 
@@ -201,7 +203,9 @@ impl PacingSettings {
             .median_delay_ms
             .clamp(MEDIAN_DELAY_FLOOR_MS, DELAY_SETTING_CEILING_MS)
             .max(min_delay_ms + MEDIAN_ABOVE_MIN_MS);
-        let breather_every_min = self.breather_every_min.clamp(2, BREATHER_EVERY_CEILING);
+        let breather_every_min = self
+            .breather_every_min
+            .clamp(BREATHER_EVERY_FLOOR, BREATHER_EVERY_CEILING);
         let breather_every_max = self
             .breather_every_max
             .clamp(breather_every_min, BREATHER_EVERY_CEILING);

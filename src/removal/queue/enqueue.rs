@@ -4,6 +4,42 @@
 use super::*;
 
 impl RemovalQueue {
+    /// Why the queue refuses `slug` ([`Self::enqueue`] and the plan ask
+    /// alike), with `taken` the slugs earlier in the same batch and
+    /// `pending` how many wait counting them: a key that is not a profile
+    /// slug, someone pending or in progress (or twice in the batch), someone
+    /// already removed (never attempted twice), or a full queue. Wants the
+    /// index current ([`Self::ensure_index`]).
+    pub(crate) fn entry_refusal(
+        &self,
+        slug: &str,
+        taken: &HashSet<String>,
+        pending: usize,
+    ) -> Option<RefuseReason> {
+        if !is_profile_slug(slug) {
+            return Some(RefuseReason::BadSlug);
+        }
+        if taken.contains(slug) {
+            return Some(RefuseReason::AlreadyQueued);
+        }
+        match self.index.0.get(slug).map(|&i| &self.entries[i].status) {
+            Some(EntryStatus::Pending | EntryStatus::InProgress) => {
+                Some(RefuseReason::AlreadyQueued)
+            }
+            Some(EntryStatus::Removed) => Some(RefuseReason::AlreadyRemoved),
+            _ if pending >= MAX_PENDING => Some(RefuseReason::QueueFull),
+            _ => None,
+        }
+    }
+
+    /// How many people wait (pending).
+    pub(crate) fn pending_count(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.status == EntryStatus::Pending)
+            .count()
+    }
+
     /// Queues `people` (slug, name) in order. The caller has already refused
     /// kept, unmatched and gone people ([`crate::removal::people::queue_removals`] does);
     /// the queue refuses people pending or in progress, people already
@@ -19,11 +55,7 @@ impl RemovalQueue {
     ) -> EnqueueReport {
         self.ensure_index();
         let mut report = EnqueueReport::default();
-        let mut pending = self
-            .entries
-            .iter()
-            .filter(|e| e.status == EntryStatus::Pending)
-            .count();
+        let mut pending = self.pending_count();
         let mut taken: HashSet<String> = HashSet::new();
         let mut moved: HashSet<usize> = HashSet::new();
         let mut added: Vec<Entry> = Vec::new();
@@ -32,31 +64,12 @@ impl RemovalQueue {
                 slug: clean_text(&slug, MAX_SLUG_CHARS),
                 why,
             };
-            if !is_profile_slug(&slug) {
-                report.refused.push(refuse(RefuseReason::BadSlug));
-                continue;
-            }
-            if taken.contains(&slug) {
-                report.refused.push(refuse(RefuseReason::AlreadyQueued));
+            if let Some(why) = self.entry_refusal(&slug, &taken, pending) {
+                report.refused.push(refuse(why));
                 continue;
             }
             let existing = self.index.0.get(&slug).copied();
-            let from = match existing.map(|i| &self.entries[i].status) {
-                Some(EntryStatus::Pending | EntryStatus::InProgress) => {
-                    report.refused.push(refuse(RefuseReason::AlreadyQueued));
-                    continue;
-                }
-                Some(EntryStatus::Removed) => {
-                    report.refused.push(refuse(RefuseReason::AlreadyRemoved));
-                    continue;
-                }
-                Some(status) => Some(status.stage()),
-                None => None,
-            };
-            if pending >= MAX_PENDING {
-                report.refused.push(refuse(RefuseReason::QueueFull));
-                continue;
-            }
+            let from = existing.map(|i| self.entries[i].status.stage());
             let name = clean_text(&name, MAX_NAME_CHARS);
             self.push_log(LogRecord {
                 slug: slug.clone(),

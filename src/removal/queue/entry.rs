@@ -136,9 +136,10 @@ pub struct Entry {
     pub dry_run: bool,
 }
 
-/// Who or what paused the queue.
+/// Who or what paused the queue: the code the pages switch on (camelCase;
+/// a snapshot stored with the older "needs-page" still reads).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "camelCase")]
 pub enum PauseCause {
     /// The member pressed pause.
     Member,
@@ -147,6 +148,7 @@ pub enum PauseCause {
     /// Failures in a row.
     Failures,
     /// The connections page is not open: opening it resumes the queue.
+    #[serde(alias = "needs-page")]
     NeedsPage,
     /// The LinkedIn tab belongs to another account than the network's.
     Account,
@@ -371,9 +373,9 @@ pub enum Reported {
     },
 }
 
-/// Why a person was not queued.
+/// Why a person was not queued (camelCase codes, as the pages switch on).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "camelCase")]
 pub enum RefuseReason {
     /// On the keep-list: never queued.
     Kept,
@@ -457,8 +459,11 @@ pub struct QueueProgress {
     pub state: QueueState,
     /// Why it is paused.
     pub reason: Option<String>,
-    /// Who or what paused it, for the pages to switch on.
+    /// Who or what paused it (the same as `pause.cause`).
     pub pause_cause: Option<PauseCause>,
+    /// The pause, if paused: its cause for the pages to switch on, and the
+    /// sentence to show.
+    pub pause: Option<PauseView>,
     /// Resuming is locked until then after a LinkedIn warning (unless the
     /// member acknowledges the risk).
     pub cooldown_until_ms: Option<TimeMs>,
@@ -506,4 +511,16 @@ pub struct QueueProgress {
     pub dry_run_left: u32,
     /// Development pacing is on.
     pub dev_pacing: bool,
+}
+
+/// A pause as the pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PauseView {
+    /// Who or what paused the queue.
+    pub cause: PauseCause,
+    /// Why, in words.
+    pub message: String,
+    /// Since when.
+    pub at_ms: TimeMs,
 }

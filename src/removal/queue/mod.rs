@@ -401,7 +401,7 @@ impl RemovalQueue {
         }
     }
 
-    fn ensure_index(&mut self) {
+    pub(crate) fn ensure_index(&mut self) {
         if self.index.0.len() != self.entries.len() {
             self.rebuild_index();
         }

@@ -271,6 +271,23 @@ impl RemovalQueue {
         }
     }
 
+    /// When `count` removals would be done starting from this queue's
+    /// state at `now_ms` (its hold, the caps' recent attempts, the next
+    /// breather), at the median pace: the popup's estimate and the plan's.
+    pub(crate) fn finish_of(&self, count: u32, now_ms: TimeMs, utc_offset_minutes: i32) -> TimeMs {
+        let policy = self.policy();
+        let start = policy
+            .next_start(now_ms, utc_offset_minutes, self.hold, &self.attempts)
+            .map_or(now_ms, |h| h.until_ms);
+        policy.estimate_finish(
+            count,
+            start,
+            utc_offset_minutes,
+            &self.attempts,
+            self.until_breather,
+        )
+    }
+
     /// Counts, caps, the next action and an estimate of when the people
     /// left will be done, as of `now_ms`.
     pub fn progress(&self, now_ms: TimeMs, utc_offset_minutes: i32) -> QueueProgress {
@@ -289,22 +306,16 @@ impl RemovalQueue {
         let policy = self.policy();
         let decision = self.decide(now_ms, utc_offset_minutes);
         let left = pending + in_progress;
-        let eta_ms = (left > 0).then(|| {
-            let start = policy
-                .next_start(now_ms, utc_offset_minutes, self.hold, &self.attempts)
-                .map_or(now_ms, |h| h.until_ms);
-            policy.estimate_finish(
-                left,
-                start,
-                utc_offset_minutes,
-                &self.attempts,
-                self.until_breather,
-            )
-        });
+        let eta_ms = (left > 0).then(|| self.finish_of(left, now_ms, utc_offset_minutes));
         QueueProgress {
             state: self.state(),
             reason: self.paused.as_ref().map(|p| p.reason.clone()),
             pause_cause: self.paused.as_ref().map(|p| p.cause),
+            pause: self.paused.as_ref().map(|p| PauseView {
+                cause: p.cause,
+                message: p.reason.clone(),
+                at_ms: p.at_ms,
+            }),
             cooldown_until_ms: self.cooldown_at(now_ms).map(|c| c.until_ms),
             cooldown_reason: self.cooldown_at(now_ms).map(|c| c.reason.clone()),
             paused_at_ms: self.paused.as_ref().map(|p| p.at_ms),

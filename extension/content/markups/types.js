@@ -1,0 +1,31 @@
+// @ts-check
+// The shapes every part of the content script shares: what a reading holds,
+// and what one markup generation of the connections page must say
+// (markups/<generation>.js). Types only.
+
+/** @typedef {{ connections: string | null, followers: string | null, following: string | null }} Counts */
+/** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText: string | null }} Card */
+/** @typedef {{ generation: string | null, counts: Counts, cards: Card[] }} PageContent */
+/** @typedef {{ page: "connections" | "followers" | "following" | "profile", key: string, slug: string | null }} Target */
+
+/**
+ * @typedef {object} Markup one generation of the connections page
+ * @property {string} name what readings call it ("artdeco", "react-2025", "sdui-2026")
+ * @property {string} present a selector that only this generation's page matches
+ * @property {string} skip where people's text lives: never a place to look for the total
+ * @property {string} cardSelector what never holds the page's own search box
+ * @property {(node: Element) => Element | null} enclosingCard the card `node` is part of
+ * @property {(node: Element) => Element[]} cardsWithin the cards inside `node`
+ * @property {() => Element | null} firstCard any one card, to find the list's scroll container by
+ * @property {() => (element: Element) => boolean} cardTest a test for "is this element a card", prepared once per walk
+ * @property {(card: Element) => Card | null} read
+ * @property {() => Element[]} listedCards the cards a step may act on, before the one-person check
+ * @property {(link: Element) => Element | null} cardAround the card around one of its profile links
+ * @property {(card: Element) => Element[]} menuButtons the card's menu button candidates (shown or not)
+ * @property {(dialog: Element) => { wrong: string } | Element[]} confirmButtons the remove dialog's
+ *   confirm buttons, or why the dialog is not this generation's remove dialog
+ * @property {boolean} dialogSaysItem whether its remove dialog says the menu item's words
+ * @property {boolean} keyedCards whether a card names its person in its key, without a link
+ */
+
+export {};

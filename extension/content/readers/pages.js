@@ -1,0 +1,115 @@
+// @ts-check
+// The pages the content script reads, and one reader for each: the
+// connections list (cards and stated total), the followers/following pages
+// (totals), the member's own profile header (totals). Each answers what the
+// page shows now, or null while it shows nothing readable.
+
+import { decodeSlug, hrefOf, mainScope } from "../lib/dom.js";
+import { MARKUPS, cardKey, detectGeneration } from "../markups/index.js";
+import { findCounts } from "./counts.js";
+
+/** @typedef {import("../markups/types.js").Target} Target */
+/** @typedef {import("../markups/types.js").PageContent} PageContent */
+/** @typedef {import("../markups/types.js").Card} Card */
+
+export const REASONS = {
+  connections: "no connections list found after 15 s",
+  followers: "no followers count found after 15 s",
+  following: "no following count found after 15 s",
+};
+
+const PAGES = [
+  { page: "connections", path: /^\/mynetwork\/invite-connect\/connections\/?$/ },
+  { page: "followers", path: /^\/mynetwork\/network-manager\/people-follow\/followers\/?$/ },
+  { page: "following", path: /^\/mynetwork\/network-manager\/people-follow\/following\/?$/ },
+  { page: "profile", path: /^\/in\/([^/]+)\/?$/ },
+];
+
+/**
+ * @param {Location} where
+ * @returns {Target | null}
+ */
+export function targetFor(where) {
+  for (const { page, path } of PAGES) {
+    const match = path.exec(where.pathname);
+    if (match) {
+      const pathname = where.pathname.endsWith("/") ? where.pathname : `${where.pathname}/`;
+      return {
+        page: /** @type {Target["page"]} */ (page),
+        key: `${page} ${decodeSlug(pathname)}`,
+        slug: match[1] ?? null,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * @param {(key: string) => boolean} known cards already sent or captured on this page view
+ * @returns {PageContent | null}
+ */
+export function readConnectionsPage(known) {
+  const generation = detectGeneration();
+  if (generation === null) return null;
+  const markup = MARKUPS[generation];
+  /** @type {Card[]} */
+  const cards = [];
+  let cardsOnPage = 0;
+  for (const element of markup.cardsWithin(document.documentElement)) {
+    const key = cardKey(element);
+    if (key === null) continue;
+    cardsOnPage += 1;
+    // Thousands of cards may be loaded; a known one costs one lookup.
+    if (known(key)) continue;
+    const card = markup.read(element);
+    if (card) cards.push(card);
+  }
+  const { connections } = findCounts(mainScope(), ["connections"], markup.skip);
+  // A list shell with neither cards nor a total is a loading skeleton.
+  if (cardsOnPage === 0 && connections === null) return null;
+  return { generation, counts: { connections, followers: null, following: null }, cards };
+}
+
+/** @returns {PageContent | null} */
+export function readFollowPage() {
+  // The totals live in the Following / Followers tabs; searching there
+  // first keeps people's headlines out of it.
+  const tablist = mainScope().querySelector('[role="tablist"]');
+  let counts = tablist ? findCounts(tablist, ["followers", "following"], null) : null;
+  if (!counts || (counts.followers === null && counts.following === null)) {
+    counts = findCounts(mainScope(), ["followers", "following"], "li, article");
+  }
+  if (counts.followers === null && counts.following === null) return null;
+  return { generation: null, counts, cards: [] };
+}
+
+/**
+ * The member's own profile shows an edit link to /in/<their slug>/edit/.
+ * Matching the slug in the URL, not just any edit control, keeps a stale
+ * own-profile DOM from being read as someone else's during SPA navigation.
+ *
+ * @param {string} slug the /in/<slug>/ segment of the current URL
+ */
+function isOwnProfile(slug) {
+  const own = decodeSlug(slug);
+  for (const anchor of document.querySelectorAll('a[href*="/edit/"]')) {
+    const match = /\/in\/([^/?#]+)\/edit\//.exec(hrefOf(anchor));
+    if (match && decodeSlug(match[1]) === own) return true;
+  }
+  return false;
+}
+
+/**
+ * @param {string} slug
+ * @returns {PageContent | null}
+ */
+export function readOwnProfile(slug) {
+  if (!isOwnProfile(slug)) return null;
+  // Only the top card: the Interests section lists companies' follower
+  // counts, which are not the member's.
+  const topCard = document.querySelector("main h1")?.closest("section");
+  if (!topCard) return null;
+  const { followers, connections } = findCounts(topCard, ["followers", "connections"], null);
+  if (followers === null && connections === null) return null;
+  return { generation: null, counts: { connections, followers, following: null }, cards: [] };
+}

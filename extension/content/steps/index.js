@@ -1,0 +1,141 @@
+// @ts-check
+// The action steps the background asks a tab for, and whether the tab can
+// take one now. `remove-step` is the only kind today (./remove-connection.js);
+// a new kind (an unfollow, a withdrawal) is a new file beside it, extending
+// Step (./step.js), and one more message type here and in ../main.js.
+
+import { collapse, decodeSlug } from "../lib/dom.js";
+import { detectGeneration } from "../markups/index.js";
+import { navMember } from "../readers/page-check.js";
+import { checkNavigation, tab, tabBusy } from "../tab.js";
+import { troubleShown } from "../trouble.js";
+import { RemovalStep } from "./remove-connection.js";
+import { STEP_RULES } from "./step.js";
+
+/** @typedef {import("./step.js").StepRequest} StepRequest */
+/** @typedef {import("./step.js").StepRules} StepRules */
+
+/**
+ * The background's limits for a step (CONTRACT.md: `rules`), every one a
+ * positive number; a step without them is refused, never guessed.
+ * @param {unknown} rules
+ * @returns {StepRules | string} the rules, or why they cannot be used
+ */
+function stepRules(rules) {
+  if (!rules || typeof rules !== "object") {
+    return "A removal step needs the background's rules (its time and wait limits); none came with it.";
+  }
+  const record = /** @type {Record<string, unknown>} */ (rules);
+  const missing = STEP_RULES.filter((name) => {
+    const value = record[name];
+    return typeof value !== "number" || !Number.isFinite(value) || value <= 0;
+  });
+  if (missing.length > 0) {
+    return `A removal step needs the background's rules; these are missing or not positive numbers: ${missing.join(", ")}.`;
+  }
+  return /** @type {StepRules} */ (rules);
+}
+
+/**
+ * @param {any} message
+ * @returns {StepRequest | null}
+ */
+function stepRequest(message) {
+  const { attempt, slug, name, mode, dryRun, pausesMs, member } = message ?? {};
+  if (typeof attempt !== "number" || !Number.isFinite(attempt)) return null;
+  if (typeof slug !== "string" || !/^[^/?#\s]+$/.test(slug)) return null;
+  if (typeof name !== "string" || collapse(name) === "") return null;
+  if (mode !== "remove" && mode !== "verify") return null;
+  if (mode === "remove" && typeof dryRun !== "boolean") return null;
+  // The core's drawn pauses: a step never paces itself by constants.
+  if (
+    !Array.isArray(pausesMs) ||
+    pausesMs.length === 0 ||
+    !pausesMs.every((ms) => typeof ms === "number" && Number.isFinite(ms) && ms >= 0)
+  ) {
+    return null;
+  }
+  const pauses = pausesMs;
+  if (member !== undefined && member !== null && (typeof member !== "string" || member === "")) {
+    return null;
+  }
+  return {
+    attempt,
+    slug,
+    name: collapse(name),
+    mode,
+    dryRun: dryRun === true,
+    pausesMs: pauses,
+    member: typeof member === "string" ? decodeSlug(member) : null,
+  };
+}
+
+/**
+ * `remove-step`: accepted at once and performed in the background of the
+ * page; its outcome arrives later as `removal-outcome`.
+ * @param {any} message
+ * The tab refuses a step it cannot take before doing anything, with
+ * `notTaken` (CONTRACT.md): not a failure, the queue waits.
+ * @returns {{ ok: true } | { ok: false, error: string, notTaken?: string }}
+ */
+export function startRemovalStep(message) {
+  const request = stepRequest(message);
+  if (!request) {
+    return {
+      ok: false,
+      error:
+        "A removal step needs an attempt, a profile slug, a name, a mode, pausesMs and, to remove, dryRun.",
+    };
+  }
+  const rules = stepRules(message?.rules);
+  if (typeof rules === "string") return { ok: false, error: rules };
+  checkNavigation();
+  const busy = tabBusy();
+  if (busy) return { ok: false, notTaken: "busy", error: busy };
+  // A tab showing trouble (a checkpoint or login page, a warning) takes
+  // the step, so that its outcome (trouble) pauses the queue.
+  if (!troubleShown()) {
+    if (tab.current?.target.page !== "connections") {
+      return {
+        ok: false,
+        notTaken: "no-list",
+        error: "This tab is not showing your LinkedIn connections.",
+      };
+    }
+    if (document.hidden) {
+      return {
+        ok: false,
+        notTaken: "hidden",
+        error: "The connections tab is hidden; netprune acts only while you can see it.",
+      };
+    }
+    if (!tab.current.recognised || detectGeneration() === null) {
+      return {
+        ok: false,
+        notTaken: "no-list",
+        error: "The connections list has not appeared in this tab yet.",
+      };
+    }
+    const member = navMember();
+    if (request.member !== null && member !== request.member) {
+      return {
+        ok: false,
+        notTaken: "another-account",
+        error:
+          member === null
+            ? "netprune cannot find your own profile link in LinkedIn's navigation in this tab."
+            : `This tab shows another LinkedIn account (${member}).`,
+      };
+    }
+  }
+  const step = new RemovalStep(request, rules);
+  tab.activeStep = step;
+  step
+    .run()
+    .catch(() => undefined)
+    .finally(() => {
+      if (tab.activeStep === step) tab.activeStep = null;
+      tab.troubleWatch?.schedule();
+    });
+  return { ok: true };
+}

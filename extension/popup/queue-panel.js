@@ -1,0 +1,234 @@
+// @ts-check
+// The popup's queue panel: the removal queue's state (running, paused and why,
+// idle), the counts, today's removals against the daily cap, what the next
+// step waits for, the time left, the dry-run and cool-down notices, and which
+// of Pause and Cancel are offered. Drawn from storage.local.queue (the core's
+// QueueProgress and entries); why it is paused and the way on (Resume or
+// Open the connections page, the cool-down) is queue-pause.js, the list of
+// people queue-list.js, the buttons' messages queue-controls.js.
+
+import { byId, byTestId, isVisibleIn, show } from "./dom.js";
+import { countdown, formatters, plural, timeLeft, trimSentence } from "./format.js";
+import { renderQueueList } from "./queue-list.js";
+import { pauseOf, renderCooldown, renderWayOn } from "./queue-pause.js";
+
+/**
+ * @typedef {import("./types.js").QueueProgress} QueueProgress
+ * @typedef {import("./types.js").QueueStore} QueueStore
+ * @typedef {import("./types.js").QueueEntry} QueueEntry
+ * @typedef {import("./types.js").WaitReason} WaitReason
+ * @typedef {import("./format.js").Formatters} Formatters
+ */
+
+/**
+ * What the queue waits for, in words, before "next in …". Plain pacing
+ * needs no words.
+ *
+ * @type {Record<WaitReason, string>}
+ */
+const WAIT_PHRASES = {
+  pacing: "",
+  breather: "breather",
+  "hourly-cap": "hourly cap reached",
+  "daily-cap": "daily cap reached",
+  "quiet-hours": "quiet hours",
+  backoff: "backing off after a failure",
+  "step-in-flight": "waiting for the step under way",
+  "tab-hidden": "waiting for the connections tab to be visible",
+  "tab-busy": "waiting for the connections tab to be free",
+  "another-account": "waiting for your own account's page",
+  "no-list": "waiting for the connections list to show",
+};
+
+/**
+ * The removal queue, from storage.local.queue (`{ progress, entries }`). The
+ * figures are the core's; this only phrases them. Updates in place, and when
+ * the control that had focus disappears (Pause becomes Resume, a cancelled
+ * person leaves the list) focus moves to the nearest sensible control rather
+ * than falling to the page.
+ *
+ * @param {Document} doc
+ * @param {QueueStore | null | undefined} queue
+ * @param {number} [nowMs] the time "next in …" and "… left" are measured from
+ */
+export function renderQueue(doc, queue, nowMs = Date.now()) {
+  const section = /** @type {HTMLElement} */ (byId(doc, "queue-heading").parentElement);
+  const focused = doc.activeElement;
+  const focusedHere =
+    focused !== null && focused !== doc.body && section.contains(focused) && "focus" in focused;
+  const focusedEntry = focusedHere
+    ? /** @type {HTMLElement | null} */ (focused.closest('[data-testid="queue-entry"]'))
+    : null;
+  const focusedPosition = focusedEntry
+    ? [...byId(doc, "queue-list").children].indexOf(focusedEntry)
+    : -1;
+
+  drawQueue(doc, queue, nowMs);
+
+  if (focusedHere && !isVisibleIn(/** @type {HTMLElement} */ (focused), section)) {
+    const pause = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-pause"));
+    const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
+    const openPage = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-open-page"));
+    const buttons = [
+      ...byId(doc, "queue-list").querySelectorAll('[data-testid="queue-cancel-one"]'),
+    ].filter((button) => !(/** @type {HTMLButtonElement} */ (button).disabled));
+    /** @type {HTMLElement | undefined} */
+    let target;
+    if (focusedPosition >= 0 && buttons.length) {
+      target = /** @type {HTMLElement} */ (buttons[Math.min(focusedPosition, buttons.length - 1)]);
+    } else if (focused === pause && !resume.hidden) target = resume;
+    else if (focused === pause && !openPage.hidden) target = openPage;
+    else if (focused === resume && !pause.hidden) target = pause;
+    (target ?? byId(doc, "queue-heading")).focus();
+  }
+}
+
+/**
+ * @param {Document} doc
+ * @param {QueueStore | null | undefined} queue
+ * @param {number} nowMs
+ */
+function drawQueue(doc, queue, nowMs) {
+  const text = formatters(doc);
+  const progress =
+    queue && typeof queue === "object" && queue.progress && typeof queue.progress === "object"
+      ? queue.progress
+      : null;
+  const entries = (Array.isArray(queue?.entries) ? queue.entries : []).filter(
+    (entry) => entry && typeof entry.slug === "string" && entry.status,
+  );
+  const count = (/** @type {unknown} */ n) => Math.max(0, Number(n) || 0);
+  const pending = count(progress?.pending);
+  const inProgress = count(progress?.inProgress);
+  const removed = count(progress?.removed);
+  const others = {
+    failed: count(progress?.failed),
+    skipped: count(progress?.skipped),
+    cancelled: count(progress?.cancelled),
+    unconfirmed: count(progress?.unconfirmed),
+  };
+  const everQueued =
+    pending +
+      inProgress +
+      removed +
+      others.failed +
+      others.skipped +
+      others.cancelled +
+      others.unconfirmed >
+      0 || entries.length > 0;
+
+  const stateLine = byTestId(doc, "queue-state");
+  byTestId(doc, "queue-count").textContent = text.number.format(pending + inProgress);
+  byTestId(doc, "removed-count").textContent = text.number.format(removed);
+  show(byId(doc, "queue-view"), Boolean(progress) && everQueued);
+  if (!progress || !everQueued) {
+    stateLine.dataset.state = "idle";
+    stateLine.classList.remove("is-warning");
+    show(byId(doc, "queue-dry-run"), false);
+    show(byTestId(doc, "queue-cooldown"), false);
+    stateLine.textContent =
+      "Queue idle: nobody is queued for removal. Choose people on the review page, then " +
+      "press “Remove selected…”.";
+    showCancelConfirm(doc, false);
+    byId(doc, "queue-list").replaceChildren();
+    return;
+  }
+
+  const state =
+    progress.state === "running" || progress.state === "paused" ? progress.state : "idle";
+  stateLine.dataset.state = state;
+  const pause = pauseOf(queue);
+  const reason = trimSentence(pause?.message ?? "");
+  stateLine.textContent =
+    state === "paused"
+      ? reason
+        ? `Queue paused: ${reason}.`
+        : "Queue paused."
+      : state === "running"
+        ? `Queue running: one person at a time, at ${progress.devPacing ? "development" : "a human"} pace.`
+        : "Queue idle: nobody is waiting.";
+  stateLine.classList.toggle("is-warning", state === "paused");
+  const dryRunLeft = count(progress.dryRunLeft);
+  const dryRunNote = byId(doc, "queue-dry-run");
+  dryRunNote.textContent =
+    dryRunLeft === pending + inProgress
+      ? "Dry run: nobody waiting is actually removed."
+      : `Dry run for ${text.number.format(dryRunLeft)} of the people waiting (marked “dry run”): ` +
+        "they are not actually removed.";
+  show(dryRunNote, dryRunLeft > 0);
+  renderCooldown(doc, progress, nowMs);
+
+  byId(doc, "queue-count-words").textContent = "still to remove";
+  byTestId(doc, "removed-today").textContent =
+    typeof progress.dailyCap === "number"
+      ? `${text.number.format(count(progress.removedToday))} of ${text.number.format(progress.dailyCap)} today`
+      : `${text.number.format(count(progress.removedToday))} today`;
+
+  const inProgressEntry = entries.find((entry) => entry.status.kind === "in-progress");
+  // What the background waits for before the next step (the connections tab
+  // to be visible, the account it is signed in to) says more than a countdown.
+  const waitingOn = state === "running" && typeof queue?.waitingOn === "string" && queue.waitingOn;
+  byTestId(doc, "queue-next").textContent =
+    waitingOn || nextAction(text, state, progress, inProgressEntry, nowMs);
+  const eta = byTestId(doc, "queue-eta");
+  const left =
+    state !== "idle" && typeof progress.etaMs === "number" ? timeLeft(progress.etaMs - nowMs) : "";
+  eta.textContent = left && state === "paused" ? `${left} once resumed` : left;
+  show(eta, left !== "");
+
+  const otherWords = [
+    others.failed ? `${text.number.format(others.failed)} failed` : "",
+    others.skipped ? `${text.number.format(others.skipped)} set aside` : "",
+    others.cancelled ? `${text.number.format(others.cancelled)} cancelled` : "",
+    others.unconfirmed
+      ? `${text.number.format(others.unconfirmed)} without proof of removal (listed below: check your connections page)`
+      : "",
+  ].filter(Boolean);
+  const otherLine = byId(doc, "queue-other");
+  otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
+  show(otherLine, otherWords.length > 0);
+
+  renderWayOn(doc, pause);
+  show(byTestId(doc, "queue-pause"), state === "running");
+  show(byTestId(doc, "queue-cancel"), pending > 0);
+  if (pending === 0) showCancelConfirm(doc, false);
+  byId(doc, "queue-cancel-question").textContent =
+    `Cancel the ${text.number.format(pending)} ${plural(pending, "person", "people")} still ` +
+    `waiting? Nobody already removed comes back${inProgress ? ", and the removal under way finishes first" : ""}.`;
+
+  renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
+}
+
+/**
+ * "next in 43 s", "breather: next in 6 min", or what the queue is doing.
+ *
+ * @param {Formatters} text
+ * @param {"idle" | "running" | "paused"} state
+ * @param {QueueProgress} progress
+ * @param {QueueEntry | undefined} inProgress
+ * @param {number} nowMs
+ */
+function nextAction(text, state, progress, inProgress, nowMs) {
+  if (state === "paused") return "Nothing happens until you resume.";
+  if (state === "idle") return "Nothing left to do.";
+  const at = progress.nextActionAtMs;
+  if (typeof at !== "number" || at <= nowMs || progress.waitingFor === "step-in-flight") {
+    if (inProgress) {
+      const who = inProgress.name?.trim() || "one person";
+      return inProgress.dryRun ? `dry run on ${who} now` : `removing ${who} now`;
+    }
+    return "next any moment";
+  }
+  const why = progress.waitingFor ? (WAIT_PHRASES[progress.waitingFor] ?? "") : "";
+  const next = `next in ${countdown(at - nowMs)}`;
+  return why ? `${why}: ${next}` : next;
+}
+
+/**
+ * @param {Document} doc
+ * @param {boolean} visible
+ */
+export function showCancelConfirm(doc, visible) {
+  show(byId(doc, "queue-cancel-confirm"), visible);
+  byTestId(doc, "queue-cancel").setAttribute("aria-expanded", String(visible));
+}

@@ -1,0 +1,89 @@
+// @ts-check
+// The popup's pause notices: why the removal queue is paused (the core's
+// cause code and message), the way on the cause offers
+// (Open the connections page when the queue needs it, Resume otherwise), and
+// the cool-down after LinkedIn showed a warning, with the acknowledgement
+// without which Resume stays disabled. Never decided on the reason's words.
+
+import { byId, byTestId, show } from "./dom.js";
+import { countdown, trimSentence } from "./format.js";
+
+/**
+ * @typedef {import("./types.js").QueueProgress} QueueProgress
+ * @typedef {import("./types.js").QueueStore} QueueStore
+ * @typedef {import("./types.js").QueuePause} QueuePause
+ * @typedef {import("./types.js").PauseCause} PauseCause
+ */
+
+/**
+ * What each pause offers as the way on, by the core's cause code
+ * (`progress.pause.cause`). Paused for want of the connections page, the way
+ * on is to open it (the queue then resumes by itself): Resume alone would
+ * only pause again. Every other pause, and a cause this popup does not know
+ * yet, offers Resume.
+ *
+ * @type {Record<PauseCause, "open-page" | "resume">}
+ */
+const PAUSE_WAY_ON = {
+  needsPage: "open-page",
+  member: "resume",
+  trouble: "resume",
+  failures: "resume",
+  account: "resume",
+};
+
+/**
+ * Why the queue is paused: the core's `progress.pause` (`{ cause, message }`),
+ * null unless the queue is paused. A paused queue without one (a queue
+ * stored by an older netprune, drawn before the background rewrites it)
+ * reads as an unknown cause with the progress's reason, so it offers Resume.
+ *
+ * @param {QueueStore | null | undefined} queue
+ * @returns {QueuePause | null}
+ */
+export function pauseOf(queue) {
+  const progress = queue?.progress;
+  if (!progress || progress.state !== "paused") return null;
+  const pause = progress.pause;
+  if (pause && typeof pause === "object" && typeof pause.cause === "string") {
+    return { cause: pause.cause, message: String(pause.message ?? "") };
+  }
+  return { cause: "unknown", message: String(progress.reason ?? "") };
+}
+
+/**
+ * Offers the way on from a pause: Open the connections page or Resume, by
+ * the pause's cause; neither while the queue is not paused.
+ *
+ * @param {Document} doc
+ * @param {QueuePause | null} pause
+ */
+export function renderWayOn(doc, pause) {
+  const wayOn = pause ? (PAUSE_WAY_ON[/** @type {PauseCause} */ (pause.cause)] ?? "resume") : null;
+  show(byTestId(doc, "queue-open-page"), wayOn === "open-page");
+  show(byTestId(doc, "queue-resume"), wayOn === "resume");
+}
+
+/**
+ * The cool-down after a LinkedIn warning: until when and why, and the
+ * acknowledgement without which Resume stays disabled.
+ *
+ * @param {Document} doc
+ * @param {QueueProgress} progress
+ * @param {number} nowMs
+ */
+export function renderCooldown(doc, progress, nowMs) {
+  const box = byTestId(doc, "queue-cooldown");
+  const until = progress.cooldownUntilMs;
+  const cooling = typeof until === "number" && until > nowMs;
+  const ack = /** @type {HTMLInputElement} */ (byTestId(doc, "queue-cooldown-ack"));
+  if (!cooling) ack.checked = false;
+  show(box, cooling);
+  byId(doc, "queue-cooldown-text").textContent = cooling
+    ? `LinkedIn showed a warning (${trimSentence(progress.cooldownReason ?? "no reason given")}). ` +
+      `To let your account cool down, resuming is locked until ` +
+      `${new Date(until).toLocaleString()} (in ${countdown(until - nowMs)}).`
+    : "";
+  const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
+  resume.disabled = cooling && !ack.checked;
+}

@@ -1,0 +1,68 @@
+// @ts-check
+// The shapes the popup draws, as JSDoc types: the core's Summary, collection
+// progress and removal queue as the background stores them in storage.local
+// (docs/ARCHITECTURE.md). Only types live here; every other popup module
+// imports them with `import("./types.js")`. Nothing here runs.
+
+/**
+ * @typedef {"thought-leader" | "consultant" | "business-developer" | "early-career"} GoalId
+ * @typedef {"connections-page" | "followers-page" | "following-page" | "profile"} CountSource
+ * @typedef {{ value: number, precision: "exact" | "approximate" | "at-least", shown: string,
+ *   readAtMs: number, source: CountSource }} Count
+ * @typedef {{ id: GoalId, label: string, low: number, high: number }} Goal
+ * @typedef {{ value: number, approximate: boolean, low: number, high: number,
+ *   position: "below" | "within" | "above", followersToBand?: number | null,
+ *   connectionsToBand?: number | null }} Ratio `followersToBand`: followers to gain (below);
+ *   `connectionsToBand`: connections to remove (below) or add (above); the core's figures,
+ *   null or 0 where no such move reaches the band
+ * @typedef {{ page: "connections" | "followers" | "following" | "profile",
+ *   status: "recognised" | "unrecognised", url: string, generation: string | null,
+ *   reason: string | null, atMs: number }} PageReading
+ * @typedef {{ atMs: number, value: number, precision: "exact" | "approximate" | "at-least" }}
+ *   HistoryPoint
+ * @typedef {{ connections: HistoryPoint[], followers: HistoryPoint[] }} History
+ * @typedef {{ running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,
+ *   target: number | null, outcome: null | "complete" | "ended" | "stopped" | "interrupted",
+ *   reason: string | null, gone: number }} Collect
+ * @typedef {{
+ *   connections: Count | null, followers: Count | null, following: Count | null,
+ *   peopleRead: number,
+ *   badge: { status: "shows" | "not-yet" | "unknown", connectionsNeeded: number | null },
+ *   cap: { limit: number, headroom: number | null, atCap: boolean },
+ *   goal: GoalId, goals: Goal[], ratio: Ratio | null,
+ *   consistency: { status: "empty" | "consistent" | "partial", problems: string[] },
+ *   page: PageReading | null,
+ *   corrupt: { keptAs: string, reason: string, atMs: number, kind?: "unreadable" | "newer" } | null,
+ *   history?: History, owner?: string | null,
+ * }} Summary
+ * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"
+ *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"} WaitReason
+ * @typedef {{
+ *   state: "idle" | "running" | "paused", reason: string | null, pausedAtMs: number | null,
+ *   pause: { cause: PauseCause, message: string, atMs: number } | null,
+ *   pauseCause: PauseCause | null,
+ *   cooldownUntilMs: number | null, cooldownReason: string | null,
+ *   pending: number, inProgress: number, removed: number, failed: number, skipped: number,
+ *   cancelled: number, removedToday: number, attemptsThisHour: number, attemptsToday: number,
+ *   hourlyCap: number | null, dailyCap: number | null, nextActionAtMs: number | null,
+ *   waitingFor: WaitReason | null, etaMs: number | null, dryRunLeft: number, devPacing: boolean,
+ *   unconfirmed?: number, checkWaiting?: string | null,
+ * }} QueueProgress the core's QueueProgress, as the background stores it: `pause` says why
+ *   it is paused (`reason` and `pauseCause` repeat it)
+ * @typedef {"needsPage" | "trouble" | "member" | "failures" | "account"} PauseCause the
+ *   core's pause cause codes; the popup switches on them, never on the reason's words
+ * @typedef {{ cause: PauseCause | "unknown", message: string }} QueuePause why the queue
+ *   is paused: `message` is the sentence shown, `cause` what the popup decides on
+ * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped"
+ *   | "unconfirmed", reason?: string, why?: string }} EntryStatus
+ * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
+ *   attempts: number, dryRun?: boolean }} QueueEntry
+ * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean,
+ *   waitingOn?: string | null }}
+ *   QueueStore storage.local.queue, written by the background on every queue change;
+ *   `needsPage`: paused only until the connections page is open again (the popup goes by
+ *   `progress.pause.cause`); `waitingOn`: what
+ *   the background waits for before the next step (the tab to be visible, the account)
+ */
+
+export {};

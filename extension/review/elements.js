@@ -1,0 +1,117 @@
+// @ts-check
+// The review page's elements, looked up once by id or data-testid (a missing
+// one is a markup bug, thrown at start).
+
+import { query } from "../lib/dom.js";
+
+/** @param {Document} doc */
+export function elements(doc) {
+  const id = (/** @type {string} */ name) => query(doc, `#${name}`);
+  const testId = (/** @type {string} */ name) => query(doc, `[data-testid="${name}"]`);
+  const button = (/** @type {HTMLElement} */ element) => /** @type {HTMLButtonElement} */ (element);
+  const input = (/** @type {HTMLElement} */ element) => /** @type {HTMLInputElement} */ (element);
+  return {
+    main: id("review"),
+    loading: id("loading-state"),
+    errorState: id("error-state"),
+    errorMessage: id("error-message"),
+    retry: id("retry-button"),
+    view: id("review-view"),
+
+    input: input(testId("filter-input")),
+    queryHelp: id("query-help"),
+    queryError: testId("query-error"),
+    queryErrorMessage: id("query-error-message"),
+    queryEcho: id("query-echo"),
+    queryErrorSelect: id("query-error-select"),
+    suggestedList: id("suggested-list"),
+    companyForm: id("company-form"),
+    companyInput: input(id("company-input")),
+    companyCancel: id("company-cancel"),
+    savedHeading: id("saved-heading"),
+    savedEmpty: id("saved-empty"),
+    savedList: id("saved-list"),
+    saveForm: id("save-form"),
+    saveName: input(id("save-name")),
+    saveStatus: id("save-status"),
+
+    emptyState: id("empty-state"),
+    emptyImport: id("empty-import"),
+    resultsView: id("results-view"),
+    resultCount: testId("result-count"),
+    resultWords: id("result-words"),
+    selectedCount: testId("selected-count"),
+    selectionOutside: id("selection-outside"),
+    selectAll: button(testId("select-all-matching")),
+    clearSelection: button(testId("clear-selection")),
+    keepSelected: button(testId("keep-selected")),
+    unkeepSelected: button(testId("unkeep-selected")),
+    exportCsv: button(testId("export-csv")),
+    queueSelected: button(testId("queue-selected")),
+    queueLine: id("queue-line"),
+    actionStatus: id("action-status"),
+    histogram: testId("histogram"),
+    histogramFirst: id("histogram-first"),
+    histogramLast: id("histogram-last"),
+    histogramUnknown: id("histogram-unknown"),
+    scroller: id("list-scroller"),
+    list: id("person-list"),
+    listMessage: id("list-message"),
+
+    details: id("details"),
+    detailsName: id("details-name"),
+    detailsClose: id("details-close"),
+    detailsBadges: id("details-badges"),
+    detailsFields: id("details-fields"),
+    detailsLink: /** @type {HTMLAnchorElement} */ (id("details-link")),
+    detailsNoLink: id("details-no-link"),
+
+    collectAll: button(testId("collect-all")),
+    pageCheck: button(testId("page-check")),
+    pageCheckResult: id("page-check-result"),
+    pageCheckSummary: id("page-check-summary"),
+    pageCheckLines: id("page-check-lines"),
+    pageCheckCopy: button(id("page-check-copy")),
+    pageCheckStatus: id("page-check-status"),
+    collectStop: button(id("collect-stop")),
+    collectStatus: id("collect-status"),
+    collectProgress: testId("collect-progress"),
+    collectState: id("collect-state"),
+    collectGone: id("collect-gone"),
+    collectGoneText: id("collect-gone-text"),
+    showGone: id("show-gone"),
+    collectError: id("collect-error"),
+    collectErrorMessage: id("collect-error-message"),
+
+    importInput: input(testId("import-csv")),
+    importReport: testId("import-report"),
+    backupDownload: testId("backup-download"),
+    restoreInput: input(testId("backup-restore")),
+    restoreConfirm: id("restore-confirm"),
+    restoreConfirmText: id("restore-confirm-text"),
+    restoreConfirmButton: testId("backup-restore-confirm"),
+    restoreCancel: id("restore-cancel"),
+    backupStatus: id("backup-status"),
+
+    queueDialog: testId("queue-dialog"),
+    planBox: id("queue-plan"),
+    planCount: id("queue-plan-count"),
+    planWords: id("queue-plan-words"),
+    excluded: id("queue-excluded"),
+    excludedList: id("queue-excluded-list"),
+    queueAfter: id("queue-after"),
+    below500: id("queue-below-500"),
+    below500Text: id("queue-below-500-text"),
+    below500Ack: input(testId("below-500-ack")),
+    dryRun: input(testId("dry-run")),
+    queueModeWords: id("queue-mode-words"),
+    queueModeList: id("queue-mode-list"),
+    queueModeOthers: id("queue-mode-others"),
+    queuePacing: id("queue-pacing"),
+    queueResult: id("queue-result"),
+    confirmQueue: button(testId("confirm-queue")),
+    queueCancel: button(id("queue-dialog-cancel")),
+
+    openOptions: id("open-options"),
+  };
+}

@@ -1,0 +1,495 @@
+// @ts-check
+// Queueing the selection for removal: the selection bar's queue line and the
+// confirmation dialog (who is queued, who is left out and why, the count
+// after, the pace, the below-500 acknowledgement), then queue-removals.
+
+import { sendMessage } from "../lib/browser.js";
+import {
+  formatCount,
+  formatDuration,
+  messageOf,
+  people,
+  plural,
+  trimSentence,
+} from "../lib/format.js";
+import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
+
+/** @typedef {import("./types.js").Row} Row */
+/** @typedef {import("./types.js").Collect} Collect */
+/** @typedef {import("./types.js").Count} Count */
+/** @typedef {import("./types.js").QueueProgress} QueueProgress */
+/** @typedef {import("./types.js").Refusal} Refusal */
+/** @typedef {import("./types.js").Page} Page */
+/** @typedef {import("./types.js").RemovalPlan} RemovalPlan */
+
+/** Names listed for each group of people left out of (or refused by) the queue. */
+export const NAMES_SHOWN = 5;
+
+/** Shorter times to finish go unsaid: the pauses are random. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * The order the confirmation lists the groups of people left out in. Who is
+ * left out, and why in words, is the core's (`planRemovals`): this is only
+ * the order of the groups on the page.
+ */
+const EXCLUDED_ORDER = [
+  "kept",
+  "alreadyRemoved",
+  "gone",
+  "unmatched",
+  "alreadyQueued",
+  "unknown",
+  "badSlug",
+  "queueFull",
+];
+
+/**
+ * The core's refusal reasons (RefuseReason in src/removal/queue.rs, camelCase), in words.
+ *
+ * @type {Record<string, string>}
+ */
+export const REFUSALS = {
+  kept: "on your keep-list",
+  unmatched: "from your export without a profile link",
+  gone: "no longer in your connections",
+  unknown: "not in your network as netprune holds it",
+  alreadyQueued: "already in the removal queue",
+  alreadyRemoved: "already removed",
+  badSlug: "not a profile link netprune can use",
+  queueFull: "the queue is full (30,000 people waiting)",
+};
+
+/**
+ * A count as words with its precision: "1,180", "about 1,180", "at least 490".
+ *
+ * @param {{ value: number, precision: Count["precision"] }} count
+ */
+export function describeCount(count) {
+  const digits = formatCount(count.value);
+  if (count.precision === "approximate") return `about ${digits}`;
+  if (count.precision === "at-least") return `at least ${digits}`;
+  return digits;
+}
+
+/**
+ * @param {Page} page
+ */
+export function createQueueDialog(page) {
+  const { doc, extension, selected, ui, win } = page;
+
+  // The removal queue: the confirmation before anyone is queued, and one line
+  // on where the queue stands. The background owns the queue; this page only
+  // asks it to queue people (queue-removals) and reads storage.local.queue.
+
+  /** People waiting or being removed now, from storage.local.queue. */
+  function waitingInQueue() {
+    const progress = page.queueStore?.progress;
+    if (!progress || typeof progress !== "object") return 0;
+    return (
+      Math.max(0, Number(progress.pending) || 0) + Math.max(0, Number(progress.inProgress) || 0)
+    );
+  }
+
+  function renderQueueLine() {
+    const waiting = waitingInQueue();
+    show(ui.queueLine, waiting > 0);
+    if (waiting === 0) {
+      ui.queueLine.textContent = "";
+      return;
+    }
+    const progress = /** @type {QueueProgress} */ (page.queueStore?.progress);
+    const paused =
+      progress.state === "paused"
+        ? ` (paused${progress.reason ? `: ${trimSentence(progress.reason)}` : ""})`
+        : "";
+    ui.queueLine.textContent =
+      `${people(waiting)} waiting in the removal queue${paused}; ` +
+      "pause or cancel it from the toolbar popup.";
+  }
+
+  /**
+   * The pacing in words, with the caps the queue really has (the core's
+   * defaults until the background has written one), and when the queue
+   * would be done as the core estimates it.
+   *
+   * @param {number | null} durationMs the plan's time to finish
+   */
+  function pacingWords(durationMs) {
+    const progress = page.queueStore?.progress;
+    const control = "you can pause or cancel from the toolbar popup at any time.";
+    if (
+      progress &&
+      typeof progress === "object" &&
+      (progress.devPacing === true || progress.hourlyCap === null)
+    ) {
+      return `Development pacing is on: netprune removes people quickly, with no hourly or daily cap; ${control}`;
+    }
+    const limits = page.Core?.pacingLimits();
+    const hourly = Number(progress?.hourlyCap) || Number(limits?.hourlyCap?.default);
+    const daily = Number(progress?.dailyCap) || Number(limits?.dailyCap?.default);
+    let words =
+      `netprune removes about ${formatCount(hourly)} people an hour at most, with random ` +
+      `pauses; ${control} No more than ${formatCount(daily)} in any 24 hours`;
+    if (typeof durationMs === "number" && durationMs >= HOUR_MS) {
+      words += `; at this pace the queue is done in about ${formatDuration(durationMs)}`;
+    }
+    return `${words}.`;
+  }
+
+  /** @param {Row} row */
+  function nameOf(row) {
+    return row.name?.trim() ? row.name : "(no name)";
+  }
+
+  /**
+   * One group of people in a list: "2 people on your keep-list (…): Ann, Bob."
+   * Names are isolated (dir="auto"), since they can be in any script.
+   *
+   * @param {number} count
+   * @param {string} words
+   * @param {string[]} names at most NAMES_SHOWN are listed
+   */
+  function groupItem(count, words, names) {
+    const item = doc.createElement("li");
+    item.append(`${people(count)} ${words}`);
+    const listed = names.slice(0, NAMES_SHOWN);
+    listed.forEach((name, i) => {
+      item.append(i === 0 ? ": " : ", ");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span);
+    });
+    if (count > listed.length && listed.length > 0) {
+      item.append(`, and ${formatCount(count - listed.length)} more`);
+    }
+    item.append(".");
+    return item;
+  }
+
+  function openQueueDialog() {
+    if (selected.size === 0 || page.queuePlan || !page.replica) return;
+    // The core plans the batch by the same rules queue-removals checks: who
+    // is queued, who is left out and why, the count after, the badge, and
+    // when the queue would be done. The page only says it.
+    /** @type {RemovalPlan} */
+    let plan;
+    try {
+      plan = page.replica.planRemovals(
+        [...selected.keys()],
+        Date.now(),
+        -new Date().getTimezoneOffset(),
+      );
+    } catch (error) {
+      setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
+      return;
+    }
+    const slugs = plan.queueable;
+    const n = slugs.length;
+    /** @type {string[]} */
+    let names;
+    try {
+      const indices = slugs.map((slug) => page.indexOfSlug(slug)).filter((i) => i >= 0);
+      names = indices.length ? page.replica.rows(Uint32Array.from(indices)).map(nameOf) : [];
+    } catch {
+      names = []; // the plan stands; only the names are not listed
+    }
+
+    ui.planCount.textContent = n > 0 ? formatCount(n) : "";
+    show(ui.planCount, n > 0);
+    ui.planWords.textContent =
+      n === 0
+        ? "Nobody in the selection can be queued; the reasons are below."
+        : `${plural(n, "person", "people")} will be queued for removal.`;
+
+    /** @type {Map<string, { message: string, names: string[] }>} */
+    const byReason = new Map();
+    for (const person of plan.excluded) {
+      const group = byReason.get(person.reason) ?? { message: person.message, names: [] };
+      group.names.push(person.name?.trim() ? person.name : "(no name)");
+      byReason.set(person.reason, group);
+    }
+    const order = (/** @type {string} */ reason) =>
+      EXCLUDED_ORDER.includes(reason) ? EXCLUDED_ORDER.indexOf(reason) : EXCLUDED_ORDER.length;
+    const groups = [...byReason]
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([, group]) => groupItem(group.names.length, group.message, group.names));
+    ui.excludedList.replaceChildren(...groups);
+    show(ui.excluded, groups.length > 0);
+
+    const waiting = plan.alreadyWaiting;
+    /** @type {Count["precision"]} */
+    const precision = plan.connectionsPrecision ?? "exact";
+    if (n === 0) {
+      ui.queueAfter.textContent = "";
+    } else if (plan.connectionsBefore === null || plan.connectionsAfter === null) {
+      ui.queueAfter.textContent =
+        "netprune does not know your connection count yet, so it cannot say how many would be " +
+        "left. Collect your connections to see it.";
+    } else {
+      const after = describeCount({ value: plan.connectionsAfter, precision });
+      const before = describeCount({ value: plan.connectionsBefore, precision });
+      ui.queueAfter.textContent =
+        `Connections after removal: ${after} (from ${before}).` +
+        (waiting > 0
+          ? ` This counts the ${people(waiting)} already waiting in the queue as removed too.`
+          : "");
+    }
+    show(ui.queueAfter, n > 0);
+
+    const needsAck = n > 0 && plan.crossesBadge;
+    ui.below500Text.textContent =
+      precision === "at-least"
+        ? "That may be below 500: the 500+ badge on your profile could stop showing."
+        : "That is below 500: the 500+ badge on your profile would stop showing.";
+    ui.below500Ack.checked = false;
+    show(ui.below500, needsAck);
+
+    // A dry run belongs to this batch: people already waiting keep their own
+    // mode, so every batch starts from "for real" unticked and is said plainly.
+    ui.dryRun.checked = false;
+    ui.queuePacing.textContent = pacingWords(plan.durationMs);
+
+    ui.queueResult.replaceChildren();
+    ui.queueResult.classList.remove("is-error");
+    show(ui.planBox, true);
+    show(ui.confirmQueue, true);
+    ui.queueCancel.textContent = "Cancel";
+
+    page.queuePlan = {
+      slugs,
+      names,
+      needsAck,
+      sending: false,
+      answered: false,
+    };
+    updateConfirm();
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    // The least destructive choice has focus first.
+    ui.queueCancel.focus();
+  }
+
+  /**
+   * What will happen to each person in this batch, and that people already
+   * waiting keep their own mode.
+   * @param {{ slugs: string[], names: string[] }} plan
+   */
+  function renderQueueMode(plan) {
+    const n = plan.slugs.length;
+    const dry = ui.dryRun.checked;
+    ui.queueModeWords.textContent =
+      n === 0
+        ? ""
+        : dry
+          ? `Dry run: nobody will be removed. Each of these ${people(n)} is walked up to the ` +
+            "confirm button, which is never pressed."
+          : `Will be removed: each of these ${people(n)}.`;
+    const what = dry ? "dry run: will not be removed" : "will be removed";
+    const listed = plan.names.slice(0, NAMES_SHOWN).map((name) => {
+      const item = doc.createElement("li");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span, `: ${what}`);
+      item.dataset.dryRun = dry ? "true" : "false";
+      return item;
+    });
+    if (plan.names.length > listed.length) {
+      const more = doc.createElement("li");
+      more.textContent = `and ${formatCount(plan.names.length - listed.length)} more: ${what}`;
+      listed.push(more);
+    }
+    ui.queueModeList.replaceChildren(...listed);
+    const entries = Array.isArray(page.queueStore?.entries) ? page.queueStore.entries : [];
+    const waitingDry = entries.filter(
+      (e) => e?.dryRun && (e.status?.kind === "pending" || e.status?.kind === "in-progress"),
+    ).length;
+    const waiting = waitingInQueue();
+    ui.queueModeOthers.textContent =
+      waiting === 0
+        ? ""
+        : `The ${people(waiting)} already waiting keep their own mode: ` +
+          `${formatCount(waitingDry)} as a dry run, ${formatCount(waiting - waitingDry)} for real.`;
+    show(ui.queueModeOthers, waiting > 0);
+  }
+
+  function updateConfirm() {
+    const plan = page.queuePlan;
+    if (!plan) return;
+    renderQueueMode(plan);
+    const n = plan.slugs.length;
+    ui.confirmQueue.textContent = plan.sending
+      ? "Queuing…"
+      : n === 0
+        ? "Nobody to queue"
+        : ui.dryRun.checked
+          ? `Queue ${people(n)} for a dry run`
+          : `Queue ${people(n)} for removal`;
+    ui.confirmQueue.disabled =
+      plan.sending || plan.answered || n === 0 || (plan.needsAck && !ui.below500Ack.checked);
+  }
+
+  function closeQueueDialog() {
+    const plan = page.queuePlan;
+    if (!plan) return;
+    page.queuePlan = null;
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (dialog.open) {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
+    // Back to "Remove selected…" (a click does not focus a button in every
+    // browser, so it is named rather than remembered).
+    (ui.queueSelected.disabled ? ui.main : ui.queueSelected).focus();
+  }
+
+  async function confirmQueue() {
+    const plan = page.queuePlan;
+    if (!plan || plan.sending || plan.answered || plan.slugs.length === 0) return;
+    if (plan.needsAck && !ui.below500Ack.checked) return;
+    const dryRun = ui.dryRun.checked;
+    plan.sending = true;
+    updateConfirm();
+    ui.queueResult.classList.remove("is-error");
+    ui.queueResult.replaceChildren(paragraph(doc, "Asking netprune's background to queue them…"));
+    /** @type {any} */
+    let answer;
+    try {
+      answer = await sendMessage({ type: "queue-removals", slugs: plan.slugs, dryRun }, extension);
+    } catch (error) {
+      plan.sending = false;
+      const message = `Nobody was queued: ${messageOf(error)}`;
+      if (page.queuePlan === plan) {
+        ui.queueResult.classList.add("is-error");
+        ui.queueResult.replaceChildren(paragraph(doc, message));
+        updateConfirm();
+      } else {
+        setStatus(ui.actionStatus, message, true);
+      }
+      return;
+    }
+    plan.sending = false;
+    plan.answered = true;
+
+    const queued = Array.isArray(answer.queued)
+      ? answer.queued.length
+      : Math.max(0, Number(answer.queued) || 0);
+    /** @type {Refusal[]} */
+    const refused = listOf(answer.refused).filter((r) => typeof r?.slug === "string");
+    const headline =
+      queued === 0
+        ? "Nobody was queued."
+        : dryRun
+          ? `Queued ${people(queued)} for a dry run: nobody will actually be removed.`
+          : `Queued ${people(queued)} for removal.`;
+    const refusedLine =
+      refused.length > 0 ? ` ${formatCount(refused.length)} refused by netprune.` : "";
+    setStatus(ui.actionStatus, `${headline}${refusedLine}`);
+    if (page.queuePlan !== plan) return; // closed while the answer was on its way
+
+    const title = paragraph(doc, headline);
+    title.className = "report-title";
+    title.dataset.queued = String(queued);
+    /** @type {HTMLElement[]} */
+    const parts = [title];
+    if (refused.length) {
+      parts.push(paragraph(doc, `Refused ${formatCount(refused.length)}:`));
+      const list = doc.createElement("ul");
+      list.className = "excluded-list";
+      /** @type {Map<string, string[]>} */
+      const byReason = new Map();
+      for (const { slug, why } of refused) {
+        const slugs = byReason.get(why) ?? [];
+        slugs.push(slug);
+        byReason.set(why, slugs);
+      }
+      for (const [why, slugs] of byReason) {
+        const item = groupItem(slugs.length, REFUSALS[why] ?? String(why), namesFor(slugs));
+        item.dataset.why = String(why);
+        list.append(item);
+      }
+      parts.push(list);
+    }
+    if (queued > 0) {
+      parts.push(paragraph(doc, "Follow the queue, pause it or cancel it from the toolbar popup."));
+    }
+    ui.queueResult.replaceChildren(...parts);
+    show(ui.planBox, false);
+    show(ui.confirmQueue, false);
+    ui.queueCancel.textContent = "Close";
+    ui.queueCancel.focus();
+  }
+
+  /**
+   * Names for slugs, for the first NAMES_SHOWN of them; a slug the replica
+   * does not hold is shown as itself.
+   *
+   * @param {string[]} slugs
+   */
+  function namesFor(slugs) {
+    const shown = slugs.slice(0, NAMES_SHOWN);
+    const indices = shown.map(page.indexOfSlug);
+    /** @type {Map<number, string>} */
+    const names = new Map();
+    const known = indices.filter((index) => index >= 0);
+    if (page.replica && known.length) {
+      try {
+        for (const row of page.replica.rows(Uint32Array.from(known)))
+          names.set(row.index, nameOf(row));
+      } catch {
+        // The slugs stand in for the names.
+      }
+    }
+    return shown.map((slug, i) => names.get(indices[i]) ?? slug);
+  }
+
+  /**
+   * Keeps Tab inside the open dialog: the native modal already makes the
+   * page behind it inert, but Tab would still leave for the browser's own UI.
+   *
+   * @param {KeyboardEvent} event
+   */
+  function trapTab(event) {
+    const dialog = ui.queueDialog;
+    const focusable = /** @type {HTMLElement[]} */ ([
+      ...dialog.querySelectorAll("button, input, a[href], [tabindex='0']"),
+    ]).filter((element) => {
+      if (/** @type {HTMLButtonElement} */ (element).disabled) return false;
+      for (
+        let node = /** @type {HTMLElement | null} */ (element);
+        node;
+        node = node.parentElement
+      ) {
+        if (node.hidden) return false;
+        if (node === dialog) break;
+      }
+      return true;
+    });
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = /** @type {HTMLElement} */ (focusable.at(-1));
+    const active = doc.activeElement;
+    const inside = active instanceof win.HTMLElement && focusable.includes(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  return {
+    renderQueueLine,
+    openQueueDialog,
+    updateConfirm,
+    closeQueueDialog,
+    confirmQueue,
+    trapTab,
+  };
+}

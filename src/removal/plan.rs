@@ -1,0 +1,147 @@
+//! The plan of a removal batch, before it is queued: who would be queued,
+//! who not and why, the connection count after, whether the 500+ badge is
+//! crossed, and when the queue would be done.
+//!
+//! It asks exactly the questions [`queue_removals`] asks (the same
+//! [`person_refusal`] and [`RemovalQueue::entry_refusal`]) and the queue's
+//! own finish estimate, so what the review page's confirmation shows is
+//! what queuing then does. It changes nothing.
+//!
+//! [`queue_removals`]: crate::removal::people::queue_removals
+
+use crate::network::calendar::TimeMs;
+use crate::network::figure::Precision;
+use crate::network::model::{FigureKind, ModelError, Network, BADGE_THRESHOLD};
+use crate::network::text::clean_text;
+use crate::removal::people::person_refusal;
+use crate::removal::queue::{RefuseReason, RemovalQueue, MAX_PENDING, MAX_SLUG_CHARS};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Someone in the batch who would not be queued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    /// Who (as asked, cleaned).
+    pub slug: String,
+    /// Their name, or "" when the network does not know them.
+    pub name: String,
+    /// Why, as the queue refuses them.
+    pub reason: RefuseReason,
+    /// Why, in words a member can read.
+    pub message: &'static str,
+}
+
+/// What queuing a batch would do.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemovalPlan {
+    /// The people who would be queued, in the order asked.
+    pub queueable: Vec<String>,
+    /// The people who would not, each with the reason.
+    pub excluded: Vec<Excluded>,
+    /// The connection count now, or null when unknown.
+    pub connections_before: Option<u64>,
+    /// The count once these people and everyone already waiting in the
+    /// queue are removed, or null when unknown.
+    pub connections_after: Option<u64>,
+    /// How exact both counts are ("at-least" for a "500+" floor, whose real
+    /// count may be higher), or null when unknown.
+    pub connections_precision: Option<Precision>,
+    /// The 500+ badge shows now (or, for a floor, may) and would not after:
+    /// the doubt resolves towards warning.
+    pub crosses_badge: bool,
+    /// When the queue would be done with everyone, at the median pace with
+    /// breathers, caps and quiet hours; null when nobody would be queued.
+    pub finish_at_ms: Option<TimeMs>,
+    /// `finishAtMs` less now.
+    pub duration_ms: Option<i64>,
+    /// People already waiting in the queue, counted in `connectionsAfter`.
+    pub already_waiting: u32,
+}
+
+/// A refusal in words, for the review page's confirmation.
+pub fn refusal_words(why: RefuseReason) -> &'static str {
+    match why {
+        RefuseReason::Kept => "on your keep-list, so they can never be queued",
+        RefuseReason::Unmatched => {
+            "from your LinkedIn export without a profile link, so netprune cannot find their card"
+        }
+        RefuseReason::Gone => "already gone: no longer in your connections",
+        RefuseReason::Unknown => "no longer in your network as netprune holds it",
+        RefuseReason::AlreadyQueued => "already in the removal queue",
+        RefuseReason::AlreadyRemoved => "already removed by netprune",
+        RefuseReason::BadSlug => "not a profile link netprune can use",
+        RefuseReason::QueueFull => "the queue is full (30,000 people waiting)",
+    }
+}
+
+/// What [`crate::removal::people::queue_removals`] would do with `slugs`
+/// at `now_ms`, without doing it (`queue` only has its lookup index brought
+/// up to date). Fails, as queuing does, only when asked for more people than
+/// anyone can have.
+pub fn plan_removals(
+    queue: &mut RemovalQueue,
+    network: &Network,
+    slugs: &[String],
+    now_ms: TimeMs,
+    utc_offset_minutes: i32,
+) -> Result<RemovalPlan, ModelError> {
+    if slugs.len() > MAX_PENDING {
+        return Err(ModelError::BadInput(format!(
+            "{} people asked for; at most {MAX_PENDING} can be queued",
+            slugs.len()
+        )));
+    }
+    queue.ensure_index();
+    let mut pending = queue.pending_count();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut queueable = Vec::new();
+    let mut excluded = Vec::new();
+    for slug in slugs {
+        let checked = person_refusal(network, slug).and_then(|p| {
+            match queue.entry_refusal(&p.slug, &taken, pending) {
+                Some(why) => Err(why),
+                None => Ok(p.slug.clone()),
+            }
+        });
+        match checked {
+            Ok(slug) => {
+                taken.insert(slug.clone());
+                queueable.push(slug);
+                pending += 1;
+            }
+            Err(why) => excluded.push(Excluded {
+                slug: clean_text(slug, MAX_SLUG_CHARS),
+                name: network
+                    .person(slug)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                reason: why,
+                message: refusal_words(why),
+            }),
+        }
+    }
+    let progress = queue.progress(now_ms, utc_offset_minutes);
+    let already_waiting = progress.pending + progress.in_progress;
+    let removing = queueable.len() as u64 + u64::from(already_waiting);
+    let count = network.figure(FigureKind::Connections).map(|c| &c.figure);
+    let before = count.map(|f| f.value);
+    let after = before.map(|b| b.saturating_sub(removing));
+    let finish_at_ms = (!queueable.is_empty()).then(|| {
+        let count = u32::try_from(removing).unwrap_or(u32::MAX);
+        queue.finish_of(count, now_ms, utc_offset_minutes)
+    });
+    Ok(RemovalPlan {
+        crosses_badge: !queueable.is_empty()
+            && before.is_some_and(|b| b >= BADGE_THRESHOLD)
+            && after.is_some_and(|a| a < BADGE_THRESHOLD),
+        queueable,
+        excluded,
+        connections_before: before,
+        connections_after: after,
+        connections_precision: count.map(|f| f.precision),
+        finish_at_ms,
+        duration_ms: finish_at_ms.map(|f| (f - now_ms).max(0)),
+        already_waiting,
+    })
+}

@@ -1,0 +1,53 @@
+// What the queue's end-to-end files share: fast pacing, stopping the service
+// worker mid-step, messages to the background, backups, and the safety a
+// restore mid-queue must keep.
+import assert from "node:assert/strict";
+
+export const DEV_PACING = { devPacing: { delayMs: 200 } };
+
+/**
+ * Stops the extension's service worker now, as Chrome does when it is idle.
+ * Unlike the harness's stopServiceWorker, it does not wait for the worker to
+ * stay gone: mid-step, the page's outcome report wakes it at once, which is
+ * the situation under test.
+ */
+export async function killWorker(session) {
+  const cdp = await session.context.newCDPSession(session.popupPage);
+  try {
+    await cdp.send("ServiceWorker.enable");
+    await cdp.send("ServiceWorker.stopAllWorkers");
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Sends a message to the background from an extension page. */
+export const ask = (page, message) =>
+  page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
+
+/** A backup file's text holding the stored snapshot, as the review page writes one. */
+export function backupOf(snapshot) {
+  return JSON.stringify({
+    format: "netprune-backup",
+    version: 1,
+    createdAtMs: Date.now(),
+    network: JSON.parse(snapshot),
+  });
+}
+
+/**
+ * After a restore mid-queue: nobody queued again, nothing rolled back, no
+ * removal beyond the step that was under way, nobody removed twice.
+ */
+export function assertRestoreKeptSafety(before, after, site) {
+  assert.equal(after.pending, 0, "the restore queued someone again");
+  assert.ok(after.removed >= before.removed, "a removal was rolled back");
+  assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
+  assert.ok(site.removed.size <= before.removed + before.inProgress, [...site.removed].join());
+  for (const [slug, count] of site.posts) assert.equal(count, 1, `${slug} removed ${count} times`);
+}
+
+export async function queueState(session) {
+  const { queue } = await session.storage();
+  return queue?.progress ?? null;
+}
