@@ -339,7 +339,8 @@ impl Core {
     /// `dryRun` says (a later batch never changes an earlier one). Kept
     /// people, export rows without a profile link, people already gone and
     /// unknown slugs are refused (reported, never queued). Answers the
-    /// enqueue report.
+    /// enqueue report (`{ queued, refused: [{ slug, why, message }] }`,
+    /// `message` the reason in the words the review page shows).
     #[wasm_bindgen(js_name = queueRemovals)]
     pub fn queue_removals(
         &mut self,

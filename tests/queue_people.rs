@@ -115,6 +115,60 @@ fn unmatched_gone_and_unknown_people_are_refused() {
 }
 
 #[test]
+fn each_refusal_carries_the_words_the_review_page_shows() {
+    let mut n = network_of(&["ana", "bo", "cy", "di", "ed"]);
+    n.network.set_kept(&strings(&["ana"]), true);
+    let bo = n.network.index_of("bo").unwrap();
+    n.network.people[bo].gone_since_ms = Some(NOW);
+    let cy = n.network.index_of("cy").unwrap();
+    n.network.people[cy].unmatched = true;
+    let ed = n.network.index_of("ed").unwrap();
+    n.network.people[ed].removed_at_ms = Some(NOW);
+    n.queue_removals(&strings(&["di"]), NOW, false).unwrap();
+    let report = n
+        .queue_removals(
+            &strings(&["ana", "bo", "cy", "zed", "di", "ed"]),
+            NOW,
+            false,
+        )
+        .unwrap();
+    let json = serde_json::to_value(&report.refused).unwrap();
+    let said: Vec<(&str, &str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["slug"].as_str().unwrap(),
+                r["why"].as_str().unwrap(),
+                r["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            ("ana", "kept", "on your keep-list"),
+            ("bo", "gone", "no longer in your connections"),
+            ("cy", "unmatched", "from your export without a profile link"),
+            ("zed", "unknown", "not in your network as netprune holds it"),
+            ("ed", "alreadyRemoved", "already removed"),
+            ("di", "alreadyQueued", "already in the removal queue"),
+        ]
+    );
+    // The queue's own refusals carry theirs, from the same words.
+    let report = n.queue.enqueue(people(&["a b"]), NOW, false);
+    assert_eq!(
+        report.refused[0].message,
+        "not a profile link netprune can use"
+    );
+    assert_eq!(
+        RefuseReason::QueueFull.words(),
+        "the queue is full (30,000 people waiting)"
+    );
+}
+
+#[test]
 fn gone_since_queuing_is_skipped_not_attempted() {
     let mut n = network_of(&["ana", "bo"]);
     n.queue_removals(&strings(&["ana", "bo"]), NOW, false)

@@ -52,10 +52,7 @@ pub fn queue_removals(
     for slug in slugs {
         match person_refusal(network, slug) {
             Ok(p) => people.push((p.slug.clone(), p.name.clone())),
-            Err(why) => refused.push(Refusal {
-                slug: clean_text(slug, MAX_SLUG_CHARS),
-                why,
-            }),
+            Err(why) => refused.push(Refusal::new(clean_text(slug, MAX_SLUG_CHARS), why)),
         }
     }
     if !queue.is_seeded() {

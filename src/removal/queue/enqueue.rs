@@ -60,12 +60,9 @@ impl RemovalQueue {
         let mut moved: HashSet<usize> = HashSet::new();
         let mut added: Vec<Entry> = Vec::new();
         for (slug, name) in people {
-            let refuse = |why| Refusal {
-                slug: clean_text(&slug, MAX_SLUG_CHARS),
-                why,
-            };
             if let Some(why) = self.entry_refusal(&slug, &taken, pending) {
-                report.refused.push(refuse(why));
+                let slug = clean_text(&slug, MAX_SLUG_CHARS);
+                report.refused.push(Refusal::new(slug, why));
                 continue;
             }
             let existing = self.index.0.get(&slug).copied();

@@ -395,6 +395,23 @@ pub enum RefuseReason {
     QueueFull,
 }
 
+impl RefuseReason {
+    /// The reason in the words the review page shows beside the people
+    /// queuing refused ("Refused 2: 2 people on your keep-list: ...").
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Kept => "on your keep-list",
+            Self::Unmatched => "from your export without a profile link",
+            Self::Gone => "no longer in your connections",
+            Self::Unknown => "not in your network as netprune holds it",
+            Self::AlreadyQueued => "already in the removal queue",
+            Self::AlreadyRemoved => "already removed",
+            Self::BadSlug => "not a profile link netprune can use",
+            Self::QueueFull => "the queue is full (30,000 people waiting)",
+        }
+    }
+}
+
 /// A person not queued, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -403,6 +420,19 @@ pub struct Refusal {
     pub slug: String,
     /// Why.
     pub why: RefuseReason,
+    /// Why, in the words the review page shows ([`RefuseReason::words`]).
+    pub message: &'static str,
+}
+
+impl Refusal {
+    /// `slug` refused for `why`, with the words for it.
+    pub fn new(slug: String, why: RefuseReason) -> Self {
+        Self {
+            slug,
+            why,
+            message: why.words(),
+        }
+    }
 }
 
 /// What queuing did.
