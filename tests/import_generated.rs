@@ -122,15 +122,7 @@ fn csv_field(text: &str, always: bool) -> String {
 /// Writes an export the way LinkedIn does, with the layout's variations, and
 /// the 1-based line each person's row starts on.
 fn write_export(people: &[Person], layout: &Layout) -> (String, Vec<usize>) {
-    const NAMES: [&str; 7] = [
-        "First Name",
-        "Last Name",
-        "URL",
-        "Email Address",
-        "Company",
-        "Position",
-        "Connected On",
-    ];
+    let names: Vec<&str> = HEADER.split(',').collect();
     let columns: Vec<usize> = layout
         .column_order
         .iter()
@@ -145,7 +137,7 @@ fn write_export(people: &[Person], layout: &Layout) -> (String, Vec<usize>) {
     if layout.notes {
         out.push_str(&NOTES_PREAMBLE.replace('\n', newline));
     }
-    let header: Vec<&str> = columns.iter().map(|&c| NAMES[c]).collect();
+    let header: Vec<&str> = columns.iter().map(|&c| names[c]).collect();
     out.push_str(&header.join(","));
     let mut lines = Vec::new();
     for p in people {

@@ -10,26 +10,15 @@ use netprune::network::model::{
 };
 use netprune::report::summary::{BadgeStatus, BandPosition, ConsistencyStatus};
 use netprune::Snapshot;
+use pages::connections_page;
 use proptest::prelude::*;
+
+#[path = "support/pages.rs"]
+mod pages;
 
 // 2026-11-21T12:00:00Z
 const NOW: i64 = 1_795_262_400_000;
 const HOUR: i64 = 3_600_000;
-
-fn connections_page(total: &str, cards: Vec<Card>) -> PageReading {
-    PageReading {
-        page: Some(PageKind::Connections),
-        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
-        recognised: true,
-        generation: Some("sdui-2026".into()),
-        counts: CountTokens {
-            connections: Some(total.into()),
-            ..Default::default()
-        },
-        cards,
-        ..Default::default()
-    }
-}
 
 fn counts_page(page: PageKind, counts: CountTokens) -> PageReading {
     PageReading {
@@ -39,6 +28,17 @@ fn counts_page(page: PageKind, counts: CountTokens) -> PageReading {
         counts,
         ..Default::default()
     }
+}
+
+/// The member's profile showing "500+" connections and nothing else.
+fn profile_500_plus() -> PageReading {
+    counts_page(
+        PageKind::Profile,
+        CountTokens {
+            connections: Some("500+".into()),
+            ..Default::default()
+        },
+    )
 }
 
 fn followers(token: &str) -> PageReading {
@@ -188,17 +188,7 @@ fn profile_500_plus_shows_badge_but_no_headroom() {
 fn a_vaguer_newer_reading_does_not_hide_an_exact_one_it_agrees_with() {
     let mut n = Snapshot::default();
     n.ingest(connections_page("1,234", vec![]), NOW).unwrap();
-    n.ingest(
-        counts_page(
-            PageKind::Profile,
-            CountTokens {
-                connections: Some("500+".into()),
-                ..Default::default()
-            },
-        ),
-        NOW + HOUR,
-    )
-    .unwrap();
+    n.ingest(profile_500_plus(), NOW + HOUR).unwrap();
     let c = n.summary(NOW + HOUR).connections.unwrap();
     assert_eq!((c.value, c.precision), (1234, Precision::Exact));
 }
@@ -207,17 +197,7 @@ fn a_vaguer_newer_reading_does_not_hide_an_exact_one_it_agrees_with() {
 fn a_newer_reading_that_contradicts_an_older_exact_one_wins() {
     let mut n = Snapshot::default();
     n.ingest(connections_page("480", vec![]), NOW).unwrap();
-    n.ingest(
-        counts_page(
-            PageKind::Profile,
-            CountTokens {
-                connections: Some("500+".into()),
-                ..Default::default()
-            },
-        ),
-        NOW + HOUR,
-    )
-    .unwrap();
+    n.ingest(profile_500_plus(), NOW + HOUR).unwrap();
     let s = n.summary(NOW + HOUR);
     assert_eq!(s.connections.unwrap().precision, Precision::AtLeast);
     assert_eq!(s.badge.status, BadgeStatus::Shows);

@@ -6,21 +6,36 @@
 #[path = "support/network.rs"]
 mod network;
 
+use netprune::intake::merge::ImportReport;
 use network::*;
+
+/// Reads `csv` as LinkedIn's export and merges it at `at_ms`.
+fn merge(n: &mut Snapshot, csv: &[u8], at_ms: i64) -> ImportReport {
+    n.merge_export(read_connections_csv(csv).unwrap(), at_ms)
+}
+
+/// The rows the merge matched, added and left unmatched, in that order.
+fn tally(report: &ImportReport) -> (usize, usize, usize) {
+    (report.matched, report.added, report.unmatched)
+}
+
+fn position<'a>(n: &'a Snapshot, slug: &str) -> Option<&'a str> {
+    n.network.person(slug).unwrap().position.as_deref()
+}
 
 #[test]
 fn export_rows_match_by_slug_and_fill_company_position_and_exact_date() {
     let mut n = network_of(&["ana", "bo"]);
-    let file = read_connections_csv(&csv(&[
-        "Ana,Example,https://www.linkedin.com/in/ana,,Acme Corp,CTO,07 Aug 2024",
-        "Dee,New,https://www.linkedin.com/in/dee-new,,Initech,Analyst,01 Jan 2019",
-    ]))
-    .unwrap();
-    let report = n.merge_export(file, NOW);
-    assert_eq!(
-        (report.rows, report.matched, report.added, report.unmatched),
-        (2, 1, 1, 0)
+    let report = merge(
+        &mut n,
+        &csv(&[
+            "Ana,Example,https://www.linkedin.com/in/ana,,Acme Corp,CTO,07 Aug 2024",
+            "Dee,New,https://www.linkedin.com/in/dee-new,,Initech,Analyst,01 Jan 2019",
+        ]),
+        NOW,
     );
+    assert_eq!(report.rows, 2);
+    assert_eq!(tally(&report), (1, 1, 0), "{report:?}");
     let ana = n.network.person("ana").unwrap();
     assert_eq!(ana.company.as_deref(), Some("Acme Corp"));
     assert_eq!(ana.position.as_deref(), Some("CTO"));
@@ -38,26 +53,19 @@ fn export_rows_match_by_slug_and_fill_company_position_and_exact_date() {
 fn rows_without_a_link_match_by_name_and_company_only_when_unambiguous() {
     // "bo" works at Acme (even length), "cy" at Globex; two "Sam Example"s.
     let mut n = network_of(&["bo", "cy", "sam-1", "sam-2"]);
-    let file = read_connections_csv(
+    let report = merge(
+        &mut n,
         b"First Name,Last Name,Email Address,Company,Position,Connected On\n\
           Bo,Example,,Acme,Engineer,01 Jan 2020\n\
           Sam,Example,,Acme,Engineer,01 Jan 2020\n\
           Zed,Unknown,,Nowhere,Chief,01 Jan 2020\n",
-    )
-    .unwrap();
-    let report = n.merge_export(file, NOW);
+        NOW,
+    );
     // Bo matches; the Sam row fits two people (the page shows no company to
     // tell them apart), so it stays unmatched rather than guessed; Zed fits
     // no one.
-    assert_eq!(
-        (report.matched, report.unmatched, report.added),
-        (1, 2, 0),
-        "{report:?}"
-    );
-    assert_eq!(
-        n.network.person("bo").unwrap().position.as_deref(),
-        Some("Engineer")
-    );
+    assert_eq!(tally(&report), (1, 0, 2), "{report:?}");
+    assert_eq!(position(&n, "bo"), Some("Engineer"));
     let unmatched: Vec<_> = n.network.people.iter().filter(|p| p.unmatched).collect();
     assert_eq!(unmatched.len(), 2);
     assert!(unmatched.iter().all(|p| p.slug.starts_with("export:")));
@@ -68,25 +76,35 @@ fn rows_without_a_link_match_by_name_and_company_only_when_unambiguous() {
 fn reimporting_the_same_export_adds_no_duplicates() {
     let mut n = network_of(&["ana"]);
     let bytes = b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Unknown,,Nowhere,Chief,01 Jan 2020\nZed,Unknown,,Nowhere,Chief,01 Jan 2020\n";
-    n.merge_export(read_connections_csv(bytes).unwrap(), NOW);
+    merge(&mut n, bytes, NOW);
     let count = n.network.people.len();
-    n.merge_export(read_connections_csv(bytes).unwrap(), NOW + MINUTE);
+    merge(&mut n, bytes, NOW + MINUTE);
     assert_eq!(n.network.people.len(), count);
     assert_eq!(count, 3, "two identical rows are two people");
 }
 
-/// A network holding one kept export row without a profile link: Zed
-/// Example, Chief at Nowhere. Answers it and the row's key.
-fn kept_linkless_zed() -> (Snapshot, String) {
+/// A network holding one kept export row without a profile link (`row`:
+/// first and last name, email, company, position, connected on). Answers
+/// it and the row's key.
+fn kept_linkless(row: &str) -> (Snapshot, String) {
     let mut n = Snapshot::default();
-    let file = read_connections_csv(
-        b"First Name,Last Name,Email Address,Company,Position,Connected On\nZed,Example,,Nowhere,Chief,05 Mar 2019\n",
-    )
-    .unwrap();
-    n.merge_export(file, NOW);
-    let key = n.network.people[0].slug.clone();
-    n.network.set_kept(std::slice::from_ref(&key), true);
+    let file = format!("First Name,Last Name,Email Address,Company,Position,Connected On\n{row}\n");
+    merge(&mut n, file.as_bytes(), NOW);
+    let key = keep_the_unmatched(&mut n);
     (n, key)
+}
+
+/// Keeps the one export row without a profile link; answers its key.
+fn keep_the_unmatched(n: &mut Snapshot) -> String {
+    let row = n.network.people.iter().find(|p| p.unmatched).unwrap();
+    let key = row.slug.clone();
+    n.network.set_kept(std::slice::from_ref(&key), true);
+    key
+}
+
+/// Zed Example, Chief at Nowhere, kept and known from the export alone.
+fn kept_linkless_zed() -> (Snapshot, String) {
+    kept_linkless("Zed,Example,,Nowhere,Chief,05 Mar 2019")
 }
 
 #[test]
@@ -110,22 +128,15 @@ fn an_unmatched_row_becomes_the_person_when_the_page_shows_them() {
 #[test]
 fn rows_without_a_link_match_people_added_earlier_in_the_same_file() {
     let mut n = network_of(&["bo"]);
-    let file = read_connections_csv(
+    let report = merge(
+        &mut n,
         b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
           Ana,New,https://www.linkedin.com/in/ana-new,,Acme,CTO,01 Jan 2020\n\
           Ana,New,,,Acme,CEO,02 Jan 2020\n",
-    )
-    .unwrap();
-    let report = n.merge_export(file, NOW);
-    assert_eq!(
-        (report.added, report.matched, report.unmatched),
-        (1, 1, 0),
-        "{report:?}"
+        NOW,
     );
-    assert_eq!(
-        n.network.person("ana-new").unwrap().position.as_deref(),
-        Some("CEO")
-    );
+    assert_eq!(tally(&report), (1, 1, 0), "{report:?}");
+    assert_eq!(position(&n, "ana-new"), Some("CEO"));
 }
 
 #[test]
@@ -137,17 +148,9 @@ fn a_linked_row_replaces_the_unmatched_row_kept_before_it() {
     );
     // Across two imports, the keep carrying over.
     let mut n = network_of(&["bo"]);
-    n.merge_export(read_connections_csv(without.as_bytes()).unwrap(), NOW);
-    let key = n
-        .network
-        .people
-        .iter()
-        .find(|p| p.unmatched)
-        .unwrap()
-        .slug
-        .clone();
-    n.network.set_kept(&[key], true);
-    let report = n.merge_export(read_connections_csv(with.as_bytes()).unwrap(), NOW + MINUTE);
+    merge(&mut n, without.as_bytes(), NOW);
+    keep_the_unmatched(&mut n);
+    let report = merge(&mut n, with.as_bytes(), NOW + MINUTE);
     assert_eq!((report.added, report.unmatched), (1, 0));
     assert_eq!(n.network.people.len(), 2);
     assert!(n.network.person("zed-7").unwrap().kept);
@@ -157,7 +160,7 @@ fn a_linked_row_replaces_the_unmatched_row_kept_before_it() {
     let both = format!(
         "{without}Zed,Example,https://www.linkedin.com/in/zed-7,,Nowhere,Chief,05 Mar 2019\n"
     );
-    let report = n.merge_export(read_connections_csv(both.as_bytes()).unwrap(), NOW);
+    let report = merge(&mut n, both.as_bytes(), NOW);
     assert_eq!((report.unmatched, report.added), (1, 1), "{report:?}");
     assert_eq!(n.network.people.len(), 2);
     assert!(n.network.person("zed-7").is_some());
@@ -225,7 +228,7 @@ fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
         .unwrap();
         let csv =
             format!("First Name,Last Name,Email Address,Company,Position,Connected On\n{row}\n");
-        let report = n.merge_export(read_connections_csv(csv.as_bytes()).unwrap(), NOW);
+        let report = merge(&mut n, csv.as_bytes(), NOW);
         (n, report)
     };
     let (n, report) = ana_and_row("Ana,Example,,,,05 Mar 2012");
@@ -251,17 +254,7 @@ fn a_linkless_row_without_a_company_never_merges_into_a_namesake() {
 /// keep (or escape the hint and be queued unawares).
 #[test]
 fn a_linkless_row_merges_only_when_exactly_one_person_fits_it() {
-    let kept_row = || {
-        let mut n = Snapshot::default();
-        let file = read_connections_csv(
-            b"First Name,Last Name,Email Address,Company,Position,Connected On\nJohn,Smith,,Acme,Engineer,05 Mar 2019\n",
-        )
-        .unwrap();
-        n.merge_export(file, NOW);
-        let key = n.network.people[0].slug.clone();
-        n.network.set_kept(std::slice::from_ref(&key), true);
-        (n, key)
-    };
+    let kept_row = || kept_linkless("John,Smith,,Acme,Engineer,05 Mar 2019");
     let check = |n: &Snapshot, key: &str| {
         assert_eq!(n.network.people.len(), 3, "they stay apart");
         for slug in ["john-1", "john-2"] {
@@ -298,21 +291,13 @@ fn a_linkless_row_merges_only_when_exactly_one_person_fits_it() {
         NOW,
     )
     .unwrap();
-    let file = read_connections_csv(
+    let report = merge(
+        &mut n,
         b"First Name,Last Name,Email Address,Company,Position,Connected On\nJohn,Smith,,Acme,Engineer,05 Mar 2019\n",
-    )
-    .unwrap();
-    let report = n.merge_export(file, NOW);
+        NOW,
+    );
     assert_eq!(report.unmatched, 1, "{report:?}");
-    let key = n
-        .network
-        .people
-        .iter()
-        .find(|p| p.unmatched)
-        .unwrap()
-        .slug
-        .clone();
-    n.network.set_kept(std::slice::from_ref(&key), true);
+    let key = keep_the_unmatched(&mut n);
     n.ingest(
         card_page(&[("john-3", "John Smith", "Manager at Acme")]),
         NOW + MINUTE,

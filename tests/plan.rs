@@ -3,10 +3,14 @@
 //! the connection count after, and whether the 500+ badge is crossed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::intake::reading::{Card, CountTokens, PageKind, PageReading, Precision};
+use netprune::intake::reading::Precision;
 use netprune::removal::queue::{RefuseReason, RemovalQueue};
 use netprune::Snapshot;
+use pages::{connections_page, linked_card};
 use proptest::prelude::*;
+
+#[path = "support/pages.rs"]
+mod pages;
 
 /// 2026-11-21T12:00:00Z.
 const NOW: i64 = 1_795_262_400_000;
@@ -14,27 +18,11 @@ const UTC: i32 = 0;
 
 fn network_of(total: &str, slugs: &[String]) -> Snapshot {
     let mut n = Snapshot::default();
-    let reading = PageReading {
-        page: Some(PageKind::Connections),
-        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
-        recognised: true,
-        generation: Some("sdui-2026".into()),
-        counts: CountTokens {
-            connections: Some(total.into()),
-            ..Default::default()
-        },
-        cards: slugs
-            .iter()
-            .map(|s| Card {
-                profile_url: format!("/in/{s}/"),
-                name: format!("{s} Example"),
-                headline: None,
-                connected_text: None,
-            })
-            .collect(),
-        ..Default::default()
-    };
-    n.ingest(reading, NOW).unwrap();
+    let cards = slugs
+        .iter()
+        .map(|s| linked_card(s, format!("{s} Example")))
+        .collect();
+    n.ingest(connections_page(total, cards), NOW).unwrap();
     n.queue = RemovalQueue::new(42);
     n
 }

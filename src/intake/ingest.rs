@@ -219,20 +219,9 @@ pub fn ingest(
             }
             None => {
                 let mut person = Person {
-                    slug,
-                    name,
                     headline,
-                    company: None,
-                    position: None,
                     connected,
-                    source,
-                    first_seen_ms: now_ms,
-                    last_seen_ms: now_ms,
-                    kept: false,
-                    unmatched: false,
-                    last_run: 0,
-                    gone_since_ms: None,
-                    removed_at_ms: None,
+                    ..Person::new(slug, name, source, now_ms)
                 };
                 // Someone known only from an export row without a link
                 // becomes this person, their export details and keep

@@ -225,19 +225,9 @@ pub(crate) fn unmatched_by_name(network: &Network) -> FastMap<String, Vec<String
 
 fn new_person(slug: String, row: ExportRow, now_ms: TimeMs) -> Person {
     Person {
-        slug,
         connected: exact(row.connected_on),
-        name: row.name,
-        headline: None,
         company: row.company,
         position: row.position,
-        source: Source::Export,
-        first_seen_ms: now_ms,
-        last_seen_ms: now_ms,
-        kept: false,
-        unmatched: false,
-        last_run: 0,
-        gone_since_ms: None,
-        removed_at_ms: None,
+        ..Person::new(slug, row.name, Source::Export, now_ms)
     }
 }

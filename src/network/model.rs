@@ -117,6 +117,29 @@ pub struct Person {
     pub removed_at_ms: Option<TimeMs>,
 }
 
+impl Person {
+    /// Someone first read at `now_ms` from `source`, known by slug and
+    /// name alone: no details, not kept, linked, never gone or removed.
+    pub fn new(slug: String, name: String, source: Source, now_ms: TimeMs) -> Self {
+        Self {
+            slug,
+            name,
+            headline: None,
+            company: None,
+            position: None,
+            connected: None,
+            source,
+            first_seen_ms: now_ms,
+            last_seen_ms: now_ms,
+            kept: false,
+            unmatched: false,
+            last_run: 0,
+            gone_since_ms: None,
+            removed_at_ms: None,
+        }
+    }
+}
+
 /// The start of the key of a person known only from an export row without a
 /// profile link. It cannot clash with a real slug: those never hold a colon.
 pub const UNMATCHED_PREFIX: &str = "export:";

@@ -520,22 +520,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn person(slug: &str, name: &str) -> Person {
-        Person {
-            slug: slug.into(),
-            name: name.into(),
-            headline: None,
-            company: None,
-            position: None,
-            connected: None,
-            source: Source::ConnectionsPage,
-            first_seen_ms: 0,
-            last_seen_ms: 0,
-            kept: false,
-            unmatched: false,
-            last_run: 0,
-            gone_since_ms: None,
-            removed_at_ms: None,
-        }
+        Person::new(slug.into(), name.into(), Source::ConnectionsPage, 0)
     }
 
     #[test]

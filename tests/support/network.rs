@@ -12,27 +12,19 @@ pub use netprune::Snapshot;
 pub const NOW: i64 = 1_795_262_400_000;
 pub const MINUTE: i64 = 60_000;
 
+#[path = "pages.rs"]
+mod pages;
+pub use pages::*;
+
 pub fn page(total: &str, slugs: &[&str]) -> PageReading {
-    PageReading {
-        page: Some(PageKind::Connections),
-        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
-        recognised: true,
-        generation: Some("sdui-2026".into()),
-        counts: CountTokens {
-            connections: Some(total.into()),
-            ..Default::default()
-        },
-        cards: slugs
-            .iter()
-            .map(|s| Card {
-                profile_url: format!("/in/{s}/"),
-                name: name_of(s),
-                headline: Some(format!("Engineer at {}", company_of(s))),
-                connected_text: None,
-            })
-            .collect(),
-        ..Default::default()
-    }
+    let cards = slugs
+        .iter()
+        .map(|s| Card {
+            headline: Some(format!("Engineer at {}", company_of(s))),
+            ..linked_card(s, name_of(s))
+        })
+        .collect();
+    connections_page(total, cards)
 }
 
 pub fn name_of(slug: &str) -> String {

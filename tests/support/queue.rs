@@ -53,27 +53,13 @@ pub fn capped_queue(seed: u64, count: usize, hourly_cap: u32, daily_cap: u32) ->
     q
 }
 
+#[path = "pages.rs"]
+mod pages;
+pub use pages::*;
+
 pub fn page(slugs: &[String]) -> PageReading {
-    PageReading {
-        page: Some(PageKind::Connections),
-        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
-        recognised: true,
-        generation: Some("sdui-2026".into()),
-        counts: CountTokens {
-            connections: Some(slugs.len().to_string()),
-            ..Default::default()
-        },
-        cards: slugs
-            .iter()
-            .map(|s| Card {
-                profile_url: format!("/in/{s}/"),
-                name: name_of(s),
-                headline: None,
-                connected_text: None,
-            })
-            .collect(),
-        ..Default::default()
-    }
+    let cards = slugs.iter().map(|s| linked_card(s, name_of(s))).collect();
+    connections_page(&slugs.len().to_string(), cards)
 }
 
 pub fn network_of(slugs: &[&str]) -> Snapshot {

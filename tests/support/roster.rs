@@ -24,24 +24,19 @@ pub fn day(y: i32, m: u8, d: u8) -> CivilDate {
     CivilDate::new(y, m, d).unwrap()
 }
 
+/// Every `is:` and `has:` filter the query language knows.
+pub const FLAG_TERMS: &[&str] = &[
+    "is:kept",
+    "is:queued",
+    "is:removed",
+    "is:gone",
+    "has:date",
+    "has:headline",
+];
+
 /// A person as the model holds them; the builder methods fill the rest.
 pub fn person(slug: &str, name: &str) -> Person {
-    Person {
-        slug: slug.into(),
-        name: name.into(),
-        headline: None,
-        company: None,
-        position: None,
-        connected: None,
-        source: Source::ConnectionsPage,
-        first_seen_ms: NOW,
-        last_seen_ms: NOW,
-        kept: false,
-        unmatched: false,
-        last_run: 0,
-        gone_since_ms: None,
-        removed_at_ms: None,
-    }
+    Person::new(slug.into(), name.into(), Source::ConnectionsPage, NOW)
 }
 
 pub trait With {
