@@ -5,21 +5,13 @@
 //! content script bundles. Supporting another language is adding its table
 //! there, not editing this code.
 //!
-//! The table is compiled in (`include_str!`) and parsed once, on first use.
-//! It cannot fail at run time unless the committed file is broken, which the
-//! tests below catch; even then nothing panics: [`english`] answers `None`
-//! and every date is left unknown with a reason.
-
-use serde::Deserialize;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// The English table, as committed.
-const EN_JSON: &str = include_str!("../../linkedin/words/en.json");
+//! The `connected` block is turned into a Rust table when the crate is
+//! built (`build.rs`): the .wasm carries these few words, not the whole
+//! file and the code that would parse it. A table without the shape read here fails
+//! the build; nothing is parsed, and nothing can fail, at run time.
 
 /// What a relative date's unit counts in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     /// Seconds, minutes, hours: the day the page was read.
     Today,
@@ -35,54 +27,48 @@ pub enum Unit {
 
 /// The words of the connection date line, lower case, as the table holds
 /// them.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq, Eq)]
 pub struct ConnectedWords {
     /// The line's first word ("connected").
-    pub prefix: String,
+    pub prefix: &'static str,
     /// The word before an absolute date ("on").
-    pub absolute_marker: String,
+    pub absolute_marker: &'static str,
     /// The word after a relative amount ("ago").
-    pub ago_suffix: String,
+    pub ago_suffix: &'static str,
     /// Whole lines (after the prefix) that mean the day it was read.
-    pub today: Vec<String>,
+    pub today: &'static [&'static str],
     /// Whole lines (after the prefix) that mean the day before.
-    pub yesterday: Vec<String>,
+    pub yesterday: &'static [&'static str],
     /// Words that stand for the amount 1 ("a", "an", "one").
-    pub one: Vec<String>,
+    pub one: &'static [&'static str],
     /// Each unit word, singular, with what it counts in.
-    pub units: HashMap<String, Unit>,
+    pub units: &'static [(&'static str, Unit)],
     /// For each month in order, its name and abbreviations.
-    pub months: Vec<Vec<String>>,
+    pub months: &'static [&'static [&'static str]],
 }
 
-#[derive(Deserialize)]
-struct Table {
-    connected: ConnectedWords,
+impl ConnectedWords {
+    /// What the unit word `name` (singular) counts in.
+    pub fn unit(&self, name: &str) -> Option<Unit> {
+        self.units.iter().find(|(w, _)| *w == name).map(|&(_, u)| u)
+    }
 }
 
-/// The English connection words, parsed once; `None` only if the committed
-/// table does not parse (the tests make sure it does).
-pub fn english() -> Option<&'static ConnectedWords> {
-    static WORDS: OnceLock<Option<ConnectedWords>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            serde_json::from_str::<Table>(EN_JSON)
-                .ok()
-                .map(|t| t.connected)
-                .filter(|w| w.months.len() == 12)
-        })
-        .as_ref()
+include!(concat!(env!("OUT_DIR"), "/words_en.rs"));
+
+/// The English connection words.
+pub fn english() -> &'static ConnectedWords {
+    &ENGLISH
 }
 
 /// The month number for an English month name or its abbreviation
 /// ("August", "Aug", "aug.", "Sept"), from the table.
 pub fn month_from_name(name: &str) -> Option<u8> {
     let name = name.trim_end_matches('.').to_lowercase();
-    english()?
+    english()
         .months
         .iter()
-        .position(|names| names.contains(&name))
+        .position(|names| names.contains(&name.as_str()))
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 
@@ -120,15 +106,15 @@ mod tests {
     }
 
     #[test]
-    fn the_english_table_parses_with_every_word_the_core_reads() {
-        let words = english().expect("linkedin/words/en.json parses");
+    fn the_english_table_holds_every_word_the_core_reads() {
+        let words = english();
         assert_eq!(words.prefix, "connected");
         assert_eq!(words.absolute_marker, "on");
         assert_eq!(words.ago_suffix, "ago");
         assert_eq!(words.today, ["today", "just now"]);
         assert_eq!(words.yesterday, ["yesterday"]);
         assert_eq!(words.one, ["a", "an", "one"]);
-        let unit = |w: &str| words.units.get(w).copied();
+        let unit = |w: &str| words.unit(w);
         for w in ["second", "minute", "hour"] {
             assert_eq!(unit(w), Some(Unit::Today), "{w}");
         }
@@ -142,11 +128,11 @@ mod tests {
         let all = words
             .months
             .iter()
-            .flatten()
-            .chain(&words.today)
-            .chain(&words.yesterday)
-            .chain(&words.one)
-            .chain(words.units.keys());
+            .flat_map(|m| m.iter())
+            .chain(words.today)
+            .chain(words.yesterday)
+            .chain(words.one)
+            .chain(words.units.iter().map(|(w, _)| w));
         for word in all {
             assert_eq!(*word, word.to_lowercase());
         }

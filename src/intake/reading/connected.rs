@@ -10,14 +10,14 @@ use super::*;
 /// relative "Connected 2 weeks ago" read at `read_at_ms`.
 pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
     let err = |why| TextError::new("connection date", text, why);
-    let words = words::english().ok_or_else(|| err("LinkedIn's words could not be read"))?;
+    let words = words::english();
     let lower = collapse_whitespace(text).to_lowercase();
     let rest = lower
-        .strip_prefix(words.prefix.as_str())
+        .strip_prefix(words.prefix)
         .ok_or_else(|| err("it does not start with \"Connected\""))?
         .trim_start();
     let absolute = rest
-        .strip_prefix(words.absolute_marker.as_str())
+        .strip_prefix(words.absolute_marker)
         .and_then(|r| r.strip_prefix(' '));
     if let Some(absolute) = absolute {
         let date =
@@ -29,26 +29,26 @@ pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedD
     }
     let today = CivilDate::from_ms(read_at_ms);
     let days_before = |n: i64| CivilDate::from_days(today.to_days() - n);
-    if words.today.iter().any(|w| w == rest) {
+    if words.today.contains(&rest) {
         return Ok(ConnectedDate {
             date: today,
             precision: DatePrecision::Day,
         });
     }
-    if words.yesterday.iter().any(|w| w == rest) {
+    if words.yesterday.contains(&rest) {
         return Ok(ConnectedDate {
             date: days_before(1),
             precision: DatePrecision::Day,
         });
     }
     let relative = rest
-        .strip_suffix(words.ago_suffix.as_str())
+        .strip_suffix(words.ago_suffix)
         .and_then(|r| r.strip_suffix(' '))
         .ok_or_else(|| err("it is neither a date nor \"… ago\""))?;
     let (amount, unit) = relative
         .split_once(' ')
         .ok_or_else(|| err("it has no time unit"))?;
-    let amount: i64 = if words.one.iter().any(|w| w == amount) {
+    let amount: i64 = if words.one.contains(&amount) {
         1
     } else {
         amount
@@ -60,7 +60,7 @@ pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedD
     }
     // English plurals ("2 weeks"): the table holds each unit singular.
     let unit = unit.trim_end_matches('s');
-    let (date, precision) = match words.units.get(unit) {
+    let (date, precision) = match words.unit(unit) {
         Some(Unit::Today) => (today, DatePrecision::Day),
         Some(Unit::Day) => (days_before(amount), DatePrecision::Day),
         Some(Unit::Week) => (days_before(amount * 7), DatePrecision::Week),
