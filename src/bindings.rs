@@ -12,9 +12,10 @@ use crate::intake::collect::Outcome;
 use crate::intake::import::read_connections_csv;
 use crate::intake::reading::PageReading;
 use crate::network::calendar::TimeMs;
-use crate::network::model::{Goal, ModelError, Network};
+use crate::network::model::{Goal, ModelError};
 use crate::removal::pacing::PacingSettings;
 use crate::removal::queue::{NotTaken, PauseCause, StepOutcome};
+use crate::snapshot::Snapshot;
 use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -116,7 +117,7 @@ fn utf8_of(text: &JsString) -> Option<String> {
 /// The member's network, held in the background.
 #[wasm_bindgen]
 pub struct Core {
-    network: Network,
+    network: Snapshot,
 }
 
 #[wasm_bindgen]
@@ -126,7 +127,7 @@ impl Core {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Core {
         Core {
-            network: Network::default(),
+            network: Snapshot::default(),
         }
     }
 
@@ -138,7 +139,7 @@ impl Core {
     pub fn restore_json(stored: &JsString) -> Result<Core, JsValue> {
         let stored = utf8_of(stored)
             .ok_or_else(|| error("saved network data unreadable: it is not a netprune snapshot"))?;
-        Network::from_json(&stored)
+        Snapshot::from_json(&stored)
             .map(|network| Core { network })
             .map_err(|e| {
                 let newer = matches!(e, ModelError::NewerVersion(_));
@@ -156,7 +157,7 @@ impl Core {
     #[wasm_bindgen(js_name = fromBackup)]
     pub fn from_backup(text: &str) -> Result<Core, JsValue> {
         Ok(Core {
-            network: Network::from_backup_json(text).map_err(error)?,
+            network: Snapshot::from_backup_json(text).map_err(error)?,
         })
     }
 
@@ -194,7 +195,9 @@ impl Core {
     /// Sets the follower:connection goal by its id ("consultant", ...).
     #[wasm_bindgen(js_name = setGoal)]
     pub fn set_goal(&mut self, goal: &str) -> Result<(), JsValue> {
-        self.network.set_goal(Goal::from_id(goal).map_err(error)?);
+        self.network
+            .network
+            .set_goal(Goal::from_id(goal).map_err(error)?);
         Ok(())
     }
 
@@ -263,7 +266,7 @@ impl Core {
     pub fn slugs(&self, indices: &[u32]) -> Vec<String> {
         indices
             .iter()
-            .filter_map(|&i| self.network.people.get(i as usize))
+            .filter_map(|&i| self.network.network.people.get(i as usize))
             .map(|p| p.slug.clone())
             .collect()
     }
@@ -301,7 +304,7 @@ impl Core {
     /// Puts people on the keep-list (or off it); answers how many changed.
     #[wasm_bindgen(js_name = setKept)]
     pub fn set_kept(&mut self, slugs: Vec<String>, kept: bool) -> u32 {
-        self.network.set_kept(&slugs, kept)
+        self.network.network.set_kept(&slugs, kept)
     }
 
     /// Rows for the given person indices (the visible window).
@@ -323,20 +326,21 @@ impl Core {
     /// The member's saved queries, `[{ name, query }]`.
     #[wasm_bindgen(js_name = savedQueries)]
     pub fn saved_queries(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.network.saved_queries)
+        to_js(&self.network.network.saved_queries)
     }
 
     /// Deletes a saved query by name.
     #[wasm_bindgen(js_name = deleteQuery)]
     pub fn delete_query(&mut self, name: &str) {
-        self.network.delete_query(name);
+        self.network.network.delete_query(name);
     }
 
     /// Queues people for removal by slug, each as a dry run or for real as
     /// `dryRun` says (a later batch never changes an earlier one). Kept
     /// people, export rows without a profile link, people already gone and
     /// unknown slugs are refused (reported, never queued). Answers the
-    /// enqueue report.
+    /// enqueue report (`{ queued, refused: [{ slug, why, message }] }`,
+    /// `message` the reason in the words the review page shows).
     #[wasm_bindgen(js_name = queueRemovals)]
     pub fn queue_removals(
         &mut self,
@@ -581,6 +585,6 @@ impl Core {
     /// How many people the network holds.
     #[wasm_bindgen(getter, js_name = peopleCount)]
     pub fn people_count(&self) -> u32 {
-        self.network.people.len() as u32
+        self.network.network.people.len() as u32
     }
 }

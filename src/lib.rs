@@ -17,6 +17,8 @@
 //!   search index it runs on.
 //! - [`removal`]: the pacing policy and the removal queue with its log.
 //! - [`report`]: rows, the histogram of connection years, and CSV export.
+//! - [`snapshot`]: the member's whole state, composing the parts above: the
+//!   one place they meet.
 //! - [`storage`]: the stored snapshot and the versioned backup file.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -25,6 +27,7 @@ pub mod network;
 pub mod removal;
 pub mod report;
 pub mod search;
+pub mod snapshot;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
@@ -33,4 +36,6 @@ pub mod bindings;
 pub mod web;
 
 pub use intake::reading::PageReading;
-pub use network::model::{Goal, Network, Summary};
+pub use network::model::{Goal, Network};
+pub use report::summary::Summary;
+pub use snapshot::Snapshot;

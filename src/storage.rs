@@ -8,8 +8,9 @@
 //! it. This module never touches storage itself; the background does.
 
 use crate::network::calendar::TimeMs;
-use crate::network::model::{ModelError, Network};
+use crate::network::model::ModelError;
 use crate::removal::queue::EntryStatus;
+use crate::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
 
 /// What restoring a backup did.
@@ -44,7 +45,7 @@ struct BackupOut<'a> {
     format: &'static str,
     version: u32,
     created_at_ms: TimeMs,
-    network: &'a Network,
+    network: &'a Snapshot,
 }
 
 #[derive(Deserialize)]
@@ -52,19 +53,19 @@ struct BackupOut<'a> {
 struct BackupIn {
     format: Option<String>,
     version: Option<u32>,
-    network: Option<Network>,
+    network: Option<Snapshot>,
 }
 
-impl Network {
+impl Snapshot {
     /// The snapshot as a JSON string.
     pub fn to_json(&self) -> String {
         // Serializing plain data to a String cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Reads a snapshot written by [`Network::to_json`].
+    /// Reads a snapshot written by [`Snapshot::to_json`].
     pub fn from_json(text: &str) -> Result<Self, ModelError> {
-        let network: Network = serde_json::from_str(text).map_err(|e| {
+        let network: Snapshot = serde_json::from_str(text).map_err(|e| {
             // A newer format may not parse as this one: it is newer, not
             // damaged. Its version is looked for only then, so reading a
             // good snapshot parses it once.
@@ -129,7 +130,7 @@ impl Network {
     }
 }
 
-impl Network {
+impl Snapshot {
     /// Restores a backup file over this network without undoing anything
     /// that keeps removals safe: the file's people, keep-list, saved
     /// queries and goal replace these, but the removal queue stays this
@@ -144,14 +145,14 @@ impl Network {
         text: &str,
         now_ms: TimeMs,
     ) -> Result<RestoreReport, ModelError> {
-        let mut restored = Network::from_backup_json(text)?;
+        let mut restored = Snapshot::from_backup_json(text)?;
         let file_queue = std::mem::replace(&mut restored.queue, self.queue.clone());
         let cancelled = restored.queue.cancel_all(now_ms);
         let not_requeued = restored.queue.absorb_history(file_queue);
         let mut kept_removed = 0;
-        for person in &self.people {
-            if let Some(i) = restored.index_of(&person.slug) {
-                let there = &mut restored.people[i];
+        for person in &self.network.people {
+            if let Some(i) = restored.network.index_of(&person.slug) {
+                let there = &mut restored.network.people[i];
                 if person.removed_at_ms.is_some() && there.removed_at_ms.is_none() {
                     there.removed_at_ms = person.removed_at_ms;
                     kept_removed += 1;
@@ -170,15 +171,15 @@ impl Network {
             .map(|e| e.slug.clone())
             .collect();
         for slug in removed {
-            if let Some(i) = restored.index_of(&slug) {
-                if restored.people[i].removed_at_ms.is_none() {
-                    restored.people[i].removed_at_ms = Some(now_ms);
+            if let Some(i) = restored.network.index_of(&slug) {
+                if restored.network.people[i].removed_at_ms.is_none() {
+                    restored.network.people[i].removed_at_ms = Some(now_ms);
                     kept_removed += 1;
                 }
             }
         }
         let report = RestoreReport {
-            people: restored.people.len() as u32,
+            people: restored.network.people.len() as u32,
             not_requeued,
             cancelled: cancelled.cancelled,
             in_flight: cancelled.in_progress,

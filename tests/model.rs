@@ -6,29 +6,19 @@ use netprune::intake::reading::{
     Card, CountTokens, DatePrecision, PageKind, PageReading, Precision,
 };
 use netprune::network::model::{
-    BadgeStatus, BandPosition, ConsistencyStatus, FigureKind, Goal, ModelError, Network,
-    PageOutcome, Source, SNAPSHOT_VERSION,
+    FigureKind, Goal, ModelError, PageOutcome, Source, SNAPSHOT_VERSION,
 };
+use netprune::report::summary::{BadgeStatus, BandPosition, ConsistencyStatus};
+use netprune::Snapshot;
+use pages::connections_page;
 use proptest::prelude::*;
+
+#[path = "support/pages.rs"]
+mod pages;
 
 // 2026-11-21T12:00:00Z
 const NOW: i64 = 1_795_262_400_000;
 const HOUR: i64 = 3_600_000;
-
-fn connections_page(total: &str, cards: Vec<Card>) -> PageReading {
-    PageReading {
-        page: Some(PageKind::Connections),
-        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
-        recognised: true,
-        generation: Some("sdui-2026".into()),
-        counts: CountTokens {
-            connections: Some(total.into()),
-            ..Default::default()
-        },
-        cards,
-        ..Default::default()
-    }
-}
 
 fn counts_page(page: PageKind, counts: CountTokens) -> PageReading {
     PageReading {
@@ -38,6 +28,17 @@ fn counts_page(page: PageKind, counts: CountTokens) -> PageReading {
         counts,
         ..Default::default()
     }
+}
+
+/// The member's profile showing "500+" connections and nothing else.
+fn profile_500_plus() -> PageReading {
+    counts_page(
+        PageKind::Profile,
+        CountTokens {
+            connections: Some("500+".into()),
+            ..Default::default()
+        },
+    )
 }
 
 fn followers(token: &str) -> PageReading {
@@ -61,7 +62,7 @@ fn card(slug: &str, name: &str, connected: Option<&str>) -> Card {
 
 #[test]
 fn empty_network_summary_says_nothing_is_known() {
-    let s = Network::default().summary(NOW);
+    let s = Snapshot::default().summary(NOW);
     assert_eq!(s.consistency.status, ConsistencyStatus::Empty);
     assert!(s.connections.is_none() && s.followers.is_none() && s.following.is_none());
     assert_eq!(s.badge.status, BadgeStatus::Unknown);
@@ -72,7 +73,7 @@ fn empty_network_summary_says_nothing_is_known() {
 
 #[test]
 fn connections_page_gives_exact_count_badge_and_headroom() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let report = n
         .ingest(
             connections_page(
@@ -100,14 +101,14 @@ fn connections_page_gives_exact_count_badge_and_headroom() {
     let page = s.page.unwrap();
     assert_eq!(page.status, PageOutcome::Recognised);
     assert_eq!(page.generation.as_deref(), Some("sdui-2026"));
-    let ana = n.person("ana").unwrap();
+    let ana = n.network.person("ana").unwrap();
     assert_eq!(ana.connected.unwrap().date.to_string(), "2024-08-07");
     assert_eq!(ana.connected.unwrap().precision, DatePrecision::Day);
 }
 
 #[test]
 fn badge_not_yet_says_how_many_connections_are_missing() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("463", vec![]), NOW).unwrap();
     let s = n.summary(NOW);
     assert_eq!(s.badge.status, BadgeStatus::NotYet);
@@ -121,7 +122,7 @@ fn badge_threshold_is_exactly_500() {
         ("500", BadgeStatus::Shows),
         ("501", BadgeStatus::Shows),
     ] {
-        let mut n = Network::default();
+        let mut n = Snapshot::default();
         n.ingest(connections_page(total, vec![]), NOW).unwrap();
         assert_eq!(n.summary(NOW).badge.status, status, "{total}");
     }
@@ -129,7 +130,7 @@ fn badge_threshold_is_exactly_500() {
 
 #[test]
 fn followers_never_count_toward_the_badge() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("120", vec![]), NOW).unwrap();
     n.ingest(followers("9,999"), NOW).unwrap();
     assert_eq!(n.summary(NOW).badge.status, BadgeStatus::NotYet);
@@ -137,7 +138,7 @@ fn followers_never_count_toward_the_badge() {
 
 #[test]
 fn cap_headroom_is_zero_and_flagged_at_30000() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("30,000", vec![]), NOW).unwrap();
     let s = n.summary(NOW);
     assert_eq!(s.cap.headroom, Some(0));
@@ -146,7 +147,7 @@ fn cap_headroom_is_zero_and_flagged_at_30000() {
 
 #[test]
 fn a_count_above_the_cap_is_not_recorded() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let report = n.ingest(connections_page("31,000", vec![]), NOW).unwrap();
     assert!(report.figures.is_empty());
     assert!(report.skipped[0].contains("30,000"), "{:?}", report.skipped);
@@ -155,7 +156,7 @@ fn a_count_above_the_cap_is_not_recorded() {
 
 #[test]
 fn profile_500_plus_shows_badge_but_no_headroom() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(
         counts_page(
             PageKind::Profile,
@@ -185,38 +186,18 @@ fn profile_500_plus_shows_badge_but_no_headroom() {
 
 #[test]
 fn a_vaguer_newer_reading_does_not_hide_an_exact_one_it_agrees_with() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("1,234", vec![]), NOW).unwrap();
-    n.ingest(
-        counts_page(
-            PageKind::Profile,
-            CountTokens {
-                connections: Some("500+".into()),
-                ..Default::default()
-            },
-        ),
-        NOW + HOUR,
-    )
-    .unwrap();
+    n.ingest(profile_500_plus(), NOW + HOUR).unwrap();
     let c = n.summary(NOW + HOUR).connections.unwrap();
     assert_eq!((c.value, c.precision), (1234, Precision::Exact));
 }
 
 #[test]
 fn a_newer_reading_that_contradicts_an_older_exact_one_wins() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("480", vec![]), NOW).unwrap();
-    n.ingest(
-        counts_page(
-            PageKind::Profile,
-            CountTokens {
-                connections: Some("500+".into()),
-                ..Default::default()
-            },
-        ),
-        NOW + HOUR,
-    )
-    .unwrap();
+    n.ingest(profile_500_plus(), NOW + HOUR).unwrap();
     let s = n.summary(NOW + HOUR);
     assert_eq!(s.connections.unwrap().precision, Precision::AtLeast);
     assert_eq!(s.badge.status, BadgeStatus::Shows);
@@ -224,7 +205,7 @@ fn a_newer_reading_that_contradicts_an_older_exact_one_wins() {
 
 #[test]
 fn abbreviated_followers_keep_their_precision() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(followers("3.4K"), NOW).unwrap();
     let f = n.summary(NOW).followers.unwrap();
     assert_eq!(
@@ -235,7 +216,7 @@ fn abbreviated_followers_keep_their_precision() {
 
 #[test]
 fn followers_below_connections_is_partial_and_hides_the_ratio() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("1,234", vec![]), NOW).unwrap();
     n.ingest(followers("120"), NOW).unwrap();
     let s = n.summary(NOW);
@@ -252,7 +233,7 @@ fn followers_below_connections_is_partial_and_hides_the_ratio() {
 
 #[test]
 fn approximate_followers_that_may_equal_connections_are_consistent() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("3,440", vec![]), NOW).unwrap();
     n.ingest(followers("3.4K"), NOW).unwrap();
     assert_eq!(
@@ -263,7 +244,7 @@ fn approximate_followers_that_may_equal_connections_are_consistent() {
 
 #[test]
 fn ratio_against_each_goal_band() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("1,000", vec![]), NOW).unwrap();
     n.ingest(followers("1,800"), NOW).unwrap();
     let cases = [
@@ -283,7 +264,7 @@ fn ratio_against_each_goal_band() {
         (Goal::EarlyCareer, BandPosition::Above, None, Some(800)),
     ];
     for (goal, position, followers_to_band, connections_to_band) in cases {
-        n.set_goal(goal);
+        n.network.set_goal(goal);
         let r = n.summary(NOW).ratio.unwrap();
         assert_eq!(r.value, 1.8);
         assert!(!r.approximate);
@@ -297,10 +278,10 @@ fn ratio_against_each_goal_band() {
 #[test]
 fn ratio_band_figures_are_absent_for_a_floor() {
     // "500+" is a floor: "about 250 more followers" from it would be invented.
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(followers("600"), NOW).unwrap();
     n.ingest(connections_page("500+", vec![]), NOW).unwrap();
-    n.set_goal(Goal::ThoughtLeader);
+    n.network.set_goal(Goal::ThoughtLeader);
     let r = n.summary(NOW).ratio.unwrap();
     assert_eq!(r.position, BandPosition::Below);
     assert_eq!((r.followers_to_band, r.connections_to_band), (None, None));
@@ -309,10 +290,10 @@ fn ratio_band_figures_are_absent_for_a_floor() {
 #[test]
 fn ratio_band_figures_survive_float_error() {
     // 1.5 x 1,000 is 1,500 however the float rounds: 1,499 followers need one more.
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("1,000", vec![]), NOW).unwrap();
     n.ingest(followers("1,499"), NOW).unwrap();
-    n.set_goal(Goal::Consultant);
+    n.network.set_goal(Goal::Consultant);
     let r = n.summary(NOW).ratio.unwrap();
     assert_eq!(r.position, BandPosition::Below);
     assert_eq!(
@@ -323,7 +304,7 @@ fn ratio_band_figures_survive_float_error() {
 
 #[test]
 fn ratio_is_absent_with_zero_connections() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("0", vec![]), NOW).unwrap();
     n.ingest(followers("12"), NOW).unwrap();
     assert!(n.summary(NOW).ratio.is_none());
@@ -341,7 +322,7 @@ fn goal_ids_round_trip_and_unknown_ids_are_refused() {
 
 #[test]
 fn unrecognised_page_changes_no_count_and_says_why() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(
         connections_page("1,234", vec![card("ana", "Ana", None)]),
         NOW,
@@ -364,7 +345,7 @@ fn unrecognised_page_changes_no_count_and_says_why() {
 
 #[test]
 fn readings_from_outside_linkedin_are_refused() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     for url in [
         "https://evil.example/",
         "https://www.linkedin.com.evil.example/",
@@ -377,21 +358,21 @@ fn readings_from_outside_linkedin_are_refused() {
             "{url}"
         );
     }
-    assert_eq!(n, Network::default());
+    assert_eq!(n, Snapshot::default());
 }
 
 #[test]
 fn cards_only_come_from_the_connections_page() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let mut r = followers("10");
     r.cards = vec![card("ana", "Ana", None)];
     assert!(n.ingest(r, NOW).is_err());
-    assert_eq!(n, Network::default());
+    assert_eq!(n, Snapshot::default());
 }
 
 #[test]
 fn bad_cards_are_skipped_with_reasons_and_good_ones_kept() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let cards = vec![
         card("ana", "Ana", Some("Connected sometime")),
         Card {
@@ -409,14 +390,14 @@ fn bad_cards_are_skipped_with_reasons_and_good_ones_kept() {
     assert_eq!(report.added, 1);
     assert_eq!(report.skipped.len(), 3, "{:?}", report.skipped);
     assert!(
-        n.person("ana").unwrap().connected.is_none(),
+        n.network.person("ana").unwrap().connected.is_none(),
         "an unreadable date stays unknown"
     );
 }
 
 #[test]
 fn hostile_names_are_kept_verbatim_as_text() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     let hostile = "<img src=x onerror=\"window.__pwned=1\"> Robert \"Bobby\" O'Neil";
     let formula = "=HYPERLINK(\"http://x\",\"y\")";
     n.ingest(
@@ -427,13 +408,13 @@ fn hostile_names_are_kept_verbatim_as_text() {
         NOW,
     )
     .unwrap();
-    assert_eq!(n.person("bob").unwrap().name, hostile);
-    assert_eq!(n.person("f").unwrap().name, formula);
+    assert_eq!(n.network.person("bob").unwrap().name, hostile);
+    assert_eq!(n.network.person("f").unwrap().name, formula);
 }
 
 #[test]
 fn duplicate_names_with_different_slugs_are_different_people() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(
         connections_page(
             "2",
@@ -450,7 +431,7 @@ fn duplicate_names_with_different_slugs_are_different_people() {
 
 #[test]
 fn reading_a_person_again_updates_them_and_keeps_the_exact_date() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(
         connections_page(
             "1",
@@ -469,7 +450,7 @@ fn reading_a_person_again_updates_them_and_keeps_the_exact_date() {
         )
         .unwrap();
     assert_eq!((report.added, report.updated), (0, 1));
-    let ana = n.person("ana").unwrap();
+    let ana = n.network.person("ana").unwrap();
     assert_eq!(ana.name, "Ana Silva");
     assert_eq!(ana.connected.unwrap().date.to_string(), "2024-08-07");
     assert_eq!((ana.first_seen_ms, ana.last_seen_ms), (NOW, NOW + HOUR));
@@ -477,22 +458,25 @@ fn reading_a_person_again_updates_them_and_keeps_the_exact_date() {
 
 #[test]
 fn equal_readings_fold_into_one_history_entry() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("10", vec![]), NOW).unwrap();
     n.ingest(connections_page("10", vec![]), NOW + HOUR)
         .unwrap();
     n.ingest(connections_page("11", vec![]), NOW + 2 * HOUR)
         .unwrap();
-    assert_eq!(n.readings.len(), 2);
+    assert_eq!(n.network.readings.len(), 2);
     assert_eq!(
-        (n.readings[0].first_read_ms, n.readings[0].read_ms),
+        (
+            n.network.readings[0].first_read_ms,
+            n.network.readings[0].read_ms
+        ),
         (NOW, NOW + HOUR)
     );
 }
 
 #[test]
 fn history_keeps_each_value_with_when_it_was_first_and_last_read() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("10", vec![]), NOW).unwrap();
     n.ingest(connections_page("10", vec![]), NOW + HOUR)
         .unwrap();
@@ -508,7 +492,7 @@ fn history_keeps_each_value_with_when_it_was_first_and_last_read() {
 
 #[test]
 fn snapshot_survives_serialization() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(
         connections_page(
             "1,234",
@@ -518,21 +502,21 @@ fn snapshot_survives_serialization() {
     )
     .unwrap();
     n.ingest(followers("3.4K"), NOW).unwrap();
-    n.set_goal(Goal::Consultant);
+    n.network.set_goal(Goal::Consultant);
     let json = serde_json::to_string(&n).unwrap();
-    let back: Network = serde_json::from_str::<Network>(&json)
+    let back: Snapshot = serde_json::from_str::<Snapshot>(&json)
         .unwrap()
         .validated()
         .unwrap();
     assert_eq!(back, n);
-    assert!(back.person("josé").is_some());
+    assert!(back.network.person("josé").is_some());
 }
 
 #[test]
 fn snapshot_from_a_newer_version_is_refused_with_the_reason() {
-    let mut value = serde_json::to_value(Network::default()).unwrap();
+    let mut value = serde_json::to_value(Snapshot::default()).unwrap();
     value["version"] = (SNAPSHOT_VERSION + 1).into();
-    let err = serde_json::from_value::<Network>(value)
+    let err = serde_json::from_value::<Snapshot>(value)
         .unwrap()
         .validated()
         .unwrap_err();
@@ -541,13 +525,13 @@ fn snapshot_from_a_newer_version_is_refused_with_the_reason() {
 
 #[test]
 fn snapshot_listing_a_person_twice_is_refused() {
-    let mut n = Network::default();
+    let mut n = Snapshot::default();
     n.ingest(connections_page("1", vec![card("ana", "Ana", None)]), NOW)
         .unwrap();
     let mut value = serde_json::to_value(&n).unwrap();
     let ana = value["people"][0].clone();
     value["people"].as_array_mut().unwrap().push(ana);
-    let err = serde_json::from_value::<Network>(value)
+    let err = serde_json::from_value::<Snapshot>(value)
         .unwrap()
         .validated()
         .unwrap_err();
@@ -563,7 +547,7 @@ proptest! {
     fn summary_invariants_hold_for_any_readings(
         readings in proptest::collection::vec((0u64..40_000, 0u64..100_000, 0i64..1_000), 1..20)
     ) {
-        let mut n = Network::default();
+        let mut n = Snapshot::default();
         for (connections, followers_count, t) in readings {
             let _ = n.ingest(connections_page(&connections.to_string(), vec![]), NOW + t * HOUR);
             let _ = n.ingest(followers(&followers_count.to_string()), NOW + t * HOUR);
@@ -591,7 +575,7 @@ proptest! {
             .zip(&names)
             .map(|(u, name)| Card { profile_url: u.clone(), name: name.clone(), headline: None, connected_text: Some(name.clone()) })
             .collect();
-        let mut n = Network::default();
+        let mut n = Snapshot::default();
         let _ = n.ingest(connections_page(&total, cards), NOW);
         let _ = n.summary(NOW);
     }
@@ -600,15 +584,15 @@ proptest! {
 #[test]
 fn a_newer_snapshot_is_made_by_a_newer_netprune_not_unreadable() {
     // Even when its shape has changed past what this version can parse.
-    let mut value = serde_json::to_value(Network::default()).unwrap();
+    let mut value = serde_json::to_value(Snapshot::default()).unwrap();
     value["version"] = (SNAPSHOT_VERSION + 1).into();
     value["people"] = "a shape this version does not know".into();
-    let err = Network::from_json(&value.to_string()).unwrap_err();
+    let err = Snapshot::from_json(&value.to_string()).unwrap_err();
     assert!(matches!(err, ModelError::NewerVersion(_)), "{err:?}");
     let message = err.to_string();
     assert!(message.contains("made by a newer netprune"), "{message}");
     assert!(!message.contains("unreadable"), "{message}");
     // A damaged snapshot is still unreadable.
-    let err = Network::from_json("{\"version\":1,\"people\":7}").unwrap_err();
+    let err = Snapshot::from_json("{\"version\":1,\"people\":7}").unwrap_err();
     assert!(matches!(err, ModelError::BadSnapshot(_)), "{err:?}");
 }

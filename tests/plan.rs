@@ -3,38 +3,26 @@
 //! the connection count after, and whether the 500+ badge is crossed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use netprune::intake::reading::{Card, CountTokens, PageKind, PageReading, Precision};
-use netprune::network::model::Network;
+use netprune::intake::reading::Precision;
 use netprune::removal::queue::{RefuseReason, RemovalQueue};
+use netprune::Snapshot;
+use pages::{connections_page, linked_card};
 use proptest::prelude::*;
+
+#[path = "support/pages.rs"]
+mod pages;
 
 /// 2026-11-21T12:00:00Z.
 const NOW: i64 = 1_795_262_400_000;
 const UTC: i32 = 0;
 
-fn network_of(total: &str, slugs: &[String]) -> Network {
-    let mut n = Network::default();
-    let reading = PageReading {
-        page: Some(PageKind::Connections),
-        url: "https://www.linkedin.com/mynetwork/invite-connect/connections/".into(),
-        recognised: true,
-        generation: Some("sdui-2026".into()),
-        counts: CountTokens {
-            connections: Some(total.into()),
-            ..Default::default()
-        },
-        cards: slugs
-            .iter()
-            .map(|s| Card {
-                profile_url: format!("/in/{s}/"),
-                name: format!("{s} Example"),
-                headline: None,
-                connected_text: None,
-            })
-            .collect(),
-        ..Default::default()
-    };
-    n.ingest(reading, NOW).unwrap();
+fn network_of(total: &str, slugs: &[String]) -> Snapshot {
+    let mut n = Snapshot::default();
+    let cards = slugs
+        .iter()
+        .map(|s| linked_card(s, format!("{s} Example")))
+        .collect();
+    n.ingest(connections_page(total, cards), NOW).unwrap();
     n.queue = RemovalQueue::new(42);
     n
 }
@@ -47,9 +35,9 @@ fn slugs(n: usize) -> Vec<String> {
 fn the_plan_names_every_refusal_with_words_and_the_name() {
     let people = slugs(5);
     let mut n = network_of("5", &people);
-    n.set_kept(&people[..1], true);
-    let gone = n.index_of("p-1").unwrap();
-    n.people[gone].gone_since_ms = Some(NOW);
+    n.network.set_kept(&people[..1], true);
+    let gone = n.network.index_of("p-1").unwrap();
+    n.network.people[gone].gone_since_ms = Some(NOW);
     n.queue_removals(&people[2..3], NOW, false).unwrap();
     let asked = vec![
         "p-0".to_string(),
@@ -106,7 +94,7 @@ fn the_plan_warns_when_the_badge_would_go() {
     }
     // Nobody queueable: nothing crosses, nothing to finish.
     let mut n = network_of("500", &people);
-    n.set_kept(&people, true);
+    n.network.set_kept(&people, true);
     let plan = n.plan_removals(&people, NOW, UTC).unwrap();
     assert!(plan.queueable.is_empty());
     assert!(!plan.crosses_badge);
@@ -128,11 +116,11 @@ proptest! {
         let mut n = network_of("1,000", &people);
         for (i, slug) in people.iter().enumerate() {
             if kept[i] {
-                n.set_kept(std::slice::from_ref(slug), true);
+                n.network.set_kept(std::slice::from_ref(slug), true);
             }
             if gone[i] {
-                let at = n.index_of(slug).unwrap();
-                n.people[at].gone_since_ms = Some(NOW);
+                let at = n.network.index_of(slug).unwrap();
+                n.network.people[at].gone_since_ms = Some(NOW);
             }
         }
         let name = |i: &usize| format!("p-{i}");

@@ -103,100 +103,90 @@ impl Collection {
     }
 }
 
-impl Network {
-    /// Starts a run, or answers the one already running (a second "collect
-    /// all" resumes it rather than starting over).
-    pub fn start_collection(&mut self, now_ms: TimeMs) -> Progress {
-        if let Some(c) = self.collection.as_ref().filter(|c| c.running) {
-            return c.progress();
-        }
-        let previous = self.collection.as_ref();
-        let collection = Collection {
-            run: previous.map_or(1, |c| c.run + 1),
-            running: true,
-            started_at_ms: now_ms,
-            ended_at_ms: None,
-            seen: 0,
-            target: self.stated_connections(),
-            outcome: None,
-            reason: None,
-            gone: previous.map_or(0, |c| c.gone),
-        };
-        let progress = collection.progress();
-        self.collection = Some(collection);
-        progress
+/// Starts a run, or answers the one already running (a second "collect
+/// all" resumes it rather than starting over).
+pub fn start(collection: &mut Option<Collection>, network: &Network, now_ms: TimeMs) -> Progress {
+    if let Some(c) = collection.as_ref().filter(|c| c.running) {
+        return c.progress();
     }
+    let previous = collection.as_ref();
+    let run = Collection {
+        run: previous.map_or(1, |c| c.run + 1),
+        running: true,
+        started_at_ms: now_ms,
+        ended_at_ms: None,
+        seen: 0,
+        target: network.stated_connections(),
+        outcome: None,
+        reason: None,
+        gone: previous.map_or(0, |c| c.gone),
+    };
+    let progress = run.progress();
+    *collection = Some(run);
+    progress
+}
 
-    /// Ends the running run. A run that reached the stated total is complete
-    /// whatever the caller says; one that did not cannot be complete.
-    pub fn finish_collection(
-        &mut self,
-        outcome: Outcome,
-        reason: Option<&str>,
-        now_ms: TimeMs,
-    ) -> Option<Progress> {
-        let collection = self.collection.as_mut().filter(|c| c.running)?;
-        let reached = collection
-            .target
-            .is_some_and(|t| u64::from(collection.seen) >= t);
-        let outcome = match outcome {
-            Outcome::Stopped => Outcome::Stopped,
-            _ if reached => Outcome::Complete,
-            _ => Outcome::Ended,
-        };
-        collection.running = false;
-        collection.ended_at_ms = Some(now_ms);
-        collection.outcome = Some(outcome);
-        collection.reason = match outcome {
-            Outcome::Complete => None,
-            _ => reason.map(|r| clean_text(r, 300)).filter(|r| !r.is_empty()),
-        };
-        if outcome == Outcome::Complete {
-            let run = collection.run;
-            let mut gone = 0;
-            for person in self.people.iter_mut().filter(|p| !p.unmatched) {
-                if person.last_run != run {
-                    person.gone_since_ms.get_or_insert(now_ms);
-                    gone += 1;
-                }
-            }
-            if let Some(c) = self.collection.as_mut() {
-                c.gone = gone;
+/// Ends the running run. A run that reached the stated total is complete
+/// whatever the caller says; one that did not cannot be complete. A
+/// complete run marks everyone it did not see gone.
+pub fn finish(
+    collection: &mut Option<Collection>,
+    network: &mut Network,
+    outcome: Outcome,
+    reason: Option<&str>,
+    now_ms: TimeMs,
+) -> Option<Progress> {
+    let run = collection.as_mut().filter(|c| c.running)?;
+    let reached = run.target.is_some_and(|t| u64::from(run.seen) >= t);
+    let outcome = match outcome {
+        Outcome::Stopped => Outcome::Stopped,
+        _ if reached => Outcome::Complete,
+        _ => Outcome::Ended,
+    };
+    run.running = false;
+    run.ended_at_ms = Some(now_ms);
+    run.outcome = Some(outcome);
+    run.reason = match outcome {
+        Outcome::Complete => None,
+        _ => reason.map(|r| clean_text(r, 300)).filter(|r| !r.is_empty()),
+    };
+    if outcome == Outcome::Complete {
+        let number = run.run;
+        let mut gone = 0;
+        for person in network.people.iter_mut().filter(|p| !p.unmatched) {
+            if person.last_run != number {
+                person.gone_since_ms.get_or_insert(now_ms);
+                gone += 1;
             }
         }
-        self.collection.as_ref().map(Collection::progress)
+        run.gone = gone;
     }
+    collection.as_ref().map(Collection::progress)
+}
 
-    /// The run's progress, if there has been one.
-    pub fn collection_progress(&self) -> Option<Progress> {
-        self.collection.as_ref().map(Collection::progress)
+/// Counts person `i` as read in the running run.
+pub(crate) fn note_seen(collection: &mut Option<Collection>, network: &mut Network, i: usize) {
+    let Some(c) = collection.as_mut().filter(|c| c.running) else {
+        return;
+    };
+    let person = &mut network.people[i];
+    if person.last_run != c.run {
+        person.last_run = c.run;
+        c.seen += 1;
     }
+}
 
-    /// Counts person `i` as read in the running run, and completes the run
-    /// when that reaches the stated total.
-    pub(crate) fn note_seen_in_run(&mut self, i: usize) {
-        let Some(c) = self.collection.as_mut().filter(|c| c.running) else {
-            return;
-        };
-        let person = &mut self.people[i];
-        if person.last_run != c.run {
-            person.last_run = c.run;
-            c.seen += 1;
-        }
+/// Updates the running run's target from the newest stated total, and
+/// completes the run once it is reached.
+pub(crate) fn update(collection: &mut Option<Collection>, network: &mut Network, now_ms: TimeMs) {
+    let target = network.stated_connections();
+    let Some(c) = collection.as_mut().filter(|c| c.running) else {
+        return;
+    };
+    if target.is_some() {
+        c.target = target;
     }
-
-    /// Updates the running run's target from the newest stated total, and
-    /// completes the run once it is reached.
-    pub(crate) fn update_collection(&mut self, now_ms: TimeMs) {
-        let target = self.stated_connections();
-        let Some(c) = self.collection.as_mut().filter(|c| c.running) else {
-            return;
-        };
-        if target.is_some() {
-            c.target = target;
-        }
-        if c.target.is_some_and(|t| u64::from(c.seen) >= t) {
-            self.finish_collection(Outcome::Complete, None, now_ms);
-        }
+    if c.target.is_some_and(|t| u64::from(c.seen) >= t) {
+        finish(collection, network, Outcome::Complete, None, now_ms);
     }
 }

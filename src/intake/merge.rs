@@ -82,165 +82,152 @@ fn unmatched_key(row: &ExportRow) -> String {
     )
 }
 
-impl Network {
-    /// Merges a read export file at `now_ms`.
-    pub fn merge_export(&mut self, file: ExportFile, now_ms: TimeMs) -> ImportReport {
-        self.search = crate::network::model::SearchCache::default();
-        let mut report = ImportReport {
-            rows: file.total_rows,
-            skipped: file.skipped,
-            notes: file.notes,
-            ..ImportReport::default()
-        };
-        self.people.reserve(file.rows.len());
-        self.index.reserve(file.rows.len());
-        // Folded name -> slugs of people read on the page (or by link): what
-        // rows without a link are matched against. Built at the first such
-        // row (most exports have none): then from the people known at that
-        // point, and from `unlisted`, linked people this import took out
-        // (which stay listed, as when the map was kept from the start).
-        let mut by_name: Option<FastMap<String, Vec<String>>> = None;
-        let mut unlisted: Vec<(String, String)> = Vec::new();
-        // Whether any key could be an unmatched row's: only then is looking
-        // one up worth building it.
-        let mut any_unmatched_keys = self
-            .people
-            .iter()
-            .any(|p| p.slug.starts_with(UNMATCHED_PREFIX));
-        let mut keys_this_import: FastMap<String, u32> = FastMap::default();
+/// Merges a read export file at `now_ms`.
+pub fn merge_export(network: &mut Network, file: ExportFile, now_ms: TimeMs) -> ImportReport {
+    let mut report = ImportReport {
+        rows: file.total_rows,
+        skipped: file.skipped,
+        notes: file.notes,
+        ..ImportReport::default()
+    };
+    network.people.reserve(file.rows.len());
+    network.index.reserve(file.rows.len());
+    // Folded name -> slugs of people read on the page (or by link): what
+    // rows without a link are matched against. Built at the first such
+    // row (most exports have none): then from the people known at that
+    // point, and from `unlisted`, linked people this import took out
+    // (which stay listed, as when the map was kept from the start).
+    let mut by_name: Option<FastMap<String, Vec<String>>> = None;
+    let mut unlisted: Vec<(String, String)> = Vec::new();
+    // Whether any key could be an unmatched row's: only then is looking
+    // one up worth building it.
+    let mut any_unmatched_keys = network
+        .people
+        .iter()
+        .any(|p| p.slug.starts_with(UNMATCHED_PREFIX));
+    let mut keys_this_import: FastMap<String, u32> = FastMap::default();
 
-        for mut row in file.rows {
-            if let Some(slug) = row.slug.take() {
-                if let Some(i) = self.index_of(&slug) {
-                    enrich(&mut self.people[i], &row);
-                    report.matched += 1;
-                    continue;
-                }
-                // A row that earlier import had to keep as unmatched now
-                // comes with its link: it replaces that entry.
-                let replaced = if any_unmatched_keys {
-                    self.index_of(&unmatched_key(&row))
-                } else {
-                    None
-                };
-                let mut person = new_person(slug, row, now_ms);
-                if let Some(i) = replaced {
-                    let removed = self.remove_person(i);
-                    person.kept = removed.kept;
-                    if !removed.unmatched && by_name.is_none() {
-                        unlisted.push((fold(&removed.name), removed.slug));
-                    }
-                }
-                if let Some(by_name) = &mut by_name {
-                    by_name
-                        .entry(fold(&person.name))
-                        .or_default()
-                        .push(person.slug.clone());
-                }
-                any_unmatched_keys |= person.slug.starts_with(UNMATCHED_PREFIX);
-                self.push_person(person);
-                report.added += 1;
+    for mut row in file.rows {
+        if let Some(slug) = row.slug.take() {
+            if let Some(i) = network.index_of(&slug) {
+                enrich(&mut network.people[i], &row);
+                report.matched += 1;
                 continue;
             }
+            // A row that earlier import had to keep as unmatched now
+            // comes with its link: it replaces that entry.
+            let replaced = if any_unmatched_keys {
+                network.index_of(&unmatched_key(&row))
+            } else {
+                None
+            };
+            let mut person = new_person(slug, row, now_ms);
+            if let Some(i) = replaced {
+                let removed = network.remove_person(i);
+                person.kept = removed.kept;
+                if !removed.unmatched && by_name.is_none() {
+                    unlisted.push((fold(&removed.name), removed.slug));
+                }
+            }
+            if let Some(by_name) = &mut by_name {
+                by_name
+                    .entry(fold(&person.name))
+                    .or_default()
+                    .push(person.slug.clone());
+            }
+            any_unmatched_keys |= person.slug.starts_with(UNMATCHED_PREFIX);
+            network.push_person(person);
+            report.added += 1;
+            continue;
+        }
 
-            let by_name = by_name.get_or_insert_with(|| {
-                let mut map: FastMap<String, Vec<String>> = FastMap::default();
-                for person in self.people.iter().filter(|p| !p.unmatched) {
-                    map.entry(fold(&person.name))
-                        .or_default()
-                        .push(person.slug.clone());
-                }
-                for (name, slug) in unlisted.drain(..) {
-                    map.entry(name).or_default().push(slug);
-                }
-                map
-            });
-            let folded_company = row
-                .company
-                .as_deref()
-                .map(fold)
-                .filter(|c| c.chars().any(char::is_alphanumeric));
-            let candidates: Vec<&String> = by_name
-                .get(&fold(&row.name))
-                .map(|slugs| {
-                    slugs
-                        .iter()
-                        .filter(|slug| {
-                            // Without a link, a match needs the name and the
-                            // company: a row without a company, or a person
-                            // whose company is unknown, is no match.
-                            let Some(company) = folded_company.as_deref() else {
-                                return false;
-                            };
-                            self.person(slug).is_some_and(|p| {
-                                p.company.as_deref().is_some_and(|c| fold(c) == company)
-                                    || p.headline
-                                        .as_deref()
-                                        .is_some_and(|h| names_company(h, company))
-                            })
+        let by_name = by_name.get_or_insert_with(|| {
+            let mut map: FastMap<String, Vec<String>> = FastMap::default();
+            for person in network.people.iter().filter(|p| !p.unmatched) {
+                map.entry(fold(&person.name))
+                    .or_default()
+                    .push(person.slug.clone());
+            }
+            for (name, slug) in unlisted.drain(..) {
+                map.entry(name).or_default().push(slug);
+            }
+            map
+        });
+        let folded_company = row
+            .company
+            .as_deref()
+            .map(fold)
+            .filter(|c| c.chars().any(char::is_alphanumeric));
+        let candidates: Vec<&String> = by_name
+            .get(&fold(&row.name))
+            .map(|slugs| {
+                slugs
+                    .iter()
+                    .filter(|slug| {
+                        // Without a link, a match needs the name and the
+                        // company: a row without a company, or a person
+                        // whose company is unknown, is no match.
+                        let Some(company) = folded_company.as_deref() else {
+                            return false;
+                        };
+                        network.person(slug).is_some_and(|p| {
+                            p.company.as_deref().is_some_and(|c| fold(c) == company)
+                                || p.headline
+                                    .as_deref()
+                                    .is_some_and(|h| names_company(h, company))
                         })
-                        // Only "exactly one" is used: a second fit settles it.
-                        .take(2)
-                        .collect()
-                })
-                .unwrap_or_default();
-            if let [slug] = candidates.as_slice() {
-                if let Some(i) = self.index_of(slug) {
-                    enrich(&mut self.people[i], &row);
-                    report.matched += 1;
-                    continue;
-                }
+                    })
+                    // Only "exactly one" is used: a second fit settles it.
+                    .take(2)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [slug] = candidates.as_slice() {
+            if let Some(i) = network.index_of(slug) {
+                enrich(&mut network.people[i], &row);
+                report.matched += 1;
+                continue;
             }
-
-            let mut key = unmatched_key(&row);
-            let seen = keys_this_import.entry(key.clone()).or_insert(0);
-            *seen += 1;
-            if *seen > 1 {
-                // Two identical rows in one file are two people.
-                key = format!("{key}#{seen}");
-            }
-            match self.index_of(&key) {
-                Some(i) => enrich(&mut self.people[i], &row),
-                None => {
-                    let mut person = new_person(key, row, now_ms);
-                    person.unmatched = true;
-                    any_unmatched_keys = true;
-                    self.push_person(person);
-                }
-            }
-            report.unmatched += 1;
         }
-        report
-    }
 
-    /// Index by folded name of the unmatched export rows, for readings that
-    /// may bring them a profile link. Empty (and free) when there are none.
-    pub(crate) fn unmatched_by_name(&self) -> FastMap<String, Vec<String>> {
-        let mut map: FastMap<String, Vec<String>> = FastMap::default();
-        for person in self.people.iter().filter(|p| p.unmatched) {
-            map.entry(fold(&person.name))
-                .or_default()
-                .push(person.slug.clone());
+        let mut key = unmatched_key(&row);
+        let seen = keys_this_import.entry(key.clone()).or_insert(0);
+        *seen += 1;
+        if *seen > 1 {
+            // Two identical rows in one file are two people.
+            key = format!("{key}#{seen}");
         }
-        map
+        match network.index_of(&key) {
+            Some(i) => enrich(&mut network.people[i], &row),
+            None => {
+                let mut person = new_person(key, row, now_ms);
+                person.unmatched = true;
+                any_unmatched_keys = true;
+                network.push_person(person);
+            }
+        }
+        report.unmatched += 1;
     }
+    report
+}
+
+/// Index by folded name of the unmatched export rows, for readings that
+/// may bring them a profile link. Empty (and free) when there are none.
+pub(crate) fn unmatched_by_name(network: &Network) -> FastMap<String, Vec<String>> {
+    let mut map: FastMap<String, Vec<String>> = FastMap::default();
+    for person in network.people.iter().filter(|p| p.unmatched) {
+        map.entry(fold(&person.name))
+            .or_default()
+            .push(person.slug.clone());
+    }
+    map
 }
 
 fn new_person(slug: String, row: ExportRow, now_ms: TimeMs) -> Person {
     Person {
-        slug,
         connected: exact(row.connected_on),
-        name: row.name,
-        headline: None,
         company: row.company,
         position: row.position,
-        source: Source::Export,
-        first_seen_ms: now_ms,
-        last_seen_ms: now_ms,
-        kept: false,
-        unmatched: false,
-        last_run: 0,
-        gone_since_ms: None,
-        removed_at_ms: None,
+        ..Person::new(slug, row.name, Source::Export, now_ms)
     }
 }

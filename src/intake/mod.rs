@@ -1,13 +1,17 @@
 //! Intake: everything that brings people and figures into the network.
 //!
 //! Owns what the content script reads off a page and what its text means
-//! ([`reading`]), LinkedIn's `Connections.csv` export ([`import`]), the
-//! export merged into the network ([`merge`]), and collection runs over the
-//! whole connections list ([`collect`]).
+//! ([`reading`]), a reading merged into the network ([`ingest`]),
+//! LinkedIn's `Connections.csv` export ([`import`]), the export merged into
+//! the network ([`merge`]), and collection runs over the whole connections
+//! list ([`collect`]); LinkedIn's words, read from
+//! `linkedin/words/en.json` ([`words`]).
 //!
 //! May import: [`crate::network`], and [`crate::search`]'s text folding.
 
 pub mod collect;
 pub mod import;
+pub mod ingest;
 pub mod merge;
 pub mod reading;
+pub mod words;

@@ -94,31 +94,28 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-/// The month number for an English month name or its three-letter
-/// abbreviation ("August", "Aug", "aug.").
-pub fn month_from_name(name: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let name = name.trim_end_matches('.').to_lowercase();
-    if name == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == name || (name.len() == 3 && m.starts_with(&name)))
-        .map(|i| i as u8 + 1)
+/// How precisely a connection date is known.
+/// Ordered from the most to the least precise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatePrecision {
+    /// "Connected on August 7, 2024", or "3 days ago".
+    Day,
+    /// "2 weeks ago".
+    Week,
+    /// "3 months ago".
+    Month,
+    /// "4 years ago".
+    Year,
+}
+
+/// When a connection was made, with the precision the page gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectedDate {
+    /// The date, or its best estimate for a relative text.
+    pub date: CivilDate,
+    /// How far the estimate may be off.
+    pub precision: DatePrecision,
 }
 
 #[cfg(test)]
@@ -171,15 +168,6 @@ mod tests {
             may31.map(|d| d.months_before(17)),
             CivilDate::new(2022, 12, 31)
         );
-    }
-
-    #[test]
-    fn month_names_and_abbreviations() {
-        assert_eq!(month_from_name("August"), Some(8));
-        assert_eq!(month_from_name("aug"), Some(8));
-        assert_eq!(month_from_name("Sept."), Some(9));
-        assert_eq!(month_from_name("Ma"), None);
-        assert_eq!(month_from_name("Augustus"), None);
     }
 
     proptest! {

@@ -1,14 +1,16 @@
 //! The network: the member's people and the figures read about them.
 //!
 //! Owns the types every other part speaks in: [`model::Person`],
-//! [`model::Network`], the counts and their precision, civil dates and
-//! epoch milliseconds ([`calendar`]), and the slug-keyed maps
-//! (`fastmap`). Calendar lives here rather than in intake because every
+//! [`model::Network`] (people and the figures read about them), figures and
+//! their precision ([`figure`]), civil dates, connection dates and epoch
+//! milliseconds ([`calendar`]), cleaned text ([`text`]), and the slug-keyed
+//! maps (`fastmap`). Calendar lives here rather than in intake because every
 //! part (pacing, the queue, storage) measures time in its [`calendar::TimeMs`].
 //!
-//! May import: nothing else in the crate (the layout test in
-//! `tests/layout.rs` checks it once the loop through `Network` is broken).
+//! May import: nothing else in the crate (`tests/layout.rs` checks it).
 
 pub mod calendar;
 pub(crate) mod fastmap;
+pub mod figure;
 pub mod model;
+pub mod text;

@@ -2,17 +2,19 @@
 //! who not and why, the connection count after, whether the 500+ badge is
 //! crossed, and when the queue would be done.
 //!
-//! It asks exactly the questions [`Network::queue_removals`] asks (the same
-//! [`Network::person_refusal`] and [`RemovalQueue::entry_refusal`]) and
-//! the queue's own finish estimate, so what the review page's confirmation
-//! shows is what queuing then does. It changes nothing.
+//! It asks exactly the questions [`queue_removals`] asks (the same
+//! [`person_refusal`] and [`RemovalQueue::entry_refusal`]) and the queue's
+//! own finish estimate, so what the review page's confirmation shows is
+//! what queuing then does. It changes nothing.
 //!
-//! [`RemovalQueue::entry_refusal`]: crate::removal::queue::RemovalQueue::entry_refusal
+//! [`queue_removals`]: crate::removal::people::queue_removals
 
-use crate::intake::reading::{clean_text, Precision};
 use crate::network::calendar::TimeMs;
+use crate::network::figure::Precision;
 use crate::network::model::{FigureKind, ModelError, Network, BADGE_THRESHOLD};
-use crate::removal::queue::{RefuseReason, MAX_PENDING, MAX_SLUG_CHARS};
+use crate::network::text::clean_text;
+use crate::removal::people::person_refusal;
+use crate::removal::queue::{RefuseReason, RemovalQueue, MAX_PENDING, MAX_SLUG_CHARS};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -73,73 +75,73 @@ pub fn refusal_words(why: RefuseReason) -> &'static str {
     }
 }
 
-impl Network {
-    /// What [`Network::queue_removals`] would do with `slugs` at `now_ms`,
-    /// without doing it. Fails, as queuing does, only when asked for more
-    /// people than anyone can have.
-    pub fn plan_removals(
-        &mut self,
-        slugs: &[String],
-        now_ms: TimeMs,
-        utc_offset_minutes: i32,
-    ) -> Result<RemovalPlan, ModelError> {
-        if slugs.len() > MAX_PENDING {
-            return Err(ModelError::BadInput(format!(
-                "{} people asked for; at most {MAX_PENDING} can be queued",
-                slugs.len()
-            )));
-        }
-        self.queue.ensure_index();
-        let mut pending = self.queue.pending_count();
-        let mut taken: HashSet<String> = HashSet::new();
-        let mut queueable = Vec::new();
-        let mut excluded = Vec::new();
-        for slug in slugs {
-            let checked = self.person_refusal(slug).and_then(|p| {
-                match self.queue.entry_refusal(&p.slug, &taken, pending) {
-                    Some(why) => Err(why),
-                    None => Ok(p.slug.clone()),
-                }
-            });
-            match checked {
-                Ok(slug) => {
-                    taken.insert(slug.clone());
-                    queueable.push(slug);
-                    pending += 1;
-                }
-                Err(why) => excluded.push(Excluded {
-                    slug: clean_text(slug, MAX_SLUG_CHARS),
-                    name: self
-                        .person(slug)
-                        .map(|p| p.name.clone())
-                        .unwrap_or_default(),
-                    reason: why,
-                    message: refusal_words(why),
-                }),
-            }
-        }
-        let progress = self.queue.progress(now_ms, utc_offset_minutes);
-        let already_waiting = progress.pending + progress.in_progress;
-        let removing = queueable.len() as u64 + u64::from(already_waiting);
-        let count = self.figure(FigureKind::Connections).map(|c| &c.figure);
-        let before = count.map(|f| f.value);
-        let after = before.map(|b| b.saturating_sub(removing));
-        let finish_at_ms = (!queueable.is_empty()).then(|| {
-            let count = u32::try_from(removing).unwrap_or(u32::MAX);
-            self.queue.finish_of(count, now_ms, utc_offset_minutes)
-        });
-        Ok(RemovalPlan {
-            crosses_badge: !queueable.is_empty()
-                && before.is_some_and(|b| b >= BADGE_THRESHOLD)
-                && after.is_some_and(|a| a < BADGE_THRESHOLD),
-            queueable,
-            excluded,
-            connections_before: before,
-            connections_after: after,
-            connections_precision: count.map(|f| f.precision),
-            finish_at_ms,
-            duration_ms: finish_at_ms.map(|f| (f - now_ms).max(0)),
-            already_waiting,
-        })
+/// What [`crate::removal::people::queue_removals`] would do with `slugs`
+/// at `now_ms`, without doing it (`queue` only has its lookup index brought
+/// up to date). Fails, as queuing does, only when asked for more people than
+/// anyone can have.
+pub fn plan_removals(
+    queue: &mut RemovalQueue,
+    network: &Network,
+    slugs: &[String],
+    now_ms: TimeMs,
+    utc_offset_minutes: i32,
+) -> Result<RemovalPlan, ModelError> {
+    if slugs.len() > MAX_PENDING {
+        return Err(ModelError::BadInput(format!(
+            "{} people asked for; at most {MAX_PENDING} can be queued",
+            slugs.len()
+        )));
     }
+    queue.ensure_index();
+    let mut pending = queue.pending_count();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut queueable = Vec::new();
+    let mut excluded = Vec::new();
+    for slug in slugs {
+        let checked = person_refusal(network, slug).and_then(|p| {
+            match queue.entry_refusal(&p.slug, &taken, pending) {
+                Some(why) => Err(why),
+                None => Ok(p.slug.clone()),
+            }
+        });
+        match checked {
+            Ok(slug) => {
+                taken.insert(slug.clone());
+                queueable.push(slug);
+                pending += 1;
+            }
+            Err(why) => excluded.push(Excluded {
+                slug: clean_text(slug, MAX_SLUG_CHARS),
+                name: network
+                    .person(slug)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                reason: why,
+                message: refusal_words(why),
+            }),
+        }
+    }
+    let progress = queue.progress(now_ms, utc_offset_minutes);
+    let already_waiting = progress.pending + progress.in_progress;
+    let removing = queueable.len() as u64 + u64::from(already_waiting);
+    let count = network.figure(FigureKind::Connections).map(|c| &c.figure);
+    let before = count.map(|f| f.value);
+    let after = before.map(|b| b.saturating_sub(removing));
+    let finish_at_ms = (!queueable.is_empty()).then(|| {
+        let count = u32::try_from(removing).unwrap_or(u32::MAX);
+        queue.finish_of(count, now_ms, utc_offset_minutes)
+    });
+    Ok(RemovalPlan {
+        crosses_badge: !queueable.is_empty()
+            && before.is_some_and(|b| b >= BADGE_THRESHOLD)
+            && after.is_some_and(|a| a < BADGE_THRESHOLD),
+        queueable,
+        excluded,
+        connections_before: before,
+        connections_after: after,
+        connections_precision: count.map(|f| f.precision),
+        finish_at_ms,
+        duration_ms: finish_at_ms.map(|f| (f - now_ms).max(0)),
+        already_waiting,
+    })
 }

@@ -7,7 +7,7 @@
 //! spreadsheet: a cell that a spreadsheet would run as a formula is prefixed
 //! with an apostrophe. Nothing here changes the network.
 
-use crate::intake::reading::DatePrecision;
+use crate::network::calendar::DatePrecision;
 use crate::network::model::{Network, Person, Source};
 use crate::search::fold::fold;
 use serde::Serialize;
@@ -63,11 +63,11 @@ pub struct RowDate {
 
 /// Names carried by an unmatched export row (folded), each with the first
 /// such row and the first person of that name read with a link.
-pub(crate) type NameGroups = HashMap<String, NameGroup>;
+pub type NameGroups = HashMap<String, NameGroup>;
 
 /// One name of [`NameGroups`].
 #[derive(Clone, Debug, Default)]
-pub(crate) struct NameGroup {
+pub struct NameGroup {
     unmatched: Option<u32>,
     linked: Option<u32>,
 }
@@ -122,146 +122,166 @@ fn source_id(source: Source) -> &'static str {
     }
 }
 
-impl Network {
-    /// Rows for `indices`; indices out of range are skipped.
-    pub fn rows(&self, indices: &[u32]) -> Vec<Row<'_>> {
-        let namesakes = self.namesakes(indices);
-        indices
-            .iter()
-            .filter_map(|&i| self.people.get(i as usize).map(|p| (i, p)))
-            .map(|(index, p)| Row {
-                index,
-                slug: &p.slug,
-                profile_url: (!p.unmatched).then(|| profile_url_of(&p.slug)),
-                name: &p.name,
-                headline: p.headline.as_deref(),
-                company: p.company.as_deref(),
-                position: p.position.as_deref(),
-                connected: p.connected.map(|c| RowDate {
-                    date: c.date.to_string(),
-                    precision: c.precision,
-                }),
-                source: source_id(p.source),
-                kept: p.kept,
-                queued: self.queue.is_queued(&p.slug),
-                removed: p.removed_at_ms.is_some(),
-                gone: p.gone_since_ms.is_some(),
-                unmatched: p.unmatched,
-                possibly_same_as: namesakes.get(&index).cloned(),
-            })
-            .collect()
-    }
+/// Rows for `indices`; indices out of range are skipped.
+/// `groups` comes from [`name_groups`] (cached by the caller while people
+/// do not change); `queued` says who the removal queue holds.
+pub fn rows<'a>(
+    network: &'a Network,
+    groups: &NameGroups,
+    indices: &[u32],
+    queued: impl Fn(&str) -> bool,
+) -> Vec<Row<'a>> {
+    let namesakes = namesakes(network, groups, indices);
+    indices
+        .iter()
+        .filter_map(|&i| network.people.get(i as usize).map(|p| (i, p)))
+        .map(|(index, p)| Row {
+            index,
+            slug: &p.slug,
+            profile_url: (!p.unmatched).then(|| profile_url_of(&p.slug)),
+            name: &p.name,
+            headline: p.headline.as_deref(),
+            company: p.company.as_deref(),
+            position: p.position.as_deref(),
+            connected: p.connected.map(|c| RowDate {
+                date: c.date.to_string(),
+                precision: c.precision,
+            }),
+            source: source_id(p.source),
+            kept: p.kept,
+            queued: queued(&p.slug),
+            removed: p.removed_at_ms.is_some(),
+            gone: p.gone_since_ms.is_some(),
+            unmatched: p.unmatched,
+            possibly_same_as: namesakes.get(&index).cloned(),
+        })
+        .collect()
+}
 
-    /// For the people at `indices`: who they may be the same person as,
-    /// in words. An export row without a link that netprune would not
-    /// merge (no company, no clear fit) and anyone of the same name read
-    /// with a link are possibly the same person. The names involved are
-    /// grouped once per change of people, so a window of rows costs a fold
-    /// per row.
-    fn namesakes(&self, indices: &[u32]) -> HashMap<u32, String> {
-        let groups = self.search.1.get_or_init(|| self.name_groups());
-        let mut out = HashMap::new();
-        if groups.is_empty() {
-            return out;
-        }
-        for &index in indices {
-            let Some(person) = self.people.get(index as usize) else {
-                continue;
-            };
-            let Some(group) = groups.get(&fold(&person.name)) else {
-                continue;
-            };
-            let other = if person.unmatched {
-                group.linked
-            } else {
-                group.unmatched
-            };
-            let Some(other) = other.and_then(|i| self.people.get(i as usize)) else {
-                continue;
-            };
-            out.insert(index, describe_namesake(other));
-        }
-        out
+/// For the people at `indices`: who they may be the same person as,
+/// in words. An export row without a link that netprune would not
+/// merge (no company, no clear fit) and anyone of the same name read
+/// with a link are possibly the same person. The names involved are
+/// grouped once per change of people, so a window of rows costs a fold
+/// per row.
+fn namesakes(network: &Network, groups: &NameGroups, indices: &[u32]) -> HashMap<u32, String> {
+    let mut out = HashMap::new();
+    if groups.is_empty() {
+        return out;
     }
-
-    /// Every folded name an unmatched export row carries, with that row and
-    /// the first person of the name read with a link.
-    fn name_groups(&self) -> NameGroups {
-        let mut groups = NameGroups::default();
-        for (i, person) in self.people.iter().enumerate().filter(|(_, p)| p.unmatched) {
-            groups
-                .entry(fold(&person.name))
-                .or_default()
-                .unmatched
-                .get_or_insert(i as u32);
-        }
-        if groups.is_empty() {
-            return groups;
-        }
-        for (i, person) in self.people.iter().enumerate().filter(|(_, p)| !p.unmatched) {
-            if let Some(group) = groups.get_mut(&fold(&person.name)) {
-                group.linked.get_or_insert(i as u32);
-            }
-        }
-        groups
-    }
-
-    /// The histogram of connection years among `indices`.
-    pub fn histogram(&self, indices: &[u32]) -> Histogram {
-        let mut by_year: BTreeMap<i32, u32> = BTreeMap::new();
-        let mut unknown = 0;
-        for person in indices.iter().filter_map(|&i| self.people.get(i as usize)) {
-            match person.connected {
-                Some(c) => *by_year.entry(c.date.year).or_default() += 1,
-                None => unknown += 1,
-            }
-        }
-        let years = match (by_year.keys().next(), by_year.keys().next_back()) {
-            (Some(&first), Some(&last)) => (first..=last)
-                .map(|year| YearCount {
-                    year,
-                    count: by_year.get(&year).copied().unwrap_or(0),
-                })
-                .collect(),
-            _ => Vec::new(),
+    for &index in indices {
+        let Some(person) = network.people.get(index as usize) else {
+            continue;
         };
-        Histogram { years, unknown }
+        let Some(group) = groups.get(&fold(&person.name)) else {
+            continue;
+        };
+        let other = if person.unmatched {
+            group.linked
+        } else {
+            group.unmatched
+        };
+        let Some(other) = other.and_then(|i| network.people.get(i as usize)) else {
+            continue;
+        };
+        out.insert(index, describe_namesake(other));
     }
+    out
+}
 
-    /// The people at `indices` as CSV (RFC 4180, header first, no BOM).
-    pub fn export_csv(&self, indices: &[u32]) -> String {
-        let mut out = String::from(
-            "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status\r\n",
-        );
-        for person in indices.iter().filter_map(|&i| self.people.get(i as usize)) {
-            let fields = [
-                person.name.clone(),
-                profile_url(person),
-                person.headline.clone().unwrap_or_default(),
-                person.company.clone().unwrap_or_default(),
-                person.position.clone().unwrap_or_default(),
-                person
-                    .connected
-                    .map(|c| c.date.to_string())
-                    .unwrap_or_default(),
-                person
-                    .connected
-                    .map(|c| precision_word(c.precision))
-                    .unwrap_or_default()
-                    .to_string(),
-                if person.kept { "yes" } else { "" }.to_string(),
-                status(person).to_string(),
-            ];
-            for (n, field) in fields.iter().enumerate() {
-                if n > 0 {
-                    out.push(',');
-                }
-                push_csv_field(&mut out, field);
-            }
-            out.push_str("\r\n");
-        }
-        out
+/// Every folded name an unmatched export row carries, with that row and
+/// the first person of the name read with a link.
+pub fn name_groups(network: &Network) -> NameGroups {
+    let mut groups = NameGroups::default();
+    for (i, person) in network
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.unmatched)
+    {
+        groups
+            .entry(fold(&person.name))
+            .or_default()
+            .unmatched
+            .get_or_insert(i as u32);
     }
+    if groups.is_empty() {
+        return groups;
+    }
+    for (i, person) in network
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.unmatched)
+    {
+        if let Some(group) = groups.get_mut(&fold(&person.name)) {
+            group.linked.get_or_insert(i as u32);
+        }
+    }
+    groups
+}
+
+/// The histogram of connection years among `indices`.
+pub fn histogram(network: &Network, indices: &[u32]) -> Histogram {
+    let mut by_year: BTreeMap<i32, u32> = BTreeMap::new();
+    let mut unknown = 0;
+    for person in indices
+        .iter()
+        .filter_map(|&i| network.people.get(i as usize))
+    {
+        match person.connected {
+            Some(c) => *by_year.entry(c.date.year).or_default() += 1,
+            None => unknown += 1,
+        }
+    }
+    let years = match (by_year.keys().next(), by_year.keys().next_back()) {
+        (Some(&first), Some(&last)) => (first..=last)
+            .map(|year| YearCount {
+                year,
+                count: by_year.get(&year).copied().unwrap_or(0),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Histogram { years, unknown }
+}
+
+/// The people at `indices` as CSV (RFC 4180, header first, no BOM).
+pub fn export_csv(network: &Network, indices: &[u32]) -> String {
+    let mut out = String::from(
+        "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status\r\n",
+    );
+    for person in indices
+        .iter()
+        .filter_map(|&i| network.people.get(i as usize))
+    {
+        let fields = [
+            person.name.clone(),
+            profile_url(person),
+            person.headline.clone().unwrap_or_default(),
+            person.company.clone().unwrap_or_default(),
+            person.position.clone().unwrap_or_default(),
+            person
+                .connected
+                .map(|c| c.date.to_string())
+                .unwrap_or_default(),
+            person
+                .connected
+                .map(|c| precision_word(c.precision))
+                .unwrap_or_default()
+                .to_string(),
+            if person.kept { "yes" } else { "" }.to_string(),
+            status(person).to_string(),
+        ];
+        for (n, field) in fields.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            push_csv_field(&mut out, field);
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 fn profile_url(person: &Person) -> String {

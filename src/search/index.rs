@@ -1,8 +1,8 @@
-//! The search index `Network::query` runs every keystroke on.
+//! The search index `Snapshot::query` runs every keystroke on.
 //!
 //! [`crate::search::query`] owns the filter language and what each query means
-//! (`Query::holds`); its [`SearchKeys`](crate::search::query::SearchKeys) and
-//! [`run`](crate::search::query::run) are the reference, one person at a time. This
+//! (`Query::holds`); the tests' reference engine
+//! (`tests/support/reference_engine.rs`) answers one person at a time. This
 //! module owns a layout of the same keys made for scanning 30,000 people per
 //! keystroke, and must answer exactly as the reference does:
 //!
@@ -25,9 +25,8 @@
 
 use crate::network::model::Person;
 use crate::search::fold::fold_into;
-use crate::search::query::{
-    prefix, sort_indices, Flags, Keys, Needle, Query, SortOrder, TextField,
-};
+use crate::search::query::{Flags, Keys, Needle, Query, SortOrder, TextField};
+use crate::search::sort::{prefix, sort_indices};
 use std::cmp::Ordering;
 
 /// Which hashed byte pairs a text holds: 256 bits. If a needle occurs in a
@@ -299,7 +298,7 @@ impl SearchIndex {
     }
 
     /// The indices of the people matching `query`, in its order: what
-    /// [`crate::search::query::run`] answers for the same people. `people` must be
+    /// the reference engine in `tests/support/` answers for the same people. `people` must be
     /// the list the index was built from. `flags[i]` are person `i`'s
     /// flags; a person past its end has none (pass an empty slice when the
     /// query does not test flags).
@@ -517,32 +516,11 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::intake::reading::{ConnectedDate, DatePrecision};
-    use crate::network::calendar::CivilDate;
     use crate::network::model::Source;
-    use crate::search::query::{parse, run, SearchKeys};
     use proptest::prelude::*;
 
-    // 2026-11-21T12:00:00Z
-    const NOW: i64 = 1_795_262_400_000;
-
     fn person(slug: &str, name: &str) -> Person {
-        Person {
-            slug: slug.into(),
-            name: name.into(),
-            headline: None,
-            company: None,
-            position: None,
-            connected: None,
-            source: Source::ConnectionsPage,
-            first_seen_ms: 0,
-            last_seen_ms: 0,
-            kept: false,
-            unmatched: false,
-            last_run: 0,
-            gone_since_ms: None,
-            removed_at_ms: None,
-        }
+        Person::new(slug.into(), name.into(), Source::ConnectionsPage, 0)
     }
 
     #[test]
@@ -604,75 +582,5 @@ mod tests {
         assert!(row(0).has_headline());
         assert!(!row(1).has_headline());
         assert_eq!(columns.span(2, TextField::Any), "");
-    }
-
-    fn arbitrary_person() -> impl Strategy<Value = Person> {
-        let text = "[a-cé ]{0,6}";
-        (
-            "[a-c]{1,2}",
-            text,
-            proptest::option::of(text),
-            proptest::option::of(text),
-            proptest::option::of(text),
-            proptest::option::of(0i64..40),
-        )
-            .prop_map(|(slug, name, headline, company, position, day)| {
-                let mut p = person(&slug, &name);
-                p.headline = headline;
-                p.company = company;
-                p.position = position;
-                p.connected = day.map(|d| ConnectedDate {
-                    date: CivilDate::from_days(18_000 + d),
-                    precision: DatePrecision::Day,
-                });
-                p
-            })
-    }
-
-    const QUERIES: [&str; 16] = [
-        "",
-        "a",
-        "b c",
-        "\"a b\"",
-        "name:a",
-        "company:b OR title:c",
-        "-a sort:-name",
-        "after:2019-04-15 sort:connected",
-        "-before:2019-04-20 sort:-connected",
-        "has:headline sort:company",
-        "-has:date sort:-company",
-        "is:kept",
-        "-is:gone é",
-        "sort:connected",
-        "sort:-company",
-        "title:\"c a\" OR is:queued sort:-name",
-    ];
-
-    proptest! {
-        #[test]
-        fn the_index_answers_as_the_reference_does(
-            people in proptest::collection::vec(arbitrary_person(), 0..40),
-            flag_bits in proptest::collection::vec(0u8..16, 0..40),
-        ) {
-            let flags: Vec<Flags> = flag_bits
-                .iter()
-                .map(|bits| Flags {
-                    kept: bits & 1 != 0,
-                    queued: bits & 2 != 0,
-                    removed: bits & 4 != 0,
-                    gone: bits & 8 != 0,
-                })
-                .collect();
-            let ranked = SearchKeys::for_people(&people);
-            let mut index = SearchIndex::new(&people);
-            for text in QUERIES {
-                let query = parse(text, NOW).unwrap();
-                prop_assert_eq!(
-                    index.run(&people, &query, &flags),
-                    run(&query, &people, &ranked, &flags),
-                    "{}", text
-                );
-            }
-        }
     }
 }

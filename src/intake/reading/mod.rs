@@ -7,23 +7,20 @@
 //! never reads a clock: relative dates are resolved against the time the
 //! caller says the page was read.
 
-use crate::network::calendar::{month_from_name, CivilDate, TimeMs};
+use crate::intake::words::{self, month_from_name, Unit};
+use crate::network::calendar::{CivilDate, TimeMs};
+// The types a reading's text turns into belong to the network; they are
+// re-exported here, where they are parsed.
+pub use crate::network::calendar::{ConnectedDate, DatePrecision};
+pub use crate::network::figure::{Figure, Precision};
+pub use crate::network::model::PageKind;
+pub use crate::network::text::clean_text;
+use crate::network::text::collapse_whitespace;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Which of the member's pages a reading came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PageKind {
-    /// My Network, Connections.
-    Connections,
-    /// My Network, Following & followers, the Followers tab.
-    Followers,
-    /// My Network, Following & followers, the Following tab.
-    Following,
-    /// The member's own profile.
-    Profile,
-}
+mod connected;
+pub use connected::parse_connected_text;
 
 /// One reading of a page, as the content script sends it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -78,34 +75,6 @@ pub struct Card {
     /// "Connected 2 weeks ago", "Connected on August 7, 2024", if shown.
     #[serde(default)]
     pub connected_text: Option<String>,
-}
-
-/// How exact a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Precision {
-    /// Every digit shown ("1,234").
-    Exact,
-    /// Abbreviated ("3.4K"): the true figure is within half a unit.
-    Approximate,
-    /// A floor ("500+").
-    AtLeast,
-}
-
-/// A figure as LinkedIn showed it, with the range of true values it allows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Figure {
-    /// The figure: 1234 for "1,234", 3400 for "3.4K", 500 for "500+".
-    pub value: u64,
-    /// How exact it is.
-    pub precision: Precision,
-    /// The token exactly as shown, for display.
-    pub shown: String,
-    /// The smallest true value the token allows.
-    pub low: u64,
-    /// The largest, or `None` when unbounded ("500+").
-    pub high: Option<u64>,
 }
 
 /// Text the core could not make sense of, with the reason.
@@ -310,125 +279,6 @@ pub fn slug_from_profile_url(url: &str) -> Result<String, TextError> {
     Ok(decoded.to_lowercase())
 }
 
-/// How precisely a connection date is known.
-/// Ordered from the most to the least precise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DatePrecision {
-    /// "Connected on August 7, 2024", or "3 days ago".
-    Day,
-    /// "2 weeks ago".
-    Week,
-    /// "3 months ago".
-    Month,
-    /// "4 years ago".
-    Year,
-}
-
-/// When a connection was made, with the precision the page gave.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConnectedDate {
-    /// The date, or its best estimate for a relative text.
-    pub date: CivilDate,
-    /// How far the estimate may be off.
-    pub precision: DatePrecision,
-}
-
-/// Parses "Connected on August 7, 2024", "Connected on 7 August 2024" or a
-/// relative "Connected 2 weeks ago" read at `read_at_ms`.
-pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
-    let err = |why| TextError::new("connection date", text, why);
-    let lower = collapse_whitespace(text).to_lowercase();
-    let rest = lower
-        .strip_prefix("connected")
-        .ok_or_else(|| err("it does not start with \"Connected\""))?
-        .trim_start();
-    if let Some(absolute) = rest.strip_prefix("on ") {
-        let date =
-            parse_absolute_date(absolute).ok_or_else(|| err("the date is not a real day"))?;
-        return Ok(ConnectedDate {
-            date,
-            precision: DatePrecision::Day,
-        });
-    }
-    let today = CivilDate::from_ms(read_at_ms);
-    let days_before = |n: i64| CivilDate::from_days(today.to_days() - n);
-    match rest {
-        "today" | "just now" => {
-            return Ok(ConnectedDate {
-                date: today,
-                precision: DatePrecision::Day,
-            })
-        }
-        "yesterday" => {
-            return Ok(ConnectedDate {
-                date: days_before(1),
-                precision: DatePrecision::Day,
-            })
-        }
-        _ => {}
-    }
-    let relative = rest
-        .strip_suffix(" ago")
-        .ok_or_else(|| err("it is neither a date nor \"… ago\""))?;
-    let (amount, unit) = relative
-        .split_once(' ')
-        .ok_or_else(|| err("it has no time unit"))?;
-    let amount: i64 = match amount {
-        "a" | "an" | "one" => 1,
-        n => n.parse().map_err(|_| err("the amount is not a number"))?,
-    };
-    if !(0..=100).contains(&amount) {
-        return Err(err("the amount is out of range"));
-    }
-    let unit = unit.trim_end_matches('s');
-    let (date, precision) = match unit {
-        "second" | "minute" | "hour" => (today, DatePrecision::Day),
-        "day" => (days_before(amount), DatePrecision::Day),
-        "week" => (days_before(amount * 7), DatePrecision::Week),
-        "month" => (today.months_before(amount as u32), DatePrecision::Month),
-        "year" => (today.months_before(amount as u32 * 12), DatePrecision::Year),
-        _ => return Err(err("the time unit is not known")),
-    };
-    Ok(ConnectedDate { date, precision })
-}
-
-fn parse_absolute_date(text: &str) -> Option<CivilDate> {
-    let cleaned = text.replace(',', " ");
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let (month, day, year) = match words.as_slice() {
-        [m, d, y] if m.starts_with(|c: char| c.is_alphabetic()) => (*m, *d, *y),
-        [d, m, y] => (*m, *d, *y),
-        _ => return None,
-    };
-    let month = month_from_name(month)?;
-    let day: u8 = day.parse().ok()?;
-    let year: i32 = year.parse().ok()?;
-    if !(2003..=9999).contains(&year) {
-        // LinkedIn opened in 2003: an earlier year is a misread.
-        return None;
-    }
-    CivilDate::new(year, month, day)
-}
-
-/// Trims text, collapses runs of whitespace to one space, and drops control
-/// and invisible formatting characters that only confuse display and search.
-/// Everything else (HTML, quotes, emoji, right-to-left script) is kept as text.
-pub fn clean_text(text: &str, max_chars: usize) -> String {
-    let collapsed = collapse_whitespace(text);
-    let mut out: String = collapsed
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{200b}' | '\u{feff}'))
-        .take(max_chars)
-        .collect();
-    out.truncate(out.trim_end().len());
-    out
-}
-
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,90 +415,6 @@ mod tests {
         }
     }
 
-    fn date(text: &str, now: TimeMs) -> (String, DatePrecision) {
-        let d = parse_connected_text(text, now).unwrap();
-        (d.date.to_string(), d.precision)
-    }
-
-    // 2026-11-21T12:00:00Z
-    const NOW: TimeMs = 1_795_262_400_000;
-
-    #[test]
-    fn absolute_dates_are_exact_days() {
-        assert_eq!(
-            date("Connected on August 7, 2024", NOW),
-            ("2024-08-07".into(), DatePrecision::Day)
-        );
-        assert_eq!(
-            date("Connected on 7 August 2024", NOW),
-            ("2024-08-07".into(), DatePrecision::Day)
-        );
-        assert_eq!(
-            date("  Connected  on Feb 29, 2024 ", NOW),
-            ("2024-02-29".into(), DatePrecision::Day)
-        );
-    }
-
-    #[test]
-    fn connected_dates_as_the_2026_pages_print_them() {
-        // docs/LINKEDIN.md: "Connected on June 24, 2026" (month first) and
-        // "Connected on 8 September 2026" (day first).
-        assert_eq!(
-            date("Connected on June 24, 2026", NOW),
-            ("2026-06-24".into(), DatePrecision::Day)
-        );
-        assert_eq!(
-            date("Connected on 8 September 2026", NOW),
-            ("2026-09-08".into(), DatePrecision::Day)
-        );
-    }
-
-    #[test]
-    fn relative_dates_carry_their_precision() {
-        assert_eq!(CivilDate::from_ms(NOW).to_string(), "2026-11-21");
-        assert_eq!(
-            date("Connected 3 days ago", NOW),
-            ("2026-11-18".into(), DatePrecision::Day)
-        );
-        assert_eq!(
-            date("Connected 2 weeks ago", NOW),
-            ("2026-11-07".into(), DatePrecision::Week)
-        );
-        assert_eq!(
-            date("Connected 1 month ago", NOW),
-            ("2026-10-21".into(), DatePrecision::Month)
-        );
-        assert_eq!(
-            date("Connected a year ago", NOW),
-            ("2025-11-21".into(), DatePrecision::Year)
-        );
-        assert_eq!(
-            date("Connected 5 hours ago", NOW),
-            ("2026-11-21".into(), DatePrecision::Day)
-        );
-        assert_eq!(
-            date("Connected yesterday", NOW),
-            ("2026-11-20".into(), DatePrecision::Day)
-        );
-    }
-
-    #[test]
-    fn impossible_dates_are_refused() {
-        for bad in [
-            "Connected on February 30, 2024",
-            "Connected on August 7, 1999",
-            "Connected 2 fortnights ago",
-            "Connected -2 days ago",
-            "Joined 2 weeks ago",
-            "Connected recently",
-        ] {
-            assert!(
-                parse_connected_text(bad, NOW).is_err(),
-                "{bad:?} should be refused"
-            );
-        }
-    }
-
     #[test]
     fn clean_text_keeps_markup_as_text_and_drops_controls() {
         assert_eq!(
@@ -692,11 +458,6 @@ mod tests {
         #[test]
         fn slug_parsing_never_panics(url in "\\PC{0,60}") {
             let _ = slug_from_profile_url(&url);
-        }
-
-        #[test]
-        fn connected_text_never_panics(text in "\\PC{0,40}", now in 0i64..4_000_000_000_000) {
-            let _ = parse_connected_text(&text, now);
         }
     }
 }

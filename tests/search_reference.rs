@@ -1,0 +1,163 @@
+//! The reference search engine's own rules (its keys keep fields apart,
+//! its ranks are permutations, its fingerprints tell lists apart), and the
+//! shipped search index held to it on arbitrary people and queries.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "support/roster.rs"]
+mod roster;
+
+use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
+use netprune::search::query::TextField;
+use roster::reference_engine::{sort_hits, ORDERS};
+use roster::*;
+
+#[test]
+fn search_keys_keep_the_fields_apart() {
+    let mut p = person("jose", "José García");
+    p.company = Some("Acme".into());
+    p.position = Some("Head of Sales".into());
+    let keys = SearchKeys::new(&p);
+    assert_eq!(keys.name(), "jose garcia");
+    assert_eq!(keys.company(), "acme");
+    assert_eq!(keys.headline(), "");
+    assert_eq!(keys.position(), "head of sales");
+    assert!(!keys.has_headline());
+    assert_eq!(keys.span(TextField::Title), "\nhead of sales");
+    // "garcia acme" spans two fields: no bare-word match.
+    assert!(!parse("\"garcia acme\"", NOW)
+        .unwrap()
+        .matches(&keys, Flags::default()));
+    assert!(parse("\"garcia\"", NOW)
+        .unwrap()
+        .matches(&keys, Flags::default()));
+}
+
+#[test]
+fn sort_entries_put_unknown_dates_last_both_ways() {
+    let people = vec![
+        person("a", "A"),
+        person("b", "B").connected(day(2020, 1, 1)),
+        person("c", "C").connected(day(2010, 1, 1)),
+    ];
+    let keys: Vec<SearchKeys> = people.iter().map(SearchKeys::new).collect();
+    let mut hits = vec![0, 1, 2];
+    sort_hits(&mut hits, SortOrder::Connected, &people, &keys);
+    assert_eq!(hits, vec![2, 1, 0]);
+    sort_hits(&mut hits, SortOrder::ConnectedDescending, &people, &keys);
+    assert_eq!(hits, vec![1, 2, 0]);
+}
+
+#[test]
+fn places_under_every_order_are_a_permutation() {
+    let people = vec![
+        person("b", "Ana").connected(day(2020, 1, 1)),
+        person("a", "Ana"),
+        person("c", "Álvaro").connected(day(2020, 1, 1)),
+        person("d", "Zoë").connected(day(2010, 5, 5)),
+    ];
+    let keys = SearchKeys::for_people(&people);
+    for slot in 0..ORDERS {
+        let mut places: Vec<u32> = keys.iter().map(|k| k.ranks.unwrap().place[slot]).collect();
+        places.sort_unstable();
+        assert_eq!(places, vec![0, 1, 2, 3], "slot {slot}");
+    }
+    // Name order: alvaro, ana (slug a), ana (slug b), zoe.
+    let name_places: Vec<u32> = keys.iter().map(|k| k.ranks.unwrap().place[0]).collect();
+    assert_eq!(name_places, vec![2, 1, 0, 3]);
+}
+
+#[test]
+fn lists_that_differ_in_anything_placed_have_different_fingerprints() {
+    let base = vec![
+        person("a", "Ana").connected(day(2020, 1, 1)),
+        person("b", "Bo"),
+    ];
+    let fingerprint = |people: &[Person]| SearchKeys::for_people(people)[0].ranks.unwrap().batch;
+    let mut redated = base.clone();
+    redated[1] = person("b", "Bo").connected(day(2021, 1, 1));
+    let mut renamed = base.clone();
+    renamed[1].name = "Bö".into();
+    let mut reordered = base.clone();
+    reordered.swap(0, 1);
+    let mut employed = base.clone();
+    employed[0].company = Some("Acme".into());
+    let mut headlined = base.clone();
+    headlined[0].headline = Some("Engineer".into());
+    assert_ne!(fingerprint(&base), fingerprint(&redated));
+    assert_ne!(fingerprint(&base), fingerprint(&reordered));
+    assert_ne!(fingerprint(&base), fingerprint(&employed));
+    // "Bö" folds to "bo": same places, same fingerprint.
+    assert_eq!(fingerprint(&base), fingerprint(&renamed));
+    // Headlines are searched but never sorted by.
+    assert_eq!(fingerprint(&base), fingerprint(&headlined));
+}
+
+fn arbitrary_person() -> impl Strategy<Value = Person> {
+    let text = "[a-cé ]{0,6}";
+    (
+        "[a-c]{1,2}",
+        text,
+        proptest::option::of(text),
+        proptest::option::of(text),
+        proptest::option::of(text),
+        proptest::option::of(0i64..40),
+    )
+        .prop_map(|(slug, name, headline, company, position, day)| {
+            let mut p = person(&slug, &name);
+            p.headline = headline;
+            p.company = company;
+            p.position = position;
+            p.connected = day.map(|d| ConnectedDate {
+                date: CivilDate::from_days(18_000 + d),
+                precision: DatePrecision::Day,
+            });
+            p
+        })
+}
+
+const QUERIES: [&str; 16] = [
+    "",
+    "a",
+    "b c",
+    "\"a b\"",
+    "name:a",
+    "company:b OR title:c",
+    "-a sort:-name",
+    "after:2019-04-15 sort:connected",
+    "-before:2019-04-20 sort:-connected",
+    "has:headline sort:company",
+    "-has:date sort:-company",
+    "is:kept",
+    "-is:gone é",
+    "sort:connected",
+    "sort:-company",
+    "title:\"c a\" OR is:queued sort:-name",
+];
+
+proptest! {
+    #[test]
+    fn the_index_answers_as_the_reference_does(
+        people in proptest::collection::vec(arbitrary_person(), 0..40),
+        flag_bits in proptest::collection::vec(0u8..16, 0..40),
+    ) {
+        let flags: Vec<Flags> = flag_bits
+            .iter()
+            .map(|bits| Flags {
+                kept: bits & 1 != 0,
+                queued: bits & 2 != 0,
+                removed: bits & 4 != 0,
+                gone: bits & 8 != 0,
+            })
+            .collect();
+        let ranked = SearchKeys::for_people(&people);
+        let mut index = SearchIndex::new(&people);
+        for text in QUERIES {
+            let query = parse(text, NOW).unwrap();
+            prop_assert_eq!(
+                index.run(&people, &query, &flags),
+                run(&query, &people, &ranked, &flags),
+                "{}", text
+            );
+        }
+    }
+}
