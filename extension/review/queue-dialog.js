@@ -45,22 +45,6 @@ const EXCLUDED_ORDER = [
 ];
 
 /**
- * The core's refusal reasons (RefuseReason in src/removal/queue.rs, camelCase), in words.
- *
- * @type {Record<string, string>}
- */
-export const REFUSALS = {
-  kept: "on your keep-list",
-  unmatched: "from your export without a profile link",
-  gone: "no longer in your connections",
-  unknown: "not in your network as netprune holds it",
-  alreadyQueued: "already in the removal queue",
-  alreadyRemoved: "already removed",
-  badSlug: "not a profile link netprune can use",
-  queueFull: "the queue is full (30,000 people waiting)",
-};
-
-/**
  * A count as words with its precision: "1,180", "about 1,180", "at least 490".
  *
  * @param {{ value: number, precision: Count["precision"] }} count
@@ -401,15 +385,16 @@ export function createQueueDialog(page) {
       parts.push(paragraph(doc, `Refused ${formatCount(refused.length)}:`));
       const list = doc.createElement("ul");
       list.className = "excluded-list";
-      /** @type {Map<string, string[]>} */
+      // Grouped by the core's reason code; the core words each reason.
+      /** @type {Map<string, { message: string, slugs: string[] }>} */
       const byReason = new Map();
-      for (const { slug, why } of refused) {
-        const slugs = byReason.get(why) ?? [];
-        slugs.push(slug);
-        byReason.set(why, slugs);
+      for (const { slug, why, message } of refused) {
+        const group = byReason.get(why) ?? { message, slugs: [] };
+        group.slugs.push(slug);
+        byReason.set(why, group);
       }
-      for (const [why, slugs] of byReason) {
-        const item = groupItem(slugs.length, REFUSALS[why] ?? String(why), namesFor(slugs));
+      for (const [why, { message, slugs }] of byReason) {
+        const item = groupItem(slugs.length, message, namesFor(slugs));
         item.dataset.why = String(why);
         list.append(item);
       }

@@ -38,7 +38,7 @@
  * @typedef {{ progress?: QueueProgress | null,
  *   entries?: { dryRun?: boolean, status?: { kind?: string } }[],
  *   settings?: Partial<PacingSettings> | null }} QueueStore storage.local.queue
- * @typedef {{ slug: string, why: string }} Refusal
+ * @typedef {{ slug: string, why: string, message: string }} Refusal the core's refusal: its reason code and words
  * @typedef {{
  *   queueable: string[],
  *   excluded: { slug: string, name: string, reason: string, message: string }[],

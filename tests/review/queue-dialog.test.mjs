@@ -97,7 +97,13 @@ test("confirm_sends_queue_removals_with_the_eligible_selected_slugs_and_dry_run"
   const { dom, doc, extension } = await openQueueDialog(t, {
     answer: (message) =>
       message.type === "queue-removals"
-        ? { ok: true, queued: 3, refused: [{ slug: "p-9", why: "alreadyQueued" }] }
+        ? {
+            ok: true,
+            queued: 3,
+            refused: [
+              { slug: "p-9", why: "alreadyQueued", message: "already in the removal queue" },
+            ],
+          }
         : { ok: true },
   });
   const dryRun = byTestId(doc, "dry-run");
@@ -335,7 +341,11 @@ test("the_selection_bar_says_how_many_wait_in_the_queue_and_why_it_is_paused", a
 test("axe_finds_no_serious_or_critical_violations_with_the_queue_dialog_open", async (t) => {
   const { dom, doc } = await openQueueDialog(t, {
     connections: connectionsCount(502),
-    answer: () => ({ ok: true, queued: 3, refused: [{ slug: "p-9", why: "alreadyQueued" }] }),
+    answer: () => ({
+      ok: true,
+      queued: 3,
+      refused: [{ slug: "p-9", why: "alreadyQueued", message: "already in the removal queue" }],
+    }),
   });
   const check = async (what) =>
     assert.deepEqual(
