@@ -9,15 +9,16 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  HOSTILE_NAMES,
-  NETWORKS,
-  PATHS,
   CONNECTION_CAP,
-  badgePattern,
-  countLine,
   createMockSite,
   formatCount,
+  HOSTILE_NAMES,
+  NETWORKS,
   parseCount,
+  PATHS,
+  popupCountFrom,
+  popupSaysUnrecognised,
+  popupShowsNetwork,
   waitFor,
   withFirefox,
 } from "./harness.mjs";
@@ -38,16 +39,7 @@ describe("Firefox: the connections page, in every markup generation", () => {
       async () => {
         const site = createMockSite(network);
         await withFirefox({ site }, async (session) => {
-          await session.openPopup();
-          await session.openLinkedIn(PATHS.connections);
-          const popup = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
-            what: `a connection count (${formatCount(count)} stated)`,
-          });
-          const line = countLine(popup);
-          assert.equal(line.connections, count);
-          assert.equal(line.headroom, CONNECTION_CAP - count);
-          assert.match(line.badge, badgePattern(count));
-          assert.match(popup.text["page-status"], new RegExp(`\\(${generation} layout\\)`));
+          await popupShowsNetwork(session, network);
 
           if (!small) return;
           // The small networks' first page carries the mock's hostile names.
@@ -85,11 +77,9 @@ describe("Firefox: the other pages", () => {
     await withFirefox({ site }, async (session) => {
       await session.openPopup();
       assert.equal((await session.readPopup()).visible["empty-state"], true);
-      await session.openLinkedIn(PATHS.followers);
-      const popup = await session.waitForPopup(
-        (p) => parseCount(p.text["follower-count"]) === followers,
-        { what: `follower-count ${formatCount(followers)}` },
-      );
+      const { popup } = await popupCountFrom(session, PATHS.followers, {
+        "follower-count": followers,
+      });
       assert.match(popup.text["page-status"], /followers page/);
       assert.equal(popup.text["connection-count"], "");
     });
@@ -127,18 +117,7 @@ describe("Firefox: the other pages", () => {
           () => session.inLinkedIn(() => /1,234 connections/.test(document.body.textContent)),
           { what: "the unrecognised page to state its total" },
         );
-        // Also stops at a count, so reading a count from it fails as exactly that.
-        const popup = await session.waitForPopup(
-          (p) => /not recognised/i.test(p.text["page-status"]) || p.text["connection-count"] !== "",
-          {
-            what: "page-status saying the page is not recognised (the reader waits 15 s)",
-            timeout: 30_000,
-          },
-        );
-        assert.equal(popup.text["connection-count"], "", "a count was read from an unknown layout");
-        assert.match(popup.text["page-status"], /not recognised/i);
-        assert.equal(popup.text["cap-headroom"], "");
-        assert.doesNotMatch(popup.text["badge-status"], /shows|not yet/);
+        await popupSaysUnrecognised(session);
       });
     },
   );
