@@ -14,8 +14,8 @@ import {
   clickAndDownload,
   createMockSite,
   importCsv,
+  onReviewNetwork,
   PATHS,
-  readNetwork,
   resultSlugs,
   REVIEW_NETWORK,
   settledReview,
@@ -38,9 +38,7 @@ describe("Chromium: backup and restore", () => {
       "step brings it back after changes (kept people and saved queries included)",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ session, site, review, known }) => {
         const marias = expectSlugs(known, [nameHas("maria")]);
 
         // State worth backing up: two kept people and a saved query.
@@ -133,9 +131,7 @@ describe("Chromium: backup and restore", () => {
       "and opening the connections page afterwards starts none",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, linkedin, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ session, review, linkedin, known }) => {
         // No connections tab: the queue waits (paused "for want of the page"), removing no one.
         await linkedin.close();
         const send = (message) => review.evaluate((m) => chrome.runtime.sendMessage(m), message);

@@ -15,18 +15,15 @@ import { join } from "node:path";
 import {
   allReviewRows,
   clickAndDownload,
-  createMockSite,
   importCsv,
-  readNetwork,
+  onReviewNetwork,
   resultSlugs,
-  REVIEW_NETWORK,
   ROOT,
   settledReview,
   storedPeople,
   typeQuery,
   waitFor,
   waitForReview,
-  withChromium,
 } from "./harness.mjs";
 import {
   anyField,
@@ -47,9 +44,7 @@ describe("Chromium: selecting, keeping and exporting", () => {
       "and the kept state survives reloading the page",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ session, review, known }) => {
         const chloés = expectSlugs(known, [nameHas("chloe")]);
         assert.ok(chloés.length >= 2);
 
@@ -94,9 +89,7 @@ describe("Chromium: selecting, keeping and exporting", () => {
       "results' order, and a formula-looking name is prefixed with an apostrophe",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ review, known }) => {
         const query = "name:hyperlink OR jose OR name:maria OR name:王";
         const expected = expectSlugs(known, [
           (p) => ["hyperlink", "maria", "王"].some((n) => nameHas(n)(p)) || anyField("jose")(p),
@@ -158,9 +151,7 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
       "the export's companies become searchable",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ site, review, known }) => {
         const total = site.people.length;
 
         const report = await importCsv(review, "Connections.csv", connectionsCsv(site.people));
@@ -215,9 +206,7 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
     "a CSV that is not LinkedIn's export is refused with a reason, and nothing changes",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ session, site, review }) => {
         const before = (await session.storage()).snapshot;
         const report = await importCsv(
           review,
@@ -244,9 +233,7 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
       "company, or whose card does not name it, stay apart rather than guessing",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ site, review, known }) => {
         const { matched, unmatched } = expectNameMatches(site.people, known);
         const bySlug = (slug) => site.people.find((p) => p.slug === slug);
         // Namesakes, told apart by the company their card's headline names:

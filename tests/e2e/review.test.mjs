@@ -14,17 +14,14 @@ import assert from "node:assert/strict";
 
 import {
   allReviewRows,
-  createMockSite,
   HOSTILE_NAMES,
   nameOf,
-  readNetwork,
+  onReviewNetwork,
   readReview,
   resultSlugs,
-  REVIEW_NETWORK,
   settledReview,
   storedPeople,
   typeQuery,
-  withChromium,
 } from "./harness.mjs";
 import {
   anyField,
@@ -46,9 +43,7 @@ describe("Chromium: the review page shows the network the connections page gave"
       "virtual list holds each person once; hostile names render as text in the review page",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ session, site, review, known }) => {
         const stored = await storedPeople(session);
         assert.equal(stored.length, site.people.length, "people read");
 
@@ -98,9 +93,7 @@ describe("Chromium: the review page's query box", () => {
       "sort:name and sort:-connected",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
+      await onReviewNetwork(async ({ review, known }) => {
         const names = nameOf(known);
         const josé = known.find((p) => p.name === "José García");
         assert.ok(josé, "the mock has José García");
@@ -157,10 +150,7 @@ describe("Chromium: the review page's query box", () => {
       "fixing it clears the error and filters again; the histogram's year bars filter to their year",
     TEST,
     async () => {
-      const site = createMockSite(REVIEW_NETWORK);
-      await withChromium({ site }, async (session) => {
-        const { review, known } = await readNetwork(session, site);
-
+      await onReviewNetwork(async ({ review, known }) => {
         const broken = await typeQuery(review, "before:banana");
         assert.ok(broken.queryError, "query-error is not shown");
         // Where (1-based, once) and what: "banana" starts at the 8th character.

@@ -10,8 +10,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
-import { PATHS } from "../../mock-site/site.mjs";
+import { createMockSite, PATHS } from "../../mock-site/site.mjs";
 import { waitFor } from "./base.mjs";
+import { withChromium } from "./chromium.mjs";
 import { allReviewRows, readReview, settledReview } from "./pages.mjs";
 import { asReadFromPage } from "../review-expect.mjs";
 
@@ -145,4 +146,19 @@ export async function importCsv(page, name, text) {
       `the import report for ${name}`,
     )
   ).importReport;
+}
+
+/**
+ * Runs `body` in a fresh Chromium session once the review network has been
+ * read (readNetwork): with the session, the mock site, the review page, the
+ * LinkedIn tab and the people as the page gave them.
+ * @template T
+ * @param {(read: { session: any, site: any, review: any, linkedin: any, known: any[] }) => Promise<T>} body
+ * @returns {Promise<T>}
+ */
+export function onReviewNetwork(body) {
+  const site = createMockSite(REVIEW_NETWORK);
+  return withChromium({ site }, async (session) =>
+    body({ session, site, ...(await readNetwork(session, site)) }),
+  );
 }

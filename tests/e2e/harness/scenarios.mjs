@@ -241,3 +241,16 @@ export function queuePaused(session, what) {
     { what, timeout: 60_000, describe: () => queueProgress(session) },
   );
 }
+
+/**
+ * The name of a NETWORKS count test: the generation, the count, which side
+ * of the 500 badge it is on, and the cap headroom the popup must show.
+ * @param {{ generation: string, count: number }} network
+ */
+export function countTestName({ generation, count }) {
+  const side = count >= 500 ? "at or above 500" : "below 500";
+  return (
+    `${generation}: ${formatCount(count)} connections (${side}) fill connection-count, ` +
+    `badge-status and cap-headroom (${formatCount(CONNECTION_CAP - count)})`
+  );
+}
