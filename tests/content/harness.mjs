@@ -10,6 +10,7 @@
 // itself.
 
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { buildSync } from "esbuild";
@@ -29,29 +30,23 @@ const READER_SOURCE = buildSync({
   banner: { js: '"use strict";' },
 }).outputFiles[0].text;
 
+// The core the extension ships, compiled by ./build.sh testbuild into
+// dist/test/chrome/core, loaded in node: the rules the content script is sent
+// are the core's own, so these tests cannot drift from it.
+const CORE_DIR = new URL("../../dist/test/chrome/core/", import.meta.url);
+if (!existsSync(new URL("netprune_bg.wasm", CORE_DIR))) {
+  throw new Error("no compiled core in dist/test/chrome/core: run ./build.sh testbuild first");
+}
+const core = await import(new URL("netprune.js", CORE_DIR).href);
+await core.default({ module_or_path: readFileSync(new URL("netprune_bg.wasm", CORE_DIR)) });
+
 /**
  * The background's rules (CONTRACT.md, `Core.rules()`), as the background
- * sends them with `collect-run` and `remove-step`: today's values, which
- * were the content script's and the background's constants.
+ * sends them with `collect-run` and `remove-step`: the core's human rules
+ * (no development delay), whose waits are the ones these tests were written
+ * against; each collection test sets its own pace with `collectRun`.
  */
-export const RULES = Object.freeze({
-  collect: Object.freeze({ delayMs: 2_500, stallMs: 60_000 }),
-  step: Object.freeze({
-    timeoutMs: 90_000,
-    waitLimitMs: 15_000,
-    menuWaitMs: 1_500,
-    menuRetryWaitMs: 3_000,
-    dialogWaitMs: 5_000,
-    dialogCloseWaitMs: 3_000,
-    searchWaitMs: 8_000,
-    searchSettleMs: 700,
-    searchQuietMs: 2_000,
-    maxResultScrolls: 10,
-    leaveFirstWaitMs: 2_000,
-    leaveWaitMs: 10_000,
-    researchPauseMs: 1_000,
-  }),
-});
+export const RULES = Object.freeze(core.Core.rules(undefined));
 
 /**
  * A `collect-run` message with the collection rules, at `pace` where given.
@@ -60,6 +55,25 @@ export const RULES = Object.freeze({
 export const collectRun = (pace = {}) => ({
   type: "collect-run",
   rules: { ...RULES.collect, ...pace },
+});
+
+/**
+ * The pauses the core drew for a step (seconds for a member): short here,
+ * as under test pacing.
+ */
+export const PAUSES = Object.freeze([120, 180, 150, 200, 130, 170]);
+
+/**
+ * A `remove-step` message as the background sends it: the core's step rules,
+ * drawn pauses, and `fields` (attempt, slug, name, mode, dryRun, ...), which
+ * may replace either.
+ * @param {object} fields
+ */
+export const removeStep = (fields) => ({
+  type: "remove-step",
+  rules: RULES.step,
+  pausesMs: PAUSES,
+  ...fields,
 });
 
 export const ORIGIN = "https://www.linkedin.com";
@@ -126,6 +140,18 @@ export async function waitFor(predicate, what, timeoutMs = 5000) {
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(20);
   }
+}
+
+/** The trouble messages the page told the background so far. */
+export const troubleMessages = (page) => page.messages.filter((m) => m.type === "trouble");
+
+/** The first trouble message the page tells the background. */
+export async function firstTrouble(page) {
+  const [message] = await waitFor(
+    () => (troubleMessages(page).length > 0 ? troubleMessages(page) : null),
+    "a trouble message",
+  );
+  return message;
 }
 
 /**
@@ -264,6 +290,23 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
       ),
     close: () => window.close(),
   };
+}
+
+/**
+ * Open `path` on `site` as openPage does, run `body(page, site)`, and close
+ * the page however the body ends.
+ * @param {{ handle(url: string): any }} site
+ * @param {string} path
+ * @param {(page: any, site: any) => Promise<unknown>} body
+ * @param {Parameters<typeof openPage>[2]} [options]
+ */
+export async function withPage(site, path, body, options) {
+  const page = await openPage(site, path, options);
+  try {
+    return await body(page, site);
+  } finally {
+    page.close();
+  }
 }
 
 /** The card the reader should send for a mock-site person. */

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createMockSite, PATHS } from "../mock-site/site.mjs";
-import { ORIGIN, expectedCard, openPage, sleep } from "./harness.mjs";
+import { expectedCard, openPage, ORIGIN, sleep, withPage } from "./harness.mjs";
 
 const FAST = { renderDelayMs: 50 };
 
@@ -29,41 +29,43 @@ const recognisedReading = (page, path, counts, member = "alex-morgan-5e6f7a") =>
 
 describe("network pages", { concurrency: true }, () => {
   test("reads both totals from the followers tab", async () => {
-    const site = createMockSite({ ...FAST, count: 40, followers: 2345, following: 312 });
-    const page = await openPage(site, PATHS.followers);
-    try {
-      await page.waitForMessages(1);
-      await sleep(600);
-      assert.deepEqual(page.messages, [
-        recognisedReading("followers", PATHS.followers, { followers: "2,345", following: "312" }),
-      ]);
-    } finally {
-      page.close();
-    }
+    await withPage(
+      createMockSite({ ...FAST, count: 40, followers: 2345, following: 312 }),
+      PATHS.followers,
+      async (page) => {
+        await page.waitForMessages(1);
+        await sleep(600);
+        assert.deepEqual(page.messages, [
+          recognisedReading("followers", PATHS.followers, { followers: "2,345", following: "312" }),
+        ]);
+      },
+    );
   });
 
   test("reads an abbreviated follower total on the following tab as shown", async () => {
-    const site = createMockSite({
-      ...FAST,
-      followers: 3456,
-      following: 1200,
-      followersAbbreviated: true,
-    });
-    const page = await openPage(site, PATHS.following);
-    try {
-      await page.waitForMessages(1);
-      assert.deepEqual(page.messages, [
-        recognisedReading("following", PATHS.following, { followers: "3.4K", following: "1,200" }),
-      ]);
-    } finally {
-      page.close();
-    }
+    await withPage(
+      createMockSite({
+        ...FAST,
+        followers: 3456,
+        following: 1200,
+        followersAbbreviated: true,
+      }),
+      PATHS.following,
+      async (page) => {
+        await page.waitForMessages(1);
+        assert.deepEqual(page.messages, [
+          recognisedReading("following", PATHS.following, {
+            followers: "3.4K",
+            following: "1,200",
+          }),
+        ]);
+      },
+    );
   });
 
   test("reads 500+ connections and followers from the member's own profile", async () => {
     const site = createMockSite({ ...FAST, count: 40, statedTotal: 1234, followers: 5678 });
-    const page = await openPage(site, site.member.profilePath);
-    try {
+    await withPage(site, site.member.profilePath, async (page) => {
       await page.waitForMessages(1);
       await sleep(600);
       assert.deepEqual(page.messages, [
@@ -72,9 +74,7 @@ describe("network pages", { concurrency: true }, () => {
           followers: "5,678",
         }),
       ]);
-    } finally {
-      page.close();
-    }
+    });
   });
 
   test("reads an exact connection count under 500 from an own profile with a unicode slug", async () => {
@@ -115,22 +115,16 @@ describe("network pages", { concurrency: true }, () => {
   });
 
   test("stays idle on the feed", async () => {
-    const site = createMockSite(FAST);
-    const page = await openPage(site, PATHS.feed);
-    try {
+    await withPage(createMockSite(FAST), PATHS.feed, async (page) => {
       await page.waitForRender();
       await sleep(1200);
       assert.deepEqual(page.calls, []);
-    } finally {
-      page.close();
-    }
+    });
   });
 
   for (const generation of ["artdeco", "sdui-2026"]) {
     test(`starts reading after single-page navigation from the feed to ${generation} connections`, async () => {
-      const site = createMockSite({ generation, ...FAST });
-      const page = await openPage(site, PATHS.feed);
-      try {
+      await withPage(createMockSite({ generation, ...FAST }), PATHS.feed, async (page, site) => {
         await page.waitForRender();
         page.document.querySelector('nav a[href="/mynetwork/invite-connect/connections/"]').click();
         assert.equal(page.window.location.pathname, PATHS.connections, "the URL changed in place");
@@ -143,26 +137,24 @@ describe("network pages", { concurrency: true }, () => {
           reading.cards,
           site.people.slice(0, generation === "artdeco" ? 10 : 12).map(expectedCard),
         );
-      } finally {
-        page.close();
-      }
+      });
     });
   }
 
   test("starts a fresh page view when the member comes back to connections", async () => {
-    const site = createMockSite({ generation: "react-2025", ...FAST });
-    const page = await openPage(site, PATHS.connections);
-    try {
-      await page.waitForMessages(1);
-      page.document.querySelector('nav a[href="/feed/"]').click();
-      await page.waitForRender();
-      await sleep(700);
-      assert.equal(page.messages.length, 1, "nothing is read on the feed");
-      page.document.querySelector('nav a[href="/mynetwork/invite-connect/connections/"]').click();
-      await page.waitForMessages(2);
-      assert.deepEqual(page.messages[1], page.messages[0]);
-    } finally {
-      page.close();
-    }
+    await withPage(
+      createMockSite({ generation: "react-2025", ...FAST }),
+      PATHS.connections,
+      async (page) => {
+        await page.waitForMessages(1);
+        page.document.querySelector('nav a[href="/feed/"]').click();
+        await page.waitForRender();
+        await sleep(700);
+        assert.equal(page.messages.length, 1, "nothing is read on the feed");
+        page.document.querySelector('nav a[href="/mynetwork/invite-connect/connections/"]').click();
+        await page.waitForMessages(2);
+        assert.deepEqual(page.messages[1], page.messages[0]);
+      },
+    );
   });
 });

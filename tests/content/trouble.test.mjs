@@ -8,23 +8,20 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { CHECKPOINT_PATH, createMockSite, PATHS } from "../mock-site/site.mjs";
-import { collectRun, openPage, ORIGIN, RULES, sleep, waitFor } from "./harness.mjs";
+import {
+  collectRun,
+  firstTrouble,
+  openPage,
+  ORIGIN,
+  removeStep,
+  sleep,
+  troubleMessages,
+  waitFor,
+  withPage,
+} from "./harness.mjs";
 
 // Longer than the watch's one-look-a-second throttle, with room to spare.
-// The core draws a step's pauses (seconds for a member); these are short,
-// as under test pacing.
-const PAUSES = [120, 180, 150, 200, 130, 170];
 const QUIET_MS = 1_600;
-
-const troubleMessages = (page) => page.messages.filter((m) => m.type === "trouble");
-
-async function firstTrouble(page) {
-  const [message] = await waitFor(
-    () => (troubleMessages(page).length > 0 ? troubleMessages(page) : null),
-    "a trouble message",
-  );
-  return message;
-}
 
 /** A stand-in for LinkedIn answering every URL with one bare error page. */
 const errorSite = (title, text) => ({
@@ -116,15 +113,15 @@ describe("trouble on a page", { concurrency: true }, () => {
   });
 
   test("recognises the restriction banner as trouble of kind restricted", async () => {
-    const site = createMockSite({ renderDelayMs: 50, faults: { restrictionBanner: true } });
-    const page = await openPage(site, PATHS.connections);
-    try {
-      const told = await firstTrouble(page);
-      assert.equal(told.trouble, "restricted");
-      assert.match(told.reason, /temporarily restricted your account/);
-    } finally {
-      page.close();
-    }
+    await withPage(
+      createMockSite({ renderDelayMs: 50, faults: { restrictionBanner: true } }),
+      PATHS.connections,
+      async (page) => {
+        const told = await firstTrouble(page);
+        assert.equal(told.trouble, "restricted");
+        assert.match(told.reason, /temporarily restricted your account/);
+      },
+    );
   });
 
   test("recognises “You’ve reached a temporary limit” as a limit, in a banner or as a page", async () => {
@@ -159,30 +156,31 @@ describe("trouble on a page", { concurrency: true }, () => {
   });
 
   test("stops collecting at the first sign of trouble, saying why", async () => {
-    const site = createMockSite({ renderDelayMs: 50, count: 200, pageSize: 10 });
-    const page = await openPage(site, PATHS.connections, {
-      layout: true,
-      answer: () => Promise.resolve({ collect: { running: true, done: false } }),
-    });
-    try {
-      await page.waitForMessages(1);
-      assert.deepEqual(await page.tell(collectRun({ delayMs: 10, stallMs: 60_000 })), {
-        ok: true,
-      });
-      const alert = page.document.createElement("div");
-      alert.setAttribute("role", "alert");
-      alert.textContent = "You’ve reached a temporary limit";
-      page.document.body.append(alert);
-      const ended = await waitFor(
-        () => page.messages.find((m) => m.type === "collect-ended"),
-        "collect-ended",
-        10_000,
-      );
-      assert.equal(ended.outcome, "stalled");
-      assert.match(ended.reason, /^collecting stopped because LinkedIn says/);
-    } finally {
-      page.close();
-    }
+    await withPage(
+      createMockSite({ renderDelayMs: 50, count: 200, pageSize: 10 }),
+      PATHS.connections,
+      async (page) => {
+        await page.waitForMessages(1);
+        assert.deepEqual(await page.tell(collectRun({ delayMs: 10, stallMs: 60_000 })), {
+          ok: true,
+        });
+        const alert = page.document.createElement("div");
+        alert.setAttribute("role", "alert");
+        alert.textContent = "You’ve reached a temporary limit";
+        page.document.body.append(alert);
+        const ended = await waitFor(
+          () => page.messages.find((m) => m.type === "collect-ended"),
+          "collect-ended",
+          10_000,
+        );
+        assert.equal(ended.outcome, "stalled");
+        assert.match(ended.reason, /^collecting stopped because LinkedIn says/);
+      },
+      {
+        layout: true,
+        answer: () => Promise.resolve({ collect: { running: true, done: false } }),
+      },
+    );
   });
 
   for (const [title, text, reason] of [
@@ -198,15 +196,14 @@ describe("trouble on a page", { concurrency: true }, () => {
         // A step asked for on it is taken, and answered with trouble, so
         // that the queue pauses.
         assert.deepEqual(
-          await page.tell({
-            type: "remove-step",
-            rules: RULES.step,
-            pausesMs: PAUSES,
-            attempt: 7,
-            slug: "x-1",
-            name: "X",
-            mode: "verify",
-          }),
+          await page.tell(
+            removeStep({
+              attempt: 7,
+              slug: "x-1",
+              name: "X",
+              mode: "verify",
+            }),
+          ),
           { ok: true },
         );
         const outcome = await waitFor(

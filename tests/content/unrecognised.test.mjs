@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createMockSite, PATHS } from "../mock-site/site.mjs";
-import { ORIGIN, openPage, sleep } from "./harness.mjs";
+import { openPage, ORIGIN, sleep, withPage } from "./harness.mjs";
 
 describe("unrecognised markup", { concurrency: true }, () => {
   test("reports an unrecognised connections layout after 15 s with a reason", async () => {
@@ -44,14 +44,14 @@ describe("unrecognised markup", { concurrency: true }, () => {
   });
 
   test("sends nothing at all from someone else's profile, even after 15 s", async () => {
-    const site = createMockSite({ renderDelayMs: 50 });
-    const page = await openPage(site, "/in/someone-else-0f0f0f/");
-    try {
-      await page.waitForRender();
-      await sleep(16_000);
-      assert.deepEqual(page.calls, []);
-    } finally {
-      page.close();
-    }
+    await withPage(
+      createMockSite({ renderDelayMs: 50 }),
+      "/in/someone-else-0f0f0f/",
+      async (page) => {
+        await page.waitForRender();
+        await sleep(16_000);
+        assert.deepEqual(page.calls, []);
+      },
+    );
   });
 });

@@ -6,82 +6,52 @@
 
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 
 import {
+  checkBothSchemes,
+  CONNECTION_CAP,
+  countLine,
+  countTestName,
+  createMockSite,
+  firstConnectionCount,
+  formatCount,
   HOSTILE_NAMES,
   NETWORKS,
-  PATHS,
-  ROOT,
-  CONNECTION_CAP,
-  badgePattern,
-  countLine,
-  createMockSite,
-  formatCount,
   parseCount,
+  PATHS,
+  popupCountFrom,
+  popupSaysUnrecognised,
+  popupShowsNetwork,
+  storedPeople,
   waitFor,
   withChromium,
 } from "./harness.mjs";
 
-/* global document, window, getComputedStyle, axe */
+/* global document, window */
 
 const TEST = { timeout: 60_000 };
 
-/**
- * Opens the popup, then the connections page; waits for the first count the
- * popup shows, which must be the stated total.
- */
-async function readConnectionsPage(session, total) {
-  await session.openPopup();
-  const linkedin = await session.openLinkedIn(PATHS.connections);
-  const popup = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
-    what: `a connection count (${formatCount(total)} stated)`,
-  });
-  assert.equal(parseCount(popup.text["connection-count"]), total, "connection-count");
-  return { linkedin, popup };
-}
-
-/** The people the background stored (the snapshot is a JSON string). */
-async function storedPeople(session) {
-  const { snapshot } = await session.storage();
-  if (snapshot === undefined) return [];
-  assert.equal(typeof snapshot, "string", "the stored snapshot is a JSON string");
-  return JSON.parse(snapshot).people;
-}
-
 describe("Chromium: the connections page, in every markup generation", () => {
   for (const network of NETWORKS) {
-    const { generation, count } = network;
-    const side = count >= 500 ? "at or above 500" : "below 500";
-    test(
-      `${generation}: ${formatCount(count)} connections (${side}) fill connection-count, ` +
-        `badge-status and cap-headroom (${formatCount(CONNECTION_CAP - count)})`,
-      TEST,
-      async () => {
-        const site = createMockSite(network);
-        assert.equal(site.stated.connections, count);
-        await withChromium({ site }, async (session) => {
-          const { popup } = await readConnectionsPage(session, count);
-          const line = countLine(popup);
-          assert.equal(line.connections, count);
-          assert.equal(line.headroom, CONNECTION_CAP - count);
-          assert.match(line.badge, badgePattern(count));
-          assert.match(popup.text["page-status"], new RegExp(`\\(${generation} layout\\)`));
-          assert.equal(popup.visible["empty-state"], false);
-          assert.deepEqual(
-            session.blocked,
-            [],
-            "a page asked for something besides www.linkedin.com",
-          );
+    const { count } = network;
+    test(countTestName(network), TEST, async () => {
+      const site = createMockSite(network);
+      assert.equal(site.stated.connections, count);
+      await withChromium({ site }, async (session) => {
+        const { popup } = await popupShowsNetwork(session, network);
+        assert.equal(popup.visible["empty-state"], false);
+        assert.deepEqual(
+          session.blocked,
+          [],
+          "a page asked for something besides www.linkedin.com",
+        );
 
-          // A freshly opened popup draws the same figures from the stored snapshot.
-          await session.openPopup();
-          const again = await session.readPopup();
-          assert.deepEqual(countLine(again), countLine(popup));
-        });
-      },
-    );
+        // A freshly opened popup draws the same figures from the stored snapshot.
+        await session.openPopup();
+        const again = await session.readPopup();
+        assert.deepEqual(countLine(again), countLine(popup));
+      });
+    });
   }
 
   for (const generation of ["artdeco", "react-2025", "sdui-2026"]) {
@@ -92,7 +62,7 @@ describe("Chromium: the connections page, in every markup generation", () => {
       async () => {
         const site = createMockSite({ generation, count: 40, seed: 5 });
         await withChromium({ site }, async (session) => {
-          const { linkedin } = await readConnectionsPage(session, 40);
+          const { linkedin } = await firstConnectionCount(session, 40);
           const stored = await waitFor(
             async () => {
               const names = (await storedPeople(session)).map((person) => person.name);
@@ -161,24 +131,25 @@ describe("Chromium: the other pages the reader knows", () => {
     },
   );
 
-  test("the followers page fills follower-count with the stated followers", TEST, async () => {
-    const site = createMockSite(options);
-    const followers = site.stated.followers;
-    await withChromium({ site }, async (session) => {
-      await session.openPopup();
-      await session.openLinkedIn(PATHS.followers);
-      const popup = await session.waitForPopup(
-        (p) => parseCount(p.text["follower-count"]) === followers,
-        { what: `follower-count ${formatCount(followers)}` },
-      );
-      assert.match(popup.text["page-status"], /followers page/);
-      assert.equal(
-        popup.text["connection-count"],
-        "",
-        "the followers page gave a connection count",
-      );
+  for (const [page, testid] of [
+    ["followers", "follower-count"],
+    ["following", "following-count"],
+  ]) {
+    test(`the ${page} page fills ${testid} with the stated ${page}`, TEST, async () => {
+      const site = createMockSite(options);
+      const stated = site.stated[page];
+      await withChromium({ site }, async (session) => {
+        await session.openPopup();
+        const { popup } = await popupCountFrom(session, PATHS[page], { [testid]: stated });
+        assert.match(popup.text["page-status"], new RegExp(`${page} page`));
+        assert.equal(
+          popup.text["connection-count"],
+          "",
+          `the ${page} page gave a connection count`,
+        );
+      });
     });
-  });
+  }
 
   test(
     "the ratio's lever is the core's band figure once connections and followers are read",
@@ -204,10 +175,7 @@ describe("Chromium: the other pages the reader knows", () => {
             : "within your band";
       await withChromium({ site }, async (session) => {
         await session.openPopup();
-        await session.openLinkedIn(PATHS.connections);
-        await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 1234, {
-          what: "connection-count 1,234",
-        });
+        await popupCountFrom(session, PATHS.connections, { "connection-count": 1234 });
         await session.openLinkedIn(PATHS.followers);
         const popup = await session.waitForPopup(
           (p) => parseCount(p.text["follower-count"]) === followers && p.visible.ratio,
@@ -218,21 +186,6 @@ describe("Chromium: the other pages the reader knows", () => {
       });
     },
   );
-
-  test("the following page fills following-count with the stated following", TEST, async () => {
-    const site = createMockSite(options);
-    const following = site.stated.following;
-    await withChromium({ site }, async (session) => {
-      await session.openPopup();
-      await session.openLinkedIn(PATHS.following);
-      const popup = await session.waitForPopup(
-        (p) => parseCount(p.text["following-count"]) === following,
-        { what: `following-count ${formatCount(following)}` },
-      );
-      assert.match(popup.text["page-status"], /following page/);
-      assert.equal(popup.text["connection-count"], "");
-    });
-  });
 
   test(
     'the member\'s own profile gives "500+": the badge shows, connection-count stays empty ' +
@@ -328,18 +281,7 @@ describe("Chromium: the other pages the reader knows", () => {
             timeout: 10_000,
           },
         );
-        // Also stops at a count, so reading a count from it fails as exactly that.
-        const popup = await session.waitForPopup(
-          (p) => /not recognised/i.test(p.text["page-status"]) || p.text["connection-count"] !== "",
-          {
-            what: "page-status saying the page is not recognised (the reader waits 15 s)",
-            timeout: 30_000,
-          },
-        );
-        assert.equal(popup.text["connection-count"], "", "a count was read from an unknown layout");
-        assert.match(popup.text["page-status"], /not recognised/i);
-        assert.equal(popup.text["cap-headroom"], "");
-        assert.doesNotMatch(popup.text["badge-status"], /shows|not yet/);
+        await popupSaysUnrecognised(session);
         assert.deepEqual(await storedPeople(session), [], "people were read from it");
       });
     },
@@ -354,22 +296,31 @@ describe("Chromium: state survives the background being stopped", () => {
     note: "written by the e2e test as a corrupt snapshot",
   };
 
+  /**
+   * Reads a network of 60, stores `snapshot` in its place, stops the
+   * background and opens the popup; runs `body` once the popup shows its
+   * corrupt-notice.
+   */
+  async function afterRestartWith(snapshot, what, body) {
+    const site = createMockSite({ generation: "react-2025", count: 60, seed: 3 });
+    await withChromium({ site }, async (session) => {
+      const { linkedin } = await firstConnectionCount(session, 60);
+      await linkedin.close();
+      await session.setStorage({ snapshot });
+      assert.deepEqual((await session.storage()).snapshot, snapshot);
+
+      await session.stopServiceWorker();
+      await session.openPopup();
+      const popup = await session.waitForPopup((p) => p.visible["corrupt-notice"], { what });
+      await body(session, popup);
+    });
+  }
+
   test(
     "a corrupt stored snapshot shows corrupt-notice after a background restart, and the garbage is kept under corruptSnapshots",
     TEST,
     async () => {
-      const site = createMockSite({ generation: "react-2025", count: 60, seed: 3 });
-      await withChromium({ site }, async (session) => {
-        const { linkedin } = await readConnectionsPage(session, 60);
-        await linkedin.close();
-        await session.setStorage({ snapshot: GARBAGE });
-        assert.deepEqual((await session.storage()).snapshot, GARBAGE);
-
-        await session.stopServiceWorker();
-        await session.openPopup();
-        const popup = await session.waitForPopup((p) => p.visible["corrupt-notice"], {
-          what: "corrupt-notice",
-        });
+      await afterRestartWith(GARBAGE, "corrupt-notice", async (session, popup) => {
         assert.match(popup.text["corrupt-notice"], /kept aside/);
         assert.equal(popup.text["connection-count"], "");
         assert.equal(popup.visible["empty-state"], true);
@@ -388,18 +339,8 @@ describe("Chromium: state survives the background being stopped", () => {
     "a snapshot made by a newer netprune is kept aside as newer, never overwritten, and offered for download",
     TEST,
     async () => {
-      const site = createMockSite({ generation: "react-2025", count: 60, seed: 3 });
-      await withChromium({ site }, async (session) => {
-        const { linkedin } = await readConnectionsPage(session, 60);
-        await linkedin.close();
-        const newer = JSON.stringify({ version: 99, people: "a shape this version does not know" });
-        await session.setStorage({ snapshot: newer });
-
-        await session.stopServiceWorker();
-        await session.openPopup();
-        const popup = await session.waitForPopup((p) => p.visible["corrupt-notice"], {
-          what: "the kept-aside notice",
-        });
+      const newer = JSON.stringify({ version: 99, people: "a shape this version does not know" });
+      await afterRestartWith(newer, "the kept-aside notice", async (session, popup) => {
         assert.match(popup.text["corrupt-notice"], /made by a newer netprune/);
         assert.match(popup.text["corrupt-notice"], /never overwritten/);
         assert.doesNotMatch(popup.text["corrupt-notice"], /could not be read/);
@@ -429,7 +370,7 @@ describe("Chromium: state survives the background being stopped", () => {
     async () => {
       const site = createMockSite({ generation: "artdeco", count: 1234, seed: 4 });
       await withChromium({ site }, async (session) => {
-        const { linkedin, popup: before } = await readConnectionsPage(session, 1234);
+        const { linkedin, popup: before } = await firstConnectionCount(session, 1234);
         await linkedin.close();
 
         await session.stopServiceWorker();
@@ -459,36 +400,6 @@ describe("Chromium: state survives the background being stopped", () => {
 });
 
 describe("Chromium: accessibility", () => {
-  const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-
-  /** axe-core's serious and critical violations on the popup page. */
-  async function seriousViolations(page) {
-    // CDP evaluation is not subject to the popup's CSP.
-    if (!(await page.evaluate(() => typeof axe !== "undefined"))) await page.evaluate(AXE);
-    const results = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
-    return results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => n.target),
-      }));
-  }
-
-  async function checkBothSchemes(session, state) {
-    const page = session.popupPage;
-    const backgrounds = {};
-    for (const colorScheme of ["light", "dark"]) {
-      await page.emulateMedia({ colorScheme });
-      backgrounds[colorScheme] = await page.evaluate(
-        () => getComputedStyle(document.body).backgroundColor,
-      );
-      assert.deepEqual(await seriousViolations(page), [], `${state}, ${colorScheme}`);
-    }
-    assert.notEqual(backgrounds.light, backgrounds.dark, "the dark scheme did not apply");
-  }
-
   test(
     "axe-core finds no serious or critical violations in the popup, light and dark: empty, filled, and with a warning",
     { timeout: 90_000 },
@@ -502,11 +413,10 @@ describe("Chromium: accessibility", () => {
       });
       await withChromium({ site }, async (session) => {
         await session.openPopup();
-        await checkBothSchemes(session, "empty");
+        await checkBothSchemes(session.popupPage, "empty");
 
-        const tab = await session.openLinkedIn(PATHS.connections);
-        await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 1234, {
-          what: "connection-count 1,234",
+        const { tab } = await popupCountFrom(session, PATHS.connections, {
+          "connection-count": 1234,
         });
         await session.openLinkedIn(PATHS.followers, tab);
         const filled = await session.waitForPopup(
@@ -514,7 +424,7 @@ describe("Chromium: accessibility", () => {
           { what: "counts and the ratio" },
         );
         assert.equal(filled.visible["consistency-warning"], false);
-        await checkBothSchemes(session, "filled");
+        await checkBothSchemes(session.popupPage, "filled");
 
         session.site = createMockSite({
           generation: "sdui-2026",
@@ -527,7 +437,7 @@ describe("Chromium: accessibility", () => {
         await session.waitForPopup((p) => p.visible["consistency-warning"], {
           what: "the consistency warning",
         });
-        await checkBothSchemes(session, "warning");
+        await checkBothSchemes(session.popupPage, "warning");
       });
     },
   );

@@ -5,17 +5,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  PATHS,
+  collectionEnded,
   createMockSite,
+  fastConnectionsPage,
   formatCount,
   parseCount,
-  readConnectionsPage,
+  PATHS,
   waitFor,
   withChromium,
   withFirefox,
 } from "./harness.mjs";
-
-const DEV_PACING = { devPacing: { delayMs: 60 } };
 
 /** A 10,000-person virtualized list that stalls for 1.5 s at 4,000. */
 const bigSite = () =>
@@ -37,27 +36,10 @@ async function openReview(session) {
   return page;
 }
 
-/** Waits until the stored collection run has ended, and returns it. */
-async function collectionEnded(session, timeout) {
-  return waitFor(
-    async () => {
-      const { collect } = await session.storage();
-      return collect && !collect.running && collect.outcome ? collect : null;
-    },
-    {
-      timeout,
-      what: "the collection run to end",
-      describe: async () => (await session.storage()).collect,
-    },
-  );
-}
-
 test("chromium: collect all reads all 10,000 people of a virtualized list, waiting out a stall", async () => {
   const site = bigSite();
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const linkedin = await readConnectionsPage(session, site);
+    const linkedin = await fastConnectionsPage(session, site, 60);
 
     const review = await openReview(session);
     await review.getByTestId("collect-all").click();
@@ -65,7 +47,7 @@ test("chromium: collect all reads all 10,000 people of a virtualized list, waiti
     // while its tab is in view, as it is beside the side panel.
     await linkedin.bringToFront();
 
-    const collect = await collectionEnded(session, 180_000);
+    const collect = await collectionEnded(session, { timeout: 180_000 });
     assert.equal(collect.outcome, "complete", collect.reason ?? "");
     assert.equal(collect.seen, 10_000);
     assert.equal(collect.target, 10_000);
@@ -99,14 +81,12 @@ test("chromium: a second complete collection records exactly who is gone, and is
   const before = createMockSite(options);
   const leavers = [before.people[5].slug, before.people[33].slug];
   await withChromium({ site: before }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const linkedin = await readConnectionsPage(session, before);
+    const linkedin = await fastConnectionsPage(session, before, 60);
     const review = await openReview(session);
 
     await review.getByTestId("collect-all").click();
     await linkedin.bringToFront();
-    const first = await collectionEnded(session, 60_000);
+    const first = await collectionEnded(session, { timeout: 60_000 });
     assert.equal(first.outcome, "complete");
     assert.equal(first.gone, 0);
 
@@ -119,15 +99,11 @@ test("chromium: a second complete collection records exactly who is gone, and is
     await review.bringToFront();
     await review.getByTestId("collect-all").click();
     await linkedin.bringToFront();
-    const second = await waitFor(
-      async () => {
-        const { collect } = await session.storage();
-        return collect && !collect.running && collect.startedAtMs > first.startedAtMs
-          ? collect
-          : null;
-      },
-      { what: "the second run to end", timeout: 60_000 },
-    );
+    const second = await collectionEnded(session, {
+      what: "the second run to end",
+      timeout: 60_000,
+      after: first,
+    });
     assert.equal(second.outcome, "complete", second.reason ?? "");
     assert.equal(second.seen, 58);
     assert.equal(second.gone, 2);
@@ -150,9 +126,7 @@ test("chromium: a second complete collection records exactly who is gone, and is
 test("chromium: collection survives its tab closing and the worker stopping, and resumes where it was", async () => {
   const site = createMockSite({ generation: "sdui-2026", count: 300, seed: 8, pageSize: 20 });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    let linkedin = await readConnectionsPage(session, site);
+    let linkedin = await fastConnectionsPage(session, site, 60);
     const review = await openReview(session);
     await review.getByTestId("collect-all").click();
     await linkedin.bringToFront();
@@ -172,7 +146,7 @@ test("chromium: collection survives its tab closing and the worker stopping, and
 
     linkedin = await session.openLinkedIn(PATHS.connections);
     await linkedin.bringToFront();
-    const collect = await collectionEnded(session, 90_000);
+    const collect = await collectionEnded(session, { timeout: 90_000 });
     assert.equal(collect.outcome, "complete", collect.reason ?? "");
     assert.equal(collect.seen, 300);
     assert.equal(collect.startedAtMs, partway.startedAtMs, "the same run resumed");
@@ -182,28 +156,11 @@ test("chromium: collection survives its tab closing and the worker stopping, and
 test("firefox: collect all reads all 10,000 people of a virtualized list, waiting out a stall", async () => {
   const site = bigSite();
   await withFirefox({ site }, async (session) => {
-    await session.openPopup();
-    await session.driver.executeScript(
-      "return browser.storage.local.set(arguments[0]);",
-      DEV_PACING,
-    );
-    await session.openLinkedIn(PATHS.connections);
-    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 10_000, {
-      what: "the stated total of 10,000",
-      timeout: 30_000,
-    });
+    await fastConnectionsPage(session, site, 60);
     // The popup's window asks the background, as the review page's button does.
-    const answer = await session.driver.executeScript(
-      "return browser.runtime.sendMessage({ type: 'collect-start' });",
-    );
+    const answer = await session.ask({ type: "collect-start" });
     assert.equal(answer.ok, true, answer.error);
-    const collect = await waitFor(
-      async () => {
-        const { collect: c } = await session.storage();
-        return c && !c.running && c.outcome ? c : null;
-      },
-      { what: "the collection run to end", timeout: 240_000, interval: 1_000 },
-    );
+    const collect = await collectionEnded(session, { timeout: 240_000, interval: 1_000 });
     assert.equal(collect.outcome, "complete", collect.reason ?? "");
     assert.equal(collect.seen, 10_000);
   });

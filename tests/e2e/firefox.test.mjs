@@ -9,15 +9,15 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
+  countTestName,
+  createMockSite,
   HOSTILE_NAMES,
   NETWORKS,
-  PATHS,
-  CONNECTION_CAP,
-  badgePattern,
-  countLine,
-  createMockSite,
-  formatCount,
   parseCount,
+  PATHS,
+  popupCountFrom,
+  popupSaysUnrecognised,
+  popupShowsNetwork,
   waitFor,
   withFirefox,
 } from "./harness.mjs";
@@ -28,51 +28,36 @@ const TEST = { timeout: 90_000 };
 
 describe("Firefox: the connections page, in every markup generation", () => {
   for (const network of NETWORKS) {
-    const { generation, count } = network;
+    const { count } = network;
     const small = count < 500;
-    test(
-      `${generation}: ${formatCount(count)} connections (${small ? "below" : "at or above"} 500) fill ` +
-        `connection-count, badge-status and cap-headroom (${formatCount(CONNECTION_CAP - count)})` +
-        (small ? "; hostile names stay text" : ""),
-      TEST,
-      async () => {
-        const site = createMockSite(network);
-        await withFirefox({ site }, async (session) => {
-          await session.openPopup();
-          await session.openLinkedIn(PATHS.connections);
-          const popup = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
-            what: `a connection count (${formatCount(count)} stated)`,
-          });
-          const line = countLine(popup);
-          assert.equal(line.connections, count);
-          assert.equal(line.headroom, CONNECTION_CAP - count);
-          assert.match(line.badge, badgePattern(count));
-          assert.match(popup.text["page-status"], new RegExp(`\\(${generation} layout\\)`));
+    test(countTestName(network) + (small ? "; hostile names stay text" : ""), TEST, async () => {
+      const site = createMockSite(network);
+      await withFirefox({ site }, async (session) => {
+        await popupShowsNetwork(session, network);
 
-          if (!small) return;
-          // The small networks' first page carries the mock's hostile names.
-          const names = await waitFor(
-            async () => {
-              const { snapshot } = await session.storage();
-              const people = typeof snapshot === "string" ? JSON.parse(snapshot).people : [];
-              const stored = people.map((person) => person.name);
-              return HOSTILE_NAMES.every((name) => stored.includes(name)) && stored;
-            },
-            { what: "the hostile names to reach storage verbatim" },
-          );
-          assert.ok(names.length > 0);
-          const page = await session.inLinkedIn(() => ({
-            pwned: typeof window.__pwned,
-            injectedImages: document.querySelectorAll('img[src="x"]').length,
-            text: document.querySelector("main").textContent,
-          }));
-          assert.equal(page.pwned, "undefined");
-          assert.equal(page.injectedImages, 0);
-          for (const name of HOSTILE_NAMES)
-            assert.ok(page.text.includes(name), `${name} not on the page`);
-        });
-      },
-    );
+        if (!small) return;
+        // The small networks' first page carries the mock's hostile names.
+        const names = await waitFor(
+          async () => {
+            const { snapshot } = await session.storage();
+            const people = typeof snapshot === "string" ? JSON.parse(snapshot).people : [];
+            const stored = people.map((person) => person.name);
+            return HOSTILE_NAMES.every((name) => stored.includes(name)) && stored;
+          },
+          { what: "the hostile names to reach storage verbatim" },
+        );
+        assert.ok(names.length > 0);
+        const page = await session.inLinkedIn(() => ({
+          pwned: typeof window.__pwned,
+          injectedImages: document.querySelectorAll('img[src="x"]').length,
+          text: document.querySelector("main").textContent,
+        }));
+        assert.equal(page.pwned, "undefined");
+        assert.equal(page.injectedImages, 0);
+        for (const name of HOSTILE_NAMES)
+          assert.ok(page.text.includes(name), `${name} not on the page`);
+      });
+    });
   }
 });
 
@@ -85,11 +70,9 @@ describe("Firefox: the other pages", () => {
     await withFirefox({ site }, async (session) => {
       await session.openPopup();
       assert.equal((await session.readPopup()).visible["empty-state"], true);
-      await session.openLinkedIn(PATHS.followers);
-      const popup = await session.waitForPopup(
-        (p) => parseCount(p.text["follower-count"]) === followers,
-        { what: `follower-count ${formatCount(followers)}` },
-      );
+      const { popup } = await popupCountFrom(session, PATHS.followers, {
+        "follower-count": followers,
+      });
       assert.match(popup.text["page-status"], /followers page/);
       assert.equal(popup.text["connection-count"], "");
     });
@@ -127,18 +110,7 @@ describe("Firefox: the other pages", () => {
           () => session.inLinkedIn(() => /1,234 connections/.test(document.body.textContent)),
           { what: "the unrecognised page to state its total" },
         );
-        // Also stops at a count, so reading a count from it fails as exactly that.
-        const popup = await session.waitForPopup(
-          (p) => /not recognised/i.test(p.text["page-status"]) || p.text["connection-count"] !== "",
-          {
-            what: "page-status saying the page is not recognised (the reader waits 15 s)",
-            timeout: 30_000,
-          },
-        );
-        assert.equal(popup.text["connection-count"], "", "a count was read from an unknown layout");
-        assert.match(popup.text["page-status"], /not recognised/i);
-        assert.equal(popup.text["cap-headroom"], "");
-        assert.doesNotMatch(popup.text["badge-status"], /shows|not yet/);
+        await popupSaysUnrecognised(session);
       });
     },
   );

@@ -21,11 +21,14 @@
 //
 // This file is the one door the tests import through; the parts live in
 // harness/: base.mjs (paths, testids, bounded waits, temp dirs), pages.mjs
-// (reading the popup and review page), chromium.mjs, firefox.mjs, and
-// scenarios.mjs (pieces both browsers share).
+// (reading the popup and review page), chromium.mjs, firefox.mjs,
+// scenarios.mjs (pieces both browsers share), review.mjs (driving the review
+// page in Chromium) and axe.mjs (accessibility checks).
 
 export * from "./harness/base.mjs";
 export * from "./harness/pages.mjs";
 export * from "./harness/chromium.mjs";
 export * from "./harness/firefox.mjs";
 export * from "./harness/scenarios.mjs";
+export * from "./harness/review.mjs";
+export * from "./harness/axe.mjs";

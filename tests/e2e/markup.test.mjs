@@ -8,18 +8,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  collectionEnded,
   createMockSite,
+  fastConnectionsPage,
   parseCount,
-  readConnectionsPage,
+  queueRemoved,
   waitFor,
   withChromium,
   withFirefox,
 } from "./harness.mjs";
-
-const DEV_PACING = { devPacing: { delayMs: 60 } };
-
-const ask = (page, message) =>
-  page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
 
 /**
  * Collect all, then remove two, on one generation, in an open session.
@@ -28,24 +25,15 @@ const ask = (page, message) =>
  * @param {string} reviewUrl the extension's review.html
  */
 async function collectAndRemove(session, site, reviewUrl) {
-  await session.openPopup();
-  await session.setStorage(DEV_PACING);
-  const linkedin = await readConnectionsPage(session, site);
+  const linkedin = await fastConnectionsPage(session, site, 60);
   const review = await session.context.newPage();
   await review.goto(reviewUrl, { waitUntil: "load" });
   await review.getByTestId("collect-all").click();
   await linkedin.bringToFront();
-  const collect = await waitFor(
-    async () => {
-      const { collect: run } = await session.storage();
-      return run && !run.running && run.outcome ? run : null;
-    },
-    {
-      timeout: 90_000,
-      what: "the collection to end",
-      describe: async () => (await session.storage()).collect,
-    },
-  );
+  const collect = await collectionEnded(session, {
+    timeout: 90_000,
+    what: "the collection to end",
+  });
   assert.equal(collect.outcome, "complete", collect.reason ?? "");
   assert.equal(collect.seen, site.people.length);
 
@@ -70,22 +58,10 @@ async function collectAndRemove(session, site, reviewUrl) {
   await review.getByTestId("filter-input").fill("");
 
   const slugs = site.people.slice(20, 22).map((p) => p.slug.toLowerCase());
-  const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
+  const answer = await session.ask({ type: "queue-removals", slugs, dryRun: false });
   assert.equal(answer.ok, true, answer.error);
   await linkedin.bringToFront();
-  await waitFor(
-    async () => {
-      const { queue } = await session.storage();
-      const p = queue?.progress;
-      return p && p.removed === 2 && p.pending === 0 && p.inProgress === 0 ? p : null;
-    },
-    {
-      timeout: 120_000,
-      interval: 500,
-      what: "two removals",
-      describe: async () => (await session.storage()).queue?.progress,
-    },
-  );
+  await queueRemoved(session, 2, { timeout: 120_000, what: "two removals" });
   assert.deepEqual([...site.removed].sort(), [...slugs].sort());
 }
 
@@ -110,24 +86,18 @@ for (const options of [
   test(`firefox: ${options.generation} (${options.paging}) is collected whole and removes through its real menu`, async () => {
     const site = createMockSite({ ...options, count: 30, pageSize: 10, seed: 43 });
     await withFirefox({ site }, async (session) => {
-      const { driver } = session;
-      await session.openPopup();
-      await driver.executeScript("return browser.storage.local.set(arguments[0]);", DEV_PACING);
-      await readConnectionsPage(session, site);
+      await fastConnectionsPage(session, site, 60);
       const send = async (message) => {
         await session.openPopup();
-        return driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
+        return session.ask(message);
       };
       const started = await send({ type: "collect-start" });
       assert.equal(started.ok, true, started.error);
       await session.inLinkedIn(() => true);
-      const collect = await waitFor(
-        async () => {
-          const { collect: run } = await session.storage();
-          return run && !run.running && run.outcome ? run : null;
-        },
-        { timeout: 90_000, what: "the collection to end" },
-      );
+      const collect = await collectionEnded(session, {
+        timeout: 90_000,
+        what: "the collection to end",
+      });
       assert.equal(collect.outcome, "complete", collect.reason ?? "");
       assert.equal(collect.seen, site.people.length);
 
@@ -135,13 +105,7 @@ for (const options of [
       const queued = await send({ type: "queue-removals", slugs, dryRun: false });
       assert.equal(queued.ok, true, queued.error);
       await session.inLinkedIn(() => true);
-      await waitFor(
-        async () => {
-          const p = (await session.storage()).queue?.progress;
-          return p && p.removed === 2 && p.pending === 0 && p.inProgress === 0 ? p : null;
-        },
-        { timeout: 120_000, interval: 500, what: "two removals" },
-      );
+      await queueRemoved(session, 2, { timeout: 120_000, what: "two removals" });
       assert.deepEqual([...site.removed].sort(), [...slugs].sort());
     });
   });

@@ -4,12 +4,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   countingSite,
-  readConnectionsPage,
+  fastConnectionsPage,
+  queuePaused,
+  queueProgress,
   waitFor,
   withChromium,
   withFirefox,
 } from "./harness.mjs";
-import { DEV_PACING, ask, queueState } from "./queue-helpers.mjs";
 
 /**
  * The popup's own controls, in either browser: `click(testid)` clicks the
@@ -50,29 +51,14 @@ const HOUR_MS = 60 * 60 * 1000;
  * reloads it.
  */
 async function warningThenCooldown(session, site, faults, { showLinkedIn, reloadLinkedIn }) {
-  const send = (message) =>
-    session.browser === "firefox" ? session.ask(message) : ask(session.popupPage, message);
-  await session.openPopup();
-  await session.setStorage(DEV_PACING);
-  await readConnectionsPage(session, site);
+  const send = (message) => session.ask(message);
+  await fastConnectionsPage(session, site, 200);
   const slugs = site.people.slice(3, 6).map((p) => p.slug.toLowerCase());
   const answer = await send({ type: "queue-removals", slugs, dryRun: false });
   assert.equal(answer.ok, true, answer.error);
   await showLinkedIn();
 
-  const paused = await waitFor(
-    async () => {
-      const p = await queueState(session);
-      return p?.state === "paused" && !/connections page to continue/.test(p.reason ?? "")
-        ? p
-        : null;
-    },
-    {
-      what: "the queue to pause at the warning",
-      timeout: 60_000,
-      describe: () => queueState(session),
-    },
-  );
+  const paused = await queuePaused(session, "the queue to pause at the warning");
   assert.match(paused.reason ?? "", /temporary limit/i, "the pause names LinkedIn's warning");
   assert.equal(paused.pauseCause, "trouble");
   // At once: the first removed, the second refused by LinkedIn, nobody tried after.
@@ -104,7 +90,7 @@ async function warningThenCooldown(session, site, faults, { showLinkedIn, reload
   assert.notEqual(refused.ok, true, "the background resumed without the acknowledgement");
   assert.match(refused.error ?? "", /locked until/);
   await new Promise((resolve) => setTimeout(resolve, 2_500));
-  const still = await queueState(session);
+  const still = await queueProgress(session);
   assert.equal(still.state, "paused", "the queue resumed without the acknowledgement");
   assert.ok(still.cooldownUntilMs > Date.now(), "the cool-down was lifted");
   assert.deepEqual([...site.removed], [slugs[0]], "a removal without the acknowledgement");
@@ -127,7 +113,7 @@ async function warningThenCooldown(session, site, faults, { showLinkedIn, reload
 
   const done = await waitFor(
     async () => {
-      const p = await queueState(session);
+      const p = await queueProgress(session);
       return p && p.pending === 0 && p.inProgress === 0 ? p : null;
     },
     {

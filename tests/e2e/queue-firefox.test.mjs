@@ -2,36 +2,28 @@
 // real one, and a restore mid-queue (the Chromium cases are in queue.test.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PATHS, countingSite, parseCount, waitFor, withFirefox } from "./harness.mjs";
-import { DEV_PACING, assertRestoreKeptSafety, backupOf } from "./queue-helpers.mjs";
+import {
+  countingSite,
+  fastConnectionsPage,
+  queueProgress,
+  queueRemoved,
+  waitFor,
+  withFirefox,
+} from "./harness.mjs";
+import { assertRestoreKeptSafety, backupOf } from "./queue-helpers.mjs";
 
 test("firefox: a queued batch of 20 is removed, each verified", async () => {
   const site = countingSite({ generation: "artdeco", count: 24, seed: 61, pageSize: 24 });
   await withFirefox({ site }, async (session) => {
-    await session.openPopup();
-    await session.driver.executeScript(
-      "return browser.storage.local.set(arguments[0]);",
-      DEV_PACING,
-    );
-    await session.openLinkedIn(PATHS.connections);
-    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 24, {
-      what: "the stated total of 24",
-      timeout: 30_000,
-    });
+    await fastConnectionsPage(session, site, 200);
     const slugs = site.people.slice(0, 20).map((p) => p.slug.toLowerCase());
-    const answer = await session.driver.executeScript(
-      "return browser.runtime.sendMessage({ type: 'queue-removals', slugs: arguments[0], dryRun: false });",
-      slugs,
-    );
+    const answer = await session.ask({ type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
-    await waitFor(
-      async () => {
-        const { queue } = await session.storage();
-        const p = queue?.progress;
-        return p && p.removed === 20 && p.pending === 0 && p.inProgress === 0;
-      },
-      { what: "20 removals in Firefox", timeout: 180_000, interval: 1_000 },
-    );
+    await queueRemoved(session, 20, {
+      what: "20 removals in Firefox",
+      timeout: 180_000,
+      interval: 1_000,
+    });
     assert.deepEqual([...site.removed].sort(), [...slugs].sort());
     for (const [slug, count] of site.posts)
       assert.equal(count, 1, `${slug} removed ${count} times`);
@@ -41,24 +33,13 @@ test("firefox: a queued batch of 20 is removed, each verified", async () => {
 test("firefox: a dry-run batch followed by a real one removes only the real one, and a restore mid-queue queues nobody", async () => {
   const site = countingSite({ generation: "react-2025", count: 16, seed: 76, pageSize: 16 });
   await withFirefox({ site }, async (session) => {
-    await session.openPopup();
-    const send = (message) =>
-      session.driver.executeScript("return browser.runtime.sendMessage(arguments[0]);", message);
-    await session.driver.executeScript(
-      "return browser.storage.local.set(arguments[0]);",
-      DEV_PACING,
-    );
-    await session.openLinkedIn(PATHS.connections);
-    await session.waitForPopup((p) => parseCount(p.text["connection-count"]) === 16, {
-      what: "the stated total of 16",
-      timeout: 30_000,
-    });
+    await fastConnectionsPage(session, site, 200);
     const [a, b, c] = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
-    const dry = await send({ type: "queue-removals", slugs: [a, b], dryRun: true });
+    const dry = await session.ask({ type: "queue-removals", slugs: [a, b], dryRun: true });
     assert.equal(dry.ok, true, dry.error);
-    const real = await send({ type: "queue-removals", slugs: [c], dryRun: false });
+    const real = await session.ask({ type: "queue-removals", slugs: [c], dryRun: false });
     assert.equal(real.ok, true, real.error);
-    const progress = async () => (await session.storage()).queue?.progress ?? null;
+    const progress = () => queueProgress(session);
     await waitFor(
       async () => {
         const p = await progress();
@@ -70,7 +51,7 @@ test("firefox: a dry-run batch followed by a real one removes only the real one,
 
     // Then a restore of a backup taken while three more were waiting.
     const more = site.people.slice(6, 9).map((p) => p.slug.toLowerCase());
-    const queued = await send({ type: "queue-removals", slugs: more, dryRun: false });
+    const queued = await session.ask({ type: "queue-removals", slugs: more, dryRun: false });
     assert.equal(queued.ok, true, queued.error);
     const { snapshot } = await session.storage();
     const backup = backupOf(snapshot);
@@ -81,7 +62,7 @@ test("firefox: a dry-run batch followed by a real one removes only the real one,
       describe: progress,
     });
     const before = await progress();
-    const restored = await send({ type: "restore-backup", text: backup });
+    const restored = await session.ask({ type: "restore-backup", text: backup });
     assert.equal(restored.ok, true, restored.error);
     await waitFor(async () => (await progress())?.inProgress === 0, {
       what: "the step under way to finish",

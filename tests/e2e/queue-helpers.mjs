@@ -1,9 +1,8 @@
-// What the queue's end-to-end files share: fast pacing, stopping the service
-// worker mid-step, messages to the background, backups, and the safety a
-// restore mid-queue must keep.
+// What the queue's end-to-end files share: stopping the service worker
+// mid-step, backups, and the safety a restore mid-queue must keep (fast
+// pacing, messages to the background and the queue's waits are in
+// harness/scenarios.mjs).
 import assert from "node:assert/strict";
-
-export const DEV_PACING = { devPacing: { delayMs: 200 } };
 
 /**
  * Stops the extension's service worker now, as Chrome does when it is idle.
@@ -20,10 +19,6 @@ export async function killWorker(session) {
     await cdp.detach().catch(() => {});
   }
 }
-
-/** Sends a message to the background from an extension page. */
-export const ask = (page, message) =>
-  page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
 
 /** A backup file's text holding the stored snapshot, as the review page writes one. */
 export function backupOf(snapshot) {
@@ -45,9 +40,4 @@ export function assertRestoreKeptSafety(before, after, site) {
   assert.ok(after.attemptsToday >= before.attemptsToday, "the daily count was reset");
   assert.ok(site.removed.size <= before.removed + before.inProgress, [...site.removed].join());
   for (const [slug, count] of site.posts) assert.equal(count, 1, `${slug} removed ${count} times`);
-}
-
-export async function queueState(session) {
-  const { queue } = await session.storage();
-  return queue?.progress ?? null;
 }

@@ -6,20 +6,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  ask,
   countingSite,
+  devPacing,
+  fastConnectionsPage,
   parseCount,
+  queuePaused,
+  queueProgress,
   readConnectionsPage,
   waitFor,
   withChromium,
 } from "./harness.mjs";
-import {
-  DEV_PACING,
-  ask,
-  assertRestoreKeptSafety,
-  backupOf,
-  killWorker,
-  queueState,
-} from "./queue-helpers.mjs";
+import { assertRestoreKeptSafety, backupOf, killWorker } from "./queue-helpers.mjs";
 
 test("chromium: a batch of 20 is removed one at a time, each verified and logged; kept people are never touched", async () => {
   // The page states 510 connections (40 rendered at once): removing 20
@@ -32,9 +30,7 @@ test("chromium: a batch of 20 is removed one at a time, each verified and logged
     pageSize: 40,
   });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const linkedin = await readConnectionsPage(session, site);
+    const linkedin = await fastConnectionsPage(session, site, 200);
     const review = await session.openReview();
     await waitFor(
       async () => parseCount(await review.getByTestId("result-count").textContent()) === 40,
@@ -72,14 +68,14 @@ test("chromium: a batch of 20 is removed one at a time, each verified and logged
     await linkedin.bringToFront();
     const done = await waitFor(
       async () => {
-        const p = await queueState(session);
+        const p = await queueProgress(session);
         return p && p.removed === 20 && p.pending === 0 && p.inProgress === 0 ? p : null;
       },
       {
         what: "20 removals",
         timeout: 150_000,
         interval: 500,
-        describe: () => queueState(session),
+        describe: () => queueProgress(session),
       },
     );
     assert.equal(done.state, "idle");
@@ -148,7 +144,7 @@ test("chromium: every injected fault pauses the queue with its reason, and nothi
       });
       session.site = site;
       await session.openPopup();
-      await session.setStorage(DEV_PACING);
+      await session.setStorage(devPacing(200));
       const popup = session.popupPage;
       // Clear what the previous fault left, as a member would.
       await ask(popup, { type: "queue-cancel" });
@@ -162,20 +158,8 @@ test("chromium: every injected fault pauses the queue with its reason, and nothi
       assert.equal(answer.ok, true, answer.error);
       await linkedin.bringToFront();
 
-      const paused = await waitFor(
-        async () => {
-          const p = await queueState(session);
-          // Not the pause for want of the page, which lifts once it is read.
-          return p?.state === "paused" && !/connections page to continue/.test(p.reason ?? "")
-            ? p
-            : null;
-        },
-        {
-          what: `the queue to pause on ${fault.name}`,
-          timeout: 60_000,
-          describe: () => queueState(session),
-        },
-      );
+      const paused = await queuePaused(session, `the queue to pause on ${fault.name}`);
+
       assert.match(paused.reason ?? "", fault.reason, `the reason shown for ${fault.name}`);
       assert.equal(
         site.removed.size,
@@ -203,19 +187,17 @@ test("chromium: a menu that needs a second click and a card that lingers still e
     faults: { menuNeedsSecondClick: true, lingerAfterConfirm: true },
   });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const linkedin = await readConnectionsPage(session, site);
+    const linkedin = await fastConnectionsPage(session, site, 200);
     const slugs = site.people.slice(3, 5).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
     await linkedin.bringToFront();
     await waitFor(
       async () => {
-        const p = await queueState(session);
+        const p = await queueProgress(session);
         return p && p.removed === 2 && p.pending === 0 && p.inProgress === 0;
       },
-      { what: "both removals", timeout: 60_000, describe: () => queueState(session) },
+      { what: "both removals", timeout: 60_000, describe: () => queueProgress(session) },
     );
     assert.deepEqual([...site.removed].sort(), [...slugs].sort());
   });
@@ -224,19 +206,17 @@ test("chromium: a menu that needs a second click and a card that lingers still e
 test("chromium: a dry run walks every removal to the confirm button and removes nobody", async () => {
   const site = countingSite({ generation: "artdeco", count: 14, seed: 72, pageSize: 14 });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const linkedin = await readConnectionsPage(session, site);
+    const linkedin = await fastConnectionsPage(session, site, 200);
     const slugs = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: true });
     assert.equal(answer.ok, true, answer.error);
     await linkedin.bringToFront();
     const done = await waitFor(
       async () => {
-        const p = await queueState(session);
+        const p = await queueProgress(session);
         return p && p.pending === 0 && p.inProgress === 0 && p.skipped === 3 ? p : null;
       },
-      { what: "the dry run to finish", timeout: 60_000, describe: () => queueState(session) },
+      { what: "the dry run to finish", timeout: 60_000, describe: () => queueProgress(session) },
     );
     assert.equal(done.removed, 0);
     assert.equal(site.removed.size, 0, "a dry run removed someone");
@@ -249,9 +229,7 @@ test("chromium: a dry run walks every removal to the confirm button and removes 
 test("chromium: a dry-run batch followed by a real one removes only the real one", async () => {
   const site = countingSite({ generation: "react-2025", count: 14, seed: 74, pageSize: 14 });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const linkedin = await readConnectionsPage(session, site);
+    const linkedin = await fastConnectionsPage(session, site, 200);
     const [a, b, c] = site.people.slice(2, 5).map((p) => p.slug.toLowerCase());
     const dry = await ask(session.popupPage, {
       type: "queue-removals",
@@ -269,10 +247,10 @@ test("chromium: a dry-run batch followed by a real one removes only the real one
     await linkedin.bringToFront();
     const done = await waitFor(
       async () => {
-        const p = await queueState(session);
+        const p = await queueProgress(session);
         return p && p.pending === 0 && p.inProgress === 0 && p.removed + p.skipped === 3 ? p : null;
       },
-      { what: "both batches to finish", timeout: 60_000, describe: () => queueState(session) },
+      { what: "both batches to finish", timeout: 60_000, describe: () => queueProgress(session) },
     );
     assert.equal(done.removed, 1);
     assert.equal(done.skipped, 2);
@@ -300,9 +278,9 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
     const slugs = site.people.slice(3, 8).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
-    await waitFor(async () => (await queueState(session))?.pending === 5, {
+    await waitFor(async () => (await queueProgress(session))?.pending === 5, {
       what: "five removals waiting",
-      describe: () => queueState(session),
+      describe: () => queueProgress(session),
     });
     const { snapshot } = await session.storage();
     const backup = backupOf(snapshot);
@@ -310,12 +288,12 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
     // The page again: the queue carries on; restore once two are removed.
     const linkedin = await readConnectionsPage(session, site);
     await linkedin.bringToFront();
-    await waitFor(async () => ((await queueState(session))?.removed ?? 0) >= 2, {
+    await waitFor(async () => ((await queueProgress(session))?.removed ?? 0) >= 2, {
       what: "two removals",
       timeout: 60_000,
-      describe: () => queueState(session),
+      describe: () => queueProgress(session),
     });
-    const before = await queueState(session);
+    const before = await queueProgress(session);
     const restored = await ask(session.popupPage, { type: "restore-backup", text: backup });
     assert.equal(restored.ok, true, restored.error);
     assert.ok(restored.report.notRequeued >= 1, JSON.stringify(restored.report));
@@ -323,17 +301,17 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
     // Whatever step was out finishes; nothing else starts.
     const settled = await waitFor(
       async () => {
-        const p = await queueState(session);
+        const p = await queueProgress(session);
         return p && p.inProgress === 0 ? p : null;
       },
       {
         what: "the step under way to finish",
         timeout: 60_000,
-        describe: () => queueState(session),
+        describe: () => queueProgress(session),
       },
     );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const after = await queueState(session);
+    const after = await queueProgress(session);
     assertRestoreKeptSafety(before, after, site);
     assert.equal(after.removed, settled.removed, "a removal started after the restore");
     const removedNow = [...site.removed];
@@ -355,17 +333,15 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
 test("chromium: with no connections page open the queue pauses and says so; the popup opens the page and the queue carries on", async () => {
   const site = countingSite({ generation: "artdeco", count: 12, seed: 83, pageSize: 12 });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
     // The member read their connections, then closed the tab.
-    const linkedin = await readConnectionsPage(session, site);
+    const linkedin = await fastConnectionsPage(session, site, 200);
     await linkedin.close();
     const slugs = site.people.slice(3, 5).map((p) => p.slug.toLowerCase());
     const answer = await ask(session.popupPage, { type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
     await waitFor(async () => (await session.storage()).queue?.needsPage === true, {
       what: "the queue to pause for want of the connections page",
-      describe: () => queueState(session),
+      describe: () => queueProgress(session),
     });
     assert.equal(site.removed.size, 0, "nothing is removed without the page");
 
@@ -384,13 +360,13 @@ test("chromium: with no connections page open the queue pauses and says so; the 
     // Reading the page lifts that pause by itself: no Resume needed.
     const done = await waitFor(
       async () => {
-        const p = await queueState(session);
+        const p = await queueProgress(session);
         return p && p.state !== "paused" && p.pending + p.inProgress === 0 ? p : null;
       },
       {
         what: "the queue to carry on and finish",
         timeout: 60_000,
-        describe: () => queueState(session),
+        describe: () => queueProgress(session),
       },
     );
     assert.equal(done.removed, 2);
@@ -413,7 +389,7 @@ test("chromium: stopping the service worker at every step never removes anyone t
     let stops = 0;
     const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
-      const p = await queueState(session);
+      const p = await queueProgress(session);
       if (p && p.pending === 0 && p.inProgress === 0) break;
       if (p?.state === "paused") {
         // Two failed steps in a row pause the queue; resuming is the member's call.
@@ -426,7 +402,7 @@ test("chromium: stopping the service worker at every step never removes anyone t
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    const p = await queueState(session);
+    const p = await queueProgress(session);
     assert.equal(p.pending + p.inProgress, 0, "every queued person was dealt with");
     assert.ok(stops >= 3, `the worker was stopped mid-step ${stops} times`);
     assert.deepEqual([...site.removed].sort(), [...slugs].sort(), "nobody lost, nobody else");

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { HOSTILE_NAMES, PATHS, createMockSite, waitFor, withFirefox } from "./harness.mjs";
+import { createMockSite, HOSTILE_NAMES, PATHS, waitFor, withFirefox } from "./harness.mjs";
 import { anyField, asReadFromPage, expectSlugs, nameHas } from "./review-expect.mjs";
 import { connectionsCsv } from "../mock-site/export.mjs";
 

@@ -12,26 +12,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  countingSite,
+  devPacing,
+  fastConnectionsPage,
+  parseCount,
   PATHS,
+  readConnectionsPage,
   RELEASE_CHROME_DIR,
   RELEASE_FIREFOX_ZIP,
-  countingSite,
-  parseCount,
-  readConnectionsPage,
   waitFor,
   withChromium,
   withFirefox,
 } from "./harness.mjs";
 
-const DEV_PACING = { devPacing: { delayMs: 200 } };
 const ALICE = { slug: "alice-example-1a2b", name: "Alice Example" };
 const BOB = { slug: "bob-example-3c4d", name: "Bob Example" };
-
-/** Sends `message` to the background from an extension page, in either browser. */
-const ask = (session, message) =>
-  session.browser === "firefox"
-    ? session.ask(message)
-    : session.popupPage.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), message);
 
 const storedQueue = async (session) => (await session.storage()).queue ?? null;
 
@@ -71,11 +66,9 @@ function nobodyTwice(site) {
  * in a session of the build under test.
  */
 async function progressWithDevPacing(session, site) {
-  await session.openPopup();
-  await session.setStorage(DEV_PACING);
-  await readConnectionsPage(session, site);
+  await fastConnectionsPage(session, site, 200);
   const slugs = site.people.slice(2, 4).map((p) => p.slug.toLowerCase());
-  const answer = await ask(session, { type: "queue-removals", slugs, dryRun: false });
+  const answer = await session.ask({ type: "queue-removals", slugs, dryRun: false });
   assert.equal(answer.ok, true, answer.error);
   return waitFor(async () => (await storedQueue(session))?.progress, {
     what: "the queue's progress",
@@ -112,10 +105,10 @@ test("chromium: collecting stops at the first LinkedIn warning", async () => {
   const site = countingSite({ generation: "react-2025", count: 3_000, seed: 99, pageSize: 20 });
   await withChromium({ site }, async (session) => {
     await session.openPopup();
-    await session.setStorage({ devPacing: { delayMs: 300 } });
+    await session.setStorage(devPacing(300));
     const tab = await readConnectionsPage(session, site);
     await tab.bringToFront();
-    const answer = await ask(session, { type: "collect-start" });
+    const answer = await session.ask({ type: "collect-start" });
     assert.equal(answer.ok, true, answer.error);
     const collect = async () => (await session.storage()).collect;
     await waitFor(async () => (await collect())?.seen >= 60, {
@@ -150,16 +143,14 @@ test("chromium: collecting stops at the first LinkedIn warning", async () => {
 test("chromium: two connections tabs open: only the first acts, it waits while hidden, nobody is removed twice", async () => {
   const site = countingSite({ generation: "react-2025", count: 16, seed: 93, pageSize: 16 });
   await withChromium({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    const first = await readConnectionsPage(session, site);
+    const first = await fastConnectionsPage(session, site, 200);
     const second = await session.openLinkedIn(PATHS.connections);
     await second.waitForTimeout(1_500);
     // The second tab is in front: the first (acting) tab is hidden, so the
     // queue waits, saying so, and the second tab never acts.
     await second.bringToFront();
     const slugs = site.people.slice(3, 7).map((p) => p.slug.toLowerCase());
-    const answer = await ask(session, { type: "queue-removals", slugs, dryRun: false });
+    const answer = await session.ask({ type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
     await second.bringToFront();
     await waitingToBeSeen(session);
@@ -183,12 +174,10 @@ test("chromium: two connections tabs open: only the first acts, it waits while h
 test("firefox: the queue waits while the connections tab is covered and goes on when it is shown", async () => {
   const site = countingSite({ generation: "react-2025", count: 14, seed: 96, pageSize: 14 });
   await withFirefox({ site }, async (session) => {
-    await session.openPopup();
-    await session.setStorage(DEV_PACING);
-    await readConnectionsPage(session, site);
+    await fastConnectionsPage(session, site, 200);
     await session.coverLinkedIn();
     const slugs = site.people.slice(3, 6).map((p) => p.slug.toLowerCase());
-    const answer = await ask(session, { type: "queue-removals", slugs, dryRun: false });
+    const answer = await session.ask({ type: "queue-removals", slugs, dryRun: false });
     assert.equal(answer.ok, true, answer.error);
     await waitingToBeSeen(session);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -209,14 +198,14 @@ test("firefox: the queue waits while the connections tab is covered and goes on 
 async function switchToBob(session, reload) {
   const aliceSite = session.site;
   await session.openPopup();
-  await session.setStorage({ devPacing: { delayMs: 1_500 } });
+  await session.setStorage(devPacing(1_500));
   await readConnectionsPage(session, aliceSite);
   await session.waitForPopup((p) => p.text["network-owner"].includes(ALICE.slug), {
     what: "the popup to name Alice",
     timeout: 15_000,
   });
   const slugs = aliceSite.people.slice(2, 8).map((p) => p.slug.toLowerCase());
-  await ask(session, { type: "queue-removals", slugs, dryRun: false });
+  await session.ask({ type: "queue-removals", slugs, dryRun: false });
   await waitFor(async () => aliceSite.removed.size >= 1, {
     what: "Alice's first removal",
     timeout: 60_000,

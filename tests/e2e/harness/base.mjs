@@ -169,3 +169,21 @@ export async function cleanUp(steps) {
   }
   if (first) throw first;
 }
+
+/**
+ * Runs `body` with a fresh session from `launch(options)` and always closes
+ * it, even when the body fails.
+ * @template S, T
+ * @param {(options: any) => Promise<S & { close(): Promise<void> }>} launch
+ * @param {any} options
+ * @param {(session: S) => Promise<T>} body
+ * @returns {Promise<T>}
+ */
+export async function withSession(launch, options, body) {
+  const session = await launch(options);
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}

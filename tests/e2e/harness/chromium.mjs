@@ -15,6 +15,7 @@ import {
   tempDir,
   waitFor,
   withTimeout,
+  withSession,
 } from "./base.mjs";
 import { popupWaits, readPopup, waitForReviewDrawn } from "./pages.mjs";
 
@@ -215,6 +216,11 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
       await (await extensionPage()).evaluate((values) => chrome.storage.local.set(values), items);
     },
 
+    /** Sends `message` to the background from the popup page (or a review page). */
+    async ask(message) {
+      return (await extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), message);
+    },
+
     /** Whether the extension's service worker is running (a DevTools target exists). */
     async serviceWorkerRunning() {
       const cdp = await ensureBrowserCdp();
@@ -256,12 +262,8 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
  * @template T
  * @param {Parameters<typeof launchChromium>[0]} options
  * @param {(session: Awaited<ReturnType<typeof launchChromium>>) => Promise<T>} body
+ * @returns {Promise<T>}
  */
-export async function withChromium(options, body) {
-  const session = await launchChromium(options);
-  try {
-    return await body(session);
-  } finally {
-    await session.close();
-  }
+export function withChromium(options, body) {
+  return withSession(launchChromium, options, body);
 }

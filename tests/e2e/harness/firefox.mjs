@@ -17,6 +17,7 @@ import {
   tempDir,
   waitFor,
   withTimeout,
+  withSession,
 } from "./base.mjs";
 import {
   allReviewRows,
@@ -382,12 +383,8 @@ function firefoxSession({ driver, dir, server, pid, uuid, current }) {
  * @template T
  * @param {Parameters<typeof launchFirefox>[0]} options
  * @param {(session: Awaited<ReturnType<typeof launchFirefox>>) => Promise<T>} body
+ * @returns {Promise<T>}
  */
-export async function withFirefox(options, body) {
-  const session = await launchFirefox(options);
-  try {
-    return await body(session);
-  } finally {
-    await session.close();
-  }
+export function withFirefox(options, body) {
+  return withSession(launchFirefox, options, body);
 }

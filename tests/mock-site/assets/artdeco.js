@@ -16,7 +16,7 @@
   "use strict";
 
   const mock = window.MockLinkedIn;
-  const { el, later, skeleton, pageLoads, person, AVATAR } = mock;
+  const { el, later, person, AVATAR } = mock;
   let emberId = 1000;
   const ember = () => `ember${(emberId += 1)}`;
 
@@ -64,13 +64,7 @@
       { class: "artdeco-modal-overlay artdeco-modal-overlay--is-top-layer" },
       [dialog],
     );
-    const close = () => overlay.remove();
-    dismiss.addEventListener("click", close);
-    cancel.addEventListener("click", close);
-    primary.addEventListener("click", () => {
-      primary.disabled = true;
-      onConfirm(close);
-    });
+    mock.dialogButtons({ dismiss, cancel, confirm: primary }, () => overlay.remove(), onConfirm);
     let outlet = document.getElementById("artdeco-modal-outlet");
     if (!outlet) {
       outlet = el("div", { id: "artdeco-modal-outlet" });
@@ -80,13 +74,10 @@
   }
 
   window.MockLinkedIn.routes.connections = function renderArtdeco(main, state, signal) {
-    document.title = "Connections | LinkedIn";
-    main.append(skeleton(4));
-    const data = mock.connectionsData(state);
+    const { data, delayAfter } = mock.startConnections(main);
     let shown = 0;
     let loading = false;
     let rendered = false;
-    const delayAfter = pageLoads(state);
 
     const heading = el("h1", { class: "t-18 t-black t-normal" });
     const showTotal = () => {
@@ -104,28 +95,20 @@
     const noResults = el("p", { class: "mn-connections__empty t-16", text: "No results found" });
 
     function removeFlow(p, card) {
-      if (state.faults.misleadingDialog) {
-        modal({
-          title: "Remove saved item?",
+      mock.removalDialog(p.href, modal, {
+        saved: {
           body: `This removes the post by ${p.name} from your saved items.`,
           confirm: "Remove",
-          onConfirm: (close) => close(),
-        });
-        return;
-      }
-      modal({
-        title: "Remove connection",
-        body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
-        confirm: "Remove",
-        onConfirm(close) {
-          mock.requestRemoval(p.href).then((result) => {
-            close();
-            if (result !== "removed") return;
-            data.drop(p.href);
-            shown -= 1;
-            if (!state.faults.staleTotal) showTotal();
-            later(signal, state.faults.lingerMs, () => card.remove());
-          });
+        },
+        remove: {
+          body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
+          confirm: "Remove",
+        },
+        removed() {
+          data.drop(p.href);
+          shown -= 1;
+          if (!state.faults.staleTotal) showTotal();
+          later(signal, state.faults.lingerMs, () => card.remove());
         },
       });
     }
@@ -189,43 +172,30 @@
       ]);
 
       // Ember renders the dropdown's content only while it is open.
-      let content = null;
-      const close = () => {
-        content?.remove();
-        content = null;
-        trigger.setAttribute("aria-expanded", "false");
-        mock.openMenus.delete(close);
-      };
-      mock.menuTrigger(trigger, () => {
-        if (content) {
-          close();
-          return;
-        }
-        for (const other of [...mock.openMenus]) other();
-        content = el("div", {
-          class: "artdeco-dropdown__content artdeco-dropdown__content--is-open",
-          tabindex: "-1",
-        });
-        const items = el("ul");
-        for (const label of mock.menuItems()) {
-          const entry = el(
+      mock.cardMenu(trigger, {
+        entry: (label) =>
+          el("div", { class: "artdeco-dropdown__item", role: "menuitem", tabindex: "0" }, [
+            el("span", { class: "display-flex t-normal", text: label }),
+          ]),
+        wrap: (entries) =>
+          el(
             "div",
-            { class: "artdeco-dropdown__item", role: "menuitem", tabindex: "0" },
-            [el("span", { class: "display-flex t-normal", text: label })],
-          );
-          if (label === "Remove connection") {
-            entry.addEventListener("click", (event) => {
-              event.stopPropagation();
-              close();
-              removeFlow(p, item);
-            });
-          }
-          items.append(el("li", {}, [entry]));
-        }
-        content.append(el("div", { class: "artdeco-dropdown__content-inner" }, [items]));
-        dropdown.append(content);
-        trigger.setAttribute("aria-expanded", "true");
-        mock.openMenus.add(close);
+            {
+              class: "artdeco-dropdown__content artdeco-dropdown__content--is-open",
+              tabindex: "-1",
+            },
+            [
+              el("div", { class: "artdeco-dropdown__content-inner" }, [
+                el(
+                  "ul",
+                  {},
+                  entries.map((entry) => el("li", {}, [entry])),
+                ),
+              ]),
+            ],
+          ),
+        place: (content) => dropdown.append(content),
+        onRemove: () => removeFlow(p, item),
       });
       return item;
     }
@@ -275,16 +245,10 @@
       placeholder: "Search by name",
       "aria-label": "Search by name",
     });
-    let searchTimer = 0;
-    search.addEventListener("input", () => {
-      clearTimeout(searchTimer);
-      searchTimer = setTimeout(() => {
-        if (signal.aborted) return;
-        data.setQuery(search.value);
-        list.replaceChildren();
-        shown = 0;
-        appendPage();
-      }, 250);
+    mock.nameSearch(search, signal, data, () => {
+      list.replaceChildren();
+      shown = 0;
+      appendPage();
     });
 
     later(signal, state.renderDelayMs, () => {
@@ -299,8 +263,7 @@
       ]);
       rendered = true;
       appendPage();
-      main.replaceChildren(section);
-      main.removeAttribute("aria-busy");
+      mock.showPage(main, section);
     });
   };
 })();

@@ -272,6 +272,154 @@
     for (const close of [...openMenus]) close();
   });
 
+  /**
+   * A card's menu behind its button, the way every generation opens it:
+   * a click opens it (closing any other open menu), a second click closes
+   * it, and its "Remove connection" item closes it and starts `onRemove`.
+   * The generation's markup comes from `entry(label)` (the clickable item),
+   * `wrap(entries)` (the whole menu) and `place(menu)` (where it goes).
+   * @param {HTMLElement} trigger the card's menu button
+   * @param {{ entry: (label: string) => HTMLElement, wrap: (entries: HTMLElement[]) => HTMLElement,
+   *   place: (menu: HTMLElement) => void, onRemove: () => void }} parts
+   */
+  function cardMenu(trigger, { entry, wrap, place, onRemove }) {
+    let menu = null;
+    const close = () => {
+      menu?.remove();
+      menu = null;
+      trigger.setAttribute("aria-expanded", "false");
+      openMenus.delete(close);
+    };
+    menuTrigger(trigger, () => {
+      if (menu) {
+        close();
+        return;
+      }
+      for (const other of [...openMenus]) other();
+      const entries = menuItems().map((label) => {
+        const item = entry(label);
+        if (label === "Remove connection") {
+          item.addEventListener("click", (event) => {
+            event.stopPropagation();
+            close();
+            onRemove();
+          });
+        }
+        return item;
+      });
+      menu = wrap(entries);
+      place(menu);
+      trigger.setAttribute("aria-expanded", "true");
+      openMenus.add(close);
+    });
+  }
+
+  /**
+   * A dialog's buttons: Dismiss and Cancel close it; the confirm button
+   * disables itself and hands `close` to `onConfirm`.
+   * @param {{ dismiss: HTMLElement, cancel: HTMLElement, confirm: HTMLButtonElement }} buttons
+   * @param {() => void} close
+   * @param {(close: () => void) => void} onConfirm
+   */
+  function dialogButtons({ dismiss, cancel, confirm }, close, onConfirm) {
+    dismiss.addEventListener("click", close);
+    cancel.addEventListener("click", close);
+    confirm.addEventListener("click", () => {
+      confirm.disabled = true;
+      onConfirm(close);
+    });
+  }
+
+  /**
+   * What "Remove connection" in a card's menu opens, through the
+   * generation's own `show(dialog)`: with the misleadingDialog fault a
+   * "Remove saved item?" dialog whose confirm only closes it; otherwise the
+   * remove-connection dialog, whose confirm asks the backend, closes, and
+   * calls `removed()` once the person is gone. `saved` and `remove` add the
+   * generation's wording (body, confirm label, ...).
+   * @param {string} href the person's profile link
+   * @param {(dialog: object) => void} show
+   * @param {{ saved: object, remove: object, removed: () => void }} flow
+   */
+  function removalDialog(href, show, { saved, remove, removed }) {
+    if (state.faults.misleadingDialog) {
+      show({ title: "Remove saved item?", ...saved, onConfirm: (close) => close() });
+      return;
+    }
+    show({
+      title: "Remove connection",
+      ...remove,
+      onConfirm(close) {
+        requestRemoval(href).then((result) => {
+          close();
+          if (result === "removed") removed();
+        });
+      },
+    });
+  }
+
+  /**
+   * The name search: after a pause in typing the page asks the server again
+   * (the list's `data` filters by the box's text) and `show()` lists the
+   * answer from its first result.
+   * @param {HTMLInputElement} input
+   * @param {AbortSignal} signal the page's
+   * @param {{ setQuery(text: string): void }} data the list's, from connectionsData
+   * @param {() => void} show
+   */
+  function nameSearch(input, signal, data, show) {
+    let timer = 0;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (signal.aborted) return;
+        data.setQuery(input.value);
+        show();
+      }, 250);
+    });
+  }
+
+  /**
+   * The wheel-only rollout: a wheel turned down near the bottom of `target`
+   * loads more (a scroll alone loads nothing).
+   */
+  function loadOnWheel(target, signal, nearBottom, loadMore) {
+    target.addEventListener(
+      "wheel",
+      (event) => {
+        if (state.paging === "wheel" && event.deltaY > 0 && nearBottom()) loadMore();
+      },
+      { signal },
+    );
+  }
+
+  /**
+   * A list's footer: the spinner while a page loads, the "Load more" button
+   * when more are left and the rollout pages by button, else nothing.
+   */
+  function showFooter(footer, { loading, more, spinner, button }) {
+    if (loading) footer.replaceChildren(spinner);
+    else if (more && state.paging === "load-more") footer.replaceChildren(button);
+    else footer.replaceChildren();
+  }
+
+  /**
+   * The connections page as each generation starts it: titled, showing the
+   * loading skeleton. Answers the list's data and how long each further
+   * page of cards takes.
+   */
+  function startConnections(main) {
+    document.title = "Connections | LinkedIn";
+    main.append(skeleton(4));
+    return { data: connectionsData(state), delayAfter: pageLoads(state) };
+  }
+
+  /** The rendered page replaces the skeleton. */
+  function showPage(main, page) {
+    main.replaceChildren(page);
+    main.removeAttribute("aria-busy");
+  }
+
   // An avatar that needs no network request.
   const AVATAR =
     "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==";
@@ -296,6 +444,14 @@
     menuTrigger,
     menuItems,
     openMenus,
+    cardMenu,
+    dialogButtons,
+    removalDialog,
+    nameSearch,
+    loadOnWheel,
+    showFooter,
+    startConnections,
+    showPage,
   };
 
   if (state.limitReached) showLimitBanner();

@@ -24,7 +24,7 @@
   "use strict";
 
   const mock = window.MockLinkedIn;
-  const { el, hashed, later, skeleton, pageLoads, person, AVATAR } = mock;
+  const { el, hashed, later, person, AVATAR } = mock;
   const SVG = "http://www.w3.org/2000/svg";
 
   /**
@@ -59,12 +59,7 @@
         ]),
       ]),
     ]);
-    dismiss.addEventListener("click", close);
-    cancel.addEventListener("click", close);
-    confirmButton.addEventListener("click", () => {
-      confirmButton.disabled = true;
-      onConfirm(close);
-    });
+    mock.dialogButtons({ dismiss, cancel, confirm: confirmButton }, close, onConfirm);
     document.body.append(portal);
   }
 
@@ -83,13 +78,10 @@
     `${prefix}${(Date.now() + (keys += 1)).toString(16)}-${Math.random().toString(16).slice(2, 10)}`;
 
   window.MockLinkedIn.routes.connections = function renderReact(main, state, signal) {
-    document.title = "Connections | LinkedIn";
-    main.append(skeleton(4));
-    const data = mock.connectionsData(state);
+    const { data, delayAfter } = mock.startConnections(main);
     let shown = 0;
     let loading = false;
     let rendered = false;
-    const delayAfter = pageLoads(state);
 
     const countLine = el("p", {
       class: hashed("count", "t-16"),
@@ -128,33 +120,25 @@
     const footer = el("div", { class: hashed("list-footer") });
 
     function removeFlow(p, wrapper) {
-      if (state.faults.misleadingDialog) {
-        dialog({
-          title: "Remove saved item?",
+      mock.removalDialog(p.href, dialog, {
+        saved: {
           body: `The post by ${p.name} will be removed from your saved items.`,
           confirm: "Remove",
           confirmView: "saved-items-remove",
-          onConfirm: (close) => close(),
-        });
-        return;
-      }
-      dialog({
-        title: "Remove connection",
-        // The wording public clones of LinkedIn's UI reproduce (evidence.md §1.M).
-        body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
-        confirm: "Remove",
-        confirmView: "connections-remove",
-        onConfirm(close) {
-          mock.requestRemoval(p.href).then((result) => {
-            close();
-            if (result !== "removed") return;
-            data.drop(p.href);
-            shown -= 1;
-            if (!state.faults.staleTotal) {
-              countLine.textContent = `${mock.formatTotal(data.total)} connections`;
-            }
-            later(signal, state.faults.lingerMs, () => wrapper.remove());
-          });
+        },
+        remove: {
+          // The wording public clones of LinkedIn's UI reproduce (evidence.md §1.M).
+          body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
+          confirm: "Remove",
+          confirmView: "connections-remove",
+        },
+        removed() {
+          data.drop(p.href);
+          shown -= 1;
+          if (!state.faults.staleTotal) {
+            countLine.textContent = `${mock.formatTotal(data.total)} connections`;
+          }
+          later(signal, state.faults.lingerMs, () => wrapper.remove());
         },
       });
     }
@@ -259,48 +243,25 @@
         [node],
       );
 
-      let popover = null;
-      const close = () => {
-        popover?.remove();
-        popover = null;
-        trigger.setAttribute("aria-expanded", "false");
-        mock.openMenus.delete(close);
-      };
-      mock.menuTrigger(trigger, () => {
-        if (popover) {
-          close();
-          return;
-        }
-        for (const other of [...mock.openMenus]) other();
-        const entries = mock.menuItems().map((label) => {
-          // The item's text sits in a <p> (spiritix; file ids 37235230186, 27364370114).
-          const entry = el("div", { class: hashed("menu-item"), role: "button", tabindex: "0" }, [
+      mock.cardMenu(trigger, {
+        // The item's text sits in a <p> (spiritix; file ids 37235230186, 27364370114).
+        entry: (label) =>
+          el("div", { class: hashed("menu-item"), role: "button", tabindex: "0" }, [
             el("p", { class: hashed("menu-label"), text: label }),
-          ]);
-          if (label === "Remove connection") {
-            entry.addEventListener("click", (event) => {
-              event.stopPropagation();
-              close();
-              removeFlow(p, wrapper);
-            });
-          }
-          return entry;
-        });
-        popover = el("div", { class: hashed("popover") }, [
-          el("div", { class: hashed("popover-content") }, entries),
-        ]);
-        document.body.append(popover);
-        trigger.setAttribute("aria-expanded", "true");
-        mock.openMenus.add(close);
+          ]),
+        wrap: (entries) =>
+          el("div", { class: hashed("popover") }, [
+            el("div", { class: hashed("popover-content") }, entries),
+          ]),
+        place: (popover) => document.body.append(popover),
+        onRemove: () => removeFlow(p, wrapper),
       });
       return wrapper;
     }
 
     function updateFooter() {
-      if (loading) footer.replaceChildren(spinner);
-      else if (shown < data.matching().length && state.paging === "load-more") {
-        footer.replaceChildren(loadMoreButton);
-      } else footer.replaceChildren();
+      const more = shown < data.matching().length;
+      mock.showFooter(footer, { loading, more, spinner, button: loadMoreButton });
     }
 
     function appendPage() {
@@ -332,13 +293,7 @@
       },
       { signal },
     );
-    window.addEventListener(
-      "wheel",
-      (event) => {
-        if (state.paging === "wheel" && event.deltaY > 0 && nearBottom()) loadMore();
-      },
-      { signal },
-    );
+    mock.loadOnWheel(window, signal, nearBottom, loadMore);
 
     const search = el("input", {
       class: hashed("search"),
@@ -346,17 +301,11 @@
       placeholder: "Search by name",
       "aria-label": "Search by name",
     });
-    let searchTimer = 0;
-    search.addEventListener("input", () => {
-      clearTimeout(searchTimer);
-      searchTimer = setTimeout(() => {
-        if (signal.aborted) return;
-        data.setQuery(search.value);
-        column.replaceChildren();
-        shown = 0;
-        appendPage();
-        updateFooter();
-      }, 250);
+    mock.nameSearch(search, signal, data, () => {
+      column.replaceChildren();
+      shown = 0;
+      appendPage();
+      updateFooter();
     });
 
     later(signal, state.renderDelayMs, () => {
@@ -374,8 +323,7 @@
       appendPage();
       rendered = true;
       updateFooter();
-      main.replaceChildren(page);
-      main.removeAttribute("aria-busy");
+      mock.showPage(main, page);
     });
   };
 })();

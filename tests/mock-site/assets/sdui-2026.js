@@ -25,7 +25,7 @@
   "use strict";
 
   const mock = window.MockLinkedIn;
-  const { el, hashed, later, skeleton, pageLoads, person, AVATAR } = mock;
+  const { el, hashed, later, person, AVATAR } = mock;
 
   /**
    * A native modal dialog at the end of the body.
@@ -59,12 +59,7 @@
       if (typeof dialog.close === "function" && dialog.open) dialog.close();
       dialog.remove();
     };
-    dismiss.addEventListener("click", close);
-    cancel.addEventListener("click", close);
-    confirmButton.addEventListener("click", () => {
-      confirmButton.disabled = true;
-      onConfirm(close);
-    });
+    mock.dialogButtons({ dismiss, cancel, confirm: confirmButton }, close, onConfirm);
     document.body.append(dialog);
     // jsdom has no showModal; the open attribute is what it sets.
     if (typeof dialog.showModal === "function") dialog.showModal();
@@ -123,48 +118,21 @@
       ],
     );
 
-    let menu = null;
-    const close = () => {
-      menu?.remove();
-      menu = null;
-      trigger.setAttribute("aria-expanded", "false");
-      mock.openMenus.delete(close);
-    };
-    mock.menuTrigger(trigger, () => {
-      if (menu) {
-        close();
-        return;
-      }
-      for (const other of [...mock.openMenus]) other();
-      const entries = mock.menuItems().map((label) => {
-        const entry = el("div", { class: hashed("menu-entry"), role: "menuitem", tabindex: "0" }, [
+    mock.cardMenu(trigger, {
+      entry: (label) =>
+        el("div", { class: hashed("menu-entry"), role: "menuitem", tabindex: "0" }, [
           el("span", { class: hashed("menu-text"), text: label }),
-        ]);
-        if (label === "Remove connection") {
-          entry.addEventListener("click", (event) => {
-            event.stopPropagation();
-            close();
-            removeFlow(p);
-          });
-        }
-        return entry;
-      });
-      menu = el(
-        "div",
-        { class: hashed("menu"), role: "menu", "aria-label": "More actions" },
-        entries,
-      );
-      document.body.append(menu);
-      trigger.setAttribute("aria-expanded", "true");
-      mock.openMenus.add(close);
+        ]),
+      wrap: (entries) =>
+        el("div", { class: hashed("menu"), role: "menu", "aria-label": "More actions" }, entries),
+      place: (menu) => document.body.append(menu),
+      onRemove: () => removeFlow(p),
     });
     return node;
   }
 
   window.MockLinkedIn.routes.connections = function renderSdui(main, state, signal) {
-    document.title = "Connections | LinkedIn";
-    main.append(skeleton(4));
-    const data = mock.connectionsData(state);
+    const { data, delayAfter } = mock.startConnections(main);
     const total = () => data.matching().length;
     // jsdom has no layout, so clientHeight is 0 there; the pane's CSS height
     // is the truth in a real browser.
@@ -172,7 +140,6 @@
     let loaded = 0;
     let loading = false;
     let rendered = false;
-    const delayAfter = pageLoads(state);
     /** the rows in the DOM, by profile link @type {Map<string, Element>} */
     const rows = new Map();
     /** rows of people just removed, left in place for a while (lingerAfterConfirm) */
@@ -206,37 +173,29 @@
     const viewport = () => pane.clientHeight || paneHeight;
 
     function removeFlow(p) {
-      if (state.faults.misleadingDialog) {
-        nativeDialog({
-          title: "Remove saved item?",
+      mock.removalDialog(p.href, nativeDialog, {
+        saved: {
           body: `The post by ${p.name} will be removed from your saved items.`,
           confirm: "Remove",
-          onConfirm: (close) => close(),
-        });
-        return;
-      }
-      nativeDialog({
-        title: "Remove connection",
-        // Only the first name, as jonathatbusiness observed.
-        body: `Are you sure you want to remove ${p.name.split(" ")[0]} as a connection? They won’t be notified.`,
-        confirm: "Remove connection",
-        onConfirm(close) {
-          mock.requestRemoval(p.href).then((result) => {
-            close();
-            if (result !== "removed") return;
-            const wasLoaded = data.matching().findIndex((row) => row[0] === p.href) < loaded;
-            data.drop(p.href);
-            if (wasLoaded) loaded -= 1;
-            if (!state.faults.staleTotal) countNumber.textContent = mock.formatTotal(data.total);
-            if (state.faults.lingerMs > 0) {
-              lingering.add(p.href);
-              later(signal, state.faults.lingerMs, () => {
-                lingering.delete(p.href);
-                renderWindow();
-              });
-            }
-            renderWindow();
-          });
+        },
+        remove: {
+          // Only the first name, as jonathatbusiness observed.
+          body: `Are you sure you want to remove ${p.name.split(" ")[0]} as a connection? They won’t be notified.`,
+          confirm: "Remove connection",
+        },
+        removed() {
+          const wasLoaded = data.matching().findIndex((row) => row[0] === p.href) < loaded;
+          data.drop(p.href);
+          if (wasLoaded) loaded -= 1;
+          if (!state.faults.staleTotal) countNumber.textContent = mock.formatTotal(data.total);
+          if (state.faults.lingerMs > 0) {
+            lingering.add(p.href);
+            later(signal, state.faults.lingerMs, () => {
+              lingering.delete(p.href);
+              renderWindow();
+            });
+          }
+          renderWindow();
         },
       });
     }
@@ -271,10 +230,8 @@
     }
 
     function updateFooter() {
-      if (loading) footer.replaceChildren(spinner);
-      else if (loaded < total() && state.paging === "load-more")
-        footer.replaceChildren(loadMoreButton);
-      else footer.replaceChildren();
+      const more = loaded < total();
+      mock.showFooter(footer, { loading, more, spinner, button: loadMoreButton });
     }
 
     function loadMore() {
@@ -304,13 +261,7 @@
       { signal },
     );
     // The wheel-only rollout: a scroll alone loads nothing.
-    pane.addEventListener(
-      "wheel",
-      (event) => {
-        if (state.paging === "wheel" && event.deltaY > 0 && nearBottom()) loadMore();
-      },
-      { signal },
-    );
+    mock.loadOnWheel(pane, signal, nearBottom, loadMore);
 
     // The name search asks the server again after a pause in typing; its
     // answer replaces the list, from the top.
@@ -328,20 +279,14 @@
       },
       [search],
     );
-    let searchTimer = 0;
-    search.addEventListener("input", () => {
-      clearTimeout(searchTimer);
-      searchTimer = setTimeout(() => {
-        if (signal.aborted) return;
-        data.setQuery(search.value);
-        for (const row of rows.values()) row.remove();
-        rows.clear();
-        lingering.clear();
-        pane.scrollTop = 0;
-        loaded = Math.min(total(), state.pageSize);
-        renderWindow();
-        updateFooter();
-      }, 250);
+    mock.nameSearch(search, signal, data, () => {
+      for (const row of rows.values()) row.remove();
+      rows.clear();
+      lingering.clear();
+      pane.scrollTop = 0;
+      loaded = Math.min(total(), state.pageSize);
+      renderWindow();
+      updateFooter();
     });
 
     later(signal, state.renderDelayMs, () => {
@@ -358,8 +303,7 @@
       rendered = true;
       renderWindow();
       updateFooter();
-      main.replaceChildren(page);
-      main.removeAttribute("aria-busy");
+      mock.showPage(main, page);
     });
   };
 })();
