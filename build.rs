@@ -329,7 +329,7 @@ fn cldr_table() -> Result<String, Box<dyn Error>> {
         {
             let power = power
                 .as_u64()
-                .filter(|p| (1..=18).contains(p))
+                .filter(|p| (1..=8).contains(p))
                 .ok_or_else(|| format!("{CLDR}: {language} compact {suffix:?}"))?;
             compact.push(format!(
                 "({:?}, {power})",

@@ -140,16 +140,15 @@ pub fn parse_count_in(token: &str, language: Option<&str>) -> Result<Figure, Tex
         return Err(err("it is too long to be a count"));
     }
     let calendar = language.and_then(cldr::calendar);
-    // Every digit as ASCII, bidi marks dropped, the language's group and
-    // decimal symbols as the separators read below.
-    let plain: String = shown
+    // Every digit as ASCII, bidi marks dropped, folded (lower case, one
+    // space for any space), the language's group and decimal symbols as the
+    // separators read below.
+    let plain: String = cldr::normalise(shown)
         .chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}'))
-        .map(|c| match cldr::digit_value(c) {
-            Some(d) => char::from(b'0' + d),
-            None if calendar.is_some_and(|l| l.group == c && !is_group_separator(c)) => ',',
-            None if calendar.is_some_and(|l| l.decimal == c && !is_group_separator(c)) => '.',
-            None => c,
+        .map(|c| match calendar {
+            Some(l) if l.group == c && !is_group_separator(c) => ',',
+            Some(l) if l.decimal == c && !is_group_separator(c) => '.',
+            _ => c,
         })
         .collect();
     let (body, at_least) = match plain.strip_suffix('+') {
@@ -252,26 +251,17 @@ pub fn parse_count_in(token: &str, language: Option<&str>) -> Result<Figure, Tex
     })
 }
 
-/// `body` without the language's compact suffix it ends with ("3,4 mil",
-/// "1.2万", "5 тыс."), and the suffix's power of ten; the longest suffix
-/// wins, and one that is the end of a longer word does not count.
+/// `body` (folded) without the language's compact suffix it ends with
+/// ("3,4 mil", "1.2万", "5 тыс."), and the suffix's power of ten; the
+/// longest suffix wins, and one that is the end of a longer word does not
+/// count.
 fn compact_suffix<'a>(calendar: &cldr::Calendar, body: &'a str) -> Option<(&'a str, u8)> {
     let body = body.trim_end().trim_end_matches('.');
     let mut best: Option<(&str, u8, usize)> = None;
     for &(suffix, power) in calendar.compact {
-        if power > 12 {
-            continue;
-        }
-        let Some(cut) = body.len().checked_sub(suffix.len()) else {
+        let Some(rest) = body.strip_suffix(suffix) else {
             continue;
         };
-        let Some(tail) = body.get(cut..) else {
-            continue;
-        };
-        if crate::search::fold::fold(tail) != suffix {
-            continue;
-        }
-        let rest = &body[..cut];
         let joined = suffix.starts_with(char::is_alphabetic) && rest.ends_with(char::is_alphabetic);
         if !joined && best.is_none_or(|(_, _, len)| suffix.len() > len) {
             best = Some((rest.trim_end(), power, suffix.len()));
