@@ -16,7 +16,9 @@ pub struct Calendar {
     /// The language code, lower case ("de", "pt", "zh-hant").
     pub language: &'static str,
     /// The month names, folded, without a final dot: each month's names
-    /// separated by `|`, the months (January first) by `;`.
+    /// separated by `|`, the months (January first) by `;`; an abbreviation
+    /// that starts the month's first name is written as its length, one
+    /// character below a space (read through [`Calendar::months`]).
     pub months: &'static str,
     /// Date patterns: [`DAY`], [`MONTH_NAME`], [`MONTH_NUMBER`] and [`YEAR`]
     /// stand for the fields, anything else is folded literal text, a space
@@ -92,9 +94,19 @@ pub fn normalise(text: &str) -> String {
 }
 
 impl Calendar {
-    /// Each month (1–12) with its names, as the table holds them.
-    pub fn months(&self) -> impl Iterator<Item = (u8, std::str::Split<'static, char>)> {
-        (1u8..).zip(self.months.split(';').map(|names| names.split('|')))
+    /// Each month (1–12) with its names.
+    pub fn months(&self) -> impl Iterator<Item = (u8, impl Iterator<Item = &'static str>)> {
+        (1u8..).zip(self.months.split(';').map(|names| {
+            let first = names.split('|').next().unwrap_or("");
+            // A one-character name below a space is the length of an
+            // abbreviation that starts the first name (build.rs).
+            names
+                .split('|')
+                .filter_map(move |name| match name.as_bytes() {
+                    [len] if *len < b' ' => first.get(..usize::from(*len)),
+                    _ => Some(name),
+                })
+        }))
     }
 
     /// The month whose name `text` starts with, and the name's length in
