@@ -321,7 +321,9 @@ fn cldr_table() -> Result<String, Box<dyn Error>> {
                 if !fields {
                     return Err(format!("{CLDR}: {language} pattern {cldr:?} lacks a field").into());
                 }
-                let p = format!("{p:?}");
+                if p.contains('|') {
+                    return Err(format!("{CLDR}: {language} pattern {cldr:?} holds a |").into());
+                }
                 if !dates.contains(&p) {
                     dates.push(p);
                 }
@@ -363,24 +365,13 @@ fn cldr_table() -> Result<String, Box<dyn Error>> {
                 )),
             }
         };
-        let (before, after) = words
-            .iter()
-            .find(|(l, _, _)| l == language)
-            .map(|(_, b, a)| (b.clone(), a.clone()))
-            .unwrap_or_default();
-        let strs = |list: &[String]| {
-            let items: Vec<String> = list.iter().map(|w| format!("{w:?}")).collect();
-            format!("&[{}]", items.join(", "))
-        };
         writeln!(out, "    Calendar {{")?;
         writeln!(out, "        language: {language:?},")?;
         writeln!(out, "        months: {:?},", month_text.join(";"))?;
-        writeln!(out, "        dates: &[{}],", dates.join(", "))?;
+        writeln!(out, "        dates: {:?},", dates.join("|"))?;
         writeln!(out, "        decimal: {:?},", symbol("decimal")?)?;
         writeln!(out, "        group: {:?},", symbol("group")?)?;
         writeln!(out, "        compact: &[{}],", compact.join(", "))?;
-        writeln!(out, "        before: {},", strs(&before))?;
-        writeln!(out, "        after: {},", strs(&after))?;
         writeln!(out, "    }},")?;
     }
     writeln!(out, "];")?;
@@ -401,6 +392,19 @@ fn cldr_table() -> Result<String, Box<dyn Error>> {
         aliases.join(", ")
     )?;
     writeln!(out, "static ZEROS: &[char] = &{zeros:?};")?;
+    let strs = |list: &[String]| {
+        let items: Vec<String> = list.iter().map(|w| format!("{w:?}")).collect();
+        format!("&[{}]", items.join(", "))
+    };
+    let known: Vec<String> = words
+        .iter()
+        .map(|(l, b, a)| format!("({l:?}, {}, {})", strs(b), strs(a)))
+        .collect();
+    writeln!(
+        out,
+        "static DATE_WORDS: &[(&str, &[&str], &[&str])] = &[{}];",
+        known.join(", ")
+    )?;
     for (language, _, _) in &words {
         if !languages.contains_key(language) {
             return Err(format!("{WORDS}/{language}.json: {language} is not in {CLDR}").into());

@@ -302,7 +302,7 @@ mod tests {
             for calendar in crate::intake::cldr::calendars() {
                 let name = calendar.months().nth(usize::from(month - 1)).and_then(|(_, mut n)| n.next());
                 let Some(name) = name else { continue };
-                let Some(pattern) = calendar.dates.first() else { continue };
+                let Some(pattern) = calendar.patterns().next() else { continue };
                 let text: String = pattern.chars().map(|c| match c {
                     cldr::DAY => day.to_string(),
                     cldr::MONTH_NAME => name.to_string(),

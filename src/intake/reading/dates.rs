@@ -22,12 +22,13 @@ pub fn find_date(calendar: &Calendar, text: &str, today: CivilDate) -> Option<Ci
         return None;
     }
     let mut line = normalise(text);
-    for before in calendar.before {
+    let (befores, afters) = calendar.date_words();
+    for before in befores {
         if let Some(rest) = line.strip_prefix(before) {
             line = rest.trim_start().to_string();
         }
     }
-    for after in calendar.after {
+    for after in afters {
         if let Some(rest) = line.strip_suffix(after) {
             line = rest.trim_end().to_string();
         }
@@ -35,7 +36,7 @@ pub fn find_date(calendar: &Calendar, text: &str, today: CivilDate) -> Option<Ci
     let latest = today.to_days() + 1;
     for (start, _) in line.char_indices() {
         let previous = line[..start].chars().last();
-        for pattern in calendar.dates {
+        for pattern in calendar.patterns() {
             let Some(date) = match_at(calendar, pattern, &line[start..], previous) else {
                 continue;
             };
