@@ -1,6 +1,10 @@
 //! Build step: the `connected` block of `linkedin/words/en.json` (the
 //! connection card's date words) becomes a small Rust table in `OUT_DIR`,
-//! which `src/intake/words.rs` includes. The core reads the same file the
+//! which `src/intake/words.rs` includes; `linkedin/cldr/dates.json` (CLDR's
+//! month names, date patterns and number symbols, written by
+//! `tools/cldr-tables.mjs`) and the `connected.before`/`connected.after`
+//! words of every `linkedin/words/<lang>.json` become the per-language table
+//! `src/intake/cldr.rs` includes ([`cldr_table`]). The core reads the same file the
 //! content script bundles, without shipping the whole file and the code
 //! that would parse it in the .wasm (about 16 KB). A table that does not
 //! have the shape the core reads fails the build with the reason.
@@ -9,6 +13,12 @@ use serde_json::Value;
 use std::error::Error;
 use std::fmt::Write as _;
 use std::path::Path;
+
+// The core's own folding, so the table's words fold exactly as the text
+// they are compared with.
+#[path = "src/search/fold.rs"]
+#[allow(dead_code, missing_docs)]
+mod fold;
 
 const SOURCE: &str = "linkedin/words/en.json";
 
@@ -97,5 +107,308 @@ fn main() -> Result<(), Box<dyn Error>> {
     writeln!(out, "}};")?;
     let dir = std::env::var("OUT_DIR")?;
     std::fs::write(Path::new(&dir).join("words_en.rs"), out)?;
+    std::fs::write(Path::new(&dir).join("cldr.rs"), cldr_table()?)?;
     Ok(())
+}
+
+const CLDR: &str = "linkedin/cldr/dates.json";
+const WORDS: &str = "linkedin/words";
+
+/// Marks standing for a date pattern's fields in the patterns written to
+/// the table (`src/intake/cldr.rs` reads the same marks).
+const DAY: char = '\u{1}';
+const MONTH_NAME: char = '\u{2}';
+const MONTH_NUMBER: char = '\u{3}';
+const YEAR: char = '\u{4}';
+
+/// Text as the core compares it: format characters (bidi marks) dropped,
+/// then folded as search folds it.
+fn folded(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200b}'..='\u{200f}' | '\u{061c}' | '\u{2066}'..='\u{2069}' | '\u{feff}'))
+        .collect();
+    fold::fold(&visible)
+}
+
+/// A CLDR date pattern ("d 'de' MMMM 'de' y") as the table's marks and
+/// folded literal text; `None` for a pattern with fields a card never
+/// shows (era, weekday).
+fn pattern(cldr: &str) -> Result<Option<String>, String> {
+    let mut out = String::new();
+    let mut chars = cldr.chars().peekable();
+    let mut literal = String::new();
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            // Quoted text; '' is a quote.
+            if chars.peek() == Some(&'\'') {
+                chars.next();
+                literal.push('\'');
+                continue;
+            }
+            for q in chars.by_ref() {
+                if q == '\'' {
+                    break;
+                }
+                literal.push(q);
+            }
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            literal.push(c);
+            continue;
+        }
+        let mut width = 1;
+        while chars.peek() == Some(&c) {
+            chars.next();
+            width += 1;
+        }
+        let field = match (c, width) {
+            ('d', 1..=2) => DAY,
+            ('M' | 'L', 1..=2) => MONTH_NUMBER,
+            ('M' | 'L', 3..=4) => MONTH_NAME,
+            ('y', 1 | 4) => YEAR,
+            ('G' | 'E' | 'c', _) => return Ok(None),
+            _ => return Err(format!("{CLDR}: pattern {cldr:?} has field {c}×{width}")),
+        };
+        out.push_str(&literal_text(&literal));
+        literal.clear();
+        out.push(field);
+    }
+    out.push_str(&literal_text(&literal));
+    Ok(Some(out))
+}
+
+/// A pattern's literal text, folded; a space alone stays a space (it
+/// stands for any space in the page's text).
+fn literal_text(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let inner = folded(text);
+    let mut out = String::new();
+    if text.starts_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    out.push_str(&inner);
+    if text.ends_with(char::is_whitespace) && !inner.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// A language and the words known before and after its card dates.
+type DateWords = (String, Vec<String>, Vec<String>);
+
+/// `connected.before` and `connected.after` of every word table, folded,
+/// by language.
+fn connected_words() -> Result<Vec<DateWords>, Box<dyn Error>> {
+    println!("cargo:rerun-if-changed={WORDS}");
+    let mut files: Vec<_> = std::fs::read_dir(WORDS)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let table: Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
+        let language = table
+            .get("language")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("{}: no language", file.display()))?;
+        let Some(block) = table.get("connected") else {
+            continue;
+        };
+        let list = |key: &str| -> Result<Vec<String>, String> {
+            match block.get(key) {
+                None => Ok(Vec::new()),
+                Some(v) => v
+                    .as_array()
+                    .ok_or_else(|| format!("{}: connected.{key} is not a list", file.display()))?
+                    .iter()
+                    .map(|w| {
+                        w.as_str().map(folded).ok_or_else(|| {
+                            format!("{}: connected.{key} holds a non-string", file.display())
+                        })
+                    })
+                    .collect(),
+            }
+        };
+        let (before, after) = (list("before")?, list("after")?);
+        if !before.is_empty() || !after.is_empty() {
+            out.push((language.to_lowercase(), before, after));
+        }
+    }
+    Ok(out)
+}
+
+/// The Rust table of `linkedin/cldr/dates.json` and the word tables'
+/// date words.
+fn cldr_table() -> Result<String, Box<dyn Error>> {
+    println!("cargo:rerun-if-changed={CLDR}");
+    let table: Value = serde_json::from_str(&std::fs::read_to_string(CLDR)?)?;
+    let languages = table
+        .get("languages")
+        .and_then(Value::as_object)
+        .ok_or_else(|| format!("{CLDR}: no languages"))?;
+    let words = connected_words()?;
+    let text = |v: &Value, key: &str, language: &str| -> Result<String, String> {
+        v.get(key)
+            .and_then(Value::as_str)
+            .map(String::from)
+            .ok_or_else(|| format!("{CLDR}: {language}.{key} is not a string"))
+    };
+    let mut zeros: Vec<char> = vec!['0'];
+    let mut out = String::new();
+    writeln!(
+        out,
+        "// Generated by build.rs from {CLDR} and {WORDS}/*.json; edit those."
+    )?;
+    writeln!(out, "static CALENDARS: &[Calendar] = &[")?;
+    for (language, entry) in languages {
+        let months = entry
+            .get("months")
+            .and_then(Value::as_array)
+            .filter(|m| m.len() == 12)
+            .ok_or_else(|| format!("{CLDR}: {language}.months is not twelve lists"))?;
+        let mut month_text = Vec::new();
+        for names in months {
+            let mut folded_names: Vec<String> = Vec::new();
+            for name in names.as_array().into_iter().flatten() {
+                let name = name
+                    .as_str()
+                    .ok_or_else(|| format!("{CLDR}: {language} has a month that is not text"))?;
+                let name = folded(name).trim_end_matches('.').to_string();
+                if name.is_empty() || name.contains(['|', ';']) {
+                    return Err(format!("{CLDR}: {language} month {name:?}").into());
+                }
+                if !folded_names.contains(&name) {
+                    folded_names.push(name);
+                }
+            }
+            // A name that is the start of the month's first name (an
+            // abbreviation, "jan" of "januar") is written as one character,
+            // its length in bytes: a fifth of the table, read back by
+            // `Calendar::months`.
+            let first = folded_names.first().cloned().unwrap_or_default();
+            let written: Vec<String> = folded_names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| match u8::try_from(name.len()) {
+                    Ok(len) if i > 0 && len < 32 && first.starts_with(name.as_str()) => {
+                        char::from(len).to_string()
+                    }
+                    _ => name.clone(),
+                })
+                .collect();
+            month_text.push(written.join("|"));
+        }
+        let mut dates = Vec::new();
+        for cldr in entry
+            .get("dates")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let cldr = cldr
+                .as_str()
+                .ok_or_else(|| format!("{CLDR}: {language} date pattern"))?;
+            if let Some(p) = pattern(cldr)? {
+                let fields = [DAY, YEAR].iter().all(|f| p.contains(*f))
+                    && (p.contains(MONTH_NAME) || p.contains(MONTH_NUMBER));
+                if !fields {
+                    return Err(format!("{CLDR}: {language} pattern {cldr:?} lacks a field").into());
+                }
+                if p.contains('|') {
+                    return Err(format!("{CLDR}: {language} pattern {cldr:?} holds a |").into());
+                }
+                if !dates.contains(&p) {
+                    dates.push(p);
+                }
+            }
+        }
+        if dates.is_empty() {
+            return Err(format!("{CLDR}: {language} has no date pattern").into());
+        }
+        for zero in text(entry, "zeros", language)?.chars() {
+            if !zeros.contains(&zero) {
+                zeros.push(zero);
+            }
+        }
+        let mut compact = Vec::new();
+        for (suffix, power) in entry
+            .get("compact")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let power = power
+                .as_u64()
+                .filter(|p| (1..=8).contains(p))
+                .ok_or_else(|| format!("{CLDR}: {language} compact {suffix:?}"))?;
+            compact.push(format!(
+                "({:?}, {power})",
+                folded(suffix).trim_end_matches('.')
+            ));
+        }
+        let symbol = |key: &str| -> Result<char, String> {
+            let s = text(entry, key, language)?;
+            let mut chars = s
+                .chars()
+                .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}'));
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(format!(
+                    "{CLDR}: {language}.{key} {s:?} is not one character"
+                )),
+            }
+        };
+        writeln!(out, "    Calendar {{")?;
+        writeln!(out, "        language: {language:?},")?;
+        writeln!(out, "        months: {:?},", month_text.join(";"))?;
+        writeln!(out, "        dates: {:?},", dates.join("|"))?;
+        writeln!(out, "        decimal: {:?},", symbol("decimal")?)?;
+        writeln!(out, "        group: {:?},", symbol("group")?)?;
+        writeln!(out, "        compact: &[{}],", compact.join(", "))?;
+        writeln!(out, "    }},")?;
+    }
+    writeln!(out, "];")?;
+    let mut aliases = Vec::new();
+    for (alias, language) in table
+        .get("aliases")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let language = language.as_str().filter(|l| languages.contains_key(*l));
+        let language = language.ok_or_else(|| format!("{CLDR}: alias {alias:?}"))?;
+        aliases.push(format!("({alias:?}, {language:?})"));
+    }
+    writeln!(
+        out,
+        "static ALIASES: &[(&str, &str)] = &[{}];",
+        aliases.join(", ")
+    )?;
+    writeln!(out, "static ZEROS: &[char] = &{zeros:?};")?;
+    let strs = |list: &[String]| {
+        let items: Vec<String> = list.iter().map(|w| format!("{w:?}")).collect();
+        format!("&[{}]", items.join(", "))
+    };
+    let known: Vec<String> = words
+        .iter()
+        .map(|(l, b, a)| format!("({l:?}, {}, {})", strs(b), strs(a)))
+        .collect();
+    writeln!(
+        out,
+        "static DATE_WORDS: &[(&str, &[&str], &[&str])] = &[{}];",
+        known.join(", ")
+    )?;
+    for (language, _, _) in &words {
+        if !languages.contains_key(language) {
+            return Err(format!("{WORDS}/{language}.json: {language} is not in {CLDR}").into());
+        }
+    }
+    Ok(out)
 }

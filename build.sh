@@ -171,9 +171,20 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
 ' "$zip")
 }
 
+# linkedin/cldr/dates.json (month names, date patterns and number symbols of
+# LinkedIn's UI languages) is written from CLDR's npm packages when they are
+# installed; it is committed, so a bare `cargo test` builds without them.
+cldr_tables() {
+  if [ -d node_modules/cldr-dates-modern ] && [ -d node_modules/cldr-numbers-modern ]; then
+    step "writing linkedin/cldr/dates.json from CLDR"
+    node tools/cldr-tables.mjs
+  fi
+}
+
 build() {
   ensure_rust
   ensure_node_modules
+  cldr_tables
   step "compiling the core to WebAssembly"
   cargo build --locked --release --target wasm32-unknown-unknown
   rm -rf dist/.core
@@ -223,6 +234,12 @@ run_tests() {
   ensure_firefox
   testbuild
   lint
+  step "the committed CLDR table is what tools/cldr-tables.mjs writes"
+  node tools/cldr-tables.mjs --check
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git diff --exit-code --stat -- linkedin/cldr/dates.json ||
+      die "linkedin/cldr/dates.json differs from the committed table: commit what tools/cldr-tables.mjs wrote"
+  fi
   step "core tests (host)"
   cargo test --locked
   step "binding tests (wasm32 under node)"

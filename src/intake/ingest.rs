@@ -7,7 +7,7 @@
 use crate::intake::collect::{self, Collection};
 use crate::intake::merge::{names_company, unmatched_by_name};
 use crate::intake::reading::{
-    parse_connected_text, parse_count, slug_from_profile_url, PageReading,
+    parse_connected_text, parse_count_in, slug_from_profile_url, PageReading,
 };
 use crate::network::calendar::TimeMs;
 use crate::network::model::{
@@ -88,6 +88,7 @@ pub fn ingest(
         )));
     }
     let url = clean_text(&reading.url, 500);
+    let language = reading.language.as_deref().and_then(language_tag);
     let mut report = IngestReport::default();
     if !reading.recognised {
         // An unrecognised page changes no figure and no person: a page we
@@ -97,6 +98,7 @@ pub fn ingest(
             status: PageOutcome::Unrecognised,
             url,
             generation: None,
+            language,
             reason: Some(
                 reading
                     .reason
@@ -128,7 +130,7 @@ pub fn ingest(
     ];
     for (kind, token) in tokens {
         let Some(token) = token else { continue };
-        match parse_count(&token) {
+        match parse_count_in(&token, language.as_deref()) {
             Ok(figure) if kind == FigureKind::Connections && figure.low > CONNECTION_CAP => {
                 report.skipped.push(format!(
                     "{} connections is above LinkedIn's cap of 30,000; not recorded",
@@ -186,7 +188,7 @@ pub fn ingest(
         let connected = match card
             .connected_text
             .as_deref()
-            .map(|t| parse_connected_text(t, now_ms))
+            .map(|t| parse_connected_text(t, language.as_deref(), now_ms))
         {
             Some(Ok(date)) => Some(date),
             Some(Err(e)) => {
@@ -289,10 +291,24 @@ pub fn ingest(
             .generation
             .map(|g| clean_text(&g, 40))
             .filter(|g| !g.is_empty()),
+        language,
         reason: None,
         at_ms: now_ms,
     });
     Ok(report)
+}
+
+/// A page's `<html lang>` as a language tag ("de", "pt-BR", "zh-Hant-TW"):
+/// letters, digits and hyphens, at most 35 characters; anything else is no
+/// language.
+fn language_tag(lang: &str) -> Option<String> {
+    let lang = lang.trim();
+    let fits = (1..=35).contains(&lang.len())
+        && lang.starts_with(|c: char| c.is_ascii_alphabetic())
+        && lang
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    fits.then(|| lang.to_string())
 }
 
 fn is_linkedin_url(url: &str) -> bool {

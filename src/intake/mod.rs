@@ -5,10 +5,12 @@
 //! LinkedIn's `Connections.csv` export ([`import`]), the export merged into
 //! the network ([`merge`]), and collection runs over the whole connections
 //! list ([`collect`]); LinkedIn's words, read from
-//! `linkedin/words/en.json` ([`words`]).
+//! `linkedin/words/en.json` ([`words`]), and every UI language's month names,
+//! date patterns and number symbols from CLDR ([`cldr`]).
 //!
 //! May import: [`crate::network`], and [`crate::search`]'s text folding.
 
+pub mod cldr;
 pub mod collect;
 pub mod import;
 pub mod ingest;

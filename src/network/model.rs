@@ -274,6 +274,9 @@ pub struct PageStatus {
     pub url: String,
     /// The markup generation, when recognised.
     pub generation: Option<String>,
+    /// The page's language (`<html lang>`, "de", "pt-BR"), when it said.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Why it was not recognised.
     pub reason: Option<String>,
     /// When.

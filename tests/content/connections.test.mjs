@@ -19,6 +19,8 @@ function firstReading(site, generation, cardCount) {
       recognised: true,
       generation,
       reason: null,
+      // The mock's <html lang>.
+      language: "en",
       counts: { connections: site.stated.shown.connections, followers: null, following: null },
       cards: site.people.slice(0, cardCount).map(expectedCard),
       member: site.member.slug,

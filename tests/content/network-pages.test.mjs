@@ -18,6 +18,8 @@ const recognisedReading = (page, path, counts, member = "alex-morgan-5e6f7a") =>
     recognised: true,
     generation: null,
     reason: null,
+    // The mock's <html lang>.
+    language: "en",
     counts: { connections: null, followers: null, following: null, ...counts },
     cards: [],
     // The mock's member, read from LinkedIn's navigation on every page.

@@ -32,6 +32,7 @@ describe("unrecognised markup", { concurrency: true }, () => {
             recognised: false,
             generation: null,
             reason: "no connections list found after 15 s",
+            language: "en",
             counts: { connections: null, followers: null, following: null },
             cards: [],
             member: site.member.slug,

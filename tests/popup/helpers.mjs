@@ -79,6 +79,7 @@ export function fullSummary(overrides = {}) {
       status: "recognised",
       url: CONNECTIONS_PAGE,
       generation: "sdui-2026",
+      language: "en",
       reason: null,
       atMs: Date.now() - MINUTE,
     },

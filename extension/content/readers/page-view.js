@@ -34,6 +34,13 @@ const MAX_SETTLE_MS = 2_000;
 // Readings carry the page check (docs/ARCHITECTURE.md) at most this often.
 const CHECK_EVERY_MS = 5_000;
 
+/**
+ * The page's language, its `<html lang>` ("en", "de", "pt-BR"), or null:
+ * the core reads dates and counts in it (docs/ARCHITECTURE.md, page-reading).
+ * @returns {string | null}
+ */
+const pageLanguage = () => document.documentElement.lang.trim() || null;
+
 /** One visit to one readable page, from URL change to the next URL change. */
 export class PageView {
   /** @param {Target} target */
@@ -305,6 +312,7 @@ export class PageView {
         recognised: true,
         generation: content.generation,
         reason: null,
+        language: pageLanguage(),
         counts: { ...this.counts },
         cards,
         member: navMember(),
@@ -359,6 +367,7 @@ export class PageView {
         recognised: false,
         generation: null,
         reason: REASONS[this.target.page],
+        language: pageLanguage(),
         counts: { connections: null, followers: null, following: null },
         cards: [],
         member: navMember(),

@@ -1,14 +1,44 @@
 //! "Connected on August 7, 2024", "Connected 2 weeks ago": the line under
 //! a connection card, read into a date with the precision it gives. The
-//! words come from `linkedin/words/en.json` ([`crate::intake::words`]); the
-//! grammar (prefix, then "on" and a date, or an amount, a unit and "ago")
-//! is here.
+//! English words come from `linkedin/words/en.json` ([`crate::intake::words`]);
+//! the English grammar (prefix, then "on" and a date, or an amount, a unit
+//! and "ago") is here. A line in the page's language is read by that
+//! language's CLDR date patterns ([`super::dates`]).
 
+use super::dates::find_date;
 use super::*;
+use crate::intake::cldr;
 
-/// Parses "Connected on August 7, 2024", "Connected on 7 August 2024" or a
-/// relative "Connected 2 weeks ago" read at `read_at_ms`.
-pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
+/// Parses a card's date line read at `read_at_ms` on a page in `language`
+/// (its `<html lang>`, e.g. "de", "pt-BR"; `None` when the reading did not
+/// say): the English "Connected on August 7, 2024", "Connected on 7 August
+/// 2024" or "Connected 2 weeks ago" in any case, else a date in the
+/// language's CLDR formats ("Bağlantı kurulma tarihi: 22 Ağustos 2024",
+/// "2025年10月24日につながりました"). Relative ages are read in English only
+/// (no other language's words are known). An unknown language, or a line
+/// without such a date, leaves the date unknown.
+pub fn parse_connected_text(
+    text: &str,
+    language: Option<&str>,
+    read_at_ms: TimeMs,
+) -> Result<ConnectedDate, TextError> {
+    let english = parse_english(text, read_at_ms);
+    let Some(language) = language.filter(|_| english.is_err()) else {
+        return english;
+    };
+    let err = |why| TextError::new("connection date", text, why);
+    let calendar = cldr::calendar(language)
+        .ok_or_else(|| err("the page's language is not one netprune reads dates in"))?;
+    let date = find_date(calendar, text, CivilDate::from_ms(read_at_ms))
+        .ok_or_else(|| err("it holds no date in the page's language"))?;
+    Ok(ConnectedDate {
+        date,
+        precision: DatePrecision::Day,
+    })
+}
+
+/// The English line: "Connected on August 7, 2024", "Connected 2 weeks ago".
+fn parse_english(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
     let err = |why| TextError::new("connection date", text, why);
     let words = words::english();
     let lower = collapse_whitespace(text).to_lowercase();
@@ -22,6 +52,9 @@ pub fn parse_connected_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedD
     if let Some(absolute) = absolute {
         let date =
             parse_absolute_date(absolute).ok_or_else(|| err("the date is not a real day"))?;
+        if date.to_days() > CivilDate::from_ms(read_at_ms).to_days() + 1 {
+            return Err(err("the date is after the day the page was read"));
+        }
         return Ok(ConnectedDate {
             date,
             precision: DatePrecision::Day,
@@ -95,7 +128,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn date(text: &str, now: TimeMs) -> (String, DatePrecision) {
-        let d = parse_connected_text(text, now).unwrap();
+        let d = parse_connected_text(text, None, now).unwrap();
         (d.date.to_string(), d.precision)
     }
 
@@ -172,16 +205,115 @@ mod tests {
             "Connected recently",
         ] {
             assert!(
-                parse_connected_text(bad, NOW).is_err(),
+                parse_connected_text(bad, None, NOW).is_err(),
                 "{bad:?} should be refused"
             );
         }
     }
 
+    fn in_language(language: &str, text: &str) -> Option<String> {
+        parse_connected_text(text, Some(language), NOW)
+            .ok()
+            .map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn lines_in_the_page_s_language() {
+        // docs/LINKEDIN.md, "Languages: dates and totals": language, the
+        // card's line, the day it gives.
+        let cases = [
+            "en|Connected on June 24, 2026|2026-06-24",
+            "en-GB|Connected on 8 September 2026|2026-09-08",
+            "tr|Bağlantı kurulma tarihi: 22 Ağustos 2024|2024-08-22",
+            "tr|Bağlantı kurulma tarihi: 3 Mayıs 2023|2023-05-03",
+            "tr|1 Aralık 2019|2019-12-01",
+            "ja|2025年10月24日につながりました|2025-10-24",
+            "ja-JP|２０２５年１０月２４日につながりました|2025-10-24",
+            "de|Verbunden am 24. Oktober 2025|2025-10-24",
+            "fr|Connecté le 24 avr. 2025|2025-04-24",
+            "fr|24 avril 2025|2025-04-24",
+            "pt-BR|Conectado em 24 de outubro de 2025|2025-10-24",
+            "es|24 de octubre de 2025|2025-10-24",
+            "pl|24 października 2025|2025-10-24",
+            // An English line on a page that says another language is still
+            // read by the English words.
+            "de|Connected on March 5, 2026|2026-03-05",
+        ];
+        for case in cases {
+            let [language, text, want] = case.splitn(3, '|').collect::<Vec<_>>()[..] else {
+                panic!("{case}");
+            };
+            assert_eq!(in_language(language, text).as_deref(), Some(want), "{case}");
+        }
+    }
+
+    #[test]
+    fn unknown_languages_and_unreadable_lines_leave_the_date_unknown() {
+        for (language, text) in [
+            ("xx", "24. Oktober 2025"),
+            ("de", "Vor 2 Wochen verbunden"),
+            ("tr", "Bağlantı kurulma tarihi: 31 Şubat 2024"),
+            ("ja", "2025年10月24日"),
+            ("ja", "12/2025"),
+            ("fr", "Connecté il y a 2 semaines"),
+            ("en", "Connected on June 24, 2099"),
+        ] {
+            let reading = in_language(language, text);
+            if language == "ja" && text == "2025年10月24日" {
+                // A bare date is harmless to read.
+                assert_eq!(reading.as_deref(), Some("2025-10-24"));
+                continue;
+            }
+            assert_eq!(reading, None, "{language} {text:?}");
+        }
+        assert_eq!(
+            date("Connected on June 24, 2026", NOW),
+            ("2026-06-24".into(), DatePrecision::Day)
+        );
+        assert!(parse_connected_text("Connected on June 24, 2099", None, NOW).is_err());
+    }
+
     proptest! {
         #[test]
         fn connected_text_never_panics(text in "\\PC{0,40}", now in 0i64..4_000_000_000_000) {
-            let _ = parse_connected_text(&text, now);
+            let _ = parse_connected_text(&text, None, now);
+        }
+
+        #[test]
+        fn any_line_in_any_language_is_a_real_past_day_or_unknown(
+            text in "(\\PC|[0-9年月日. ,]){0,40}",
+            language in "(en|de|fr|tr|ja|ar|hi|ru|es|pt-BR|ko|zh-TW|th|xx|)",
+            now in 0i64..4_000_000_000_000,
+        ) {
+            if let Ok(d) = parse_connected_text(&text, Some(&language), now) {
+                let today = CivilDate::from_ms(now).to_days();
+                prop_assert!(d.date.to_days() <= today + 1);
+                prop_assert!(CivilDate::new(d.date.year, d.date.month, d.date.day).is_some());
+            }
+        }
+
+        #[test]
+        fn cldr_dates_read_back_in_every_language(
+            day in 1u8..=28,
+            month in 1u8..=12,
+            year in 2003i32..=2025,
+        ) {
+            // Each language's own long format, written from the table.
+            for calendar in crate::intake::cldr::calendars() {
+                let name = calendar.months().nth(usize::from(month - 1)).and_then(|(_, mut n)| n.next());
+                let Some(name) = name else { continue };
+                let Some(pattern) = calendar.patterns().next() else { continue };
+                let text: String = pattern.chars().map(|c| match c {
+                    cldr::DAY => day.to_string(),
+                    cldr::MONTH_NAME => name.to_string(),
+                    cldr::MONTH_NUMBER => month.to_string(),
+                    cldr::YEAR => year.to_string(),
+                    c => c.to_string(),
+                }).collect();
+                let read = parse_connected_text(&text, Some(calendar.language), NOW)
+                    .map(|d| d.date.to_string());
+                prop_assert_eq!(read, Ok(format!("{year}-{month:02}-{day:02}")), "{} {:?}", calendar.language, text);
+            }
         }
     }
 }

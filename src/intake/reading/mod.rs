@@ -7,6 +7,7 @@
 //! never reads a clock: relative dates are resolved against the time the
 //! caller says the page was read.
 
+use crate::intake::cldr;
 use crate::intake::words::{self, month_from_name, Unit};
 use crate::network::calendar::{CivilDate, TimeMs};
 // The types a reading's text turns into belong to the network; they are
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod connected;
+mod dates;
 pub use connected::parse_connected_text;
 
 /// One reading of a page, as the content script sends it.
@@ -38,6 +40,10 @@ pub struct PageReading {
     /// Why the page was not recognised.
     #[serde(default)]
     pub reason: Option<String>,
+    /// The page's language, its `<html lang>` ("en", "de", "pt-BR", "ja"):
+    /// dates and counts are read in it. Absent: English, as before.
+    #[serde(default)]
+    pub language: Option<String>,
     /// The count tokens the page showed.
     #[serde(default)]
     pub counts: CountTokens,
@@ -118,6 +124,13 @@ fn is_group_separator(c: char) -> bool {
 /// Parses a count token: "1,234", "1.234", "1 234", "3.4K", "3,4K", "1.2M",
 /// "500+". Bounds keep a stale or mangled token from becoming a wrong count.
 pub fn parse_count(token: &str) -> Result<Figure, TextError> {
+    parse_count_in(token, None)
+}
+
+/// [`parse_count`] on a page in `language` (`<html lang>`): its digits
+/// ("١٬٢١٧", "１,２１７"), its CLDR group symbol and its short compact
+/// suffixes ("3,4 mil", "1.2万", "5 тыс.") are read as well.
+pub fn parse_count_in(token: &str, language: Option<&str>) -> Result<Figure, TextError> {
     let err = |why| TextError::new("count", token, why);
     let shown = token.trim();
     if shown.is_empty() {
@@ -126,14 +139,28 @@ pub fn parse_count(token: &str) -> Result<Figure, TextError> {
     if shown.chars().count() > 24 {
         return Err(err("it is too long to be a count"));
     }
-    let (body, at_least) = match shown.strip_suffix('+') {
+    let calendar = language.and_then(cldr::calendar);
+    // Every digit as ASCII, bidi marks dropped, folded (lower case, one
+    // space for any space), the language's group and decimal symbols as the
+    // separators read below.
+    let plain: String = cldr::normalise(shown)
+        .chars()
+        .map(|c| match calendar {
+            Some(l) if l.group == c && !is_group_separator(c) => ',',
+            Some(l) if l.decimal == c && !is_group_separator(c) => '.',
+            _ => c,
+        })
+        .collect();
+    let (body, at_least) = match plain.strip_suffix('+') {
         Some(rest) => (rest.trim_end(), true),
-        None => (shown, false),
+        None => (plain.as_str(), false),
     };
-    let (body, multiplier) = match body.chars().last().map(|c| c.to_ascii_uppercase()) {
-        Some('K') => (&body[..body.len() - 1], 1_000u64),
-        Some('M') => (&body[..body.len() - 1], 1_000_000u64),
-        Some('B') => (&body[..body.len() - 1], 1_000_000_000u64),
+    let compact = calendar.and_then(|l| compact_suffix(l, body));
+    let (body, multiplier) = match (compact, body.chars().last().map(|c| c.to_ascii_uppercase())) {
+        (Some((rest, power)), _) => (rest, 10u64.pow(u32::from(power))),
+        (None, Some('K')) => (&body[..body.len() - 1], 1_000u64),
+        (None, Some('M')) => (&body[..body.len() - 1], 1_000_000u64),
+        (None, Some('B')) => (&body[..body.len() - 1], 1_000_000_000u64),
         _ => (body, 1u64),
     };
     let body = body.trim_end();
@@ -222,6 +249,25 @@ pub fn parse_count(token: &str) -> Result<Figure, TextError> {
         low: value,
         high,
     })
+}
+
+/// `body` (folded) without the language's compact suffix it ends with
+/// ("3,4 mil", "1.2万", "5 тыс."), and the suffix's power of ten; the
+/// longest suffix wins, and one that is the end of a longer word does not
+/// count.
+fn compact_suffix<'a>(calendar: &cldr::Calendar, body: &'a str) -> Option<(&'a str, u8)> {
+    let body = body.trim_end().trim_end_matches('.');
+    let mut best: Option<(&str, u8, usize)> = None;
+    for &(suffix, power) in calendar.compact {
+        let Some(rest) = body.strip_suffix(suffix) else {
+            continue;
+        };
+        let joined = suffix.starts_with(char::is_alphabetic) && rest.ends_with(char::is_alphabetic);
+        if !joined && best.is_none_or(|(_, _, len)| suffix.len() > len) {
+            best = Some((rest.trim_end(), power, suffix.len()));
+        }
+    }
+    best.map(|(rest, power, _)| (rest, power))
 }
 
 /// The profile slug of an `/in/<slug>/` link, decoded and lower-cased, so the
@@ -428,10 +474,66 @@ mod tests {
         assert_eq!(clean_text("abcdef", 3), "abc");
     }
 
+    fn figure_in(language: &str, token: &str) -> (u64, Precision) {
+        let f = parse_count_in(token, Some(language)).unwrap();
+        (f.value, f.precision)
+    }
+
+    #[test]
+    fn stated_totals_in_each_language_s_grouping() {
+        // docs/LINKEDIN.md, Totals: tr "1.217 bağlantı", de "7.892
+        // Follower:innen", fr "1 217 relations" (no-break or narrow no-break
+        // space), en "1,217", de-CH "1’217"; CLDR's group symbols otherwise.
+        let exact = Precision::Exact;
+        assert_eq!(figure_in("tr", "1.217"), (1217, exact));
+        assert_eq!(figure_in("de", "7.892"), (7892, exact));
+        assert_eq!(figure_in("fr", "1\u{a0}217"), (1217, exact));
+        assert_eq!(figure_in("fr", "1\u{202f}217"), (1217, exact));
+        assert_eq!(figure_in("en", "1,217"), (1217, exact));
+        assert_eq!(figure_in("de-CH", "1’217"), (1217, exact));
+        assert_eq!(figure_in("ru", "12\u{a0}345"), (12345, exact));
+        assert_eq!(figure_in("pt-BR", "1.217"), (1217, exact));
+        assert_eq!(figure_in("ar", "١٬٢١٧"), (1217, exact));
+        assert_eq!(figure_in("ar", "\u{200f}١٬٢١٧"), (1217, exact));
+        assert_eq!(figure_in("hi", "१,२१७"), (1217, exact));
+        assert_eq!(figure_in("ja", "１,２１７"), (1217, exact));
+        assert_eq!(figure_in("xx", "1,217"), (1217, exact));
+        assert!(parse_count_in("1.2", Some("de")).is_err());
+        assert!(parse_count_in("١٫٢", Some("ar")).is_err());
+    }
+
+    #[test]
+    fn abbreviated_totals_in_each_language_s_compact_forms() {
+        let approx = Precision::Approximate;
+        assert_eq!(figure_in("en", "3.4K"), (3400, approx));
+        assert_eq!(figure_in("de", "3,4K"), (3400, approx));
+        assert_eq!(figure_in("fr", "3,4\u{a0}k"), (3400, approx));
+        assert_eq!(figure_in("es", "3,4 mil"), (3400, approx));
+        assert_eq!(figure_in("pt", "3,4 mil"), (3400, approx));
+        assert_eq!(figure_in("de", "1,2 Mio."), (1_200_000, approx));
+        assert_eq!(figure_in("ru", "5 тыс."), (5000, approx));
+        assert_eq!(figure_in("ja", "1.2万"), (12_000, approx));
+        assert_eq!(figure_in("ko", "3.4천"), (3400, approx));
+        assert_eq!(figure_in("tr", "3,4 B"), (3400, approx));
+        assert_eq!(figure_in("hi", "1.2 लाख"), (120_000, approx));
+        assert_eq!(figure_in("ar", "٣٫٤ ألف"), (3400, approx));
+        assert_eq!(figure_in("es", "10 mil+"), (10_000, Precision::AtLeast));
+        assert!(parse_count_in("3,4 milhas", Some("pt")).is_err());
+        assert!(parse_count_in("3,4 mil", None).is_err());
+    }
+
     proptest! {
         #[test]
         fn parse_count_never_panics(token in "\\PC{0,30}") {
             let _ = parse_count(&token);
+        }
+
+        #[test]
+        fn parse_count_in_any_language_never_panics(
+            token in "\\PC{0,30}",
+            language in "(en|de|fr|tr|ja|ar|hi|ru|es|pt-BR|ko|zh-TW|xx|)",
+        ) {
+            let _ = parse_count_in(&token, Some(&language));
         }
 
         #[test]
