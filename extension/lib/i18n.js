@@ -127,7 +127,20 @@ export function formatNumber(n) {
  * @param {...(string | number)} substitutions
  */
 export function tn(key, n, ...substitutions) {
-  const all = [formatNumber(n), ...substitutions];
+  return tnAs(key, n, formatNumber(n), ...substitutions);
+}
+
+/**
+ * `tn` with `$1` written by the caller (a decimal, "4.5"): the form is still
+ * the one the language picks for `n`.
+ *
+ * @param {string} key
+ * @param {number} n
+ * @param {string} shown
+ * @param {...(string | number)} substitutions
+ */
+export function tnAs(key, n, shown, ...substitutions) {
+  const all = [shown, ...substitutions];
   const form = pluralRules.select(n);
   return lookup(`${key}_${form}`, all) ?? t(`${key}_other`, ...all);
 }

@@ -40,7 +40,7 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
   const target = typeof collect.target === "number" ? collect.target : null;
   const tally =
     target === null
-      ? tn("popupPeople", seen)
+      ? tn("people", seen)
       : t("popupOf", text.number.format(seen), text.number.format(target));
   // The reason is the background's own sentence (English: it has no code
   // yet), after the line's words.

@@ -47,6 +47,7 @@ import { createQueueDialog } from "./queue-dialog.js";
 import { elements } from "./elements.js";
 import { asObject, setStatus } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
+import { localise } from "../lib/i18n.js";
 import { EMPTY, FALLBACK_VIEWPORT_PX, ROW_HEIGHT } from "./rows.js";
 import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 /** @typedef {import("./types.js").Page} Page */
@@ -75,6 +76,7 @@ export { withYearFilter, yearFilterOf } from "./query-box.js";
  */
 export function startReview(doc, { extension, loadCore }) {
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
+  localise(doc, extension);
 
   const ui = elements(doc);
 

@@ -11,6 +11,7 @@ import { allByTestId, byTestId, click, frame, openDocument, text } from "./dom.m
 
 import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
+import { i18nFor } from "../i18n/messages.mjs";
 import { fakePeople, queuePeople } from "./people.mjs";
 
 await init({
@@ -175,8 +176,14 @@ export function resetCalls() {
 /**
  * A stub of `chrome` as the review page uses it. `answer(message)` plays the
  * background; storage.local is a plain object whose changes are announced.
+ * `language` is the _locales folder the page is shown in.
  */
-export function stubExtension(store, answer = () => ({ ok: true }), beforeGet = async () => {}) {
+export function stubExtension(
+  store,
+  answer = () => ({ ok: true }),
+  beforeGet = async () => {},
+  language = "en",
+) {
   const sent = [];
   const listeners = new Set();
   /** How often runtime.openOptionsPage was called. */
@@ -185,6 +192,7 @@ export function stubExtension(store, answer = () => ({ ok: true }), beforeGet = 
     sent,
     store,
     optionsPage,
+    i18n: i18nFor(language),
     runtime: {
       async openOptionsPage() {
         optionsPage.opened += 1;
