@@ -100,11 +100,6 @@ export function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** @param {number} n @param {string} one @param {string} many */
-export function plural(n, one, many) {
-  return n === 1 ? one : many;
-}
-
 /** "1 person", "1,234 people", in the page's language. @param {number} n */
 export function people(n) {
   return tn("people", n);

@@ -43,11 +43,12 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
  */
 const SAME_AS_ENGLISH = {
   all: ["extName", "popupSourceLinkedIn"],
+  de: ["fieldPosition", "checkMarkup"],
   es: ["popupMinutes", "popupHoursMinutes"],
-  fr: ["popupMinutes", "popupHoursMinutes"],
-  it: ["popupMinutes", "popupHoursMinutes"],
-  nl: ["popupMinutes", "popupGoalConsultant", "popupGoalBusinessDeveloper"],
-  pt_BR: ["popupMinutes", "popupHoursMinutes"],
+  fr: ["popupMinutes", "popupHoursMinutes", "fieldSource", "checkDate"],
+  it: ["popupMinutes", "popupHoursMinutes", "reviewBackupHeading", "checkMarkup"],
+  nl: ["popupMinutes", "popupGoalConsultant", "popupGoalBusinessDeveloper", "suggestRecruiters"],
+  pt_BR: ["popupMinutes", "popupHoursMinutes", "reviewBackupHeading"],
 };
 
 for (const language of LANGUAGES.filter((l) => l !== "en")) {
@@ -91,7 +92,8 @@ test("every key the pages name exists in English (plural keys with their _other 
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     for (const [, key] of text.matchAll(/\bt\(\s*"([A-Za-z0-9_]+)"/g)) named.push(key);
-    for (const [, key] of text.matchAll(/\btn\(\s*"([A-Za-z0-9_]+)"/g)) named.push(`${key}_other`);
+    for (const [, key] of text.matchAll(/\btn(?:As)?\(\s*"([A-Za-z0-9_]+)"/g))
+      named.push(`${key}_other`);
     for (const [, key] of text.matchAll(/data-i18n(?:-[a-z-]+)?="([^"]+)"/g)) named.push(key);
   }
   assert.ok(named.length > 50, "the scan found the pages' keys");

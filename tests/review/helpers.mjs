@@ -231,8 +231,9 @@ export function stubExtension(
 }
 
 /**
- * Opens review.html in jsdom and starts the page. jsdom has no layout, so
- * the list's height (and a working scrollTop) are given here, in the test.
+ * Opens review.html in jsdom and starts the page (in `language`, a _locales
+ * folder; English unless given). jsdom has no layout, so the list's height
+ * (and a working scrollTop) are given here, in the test.
  */
 export async function openReview(
   t,
@@ -245,6 +246,7 @@ export async function openReview(
     viewport = 600,
     beforeGet,
     started = () => {},
+    language,
   } = {},
 ) {
   resetCalls();
@@ -263,6 +265,7 @@ export async function openReview(
     store ?? { snapshot: snapshotOf(people, saved) },
     answer,
     beforeGet,
+    language,
   );
   const review = startReview(doc, {
     extension,
@@ -346,11 +349,18 @@ export function modalDialogs(dom) {
 /** Opens the review page on `queuePeople()`, selects everyone and opens the confirmation. */
 export async function openQueueDialog(
   t,
-  { connections = connectionsCount(1234), queue, pacing, answer, people = queuePeople() } = {},
+  {
+    connections = connectionsCount(1234),
+    queue,
+    pacing,
+    answer,
+    people = queuePeople(),
+    language,
+  } = {},
 ) {
   const store = { snapshot: snapshotOf(people, [], { connections, pacing }) };
   if (queue) store.queue = queue;
-  const opened = await openReview(t, { people, store, answer });
+  const opened = await openReview(t, { people, store, answer, language });
   const { dom, doc } = opened;
   const modal = modalDialogs(dom);
   click(dom, byTestId(doc, "select-all-matching"));
