@@ -497,7 +497,7 @@ export function createPacing(page) {
     // aria-disabled, not disabled: disabling the focused button would drop focus.
     ui.savePacing.setAttribute("aria-disabled", "true");
     ui.restorePacing.setAttribute("aria-disabled", "true");
-    setStatus(ui.pacingStatus, t("pacingSaving"));
+    setStatus(ui.pacingStatus, t("saving"));
     let answer;
     try {
       answer = await sendMessage({ type: "queue-settings", settings }, extension);

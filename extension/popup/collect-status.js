@@ -41,7 +41,7 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
   const tally =
     target === null
       ? tn("people", seen)
-      : t("popupOf", text.number.format(seen), text.number.format(target));
+      : t("countOf", text.number.format(seen), text.number.format(target));
   // The reason is the background's own sentence (English: it has no code
   // yet), after the line's words.
   const reason = collect.reason ? `: ${trimSentence(collect.reason)}` : "";

@@ -192,8 +192,8 @@ function drawChart(doc, series, text, nowMs) {
 function describeHistory(series, text, firstMs, lastMs, nowMs) {
   const reading = (/** @type {HistoryPoint} */ p) => {
     const digits = text.number.format(p.value);
-    if (p.precision === "approximate") return t("popupAboutFigure", digits);
-    if (p.precision === "at-least") return t("popupAtLeastFigure", digits);
+    if (p.precision === "approximate") return t("aboutFigure", digits);
+    if (p.precision === "at-least") return t("atLeastFigure", digits);
     return digits;
   };
   const span = (/** @type {HistoryPoint[]} */ points) =>

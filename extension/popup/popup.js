@@ -167,7 +167,7 @@ export function startPopup(doc, extension) {
   const failed = (what, error) =>
     renderError(
       doc,
-      t("popupFailedBecause", what, error instanceof Error ? error.message : String(error)),
+      t("failedBecause", what, error instanceof Error ? error.message : String(error)),
     );
 
   /** @param {string} url */

@@ -58,7 +58,7 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
       return answer;
     } catch (error) {
       setQueueStatus(
-        t("popupFailedBecause", failure, error instanceof Error ? error.message : String(error)),
+        t("failedBecause", failure, error instanceof Error ? error.message : String(error)),
         true,
       );
       return null;

@@ -54,7 +54,7 @@ export function createCollectPanel(page) {
     const seen = Number(page.collect.seen) || 0;
     ui.collectProgress.textContent =
       typeof page.collect.target === "number"
-        ? t("popupOf", formatCount(seen), formatCount(page.collect.target))
+        ? t("countOf", formatCount(seen), formatCount(page.collect.target))
         : formatCount(seen);
     ui.collectState.textContent = collectWords(page.collect);
     const gone = Number(page.collect.gone) || 0;

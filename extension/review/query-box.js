@@ -289,7 +289,7 @@ export function createQueryBox(page) {
       return;
     }
     const name = ui.saveName.value.trim() || (query.length > 60 ? `${query.slice(0, 59)}…` : query);
-    setStatus(ui.saveStatus, t("pacingSaving"));
+    setStatus(ui.saveStatus, t("saving"));
     const answer = await page.ask(
       { type: "save-query", name, query },
       ui.saveStatus,

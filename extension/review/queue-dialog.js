@@ -76,8 +76,8 @@ const exclusionWords = (reason, message) =>
  */
 export function describeCount(count) {
   const digits = formatCount(count.value);
-  if (count.precision === "approximate") return t("popupAboutFigure", digits);
-  if (count.precision === "at-least") return t("popupAtLeastFigure", digits);
+  if (count.precision === "approximate") return t("aboutFigure", digits);
+  if (count.precision === "at-least") return t("atLeastFigure", digits);
   return digits;
 }
 

@@ -184,7 +184,7 @@ export function startReview(doc, { extension, loadCore }) {
     try {
       return await sendMessage(message, extension);
     } catch (error) {
-      setStatus(statusLine, t("popupFailedBecause", failurePrefix, messageOf(error)), true);
+      setStatus(statusLine, t("failedBecause", failurePrefix, messageOf(error)), true);
       return null;
     }
   }

@@ -20,7 +20,7 @@ function assertTranslated(doc, language, state) {
 
 /** Presses a button and waits until the status no longer says it is saving. */
 async function press(dom, doc, language, testId) {
-  const saving = i18nFor(language).getMessage("pacingSaving");
+  const saving = i18nFor(language).getMessage("saving");
   const status = doc.querySelector('[data-testid="pacing-status"]');
   click(dom, doc.querySelector(`[data-testid="${testId}"]`));
   await waitFor(() => text(status) !== "" && text(status) !== saving, "the answer");
