@@ -70,6 +70,27 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     }));
     assertTranslated(doc, language, "full network");
 
+    // Readings that do not add up, a page not recognised, the cap reached,
+    // a collection under way, data that could not be read.
+    const odd = withHistory();
+    odd.consistency = { status: "partial", problems: [] };
+    odd.ratio = null;
+    odd.badge = { status: "unknown", connectionsNeeded: null };
+    odd.cap = { limit: 30000, headroom: 0, atCap: true };
+    odd.page = { ...odd.page, status: "unrecognised", reason: null };
+    odd.corrupt = { kind: "unreadable", reason: "x", keptAs: "k2" };
+    ({ doc } = await popupIn(t, language, odd, {
+      collect: collectRun({ target: null }),
+    }));
+    assertTranslated(doc, language, "readings that do not add up, page not recognised");
+    const aboveBand = withHistory();
+    aboveBand.ratio = { ...aboveBand.ratio, position: "above", connectionsToBand: 30 };
+    aboveBand.page = { ...aboveBand.page, generation: "unknown-2030" };
+    ({ doc } = await popupIn(t, language, aboveBand, {
+      collect: collectRun({ running: false, outcome: "stopped" }),
+    }));
+    assertTranslated(doc, language, "above the band, an unknown layout, collection stopped");
+
     // A running queue: one person under way, others waiting, some failed,
     // the cancel question open.
     const running = queueStore(
