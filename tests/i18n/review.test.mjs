@@ -12,7 +12,16 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { missingKeys } from "../../extension/lib/i18n.js";
-import { byTestId, chooseFile, click, frame, settle, type, waitFor } from "../review/dom.mjs";
+import {
+  byTestId,
+  captureDownloads,
+  chooseFile,
+  click,
+  frame,
+  settle,
+  type,
+  waitFor,
+} from "../review/dom.mjs";
 import {
   connectionsCount,
   openQueueDialog,
@@ -63,6 +72,11 @@ function background(message) {
       return { ok: true, check: CHECK };
     case "import-csv":
       return { ok: true, report: IMPORT_REPORT };
+    case "restore-backup":
+      return {
+        ok: true,
+        report: { people: 3, notRequeued: 2, cancelled: 1, inFlight: "p-1", keptRemoved: 2 },
+      };
     case "collect-start":
       return { ok: true, collect: { running: true, seen: 40, target: null } };
     default:
@@ -133,6 +147,31 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     );
     await waitFor(() => !doc.getElementById("restore-confirm").hidden, "the restore question");
     assertTranslated(doc, language, "import report, restore asked");
+    const status = doc.getElementById("backup-status");
+    click(dom, byTestId(doc, "backup-restore-confirm"));
+    await waitFor(() => /\.json/.test(status.textContent), "the restore's report");
+    assertTranslated(doc, language, "restored");
+
+    // Export, backup, unkeeping, a query error at its end, a saved query deleted,
+    // the page check's report copied.
+    captureDownloads(dom);
+    Object.defineProperty(dom.window.navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: async () => {} },
+    });
+    click(dom, byTestId(doc, "export-csv"));
+    click(dom, byTestId(doc, "backup-download"));
+    await waitFor(() => /\.json/.test(status.textContent), "the backup");
+    click(dom, byTestId(doc, "unkeep-selected"));
+    click(dom, byTestId(doc, "page-check-copy"));
+    click(dom, doc.querySelector('[data-saved-name="Old"]'));
+    await type(dom, byTestId(doc, "filter-input"), "before:");
+    await settle();
+    assertTranslated(
+      doc,
+      language,
+      "exported, backed up, unkept, copied, deleted, query at its end",
+    );
 
     // The removal confirmation: below 500, a dry run, answered with a refusal.
     const queue = await openQueueDialog(t, {
@@ -149,6 +188,18 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     click(queue.dom, byTestId(queue.doc, "confirm-queue"));
     await waitFor(() => queue.doc.querySelector("#queue-result .report-title"), "the answer");
     assertTranslated(queue.doc, language, "queued with a refusal");
+
+    // The background refuses; then nobody in the selection can be queued.
+    const refused = await openQueueDialog(t, {
+      language,
+      answer: () => ({ ok: false, error: "refused" }),
+    });
+    click(refused.dom, byTestId(refused.doc, "confirm-queue"));
+    await waitFor(() => refused.doc.querySelector("#queue-result.is-error"), "the refusal");
+    assertTranslated(refused.doc, language, "the background refused");
+    const kept = queuePeople().map((p) => ({ ...p, kept: true, queued: false }));
+    const nobody = await openQueueDialog(t, { language, people: kept });
+    assertTranslated(nobody.doc, language, "nobody can be queued");
 
     // Nothing the core knows about the count yet, and an approximate count.
     const unknown = await openQueueDialog(t, { language, connections: null });
