@@ -136,6 +136,56 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
       assertTranslated(doc, language, `queue paused (${cause})`);
     }
 
+    // Each thing the queue can wait for; a development pace; everyone a dry run.
+    for (const waitingFor of [
+      "hourly-cap",
+      "daily-cap",
+      "quiet-hours",
+      "backoff",
+      "tab-hidden",
+      "tab-busy",
+      "another-account",
+      "no-list",
+    ]) {
+      const waiting = queueStore(
+        {
+          waitingFor,
+          nextActionAtMs: Date.now() + 3 * HOUR,
+          devPacing: true,
+          dryRunLeft: 12,
+          etaMs: Date.now() + 40_000,
+        },
+        [ENTRIES[2]],
+      );
+      ({ doc } = await popupIn(t, language, withHistory(), { queue: waiting }));
+      assertTranslated(doc, language, `waiting for ${waitingFor}`);
+    }
+
+    // The controls refused by the background: pause, the log; then the log
+    // without a CSV, and nobody queued at all.
+    const refusing = stubExtension(
+      (message) =>
+        message.type === "get-summary"
+          ? { ok: true, summary: withHistory() }
+          : message.type === "queue-pause"
+            ? { ok: false, error: "refused" }
+            : { ok: true },
+      { stored: { summary: withHistory(), queue: running }, language },
+    );
+    const controls = await openPopup(t, refusing);
+    await controls.popup.cached;
+    click(controls.dom, byTestId(controls.doc, "queue-pause"));
+    await settle();
+    await settle();
+    assertTranslated(controls.doc, language, "pause refused");
+    click(controls.dom, byTestId(controls.doc, "removal-log-export"));
+    await settle();
+    await settle();
+    assertTranslated(controls.doc, language, "no CSV");
+    const idle = queueStore({ state: "idle", pending: 0, inProgress: 0, removed: 0 }, []);
+    ({ doc } = await popupIn(t, language, withHistory(), { queue: idle }));
+    assertTranslated(doc, language, "nobody queued");
+
     // The background cannot be reached.
     const unreachable = stubExtension(
       () => {
