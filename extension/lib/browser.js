@@ -2,13 +2,17 @@
 // The one place extension pages name the browser's extension API. Firefox
 // exposes the promise-based `browser`; Chrome exposes `chrome`, whose
 // functions also return promises in Manifest V3. Pages import `api` and
-// `sendMessage` from here and never touch either global directly.
+// `sendMessage` from here and never touch either global directly. Its
+// errors are worded in the member's language (lib/i18n.js); a refusal the
+// background words itself is shown as the background wrote it.
+
+import { t } from "./i18n.js";
 
 /** @type {any} */
 export const api = globalThis.browser ?? globalThis.chrome;
 
-/** What a member reads when the background cannot be reached at all. */
-export const BACKGROUND_UNREACHABLE = "netprune's background is restarting; try again.";
+/** The message key of what a member reads when the background cannot be reached at all. */
+export const BACKGROUND_UNREACHABLE = "errorBackgroundRestarting";
 
 // Chrome: "Could not establish connection. Receiving end does not exist." and
 // "The message port closed before a response was received."; Firefox uses the
@@ -53,7 +57,7 @@ export async function sendMessage(message, extension = api) {
     const outcome = await attemptOnce(message, extension);
     if (outcome.answer) return outcome.answer;
     if (outcome.refusal !== null) throw new BackgroundError(outcome.refusal, false);
-    if (attempt >= 1) throw new BackgroundError(BACKGROUND_UNREACHABLE, true);
+    if (attempt >= 1) throw new BackgroundError(t(BACKGROUND_UNREACHABLE), true);
     await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
   }
 }
@@ -67,7 +71,7 @@ async function attemptOnce(message, extension) {
   if (!extension?.runtime?.sendMessage) {
     // Opened outside the extension (a plain file, a stale tab after an
     // uninstall): there is no background to ask, now or after a retry.
-    throw new BackgroundError("netprune's background is not available on this page.", true);
+    throw new BackgroundError(t("errorBackgroundMissing"), true);
   }
   let answer;
   try {
@@ -75,7 +79,7 @@ async function attemptOnce(message, extension) {
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (NO_RECEIVER.test(text)) return { answer: null, refusal: null };
-    throw new BackgroundError(`netprune's background could not answer: ${text}`, true);
+    throw new BackgroundError(t("errorBackgroundFailed", text), true);
   }
   // Firefox resolves with `undefined` when a listener ran but never
   // answered, which is what a background still starting up looks like.
@@ -86,6 +90,6 @@ async function attemptOnce(message, extension) {
   const refusal =
     typeof answer.error === "string" && answer.error.trim() !== ""
       ? answer.error
-      : "netprune's background could not do that.";
+      : t("errorBackgroundRefused");
   return { answer: null, refusal };
 }

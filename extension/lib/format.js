@@ -1,37 +1,70 @@
 // @ts-check
-// How extension pages say numbers, durations, dates and plurals (English), and
-// an error's message: shared formatting, no DOM.
+// How extension pages say numbers, durations, dates and plurals, and an
+// error's message: shared formatting, no DOM. Words come from _locales and
+// numbers and dates from Intl, both in the language of the page's words
+// (lib/i18n.js); in English they read "1,234", "Nov 21, 2025".
+
+import { formatNumber, t, tn, tnAs, uiLanguage } from "./i18n.js";
 
 /** @typedef {import("../review/types.js").Connected} Connected */
 
 // Pure helpers.
 
-export const dayFormat = new Intl.DateTimeFormat("en", {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  timeZone: "UTC",
-});
+/** @type {Map<string, Intl.DateTimeFormat | Intl.NumberFormat>} */
+const formats = new Map();
 
-export const monthFormat = new Intl.DateTimeFormat("en", {
-  year: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
+/**
+ * One Intl formatter per kind and language, made once.
+ *
+ * @template T
+ * @param {string} kind
+ * @param {(language: string) => T} make
+ * @returns {T}
+ */
+function cached(kind, make) {
+  const key = `${kind} ${uiLanguage()}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = /** @type {any} */ (make(uiLanguage()));
+    formats.set(key, /** @type {any} */ (format));
+  }
+  return /** @type {T} */ (format);
+}
 
-export const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+/** "Nov 21, 2025" (a civil date: UTC). */
+export const dayFormat = () =>
+  cached(
+    "day",
+    (language) =>
+      new Intl.DateTimeFormat(language, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        timeZone: "UTC",
+      }),
+  );
+
+/** "Nov 2025" (a civil date: UTC). */
+export const monthFormat = () =>
+  cached(
+    "month",
+    (language) =>
+      new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" }),
+  );
 
 /** @param {number} n */
 export function formatCount(n) {
-  return numberFormat.format(n);
+  return formatNumber(n);
 }
 
-export const secondsFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 3 });
+/** Seconds to the millisecond: "30", "4.5". */
+export const secondsFormat = () =>
+  cached("seconds", (language) => new Intl.NumberFormat(language, { maximumFractionDigits: 3 }));
 
 /** "45 seconds", "1 second", "1,800 seconds". @param {number} ms */
 export function formatSeconds(ms) {
   const seconds = ms / 1000;
-  return `${secondsFormat.format(seconds)} ${seconds === 1 ? "second" : "seconds"}`;
+  return tnAs("seconds", seconds, secondsFormat().format(seconds));
 }
 
 /**
@@ -43,22 +76,22 @@ export function formatSeconds(ms) {
  */
 export function describeConnected(connected) {
   if (!connected) {
-    return { short: "date unknown", long: "Unknown: neither LinkedIn nor your export said." };
+    return { short: t("connectedUnknownShort"), long: t("connectedUnknownLong") };
   }
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(connected.date ?? ""));
   if (!match) return { short: String(connected.date), long: String(connected.date) };
   const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  const day = dayFormat.format(at);
-  const month = monthFormat.format(at);
+  const day = dayFormat().format(at);
+  const month = monthFormat().format(at);
   switch (connected.precision) {
     case "week":
-      return { short: `~${month}`, long: `~${month} (around ${day}, to within a week)` };
+      return { short: `~${month}`, long: t("connectedWeek", `~${month}`, day) };
     case "month":
-      return { short: `~${month}`, long: `~${month} (known to the month)` };
+      return { short: `~${month}`, long: t("connectedMonth", `~${month}`) };
     case "year":
-      return { short: `~${match[1]}`, long: `~${match[1]} (known to the year)` };
+      return { short: `~${match[1]}`, long: t("connectedYear", `~${match[1]}`) };
     default:
-      return { short: day, long: `${day} (the exact day)` };
+      return { short: day, long: t("connectedDay", day) };
   }
 }
 
@@ -67,14 +100,9 @@ export function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** @param {number} n @param {string} one @param {string} many */
-export function plural(n, one, many) {
-  return n === 1 ? one : many;
-}
-
-/** @param {number} n */
+/** "1 person", "1,234 people", in the page's language. @param {number} n */
 export function people(n) {
-  return `${formatCount(n)} ${plural(n, "person", "people")}`;
+  return tn("people", n);
 }
 
 /** Reasons come as sentences; they are quoted mid-sentence here. @param {string} s */
@@ -92,7 +120,6 @@ export function trimSentence(s) {
  */
 export function formatDuration(ms) {
   const hours = Math.max(1, Math.round(ms / 3_600_000));
-  if (hours < 48) return `${formatCount(hours)} ${plural(hours, "hour", "hours")}`;
-  const days = Math.round(hours / 24);
-  return `${formatCount(days)} ${plural(days, "day", "days")}`;
+  if (hours < 48) return tn("durationHours", hours);
+  return tn("durationDays", Math.round(hours / 24));
 }

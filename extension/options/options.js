@@ -11,6 +11,7 @@ import { loadCore } from "../lib/core.js";
 import { createTimers } from "../lib/timers.js";
 import { asObject } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
+import { localise, t } from "../lib/i18n.js";
 import { buildPacingFields, createPacing, pacingDefaults, pacingElements } from "./pacing.js";
 
 /**
@@ -24,6 +25,7 @@ import { buildPacingFields, createPacing, pacingDefaults, pacingElements } from 
  * @returns {{ ready: Promise<void>, stop: () => void }}
  */
 export function startOptions(doc, { extension, loadCore }) {
+  localise(doc, extension);
   const timers = createTimers();
   const later = timers.later;
   /** Counts `queue` changes, so the first read does not draw an older value over a newer one. */
@@ -54,7 +56,7 @@ export function startOptions(doc, { extension, loadCore }) {
     try {
       limits = (await loadCore()).pacingLimits();
     } catch (error) {
-      ui.pacingStatus.textContent = `netprune's core could not start in this page: ${messageOf(error)}`;
+      ui.pacingStatus.textContent = t("coreCouldNotStart", messageOf(error));
       ui.pacingStatus.classList.add("is-error");
       return;
     }

@@ -5,6 +5,7 @@
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, formatSeconds, messageOf, secondsFormat } from "../lib/format.js";
+import { t, tn } from "../lib/i18n.js";
 import { asButton, asInput, asObject, lookups, query, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("../review/types.js").PacingSettings} PacingSettings */
@@ -41,22 +42,17 @@ export const MINUTES_PER_DAY = 24 * 60;
 /**
  * The number fields the member edits, in the page's order: the setting's
  * name in the core, the field's id and data-testid (its hint is `${id}-hint`,
- * its note `${id}-note`), its label, and its scale (delays are edited in
- * seconds, kept in ms).
+ * its note `${id}-note`), its label's message key, and its scale (delays are
+ * edited in seconds, kept in ms).
  *
  * @typedef {"hourlyCap" | "dailyCap" | "medianDelayMs" | "minDelayMs"} PacingKey
  * @type {{ key: PacingKey, id: string, label: string, scale: number }[]}
  */
 export const PACING_INPUTS = [
-  { key: "hourlyCap", id: "hourly-cap", label: "Removals per hour", scale: 1 },
-  { key: "dailyCap", id: "daily-cap", label: "Removals per day", scale: 1 },
-  {
-    key: "medianDelayMs",
-    id: "median-delay",
-    label: "Typical pause between removals, in seconds",
-    scale: 1000,
-  },
-  { key: "minDelayMs", id: "min-delay", label: "Shortest pause, in seconds", scale: 1000 },
+  { key: "hourlyCap", id: "hourly-cap", label: "pacingHourlyLabel", scale: 1 },
+  { key: "dailyCap", id: "daily-cap", label: "pacingDailyLabel", scale: 1 },
+  { key: "medianDelayMs", id: "median-delay", label: "pacingMedianLabel", scale: 1000 },
+  { key: "minDelayMs", id: "min-delay", label: "pacingMinLabel", scale: 1000 },
 ];
 
 /**
@@ -71,7 +67,7 @@ export function buildPacingFields(doc) {
     const field = /** @type {DocumentFragment} */ (template.content.cloneNode(true));
     const labelElement = /** @type {HTMLLabelElement} */ (query(field, "label"));
     labelElement.htmlFor = id;
-    labelElement.textContent = label;
+    labelElement.textContent = t(label);
     const input = query(field, "input");
     input.id = id;
     input.dataset.testid = id;
@@ -106,48 +102,51 @@ export function buildPacingFields(doc) {
 export function pacingFields(limits) {
   const { hourlyCap, dailyCap, medianDelayMs, minDelayMs } = limits;
   /** A number of seconds, without the word: "30", "4.5". */
-  const seconds = (/** @type {number | null} */ ms) => secondsFormat.format(Number(ms) / 1000);
+  const seconds = (/** @type {number | null} */ ms) => secondsFormat().format(Number(ms) / 1000);
   const aboveBy = medianDelayMs.above?.by ?? 0;
   /**
-   * A cap's words: how many removals `an` ("an hour"), within `span`.
+   * A cap's words, from the message keys of its span (`pacingHourly…`,
+   * `pacingDaily…`): what to enter, its bounds, what the core's clamp did.
    *
    * @param {Limit} limit
-   * @param {string} an
-   * @param {string} span
-   * @param {string} per
+   * @param {"Hourly" | "Daily"} span
    */
-  const capWords = (limit, an, span, per) => ({
-    missing: `Enter how many removals ${an}, from ${limit.min} to ${limit.max}.`,
-    hint: `${limit.min} to ${limit.max} in ${span}; ${limit.default} by default.`,
+  const capWords = (limit, span) => ({
+    missing: t(`pacing${span}Missing`, formatCount(limit.min), formatCount(limit.max)),
+    hint: t(
+      `pacing${span}Hint`,
+      formatCount(limit.min),
+      formatCount(limit.max),
+      formatCount(Number(limit.default)),
+    ),
     note: (/** @type {number} */ sent, /** @type {number} */ got) =>
-      `${formatCount(got)} ${per} is the ${got < sent ? "most" : "least"} netprune allows.`,
+      tn(got < sent ? `pacing${span}Most` : `pacing${span}Least`, got),
   });
   /** @type {Record<PacingKey, Pick<PacingField, "missing" | "hint" | "note">>} */
   const words = {
-    hourlyCap: capWords(hourlyCap, "an hour", "any hour", "per hour"),
-    dailyCap: capWords(dailyCap, "a day", "any 24 hours", "per day"),
+    hourlyCap: capWords(hourlyCap, "Hourly"),
+    dailyCap: capWords(dailyCap, "Daily"),
     medianDelayMs: {
-      missing: `Enter the typical pause in seconds: ${seconds(medianDelayMs.min)} or more.`,
-      hint:
-        `At least ${seconds(medianDelayMs.min)}, and ${seconds(aboveBy)} more than the shortest ` +
-        `pause; ${seconds(medianDelayMs.default)} by default. Each pause is drawn at random around it.`,
+      missing: t("pacingMedianMissing", seconds(medianDelayMs.min)),
+      hint: t(
+        "pacingMedianHint",
+        seconds(medianDelayMs.min),
+        seconds(aboveBy),
+        seconds(medianDelayMs.default),
+      ),
       note: (sent, got, inForce) => {
-        if (got < sent)
-          return `${formatSeconds(got)} is the longest typical pause netprune allows.`;
+        if (got < sent) return t("pacingMedianLongest", formatSeconds(got));
         if (got === inForce.minDelayMs + aboveBy && got > medianDelayMs.min) {
-          return (
-            `The typical pause must be at least ${formatSeconds(aboveBy)} longer than the ` +
-            `shortest pause, so netprune made it ${formatSeconds(got)}.`
-          );
+          return t("pacingMedianAbove", formatSeconds(aboveBy), formatSeconds(got));
         }
-        return `${formatSeconds(got)} is the shortest typical pause netprune allows.`;
+        return t("pacingMedianShortest", formatSeconds(got));
       },
     },
     minDelayMs: {
-      missing: `Enter the shortest pause in seconds: ${seconds(minDelayMs.min)} or more.`,
-      hint: `At least ${seconds(minDelayMs.min)}; ${seconds(minDelayMs.default)} by default.`,
+      missing: t("pacingMinMissing", seconds(minDelayMs.min)),
+      hint: t("pacingMinHint", seconds(minDelayMs.min), seconds(minDelayMs.default)),
       note: (sent, got) =>
-        `${formatSeconds(got)} is the ${got < sent ? "longest" : "shortest"} pause netprune allows.`,
+        t(got < sent ? "pacingMinLongest" : "pacingMinShortest", formatSeconds(got)),
     },
   };
   return PACING_INPUTS.map(({ key, id, scale }) => ({
@@ -207,13 +206,19 @@ export function hasQuietHours(settings) {
  */
 export function describePacing(settings) {
   const quiet = hasQuietHours(settings)
-    ? `quiet hours ${timeFromMinutes(settings.quietStartMinute)} to ${timeFromMinutes(settings.quietEndMinute)}`
-    : "no quiet hours";
-  return (
-    `At most ${formatCount(settings.hourlyCap)} removals an hour and ` +
-    `${formatCount(settings.dailyCap)} a day, pauses of about ` +
-    `${formatSeconds(settings.medianDelayMs)} and never under ` +
-    `${formatSeconds(settings.minDelayMs)}, ${quiet}.`
+    ? t(
+        "pacingQuietHours",
+        timeFromMinutes(settings.quietStartMinute),
+        timeFromMinutes(settings.quietEndMinute),
+      )
+    : t("pacingNoQuietHours");
+  return t(
+    "pacingDescription",
+    formatCount(settings.hourlyCap),
+    formatCount(settings.dailyCap),
+    formatSeconds(settings.medianDelayMs),
+    formatSeconds(settings.minDelayMs),
+    quiet,
   );
 }
 
@@ -243,8 +248,12 @@ export function clampNotes(sent, inForce, fields) {
       inForce.quietEndMinute !== sent.quietEndMinute)
   ) {
     notes.quiet = hasQuietHours(inForce)
-      ? `netprune set quiet hours to ${timeFromMinutes(inForce.quietStartMinute)} until ${timeFromMinutes(inForce.quietEndMinute)}.`
-      : "netprune did not keep these quiet hours.";
+      ? t(
+          "quietSetTo",
+          timeFromMinutes(inForce.quietStartMinute),
+          timeFromMinutes(inForce.quietEndMinute),
+        )
+      : t("quietNotKept");
   }
   return notes;
 }
@@ -428,13 +437,13 @@ export function createPacing(page) {
         problems.push({
           control: start === null ? ui.quietStart : ui.quietEnd,
           note: ui.quietNote,
-          text: "Choose when quiet hours start and when they end.",
+          text: t("quietChooseBoth"),
         });
       } else if (start === end) {
         problems.push({
           control: ui.quietEnd,
           note: ui.quietNote,
-          text: "Quiet hours need an end that differs from their start.",
+          text: t("quietSameEnds"),
         });
       } else {
         values.quietStartMinute = start;
@@ -461,8 +470,8 @@ export function createPacing(page) {
       setStatus(
         ui.pacingStatus,
         problems.length === 1
-          ? "Not saved: one field needs a value; see the note by it."
-          : `Not saved: ${formatCount(problems.length)} fields need a value; see the notes by them.`,
+          ? t("pacingNotSavedOne")
+          : t("pacingNotSavedMany", formatCount(problems.length)),
         true,
       );
       problems[0].control.focus();
@@ -470,13 +479,13 @@ export function createPacing(page) {
     }
     // Every field, not just the edited ones: the background replaces the
     // settings whole.
-    sendPacing({ ...defaults, ...page.pacingInForce, ...values }, "Saved");
+    sendPacing({ ...defaults, ...page.pacingInForce, ...values }, t("pacingSaved"));
   }
 
   function restorePacingDefaults() {
     if (page.pacingSending) return;
     clearPacingNotes();
-    sendPacing({ ...defaults }, "Defaults restored");
+    sendPacing({ ...defaults }, t("pacingRestored"));
   }
 
   /**
@@ -488,12 +497,12 @@ export function createPacing(page) {
     // aria-disabled, not disabled: disabling the focused button would drop focus.
     ui.savePacing.setAttribute("aria-disabled", "true");
     ui.restorePacing.setAttribute("aria-disabled", "true");
-    setStatus(ui.pacingStatus, "Saving…");
+    setStatus(ui.pacingStatus, t("saving"));
     let answer;
     try {
       answer = await sendMessage({ type: "queue-settings", settings }, extension);
     } catch (error) {
-      if (!page.stopped) setStatus(ui.pacingStatus, `Not saved: ${messageOf(error)}`, true);
+      if (!page.stopped) setStatus(ui.pacingStatus, t("pacingNotSaved", messageOf(error)), true);
       return;
     } finally {
       page.pacingSending = false;
@@ -516,9 +525,9 @@ export function createPacing(page) {
       changed === 0
         ? ""
         : changed === 1
-          ? " One value was changed to fit netprune's limits; see the note by it."
-          : ` ${formatCount(changed)} values were changed to fit netprune's limits; see the notes by them.`;
-    setStatus(ui.pacingStatus, `${done}. ${describePacing(inForce)}${clamped}`);
+          ? ` ${t("pacingClampedOne")}`
+          : ` ${t("pacingClampedMany", formatCount(changed))}`;
+    setStatus(ui.pacingStatus, `${t("pacingDone", done, describePacing(inForce))}${clamped}`);
   }
 
   /** @param {Event} event */

@@ -4,7 +4,8 @@
 // from storage.local.collect. The digits are the core's.
 
 import { byId, byTestId, show } from "../lib/dom.js";
-import { formatters, plural, shortDate, trimSentence } from "./format.js";
+import { t, tn } from "../lib/i18n.js";
+import { formatters, shortDate, trimSentence } from "./format.js";
 
 /**
  * @typedef {import("./types.js").Collect} Collect
@@ -39,23 +40,26 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
   const target = typeof collect.target === "number" ? collect.target : null;
   const tally =
     target === null
-      ? `${text.number.format(seen)} ${plural(seen, "person", "people")}`
-      : `${text.number.format(seen)} of ${text.number.format(target)}`;
+      ? tn("people", seen)
+      : t("countOf", text.number.format(seen), text.number.format(target));
+  // The reason is the background's own sentence (English: it has no code
+  // yet), after the line's words.
   const reason = collect.reason ? `: ${trimSentence(collect.reason)}` : "";
 
   if (collect.running) {
-    line.textContent = target === null ? `Collecting: ${tally} so far` : `Collecting: ${tally}`;
+    line.textContent =
+      target === null ? t("popupCollectingSoFar", tally) : t("popupCollecting", tally);
   } else if (collect.outcome === "complete") {
     const date = shortDate(text, collect.endedAtMs ?? collect.startedAtMs, nowMs);
-    line.textContent = `Collected ${tally} on ${date}`;
+    line.textContent = t("popupCollected", tally, date);
   } else if (collect.outcome === "ended") {
-    line.textContent = `Ended short at ${tally}${reason}`;
+    line.textContent = `${t("popupCollectEnded", tally)}${reason}`;
   } else if (collect.outcome === "stopped") {
-    line.textContent = `Stopped at ${tally}${reason}`;
+    line.textContent = `${t("popupCollectStopped", tally)}${reason}`;
   } else if (collect.outcome === "interrupted") {
-    line.textContent = `Interrupted at ${tally}${reason}`;
+    line.textContent = `${t("popupCollectInterrupted", tally)}${reason}`;
   } else {
-    line.textContent = `Last collection read ${tally}`;
+    line.textContent = t("popupCollectLast", tally);
   }
 
   show(bar, Boolean(collect.running));
@@ -71,10 +75,6 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
   // that ended short the count belongs to an older run and is not repeated.
   const gone = Math.max(0, Number(collect.gone) || 0);
   const showGone = !collect.running && collect.outcome === "complete" && gone > 0;
-  goneLine.textContent = showGone
-    ? `${text.number.format(gone)} ${
-        gone === 1 ? "person is no longer your connection" : "people are no longer your connections"
-      }`
-    : "";
+  goneLine.textContent = showGone ? tn("popupGone", gone) : "";
   show(goneLine, showGone);
 }

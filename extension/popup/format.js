@@ -1,8 +1,10 @@
 // @ts-check
 // How the popup words numbers, dates and waits: the Intl formatters in the
 // page's language, "5 minutes ago", "43 s", "about 3 h left", the band as
-// "1.5–2:1", plurals and reasons quoted mid-sentence. Pure functions, no DOM
-// beyond reading the page's lang.
+// "1.5–2:1", reasons quoted mid-sentence. Pure functions, no DOM beyond
+// reading the page's lang (lib/i18n.js sets it to the language of the words).
+
+import { t } from "../lib/i18n.js";
 
 /**
  * @typedef {{ number: Intl.NumberFormat, ratio: Intl.NumberFormat,
@@ -61,7 +63,7 @@ export function band(text, low, high) {
  */
 export function relativeTime(text, thenMs, nowMs) {
   const seconds = Math.max(0, Math.round((nowMs - thenMs) / 1000));
-  if (!Number.isFinite(seconds) || seconds < 60) return "just now";
+  if (!Number.isFinite(seconds) || seconds < 60) return t("popupJustNow");
   if (seconds < 3600) return text.relative.format(-Math.floor(seconds / 60), "minute");
   if (seconds < 86400) return text.relative.format(-Math.floor(seconds / 3600), "hour");
   return text.relative.format(-Math.floor(seconds / 86400), "day");
@@ -94,8 +96,8 @@ export function yearOf(ms) {
   return new Date(ms).getFullYear();
 }
 
-// Plurals and reasons quoted mid-sentence are every page's: lib/format.js.
-export { plural, trimSentence } from "../lib/format.js";
+// Reasons quoted mid-sentence are every page's: lib/format.js.
+export { trimSentence } from "../lib/format.js";
 
 /**
  * A wait to the second while short: "43 s", "6 min", "2 h 5 min".
@@ -104,12 +106,12 @@ export { plural, trimSentence } from "../lib/format.js";
  */
 export function countdown(ms) {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return t("popupSeconds", seconds);
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t("popupMinutes", minutes);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return rest ? t("popupHoursMinutes", hours, rest) : t("popupHours", hours);
 }
 
 /**
@@ -120,9 +122,9 @@ export function countdown(ms) {
 export function timeLeft(ms) {
   if (!Number.isFinite(ms)) return "";
   const minutes = ms / 60_000;
-  if (minutes < 1) return "less than a minute left";
-  if (minutes < 60) return `about ${Math.round(minutes)} min left`;
+  if (minutes < 1) return t("popupLeftUnderMinute");
+  if (minutes < 60) return t("popupLeftMinutes", Math.round(minutes));
   const hours = minutes / 60;
-  if (hours < 48) return `about ${Math.round(hours)} h left`;
-  return `about ${Math.round(hours / 24)} days left`;
+  if (hours < 48) return t("popupLeftHours", Math.round(hours));
+  return t("popupLeftDays", Math.round(hours / 24));
 }

@@ -5,6 +5,7 @@
 // data never becomes markup.
 
 import { byId, byTestId, show } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
 import { formatDay, yearOf } from "./format.js";
 
 /**
@@ -191,16 +192,19 @@ function drawChart(doc, series, text, nowMs) {
 function describeHistory(series, text, firstMs, lastMs, nowMs) {
   const reading = (/** @type {HistoryPoint} */ p) => {
     const digits = text.number.format(p.value);
-    if (p.precision === "approximate") return `about ${digits}`;
-    if (p.precision === "at-least") return `at least ${digits}`;
+    if (p.precision === "approximate") return t("aboutFigure", digits);
+    if (p.precision === "at-least") return t("atLeastFigure", digits);
     return digits;
   };
   const span = (/** @type {HistoryPoint[]} */ points) =>
     `${reading(points[0])} → ${reading(/** @type {HistoryPoint} */ (points.at(-1)))}`;
   const withYear = yearOf(firstMs) !== yearOf(lastMs) || yearOf(lastMs) !== yearOf(nowMs);
-  return (
-    `Connections ${span(series.connections)} and followers ${span(series.followers)} ` +
-    `between ${formatDay(text, firstMs, withYear)} and ${formatDay(text, lastMs, withYear)}`
+  return t(
+    "popupHistoryDescription",
+    span(series.connections),
+    span(series.followers),
+    formatDay(text, firstMs, withYear),
+    formatDay(text, lastMs, withYear),
   );
 }
 

@@ -8,29 +8,34 @@
 
 import { BACKGROUND_UNREACHABLE } from "../lib/browser.js";
 import { byId, byTestId, show } from "../lib/dom.js";
-import { formatters, plural, trimSentence } from "./format.js";
+import { t, tn } from "../lib/i18n.js";
+import { trimSentence } from "./format.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
  * @typedef {import("./types.js").PageReading} PageReading
  */
 
-/** @type {Record<PageReading["page"], string>} */
+/**
+ * The message key of each page's phrase.
+ *
+ * @type {Record<PageReading["page"], string>}
+ */
 const PAGE_PHRASES = {
-  connections: "your connections page",
-  followers: "your followers page",
-  following: "your following page",
-  profile: "your profile",
+  connections: "popupSourceConnectionsPage",
+  followers: "popupSourceFollowersPage",
+  following: "popupSourceFollowingPage",
+  profile: "popupSourceProfile",
 };
 
 /**
- * LinkedIn's markups of the connections page (DESIGN.md), in words.
+ * LinkedIn's markups of the connections page (DESIGN.md), as message keys.
  * @type {Record<string, string>}
  */
 const DESIGN_PHRASES = {
-  artdeco: "LinkedIn's classic design",
-  "react-2025": "LinkedIn's 2025 design",
-  "sdui-2026": "LinkedIn's 2026 design",
+  artdeco: "popupDesignClassic",
+  "react-2025": "popupDesign2025",
+  "sdui-2026": "popupDesign2026",
 };
 
 /**
@@ -41,7 +46,7 @@ const DESIGN_PHRASES = {
  * @param {string} message a sentence a member can read
  */
 export function renderError(doc, message) {
-  byId(doc, "error-message").textContent = message || BACKGROUND_UNREACHABLE;
+  byId(doc, "error-message").textContent = message || t(BACKGROUND_UNREACHABLE);
   show(byId(doc, "error-state"), true);
   show(byId(doc, "loading-state"), false);
 }
@@ -62,10 +67,8 @@ export function renderCorruptNotice(doc, summary) {
   byId(doc, "corrupt-message").textContent = !corrupt
     ? ""
     : corrupt.kind === "newer"
-      ? `Your saved network data was made by a newer netprune (${trimSentence(corrupt.reason)}). ` +
-        "It was kept aside, never overwritten: download it, or update netprune to open it."
-      : `Your saved network data could not be read (${trimSentence(corrupt.reason)}). ` +
-        "It was kept aside, not deleted.";
+      ? t("popupCorruptNewer", trimSentence(corrupt.reason))
+      : t("popupCorruptUnreadable", trimSentence(corrupt.reason));
 }
 
 /**
@@ -97,26 +100,27 @@ export function renderPageStatus(doc, summary) {
   const page = summary.page;
   status.classList.toggle("is-warning", page?.status === "unrecognised");
   if (!page) {
-    status.textContent = "No LinkedIn page read yet.";
+    status.textContent = t("popupNoPageYet");
     return;
   }
   if (page.status === "unrecognised") {
     // A clear "read nothing", never a half-read count.
     status.textContent = page.reason
-      ? `Page not recognised: ${trimSentence(page.reason)}. netprune read nothing from it.`
-      : "Page not recognised. netprune read nothing from it.";
+      ? t("popupPageUnrecognisedWhy", trimSentence(page.reason))
+      : t("popupPageUnrecognised");
     return;
   }
-  let sentence = `Read ${PAGE_PHRASES[page.page] ?? "a LinkedIn page"}`;
+  const where = t(PAGE_PHRASES[page.page] ?? "popupSourceAPage");
   // The layout id stays, verbatim and in its own brackets: it is what a bug
   // report needs, and the end-to-end tests look for "(<id> layout)".
-  if (page.generation) {
-    const design = DESIGN_PHRASES[page.generation];
-    sentence += `${design ? ` in ${design}` : ""} (${page.generation} layout)`;
-  }
+  const design = page.generation ? DESIGN_PHRASES[page.generation] : undefined;
+  let sentence = !page.generation
+    ? t("popupPageRead", where)
+    : design
+      ? t("popupPageReadInDesign", where, t(design), page.generation)
+      : t("popupPageReadLayout", where, page.generation);
   if (page.page === "connections") {
-    const people = summary.peopleRead ?? 0;
-    sentence += `, ${formatters(doc).number.format(people)} ${plural(people, "person", "people")} so far`;
+    sentence = tn("popupPageReadSoFar", summary.peopleRead ?? 0, sentence);
   }
   status.textContent = sentence;
 }

@@ -31,6 +31,7 @@ import { api, sendMessage } from "../lib/browser.js";
 import { localDate, saveFile } from "../lib/download.js";
 import { renderCollect } from "./collect-status.js";
 import { byId, byTestId, show } from "../lib/dom.js";
+import { localise, t } from "../lib/i18n.js";
 import { hideError, renderError } from "./notices.js";
 import { wireQueueControls } from "./queue-controls.js";
 import { renderQueue } from "./queue-panel.js";
@@ -76,6 +77,7 @@ const QUEUE_CLOCK_MS = 1_000;
  *   `cached` once what storage held has been drawn (or found missing).
  */
 export function startPopup(doc, extension) {
+  localise(doc, extension);
   buildFigures(doc, PAGE_URLS);
   /** @type {Summary | null} */
   let summary = null;
@@ -110,7 +112,7 @@ export function startPopup(doc, extension) {
       const answer = await sendMessage(message, extension);
       if (ticket !== latest) return;
       if (!answer.summary || typeof answer.summary !== "object") {
-        throw new Error("netprune's background answered without a summary; try again.");
+        throw new Error(t("popupNoSummary"));
       }
       summary = answer.summary;
       answered = true;
@@ -163,14 +165,17 @@ export function startPopup(doc, extension) {
 
   /** @param {string} what @param {unknown} error */
   const failed = (what, error) =>
-    renderError(doc, `${what}: ${error instanceof Error ? error.message : String(error)}`);
+    renderError(
+      doc,
+      t("failedBecause", what, error instanceof Error ? error.message : String(error)),
+    );
 
   /** @param {string} url */
   async function openTab(url) {
     try {
       await extension.tabs.create({ url });
     } catch (error) {
-      failed("Could not open a new tab", error);
+      failed(t("popupCouldNotOpenTab"), error);
     }
   }
 
@@ -179,7 +184,7 @@ export function startPopup(doc, extension) {
       await extension.tabs.create({ url: extension.runtime.getURL(REVIEW_PAGE) });
       closePopup();
     } catch (error) {
-      failed("Could not open the review page", error);
+      failed(t("popupCouldNotOpenReview"), error);
     }
   }
 
@@ -218,14 +223,14 @@ export function startPopup(doc, extension) {
         // Clicked before the window id arrived: worth a try, though Chrome
         // may refuse it as no longer inside the click.
         opening = windowKnown.then(() => {
-          if (windowId === null) throw new Error("this browser window was not found");
+          if (windowId === null) throw new Error(t("popupWindowNotFound"));
           return extension.sidePanel.open({ windowId });
         });
       }
     } catch (error) {
       opening = Promise.reject(error);
     }
-    opening.then(closePopup, (error) => failed("Could not open netprune beside LinkedIn", error));
+    opening.then(closePopup, (error) => failed(t("popupCouldNotOpenSide"), error));
   }
 
   // When the button the member just used disappears (Dismiss, Try again),
@@ -241,13 +246,15 @@ export function startPopup(doc, extension) {
     if (!keptAs) return;
     try {
       const answer = await sendMessage({ type: "kept-snapshot", keptAs }, extension);
-      if (typeof answer?.raw !== "string") throw new Error("the background sent no copy");
+      if (typeof answer?.raw !== "string") throw new Error(t("popupNoCopy"));
       const name = `netprune-kept-${answer.kind === "newer" ? "newer" : "unreadable"}-snapshot-${localDate(Date.now())}.json`;
       saveFile(doc, [answer.raw], "application/json", name, later);
-      byId(doc, "corrupt-message").textContent += ` Saved ${name}.`;
+      byId(doc, "corrupt-message").textContent += ` ${t("popupSaved", name)}`;
     } catch (error) {
-      byId(doc, "corrupt-message").textContent +=
-        ` Could not download it: ${error instanceof Error ? error.message : String(error)}`;
+      byId(doc, "corrupt-message").textContent += ` ${t(
+        "popupCouldNotDownload",
+        error instanceof Error ? error.message : String(error),
+      )}`;
     }
   });
   byId(doc, "dismiss-corrupt").addEventListener("click", async () => {

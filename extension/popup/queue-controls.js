@@ -8,7 +8,7 @@
 import { sendMessage } from "../lib/browser.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
 import { byId, byTestId } from "../lib/dom.js";
-import { formatters, plural } from "./format.js";
+import { t, tn } from "../lib/i18n.js";
 import { showCancelConfirm } from "./queue-panel.js";
 
 /** @typedef {import("./types.js").QueueStore} QueueStore */
@@ -57,7 +57,10 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
       }
       return answer;
     } catch (error) {
-      setQueueStatus(`${failure}: ${error instanceof Error ? error.message : String(error)}`, true);
+      setQueueStatus(
+        t("failedBecause", failure, error instanceof Error ? error.message : String(error)),
+        true,
+      );
       return null;
     } finally {
       inFlight.delete(key);
@@ -71,14 +74,16 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
   const logButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "removal-log-export"));
 
   byTestId(doc, "queue-open-page").addEventListener("click", openConnectionsPage);
-  pauseButton.addEventListener("click", () => askQueue({ type: "queue-pause" }, "Could not pause"));
+  pauseButton.addEventListener("click", () =>
+    askQueue({ type: "queue-pause" }, t("popupCouldNotPause")),
+  );
   const cooldownAck = /** @type {HTMLInputElement} */ (byTestId(doc, "queue-cooldown-ack"));
   resumeButton.addEventListener("click", () =>
     askQueue(
       cooldownAck.checked && !byTestId(doc, "queue-cooldown").hidden
         ? { type: "queue-resume", acknowledgeCooldown: true }
         : { type: "queue-resume" },
-      "Could not resume",
+      t("popupCouldNotResume"),
     ),
   );
   cooldownAck.addEventListener("change", () => {
@@ -97,14 +102,12 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
     if (event.key === "Escape") byId(doc, "queue-cancel-no").click();
   });
   cancelYes.addEventListener("click", async () => {
-    const answer = await askQueue({ type: "queue-cancel" }, "Could not cancel");
+    const answer = await askQueue({ type: "queue-cancel" }, t("popupCouldNotCancel"));
     if (!answer) return;
     showCancelConfirm(doc, false);
     const cancelled = Number(answer.cancelled);
     setQueueStatus(
-      Number.isFinite(cancelled)
-        ? `Cancelled ${formatters(doc).number.format(cancelled)} waiting ${plural(cancelled, "removal", "removals")}.`
-        : "Cancelled the waiting removals.",
+      Number.isFinite(cancelled) ? tn("popupCancelled", cancelled) : t("popupCancelledSome"),
     );
     byId(doc, "queue-heading").focus();
   });
@@ -115,17 +118,17 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
     const slug = /** @type {HTMLElement | null} */ (button)?.dataset.slug;
     if (!button || !slug) return;
     if (/** @type {HTMLButtonElement} */ (button).disabled) return;
-    askQueue({ type: "queue-cancel-one", slug }, "Could not cancel");
+    askQueue({ type: "queue-cancel-one", slug }, t("popupCouldNotCancel"));
   });
   logButton.addEventListener("click", async () => {
-    const answer = await askQueue({ type: "removal-log" }, "Could not export the log");
+    const answer = await askQueue({ type: "removal-log" }, t("popupCouldNotExportLog"));
     if (!answer) return;
     if (typeof answer.csv !== "string") {
-      setQueueStatus("Could not export the log: the background sent no CSV.", true);
+      setQueueStatus(t("popupLogNoCsv"), true);
       return;
     }
     const name = `netprune-removal-log-${localDate(Date.now())}.csv`;
     saveFile(doc, csvParts(answer.csv), "text/csv;charset=utf-8", name, later);
-    setQueueStatus(`Saved ${name}.`);
+    setQueueStatus(t("popupSaved", name));
   });
 }

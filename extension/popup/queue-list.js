@@ -5,6 +5,7 @@
 // and its own Cancel button. Rows are kept by slug so focus survives updates.
 
 import { byId, query, show } from "../lib/dom.js";
+import { t, tn } from "../lib/i18n.js";
 
 /**
  * @typedef {import("./types.js").QueueEntry} QueueEntry
@@ -39,7 +40,7 @@ export function renderQueueList(doc, entries, text, checkWaiting) {
   show(byId(doc, "queue-waiting"), waiting.length > 0);
   const more = byId(doc, "queue-more");
   const hidden = waiting.length - shown.length;
-  more.textContent = hidden > 0 ? `and ${text.number.format(hidden)} more waiting` : "";
+  more.textContent = hidden > 0 ? tn("popupMoreWaiting", hidden) : "";
   show(more, hidden > 0);
 
   /** @type {Map<string, HTMLElement>} */
@@ -94,7 +95,7 @@ function createQueueEntry(doc) {
   // The name is part of the button's text (hidden visually), so each of
   // many "Cancel" buttons says whom it cancels.
   const whom = part(doc, "span", "visually-hidden");
-  cancel.append("Cancel", whom);
+  cancel.append(t("popupCancelOne"), whom);
   // Spaces between the parts, so they read as words and not "Bob Buildercancel".
   item.append(name, " ", badge, " ", note, " ", cancel);
   return item;
@@ -115,17 +116,17 @@ function fillQueueEntry(item, entry, checkWaits) {
   query(item, ".queue-name").textContent = name;
   const note = query(item, ".queue-note");
   note.textContent = unconfirmed
-    ? "netprune pressed Remove connection but LinkedIn’s page gave no proof; check your connections page"
+    ? t("popupEntryUnconfirmed")
     : checkWaits
-      ? "waiting to check the list again"
+      ? t("popupEntryCheckWaits")
       : underWay
         ? entry.dryRun
-          ? "dry run now"
-          : "being removed now"
+          ? t("popupEntryDryRunNow")
+          : t("popupEntryRemovingNow")
         : "";
   show(note, underWay || checkWaits || unconfirmed);
   const badge = query(item, ".queue-badge");
-  badge.textContent = entry.dryRun ? "dry run" : "";
+  badge.textContent = entry.dryRun ? t("popupDryRunBadge") : "";
   show(badge, Boolean(entry.dryRun));
   const cancel = /** @type {HTMLButtonElement} */ (query(item, '[data-testid="queue-cancel-one"]'));
   cancel.dataset.slug = entry.slug;
@@ -134,8 +135,8 @@ function fillQueueEntry(item, entry, checkWaits) {
   cancel.disabled = underWay;
   show(cancel, !unconfirmed);
   query(cancel, ".visually-hidden").textContent = underWay
-    ? ` (not possible: ${name} is being removed now)`
+    ? ` ${t("popupCancelWhomUnderWay", name)}`
     : checkWaits
-      ? ` checking ${name}`
-      : ` removing ${name}`;
+      ? ` ${t("popupCancelWhomChecking", name)}`
+      : ` ${t("popupCancelWhomRemoving", name)}`;
 }

@@ -8,9 +8,10 @@
 // people queue-list.js, the buttons' messages queue-controls.js.
 
 import { byId, byTestId, isVisibleIn, show } from "../lib/dom.js";
-import { countdown, formatters, plural, timeLeft, trimSentence } from "./format.js";
+import { t, tn } from "../lib/i18n.js";
+import { countdown, formatters, timeLeft, trimSentence } from "./format.js";
 import { renderQueueList } from "./queue-list.js";
-import { pauseOf, renderCooldown, renderWayOn } from "./queue-pause.js";
+import { pauseOf, pauseReason, renderCooldown, renderWayOn } from "./queue-pause.js";
 
 /**
  * @typedef {import("./types.js").QueueProgress} QueueProgress
@@ -21,23 +22,23 @@ import { pauseOf, renderCooldown, renderWayOn } from "./queue-pause.js";
  */
 
 /**
- * What the queue waits for, in words, before "next in …". Plain pacing
- * needs no words.
+ * What the queue waits for, as the message key of its words before "next in
+ * …". Plain pacing needs no words.
  *
  * @type {Record<WaitReason, string>}
  */
 const WAIT_PHRASES = {
   pacing: "",
-  breather: "breather",
-  "hourly-cap": "hourly cap reached",
-  "daily-cap": "daily cap reached",
-  "quiet-hours": "quiet hours",
-  backoff: "backing off after a failure",
-  "step-in-flight": "waiting for the step under way",
-  "tab-hidden": "waiting for the connections tab to be visible",
-  "tab-busy": "waiting for the connections tab to be free",
-  "another-account": "waiting for your own account's page",
-  "no-list": "waiting for the connections list to show",
+  breather: "waitBreather",
+  "hourly-cap": "waitHourlyCap",
+  "daily-cap": "waitDailyCap",
+  "quiet-hours": "waitQuietHours",
+  backoff: "waitBackoff",
+  "step-in-flight": "waitStepInFlight",
+  "tab-hidden": "waitTabHidden",
+  "tab-busy": "waitTabBusy",
+  "another-account": "waitAnotherAccount",
+  "no-list": "waitNoList",
 };
 
 /**
@@ -126,9 +127,7 @@ function drawQueue(doc, queue, nowMs) {
     stateLine.classList.remove("is-warning");
     show(byId(doc, "queue-dry-run"), false);
     show(byTestId(doc, "queue-cooldown"), false);
-    stateLine.textContent =
-      "Queue idle: nobody is queued for removal. Choose people on the review page, then " +
-      "press “Remove selected…”.";
+    stateLine.textContent = t("popupQueueIdleEmpty");
     showCancelConfirm(doc, false);
     byId(doc, "queue-list").replaceChildren();
     return;
@@ -138,31 +137,34 @@ function drawQueue(doc, queue, nowMs) {
     progress.state === "running" || progress.state === "paused" ? progress.state : "idle";
   stateLine.dataset.state = state;
   const pause = pauseOf(queue);
-  const reason = trimSentence(pause?.message ?? "");
+  const reason = trimSentence(pauseReason(pause));
   stateLine.textContent =
     state === "paused"
       ? reason
-        ? `Queue paused: ${reason}.`
-        : "Queue paused."
+        ? t("popupQueuePausedWhy", reason)
+        : t("popupQueuePaused")
       : state === "running"
-        ? `Queue running: one person at a time, at ${progress.devPacing ? "development" : "a human"} pace.`
-        : "Queue idle: nobody is waiting.";
+        ? t(progress.devPacing ? "popupQueueRunningDev" : "popupQueueRunning")
+        : t("popupQueueIdle");
   stateLine.classList.toggle("is-warning", state === "paused");
   const dryRunLeft = count(progress.dryRunLeft);
   const dryRunNote = byId(doc, "queue-dry-run");
   dryRunNote.textContent =
     dryRunLeft === pending + inProgress
-      ? "Dry run: nobody waiting is actually removed."
-      : `Dry run for ${text.number.format(dryRunLeft)} of the people waiting (marked “dry run”): ` +
-        "they are not actually removed.";
+      ? t("popupDryRunAll")
+      : t("popupDryRunSome", text.number.format(dryRunLeft));
   show(dryRunNote, dryRunLeft > 0);
   renderCooldown(doc, progress, nowMs);
 
-  byId(doc, "queue-count-words").textContent = "still to remove";
+  byId(doc, "queue-count-words").textContent = t("popupQueueCountWords");
   byTestId(doc, "removed-today").textContent =
     typeof progress.dailyCap === "number"
-      ? `${text.number.format(count(progress.removedToday))} of ${text.number.format(progress.dailyCap)} today`
-      : `${text.number.format(count(progress.removedToday))} today`;
+      ? t(
+          "popupRemovedTodayOfCap",
+          text.number.format(count(progress.removedToday)),
+          text.number.format(progress.dailyCap),
+        )
+      : t("popupRemovedToday", text.number.format(count(progress.removedToday)));
 
   const inProgressEntry = entries.find((entry) => entry.status.kind === "in-progress");
   // What the background waits for before the next step (the connections tab
@@ -173,28 +175,29 @@ function drawQueue(doc, queue, nowMs) {
   const eta = byTestId(doc, "queue-eta");
   const left =
     state !== "idle" && typeof progress.etaMs === "number" ? timeLeft(progress.etaMs - nowMs) : "";
-  eta.textContent = left && state === "paused" ? `${left} once resumed` : left;
+  eta.textContent = left && state === "paused" ? t("popupOnceResumed", left) : left;
   show(eta, left !== "");
 
   const otherWords = [
-    others.failed ? `${text.number.format(others.failed)} failed` : "",
-    others.skipped ? `${text.number.format(others.skipped)} set aside` : "",
-    others.cancelled ? `${text.number.format(others.cancelled)} cancelled` : "",
-    others.unconfirmed
-      ? `${text.number.format(others.unconfirmed)} without proof of removal (listed below: check your connections page)`
-      : "",
+    others.failed ? tn("popupOtherFailed", others.failed) : "",
+    others.skipped ? tn("popupOtherSkipped", others.skipped) : "",
+    others.cancelled ? tn("popupOtherCancelled", others.cancelled) : "",
+    others.unconfirmed ? tn("popupOtherUnconfirmed", others.unconfirmed) : "",
   ].filter(Boolean);
   const otherLine = byId(doc, "queue-other");
-  otherLine.textContent = otherWords.length ? `Also ${otherWords.join(", ")}.` : "";
+  otherLine.textContent = otherWords.length
+    ? t("popupAlso", otherWords.join(t("listSeparator")))
+    : "";
   show(otherLine, otherWords.length > 0);
 
   renderWayOn(doc, pause);
   show(byTestId(doc, "queue-pause"), state === "running");
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);
-  byId(doc, "queue-cancel-question").textContent =
-    `Cancel the ${text.number.format(pending)} ${plural(pending, "person", "people")} still ` +
-    `waiting? Nobody already removed comes back${inProgress ? ", and the removal under way finishes first" : ""}.`;
+  byId(doc, "queue-cancel-question").textContent = tn(
+    inProgress ? "popupCancelQuestionUnderWay" : "popupCancelQuestion",
+    pending,
+  );
 
   renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
 }
@@ -209,19 +212,19 @@ function drawQueue(doc, queue, nowMs) {
  * @param {number} nowMs
  */
 function nextAction(text, state, progress, inProgress, nowMs) {
-  if (state === "paused") return "Nothing happens until you resume.";
-  if (state === "idle") return "Nothing left to do.";
+  if (state === "paused") return t("popupNothingUntilResume");
+  if (state === "idle") return t("popupNothingLeft");
   const at = progress.nextActionAtMs;
   if (typeof at !== "number" || at <= nowMs || progress.waitingFor === "step-in-flight") {
     if (inProgress) {
-      const who = inProgress.name?.trim() || "one person";
-      return inProgress.dryRun ? `dry run on ${who} now` : `removing ${who} now`;
+      const who = inProgress.name?.trim() || t("popupOnePerson");
+      return inProgress.dryRun ? t("popupDryRunOn", who) : t("popupRemovingNow", who);
     }
-    return "next any moment";
+    return t("popupNextAnyMoment");
   }
   const why = progress.waitingFor ? (WAIT_PHRASES[progress.waitingFor] ?? "") : "";
-  const next = `next in ${countdown(at - nowMs)}`;
-  return why ? `${why}: ${next}` : next;
+  const next = t("popupNextIn", countdown(at - nowMs));
+  return why ? t("popupWaitingWhy", t(why), next) : next;
 }
 
 /**

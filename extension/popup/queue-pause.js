@@ -6,6 +6,7 @@
 // without which Resume stays disabled. Never decided on the reason's words.
 
 import { byId, byTestId, show } from "../lib/dom.js";
+import { t, uiLanguage } from "../lib/i18n.js";
 import { countdown, trimSentence } from "./format.js";
 
 /**
@@ -52,6 +53,31 @@ export function pauseOf(queue) {
 }
 
 /**
+ * A pause's reason in the member's language: the core's own sentence in
+ * English (it says more: which trouble, which account), the words for its
+ * cause code in any other language (the core words its reasons in English
+ * only).
+ *
+ * @param {QueuePause | null} pause
+ */
+export function pauseReason(pause) {
+  if (!pause) return "";
+  const key = PAUSE_CAUSE_WORDS[/** @type {PauseCause} */ (pause.cause)];
+  if (uiLanguage() === "en" || !key) return pause.message;
+  return t(key);
+}
+
+/** The message key of each pause cause's words (other languages than English). */
+/** @type {Record<PauseCause, string>} */
+const PAUSE_CAUSE_WORDS = {
+  needsPage: "pauseNeedsPage",
+  member: "pauseMember",
+  trouble: "pauseTrouble",
+  failures: "pauseFailures",
+  account: "pauseAccount",
+};
+
+/**
  * Offers the way on from a pause: Open the connections page or Resume, by
  * the pause's cause; neither while the queue is not paused.
  *
@@ -80,9 +106,12 @@ export function renderCooldown(doc, progress, nowMs) {
   if (!cooling) ack.checked = false;
   show(box, cooling);
   byId(doc, "queue-cooldown-text").textContent = cooling
-    ? `LinkedIn showed a warning (${trimSentence(progress.cooldownReason ?? "no reason given")}). ` +
-      `To let your account cool down, resuming is locked until ` +
-      `${new Date(until).toLocaleString()} (in ${countdown(until - nowMs)}).`
+    ? t(
+        "popupCooldown",
+        trimSentence(progress.cooldownReason ?? t("popupNoReasonGiven")),
+        new Date(until).toLocaleString(uiLanguage() === "en" ? undefined : uiLanguage()),
+        countdown(until - nowMs),
+      )
     : "";
   const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
   resume.disabled = cooling && !ack.checked;

@@ -5,7 +5,8 @@
 // to show.
 
 import { byId, byTestId, show } from "../lib/dom.js";
-import { band, plural } from "./format.js";
+import { t, tn } from "../lib/i18n.js";
+import { band } from "./format.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
@@ -77,7 +78,7 @@ function lever(figure) {
  */
 function ratioPosition(summary, ratio, text) {
   const bandText = band(text, ratio.low, ratio.high);
-  if (ratio.position === "within") return `within your band (${bandText})`;
+  if (ratio.position === "within") return t("popupRatioWithin", bandText);
 
   // The core leaves its figures out (null) when either count is a "500+"
   // floor: a lever counted from a floor would be invented.
@@ -86,34 +87,36 @@ function ratioPosition(summary, ratio, text) {
 
   if (ratio.position === "below") {
     // Either more followers, or fewer connections.
-    if (moreFollowers === null || connections === null) return `below your band (${bandText})`;
-    return (
-      `below your band (${bandText}): about ${text.number.format(moreFollowers)} more ` +
-      `${plural(moreFollowers, "follower", "followers")} or ${text.number.format(connections)} ` +
-      `fewer ${plural(connections, "connection", "connections")} would reach ` +
-      `${text.band.format(ratio.low)}:1`
+    if (moreFollowers === null || connections === null) return t("popupRatioBelow", bandText);
+    return t(
+      "popupRatioBelowLever",
+      bandText,
+      tn("popupMoreFollowers", moreFollowers),
+      tn("popupFewerConnections", connections),
+      `${text.band.format(ratio.low)}:1`,
     );
   }
 
   // Above the band the lever that fits is more connections.
-  if (connections === null) return `above your band (${bandText})`;
-  return (
-    `above your band (${bandText}): about ${text.number.format(connections)} more ` +
-    `${plural(connections, "connection", "connections")} would bring it to ` +
-    `${text.band.format(ratio.high)}:1`
+  if (connections === null) return t("popupRatioAbove", bandText);
+  return t(
+    "popupRatioAboveLever",
+    bandText,
+    tn("popupMoreConnections", connections),
+    `${text.band.format(ratio.high)}:1`,
   );
 }
 
 /** @param {Summary} summary */
 function missingRatioReason(summary) {
   if (summary.consistency?.status === "partial") {
-    return "The ratio is not shown while the readings above do not add up.";
+    return t("popupRatioInconsistent");
   }
   if (!summary.followers || !summary.connections) {
-    return "The ratio appears once both your followers and your connections are read.";
+    return t("popupRatioNeedsBoth");
   }
   if (summary.connections.value === 0) {
-    return "The ratio appears once you have at least one connection.";
+    return t("popupRatioNeedsOne");
   }
-  return "The ratio is not available for these readings.";
+  return t("popupRatioUnavailable");
 }

@@ -7,7 +7,8 @@
 // figures are the core's; nothing here computes a count, the badge or the cap.
 
 import { byId, byTestId, query, show } from "../lib/dom.js";
-import { band, formatters, plural, relativeTime } from "./format.js";
+import { t, tn } from "../lib/i18n.js";
+import { band, formatters, relativeTime } from "./format.js";
 import { renderHistory } from "./history-chart.js";
 import { renderConsistency, renderCorruptNotice, renderPageStatus } from "./notices.js";
 import { renderRatio } from "./ratio.js";
@@ -22,25 +23,48 @@ import { renderRatio } from "./ratio.js";
 /** Below this many connections left, the cap line is drawn as a warning. */
 const CAP_WARNING_HEADROOM = 1000;
 
-/** @type {Record<CountSource, string>} */
+/**
+ * Where a figure was read, as the message key of its phrase.
+ *
+ * @type {Record<CountSource, string>}
+ */
 const SOURCE_PHRASES = {
-  "connections-page": "your connections page",
-  "followers-page": "your followers page",
-  "following-page": "your following page",
-  profile: "your profile",
+  "connections-page": "popupSourceConnectionsPage",
+  "followers-page": "popupSourceFollowersPage",
+  "following-page": "popupSourceFollowingPage",
+  profile: "popupSourceProfile",
 };
+
+/** @param {CountSource} source */
+const sourcePhrase = (source) => t(SOURCE_PHRASES[source] ?? "popupSourceLinkedIn");
 
 /**
  * The three figures, in the popup's order: the data-figure name (also the
- * page it is read from), the heading, and the data-testid of its digits.
+ * page it is read from), the message keys of its heading and of its page
+ * link, and the data-testid of its digits.
  *
  * @typedef {"connections" | "followers" | "following"} Figure
- * @type {{ figure: Figure, label: string, testId: string }[]}
+ * @type {{ figure: Figure, label: string, link: string, testId: string }[]}
  */
 export const FIGURES = [
-  { figure: "connections", label: "Connections", testId: "connection-count" },
-  { figure: "followers", label: "Followers", testId: "follower-count" },
-  { figure: "following", label: "Following", testId: "following-count" },
+  {
+    figure: "connections",
+    label: "popupFigureConnections",
+    link: "popupVisitConnections",
+    testId: "connection-count",
+  },
+  {
+    figure: "followers",
+    label: "popupFigureFollowers",
+    link: "popupVisitFollowers",
+    testId: "follower-count",
+  },
+  {
+    figure: "following",
+    label: "popupFigureFollowing",
+    link: "popupVisitFollowing",
+    testId: "following-count",
+  },
 ];
 
 /**
@@ -52,16 +76,16 @@ export const FIGURES = [
  */
 export function buildFigures(doc, pages) {
   const template = /** @type {HTMLTemplateElement} */ (query(doc, "template#figure"));
-  for (const { figure, label, testId } of FIGURES) {
+  for (const { figure, label, link: linkKey, testId } of FIGURES) {
     const item = /** @type {DocumentFragment} */ (template.content.cloneNode(true));
     query(item, "li").dataset.figure = figure;
     const heading = query(item, "h3");
     heading.id = `${figure}-label`;
-    heading.textContent = label;
+    heading.textContent = t(label);
     query(item, ".figure-number").dataset.testid = testId;
     const link = /** @type {HTMLAnchorElement} */ (query(item, "a"));
     link.href = pages[figure];
-    link.textContent = `Visit your ${figure} page`;
+    link.textContent = t(linkKey);
     template.before(item);
   }
 }
@@ -84,7 +108,7 @@ export function render(doc, summary, nowMs = Date.now()) {
   show(byTestId(doc, "empty-state"), isEmpty(summary));
   for (const { figure } of FIGURES) renderFigure(doc, figure, summary[figure], text, nowMs);
   renderConsistency(doc, summary);
-  renderBadge(doc, summary, text);
+  renderBadge(doc, summary);
   renderCap(doc, summary, text);
   renderGoals(doc, summary, text);
   renderRatio(doc, summary, text);
@@ -92,8 +116,8 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderPageStatus(doc, summary);
   renderOwner(doc, summary);
   byId(doc, "review-lead").textContent = isEmpty(summary)
-    ? "Or import LinkedIn's export of your connections on the review page."
-    : "See everyone in one list, filter them, and choose who to keep.";
+    ? t("popupReviewLeadEmpty")
+    : t("popupReviewLead");
 }
 
 /**
@@ -137,13 +161,13 @@ function renderFigure(doc, figure, count, text, nowMs) {
   const atLeast = count?.precision === "at-least";
   number.textContent = count && !atLeast ? text.number.format(count.value) : "";
 
-  marker.textContent = count?.precision === "approximate" ? "about" : "";
+  marker.textContent = count?.precision === "approximate" ? t("popupAbout") : "";
   show(marker, count?.precision === "approximate");
 
   if (count && atLeast) {
-    note.textContent = `${count.shown} (from ${SOURCE_PHRASES[count.source] ?? "LinkedIn"})`;
+    note.textContent = t("popupFloorNote", count.shown, sourcePhrase(count.source));
   } else if (count?.precision === "approximate") {
-    note.textContent = `(LinkedIn shows ${count.shown})`;
+    note.textContent = t("popupApproximateNote", count.shown);
   } else {
     note.textContent = "";
   }
@@ -151,14 +175,14 @@ function renderFigure(doc, figure, count, text, nowMs) {
   note.classList.toggle("is-floor", atLeast);
 
   meta.textContent = count
-    ? `read ${relativeTime(text, count.readAtMs, nowMs)} from ${SOURCE_PHRASES[count.source] ?? "LinkedIn"}`
+    ? t("popupReadFrom", relativeTime(text, count.readAtMs, nowMs), sourcePhrase(count.source))
     : "";
   show(meta, Boolean(count));
 
   if (!count) {
-    hintText.textContent = "Not read yet.";
+    hintText.textContent = t("popupNotReadYet");
   } else if (atLeast) {
-    hintText.textContent = "For the exact count:";
+    hintText.textContent = t("popupForExactCount");
   }
   show(hint, !count || atLeast);
 }
@@ -166,19 +190,15 @@ function renderFigure(doc, figure, count, text, nowMs) {
 /**
  * @param {Document} doc
  * @param {Summary} summary
- * @param {Formatters} text
  */
-function renderBadge(doc, summary, text) {
+function renderBadge(doc, summary) {
   const badge = summary.badge;
-  let sentence = "Badge status unknown until your connections are read";
+  let sentence = t("popupBadgeUnknown");
   if (badge?.status === "shows") {
-    sentence = "500+ badge shows";
+    sentence = t("popupBadgeShows");
   } else if (badge?.status === "not-yet") {
     const needed = badge.connectionsNeeded;
-    sentence =
-      typeof needed === "number"
-        ? `500+ badge not yet: ${text.number.format(needed)} more ${plural(needed, "connection", "connections")}`
-        : "500+ badge not yet";
+    sentence = typeof needed === "number" ? tn("popupBadgeNeeds", needed) : t("popupBadgeNotYet");
   }
   byTestId(doc, "badge-status").textContent = sentence;
 }
@@ -198,15 +218,13 @@ function renderCap(doc, summary, text) {
   byTestId(doc, "cap-headroom").textContent =
     headroom === null ? "" : text.number.format(Math.max(0, headroom));
   byId(doc, "cap-label").textContent =
-    headroom === null
-      ? `Room left before the ${limit} cap is unknown until your connections page gives the exact count.`
-      : `left before the ${limit} cap`;
+    headroom === null ? t("popupCapUnknown", limit) : t("popupCapLeft", limit);
 
   const note = byId(doc, "cap-note");
   if (atCap) {
-    note.textContent = "At the cap, no new connection can be made; people can still follow you.";
+    note.textContent = t("popupAtCap");
   } else if (nearCap) {
-    note.textContent = `Close to the cap: fewer than ${text.number.format(CAP_WARNING_HEADROOM)} new connections can still be made.`;
+    note.textContent = t("popupNearCap", text.number.format(CAP_WARNING_HEADROOM));
   } else {
     note.textContent = "";
   }
@@ -225,7 +243,7 @@ function renderCap(doc, summary, text) {
 function renderGoals(doc, summary, text) {
   const select = /** @type {HTMLSelectElement} */ (byTestId(doc, "goal-select"));
   const goals = Array.isArray(summary.goals) ? summary.goals : [];
-  const labels = goals.map((goal) => `${goal.label} (${band(text, goal.low, goal.high)})`);
+  const labels = goals.map((goal) => `${goalLabel(goal)} (${band(text, goal.low, goal.high)})`);
   const signature = JSON.stringify(goals.map((goal, index) => [goal.id, labels[index]]));
   if (select.dataset.goals !== signature) {
     select.replaceChildren(
@@ -243,6 +261,26 @@ function renderGoals(doc, summary, text) {
 }
 
 /**
+ * A goal's name in the member's language, by the core's goal id; the core's
+ * own (English) label for a goal this page has no words for.
+ *
+ * @param {{ id: string, label: string }} goal
+ */
+function goalLabel(goal) {
+  const key = GOAL_LABELS[goal.id];
+  return key ? t(key) : goal.label;
+}
+
+/** The core's goal ids (src/ratio), with the message key of each one's name. */
+/** @type {Record<string, string>} */
+const GOAL_LABELS = {
+  "thought-leader": "popupGoalThoughtLeader",
+  consultant: "popupGoalConsultant",
+  "business-developer": "popupGoalBusinessDeveloper",
+  "early-career": "popupGoalEarlyCareer",
+};
+
+/**
  * Whose network this is: the LinkedIn member whose own-profile link the
  * pages showed (the background keeps one network per account).
  *
@@ -252,6 +290,6 @@ function renderGoals(doc, summary, text) {
 function renderOwner(doc, summary) {
   const owner = typeof summary.owner === "string" && summary.owner ? summary.owner : null;
   byTestId(doc, "network-owner").textContent = owner
-    ? `Network of linkedin.com/in/${owner}`
-    : "Account not identified yet: it shows once a LinkedIn page names your profile.";
+    ? t("popupNetworkOf", `linkedin.com/in/${owner}`)
+    : t("popupAccountUnknown");
 }

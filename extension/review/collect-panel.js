@@ -3,7 +3,8 @@
 // list through the background, and its progress from storage.local.collect.
 
 import { sendMessage } from "../lib/browser.js";
-import { formatCount, messageOf, people, trimSentence } from "../lib/format.js";
+import { formatCount, messageOf, trimSentence } from "../lib/format.js";
+import { t, tn } from "../lib/i18n.js";
 import { show } from "../lib/dom.js";
 
 /** @typedef {import("./types.js").Collect} Collect */
@@ -14,20 +15,18 @@ export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-conne
 /** @param {Collect} collect */
 export function collectWords(collect) {
   if (collect.running) {
-    return typeof collect.target === "number"
-      ? "running"
-      : "running (the page has not said its total yet)";
+    return typeof collect.target === "number" ? t("collectRunning") : t("collectRunningNoTotal");
   }
   const reason = collect.reason ? `: ${trimSentence(collect.reason)}` : "";
   switch (collect.outcome) {
     case "complete":
-      return "complete";
+      return t("collectComplete");
     case "ended":
-      return `ended short${reason}`;
+      return `${t("collectEnded")}${reason}`;
     case "stopped":
-      return "stopped";
+      return t("collectStopped");
     case "interrupted":
-      return `interrupted${reason}`;
+      return `${t("collectInterrupted")}${reason}`;
     default:
       return "";
   }
@@ -55,15 +54,13 @@ export function createCollectPanel(page) {
     const seen = Number(page.collect.seen) || 0;
     ui.collectProgress.textContent =
       typeof page.collect.target === "number"
-        ? `${formatCount(seen)} of ${formatCount(page.collect.target)}`
+        ? t("countOf", formatCount(seen), formatCount(page.collect.target))
         : formatCount(seen);
     ui.collectState.textContent = collectWords(page.collect);
     const gone = Number(page.collect.gone) || 0;
     const showGone = !running && page.collect.outcome === "complete" && gone > 0;
     show(ui.collectGone, showGone);
-    ui.collectGoneText.textContent = showGone
-      ? `${people(gone)} no longer in your connections.`
-      : "";
+    ui.collectGoneText.textContent = showGone ? tn("collectGone", gone) : "";
   }
 
   async function startCollect() {
@@ -86,7 +83,7 @@ export function createCollectPanel(page) {
       if (answer.collect && typeof answer.collect === "object") renderCollect(answer.collect);
       if (ui.collectStop.hidden) ui.collectAll.focus();
     } catch (error) {
-      ui.collectErrorMessage.textContent = `Could not stop: ${messageOf(error)}`;
+      ui.collectErrorMessage.textContent = t("collectCouldNotStop", messageOf(error));
       show(ui.collectError, true);
     }
   }

@@ -5,7 +5,8 @@
 
 import { sendMessage, BackgroundError } from "../lib/browser.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
-import { formatCount, messageOf, people, plural } from "../lib/format.js";
+import { formatCount, messageOf } from "../lib/format.js";
+import { t, tn, tnAs } from "../lib/i18n.js";
 import { paragraph, setStatus, show } from "../lib/dom.js";
 
 /** @typedef {import("./types.js").ImportReport} ImportReport */
@@ -37,6 +38,14 @@ export function toBase64(bytes) {
 /**
  * @param {Page} page
  */
+/**
+ * The words after a figure shown apart ("rows read"), in the plural form of n.
+ *
+ * @param {string} key
+ * @param {number} n
+ */
+const tnWords = (key, n) => tnAs(key, n, "");
+
 export function createFiles(page) {
   const { doc, extension, selected, ui, win } = page;
 
@@ -44,14 +53,14 @@ export function createFiles(page) {
     if (!page.replica) return;
     const indices = selected.size ? page.selectedIndices() : page.matches;
     if (indices.length === 0) {
-      setStatus(ui.actionStatus, "There is no one to export.", true);
+      setStatus(ui.actionStatus, t("exportNoOne"), true);
       return;
     }
     let csv;
     try {
       csv = page.replica.exportCsv(indices);
     } catch (error) {
-      setStatus(ui.actionStatus, `The export failed: ${messageOf(error)}`, true);
+      setStatus(ui.actionStatus, t("exportFailed", messageOf(error)), true);
       return;
     }
     const name = `netprune-${localDate(Date.now())}.csv`;
@@ -59,8 +68,8 @@ export function createFiles(page) {
     const missing = selected.size - indices.length;
     setStatus(
       ui.actionStatus,
-      `Exported ${people(indices.length)} to ${name}.` +
-        (missing > 0 ? ` ${people(missing)} selected could not be found in your network.` : ""),
+      tn("exported", indices.length, name) +
+        (missing > 0 ? ` ${tn("exportMissing", missing)}` : ""),
     );
   }
 
@@ -73,7 +82,7 @@ export function createFiles(page) {
     return new Promise((resolve, reject) => {
       const reader = new win.FileReader();
       reader.onload = () => resolve(reader.result);
-      reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+      reader.onerror = () => reject(reader.error ?? new Error(t("fileUnreadable")));
       if (as === "buffer") reader.readAsArrayBuffer(file);
       else reader.readAsText(file, "utf-8");
     });
@@ -83,7 +92,7 @@ export function createFiles(page) {
     const file = ui.importInput.files?.[0];
     if (!file) return;
     show(ui.importReport, true);
-    ui.importReport.replaceChildren(paragraph(doc, `Importing ${file.name}…`));
+    ui.importReport.replaceChildren(paragraph(doc, t("importing", file.name)));
     ui.importInput.disabled = true;
     try {
       const bytes = new Uint8Array(await readFile(file, "buffer"));
@@ -94,12 +103,12 @@ export function createFiles(page) {
       renderImportReport(file.name, answer.report);
     } catch (error) {
       const refused = error instanceof BackgroundError && !error.unreachable;
-      const heading = paragraph(doc, `${file.name} was not imported.`);
+      const heading = paragraph(doc, t("importRefused", file.name));
       heading.className = "report-title is-error";
       ui.importReport.replaceChildren(
         heading,
         paragraph(doc, refused ? messageOf(error) : `${messageOf(error)}`),
-        paragraph(doc, "Nothing was changed."),
+        paragraph(doc, t("nothingChanged")),
       );
     } finally {
       ui.importInput.disabled = false;
@@ -112,7 +121,7 @@ export function createFiles(page) {
    * @param {ImportReport | undefined} report
    */
   function renderImportReport(name, report) {
-    const title = paragraph(doc, `Imported ${name}.`);
+    const title = paragraph(doc, t("imported", name));
     title.className = "report-title";
     if (!report || typeof report !== "object") {
       ui.importReport.replaceChildren(title);
@@ -123,11 +132,11 @@ export function createFiles(page) {
     list.className = "report-figures";
     /** @type {[string, number, string][]} */
     const figures = [
-      ["rows", report.rows, plural(report.rows, "row read", "rows read")],
-      ["matched", report.matched, "matched people already in your network"],
-      ["added", report.added, "new"],
-      ["unmatched", report.unmatched, "unmatched (no profile link in the file)"],
-      ["skipped", skipped.length, plural(skipped.length, "row skipped", "rows skipped")],
+      ["rows", report.rows, tnWords("importRows", Number(report.rows) || 0)],
+      ["matched", report.matched, tnWords("importMatched", Number(report.matched) || 0)],
+      ["added", report.added, tnWords("importAdded", Number(report.added) || 0)],
+      ["unmatched", report.unmatched, tnWords("importUnmatched", Number(report.unmatched) || 0)],
+      ["skipped", skipped.length, tnWords("importSkipped", skipped.length)],
     ];
     for (const [key, value, words] of figures) {
       const item = doc.createElement("li");
@@ -145,13 +154,13 @@ export function createFiles(page) {
       lines.className = "report-skipped";
       for (const { line, reason } of skipped) {
         const item = doc.createElement("li");
-        item.textContent = `Line ${line}: ${reason}`;
+        item.textContent = t("importLine", line, reason);
         lines.append(item);
       }
       if (skipped.length > SKIPPED_SHOWN_INLINE) {
         const fold = doc.createElement("details");
         const foldSummary = doc.createElement("summary");
-        foldSummary.textContent = `Show the ${formatCount(skipped.length)} skipped rows`;
+        foldSummary.textContent = t("importShowSkipped", formatCount(skipped.length));
         fold.append(foldSummary, lines);
         parts.push(fold);
       } else {
@@ -169,7 +178,7 @@ export function createFiles(page) {
       const stored = (await extension.storage.local.get("snapshot")) ?? {};
       const text = stored.snapshot;
       if (typeof text !== "string" || text === "") {
-        setStatus(ui.backupStatus, "There is nothing to back up yet.", true);
+        setStatus(ui.backupStatus, t("backupNothing"), true);
         return;
       }
       // The core writes the backup; a replica a moment behind storage is
@@ -183,12 +192,9 @@ export function createFiles(page) {
       const json = source.backupJson(now);
       const name = `netprune-backup-${localDate(now)}.json`;
       saveFile(doc, [json], "application/json", name, page.later);
-      setStatus(
-        ui.backupStatus,
-        `Saved ${name}. Keep it somewhere private: it lists your network.`,
-      );
+      setStatus(ui.backupStatus, t("backupSaved", name));
     } catch (error) {
-      setStatus(ui.backupStatus, `The backup failed: ${messageOf(error)}`, true);
+      setStatus(ui.backupStatus, t("backupFailed", messageOf(error)), true);
     } finally {
       fresh?.free?.();
     }
@@ -201,18 +207,13 @@ export function createFiles(page) {
     try {
       page.pendingRestore = { name: file.name, text: await readFile(file, "text") };
     } catch (error) {
-      setStatus(ui.backupStatus, `${file.name} could not be read: ${messageOf(error)}`, true);
+      setStatus(ui.backupStatus, t("restoreUnreadable", file.name, messageOf(error)), true);
       ui.restoreInput.value = "";
       return;
     }
-    ui.restoreConfirmText.textContent =
-      `Restoring ${file.name} replaces your network, the people you keep and your saved ` +
-      "queries with what the file holds. " +
-      // The core keeps safety as it is (background.js, "restore-backup"):
-      // the member is told before confirming.
-      "Your removal log, the pace and daily counts, and anyone already removed stay as they " +
-      "are. Removals waiting in your queue, now or in the file, are cancelled: nobody is " +
-      "removed unless you queue them again.";
+    // The core keeps safety as it is (background.js, "restore-backup"): the
+    // member is told before confirming.
+    ui.restoreConfirmText.textContent = t("restoreExplained", file.name);
     show(ui.restoreConfirm, true);
     ui.restoreCancel.focus();
   }
@@ -221,12 +222,12 @@ export function createFiles(page) {
     const pending = page.pendingRestore;
     closeRestoreConfirm();
     if (!pending) return;
-    setStatus(ui.backupStatus, `Restoring ${pending.name}…`);
+    setStatus(ui.backupStatus, t("restoring", pending.name));
     try {
       const answer = await sendMessage({ type: "restore-backup", text: pending.text }, extension);
       setStatus(ui.backupStatus, restoredText(pending.name, answer?.report));
     } catch (error) {
-      setStatus(ui.backupStatus, `${messageOf(error)} Nothing was changed.`, true);
+      setStatus(ui.backupStatus, `${messageOf(error)} ${t("nothingChanged")}`, true);
     }
     ui.restoreInput.focus();
   }
@@ -237,21 +238,13 @@ export function createFiles(page) {
    * @param {{ notRequeued?: number, cancelled?: number, inFlight?: string | null, keptRemoved?: number } | undefined} report
    */
   function restoredText(name, report) {
-    const parts = [`Restored from ${name}.`];
+    const parts = [t("restored", name)];
     const waiting = (report?.notRequeued ?? 0) + (report?.cancelled ?? 0);
-    if (waiting > 0) {
-      parts.push(
-        `${waiting} waiting ${waiting === 1 ? "removal was" : "removals were"} not queued again: ` +
-          "queue them again to remove them.",
-      );
-    }
-    if (report?.inFlight) {
-      parts.push(`The removal step already under way (${report.inFlight}) still finishes.`);
-    }
-    if ((report?.keptRemoved ?? 0) > 0) {
-      parts.push(`${report?.keptRemoved} people already removed stay marked as removed.`);
-    }
-    parts.push("Your removal log and the pace's counts are kept.");
+    if (waiting > 0) parts.push(tnAs("restoreNotRequeued", waiting, String(waiting)));
+    if (report?.inFlight) parts.push(t("restoreInFlight", report.inFlight));
+    const keptRemoved = report?.keptRemoved ?? 0;
+    if (keptRemoved > 0) parts.push(tnAs("restoreKeptRemoved", keptRemoved, String(keptRemoved)));
+    parts.push(t("restoreLogKept"));
     return parts.join(" ");
   }
 

@@ -5,6 +5,7 @@
 import { withYearFilter, yearFilterOf } from "./query-box.js";
 import { asIndices } from "../lib/dom.js";
 import { messageOf, people } from "../lib/format.js";
+import { t, tn } from "../lib/i18n.js";
 
 /** @typedef {import("./types.js").Histogram} Histogram */
 /** @typedef {import("./types.js").Page} Page */
@@ -33,7 +34,7 @@ export function createHistogram(page) {
       try {
         histogram = page.replica.histogram(source) ?? histogram;
       } catch (error) {
-        ui.histogramUnknown.textContent = `The chart could not be drawn: ${messageOf(error)}`;
+        ui.histogramUnknown.textContent = t("histogramFailed", messageOf(error));
         ui.histogram.replaceChildren();
         return;
       }
@@ -69,9 +70,9 @@ export function createHistogram(page) {
     ui.histogramLast.textContent = years.length > 1 ? String(years[years.length - 1].year) : "";
     const unknown = histogram.unknown ?? 0;
     ui.histogramUnknown.textContent = years.length
-      ? `Unknown date: ${people(unknown)}`
+      ? t("histogramUnknown", people(unknown))
       : source.length
-        ? `No connection dates known for these ${people(source.length)}.`
+        ? tn("histogramNoDates", source.length)
         : "";
   }
 

@@ -15,6 +15,7 @@ import {
   workLine,
 } from "./rows.js";
 import { describeConnected, messageOf } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 import { part, show } from "../lib/dom.js";
 
 /** @typedef {import("./types.js").Connected} Connected */
@@ -42,7 +43,7 @@ export function createList(page) {
       try {
         rows = page.replica.rows(page.matches.subarray(first, last));
       } catch (error) {
-        ui.listMessage.textContent = `These people could not be shown: ${messageOf(error)}`;
+        ui.listMessage.textContent = t("listFailed", messageOf(error));
         show(ui.listMessage, true);
       }
     }
@@ -102,13 +103,13 @@ export function createList(page) {
     element.setAttribute("aria-posinset", String(position + 1));
     element.setAttribute("aria-setsize", String(total));
 
-    const name = row.name?.trim() ? row.name : "(no name)";
+    const name = row.name?.trim() ? row.name : t("noName");
     const isSelected = Boolean(row.slug) && selected.has(row.slug);
     element.classList.toggle("is-selected", isSelected);
     const box = /** @type {HTMLInputElement} */ (part(element, ".row-select"));
     box.checked = isSelected;
     box.disabled = !row.slug;
-    box.setAttribute("aria-label", `Select ${name}`);
+    box.setAttribute("aria-label", t("selectPerson", name));
 
     part(element, ".row-name").textContent = name;
     // Empty when unknown (the test hooks say so); the stylesheet shows "No headline".
@@ -124,32 +125,36 @@ export function createList(page) {
       time.dataset.testid = "person-connected";
       time.dateTime = day[0];
       time.textContent = describeConnected(row.connected).short;
-      date.replaceChildren("Connected ", time);
-    } else date.replaceChildren(`Connected ${describeConnected(row.connected).short}`);
+      const [before, after = ""] = t("rowConnected", "\u0000").split("\u0000");
+      date.replaceChildren(before, time, after);
+    } else date.replaceChildren(t("rowConnected", describeConnected(row.connected).short));
     part(element, ".badges").replaceChildren(...badgesFor(doc, row));
   }
 
   function renderDetails() {
     const row = page.detailsRow;
     if (!row) return;
-    ui.detailsName.textContent = row.name?.trim() ? row.name : "(no name)";
+    ui.detailsName.textContent = row.name?.trim() ? row.name : t("noName");
     ui.detailsBadges.replaceChildren(
       ...BADGES.filter(({ key }) => row[key]).map(({ key, meaning }) => {
         const badge = doc.createElement("span");
         badge.className = `badge badge-${key}`;
-        badge.textContent = meaning;
+        badge.textContent = t(meaning);
         return badge;
       }),
     );
     /** @type {[string, string][]} */
     const fields = [
-      ["Headline", row.headline?.trim() || "None"],
-      ["Company", row.company?.trim() || "Not known"],
-      ["Position", row.position?.trim() || "Not known"],
-      ["Connected", describeConnected(row.connected).long],
-      ["Source", SOURCE_PHRASES[row.source] ?? String(row.source ?? "Unknown")],
+      [t("fieldHeadline"), row.headline?.trim() || t("fieldNone")],
+      [t("fieldCompany"), row.company?.trim() || t("fieldNotKnown")],
+      [t("fieldPosition"), row.position?.trim() || t("fieldNotKnown")],
+      [t("fieldConnected"), describeConnected(row.connected).long],
+      [
+        t("fieldSource"),
+        SOURCE_PHRASES[row.source] ? t(SOURCE_PHRASES[row.source]) : String(row.source ?? "?"),
+      ],
     ];
-    if (row.possiblySameAs) fields.push(["Possibly the same as", row.possiblySameAs]);
+    if (row.possiblySameAs) fields.push([t("fieldPossiblySameAs"), row.possiblySameAs]);
     ui.detailsFields.replaceChildren(
       ...fields.flatMap(([term, value]) => {
         const dt = doc.createElement("dt");

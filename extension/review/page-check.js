@@ -8,6 +8,7 @@
 import { api, sendMessage } from "../lib/browser.js";
 import { setStatus, show } from "../lib/dom.js";
 import { messageOf } from "../lib/format.js";
+import { t, tn } from "../lib/i18n.js";
 /** @typedef {import("./types.js").Page} Page */
 
 /**
@@ -31,8 +32,8 @@ import { messageOf } from "../lib/format.js";
  * @property {string[]} missing
  */
 
-const shown = (/** @type {string | null} */ value) => (value === null ? "not found" : value);
-const found = (/** @type {boolean} */ yes) => (yes ? "found" : "not found");
+const shown = (/** @type {string | null} */ value) => (value === null ? t("checkNotFound") : value);
+const found = (/** @type {boolean} */ yes) => (yes ? t("checkFound") : t("checkNotFound"));
 
 /**
  * The check as lines of text, one fact each; names and slugs only when
@@ -43,36 +44,37 @@ const found = (/** @type {boolean} */ yes) => (yes ? "found" : "not found");
  */
 export function checkLines(check, redacted) {
   const lines = [
-    `Markup: ${check.generation ?? "not recognised"}`,
-    `Stated total: ${shown(check.statedTotal)}`,
-    `Cards read: ${check.cardsRead} of ${check.cardsOnPage} on the page`,
+    t("checkMarkup", check.generation ?? t("checkNotRecognised")),
+    t("checkStatedTotal", shown(check.statedTotal)),
+    t("checkCardsRead", check.cardsRead, check.cardsOnPage),
   ];
   check.firstCards.forEach((card, index) => {
     const part = (/** @type {string} */ what, /** @type {string | null} */ value) =>
-      redacted ? `${what} ${value === null ? "not read" : "read"}` : `${what} ${shown(value)}`;
+      redacted
+        ? `${what} ${value === null ? t("checkNotRead") : t("checkRead")}`
+        : `${what} ${shown(value)}`;
     lines.push(
-      `Card ${index + 1}: ${[
-        part("slug", card.slug),
-        part("name", card.name),
-        part("headline", card.headline),
-        // A date is no one's name: the report keeps it, to show what was read.
-        `date ${shown(card.connected)}`,
-        `${card.menuButtons} menu button${card.menuButtons === 1 ? "" : "s"}`,
-      ].join("; ")}`,
+      t(
+        "checkCard",
+        index + 1,
+        [
+          part(t("checkSlug"), card.slug),
+          part(t("checkName"), card.name),
+          part(t("checkHeadline"), card.headline),
+          // A date is no one's name: the report keeps it, to show what was read.
+          `${t("checkDate")} ${shown(card.connected)}`,
+          tn("checkMenuButtons", card.menuButtons),
+        ].join("; "),
+      ),
     );
   });
   lines.push(
-    `Card menu: ${found(check.menuFound)}`,
-    `Name search box: ${found(check.searchBoxFound)}`,
-    check.memberFound
-      ? "Your own profile link: found"
-      : "Your own profile link: not found (netprune cannot tell which account this page shows, " +
-          "so once it knows your account it takes no step here)",
+    t("checkCardMenu", found(check.menuFound)),
+    t("checkSearchBox", found(check.searchBoxFound)),
+    check.memberFound ? t("checkMemberFound") : t("checkMemberMissing"),
   );
   lines.push(
-    check.removalOff
-      ? `Removal is off on this page: ${check.missing.join("; ")}.`
-      : "Removal can run on this page.",
+    check.removalOff ? t("checkRemovalOffWhy", check.missing.join("; ")) : t("checkRemovalOn"),
   );
   return lines;
 }
@@ -83,7 +85,7 @@ export function checkLines(check, redacted) {
  * @param {string} version the extension's version
  */
 export function redactedReport(check, version) {
-  return [`netprune ${version}: page check`, ...checkLines(check, true)].join("\n");
+  return [t("checkReportTitle", version), ...checkLines(check, true)].join("\n");
 }
 
 /**
@@ -100,8 +102,8 @@ export function createPageCheck(page) {
       page.pageCheck = answer.check;
       const check = /** @type {import("./page-check.js").PageCheck} */ (answer.check);
       ui.pageCheckSummary.textContent = check.removalOff
-        ? "Removal is off on this page: netprune does not recognise all it needs."
-        : "netprune recognises this page.";
+        ? t("checkRemovalOff")
+        : t("checkRecognised");
       ui.pageCheckLines.replaceChildren(
         ...checkLines(check, false).map((line) => {
           const item = doc.createElement("li");
@@ -113,7 +115,7 @@ export function createPageCheck(page) {
       show(ui.pageCheckCopy, true);
     } catch (error) {
       page.pageCheck = null;
-      ui.pageCheckSummary.textContent = `The page could not be checked: ${messageOf(error)}`;
+      ui.pageCheckSummary.textContent = t("checkFailed", messageOf(error));
       ui.pageCheckLines.replaceChildren();
       show(ui.pageCheckCopy, false);
     }
@@ -123,11 +125,11 @@ export function createPageCheck(page) {
   async function copyPageCheck() {
     if (!page.pageCheck) return;
     try {
-      const version = api?.runtime?.getManifest?.().version ?? "(unknown version)";
+      const version = api?.runtime?.getManifest?.().version ?? t("checkUnknownVersion");
       await win.navigator.clipboard.writeText(redactedReport(page.pageCheck, version));
-      setStatus(ui.pageCheckStatus, "Copied: the report holds no names and no profile links.");
+      setStatus(ui.pageCheckStatus, t("checkCopied"));
     } catch (error) {
-      setStatus(ui.pageCheckStatus, `Could not copy: ${messageOf(error)}`, true);
+      setStatus(ui.pageCheckStatus, t("checkCouldNotCopy", messageOf(error)), true);
     }
   }
 

@@ -5,7 +5,8 @@
 
 import { asIndices, attempt, listItem, listOf, setStatus, show } from "../lib/dom.js";
 import { EMPTY } from "./rows.js";
-import { formatCount, people, plural } from "../lib/format.js";
+import { formatCount, people } from "../lib/format.js";
+import { t, tnAs, uiLanguage } from "../lib/i18n.js";
 
 /** @typedef {import("./types.js").SavedQuery} SavedQuery */
 /** @typedef {import("./types.js").SuggestedQuery} SuggestedQuery */
@@ -17,6 +18,25 @@ export const COMPANY_PLACEHOLDER = "{company}";
 
 /** Used when the core suggests no company query of its own. */
 export const DEFAULT_COMPANY_QUERY = `company:"${COMPANY_PLACEHOLDER}"`;
+
+/**
+ * The message keys of the core's suggested queries' names, by their query
+ * (the core names them in English only); a suggestion not listed keeps the
+ * core's name.
+ *
+ * @type {Record<string, string>}
+ */
+const SUGGESTION_LABELS = {
+  "before:5y sort:connected": "suggestOld",
+  'title:recruiter OR title:"talent acquisition" OR title:headhunter': "suggestRecruiters",
+  "-has:headline": "suggestNoHeadline",
+  "is:gone": "suggestGone",
+  'company:"{company}" OR title:"{company}"': "suggestCompany",
+};
+
+/** @param {SuggestedQuery} suggestion */
+const suggestionLabel = (suggestion) =>
+  SUGGESTION_LABELS[suggestion.query] ? t(SUGGESTION_LABELS[suggestion.query]) : suggestion.label;
 
 /** "after:2019 before:2020", as the histogram writes it. */
 export const YEAR_FILTER = /(^|\s)after:(\d{4}) before:(\d{4})(?=\s|$)/g;
@@ -74,7 +94,7 @@ export function describeQueryError(error, query) {
     typeof raw === "number" && Number.isFinite(raw)
       ? Math.min(Math.max(0, Math.trunc(raw)), query.length)
       : null;
-  return { message: message.trim() || "This query cannot be read.", position };
+  return { message: message.trim() || t("queryUnreadable"), position };
 }
 
 /**
@@ -108,10 +128,10 @@ export function createQueryBox(page) {
     ui.resultCount.textContent = formatCount(page.matches.length);
     const total = page.everyone.length;
     ui.resultWords.textContent = page.queryFailure
-      ? `of ${people(total)} match (the query has a problem)`
+      ? t("resultOfProblem", people(total))
       : text.trim() === ""
-        ? `${plural(total, "person", "people")} in your network`
-        : `of ${people(total)} match`;
+        ? tnAs("resultInNetwork", total, "")
+        : t("resultOf", people(total));
 
     show(ui.queryError, Boolean(page.queryFailure));
     if (page.queryFailure) {
@@ -120,10 +140,10 @@ export function createQueryBox(page) {
       const { message, position } = page.queryFailure;
       ui.queryErrorMessage.textContent =
         position === null
-          ? `This query cannot be read: ${message}`
+          ? t("queryErrorAt", message)
           : position >= text.length
-            ? `This query cannot be read at its end: ${message}`
-            : `This query cannot be read at character ${position + 1}: ${message}`;
+            ? t("queryErrorAtEnd", message)
+            : t("queryErrorAtCharacter", formatCount(position + 1), message);
       renderQueryEcho(text, position);
       show(ui.queryErrorSelect, position !== null);
     } else {
@@ -134,9 +154,7 @@ export function createQueryBox(page) {
     }
 
     const empty = page.matches.length === 0 && page.everyone.length > 0;
-    ui.listMessage.textContent = page.queryFailure
-      ? "No one is shown while the query has a problem."
-      : "No one matches this query.";
+    ui.listMessage.textContent = page.queryFailure ? t("queryNoOneShown") : t("queryNoOneMatches");
     show(ui.listMessage, empty);
   }
 
@@ -153,7 +171,7 @@ export function createQueryBox(page) {
     }
     const end = fragmentEnd(text, position);
     const mark = doc.createElement("mark");
-    mark.textContent = position >= text.length ? " (end)" : text.slice(position, end);
+    mark.textContent = position >= text.length ? ` ${t("queryEnd")}` : text.slice(position, end);
     ui.queryEcho.replaceChildren(
       doc.createTextNode(text.slice(0, position)),
       mark,
@@ -170,9 +188,10 @@ export function createQueryBox(page) {
 
   function renderHelpAndSuggestions() {
     const CoreClass = /** @type {CoreClass} */ (page.Core);
+    // The core words its help in English; other languages have their own.
     const help = attempt(() => String(CoreClass.queryHelp() ?? ""), "");
     ui.queryHelp.textContent =
-      help || 'Type words to match names and headlines; combine filters such as title:"sales".';
+      uiLanguage() === "en" && help ? help : help ? t("queryHelp") : t("queryHelpFallback");
 
     /** @type {SuggestedQuery[]} */
     const suggestions = attempt(() => listOf(CoreClass.suggestedQueries()), []).filter(
@@ -189,7 +208,7 @@ export function createQueryBox(page) {
         button.className = "chip";
         button.setAttribute("data-testid", "suggested-query");
         button.dataset.query = suggestion.query;
-        button.textContent = suggestion.label;
+        button.textContent = suggestionLabel(suggestion);
         button.title = suggestion.query;
         button.addEventListener("click", () => setQuery(suggestion.query));
         return listItem(doc, button);
@@ -201,7 +220,9 @@ export function createQueryBox(page) {
     company.id = "company-prompt";
     company.setAttribute("aria-expanded", "false");
     company.setAttribute("aria-controls", "company-form");
-    company.textContent = companyFromCore ? `${companyFromCore.label}…` : "At a company you left…";
+    company.textContent = companyFromCore
+      ? `${suggestionLabel(companyFromCore)}…`
+      : t("suggestCompanyFallback");
     company.addEventListener("click", () => toggleCompanyForm(ui.companyForm.hidden));
     items.push(listItem(doc, company));
     ui.suggestedList.replaceChildren(...items);
@@ -226,7 +247,7 @@ export function createQueryBox(page) {
         remove.type = "button";
         remove.className = "chip-delete";
         remove.setAttribute("data-saved-name", name);
-        remove.setAttribute("aria-label", `Delete saved query ${name}`);
+        remove.setAttribute("aria-label", t("savedDelete", name));
         remove.textContent = "×";
         remove.addEventListener("click", () => deleteQuery(name));
         const item = listItem(doc, apply);
@@ -260,27 +281,35 @@ export function createQueryBox(page) {
   async function saveQuery() {
     const query = ui.input.value.trim();
     if (!query) {
-      setStatus(ui.saveStatus, "Type a query first, then save it.", true);
+      setStatus(ui.saveStatus, t("saveTypeFirst"), true);
       return;
     }
     if (page.queryFailure) {
-      setStatus(ui.saveStatus, "This query has a problem; fix it before saving.", true);
+      setStatus(ui.saveStatus, t("saveHasProblem"), true);
       return;
     }
     const name = ui.saveName.value.trim() || (query.length > 60 ? `${query.slice(0, 59)}…` : query);
-    setStatus(ui.saveStatus, "Saving…");
-    const answer = await page.ask({ type: "save-query", name, query }, ui.saveStatus, "Not saved");
+    setStatus(ui.saveStatus, t("saving"));
+    const answer = await page.ask(
+      { type: "save-query", name, query },
+      ui.saveStatus,
+      t("saveNotSaved"),
+    );
     if (answer) {
-      setStatus(ui.saveStatus, `Saved as “${name}”.`);
+      setStatus(ui.saveStatus, t("savedAs", name));
       ui.saveName.value = "";
     }
   }
 
   /** @param {string} name */
   async function deleteQuery(name) {
-    const answer = await page.ask({ type: "delete-query", name }, ui.saveStatus, "Not deleted");
+    const answer = await page.ask(
+      { type: "delete-query", name },
+      ui.saveStatus,
+      t("saveNotDeleted"),
+    );
     if (answer) {
-      setStatus(ui.saveStatus, `Deleted “${name}”.`);
+      setStatus(ui.saveStatus, t("deletedQuery", name));
       ui.savedHeading.focus();
     }
   }

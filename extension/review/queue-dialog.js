@@ -4,15 +4,9 @@
 // after, the pace, the below-500 acknowledgement), then queue-removals.
 
 import { sendMessage } from "../lib/browser.js";
-import {
-  formatCount,
-  formatDuration,
-  messageOf,
-  people,
-  plural,
-  trimSentence,
-} from "../lib/format.js";
+import { formatCount, formatDuration, messageOf, people, trimSentence } from "../lib/format.js";
 import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
+import { t, tnAs, uiLanguage } from "../lib/i18n.js";
 
 /** @typedef {import("./types.js").Row} Row */
 /** @typedef {import("./types.js").Collect} Collect */
@@ -45,14 +39,42 @@ const EXCLUDED_ORDER = [
 ];
 
 /**
+ * The core's refusal reasons (RefuseReason in src/removal/queue/refusal.rs,
+ * camelCase), as the message keys of their words.
+ *
+ * @type {Record<string, string>}
+ */
+export const REFUSALS = {
+  kept: "refusedKept",
+  unmatched: "refusedUnmatched",
+  gone: "refusedGone",
+  unknown: "refusedUnknown",
+  alreadyQueued: "refusedAlreadyQueued",
+  alreadyRemoved: "refusedAlreadyRemoved",
+  badSlug: "refusedBadSlug",
+  queueFull: "refusedQueueFull",
+};
+
+/**
+ * Why a person of the plan is left out: the core's own words in English
+ * (they say more), the words for its reason code in any other language (the
+ * core words its reasons in English only).
+ *
+ * @param {string} reason
+ * @param {string} message
+ */
+const exclusionWords = (reason, message) =>
+  uiLanguage() === "en" || !REFUSALS[reason] ? message : t(REFUSALS[reason]);
+
+/**
  * A count as words with its precision: "1,180", "about 1,180", "at least 490".
  *
  * @param {{ value: number, precision: Count["precision"] }} count
  */
 export function describeCount(count) {
   const digits = formatCount(count.value);
-  if (count.precision === "approximate") return `about ${digits}`;
-  if (count.precision === "at-least") return `at least ${digits}`;
+  if (count.precision === "approximate") return t("aboutFigure", digits);
+  if (count.precision === "at-least") return t("atLeastFigure", digits);
   return digits;
 }
 
@@ -83,13 +105,12 @@ export function createQueueDialog(page) {
       return;
     }
     const progress = /** @type {QueueProgress} */ (page.queueStore?.progress);
-    const paused =
-      progress.state === "paused"
-        ? ` (paused${progress.reason ? `: ${trimSentence(progress.reason)}` : ""})`
-        : "";
-    ui.queueLine.textContent =
-      `${people(waiting)} waiting in the removal queue${paused}; ` +
-      "pause or cancel it from the toolbar popup.";
+    // The reason is the core's sentence: English only, so other languages
+    // say just that the queue is paused.
+    const reason =
+      progress.reason && uiLanguage() === "en" ? `: ${trimSentence(progress.reason)}` : "";
+    const paused = progress.state === "paused" ? ` ${t("queueLinePaused", reason)}` : "";
+    ui.queueLine.textContent = t("queueLine", people(waiting), paused);
   }
 
   /**
@@ -101,29 +122,27 @@ export function createQueueDialog(page) {
    */
   function pacingWords(durationMs) {
     const progress = page.queueStore?.progress;
-    const control = "you can pause or cancel from the toolbar popup at any time.";
+    const control = t("pacingControl");
     if (
       progress &&
       typeof progress === "object" &&
       (progress.devPacing === true || progress.hourlyCap === null)
     ) {
-      return `Development pacing is on: netprune removes people quickly, with no hourly or daily cap; ${control}`;
+      return t("pacingWordsDev", control);
     }
     const limits = page.Core?.pacingLimits();
     const hourly = Number(progress?.hourlyCap) || Number(limits?.hourlyCap?.default);
     const daily = Number(progress?.dailyCap) || Number(limits?.dailyCap?.default);
-    let words =
-      `netprune removes about ${formatCount(hourly)} people an hour at most, with random ` +
-      `pauses; ${control} No more than ${formatCount(daily)} in any 24 hours`;
+    const words = t("pacingWords", formatCount(hourly), control, formatCount(daily));
     if (typeof durationMs === "number" && durationMs >= HOUR_MS) {
-      words += `; at this pace the queue is done in about ${formatDuration(durationMs)}`;
+      return t("pacingWordsDone", words, formatDuration(durationMs));
     }
-    return `${words}.`;
+    return t("pacingWordsEnd", words);
   }
 
   /** @param {Row} row */
   function nameOf(row) {
-    return row.name?.trim() ? row.name : "(no name)";
+    return row.name?.trim() ? row.name : t("noName");
   }
 
   /**
@@ -136,7 +155,7 @@ export function createQueueDialog(page) {
    */
   function groupItem(count, words, names) {
     const item = doc.createElement("li");
-    item.append(`${people(count)} ${words}`);
+    item.append(t("groupLead", people(count), words));
     const listed = names.slice(0, NAMES_SHOWN);
     listed.forEach((name, i) => {
       item.append(i === 0 ? ": " : ", ");
@@ -147,7 +166,7 @@ export function createQueueDialog(page) {
       item.append(span);
     });
     if (count > listed.length && listed.length > 0) {
-      item.append(`, and ${formatCount(count - listed.length)} more`);
+      item.append(t("groupMore", formatCount(count - listed.length)));
     }
     item.append(".");
     return item;
@@ -167,7 +186,7 @@ export function createQueueDialog(page) {
         -new Date().getTimezoneOffset(),
       );
     } catch (error) {
-      setStatus(ui.actionStatus, `The selection could not be read: ${messageOf(error)}`, true);
+      setStatus(ui.actionStatus, t("selectionUnreadable", messageOf(error)), true);
       return;
     }
     const slugs = plan.queueable;
@@ -183,16 +202,16 @@ export function createQueueDialog(page) {
 
     ui.planCount.textContent = n > 0 ? formatCount(n) : "";
     show(ui.planCount, n > 0);
-    ui.planWords.textContent =
-      n === 0
-        ? "Nobody in the selection can be queued; the reasons are below."
-        : `${plural(n, "person", "people")} will be queued for removal.`;
+    ui.planWords.textContent = n === 0 ? t("planNobody") : tnAs("planWillQueue", n, "");
 
     /** @type {Map<string, { message: string, names: string[] }>} */
     const byReason = new Map();
     for (const person of plan.excluded) {
-      const group = byReason.get(person.reason) ?? { message: person.message, names: [] };
-      group.names.push(person.name?.trim() ? person.name : "(no name)");
+      const group = byReason.get(person.reason) ?? {
+        message: exclusionWords(person.reason, person.message),
+        names: [],
+      };
+      group.names.push(person.name?.trim() ? person.name : t("noName"));
       byReason.set(person.reason, group);
     }
     const order = (/** @type {string} */ reason) =>
@@ -209,25 +228,19 @@ export function createQueueDialog(page) {
     if (n === 0) {
       ui.queueAfter.textContent = "";
     } else if (plan.connectionsBefore === null || plan.connectionsAfter === null) {
-      ui.queueAfter.textContent =
-        "netprune does not know your connection count yet, so it cannot say how many would be " +
-        "left. Collect your connections to see it.";
+      ui.queueAfter.textContent = t("planCountUnknown");
     } else {
       const after = describeCount({ value: plan.connectionsAfter, precision });
       const before = describeCount({ value: plan.connectionsBefore, precision });
       ui.queueAfter.textContent =
-        `Connections after removal: ${after} (from ${before}).` +
-        (waiting > 0
-          ? ` This counts the ${people(waiting)} already waiting in the queue as removed too.`
-          : "");
+        t("planAfter", after, before) +
+        (waiting > 0 ? ` ${t("planCountsWaiting", people(waiting))}` : "");
     }
     show(ui.queueAfter, n > 0);
 
     const needsAck = n > 0 && plan.crossesBadge;
     ui.below500Text.textContent =
-      precision === "at-least"
-        ? "That may be below 500: the 500+ badge on your profile could stop showing."
-        : "That is below 500: the 500+ badge on your profile would stop showing.";
+      precision === "at-least" ? t("planMayBeBelow500") : t("planBelow500");
     ui.below500Ack.checked = false;
     show(ui.below500, needsAck);
 
@@ -240,7 +253,7 @@ export function createQueueDialog(page) {
     ui.queueResult.classList.remove("is-error");
     show(ui.planBox, true);
     show(ui.confirmQueue, true);
-    ui.queueCancel.textContent = "Cancel";
+    ui.queueCancel.textContent = t("reviewCancel");
 
     page.queuePlan = {
       slugs,
@@ -266,13 +279,8 @@ export function createQueueDialog(page) {
     const n = plan.slugs.length;
     const dry = ui.dryRun.checked;
     ui.queueModeWords.textContent =
-      n === 0
-        ? ""
-        : dry
-          ? `Dry run: nobody will be removed. Each of these ${people(n)} is walked up to the ` +
-            "confirm button, which is never pressed."
-          : `Will be removed: each of these ${people(n)}.`;
-    const what = dry ? "dry run: will not be removed" : "will be removed";
+      n === 0 ? "" : dry ? t("modeDryRun", people(n)) : t("modeForReal", people(n));
+    const what = dry ? t("modeEachDry") : t("modeEachReal");
     const listed = plan.names.slice(0, NAMES_SHOWN).map((name) => {
       const item = doc.createElement("li");
       const span = doc.createElement("span");
@@ -285,7 +293,7 @@ export function createQueueDialog(page) {
     });
     if (plan.names.length > listed.length) {
       const more = doc.createElement("li");
-      more.textContent = `and ${formatCount(plan.names.length - listed.length)} more: ${what}`;
+      more.textContent = t("modeMore", formatCount(plan.names.length - listed.length), what);
       listed.push(more);
     }
     ui.queueModeList.replaceChildren(...listed);
@@ -297,8 +305,12 @@ export function createQueueDialog(page) {
     ui.queueModeOthers.textContent =
       waiting === 0
         ? ""
-        : `The ${people(waiting)} already waiting keep their own mode: ` +
-          `${formatCount(waitingDry)} as a dry run, ${formatCount(waiting - waitingDry)} for real.`;
+        : t(
+            "modeOthers",
+            people(waiting),
+            formatCount(waitingDry),
+            formatCount(waiting - waitingDry),
+          );
     show(ui.queueModeOthers, waiting > 0);
   }
 
@@ -308,12 +320,12 @@ export function createQueueDialog(page) {
     renderQueueMode(plan);
     const n = plan.slugs.length;
     ui.confirmQueue.textContent = plan.sending
-      ? "Queuing…"
+      ? t("confirmQueuing")
       : n === 0
-        ? "Nobody to queue"
+        ? t("confirmNobody")
         : ui.dryRun.checked
-          ? `Queue ${people(n)} for a dry run`
-          : `Queue ${people(n)} for removal`;
+          ? t("confirmDryRun", people(n))
+          : t("confirmForReal", people(n));
     ui.confirmQueue.disabled =
       plan.sending || plan.answered || n === 0 || (plan.needsAck && !ui.below500Ack.checked);
   }
@@ -340,14 +352,14 @@ export function createQueueDialog(page) {
     plan.sending = true;
     updateConfirm();
     ui.queueResult.classList.remove("is-error");
-    ui.queueResult.replaceChildren(paragraph(doc, "Asking netprune's background to queue them…"));
+    ui.queueResult.replaceChildren(paragraph(doc, t("queueAsking")));
     /** @type {any} */
     let answer;
     try {
       answer = await sendMessage({ type: "queue-removals", slugs: plan.slugs, dryRun }, extension);
     } catch (error) {
       plan.sending = false;
-      const message = `Nobody was queued: ${messageOf(error)}`;
+      const message = t("queueFailed", messageOf(error));
       if (page.queuePlan === plan) {
         ui.queueResult.classList.add("is-error");
         ui.queueResult.replaceChildren(paragraph(doc, message));
@@ -367,12 +379,12 @@ export function createQueueDialog(page) {
     const refused = listOf(answer.refused).filter((r) => typeof r?.slug === "string");
     const headline =
       queued === 0
-        ? "Nobody was queued."
+        ? t("queuedNobody")
         : dryRun
-          ? `Queued ${people(queued)} for a dry run: nobody will actually be removed.`
-          : `Queued ${people(queued)} for removal.`;
+          ? t("queuedDryRun", people(queued))
+          : t("queuedForReal", people(queued));
     const refusedLine =
-      refused.length > 0 ? ` ${formatCount(refused.length)} refused by netprune.` : "";
+      refused.length > 0 ? ` ${t("queuedRefusedCount", formatCount(refused.length))}` : "";
     setStatus(ui.actionStatus, `${headline}${refusedLine}`);
     if (page.queuePlan !== plan) return; // closed while the answer was on its way
 
@@ -382,7 +394,7 @@ export function createQueueDialog(page) {
     /** @type {HTMLElement[]} */
     const parts = [title];
     if (refused.length) {
-      parts.push(paragraph(doc, `Refused ${formatCount(refused.length)}:`));
+      parts.push(paragraph(doc, t("queuedRefused", formatCount(refused.length))));
       const list = doc.createElement("ul");
       list.className = "excluded-list";
       // Grouped by the core's reason code; the core words each reason.
@@ -394,19 +406,19 @@ export function createQueueDialog(page) {
         byReason.set(why, group);
       }
       for (const [why, { message, slugs }] of byReason) {
-        const item = groupItem(slugs.length, message, namesFor(slugs));
+        const item = groupItem(slugs.length, exclusionWords(why, message), namesFor(slugs));
         item.dataset.why = String(why);
         list.append(item);
       }
       parts.push(list);
     }
     if (queued > 0) {
-      parts.push(paragraph(doc, "Follow the queue, pause it or cancel it from the toolbar popup."));
+      parts.push(paragraph(doc, t("queuedFollow")));
     }
     ui.queueResult.replaceChildren(...parts);
     show(ui.planBox, false);
     show(ui.confirmQueue, false);
-    ui.queueCancel.textContent = "Close";
+    ui.queueCancel.textContent = t("reviewDetailsClose");
     ui.queueCancel.focus();
   }
 

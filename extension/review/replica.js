@@ -7,6 +7,7 @@
 
 import { asIndices, asObject, show } from "../lib/dom.js";
 import { messageOf, trimSentence } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 import { EMPTY } from "./rows.js";
 
 /** @typedef {import("./types.js").Page} Page */
@@ -36,14 +37,14 @@ export function createReplica(page) {
     try {
       page.Core ??= await loadCore();
     } catch (error) {
-      page.fatal(`netprune's core could not start in this page: ${messageOf(error)}`);
+      page.fatal(t("coreCouldNotStart", messageOf(error)));
       return;
     }
     page.renderHelpAndSuggestions();
 
     const storage = extension?.storage?.local;
     if (!storage?.get) {
-      page.fatal("netprune's storage is not available on this page. Open it from the extension.");
+      page.fatal(t("storageMissing"));
       return;
     }
     let stored;
@@ -57,16 +58,13 @@ export function createReplica(page) {
       if (page.collectChanges !== before.collect) delete stored.collect;
       if (page.queueChanges !== before.queue) delete stored.queue;
     } catch (error) {
-      page.fatal(`netprune could not read what it has stored: ${messageOf(error)}`);
+      page.fatal(t("storageUnreadable", messageOf(error)));
       return;
     }
     try {
       page.adoptSnapshot(stored.snapshot);
     } catch (error) {
-      page.fatal(
-        `Your saved network could not be read: ${messageOf(error)} ` +
-          "Nothing was changed; try again, or restore a backup.",
-      );
+      page.fatal(t("snapshotUnreadable", messageOf(error)));
       return;
     }
     if ("collect" in stored || page.collectChanges === 0)
@@ -97,7 +95,7 @@ export function createReplica(page) {
     if (text === undefined || text === null || text === "") {
       page.replaceReplica(null, null);
     } else if (typeof text !== "string") {
-      throw new Error("it is not in the form this version of netprune stores.");
+      throw new Error(t("snapshotWrongForm"));
     } else if (text !== page.replicaText) {
       page.replaceReplica(/** @type {CoreClass} */ (page.Core).restoreJson(text), text);
     }
@@ -180,9 +178,7 @@ export function createReplica(page) {
     } catch (error) {
       // The last good replica stays on screen; saying so beats a blank page.
       page.staleNotice = true;
-      ui.listMessage.textContent =
-        `The latest changes could not be read (${trimSentence(messageOf(error))}); ` +
-        "showing your network as it was.";
+      ui.listMessage.textContent = t("staleReplica", trimSentence(messageOf(error)));
       show(ui.listMessage, true);
     }
   }

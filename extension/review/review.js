@@ -46,7 +46,8 @@ import { createCollectPanel } from "./collect-panel.js";
 import { createQueueDialog } from "./queue-dialog.js";
 import { elements } from "./elements.js";
 import { asObject, setStatus } from "../lib/dom.js";
-import { messageOf } from "../lib/format.js";
+import { messageOf, monthFormat } from "../lib/format.js";
+import { localise, t } from "../lib/i18n.js";
 import { EMPTY, FALLBACK_VIEWPORT_PX, ROW_HEIGHT } from "./rows.js";
 import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 /** @typedef {import("./types.js").Page} Page */
@@ -75,6 +76,10 @@ export { withYearFilter, yearFilterOf } from "./query-box.js";
  */
 export function startReview(doc, { extension, loadCore }) {
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
+  localise(doc, extension);
+  // The legend's example of an approximate date, in the page's language.
+  const legendDate = doc.getElementById("legend-approximate");
+  if (legendDate) legendDate.textContent = `~${monthFormat().format(Date.UTC(2024, 10, 1))}`;
 
   const ui = elements(doc);
 
@@ -179,7 +184,7 @@ export function startReview(doc, { extension, loadCore }) {
     try {
       return await sendMessage(message, extension);
     } catch (error) {
-      setStatus(statusLine, `${failurePrefix}: ${messageOf(error)}`, true);
+      setStatus(statusLine, t("failedBecause", failurePrefix, messageOf(error)), true);
       return null;
     }
   }
@@ -377,7 +382,7 @@ export function startReview(doc, { extension, loadCore }) {
 
   ui.restoreCancel.addEventListener("click", () => {
     page.closeRestoreConfirm();
-    setStatus(ui.backupStatus, "Restore cancelled; nothing was changed.");
+    setStatus(ui.backupStatus, t("restoreCancelled"));
     ui.restoreInput.focus();
   });
 

@@ -2,6 +2,8 @@
 // One row of the review list: its markup (built once, refilled as the list
 // scrolls), its badges and work line, its height, and the profile link.
 
+import { t } from "../lib/i18n.js";
+
 /** @typedef {import("./types.js").Connected} Connected */
 /** @typedef {import("./types.js").Row} Row */
 /** @typedef {import("./types.js").Collect} Collect */
@@ -28,19 +30,27 @@ export const FALLBACK_VIEWPORT_PX = 600;
 /** @type {Uint32Array} */
 export const EMPTY = new Uint32Array(0);
 
-/** @type {{ key: keyof Row & ("kept" | "queued" | "removed" | "gone" | "unmatched"), word: string, meaning: string }[]} */
+/**
+ * The row's badges: the flag, and the message keys of its word and meaning.
+ *
+ * @type {{ key: keyof Row & ("kept" | "queued" | "removed" | "gone" | "unmatched"), word: string, meaning: string }[]}
+ */
 export const BADGES = [
-  { key: "kept", word: "kept", meaning: "Kept: never queued for removal" },
-  { key: "queued", word: "queued", meaning: "Queued for removal" },
-  { key: "removed", word: "removed", meaning: "Removed by netprune" },
-  { key: "gone", word: "gone", meaning: "No longer in your connections" },
-  { key: "unmatched", word: "unmatched", meaning: "From your export; not yet seen on the page" },
+  { key: "kept", word: "badgeKept", meaning: "badgeKeptMeaning" },
+  { key: "queued", word: "badgeQueued", meaning: "badgeQueuedMeaning" },
+  { key: "removed", word: "badgeRemoved", meaning: "badgeRemovedMeaning" },
+  { key: "gone", word: "badgeGone", meaning: "badgeGoneMeaning" },
+  { key: "unmatched", word: "badgeUnmatched", meaning: "badgeUnmatchedMeaning" },
 ];
 
-/** @type {Record<Row["source"], string>} */
+/**
+ * Where a person came from, as message keys.
+ *
+ * @type {Record<Row["source"], string>}
+ */
 export const SOURCE_PHRASES = {
-  "connections-page": "Your connections page",
-  export: "Your LinkedIn export (Connections.csv)",
+  "connections-page": "sourceConnectionsPage",
+  export: "sourceExport",
 };
 
 /** Where every profile link the core builds starts; anything else is not shown as a link. */
@@ -78,8 +88,8 @@ export function badgesFor(doc, row) {
   const badges = BADGES.filter(({ key }) => row[key]).map(({ key, word, meaning }) => {
     const badge = doc.createElement("span");
     badge.className = `badge badge-${key}`;
-    badge.title = meaning;
-    badge.textContent = word;
+    badge.title = t(meaning);
+    badge.textContent = t(word);
     return badge;
   });
   // A namesake netprune would not merge with (no profile link, no clear
@@ -89,7 +99,7 @@ export function badgesFor(doc, row) {
     marker.className = "badge badge-namesake";
     marker.setAttribute("data-testid", "possibly-same");
     marker.dir = "auto";
-    marker.textContent = `possibly the same as ${row.possiblySameAs}`;
+    marker.textContent = t("possiblySameAs", row.possiblySameAs);
     marker.title = marker.textContent;
     badges.push(marker);
   }
@@ -125,6 +135,8 @@ export function createRow(doc) {
   title.append(name, span("badges"));
   const headline = span("row-line row-headline", true);
   headline.dataset.testid = "person-headline";
+  // What the stylesheet shows in an empty headline (content: attr(data-missing)).
+  headline.dataset.missing = t("noHeadline");
   main.append(title, headline, span("row-line row-work", true), span("row-line row-date"));
   row.append(check, main);
   return row;

@@ -3,7 +3,8 @@
 // clearing, keep/unkeep through the background, and the selected indices.
 
 import { setStatus } from "../lib/dom.js";
-import { formatCount, people } from "../lib/format.js";
+import { formatCount } from "../lib/format.js";
+import { t, tn } from "../lib/i18n.js";
 
 /** @typedef {import("./types.js").Page} Page */
 
@@ -21,7 +22,7 @@ export function createSelection(page) {
         outside += 1;
     }
     ui.selectionOutside.textContent =
-      outside > 0 ? `, ${formatCount(outside)} not in the current results` : "";
+      outside > 0 ? t("selectionOutside", formatCount(outside)) : "";
     const none = selected.size === 0;
     ui.queueSelected.disabled = none;
     ui.clearSelection.disabled = none;
@@ -29,8 +30,10 @@ export function createSelection(page) {
     ui.unkeepSelected.disabled = none;
     ui.selectAll.disabled = page.matches.length === 0;
     ui.exportCsv.textContent = none
-      ? `Export ${page.matches.length === page.everyone.length ? "everyone" : `the ${formatCount(page.matches.length)} matches`} as CSV`
-      : `Export the ${formatCount(selected.size)} selected as CSV`;
+      ? page.matches.length === page.everyone.length
+        ? t("exportEveryone")
+        : tn("exportMatches", page.matches.length)
+      : tn("exportSelected", selected.size);
     ui.exportCsv.disabled = none && page.matches.length === 0;
   }
 
@@ -57,19 +60,21 @@ export function createSelection(page) {
   async function setKept(kept) {
     const slugs = [...selected.keys()];
     if (slugs.length === 0) return;
-    setStatus(ui.actionStatus, kept ? "Keeping…" : "Updating…");
+    setStatus(ui.actionStatus, kept ? t("keepKeeping") : t("keepUpdating"));
     const answer = await page.ask(
       { type: "set-kept", slugs, kept },
       ui.actionStatus,
-      kept ? "Not kept" : "Not changed",
+      kept ? t("keepNotKept") : t("keepNotChanged"),
     );
     if (!answer) return;
     const changed = typeof answer.changed === "number" ? answer.changed : slugs.length;
     setStatus(
       ui.actionStatus,
       kept
-        ? `${people(slugs.length)} kept${changed !== slugs.length ? ` (${formatCount(changed)} newly)` : ""}.`
-        : `${people(slugs.length)} no longer kept.`,
+        ? changed !== slugs.length
+          ? tn("keptNewly", slugs.length, formatCount(changed))
+          : tn("keptPeople", slugs.length)
+        : tn("unkeptPeople", slugs.length),
     );
   }
 

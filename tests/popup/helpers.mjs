@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 
 import { startPopup } from "../../extension/popup/popup.js";
+import { i18nFor } from "../i18n/messages.mjs";
 import { byTestId } from "../review/dom.mjs";
 
 export const POPUP_HTML = readFileSync(
@@ -93,11 +94,17 @@ export function fullSummary(overrides = {}) {
  * like runtime.sendMessage does. `stored` is storage.local; `readStorage`
  * can delay its answer. `sideView` picks which way of opening the review page
  * beside LinkedIn exists: Chrome's sidePanel, Firefox's sidebarAction, or
- * neither. Every call to those APIs is written to `calls`.
+ * neither. Every call to those APIs is written to `calls`. `language` is the
+ * _locales folder the pages are shown in (English unless a test says).
  */
 export function stubExtension(
   answer,
-  { stored = {}, readStorage = async (keys) => keys, sideView = "side-panel" } = {},
+  {
+    stored = {},
+    readStorage = async (keys) => keys,
+    sideView = "side-panel",
+    language = "en",
+  } = {},
 ) {
   const sent = [];
   const opened = [];
@@ -108,6 +115,7 @@ export function stubExtension(
     opened,
     calls,
     listeners,
+    i18n: i18nFor(language),
     runtime: {
       async sendMessage(message) {
         sent.push(message);

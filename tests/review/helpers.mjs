@@ -11,6 +11,7 @@ import { allByTestId, byTestId, click, frame, openDocument, text } from "./dom.m
 
 import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
+import { i18nFor } from "../i18n/messages.mjs";
 import { fakePeople, queuePeople } from "./people.mjs";
 
 await init({
@@ -175,8 +176,14 @@ export function resetCalls() {
 /**
  * A stub of `chrome` as the review page uses it. `answer(message)` plays the
  * background; storage.local is a plain object whose changes are announced.
+ * `language` is the _locales folder the page is shown in.
  */
-export function stubExtension(store, answer = () => ({ ok: true }), beforeGet = async () => {}) {
+export function stubExtension(
+  store,
+  answer = () => ({ ok: true }),
+  beforeGet = async () => {},
+  language = "en",
+) {
   const sent = [];
   const listeners = new Set();
   /** How often runtime.openOptionsPage was called. */
@@ -185,6 +192,7 @@ export function stubExtension(store, answer = () => ({ ok: true }), beforeGet = 
     sent,
     store,
     optionsPage,
+    i18n: i18nFor(language),
     runtime: {
       async openOptionsPage() {
         optionsPage.opened += 1;
@@ -223,8 +231,9 @@ export function stubExtension(store, answer = () => ({ ok: true }), beforeGet = 
 }
 
 /**
- * Opens review.html in jsdom and starts the page. jsdom has no layout, so
- * the list's height (and a working scrollTop) are given here, in the test.
+ * Opens review.html in jsdom and starts the page (in `language`, a _locales
+ * folder; English unless given). jsdom has no layout, so the list's height
+ * (and a working scrollTop) are given here, in the test.
  */
 export async function openReview(
   t,
@@ -237,6 +246,7 @@ export async function openReview(
     viewport = 600,
     beforeGet,
     started = () => {},
+    language,
   } = {},
 ) {
   resetCalls();
@@ -255,6 +265,7 @@ export async function openReview(
     store ?? { snapshot: snapshotOf(people, saved) },
     answer,
     beforeGet,
+    language,
   );
   const review = startReview(doc, {
     extension,
@@ -338,11 +349,18 @@ export function modalDialogs(dom) {
 /** Opens the review page on `queuePeople()`, selects everyone and opens the confirmation. */
 export async function openQueueDialog(
   t,
-  { connections = connectionsCount(1234), queue, pacing, answer, people = queuePeople() } = {},
+  {
+    connections = connectionsCount(1234),
+    queue,
+    pacing,
+    answer,
+    people = queuePeople(),
+    language,
+  } = {},
 ) {
   const store = { snapshot: snapshotOf(people, [], { connections, pacing }) };
   if (queue) store.queue = queue;
-  const opened = await openReview(t, { people, store, answer });
+  const opened = await openReview(t, { people, store, answer, language });
   const { dom, doc } = opened;
   const modal = modalDialogs(dom);
   click(dom, byTestId(doc, "select-all-matching"));

@@ -60,13 +60,14 @@ export const pacingBackground = (message) =>
 
 /**
  * Opens the options page (options/options.html, where the removal pace lives)
- * with `settings` in storage.local.queue (none: nothing written yet).
+ * with `settings` in storage.local.queue (none: nothing written yet), in
+ * `language` (a _locales folder; English unless given).
  */
-export async function openPacing(t, { settings, answer = pacingBackground } = {}) {
+export async function openPacing(t, { settings, answer = pacingBackground, language } = {}) {
   const store = {};
   if (settings !== undefined) store.queue = { ...queueState(), settings };
   const { dom, doc } = openDocument(OPTIONS_HTML);
-  const extension = stubExtension(store, answer);
+  const extension = stubExtension(store, answer, undefined, language);
   const options = startOptions(doc, { extension, loadCore: async () => RealCore });
   t.after(() => {
     options.stop();
