@@ -39,7 +39,7 @@ const EXCLUDED_ORDER = [
 ];
 
 /**
- * The core's refusal reasons (RefuseReason in src/removal/queue/refusal.rs,
+ * The core's refusal reasons (RefuseReason in src/removal/queue/entry.rs,
  * camelCase), as the message keys of their words.
  *
  * @type {Record<string, string>}
