@@ -21,7 +21,7 @@
 import { api } from "../lib/browser.js";
 import { serially } from "./core-host.js";
 import { broughtToFront, forgetTab, newDocument } from "./tabs.js";
-import { pumpQueue, QUEUE_ALARM } from "./queue-runner.js";
+import { pumpQueue, QUEUE_ALARM, QUEUE_BACKSTOP_ALARM } from "./queue-runner.js";
 import { route } from "./messages.js";
 
 api.runtime.onMessage.addListener(route);
@@ -29,7 +29,7 @@ api.runtime.onMessage.addListener(route);
 // The queue's durable wake-up, and a restart of the browser: carry on where
 // the stored queue says (a step whose outcome was lost is verified first).
 api.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === QUEUE_ALARM) pumpQueue();
+  if (alarm.name === QUEUE_ALARM || alarm.name === QUEUE_BACKSTOP_ALARM) pumpQueue();
 });
 api.runtime.onStartup.addListener(() => pumpQueue());
 

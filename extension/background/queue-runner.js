@@ -31,6 +31,14 @@ const NO_TAB_REASON = "Open your LinkedIn connections page to continue";
 // survives the worker being stopped.
 const SHORT_WAIT_MS = 20_000;
 export const QUEUE_ALARM = "netprune-queue";
+// The backstop: a one-shot alarm is used up when it fires, and the worker
+// can be stopped before its listener arms the next one (Chrome stops
+// workers at any moment). While the queue has work a periodic alarm stays
+// armed too, so a stop at the wrong moment costs at most its period, never
+// the queue. Cleared with the queue idle or paused. 30 s is the shortest
+// period Chrome allows a packed extension.
+export const QUEUE_BACKSTOP_ALARM = "netprune-queue-backstop";
+const BACKSTOP_MINUTES = 0.5;
 // A step belongs to the tab it was sent to, under its attempt number, until
 // its outcome arrives or the core's `rules().step.timeoutMs` has passed;
 // storage.session.stepInFlight records it, so a worker stopped mid-step
@@ -59,7 +67,13 @@ export async function scheduleWake(atMs) {
   const number = (wakeNumber += 1);
   if (atMs === null) {
     await api.alarms.clear(QUEUE_ALARM);
+    await api.alarms.clear(QUEUE_BACKSTOP_ALARM);
     return;
+  }
+  // Armed once and left alone: creating it again would push its first
+  // firing back every time.
+  if (!(await api.alarms.get(QUEUE_BACKSTOP_ALARM))) {
+    await api.alarms.create(QUEUE_BACKSTOP_ALARM, { periodInMinutes: BACKSTOP_MINUTES });
   }
   const delay = Math.max(0, atMs - Date.now());
   await api.alarms.create(QUEUE_ALARM, { when: Date.now() + Math.max(delay, 1_000) });

@@ -153,8 +153,13 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
     // Only an older background asks (it read the install type for devPacing).
     management: { getSelf: async () => ({ installType: "development" }) },
     alarms: {
+      // A one-shot alarm ({ when }) is gone once it fires; a periodic one
+      // ({ periodInMinutes }) stays until cleared. Creating replaces.
       async create(name, info) {
         alarms.set(name, info);
+      },
+      async get(name) {
+        return alarms.has(name) ? { name, ...alarms.get(name) } : undefined;
       },
       async clear(name) {
         return alarms.delete(name);
@@ -298,6 +303,16 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
     async saved() {
       await sleep(1_100);
       await bg.settled();
+    },
+
+    /**
+     * The browser firing its due alarms while the worker is stopped before
+     * any listener runs (Chrome may stop a worker at any moment): one-shot
+     * alarms are used up, periodic ones stay. Returns the alarms left.
+     */
+    alarmsFiredWhileStopped() {
+      for (const [name, info] of alarms) if (!info.periodInMinutes) alarms.delete(name);
+      return [...alarms.keys()];
     },
 
     /** Fires the queue's alarm, as the browser does when it is due. */

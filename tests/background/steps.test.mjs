@@ -87,6 +87,41 @@ test("a_wake_while_a_step_is_out_dispatches_no_second_step", async () => {
   assert.equal(progress.inProgress, 1);
 });
 
+test("a_worker_stopped_as_its_alarm_fires_is_woken_again_while_the_queue_has_work", async () => {
+  // A step is out (no outcome yet) and the queue has more to do. Its wake-up
+  // alarm fires and Chrome stops the worker before the listener re-arms
+  // anything: an alarm must still be armed, or the queue sits there until
+  // the member happens to open the popup.
+  const { bg, crowd, tabs } = await started();
+  const [tab] = tabs;
+  await queue(bg, [crowd[0].slug, crowd[1].slug]);
+  await until(() => tab.steps.length === 1, "the first step");
+  await bg.settled();
+  const left = bg.alarmsFiredWhileStopped();
+  assert.ok(left.length > 0, "no alarm left to wake the stopped worker");
+  // That alarm wakes the queue: it carries on (the step out is verified
+  // after its timeout, then the next person goes).
+  for (const name of left) bg.api.alarms.onAlarm.fire({ name });
+  await bg.settled();
+  await bg.fromTab(tab, {
+    type: "removal-outcome",
+    attempt: tab.steps[0].attempt,
+    outcome: { kind: "removed" },
+    observed: {},
+  });
+  await until(() => tab.steps.length === 2, "the next step");
+  await bg.fromTab(tab, {
+    type: "removal-outcome",
+    attempt: tab.steps[1].attempt,
+    outcome: { kind: "removed" },
+    observed: {},
+  });
+  await until(async () => (await bg.storedQueue()).progress.state === "idle", "an idle queue");
+  await bg.settled();
+  // Nothing left to do: no alarm wakes the worker for nothing.
+  assert.deepEqual([...bg.alarms.keys()], []);
+});
+
 test("an_outcome_from_another_tab_or_with_another_attempt_is_ignored", async () => {
   const { bg, crowd, tabs } = await started({ tabCount: 2 });
   const [first, second] = tabs;
