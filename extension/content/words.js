@@ -17,6 +17,7 @@ import pt from "../../linkedin/words/pt.json";
 import it from "../../linkedin/words/it.json";
 import nl from "../../linkedin/words/nl.json";
 import pl from "../../linkedin/words/pl.json";
+import tr from "../../linkedin/words/tr.json";
 
 /**
  * @typedef {object} WordTable one UI language's words (linkedin/words/<lang>.json)
@@ -42,7 +43,7 @@ import pl from "../../linkedin/words/pl.json";
  */
 
 /** @type {WordTable[]} English first: messages name the first word of a block. */
-const TABLES = /** @type {WordTable[]} */ ([en, fr, de, es, pt, it, nl, pl]);
+const TABLES = /** @type {WordTable[]} */ ([en, fr, de, es, pt, it, nl, pl, tr]);
 
 /**
  * Every language's words of one block, in table order, without repeats.

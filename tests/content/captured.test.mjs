@@ -180,6 +180,19 @@ describe("pages written from the captured markup", { concurrency: true }, () => 
     });
   }
 
+  test("reads a Turkish page's total, “1.217 bağlantı”", async () => {
+    // linkedin/words/tr.json's evidence (docs/LINKEDIN.md, "Languages:
+    // dates and totals"): a dot groups the digits, the noun stays singular.
+    const turkish = REACT_PAGE.replace("<p>1,217 connections</p>", "<p>1.217 bağlantı</p>");
+    const page = await openPage(staticSite(turkish), PATH);
+    try {
+      await page.waitForMessages(1);
+      assert.equal(page.readings()[0].counts.connections, "1.217");
+    } finally {
+      page.close();
+    }
+  });
+
   test("sends the check again once a page that said removal is off is whole, with nothing else new", async () => {
     // The search box drawn after the list (the page then goes still): the
     // background must not keep the first check's "off".
