@@ -13,9 +13,11 @@
 
 import { readFileSync } from "node:fs";
 import { generatePeople, hashString } from "./people.mjs";
+import { LANGUAGES, connectedLineIn, formatCountIn, wordsFor } from "./words.mjs";
 
 export const GENERATIONS = ["artdeco", "react-2025", "sdui-2026"];
 export const PAGING_MODES = ["scroll", "load-more", "wheel"];
+export { LANGUAGES };
 
 export const PATHS = {
   feed: "/feed/",
@@ -155,6 +157,11 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  * @param {number} [options.followers] default statedTotal * 2 + 17
  * @param {number} [options.following] default floor(statedTotal * 1.1) + 12
  * @param {number} [options.pageSize] cards per page or batch (default 10; 12 for sdui-2026); any size, 100 included
+ * @param {string} [options.language] the member's LinkedIn display language, one of LANGUAGES (default
+ *   "en"): <html lang>, the pages' words (tests/mock-site/words.mjs), totals grouped as the language
+ *   groups digits, and each card's date line as that language writes it (absolute dates only outside
+ *   English, artdeco included: no source shows a relative age in another language). Warnings, faults'
+ *   dialogs and abbreviated counts ("3.4K") stay English.
  * @param {"scroll" | "load-more" | "wheel"} [options.paging] how further pages arrive (default "scroll"):
  *   on scroll, only on "Load more", or (react-2025 and sdui-2026) only on wheel events over the list;
  *   artdeco pages in on scroll or "Show more results", or only on the button
@@ -195,6 +202,11 @@ img { width: 56px; height: 56px; border-radius: 50%; background: #ccc; }
  */
 export function createMockSite(options = {}) {
   const generation = options.generation ?? "sdui-2026";
+  const language = options.language ?? "en";
+  const words = wordsFor(language);
+  const english = language === "en";
+  /** A count as this language writes it ("1,217", "1.217"). */
+  const formatCount = (value) => formatCountIn(language, value);
   if (!GENERATIONS.includes(generation)) {
     throw new Error(`unknown generation ${JSON.stringify(generation)}; use one of ${GENERATIONS}`);
   }
@@ -237,6 +249,7 @@ export function createMockSite(options = {}) {
     .filter((person) => !without.has(person.slug))
     .map((person) => ({
       ...person,
+      ...(english ? {} : { connectedText: connectedLineIn(language, person.connectedOn) }),
       profileHref: generation === "artdeco" ? person.profilePath : `${ORIGIN}${person.profilePath}`,
     }));
 
@@ -314,6 +327,9 @@ export function createMockSite(options = {}) {
     member,
     shown: stated.shown,
     faults: pageFaults,
+    // English pages carry no words: the page scripts' own are English, and
+    // an English page stays byte for byte what it always was.
+    ...(english ? {} : { words }),
   };
   // What changes as people are removed: read at every page load.
   const liveState = () => ({
@@ -332,7 +348,7 @@ export function createMockSite(options = {}) {
 
   function shell({ title, state, scripts }) {
     return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)} | LinkedIn</title>
@@ -342,10 +358,10 @@ export function createMockSite(options = {}) {
 <header class="global-nav" id="global-nav">
 <nav aria-label="Primary Navigation">
 <ul class="global-nav__primary-items">
-<li><a class="global-nav__primary-link" href="${PATHS.feed}" data-mock-spa="feed">Home</a></li>
-<li><a class="global-nav__primary-link" href="${PATHS.connections}" data-mock-spa="connections">My Network</a></li>
-<li><a class="global-nav__primary-link" href="/messaging/">Messaging</a></li>
-<li><a class="global-nav__primary-link" href="${escapeHtml(member.profilePath)}">Me</a></li>
+<li><a class="global-nav__primary-link" href="${PATHS.feed}" data-mock-spa="feed">${escapeHtml(words.home)}</a></li>
+<li><a class="global-nav__primary-link" href="${PATHS.connections}" data-mock-spa="connections">${escapeHtml(words.myNetwork)}</a></li>
+<li><a class="global-nav__primary-link" href="/messaging/">${escapeHtml(words.messaging)}</a></li>
+<li><a class="global-nav__primary-link" href="${escapeHtml(member.profilePath)}">${escapeHtml(words.me)}</a></li>
 </ul>
 </nav>
 </header>
@@ -526,7 +542,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
         return html(
           cached("feed", () =>
             shell({
-              title: "Feed",
+              title: words.feedTitle,
               state: { ...liveState(), route: "feed", people: peopleRows() },
               scripts: connectionsScripts,
             }),
@@ -536,7 +552,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
         return html(
           cached("connections", () =>
             shell({
-              title: "Connections",
+              title: words.connectionsTitle,
               state: { ...liveState(), route: "connections", people: peopleRows() },
               scripts: connectionsScripts,
             }),
@@ -548,7 +564,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
         return html(
           cached(route, () =>
             shell({
-              title: route === "followers" ? "Followers" : "Following",
+              title: route === "followers" ? words.followersTab : words.followingTab,
               state: { ...liveState(), route, people: peopleRows().slice(0, pageSize) },
               scripts: ["common.js", "network-manager.js", "router.js"],
             }),
@@ -562,7 +578,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     return null;
   }
 
-  return { people, stated, member, removed, handle };
+  return { people, stated, member, removed, language, handle };
 }
 
 /**

@@ -16,7 +16,7 @@
   "use strict";
 
   const mock = window.MockLinkedIn;
-  const { el, later, person, AVATAR } = mock;
+  const { el, later, person, say, AVATAR } = mock;
   let emberId = 1000;
   const ember = () => `ember${(emberId += 1)}`;
 
@@ -35,9 +35,9 @@
     const dismiss = el("button", {
       class: "artdeco-modal__dismiss artdeco-button artdeco-button--circle",
       type: "button",
-      "aria-label": "Dismiss",
+      "aria-label": say("dismiss"),
     });
-    const cancel = button({ class: "artdeco-button artdeco-button--secondary" }, "Cancel");
+    const cancel = button({ class: "artdeco-button artdeco-button--secondary" }, say("cancel"));
     const primary = button({ class: "artdeco-button artdeco-button--primary" }, confirm);
     const dialog = el(
       "div",
@@ -81,18 +81,18 @@
 
     const heading = el("h1", { class: "t-18 t-black t-normal" });
     const showTotal = () => {
-      heading.textContent = `\n    ${mock.formatTotal(data.total)} connections\n  `;
+      heading.textContent = `\n    ${say("connectionsTotal", { n: mock.formatTotal(data.total) })}\n  `;
     };
-    heading.textContent = `\n    ${state.shown.connections} connections\n  `;
+    heading.textContent = `\n    ${say("connectionsTotal", { n: state.shown.connections })}\n  `;
 
     const list = el("ul", { class: "mn-connection-cards" });
     const loadButton = el("button", {
       class: "scaffold-finite-scroll__load-button artdeco-button artdeco-button--muted",
       type: "button",
     });
-    loadButton.append(el("span", { class: "artdeco-button__text", text: "Show more results" }));
+    loadButton.append(el("span", { class: "artdeco-button__text", text: say("showMoreResults") }));
     const footer = el("div", { class: "scaffold-finite-scroll__footer" }, [loadButton]);
-    const noResults = el("p", { class: "mn-connections__empty t-16", text: "No results found" });
+    const noResults = el("p", { class: "mn-connections__empty t-16", text: say("noResults") });
 
     function removeFlow(p, card) {
       mock.removalDialog(p.href, modal, {
@@ -101,8 +101,8 @@
           confirm: "Remove",
         },
         remove: {
-          body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
-          confirm: "Remove",
+          body: say("dialogTextOlder", { name: p.name }),
+          confirm: say("confirmOlder"),
         },
         removed() {
           data.drop(p.href);
@@ -142,7 +142,7 @@
       );
       const trigger = el("button", {
         class: "artdeco-dropdown__trigger artdeco-button artdeco-button--tertiary",
-        "aria-label": `More actions for ${p.name}`,
+        "aria-label": say("moreActionsFor", { name: p.name }),
         "aria-expanded": "false",
         type: "button",
       });
@@ -163,9 +163,9 @@
         el("div", { class: "mn-connection-card__action-container" }, [
           el("button", {
             class: "message-anywhere-button artdeco-button artdeco-button--secondary",
-            "aria-label": `Send a message to ${p.name}`,
+            "aria-label": say("sendMessageTo", { name: p.name }),
             type: "button",
-            text: "Message",
+            text: say("message"),
           }),
           dropdown,
         ]),
@@ -242,8 +242,8 @@
     const search = el("input", {
       class: "mn-connections__search-input",
       type: "text",
-      placeholder: "Search by name",
-      "aria-label": "Search by name",
+      placeholder: say("searchByName"),
+      "aria-label": say("searchByName"),
     });
     mock.nameSearch(search, signal, data, () => {
       list.replaceChildren();
@@ -256,7 +256,7 @@
       const section = el("section", { class: "mn-connections artdeco-card ember-view" }, [
         el("header", { class: "mn-connections__header" }, [heading]),
         el("div", { class: "mn-connections__actions-container" }, [
-          el("span", { class: "t-14 t-black--light", text: "Sort by: Recently added" }),
+          el("span", { class: "t-14 t-black--light", text: say("sortBy") }),
           el("div", { class: "mn-connections__search-container" }, [search]),
         ]),
         el("div", { class: "scaffold-finite-scroll scaffold-finite-scroll--infinite" }, [content]),

@@ -7,6 +7,78 @@
   const stateElement = document.getElementById("mock-state");
   const state = JSON.parse(stateElement ? stateElement.textContent : "{}");
 
+  /**
+   * The words the pages show, in English: what a page served without
+   * `state.words` shows (the default, "en"). A page in another language
+   * carries its words in `state.words` (tests/mock-site/words.mjs, whose
+   * "en" entry tests/content/mock-words.test.mjs holds equal to this one).
+   */
+  const ENGLISH = {
+    locale: "en-US",
+    home: "Home",
+    myNetwork: "My Network",
+    messaging: "Messaging",
+    me: "Me",
+    feedTitle: "Feed",
+    connectionsTitle: "Connections",
+    connectionsTotal: "{n} connections",
+    connectedOn: "Connected on {date}",
+    moreActionsFor: "More actions for {name}",
+    showMoreActions: "Show more actions",
+    moreActionsMenu: "More actions",
+    removeConnection: "Remove connection",
+    dialogTitle: "Remove connection",
+    dialogText: "Are you sure you want to remove {first} as a connection? They won’t be notified.",
+    dialogTextOlder:
+      "Are you sure you want to remove {name} as a connection? Don’t worry, {name} won’t be notified by LinkedIn.",
+    confirm: "Remove connection",
+    confirmOlder: "Remove",
+    cancel: "Cancel",
+    dismiss: "Dismiss",
+    loadMore: "Load more",
+    showMoreResults: "Show more results",
+    searchByName: "Search by name",
+    message: "Message",
+    sendMessageTo: "Send a message to {name}",
+    sortBy: "Sort by: Recently added",
+    loading: "Loading",
+    noResults: "No results found",
+    profilePictureAlt: "{name}’s profile picture",
+    followersTab: "Followers",
+    followingTab: "Following",
+    follow: "Follow",
+    followsHeading: "Following & followers",
+    followersCount: "{n} followers",
+    connectionsCount: "{n} connections",
+  };
+  const words = state.words || ENGLISH;
+
+  /**
+   * One of the page's words, its `{n}`, `{name}`, `{first}` filled in:
+   * `say("moreActionsFor", { name: "Ana" })`.
+   * @param {string} key
+   * @param {Record<string, string>} [values]
+   */
+  function say(key, values) {
+    return words[key].replace(/\{(\w+)\}/g, (whole, name) =>
+      values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole,
+    );
+  }
+
+  /**
+   * A template around a node: `sayAround("connectionsTotal", "n", span)`
+   * gives `[span, " connections"]` in English, `[span, " bağlantı"]` in
+   * Turkish, for markup that wraps the count in its own element.
+   * @param {string} key
+   * @param {string} name the placeholder the node stands in for
+   * @param {Node} node
+   */
+  function sayAround(key, name, node) {
+    const [before, ...rest] = words[key].split(`{${name}}`);
+    const after = rest.join(`{${name}}`);
+    return [before || null, node, after || null];
+  }
+
   function fnv1a(text) {
     let hash = 0x811c9dc5;
     for (let i = 0; i < text.length; i += 1) {
@@ -147,7 +219,7 @@
 
   /** The total as the page header prints it. */
   function formatTotal(value) {
-    return value.toLocaleString("en-US");
+    return value.toLocaleString(words.locale);
   }
 
   /**
@@ -259,11 +331,12 @@
   /** The items a card's menu shows: what is asked of it, or a fault. */
   function menuItems() {
     const faults = state.faults || {};
-    if (faults.ambiguousMenu === "duplicate") return ["Remove connection", "Remove connection"];
+    const remove = words.removeConnection;
+    if (faults.ambiguousMenu === "duplicate") return [remove, remove];
     // Several items, "Remove connection" among them (no public source
     // shows the whole menu: docs/LINKEDIN.md).
-    if (faults.ambiguousMenu === "unexpected") return ["Unfollow", "Remove connection", "Report"];
-    return ["Remove connection"];
+    if (faults.ambiguousMenu === "unexpected") return ["Unfollow", remove, "Report"];
+    return [remove];
   }
 
   /** Close every open menu when the member clicks elsewhere. */
@@ -298,7 +371,7 @@
       for (const other of [...openMenus]) other();
       const entries = menuItems().map((label) => {
         const item = entry(label);
-        if (label === "Remove connection") {
+        if (label === words.removeConnection) {
           item.addEventListener("click", (event) => {
             event.stopPropagation();
             close();
@@ -347,7 +420,7 @@
       return;
     }
     show({
-      title: "Remove connection",
+      title: words.dialogTitle,
       ...remove,
       onConfirm(close) {
         requestRemoval(href).then((result) => {
@@ -409,7 +482,7 @@
    * page of cards takes.
    */
   function startConnections(main) {
-    document.title = "Connections | LinkedIn";
+    document.title = `${words.connectionsTitle} | LinkedIn`;
     main.append(skeleton(4));
     return { data: connectionsData(state), delayAfter: pageLoads(state) };
   }
@@ -426,6 +499,9 @@
 
   window.MockLinkedIn = {
     state,
+    words,
+    say,
+    sayAround,
     routes: {},
     hashed,
     el,

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  const { el, hashed, later, skeleton } = window.MockLinkedIn;
+  const { el, hashed, later, skeleton, say } = window.MockLinkedIn;
 
   const POSTS = [
     ["Northwind Traders", "We're hiring! Join our platform team."],
@@ -13,7 +13,7 @@
   ];
 
   window.MockLinkedIn.routes.feed = function renderFeed(main, state, signal) {
-    document.title = "Feed | LinkedIn";
+    document.title = `${say("feedTitle")} | LinkedIn`;
     main.append(skeleton(3));
     later(signal, Math.min(state.renderDelayMs, 400), () => {
       const rail = el("aside", { class: hashed("rail"), "aria-label": "Your profile" }, [
@@ -22,7 +22,7 @@
         el("a", {
           href: "/mynetwork/invite-connect/connections/",
           "data-mock-spa": "connections",
-          text: "Connections",
+          text: say("connectionsTitle"),
         }),
         el("p", { text: "Grow your network" }),
       ]);

@@ -3,11 +3,17 @@
 (function () {
   "use strict";
 
-  const { el, later, skeleton, person, AVATAR } = window.MockLinkedIn;
+  const { el, later, skeleton, person, say, AVATAR } = window.MockLinkedIn;
 
   const TABS = {
-    following: { label: "Following", path: "/mynetwork/network-manager/people-follow/following/" },
-    followers: { label: "Followers", path: "/mynetwork/network-manager/people-follow/followers/" },
+    following: {
+      label: say("followingTab"),
+      path: "/mynetwork/network-manager/people-follow/following/",
+    },
+    followers: {
+      label: say("followersTab"),
+      path: "/mynetwork/network-manager/people-follow/followers/",
+    },
   };
 
   function render(route) {
@@ -51,14 +57,14 @@
                 class: "artdeco-button artdeco-button--secondary",
                 type: "button",
                 "aria-pressed": route === "following" ? "true" : "false",
-                text: route === "following" ? "Following" : "Follow",
+                text: route === "following" ? say("followingTab") : say("follow"),
               }),
             ]),
           );
         }
         main.replaceChildren(
           el("section", { class: "mn-network-manager artdeco-card" }, [
-            el("h1", { class: "t-20 t-black t-normal", text: "Following & followers" }),
+            el("h1", { class: "t-20 t-black t-normal", text: say("followsHeading") }),
             el("div", { class: "artdeco-tabs" }, [tablist]),
             list,
           ]),

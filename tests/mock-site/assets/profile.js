@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  const { el, later, skeleton, AVATAR } = window.MockLinkedIn;
+  const { el, later, skeleton, sayAround, AVATAR } = window.MockLinkedIn;
 
   const INTERESTS = [
     ["Microsoft", "24,731,902 followers"],
@@ -81,15 +81,25 @@
           }),
         ]),
         el("ul", { class: "pv-top-card--list pv-top-card--list-bullet" }, [
+          el(
+            "li",
+            { class: "text-body-small" },
+            sayAround(
+              "followersCount",
+              "n",
+              el("span", { class: "t-bold", text: profile.followers }),
+            ),
+          ),
           el("li", { class: "text-body-small" }, [
-            el("span", { class: "t-bold", text: profile.followers }),
-            " followers",
-          ]),
-          el("li", { class: "text-body-small" }, [
-            el("a", { class: "ember-view", href: "/mynetwork/invite-connect/connections/" }, [
-              el("span", { class: "t-bold", text: profile.connections }),
-              " connections",
-            ]),
+            el(
+              "a",
+              { class: "ember-view", href: "/mynetwork/invite-connect/connections/" },
+              sayAround(
+                "connectionsCount",
+                "n",
+                el("span", { class: "t-bold", text: profile.connections }),
+              ),
+            ),
           ]),
         ]),
         el("div", { class: "pv-top-card-v2-ctas" }, actions),

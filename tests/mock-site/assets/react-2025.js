@@ -24,7 +24,7 @@
   "use strict";
 
   const mock = window.MockLinkedIn;
-  const { el, hashed, later, person, AVATAR } = mock;
+  const { el, hashed, later, person, say, AVATAR } = mock;
   const SVG = "http://www.w3.org/2000/svg";
 
   /**
@@ -42,12 +42,12 @@
     const cancel = el("button", {
       class: hashed("button", "secondary"),
       type: "button",
-      text: "Cancel",
+      text: say("cancel"),
     });
     const dismiss = el("button", {
       class: hashed("dismiss"),
       type: "button",
-      "aria-label": "Dismiss",
+      "aria-label": say("dismiss"),
     });
     const portal = el("div", { class: hashed("portal") }, [
       el("div", { class: hashed("backdrop") }, [
@@ -85,7 +85,7 @@
 
     const countLine = el("p", {
       class: hashed("count", "t-16"),
-      text: `${state.shown.connections} connections`,
+      text: say("connectionsTotal", { n: state.shown.connections }),
     });
     const header = el(
       "div",
@@ -110,11 +110,11 @@
     const spinner = el("div", {
       class: hashed("spinner"),
       role: "progressbar",
-      "aria-label": "Loading",
+      "aria-label": say("loading"),
     });
     const loadMoreButton = el("button", { class: hashed("button", "load-more"), type: "button" }, [
       el("span", { class: hashed("button-inner") }, [
-        el("span", { class: hashed("button-text"), text: "Load more" }),
+        el("span", { class: hashed("button-text"), text: say("loadMore") }),
       ]),
     ]);
     const footer = el("div", { class: hashed("list-footer") });
@@ -128,15 +128,15 @@
         },
         remove: {
           // The wording public clones of LinkedIn's UI reproduce (evidence.md §1.M).
-          body: `Are you sure you want to remove ${p.name} as a connection? Don’t worry, ${p.name} won’t be notified by LinkedIn.`,
-          confirm: "Remove",
+          body: say("dialogTextOlder", { name: p.name }),
+          confirm: say("confirmOlder"),
           confirmView: "connections-remove",
         },
         removed() {
           data.drop(p.href);
           shown -= 1;
           if (!state.faults.staleTotal) {
-            countLine.textContent = `${mock.formatTotal(data.total)} connections`;
+            countLine.textContent = say("connectionsTotal", { n: mock.formatTotal(data.total) });
           }
           later(signal, state.faults.lingerMs, () => wrapper.remove());
         },
@@ -149,11 +149,11 @@
         class: hashed("more-button"),
         type: "button",
         componentkey: autoKey(""),
-        "aria-label": "Show more actions",
+        "aria-label": say("showMoreActions"),
         "data-view-name": "connections-remove-connection-dropdown",
         "aria-expanded": "false",
       });
-      const alt = `${p.name}’s profile picture`;
+      const alt = say("profilePictureAlt", { name: p.name });
       const connected = el("p", { class: hashed("connected-on", "muted") });
       if (state.lateDatesMs > 0) {
         later(signal, state.lateDatesMs, () => {
@@ -222,9 +222,9 @@
                       class: hashed("message-button"),
                       "aria-disabled": "false",
                       href: "/messaging/compose/?profileUrn=urn%3Ali%3Afsd_profile%3AACoAAmock",
-                      "aria-label": "Message",
+                      "aria-label": say("message"),
                     },
-                    [el("span", {}, [el("span", { text: "Message" })])],
+                    [el("span", {}, [el("span", { text: say("message") })])],
                   ),
                 ],
               ),
@@ -298,8 +298,8 @@
     const search = el("input", {
       class: hashed("search"),
       type: "search",
-      placeholder: "Search by name",
-      "aria-label": "Search by name",
+      placeholder: say("searchByName"),
+      "aria-label": say("searchByName"),
     });
     mock.nameSearch(search, signal, data, () => {
       column.replaceChildren();
@@ -313,7 +313,7 @@
         el("div", { class: hashed("header") }, [
           header,
           el("div", { class: hashed("controls") }, [
-            el("p", { class: hashed("sort"), text: "Sort by: Recently added" }),
+            el("p", { class: hashed("sort"), text: say("sortBy") }),
             search,
           ]),
         ]),

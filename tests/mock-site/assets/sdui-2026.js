@@ -25,7 +25,7 @@
   "use strict";
 
   const mock = window.MockLinkedIn;
-  const { el, hashed, later, person, AVATAR } = mock;
+  const { el, hashed, later, person, say, AVATAR } = mock;
 
   /**
    * A native modal dialog at the end of the body.
@@ -38,12 +38,12 @@
       text: confirm,
     });
     const cancel = el("button", { class: hashed("button", "tertiary"), type: "button" }, [
-      el("span", { text: "Cancel" }),
+      el("span", { text: say("cancel") }),
     ]);
     const dismiss = el("button", {
       class: hashed("close"),
       type: "button",
-      "aria-label": "Dismiss",
+      "aria-label": say("dismiss"),
     });
     const dialog = el(
       "dialog",
@@ -86,7 +86,7 @@
     const trigger = el("button", {
       class: hashed("overflow"),
       type: "button",
-      "aria-label": `More actions for ${p.name}`,
+      "aria-label": say("moreActionsFor", { name: p.name }),
       "aria-haspopup": "menu",
       "aria-expanded": "false",
     });
@@ -112,7 +112,7 @@
           connected,
         ]),
         el("div", { class: hashed("actions") }, [
-          el("a", { class: hashed("message"), href: "/messaging/compose/", text: "Message" }),
+          el("a", { class: hashed("message"), href: "/messaging/compose/", text: say("message") }),
           trigger,
         ]),
       ],
@@ -124,7 +124,11 @@
           el("span", { class: hashed("menu-text"), text: label }),
         ]),
       wrap: (entries) =>
-        el("div", { class: hashed("menu"), role: "menu", "aria-label": "More actions" }, entries),
+        el(
+          "div",
+          { class: hashed("menu"), role: "menu", "aria-label": say("moreActionsMenu") },
+          entries,
+        ),
       place: (menu) => document.body.append(menu),
       onRemove: () => removeFlow(p),
     });
@@ -158,12 +162,12 @@
     const loadMoreButton = el("button", {
       class: hashed("load-more"),
       type: "button",
-      text: "Load more",
+      text: say("loadMore"),
     });
     const spinner = el("div", {
       class: hashed("loader"),
       role: "progressbar",
-      "aria-label": "Loading",
+      "aria-label": say("loading"),
     });
     const countNumber = el("span", {
       class: hashed("count-number"),
@@ -180,8 +184,8 @@
         },
         remove: {
           // Only the first name, as jonathatbusiness observed.
-          body: `Are you sure you want to remove ${p.name.split(" ")[0]} as a connection? They won’t be notified.`,
-          confirm: "Remove connection",
+          body: say("dialogText", { first: p.name.split(" ")[0] }),
+          confirm: say("confirm"),
         },
         removed() {
           const wasLoaded = data.matching().findIndex((row) => row[0] === p.href) < loaded;
@@ -269,7 +273,7 @@
       class: hashed("search"),
       type: "text",
       "data-testid": "typeahead-input",
-      placeholder: "Search by name",
+      placeholder: say("searchByName"),
     });
     const typeahead = el(
       "div",
@@ -290,10 +294,14 @@
     });
 
     later(signal, state.renderDelayMs, () => {
-      const count = el("p", { class: hashed("count") }, [countNumber, " connections"]);
+      const count = el(
+        "p",
+        { class: hashed("count") },
+        mock.sayAround("connectionsTotal", "n", countNumber),
+      );
       const page = el("div", { class: hashed("page") }, [
         el("div", { class: hashed("header") }, [
-          el("h1", { class: hashed("heading"), text: "Connections" }),
+          el("h1", { class: hashed("heading"), text: say("connectionsTitle") }),
           count,
           typeahead,
         ]),
