@@ -13,6 +13,7 @@ use crate::intake::import::read_connections_csv;
 use crate::intake::reading::PageReading;
 use crate::network::calendar::TimeMs;
 use crate::network::model::{Goal, ModelError};
+use crate::removal::language::{LearnedWords, REMOVAL_LANGUAGES};
 use crate::removal::pacing::PacingSettings;
 use crate::removal::queue::{NotTaken, PauseCause, StepOutcome};
 use crate::snapshot::Snapshot;
@@ -452,6 +453,47 @@ impl Core {
     pub fn queue_progress(&self, now_ms: f64, utc_offset_minutes: i32) -> Result<JsValue, JsValue> {
         let now = time(now_ms)?;
         to_js(&self.network.queue.progress(now, utc_offset_minutes))
+    }
+
+    /// The member's LinkedIn language, from the last page read, and
+    /// whether netprune removes in it (`{ language, removal: "known" |
+    /// "learned" | "unavailable" | "not-read" }`).
+    #[wasm_bindgen(js_name = removalLanguage)]
+    pub fn removal_language(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.removal_language())
+    }
+
+    /// The languages netprune's own word tables remove in.
+    #[wasm_bindgen(js_name = removalLanguages)]
+    pub fn removal_languages() -> Vec<String> {
+        REMOVAL_LANGUAGES.iter().map(|l| l.to_string()).collect()
+    }
+
+    /// The removal words the member taught (`[{ language, menuItem,
+    /// confirm, menuButton, itemRole, dialogTag, dialogSaysItem,
+    /// learnedAtMs }]`), sent with every step.
+    #[wasm_bindgen(js_name = taughtWords)]
+    pub fn taught_words(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.queue.taught())
+    }
+
+    /// Keeps the removal words the member taught in one language (the
+    /// review page's teach flow, after they confirmed them); answers the
+    /// words as kept. Refused for a language netprune's tables know, or
+    /// words that are missing.
+    #[wasm_bindgen(js_name = teachRemoval)]
+    pub fn teach_removal(&mut self, words: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let words: LearnedWords = serde_wasm_bindgen::from_value(words)
+            .map_err(|e| error(format!("taught words not understood: {e}")))?;
+        let kept = self.network.queue.teach(words, now).map_err(error)?;
+        to_js(&kept)
+    }
+
+    /// Forgets what was taught in `language`; whether anything was.
+    #[wasm_bindgen(js_name = forgetTaught)]
+    pub fn forget_taught(&mut self, language: &str) -> bool {
+        self.network.queue.forget_taught(language)
     }
 
     /// Every queue entry (slug, name, status, attempts), in queue order.

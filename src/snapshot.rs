@@ -19,6 +19,7 @@ use crate::intake::reading::PageReading;
 use crate::network::calendar::TimeMs;
 use crate::network::model::{CountReading, Goal, PageStatus, Person, SavedQuery};
 use crate::network::model::{ModelError, Network};
+use crate::removal::language::{self, RemovalLanguage};
 use crate::removal::people;
 use crate::removal::plan::{self, RemovalPlan};
 use crate::removal::queue::{Action, EnqueueReport, RemovalQueue, Reported, StepOutcome};
@@ -296,6 +297,17 @@ impl Snapshot {
             now_ms,
             utc_offset_minutes,
         )
+    }
+
+    /// The member's LinkedIn language (the last page read) and whether
+    /// netprune removes in it (see [`language::removal_language`]).
+    pub fn removal_language(&self) -> RemovalLanguage {
+        let page = self
+            .network
+            .last_page
+            .as_ref()
+            .map(|p| p.language.as_deref());
+        language::removal_language(page, self.queue.taught())
     }
 
     /// The queue's next action (see [`people::poll_removals`]).

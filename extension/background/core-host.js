@@ -102,7 +102,13 @@ export function messageOf(error) {
 }
 
 export function summary() {
-  return { ...state.core.summary(Date.now()), corrupt: state.corrupt, owner: state.owner };
+  return {
+    ...state.core.summary(Date.now()),
+    corrupt: state.corrupt,
+    owner: state.owner,
+    // The member's LinkedIn language and whether netprune removes in it.
+    removal: state.core.removalLanguage(),
+  };
 }
 
 // A save is due (persistSoon asked, persistNow has not run since).

@@ -264,7 +264,10 @@ const handlers = {
       /** @type {any} */
       let answer;
       try {
-        answer = await api.tabs.sendMessage(tabId, { type: "page-check" });
+        answer = await api.tabs.sendMessage(tabId, {
+          type: "page-check",
+          taught: state.core.taughtWords(),
+        });
       } catch (error) {
         throw new Error(`The connections tab did not answer (${messageOf(error)}); reload it.`, {
           cause: error,
@@ -275,6 +278,103 @@ const handlers = {
       await noteTab(tabId, checkOf({ check: answer.check }));
       pumpQueue();
       return { check: answer.check };
+    },
+  },
+  // Teaching netprune a language (docs/ARCHITECTURE.md, "Teaching a
+  // language"): the review page starts a watch on the connections tab, the
+  // tab reports what the member pressed, the member confirms it. The state
+  // lives in storage.local.teach, which the review page shows.
+  "teach-start": {
+    from: "extension-page",
+    async handle() {
+      const language = state.core.removalLanguage();
+      if (language.removal !== "unavailable" && language.removal !== "learned") {
+        throw new Error(
+          language.removal === "known"
+            ? "netprune already knows LinkedIn's removal words in this language: nothing to teach."
+            : "Open your LinkedIn connections page first, so netprune knows its language.",
+        );
+      }
+      const tabId = await connectionsTab();
+      if (tabId === null) {
+        throw new Error(
+          "Open your LinkedIn connections page in a tab first: netprune watches it while you remove one person by hand.",
+        );
+      }
+      /** @type {any} */
+      let answer;
+      try {
+        answer = await api.tabs.sendMessage(tabId, { type: "teach-watch" });
+      } catch (error) {
+        throw new Error(`The connections tab did not answer (${messageOf(error)}); reload it.`, {
+          cause: error,
+        });
+      }
+      if (!answer?.ok) {
+        throw new Error(String(answer?.error ?? "The connections tab did not answer."));
+      }
+      const teach = { state: "watching", language: language.language, tabId, atMs: Date.now() };
+      await api.storage.local.set({ teach });
+      return { teach };
+    },
+  },
+  "teach-observed": {
+    from: "linkedin-tab",
+    async handle(message, sender) {
+      const { teach } = (await api.storage.local.get("teach")) ?? {};
+      // Only the watch the member started, in the tab it started in.
+      if (teach?.state !== "watching" || teach.tabId !== sender.tab?.id) return {};
+      const next =
+        message.ok === true && message.words && typeof message.words === "object"
+          ? {
+              ...teach,
+              state: "observed",
+              words: message.words,
+              person: message.person ?? null,
+              atMs: Date.now(),
+            }
+          : {
+              ...teach,
+              state: "failed",
+              reason: String(message.reason ?? "netprune saw no removal"),
+              atMs: Date.now(),
+            };
+      await api.storage.local.set({ teach: next });
+      return {};
+    },
+  },
+  "teach-confirm": {
+    from: "extension-page",
+    async handle() {
+      const { teach } = (await api.storage.local.get("teach")) ?? {};
+      if (teach?.state !== "observed") throw new Error("netprune has learned nothing to confirm.");
+      const words = state.core.teachRemoval(teach.words, Date.now());
+      await api.storage.local.remove("teach");
+      await persistNow();
+      return { words, summary: summary() };
+    },
+  },
+  "teach-cancel": {
+    from: "extension-page",
+    async handle() {
+      const { teach } = (await api.storage.local.get("teach")) ?? {};
+      if (typeof teach?.tabId === "number") {
+        try {
+          await api.tabs.sendMessage(teach.tabId, { type: "teach-stop" });
+        } catch {
+          // A closed tab has nothing left to stop.
+        }
+      }
+      await api.storage.local.remove("teach");
+      return {};
+    },
+  },
+  "forget-taught": {
+    from: "extension-page",
+    async handle(message) {
+      const forgotten = state.core.forgetTaught(String(message.language ?? ""));
+      await persistNow();
+      return { forgotten, summary: summary() };
     },
   },
   "collect-stop": {

@@ -170,6 +170,9 @@ async function runQueueStep() {
       member: state.owner,
       // How long each of the step's waits may last.
       rules: rules.step,
+      // The removal words the member taught netprune (by language): the
+      // page clicks by its own language's words only.
+      taught: state.core.taughtWords(),
     };
     let accepted;
     try {

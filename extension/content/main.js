@@ -28,8 +28,10 @@
 
 import { api, deliver, extensionAlive, guarded } from "./lib/runtime.js";
 import { pageCheck } from "./readers/page-check.js";
+import { taughtWords } from "./words.js";
+import { TeachWatch } from "./teach.js";
 import { startRemovalStep } from "./steps/index.js";
-import { checkNavigation, tab } from "./tab.js";
+import { checkNavigation, tab, tabBusy } from "./tab.js";
 
 // history.pushState in the page's world is invisible from the content
 // script's isolated world, so a cheap string comparison on a timer is how
@@ -86,7 +88,9 @@ function onBackgroundRequest(message, sender, sendResponse) {
     type !== "collect-run" &&
     type !== "collect-halt" &&
     type !== "remove-step" &&
-    type !== "page-check"
+    type !== "page-check" &&
+    type !== "teach-watch" &&
+    type !== "teach-stop"
   ) {
     return false;
   }
@@ -96,11 +100,19 @@ function onBackgroundRequest(message, sender, sendResponse) {
     if (type === "collect-run") answer = startCollecting(message);
     else if (type === "remove-step") answer = startRemovalStep(message);
     else if (type === "page-check") {
+      tab.taught = taughtWords(message.taught);
       checkNavigation();
       const check = pageCheck();
       answer = check
         ? { ok: true, check }
         : { ok: false, error: "This tab is not showing your LinkedIn connections." };
+    } else if (type === "teach-watch") {
+      checkNavigation();
+      answer = startTeaching();
+    } else if (type === "teach-stop") {
+      tab.teach?.stop();
+      tab.teach = null;
+      answer = { ok: true };
     } else {
       // Halting is always safe, so it is accepted on any page; only a
       // running collection has anything to stop and report.
@@ -112,6 +124,23 @@ function onBackgroundRequest(message, sender, sendResponse) {
   }
   sendResponse(answer);
   return false;
+}
+
+/**
+ * `teach-watch`: watch the member remove one person by hand (./teach.js).
+ * Only on the connections page, and never while a step or a collection
+ * uses the tab.
+ * @returns {{ ok: true } | { ok: false, error: string }}
+ */
+function startTeaching() {
+  if (tab.current?.target.page !== "connections") {
+    return { ok: false, error: "This tab is not showing your LinkedIn connections." };
+  }
+  const busy = tabBusy();
+  if (busy) return { ok: false, error: `This tab is busy: ${busy}.` };
+  tab.teach?.stop();
+  tab.teach = new TeachWatch();
+  return { ok: true };
 }
 
 /** Listen to the background and follow the page, until the extension goes away. */

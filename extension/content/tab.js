@@ -15,6 +15,9 @@ import { TroubleWatch } from "./trouble.js";
  * @property {TroubleWatch | null} troubleWatch the current path's
  * @property {string} lastHref the URL last seen
  * @property {(() => void)[]} teardown what main.js set up (listeners, the URL poll), undone on shutDown
+ * @property {import("./teach.js").TeachWatch | null} teach the teach-once watch, while it runs
+ * @property {import("./words.js").LearnedWords[]} taught the removal words the member taught
+ *   netprune, as the background last sent them (with a step or a page check)
  */
 
 /** @type {TabState} */
@@ -24,6 +27,8 @@ export const tab = {
   troubleWatch: null,
   lastHref: "",
   teardown: [],
+  teach: null,
+  taught: [],
 };
 
 /** The extension was reloaded: this orphaned copy lets go of the page. */
@@ -39,6 +44,8 @@ function shutDown() {
   tab.current = null;
   tab.troubleWatch?.stop();
   tab.troubleWatch = null;
+  tab.teach?.stop();
+  tab.teach = null;
 }
 
 /** Follow the URL: a new path gets a new trouble watch, a new page a new page view. */

@@ -18,6 +18,7 @@ import it from "../../linkedin/words/it.json";
 import nl from "../../linkedin/words/nl.json";
 import pl from "../../linkedin/words/pl.json";
 import tr from "../../linkedin/words/tr.json";
+import ja from "../../linkedin/words/ja.json";
 
 /**
  * @typedef {object} WordTable one UI language's words (linkedin/words/<lang>.json)
@@ -39,11 +40,11 @@ import tr from "../../linkedin/words/tr.json";
  * @property {string[]} [errorPage]
  * @property {string[]} [searchBoxPlaceholder]
  * @property {{ search?: string[], subject?: string[] }} [searchBoxWords]
- * @property {{ prefix?: string, prefixes?: string[] }} [connected]
+ * @property {{ prefix?: string, prefixes?: string[], before?: string[], after?: string[] }} [connected]
  */
 
 /** @type {WordTable[]} English first: messages name the first word of a block. */
-const TABLES = /** @type {WordTable[]} */ ([en, fr, de, es, pt, it, nl, pl, tr]);
+const TABLES = /** @type {WordTable[]} */ ([en, fr, de, es, pt, it, nl, pl, tr, ja]);
 
 /**
  * Every language's words of one block, in table order, without repeats.
@@ -86,14 +87,19 @@ for (const sentence of wordsOf((table) => table.followingSentence)) {
 
 // The "Connected ..." line; used only to tell it from a headline when a card
 // has a single line besides the name. English's word is the core's own
-// (`connected.prefix`); the other tables list theirs as `connected.prefixes`.
+// (`connected.prefix`); the other tables list theirs as `connected.prefixes`
+// (fragments), and the words the core reads before or after a date
+// (`connected.before`: "Bağlantı kurulma tarihi:", `connected.after`:
+// "につながりました") mark the line too.
+const CONNECTED_BEFORE = wordsOf((table) => [
+  ...(table.connected?.prefix ? [escape(table.connected.prefix)] : []),
+  ...(table.connected?.prefixes ?? []),
+  ...(table.connected?.before ?? []).map(escape),
+]);
+const CONNECTED_AFTER = wordsOf((table) => (table.connected?.after ?? []).map(escape));
 export const CONNECTED_LINE = new RegExp(
-  `^(?:${anyOf(
-    wordsOf((table) => [
-      ...(table.connected?.prefix ? [escape(table.connected.prefix)] : []),
-      ...(table.connected?.prefixes ?? []),
-    ]),
-  )})(?!\\p{L})`,
+  `^(?:${anyOf(CONNECTED_BEFORE)})(?!\\p{L})` +
+    (CONNECTED_AFTER.length > 0 ? `|(?:${anyOf(CONNECTED_AFTER)})$` : ""),
   "iu",
 );
 
@@ -108,32 +114,191 @@ export const LOAD_MORE_NAMES = new Set(
   wordsOf((table) => table.loadMore).map((name) => name.toLowerCase()),
 );
 
-/** The menu item (and the 2026 dialog's confirm button) that removes a connection. */
+/**
+ * A page's language tag as the tables and the core compare it: lower-cased,
+ * "_" as "-" ("pt_BR" and "pt-BR" are "pt-br"); "" when the page says none.
+ * @param {string | null | undefined} tag
+ */
+export const normalTag = (tag) => (tag ?? "").trim().toLowerCase().replace(/_/g, "-");
+
+/** @type {Map<string, WordTable>} */
+const BY_LANGUAGE = new Map(TABLES.map((table) => [normalTag(table.language), table]));
+
+/**
+ * The word table of a page in `tag`: its own ("pt-br"), else its primary
+ * language's ("pt"); English for a page that states no language (the core
+ * reads such a page as English too); null for a language with no table.
+ * @param {string | null | undefined} tag
+ * @returns {WordTable | null}
+ */
+export function tableFor(tag) {
+  const normal = normalTag(tag);
+  if (normal === "") return en;
+  return BY_LANGUAGE.get(normal) ?? BY_LANGUAGE.get(normal.split("-")[0]) ?? null;
+}
+
+/**
+ * Whether a table knows every word a removal clicks by: the menu item (which
+ * the 2026 dialog's confirm button repeats) and the card menu button's label
+ * naming its person. The core applies the same rule to the same files
+ * (build.rs, `removal_languages`); tests/content/removal-words.test.mjs
+ * holds the two together.
+ * @param {WordTable} table
+ */
+export const removesIn = (table) =>
+  (table.removeConnection?.length ?? 0) > 0 && (table.menuButtonFor?.length ?? 0) > 0;
+
+/** The languages netprune removes in from its own tables. */
+export const REMOVAL_LANGUAGES = TABLES.filter(removesIn).map((table) => table.language);
+
+/**
+ * What a member taught netprune in a language its tables do not remove in
+ * (the review page's "teach" flow, kept by the core per account): the words
+ * on the menu item and the confirm button they pressed, and where each was.
+ * @typedef {object} LearnedWords
+ * @property {string} language the page's language when they were learned
+ * @property {string} menuItem the menu item's whole visible text
+ * @property {string} confirm the confirm button's accessible name
+ * @property {string | null} menuButton the card menu button's label with the
+ *   person's name as "{name}", or null when it did not name them
+ * @property {string} itemRole the menu item's role ("menuitem", "button"...)
+ * @property {string} dialogTag "dialog" (native) or the dialog's role
+ * @property {boolean} dialogSaysItem whether the dialog repeated the item's words
+ */
+
+/**
+ * The well-formed entries of what the background sent as taught words
+ * (anything else is dropped: a malformed entry teaches nothing).
+ * @param {unknown} value
+ * @returns {LearnedWords[]}
+ */
+export function taughtWords(value) {
+  if (!Array.isArray(value)) return [];
+  const text = (/** @type {unknown} */ v) => typeof v === "string" && v.trim() !== "";
+  return value.filter(
+    (words) =>
+      words !== null &&
+      typeof words === "object" &&
+      text(words.language) &&
+      text(words.menuItem) &&
+      text(words.confirm) &&
+      text(words.itemRole) &&
+      text(words.dialogTag) &&
+      typeof words.dialogSaysItem === "boolean" &&
+      (words.menuButton === null || text(words.menuButton)),
+  );
+}
+
+/**
+ * The words one removal clicks by, all in the page's language.
+ * @typedef {object} RemovalWords
+ * @property {string} language the table's language, or the learned one's
+ * @property {boolean} learned whether the member taught them
+ * @property {string[]} menuItems the "Remove connection" item's whole texts
+ * @property {string[]} confirms the 2026 dialog's confirm names, lower-cased
+ * @property {string[]} artdecoConfirms the artdeco dialog's confirm names, lower-cased
+ * @property {string[]} dialogSays words the remove dialog must show
+ * @property {string[]} artdecoTriggerPrefixes the artdeco menu button's label prefixes
+ * @property {string[]} menuLabels a card menu button's whole labels, the same on every card
+ * @property {RegExp} sduiTrigger a 2026 menu button's label
+ * @property {RegExp[]} menuButtonFor labels naming their person (group 1)
+ * @property {LearnedWords | null} taught what was learned, to check the places by
+ */
+
+/** A regular expression that never matches. */
+const NEVER = /(?!)/;
+
+/**
+ * @param {string[]} patterns labels with "{name}" where the person's name stands
+ * @returns {RegExp[]}
+ */
+const namePatterns = (patterns) =>
+  patterns.map((pattern) => {
+    const [before, after = ""] = pattern.split("{name}");
+    return new RegExp(`^${escape(before)}(.+?)${escape(after)}$`, "iu");
+  });
+
+/**
+ * The removal words for a page in `tag`: its table's when that table removes
+ * (`removesIn`), else what the member taught netprune in that language,
+ * else null: netprune reads such a page but clicks nothing on it.
+ * @param {string | null | undefined} tag the page's <html lang>
+ * @param {LearnedWords[]} [learned] what the member taught, in any language
+ * @returns {RemovalWords | null}
+ */
+export function removalWords(tag, learned = []) {
+  const table = tableFor(tag);
+  const lower = (/** @type {string[]} */ names) => names.map((name) => name.toLowerCase());
+  if (table && removesIn(table)) {
+    const items = table.removeConnection ?? [];
+    return {
+      language: table.language,
+      learned: false,
+      menuItems: items,
+      confirms: lower(items),
+      artdecoConfirms: lower(table.confirmRemove ?? []),
+      dialogSays: items,
+      artdecoTriggerPrefixes: (table.moreActionsFor ?? []).map((prefix) => `${prefix} `),
+      menuLabels: table.showMoreActions ?? [],
+      sduiTrigger: (table.menuButtonNames ?? []).length
+        ? new RegExp(`^(?:${anyOf((table.menuButtonNames ?? []).map(escape))})\\b`, "iu")
+        : NEVER,
+      menuButtonFor: namePatterns(table.menuButtonFor ?? []),
+      taught: null,
+    };
+  }
+  const taught =
+    normalTag(tag) === ""
+      ? undefined
+      : learned.find((words) => normalTag(words.language) === normalTag(tag));
+  if (!taught) return null;
+  const named = taught.menuButton?.includes("{name}") ?? false;
+  return {
+    language: taught.language,
+    learned: true,
+    menuItems: [taught.menuItem],
+    confirms: lower([taught.confirm]),
+    artdecoConfirms: lower([taught.confirm]),
+    dialogSays: taught.dialogSaysItem ? [taught.menuItem] : [],
+    artdecoTriggerPrefixes: [],
+    menuLabels: taught.menuButton && !named ? [taught.menuButton] : [],
+    sduiTrigger: NEVER,
+    menuButtonFor: taught.menuButton && named ? namePatterns([taught.menuButton]) : [],
+    taught,
+  };
+}
+
+/**
+ * Every table's removal words at once: only to count a card's menu buttons
+ * on a page whose language netprune cannot remove in (the page check),
+ * never to click by.
+ * @type {RemovalWords}
+ */
+export const ANY_LANGUAGE_WORDS = (() => {
+  const all = TABLES.map((table) => removalWords(table.language)).filter((words) => words !== null);
+  return {
+    language: "",
+    learned: false,
+    menuItems: all.flatMap((words) => words.menuItems),
+    confirms: all.flatMap((words) => words.confirms),
+    artdecoConfirms: all.flatMap((words) => words.artdecoConfirms),
+    dialogSays: all.flatMap((words) => words.dialogSays),
+    artdecoTriggerPrefixes: all.flatMap((words) => words.artdecoTriggerPrefixes),
+    menuLabels: all.flatMap((words) => words.menuLabels),
+    sduiTrigger: new RegExp(all.map((words) => words.sduiTrigger.source).join("|"), "iu"),
+    menuButtonFor: all.flatMap((words) => words.menuButtonFor),
+    taught: null,
+  };
+})();
+
+/** Every language's "Remove connection" item: only to see one appear, never to click it. */
 export const REMOVE_ITEMS = wordsOf((table) => table.removeConnection);
 /** What messages call it. */
 export const REMOVE_ITEM = REMOVE_ITEMS[0];
-/** The artdeco card menu button's label prefixes, each followed by a space. */
-export const ARTDECO_TRIGGER_PREFIXES = wordsOf((table) => table.moreActionsFor).map(
-  (prefix) => `${prefix} `,
-);
-/** The react-2025 card menu button's whole label. */
-export const REACT_TRIGGER_LABELS = wordsOf((table) => table.showMoreActions);
-// The 2026 page names its card menu button like artdeco did, or only says
-// it opens a menu; either way it is the card's one such button.
-export const SDUI_TRIGGER_NAME = new RegExp(
-  `^(?:${anyOf(wordsOf((table) => table.menuButtonNames).map(escape))})\\b`,
-  "i",
-);
-/** A menu button's label that names its person: the name is the group. */
-export const MENU_BUTTON_FOR = new RegExp(
-  `^(?:${anyOf(wordsOf((table) => table.menuButtonFor).map(escape))}) (.+)$`,
-  "i",
-);
-/** The artdeco dialog's confirm button names, lower-cased. */
-export const CONFIRM_NAMES = wordsOf((table) => table.confirmRemove).map((name) =>
-  name.toLowerCase(),
-);
-/** A dialog's ways out, in order of preference, lower-cased. */
+/**
+ * A dialog's ways out, in order of preference, lower-cased, in every
+ * language: pressing one never removes anyone.
+ */
 export const CLOSE_NAMES = (() => {
   /** @type {string[][]} */
   const ranks = [];
@@ -144,6 +309,8 @@ export const CLOSE_NAMES = (() => {
   }
   return ranks;
 })();
+/** The react-2025 card menu button, whatever its label says. */
+export const REACT_TRIGGER_VIEW = 'button[data-view-name="connections-remove-connection-dropdown"]';
 
 // What LinkedIn says when it limits or suspects a member.
 export const LIMIT_WORDS = new RegExp(anyOf(wordsOf((table) => table.limitWarnings)), "i");

@@ -52,6 +52,24 @@ export const monthFormat = () =>
       new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" }),
   );
 
+/**
+ * A LinkedIn language tag in the member's words: "Turkish (tr)", "Türkisch
+ * (tr)"; the tag alone where Intl does not name it.
+ * @param {string} tag
+ */
+export function languageName(tag) {
+  try {
+    const names = cached(
+      "language",
+      (language) => new Intl.DisplayNames([language], { type: "language" }),
+    );
+    const name = names.of(tag);
+    return name && name.toLowerCase() !== tag.toLowerCase() ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
+
 /** @param {number} n */
 export function formatCount(n) {
   return formatNumber(n);

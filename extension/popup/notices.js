@@ -10,6 +10,7 @@ import { BACKGROUND_UNREACHABLE } from "../lib/browser.js";
 import { byId, byTestId, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
 import { trimSentence } from "./format.js";
+import { languageName } from "../lib/format.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
@@ -26,6 +27,16 @@ const PAGE_PHRASES = {
   followers: "popupSourceFollowersPage",
   following: "popupSourceFollowingPage",
   profile: "popupSourceProfile",
+};
+
+/**
+ * Whether netprune removes in the member's LinkedIn language, as message keys.
+ * @type {Record<string, string>}
+ */
+const REMOVAL_PHRASES = {
+  known: "popupRemovalKnown",
+  learned: "popupRemovalLearned",
+  unavailable: "popupRemovalUnavailable",
 };
 
 /**
@@ -92,6 +103,27 @@ export function renderConsistency(doc, summary) {
 }
 
 /**
+ * The member's LinkedIn language (the last page read) and whether netprune
+ * removes in it (issue 12's `linkedin-language`).
+ * @param {Document} doc
+ * @param {Summary} summary
+ */
+export function renderLinkedInLanguage(doc, summary) {
+  const line = byTestId(doc, "linkedin-language");
+  const removal = summary.removal;
+  line.classList.toggle("is-warning", removal?.removal === "unavailable");
+  if (!removal || removal.removal === "not-read") {
+    line.textContent = t("popupLanguageNotRead");
+    return;
+  }
+  const language = removal.language
+    ? t("popupLanguage", languageName(removal.language))
+    : t("popupLanguageUnstated");
+  line.textContent = `${language} ${t(REMOVAL_PHRASES[removal.removal])}`;
+}
+
+/**
+ * The last page read, in words.
  * @param {Document} doc
  * @param {Summary} summary
  */

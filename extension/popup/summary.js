@@ -10,7 +10,12 @@ import { byId, byTestId, query, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
 import { band, formatters, relativeTime } from "./format.js";
 import { renderHistory } from "./history-chart.js";
-import { renderConsistency, renderCorruptNotice, renderPageStatus } from "./notices.js";
+import {
+  renderConsistency,
+  renderCorruptNotice,
+  renderLinkedInLanguage,
+  renderPageStatus,
+} from "./notices.js";
 import { renderRatio } from "./ratio.js";
 
 /**
@@ -114,6 +119,7 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderRatio(doc, summary, text);
   renderHistory(doc, summary.history, text, nowMs);
   renderPageStatus(doc, summary);
+  renderLinkedInLanguage(doc, summary);
   renderOwner(doc, summary);
   byId(doc, "review-lead").textContent = isEmpty(summary)
     ? t("popupReviewLeadEmpty")

@@ -24,6 +24,9 @@
  * @typedef {{ running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,
  *   target: number | null, outcome: null | "complete" | "ended" | "stopped" | "interrupted",
  *   reason: string | null, gone: number }} Collect
+ * @typedef {{ language: string | null, removal: "known" | "learned" | "unavailable" | "not-read" }}
+ *   RemovalLanguage the member's LinkedIn language (the last page's `<html lang>`) and whether
+ *   netprune removes in it (the core's `removalLanguage`)
  * @typedef {{
  *   connections: Count | null, followers: Count | null, following: Count | null,
  *   peopleRead: number,
@@ -34,6 +37,7 @@
  *   page: PageReading | null,
  *   corrupt: { keptAs: string, reason: string, atMs: number, kind?: "unreadable" | "newer" } | null,
  *   history?: History, owner?: string | null,
+ *   removal?: RemovalLanguage,
  * }} Summary
  * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"
  *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"} WaitReason

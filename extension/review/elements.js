@@ -72,8 +72,18 @@ export function elements(doc) {
         unkeepSelected: "unkeep-selected",
         exportCsv: "export-csv",
         queueSelected: "queue-selected",
+        teachLanguage: "teach-language",
+        teachConfirm: "teach-confirm",
+        teachCancel: "teach-cancel",
       }),
     ),
+    ...testIds({
+      teachPanel: "teach-panel",
+      queueRefused: "queue-refused",
+      teachStatus: "teach-status",
+      teachLearned: "teach-learned",
+      teachAnswer: "teach-answer",
+    }),
 
     // The details of one person.
     ...ids({

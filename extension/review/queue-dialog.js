@@ -28,6 +28,7 @@ const HOUR_MS = 3_600_000;
  * the order of the groups on the page.
  */
 const EXCLUDED_ORDER = [
+  "language",
   "kept",
   "alreadyRemoved",
   "gone",
@@ -53,6 +54,7 @@ export const REFUSALS = {
   alreadyRemoved: "refusedAlreadyRemoved",
   badSlug: "refusedBadSlug",
   queueFull: "refusedQueueFull",
+  language: "refusedLanguage",
 };
 
 /**

@@ -9,6 +9,7 @@ import { asIndices, asObject, show } from "../lib/dom.js";
 import { messageOf, trimSentence } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { EMPTY } from "./rows.js";
+import { teachState } from "./teach.js";
 
 /** @typedef {import("./types.js").Page} Page */
 /** @typedef {import("./types.js").Replica} Replica */
@@ -53,7 +54,7 @@ export function createReplica(page) {
         collect: page.collectChanges,
         queue: page.queueChanges,
       };
-      stored = (await storage.get(["snapshot", "collect", "queue"])) ?? {};
+      stored = (await storage.get(["snapshot", "collect", "queue", "teach"])) ?? {};
       // A change seen while the read was out is newer than what it answered.
       if (page.collectChanges !== before.collect) delete stored.collect;
       if (page.queueChanges !== before.queue) delete stored.queue;
@@ -70,6 +71,7 @@ export function createReplica(page) {
     if ("collect" in stored || page.collectChanges === 0)
       page.renderCollect(stored.collect ?? null);
     if ("queue" in stored) page.queueStore = asObject(stored.queue);
+    page.teach = teachState(stored.teach);
     page.renderQueueLine();
     show(ui.loading, false);
     show(ui.errorState, false);

@@ -44,6 +44,7 @@ import { createSelection } from "./selection.js";
 import { createFiles } from "./files.js";
 import { createCollectPanel } from "./collect-panel.js";
 import { createQueueDialog } from "./queue-dialog.js";
+import { createTeach, teachState } from "./teach.js";
 import { elements } from "./elements.js";
 import { asObject, setStatus } from "../lib/dom.js";
 import { messageOf, monthFormat } from "../lib/format.js";
@@ -127,6 +128,7 @@ export function startReview(doc, { extension, loadCore }) {
     queueChanges: 0,
     queuePlan: null,
     pageCheck: null,
+    teach: null,
   });
 
   const requestFrame =
@@ -146,6 +148,7 @@ export function startReview(doc, { extension, loadCore }) {
     createCollectPanel(page),
     createPageCheck(page),
     createQueueDialog(page),
+    createTeach(page),
   );
 
   // Rendering, at most once per animation frame.
@@ -404,6 +407,10 @@ export function startReview(doc, { extension, loadCore }) {
       page.queueChanges += 1;
       page.queueStore = asObject(changes.queue.newValue);
       page.renderQueueLine();
+    }
+    if ("teach" in changes) {
+      page.teach = teachState(changes.teach.newValue);
+      page.renderTeach();
     }
     if ("snapshot" in changes) page.requestReload();
   };

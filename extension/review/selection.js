@@ -24,7 +24,8 @@ export function createSelection(page) {
     ui.selectionOutside.textContent =
       outside > 0 ? t("selectionOutside", formatCount(outside)) : "";
     const none = selected.size === 0;
-    ui.queueSelected.disabled = none;
+    ui.queueSelected.disabled = none || page.removalBlocked();
+    page.renderTeach();
     ui.clearSelection.disabled = none;
     ui.keepSelected.disabled = none;
     ui.unkeepSelected.disabled = none;

@@ -46,6 +46,12 @@
  *   connectionsPrecision: Count["precision"] | null, crossesBadge: boolean,
  *   finishAtMs: number | null, durationMs: number | null, alreadyWaiting: number,
  * }} RemovalPlan the core's plan of a removal batch (Core.planRemovals)
+ * @typedef {import("../popup/types.js").RemovalLanguage} RemovalLanguage
+ * @typedef {{ state: "watching" | "observed" | "failed", language: string | null, atMs: number,
+ *   words?: { menuItem: string, confirm: string, menuButton: string | null, itemRole: string,
+ *     dialogTag: string, dialogSaysItem: boolean, language: string },
+ *   person?: { slug: string, name: string } | null, reason?: string }} TeachState
+ *   storage.local.teach: the teach-once flow (background/messages.js)
  * @typedef {{ name: string, query: string }} SavedQuery
  * @typedef {{ label: string, query: string }} SuggestedQuery
  * @typedef {{
@@ -57,6 +63,7 @@
  *   savedQueries(): SavedQuery[],
  *   backupJson(nowMs: number): string,
  *   planRemovals(slugs: string[], nowMs: number, utcOffsetMinutes: number): RemovalPlan,
+ *   removalLanguage(): RemovalLanguage,
  *   free?: () => void,
  * }} Replica
  * @typedef {{
@@ -105,6 +112,7 @@
  *   queuePlan: { slugs: string[], names: string[], needsAck: boolean, sending: boolean,
  *     answered: boolean } | null,
  *   pageCheck: any,
+ *   teach: TeachState | null,
  * }} PageState the page's state; every part reads and writes it through `page`
  * @typedef {{
  *   later(callback: () => void, ms: number): ReturnType<typeof setTimeout>,
@@ -162,6 +170,11 @@
  *   closeQueueDialog: (...args: any[]) => any,
  *   confirmQueue: (...args: any[]) => any,
  *   trapTab: (...args: any[]) => any,
+ *   removalBlocked: () => boolean,
+ *   renderTeach: (...args: any[]) => any,
+ *   startTeach: (...args: any[]) => any,
+ *   confirmTeach: (...args: any[]) => any,
+ *   cancelTeach: (...args: any[]) => any,
  * }} PageParts what each part's create*() adds to `page` (query-box.js ... queue-dialog.js)
  * @typedef {PageState & PageCore & PageParts} Page
  */

@@ -14,6 +14,7 @@
 //! [`crate::report`] (the log's CSV and profile links are written as the
 //! report writes them).
 
+pub mod language;
 pub mod limits;
 pub mod pacing;
 pub mod people;

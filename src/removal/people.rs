@@ -6,6 +6,7 @@
 use crate::network::calendar::TimeMs;
 use crate::network::model::{ModelError, Network, Person};
 use crate::network::text::clean_text;
+use crate::removal::language::{removal_language, Availability};
 use crate::removal::queue::{
     Action, EnqueueReport, EntryStatus, Refusal, RefuseReason, RemovalQueue, Reported, SkipReason,
     StepOutcome, DEFAULT_SEED, MAX_PENDING, MAX_SLUG_CHARS,
@@ -29,6 +30,15 @@ pub(crate) fn person_refusal<'a>(
     }
 }
 
+/// Why nobody at all can be queued now: the member's LinkedIn (its last
+/// page read) is in a language netprune knows no removal words in, neither
+/// its own nor taught. [`queue_removals`] and the plan both ask this first.
+pub(crate) fn batch_refusal(queue: &RemovalQueue, network: &Network) -> Option<RefuseReason> {
+    let page = network.last_page.as_ref().map(|p| p.language.as_deref());
+    (removal_language(page, queue.taught()).removal == Availability::Unavailable)
+        .then_some(RefuseReason::Language)
+}
+
 /// Queues people for removal by slug. Kept people are never queued, nor
 /// export rows without a profile link, people no longer connected,
 /// people already removed, or slugs the network does not know: each is
@@ -50,7 +60,11 @@ pub fn queue_removals(
     let mut refused = Vec::new();
     let mut people = Vec::new();
     for slug in slugs {
-        match person_refusal(network, slug) {
+        let checked = match batch_refusal(queue, network) {
+            Some(why) => Err(why),
+            None => person_refusal(network, slug),
+        };
+        match checked {
             Ok(p) => people.push((p.slug.clone(), p.name.clone())),
             Err(why) => refused.push(Refusal::new(clean_text(slug, MAX_SLUG_CHARS), why)),
         }

@@ -13,7 +13,7 @@ use crate::network::calendar::TimeMs;
 use crate::network::figure::Precision;
 use crate::network::model::{FigureKind, ModelError, Network, BADGE_THRESHOLD};
 use crate::network::text::clean_text;
-use crate::removal::people::person_refusal;
+use crate::removal::people::{batch_refusal, person_refusal};
 use crate::removal::queue::{RefuseReason, RemovalQueue, MAX_PENDING, MAX_SLUG_CHARS};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -72,6 +72,9 @@ pub fn refusal_words(why: RefuseReason) -> &'static str {
         RefuseReason::AlreadyRemoved => "already removed by netprune",
         RefuseReason::BadSlug => "not a profile link netprune can use",
         RefuseReason::QueueFull => "the queue is full (30,000 people waiting)",
+        RefuseReason::Language => {
+            "your LinkedIn is in a language netprune knows no removal words in yet: teach it on this page first"
+        }
     }
 }
 
@@ -93,16 +96,19 @@ pub fn plan_removals(
         )));
     }
     queue.ensure_index();
+    let batch = batch_refusal(queue, network);
     let mut pending = queue.pending_count();
     let mut taken: HashSet<String> = HashSet::new();
     let mut queueable = Vec::new();
     let mut excluded = Vec::new();
     for slug in slugs {
-        let checked = person_refusal(network, slug).and_then(|p| {
-            match queue.entry_refusal(&p.slug, &taken, pending) {
-                Some(why) => Err(why),
-                None => Ok(p.slug.clone()),
-            }
+        let checked = match batch {
+            Some(why) => Err(why),
+            None => person_refusal(network, slug),
+        }
+        .and_then(|p| match queue.entry_refusal(&p.slug, &taken, pending) {
+            Some(why) => Err(why),
+            None => Ok(p.slug.clone()),
         });
         match checked {
             Ok(slug) => {

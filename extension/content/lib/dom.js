@@ -212,3 +212,18 @@ export const buttonsNamed = (scope, names) =>
   [...scope.querySelectorAll(BUTTON)].filter(
     (button) => isShown(button) && names.includes(accessibleName(button).toLowerCase()),
   );
+
+/**
+ * Where a clickable item stands in the markup, as the teach flow records
+ * it: its role, else its element name ("menuitem", "button", "a").
+ * @param {Element} element
+ */
+export const placeOf = (element) => element.getAttribute("role") ?? element.localName;
+
+/**
+ * What kind of dialog this is, as the teach flow records it: "dialog" for
+ * the native element, else its role ("dialog", "alertdialog").
+ * @param {Element} dialog
+ */
+export const dialogPlace = (dialog) =>
+  dialog.localName === "dialog" ? "dialog" : (dialog.getAttribute("role") ?? dialog.localName);

@@ -12,7 +12,6 @@ import {
   textOrNull,
   visibleText,
 } from "../lib/dom.js";
-import { ARTDECO_TRIGGER_PREFIXES, CONFIRM_NAMES } from "../words.js";
 
 /** @typedef {import("./types.js").Markup} Markup */
 
@@ -46,16 +45,20 @@ export const artdeco = {
   read: readArtdecoCard,
   listedCards: () => [...document.documentElement.querySelectorAll(ARTDECO_CARD)],
   cardAround: (link) => link.closest(ARTDECO_CARD),
-  menuButtons: (card) =>
+  menuButtons: (card, words) =>
     [...card.querySelectorAll(BUTTON)].filter((button) => {
       const label = collapse(button.getAttribute("aria-label") ?? "");
-      return ARTDECO_TRIGGER_PREFIXES.some((prefix) => label.startsWith(prefix));
+      return (
+        words.artdecoTriggerPrefixes.some((prefix) => label.startsWith(prefix)) ||
+        words.menuButtonFor.some((pattern) => pattern.test(label)) ||
+        words.menuLabels.includes(label)
+      );
     }),
-  confirmButtons(dialog) {
+  confirmButtons(dialog, words) {
     if (!dialog.matches('[role="alertdialog"], .artdeco-modal')) {
       return { wrong: "not an artdeco modal" };
     }
-    const named = buttonsNamed(dialog, CONFIRM_NAMES);
+    const named = buttonsNamed(dialog, words.artdecoConfirms);
     const primary = named.filter((button) => button.matches(".artdeco-button--primary"));
     return primary.length > 0 ? primary : named;
   },

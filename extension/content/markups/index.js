@@ -102,13 +102,15 @@ export function connectionCards(generation) {
 const cardAround = (generation, link) => MARKUPS[generation].cardAround(link);
 
 /**
- * The menu buttons on show in a card, in this generation's terms.
+ * The menu buttons on show in a card, in this generation's terms and the
+ * page language's words.
  * @param {string} generation
  * @param {Element} card
+ * @param {import("../words.js").RemovalWords} words
  * @returns {Element[]}
  */
-export function menuButtons(generation, card) {
-  return MARKUPS[generation].menuButtons(card).filter((button) => isShown(button));
+export function menuButtons(generation, card, words) {
+  return MARKUPS[generation].menuButtons(card, words).filter((button) => isShown(button));
 }
 
 /**

@@ -3,8 +3,8 @@
 // card, the card's fields, its menu button and its remove dialog.
 // docs/LINKEDIN.md, "react-2025", has the evidence for every selector here.
 
-import { hrefOf, isShown, profileLinks } from "../lib/dom.js";
-import { REACT_TRIGGER_LABELS } from "../words.js";
+import { collapse, hrefOf, isShown, profileLinks } from "../lib/dom.js";
+import { REACT_TRIGGER_VIEW } from "../words.js";
 import { readPlainCard } from "./cards.js";
 
 /** @typedef {import("./types.js").Markup} Markup */
@@ -16,10 +16,6 @@ const REACT_LIST = '[data-view-name="connections-list"]';
 const REACT_LAZY_LIST =
   '[componentkey="ConnectionsPage_ConnectionsList"][data-testid="lazy-column"]';
 const REACT_PROFILE_LINK = 'a[data-view-name="connections-profile"]';
-const REACT_TRIGGER = REACT_TRIGGER_LABELS.map(
-  (label) =>
-    `button[aria-label="${label}"][data-view-name="connections-remove-connection-dropdown"]`,
-).join(", ");
 const REACT_CONFIRM = 'button[data-view-name="connections-remove"]';
 
 /**
@@ -64,7 +60,7 @@ function reactCardContainers() {
 function cardAround(link) {
   const list = link.closest(REACT_LIST);
   for (let node = link.parentElement; node && node !== list; node = node.parentElement) {
-    if (node.querySelector(REACT_TRIGGER)) return node;
+    if (node.querySelector(REACT_TRIGGER_VIEW)) return node;
   }
   return null;
 }
@@ -106,7 +102,14 @@ export const react2025 = {
     return [...found];
   },
   cardAround,
-  menuButtons: (card) => [...card.querySelectorAll(REACT_TRIGGER)],
+  menuButtons: (card, words) =>
+    [...card.querySelectorAll(REACT_TRIGGER_VIEW)].filter((button) => {
+      const label = collapse(button.getAttribute("aria-label") ?? "");
+      return (
+        words.menuLabels.includes(label) ||
+        words.menuButtonFor.some((pattern) => pattern.test(label))
+      );
+    }),
   confirmButtons: (dialog) =>
     [...dialog.querySelectorAll(REACT_CONFIRM)].filter((button) => isShown(button)),
   dialogSaysItem: false,

@@ -4,7 +4,6 @@
 // remove dialog. docs/LINKEDIN.md, "sdui-2026", has the evidence.
 
 import { BUTTON, collapse, buttonsNamed } from "../lib/dom.js";
-import { REMOVE_ITEMS, SDUI_TRIGGER_NAME } from "../words.js";
 import { readPlainCard } from "./cards.js";
 
 /** @typedef {import("./types.js").Markup} Markup */
@@ -41,19 +40,22 @@ export const sdui2026 = {
   read: (card) => readPlainCard(card, "a[href]"),
   listedCards: () => cardsWithin(document.documentElement),
   cardAround: (link) => outermostSduiCard(link.closest(SDUI_CARD)),
-  menuButtons: (card) =>
+  menuButtons: (card, words) =>
     [...card.querySelectorAll(BUTTON)].filter((button) => {
       const label = collapse(button.getAttribute("aria-label") ?? "");
       const popup = button.getAttribute("aria-haspopup");
-      return SDUI_TRIGGER_NAME.test(label) || popup === "menu" || popup === "true";
+      return (
+        words.sduiTrigger.test(label) ||
+        words.menuButtonFor.some((pattern) => pattern.test(label)) ||
+        words.menuLabels.includes(label) ||
+        popup === "menu" ||
+        popup === "true"
+      );
     }),
-  confirmButtons(dialog) {
+  confirmButtons(dialog, words) {
     // A native <dialog>, which [role="dialog"] does not describe.
     if (dialog.localName !== "dialog") return { wrong: "not the page's native dialog" };
-    return buttonsNamed(
-      dialog,
-      REMOVE_ITEMS.map((item) => item.toLowerCase()),
-    );
+    return buttonsNamed(dialog, words.confirms);
   },
   dialogSaysItem: true,
   keyedCards: true,

@@ -6,6 +6,7 @@
 /** @typedef {{ connections: string | null, followers: string | null, following: string | null }} Counts */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText: string | null }} Card */
 /** @typedef {{ generation: string | null, counts: Counts, cards: Card[] }} PageContent */
+/** @typedef {import("../words.js").RemovalWords} RemovalWords */
 /** @typedef {{ page: "connections" | "followers" | "following" | "profile", key: string, slug: string | null }} Target */
 
 /**
@@ -21,9 +22,10 @@
  * @property {(card: Element) => Card | null} read
  * @property {() => Element[]} listedCards the cards a step may act on, before the one-person check
  * @property {(link: Element) => Element | null} cardAround the card around one of its profile links
- * @property {(card: Element) => Element[]} menuButtons the card's menu button candidates (shown or not)
- * @property {(dialog: Element) => { wrong: string } | Element[]} confirmButtons the remove dialog's
- *   confirm buttons, or why the dialog is not this generation's remove dialog
+ * @property {(card: Element, words: RemovalWords) => Element[]} menuButtons the card's menu button
+ *   candidates (shown or not), by the page language's words
+ * @property {(dialog: Element, words: RemovalWords) => { wrong: string } | Element[]} confirmButtons
+ *   the remove dialog's confirm buttons, or why the dialog is not this generation's remove dialog
  * @property {boolean} dialogSaysItem whether its remove dialog says the menu item's words
  * @property {boolean} keyedCards whether a card names its person in its key, without a link
  */

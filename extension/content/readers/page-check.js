@@ -8,7 +8,21 @@ import { PROFILE_SEGMENT, decodeSlug, hrefOf, isShown, mainScope } from "../lib/
 import { ANY_CARD, MARKUPS, cardKey, detectGeneration, menuButtons } from "../markups/index.js";
 import { EXACT_COUNT, findCounts } from "./counts.js";
 import { tab } from "../tab.js";
-import { SEARCH_PLACEHOLDERS, SEARCH_SUBJECT, SEARCH_WORD } from "../words.js";
+import {
+  ANY_LANGUAGE_WORDS,
+  SEARCH_PLACEHOLDERS,
+  SEARCH_SUBJECT,
+  SEARCH_WORD,
+  removalWords,
+} from "../words.js";
+
+/**
+ * The page's language, its `<html lang>` ("en", "de", "pt-BR"), or null:
+ * the core reads dates and counts in it, and a step clicks only by that
+ * language's words (docs/ARCHITECTURE.md, page-reading).
+ * @returns {string | null}
+ */
+export const pageLanguage = () => document.documentElement.lang.trim() || null;
 
 const SEARCH_INPUTS = 'input[type="search"], input[type="text"], input:not([type])';
 // docs/LINKEDIN.md, "Search box": the 2026 typeahead, by its data attributes.
@@ -30,6 +44,11 @@ const SELF_LINKS =
 export function pageCheck() {
   if (!tab.current || tab.current.target.page !== "connections") return null;
   const generation = detectGeneration();
+  const language = pageLanguage();
+  // Counting menu buttons only: with the page language's words where
+  // netprune has them, else every table's (the background asks the core
+  // whether removal is available in `language`).
+  const words = removalWords(language, tab.taught) ?? ANY_LANGUAGE_WORDS;
   const markup = generation ? MARKUPS[generation] : null;
   const elements = markup ? markup.cardsWithin(document.documentElement) : [];
   const read = elements.map((element) => markup?.read(element) ?? null);
@@ -41,7 +60,7 @@ export function pageCheck() {
       name: card?.name ?? null,
       headline: card?.headline ?? null,
       connected: card?.connectedText ?? null,
-      menuButtons: generation ? menuButtons(generation, element).length : 0,
+      menuButtons: generation ? menuButtons(generation, element, words).length : 0,
     };
   });
   const total = markup ? findCounts(mainScope(), ["connections"], markup.skip).connections : null;
@@ -70,6 +89,7 @@ export function pageCheck() {
   // and the check reports it as memberFound.
   return {
     generation,
+    language,
     statedTotal: total,
     cardsOnPage: elements.length,
     cardsRead: readable.length,

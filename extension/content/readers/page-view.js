@@ -10,7 +10,7 @@
 import { CollectRun } from "../collect/run.js";
 import { deliver, guarded } from "../lib/runtime.js";
 import { MARKUPS, cardKey, readKey } from "../markups/index.js";
-import { navMember, pageCheck } from "./page-check.js";
+import { navMember, pageCheck, pageLanguage } from "./page-check.js";
 import { REASONS, readConnectionsPage, readFollowPage, readOwnProfile } from "./pages.js";
 import { checkNavigation, tab } from "../tab.js";
 
@@ -33,13 +33,6 @@ const SETTLE_MS = 400;
 const MAX_SETTLE_MS = 2_000;
 // Readings carry the page check (docs/ARCHITECTURE.md) at most this often.
 const CHECK_EVERY_MS = 5_000;
-
-/**
- * The page's language, its `<html lang>` ("en", "de", "pt-BR"), or null:
- * the core reads dates and counts in it (docs/ARCHITECTURE.md, page-reading).
- * @returns {string | null}
- */
-const pageLanguage = () => document.documentElement.lang.trim() || null;
 
 /** One visit to one readable page, from URL change to the next URL change. */
 export class PageView {

@@ -11,6 +11,7 @@ import { checkNavigation, tab, tabBusy } from "../tab.js";
 import { troubleShown } from "../trouble.js";
 import { RemovalStep } from "./remove-connection.js";
 import { STEP_RULES } from "./step.js";
+import { taughtWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepRequest} StepRequest */
 /** @typedef {import("./step.js").StepRules} StepRules */
@@ -41,7 +42,7 @@ function stepRules(rules) {
  * @returns {StepRequest | null}
  */
 function stepRequest(message) {
-  const { attempt, slug, name, mode, dryRun, pausesMs, member } = message ?? {};
+  const { attempt, slug, name, mode, dryRun, pausesMs, member, taught } = message ?? {};
   if (typeof attempt !== "number" || !Number.isFinite(attempt)) return null;
   if (typeof slug !== "string" || !/^[^/?#\s]+$/.test(slug)) return null;
   if (typeof name !== "string" || collapse(name) === "") return null;
@@ -67,6 +68,7 @@ function stepRequest(message) {
     dryRun: dryRun === true,
     pausesMs: pauses,
     member: typeof member === "string" ? decodeSlug(member) : null,
+    taught: taughtWords(taught),
   };
 }
 
@@ -89,6 +91,7 @@ export function startRemovalStep(message) {
   }
   const rules = stepRules(message?.rules);
   if (typeof rules === "string") return { ok: false, error: rules };
+  tab.taught = request.taught ?? [];
   checkNavigation();
   const busy = tabBusy();
   if (busy) return { ok: false, notTaken: "busy", error: busy };

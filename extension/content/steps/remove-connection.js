@@ -13,11 +13,13 @@ import {
   accessibleName,
   buttonsNamed,
   collapse,
+  dialogPlace,
   fold,
   isShown,
   labelled,
   outermost,
   peopleCount,
+  placeOf,
   quote,
   seconds,
   shownMatching,
@@ -34,15 +36,16 @@ import {
   detectGeneration,
   menuButtons,
 } from "../markups/index.js";
-import { statedTotal } from "../readers/page-check.js";
+import { pageLanguage, statedTotal } from "../readers/page-check.js";
 import { Step } from "./step.js";
 import { troubleShown, warning } from "../trouble.js";
-import { CLOSE_NAMES, LIMIT_WORDS, MENU_BUTTON_FOR, REMOVE_ITEM, REMOVE_ITEMS } from "../words.js";
+import { CLOSE_NAMES, LIMIT_WORDS, removalWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
 /** @typedef {import("./step.js").StepRules} StepRules */
 /** @typedef {import("./step.js").Outcome} Outcome */
+/** @typedef {import("../words.js").RemovalWords} RemovalWords */
 
 // What a menu item may be.
 const CLICKABLE =
@@ -85,14 +88,21 @@ function menuAround(element, trigger) {
   return container;
 }
 
-/** Elements on show whose whole text is the "Remove connection" item's, in any language. */
-const removeLabels = () => REMOVE_ITEMS.flatMap((item) => labelled(item));
+/**
+ * Elements on show whose whole text is the "Remove connection" item's, in
+ * the page's language.
+ * @param {RemovalWords} words
+ */
+const removeLabels = (words) => words.menuItems.flatMap((item) => labelled(item));
 
-/** What is on show before a click, to tell what the click opened. */
-function snapshot() {
+/**
+ * What is on show before a click, to tell what the click opened.
+ * @param {RemovalWords} words
+ */
+function snapshot(words) {
   return {
     menus: new Set(shownMatching(MENU)),
-    labels: new Set(removeLabels()),
+    labels: new Set(removeLabels(words)),
     dialogs: new Set(shownMatching(DIALOG)),
   };
 }
@@ -109,8 +119,9 @@ const newDialogs = (before) =>
  * by role, or around a "Remove connection" that was not on show before.
  * @param {Element} trigger
  * @param {ReturnType<typeof snapshot>} before
+ * @param {RemovalWords} words
  */
-function newMenus(trigger, before) {
+function newMenus(trigger, before, words) {
   /** @type {Element[]} */
   const menus = [];
   const controlled = trigger.getAttribute("aria-controls");
@@ -119,7 +130,7 @@ function newMenus(trigger, before) {
   for (const menu of shownMatching(MENU)) {
     if (!before.menus.has(menu) && !menu.contains(trigger)) menus.push(menu);
   }
-  for (const label of removeLabels()) {
+  for (const label of removeLabels(words)) {
     if (before.labels.has(label) || menus.some((menu) => menu.contains(label))) continue;
     menus.push(menuAround(label, trigger));
   }
@@ -155,6 +166,21 @@ export class RemovalStep extends Step {
    */
   constructor(request, rules) {
     super(request, rules, "removal-outcome");
+    /** the page's language when the step began */
+    this.language = pageLanguage();
+    /** @type {RemovalWords | null} the words this step clicks by: the page language's, or none */
+    this.pageWords = removalWords(this.language, request.taught ?? []);
+    /**
+     * The same, once perform() has made sure there are some: only the
+     * methods it calls afterwards read it.
+     * @type {RemovalWords}
+     */
+    this.words = /** @type {RemovalWords} */ (/** @type {unknown} */ (null));
+  }
+
+  /** The "Remove connection" item's words in the page's language, for messages. */
+  get item() {
+    return this.words.menuItems[0];
   }
 
   /** @returns {Promise<StepResult>} */
@@ -168,6 +194,13 @@ export class RemovalStep extends Step {
         before.kind,
       );
     }
+    if (this.pageWords === null && mode !== "verify") {
+      // docs/LINKEDIN.md, "Languages": a click is made only by words seen
+      // on LinkedIn in this language, or taught by the member in it.
+      const why = `this page is in “${this.language}”, a language netprune knows no removal words in (LinkedIn's own, or taught on the review page), so it clicks nothing here`;
+      return this.trouble(why, `${why}, before netprune did anything`);
+    }
+    if (this.pageWords) this.words = this.pageWords;
     const generation = await this.until(detectGeneration, this.rules.waitLimitMs);
     if (typeof generation !== "string") {
       return (
@@ -228,7 +261,7 @@ export class RemovalStep extends Step {
     const item = this.checkMenu(menu);
     if ("outcome" in item) return item;
 
-    const before = snapshot();
+    const before = snapshot(this.words);
     const stillHere = this.checkCard();
     if (stillHere) return stillHere;
     const chosen = await this.press(item.element);
@@ -239,10 +272,10 @@ export class RemovalStep extends Step {
       return dialogs.length > 0 ? dialogs : null;
     }, this.rules.dialogWaitMs);
     if (!Array.isArray(appeared)) {
-      return appeared ?? this.failed(`no dialog appeared after choosing “${REMOVE_ITEM}”`);
+      return appeared ?? this.failed(`no dialog appeared after choosing “${this.item}”`);
     }
     if (appeared.length > 1) {
-      const why = `${appeared.length} dialogs opened at once after choosing “${REMOVE_ITEM}”`;
+      const why = `${appeared.length} dialogs opened at once after choosing “${this.item}”`;
       return this.trouble(why, why, "unexpected-dialog");
     }
     const dialog = appeared[0];
@@ -270,7 +303,7 @@ export class RemovalStep extends Step {
       if (gone !== true) return gone ?? this.failed("the dialog stayed open after pressing Cancel");
       return {
         outcome: { kind: "removed" },
-        observed: `dry run: reached the ${REMOVE_ITEM} button for ${shownName}; not pressed`,
+        observed: `dry run: reached the ${this.item} button for ${shownName}; not pressed`,
       };
     }
 
@@ -312,7 +345,7 @@ export class RemovalStep extends Step {
       this.troubleAfter = troubleShown();
       return {
         outcome: /** @type {Outcome} */ ({ kind: "removed" }),
-        observed: `confirmed “${REMOVE_ITEM}” for ${shownName} (${this.path}, found ${via}); ${how}`,
+        observed: `confirmed “${this.item}” for ${shownName} (${this.path}, found ${via}); ${how}`,
       };
     };
     const evidence = () => {
@@ -356,7 +389,7 @@ export class RemovalStep extends Step {
     for (const waitMs of [this.rules.menuWaitMs, this.rules.menuRetryWaitMs]) {
       /** @type {{ element: HTMLElement }} */
       let trigger = { element: document.createElement("button") };
-      const before = snapshot();
+      const before = snapshot(this.words);
       const pressed = await this.press(() => {
         // Found afresh right before the click: a virtualized row may have
         // been recycled for someone else in the meantime.
@@ -369,7 +402,7 @@ export class RemovalStep extends Step {
       const opened = await this.until(() => {
         const dialogs = newDialogs(before);
         if (dialogs.length > 0) return { dialogs };
-        const menus = newMenus(trigger.element, before);
+        const menus = newMenus(trigger.element, before, this.words);
         if (menus.length > 0) return { menus };
         return null;
       }, waitMs);
@@ -386,7 +419,7 @@ export class RemovalStep extends Step {
         return { menu: opened.menus[0] };
       }
       if (trigger.element.getAttribute("aria-expanded") === "true") {
-        const why = `the card's menu opened without a “${REMOVE_ITEM}” item netprune could find`;
+        const why = `the card's menu opened without a “${this.item}” item netprune could find`;
         return this.trouble(why, why, "unexpected-menu");
       }
     }
@@ -403,7 +436,7 @@ export class RemovalStep extends Step {
     if (!card)
       return this.failed(`the card for ${this.path} left the page before its menu was opened`);
     const name = cardName(generation, card);
-    const candidates = menuButtons(generation, card);
+    const candidates = menuButtons(generation, card, this.words);
     if (candidates.length === 0) return this.failed(`no menu button on the card for ${this.path}`);
     if (candidates.length > 1) {
       const why = `the card for ${this.path} has ${candidates.length} menu buttons`;
@@ -411,7 +444,9 @@ export class RemovalStep extends Step {
     }
     const trigger = /** @type {HTMLElement} */ (candidates[0]);
     const label = collapse(trigger.getAttribute("aria-label") ?? "");
-    const named = MENU_BUTTON_FOR.exec(label);
+    const named = this.words.menuButtonFor
+      .map((pattern) => pattern.exec(label))
+      .find((match) => match !== null);
     if (named && name !== null && fold(named[1]) !== fold(name)) {
       const why = `the menu button on the card for ${this.path} is labelled for ${quote(named[1])}`;
       return this.trouble(why, why, "unexpected-menu");
@@ -430,20 +465,29 @@ export class RemovalStep extends Step {
     const text = spacedText(menu);
     const clickable = outermost(
       [...menu.querySelectorAll(CLICKABLE)].filter(
-        (element) => isShown(element) && REMOVE_ITEMS.includes(visibleText(element)),
+        (element) => isShown(element) && this.words.menuItems.includes(visibleText(element)),
       ),
     );
     const items =
       clickable.length > 0
         ? clickable
-        : outermost(removeLabels().filter((element) => menu.contains(element) && element !== menu));
-    const occurrences = removeLabels().filter((element) => menu.contains(element)).length;
+        : outermost(
+            removeLabels(this.words).filter(
+              (element) => menu.contains(element) && element !== menu,
+            ),
+          );
+    const occurrences = removeLabels(this.words).filter((element) => menu.contains(element)).length;
     if (items.length > 1 || occurrences > 1) {
-      const why = `the card's menu shows more than one “${REMOVE_ITEM}” item (${quote(text)})`;
+      const why = `the card's menu shows more than one “${this.item}” item (${quote(text)})`;
       return this.trouble(why, why, "unexpected-menu");
     }
     if (items.length === 0) {
-      const why = `the card's menu has no “${REMOVE_ITEM}” item (${quote(text)})`;
+      const why = `the card's menu has no “${this.item}” item (${quote(text)})`;
+      return this.trouble(why, why, "unexpected-menu");
+    }
+    const taught = this.words.taught;
+    if (taught && placeOf(items[0]) !== taught.itemRole) {
+      const why = `the card's menu has its “${this.item}” as a ${placeOf(items[0])}, not the ${taught.itemRole} netprune was taught`;
       return this.trouble(why, why, "unexpected-menu");
     }
     return { element: /** @type {HTMLElement} */ (items[0]) };
@@ -466,13 +510,18 @@ export class RemovalStep extends Step {
       const reason = `a dialog that is not the remove-connection dialog for ${shownName} opened (${why}): ${quote(text)}`;
       return this.trouble(reason, reason, "unexpected-dialog");
     };
+    const taught = this.words.taught;
+    if (taught && dialogPlace(dialog) !== taught.dialogTag) {
+      return wrong(`a ${dialogPlace(dialog)}, not the ${taught.dialogTag} netprune was taught`);
+    }
     const markup = MARKUPS[/** @type {string} */ (this.generation)];
-    const confirms = markup.confirmButtons(dialog);
+    const confirms = markup.confirmButtons(dialog, this.words);
     if (!Array.isArray(confirms)) return wrong(confirms.wrong);
     if (confirms.length === 0) return wrong("no remove-connection confirm button");
     if (confirms.length > 1) return wrong(`${confirms.length} confirm buttons`);
-    if (markup.dialogSaysItem && !REMOVE_ITEMS.some((item) => text.includes(item))) {
-      return wrong(`it never says “${REMOVE_ITEM}”`);
+    const says = this.words.dialogSays;
+    if (markup.dialogSaysItem && says.length > 0 && !says.some((item) => text.includes(item))) {
+      return wrong(`it never says “${this.item}”`);
     }
     if (!namesThem(text, shownName)) return wrong(`it does not name ${shownName}`);
     return /** @type {HTMLElement} */ (confirms[0]);

@@ -38,7 +38,7 @@ import { troublePath, troubleShown } from "../trouble.js";
 /** @typedef {import("../trouble.js").Trouble} Trouble */
 /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "unproven", reason: string } | { kind: "trouble", reason: string, trouble: TroubleKind }} Outcome */
 /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
-/** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[], member: string | null }} StepRequest */
+/** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[], member: string | null, taught?: import("../words.js").LearnedWords[] }} StepRequest */
 /**
  * @typedef {object} StepRules a step's limits, from the background (`remove-step`'s `rules`)
  * @property {number} timeoutMs the whole step, however its waits add up (its pauses come on top)

@@ -393,6 +393,9 @@ pub enum RefuseReason {
     BadSlug,
     /// 30,000 people are pending already.
     QueueFull,
+    /// The member's LinkedIn is in a language netprune knows no removal
+    /// words in, neither its own nor taught ([`crate::removal::language`]).
+    Language,
 }
 
 impl RefuseReason {
@@ -408,6 +411,7 @@ impl RefuseReason {
             Self::AlreadyRemoved => "already removed",
             Self::BadSlug => "not a profile link netprune can use",
             Self::QueueFull => "the queue is full (30,000 people waiting)",
+            Self::Language => "LinkedIn is in a language netprune cannot remove in yet",
         }
     }
 }

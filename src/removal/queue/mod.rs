@@ -49,6 +49,7 @@
 use crate::intake::reading::clean_text;
 use crate::network::calendar::{CivilDate, TimeMs};
 use crate::network::model::{ModelError, CONNECTION_CAP, UNMATCHED_PREFIX};
+use crate::removal::language::{normal_tag, LearnedWords, MAX_TAUGHT_LANGUAGES};
 use crate::removal::pacing::{
     attempts_within, Hold, PacingPolicy, PacingSettings, Prng, WaitReason, DAILY_CEILING, DAY_MS,
     HOUR_MS, MINUTE_MS, SECOND_MS,
@@ -179,6 +180,10 @@ pub struct RemovalQueue {
     /// The lock on resuming after a LinkedIn warning.
     #[serde(default)]
     cooldown: Option<Cooldown>,
+    /// The removal words the member taught, one entry per language
+    /// ([`crate::removal::language`]).
+    #[serde(default)]
+    taught: Vec<LearnedWords>,
     rng: Prng,
     /// Whether the caller seeded the generator.
     #[serde(default)]
@@ -231,6 +236,7 @@ impl RemovalQueue {
             until_breather,
             consecutive_failures: 0,
             cooldown: None,
+            taught: Vec::new(),
             rng,
             seeded: true,
         }
@@ -245,6 +251,35 @@ impl RemovalQueue {
     /// Whether the caller seeded the generator.
     pub fn is_seeded(&self) -> bool {
         self.seeded
+    }
+
+    /// The removal words the member taught, by language.
+    pub fn taught(&self) -> &[LearnedWords] {
+        &self.taught
+    }
+
+    /// Keeps what the member taught in one language (cleaned), replacing
+    /// what was taught in it before. Refuses words netprune's own tables
+    /// already have, and a language past [`MAX_TAUGHT_LANGUAGES`].
+    pub fn teach(&mut self, words: LearnedWords, now_ms: TimeMs) -> Result<LearnedWords, String> {
+        let mut words = words.cleaned()?;
+        words.learned_at_ms = now_ms;
+        self.taught.retain(|w| w.language != words.language);
+        if self.taught.len() >= MAX_TAUGHT_LANGUAGES {
+            return Err(format!(
+                "netprune keeps words for at most {MAX_TAUGHT_LANGUAGES} languages"
+            ));
+        }
+        self.taught.push(words.clone());
+        Ok(words)
+    }
+
+    /// Forgets what was taught in `language`; whether there was anything.
+    pub fn forget_taught(&mut self, language: &str) -> bool {
+        let language = normal_tag(language);
+        let before = self.taught.len();
+        self.taught.retain(|w| w.language != language);
+        self.taught.len() != before
     }
 
     /// Checks a queue just deserialized from storage: rebuilds the slug
@@ -293,6 +328,13 @@ impl RemovalQueue {
             self.attempts.pop_front();
         }
         self.until_breather = self.until_breather.min(self.settings.breather_every_max);
+        // Stored words are cleaned again: a hand-edited backup teaches
+        // nothing malformed, and nothing the tables already know.
+        self.taught = std::mem::take(&mut self.taught)
+            .into_iter()
+            .filter_map(|w| w.cleaned().ok())
+            .take(MAX_TAUGHT_LANGUAGES)
+            .collect();
         self.trim_log();
         Ok(self)
     }
