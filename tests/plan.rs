@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use netprune::intake::reading::Precision;
+use netprune::removal::language::{Availability, LearnedWords};
 use netprune::removal::queue::{RefuseReason, RemovalQueue};
 use netprune::Snapshot;
 use pages::{connections_page, linked_card};
@@ -17,12 +18,19 @@ const NOW: i64 = 1_795_262_400_000;
 const UTC: i32 = 0;
 
 fn network_of(total: &str, slugs: &[String]) -> Snapshot {
+    read_from(total, slugs, None)
+}
+
+/// `slugs` read from a connections page stating `total`, in `language`.
+fn read_from(total: &str, slugs: &[String], language: Option<&str>) -> Snapshot {
     let mut n = Snapshot::default();
     let cards = slugs
         .iter()
         .map(|s| linked_card(s, format!("{s} Example")))
         .collect();
-    n.ingest(connections_page(total, cards), NOW).unwrap();
+    let mut page = connections_page(total, cards);
+    page.language = language.map(str::to_string);
+    n.ingest(page, NOW).unwrap();
     n.queue = RemovalQueue::new(42);
     n
 }
@@ -145,5 +153,82 @@ proptest! {
         } else {
             n.queue.progress(NOW, UTC).eta_ms
         });
+    }
+}
+
+/// The network of `people` read from a connections page that says its
+/// language is `language`.
+fn network_in(language: &str, people: &[String]) -> Snapshot {
+    read_from(&people.len().to_string(), people, Some(language))
+}
+
+fn german_words() -> LearnedWords {
+    LearnedWords {
+        language: "de-DE".into(),
+        menu_item: "Kontakt entfernen".into(),
+        confirm: "Kontakt entfernen".into(),
+        menu_button: Some("Weitere Aktionen für {name}".into()),
+        item_role: "menuitem".into(),
+        dialog_tag: "dialog".into(),
+        dialog_says_item: true,
+        learned_at_ms: 0,
+    }
+}
+
+#[test]
+fn nobody_is_queued_while_linkedin_is_in_a_language_without_removal_words() {
+    let people = slugs(3);
+    let mut n = network_in("de-DE", &people);
+    assert_eq!(n.removal_language().removal, Availability::Unavailable);
+    let plan = n.plan_removals(&people, NOW, UTC).unwrap();
+    assert!(plan.queueable.is_empty());
+    assert!(plan
+        .excluded
+        .iter()
+        .all(|e| e.reason == RefuseReason::Language && e.message.contains("teach")));
+    let report = n.queue_removals(&people, NOW, false).unwrap();
+    assert_eq!(report.queued, 0);
+    assert_eq!(report.refused.len(), 3);
+    assert!(report
+        .refused
+        .iter()
+        .all(|r| r.why == RefuseReason::Language));
+}
+
+#[test]
+fn taught_words_make_that_language_removable_and_no_other() {
+    let people = slugs(2);
+    let mut n = network_in("de-DE", &people);
+    let kept = n.queue.teach(german_words(), NOW).unwrap();
+    assert_eq!(kept.language, "de-de");
+    assert_eq!(kept.learned_at_ms, NOW);
+    assert_eq!(n.removal_language().removal, Availability::Learned);
+    assert_eq!(n.queue_removals(&people, NOW, false).unwrap().queued, 2);
+    // Read again in Swedish: the German words do not serve it.
+    let mut sv = network_in("sv", &people);
+    sv.queue.teach(german_words(), NOW).unwrap();
+    assert_eq!(sv.removal_language().removal, Availability::Unavailable);
+    assert!(sv.queue.forget_taught("DE_de"));
+    // Words taught survive a save and a restore.
+    let stored = serde_json::to_string(&n).unwrap();
+    let back: Snapshot = serde_json::from_str::<Snapshot>(&stored)
+        .unwrap()
+        .validated()
+        .unwrap();
+    assert_eq!(back.queue.taught(), n.queue.taught());
+}
+
+#[test]
+fn turkish_and_english_remove_from_the_tables_and_cannot_be_taught() {
+    for language in ["tr", "tr-TR", "en", "en-GB"] {
+        let mut n = network_in(language, &slugs(1));
+        assert_eq!(
+            n.removal_language().removal,
+            Availability::Known,
+            "{language}"
+        );
+        let mut words = german_words();
+        words.language = language.into();
+        assert!(n.queue.teach(words, NOW).is_err(), "{language}");
     }
 }

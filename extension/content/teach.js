@@ -29,6 +29,8 @@ import { CLOSE_NAMES } from "./words.js";
 export const TEACH_LIMIT_MS = 10 * 60_000;
 /** How long after the confirm the card has to leave the list. */
 const PROOF_LIMIT_MS = 20_000;
+/** A dialog closed this long with the card still listed was not a removal. */
+const CLOSED_GRACE_MS = 3_000;
 const PROOF_POLL_MS = 250;
 
 // What a menu item may be (as the removal step clicks them).
@@ -64,6 +66,8 @@ export class TeachWatch {
     /** @type {{ text: string, role: string } | null} */
     this.item = null;
     this.done = false;
+    /** whether a confirm's outcome is being watched (clicks wait) */
+    this.proving = false;
     this.onClick = this.onClick.bind(this);
     this.limit = setTimeout(
       () => this.fail("nobody was removed by hand within ten minutes"),
@@ -87,7 +91,7 @@ export class TeachWatch {
 
   /** @param {Event} event */
   onClick(event) {
-    if (this.done || !(event.target instanceof Element)) return;
+    if (this.done || this.proving || !(event.target instanceof Element)) return;
     const target = event.target;
     const generation = detectGeneration();
     if (!generation) return;
@@ -128,7 +132,9 @@ export class TeachWatch {
 
   /**
    * After the confirm: the words count only if the person's card leaves
-   * the list (or the stated total drops by one).
+   * the list (or the stated total drops by one). A dialog closed without
+   * that (a Cancel in words netprune does not know) was not a removal: the
+   * watch carries on from the next card.
    * @param {Element} dialog
    * @param {Element} button
    */
@@ -147,15 +153,18 @@ export class TeachWatch {
     };
     const namesThem = fold(dialogText).includes(fold(trigger.name.split(" ")[0] ?? ""));
     const totalBefore = statedTotal();
-    this.stop();
+    this.proving = true;
     const until = Date.now() + PROOF_LIMIT_MS;
-    while (Date.now() < until) {
+    let closedAt = Infinity;
+    while (Date.now() < until && !this.done) {
       await new Promise((resolve) => setTimeout(resolve, PROOF_POLL_MS));
+      if (!dialog.isConnected || !isShown(dialog)) closedAt = Math.min(closedAt, Date.now());
       const total = statedTotal();
       const gone =
         cardOf(trigger.generation, trigger.slug) === null ||
         (totalBefore !== null && total === totalBefore - 1);
       if (gone) {
+        this.stop();
         await deliver({
           type: "teach-observed",
           ok: true,
@@ -165,11 +174,11 @@ export class TeachWatch {
         });
         return;
       }
+      if (Date.now() - closedAt > CLOSED_GRACE_MS) break;
     }
-    await deliver({
-      type: "teach-observed",
-      ok: false,
-      reason: `${trigger.name}'s card was still on the list after the dialog's “${words.confirm}”: that was not a removal, so netprune learned nothing`,
-    });
+    // Not a removal: nothing learned from it; the member may try again.
+    this.proving = false;
+    this.trigger = null;
+    this.item = null;
   }
 }

@@ -104,7 +104,9 @@ export function createTeach(page) {
     );
     if (!answer) return;
     page.teach = null;
-    setStatus(ui.teachStatus, t("reviewTeachLearned", languageName(answer.words?.language ?? "")));
+    setStatus(ui.teachStatus, "");
+    // Said beside the selection: the teach panel goes once removal works.
+    setStatus(ui.actionStatus, t("reviewTeachLearned", languageName(answer.words?.language ?? "")));
     // The snapshot with the words is saved: the replica reads it, and the
     // queue button comes back.
     page.requestReload();

@@ -48,6 +48,9 @@ await core.default({ module_or_path: readFileSync(new URL("netprune_bg.wasm", CO
  */
 export const RULES = Object.freeze(core.Core.rules(undefined));
 
+/** The compiled core's class, for what it answers without a network (removalLanguages). */
+export const CORE = core.Core;
+
 /**
  * A `collect-run` message with the collection rules, at `pace` where given.
  * @param {{ delayMs?: number, stallMs?: number }} [pace]

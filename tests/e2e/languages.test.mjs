@@ -5,9 +5,9 @@
 // card of the 2026 and 2025 markups; and every person arrives with the day
 // their card's date line shows ("Bağlantı kurulma tarihi: 22 Ağustos 2024").
 // What a language's words do not let netprune read yet is marked `todo`
-// with the reason, never weakened. No removal here: removal in other
-// languages comes with the content script's change (language-helpers.mjs
-// has the pieces those tests can reuse).
+// with the reason, never weakened (none today: Turkish date lines reach the
+// core since CONNECTED_LINE knows the core's `connected.before` words).
+// Removal in other languages: languages-remove.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PATHS, createMockSite, formatCount, popupCountFrom, withChromium } from "./harness.mjs";
@@ -19,16 +19,7 @@ import { collectAllInChromium, datesNotStored } from "./language-helpers.mjs";
  * (src/intake/reading/connected.rs); absent: expected to pass.
  * @type {Record<string, { total?: string, dates?: string }>}
  */
-const NOT_READ_YET = {
-  tr: {
-    dates:
-      "the content script keeps a card's lone date line only if CONNECTED_LINE " +
-      "(extension/content/words.js) matches it, and that is built from the tables' " +
-      "connected.prefix/prefixes; linkedin/words/tr.json has only connected.before " +
-      '("Bağlantı kurulma tarihi:", read by the core alone), so cards.js readPlainCard ' +
-      "sends connectedText null though the core parses the line (src/intake/reading/connected.rs)",
-  },
-};
+const NOT_READ_YET = /** @type {Record<string, { total?: string, dates?: string }>} */ ({});
 // pt-BR and de pass, but only because two guesses agree: the mock's assumed
 // "Conectado em …" / "Verbunden am …" (no source shows either) and the
 // reader's unconfirmed prefixes es.json "conectad[oa]" / de.json "verbunden".

@@ -28,6 +28,9 @@ import {
   openReview,
   queueState,
   rows,
+  GERMAN_WORDS,
+  SEEN_ZOE,
+  snapshotIn,
 } from "../review/helpers.mjs";
 import { fakePeople, queuePeople } from "../review/people.mjs";
 import { LANGUAGES } from "./messages.mjs";
@@ -209,5 +212,37 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
       connections: connectionsCount(500, "at-least"),
     });
     assertTranslated(floor.doc, language, "a 500+ floor");
+  });
+}
+
+for (const language of LANGUAGES.filter((l) => l !== "en")) {
+  test(`the review page in ${language} words the teach-once flow: refused, watching, seen, failed`, async (t) => {
+    const people = fakePeople();
+    const { dom, doc, extension } = await openReview(t, {
+      language,
+      store: { snapshot: snapshotIn("de", people) },
+      answer: (message) => {
+        if (message.type !== "teach-start") return { ok: true };
+        const teach = { state: "watching", language: "de", tabId: 7, atMs: Date.now() };
+        extension.write({ teach });
+        return { ok: true, teach };
+      },
+    });
+    // What LinkedIn showed the member is data, never the page's words.
+    const seen = [...DATA, ...Object.values(GERMAN_WORDS).map(String), "Zoë Müller"];
+    const translated = (state) => {
+      assert.deepEqual(untranslated(doc, language, seen), [], `${language}, ${state}`);
+      assert.deepEqual([...missingKeys], [], `${language}, ${state}`);
+    };
+    translated("removal not available");
+    click(dom, byTestId(doc, "teach-language"));
+    await settle();
+    translated("watching");
+    extension.write({ teach: SEEN_ZOE });
+    await frame(dom);
+    translated("seen");
+    extension.write({ teach: { state: "failed", language: "de", tabId: 7, atMs: 1, reason: "x" } });
+    await frame(dom);
+    translated("failed");
   });
 }

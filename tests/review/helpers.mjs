@@ -95,6 +95,52 @@ export function snapshotOf(people, saved = [], { connections = null, pacing = nu
   }
 }
 
+/** Words a member taught on the German mock (the teach flow's tests). */
+export const GERMAN_WORDS = {
+  language: "de",
+  menuItem: "Kontakt entfernen",
+  confirm: "Kontakt entfernen",
+  menuButton: "Weitere Aktionen für {name}",
+  itemRole: "menuitem",
+  dialogTag: "dialog",
+  dialogSaysItem: true,
+};
+
+/** storage.local.teach once the connections tab saw the member remove Zoë by hand. */
+export const SEEN_ZOE = Object.freeze({
+  state: "observed",
+  language: "de",
+  tabId: 7,
+  atMs: 1_790_000_000_000,
+  words: GERMAN_WORDS,
+  person: { slug: "zoe-muller-7c3d9e", name: "Zoë Müller" },
+});
+
+/**
+ * The stored snapshot of `people` whose last page read said `language`
+ * (the teach flow's tests, tests/review/teach.test.mjs and the i18n walk),
+ * with `taught` words kept by the core.
+ */
+export function snapshotIn(language, people, taught = []) {
+  const network = JSON.parse(snapshotOf(people));
+  network.lastPage = {
+    page: "connections",
+    status: "recognised",
+    url: CONNECTIONS_PAGE,
+    generation: "sdui-2026",
+    language,
+    reason: null,
+    atMs: Date.now() - 60_000,
+  };
+  const core = Core.restoreJson(JSON.stringify(network));
+  try {
+    for (const words of taught) core.teachRemoval(words, Date.now());
+    return core.toStoredJson();
+  } finally {
+    core.free();
+  }
+}
+
 /** Counters the tests read: what crossed the boundary, and how often. */
 export const calls = { restore: 0, rows: [], exported: [], histogram: [], freed: 0 };
 
