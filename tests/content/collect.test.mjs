@@ -196,6 +196,36 @@ describe("collect all", { concurrency: true }, () => {
     });
   }
 
+  test("never presses a Load more in words no evidence shows (a pt-BR page)", async () => {
+    // docs/LINKEDIN.md: only "Load more" and "Show more results" are seen on
+    // LinkedIn; the mock's "Carregar mais" is its own assumption. A run that
+    // cannot load more ends short; it never clicks a guessed label.
+    const { page, background, clicks } = await openCollecting({
+      generation: "react-2025",
+      paging: "load-more",
+      language: "pt-BR",
+      count: 25,
+      pageSize: 10,
+    });
+    try {
+      background.start();
+      assert.deepEqual(await page.tell(collectRun({ ...FAST, stallMs: 1500 })), { ok: true });
+      await waitFor(
+        () => background.done || background.ended.length > 0,
+        "the run to end",
+        20_000,
+      );
+      assert.deepEqual(
+        clicks.map((element) => element.textContent.trim()),
+        [],
+        "nothing is clicked",
+      );
+      assert.equal(background.done, false);
+    } finally {
+      page.close();
+    }
+  });
+
   test("sends a card again when its Connected on line arrives after it", async () => {
     const { site, page, background } = await openCollecting({
       generation: "react-2025",
