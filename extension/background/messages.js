@@ -124,7 +124,9 @@ const handlers = {
       }
       if (report.collect?.done) await persistNow();
       else persistSoon();
-      return { report, collect };
+      // The words the member taught: the tab's page check counts a card's
+      // menu buttons by them (a taught language's react-2025 label).
+      return { report, collect, taught: state.core.taughtWords() };
     },
   },
   "page-visibility": {

@@ -151,6 +151,18 @@ describe("removal words by language", { concurrency: true }, () => {
       assert.deepEqual([...site.removed], []);
     });
   });
+
+  test("the page check counts menu buttons by the words taught for a react-2025 page", async () => {
+    await inLanguage("de", "react-2025", async ({ page }) => {
+      const taught = germanTaught({ menuButton: wordsFor("de").showMoreActions });
+      const without = await page.tell({ type: "page-check" });
+      assert.equal(without.check.language, "de");
+      assert.equal(without.check.menuFound, false);
+      assert.ok(without.check.missing.includes("a card without exactly one menu button"));
+      const withWords = await page.tell({ type: "page-check", taught: [taught] });
+      assert.equal(withWords.check.menuFound, true, withWords.check.missing.join("; "));
+    });
+  });
 });
 
 describe("teaching a language", { concurrency: true }, () => {

@@ -13,6 +13,7 @@ import { MARKUPS, cardKey, readKey } from "../markups/index.js";
 import { navMember, pageCheck, pageLanguage } from "./page-check.js";
 import { REASONS, readConnectionsPage, readFollowPage, readOwnProfile } from "./pages.js";
 import { checkNavigation, tab } from "../tab.js";
+import { taughtWords } from "../words.js";
 
 /** @typedef {import("../markups/types.js").Target} Target */
 /** @typedef {import("../markups/types.js").Card} Card */
@@ -319,6 +320,9 @@ export class PageView {
     delivery.then(
       guarded(({ delivered, answer }) => {
         if (delivered) this.collecting?.heard(answer, readingNumber);
+        if (delivered && answer && typeof answer === "object" && "taught" in answer) {
+          tab.taught = taughtWords(/** @type {{ taught: unknown }} */ (answer).taught);
+        }
         if (delivered || this.stopped) return;
         // Undelivered: send these with the next reading, even if their
         // rows have left the DOM by then.
