@@ -8,17 +8,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { connectionsReading, loadBackground, people, until } from "./harness.mjs";
+import { taughtOnMock } from "../mock-site/words.mjs";
 
 const ALICE = "alice-example";
-const WORDS = {
-  language: "de",
-  menuItem: "Kontakt entfernen",
-  confirm: "Kontakt entfernen",
-  menuButton: "Weitere Aktionen für {name}",
-  itemRole: "menuitem",
-  dialogTag: "dialog",
-  dialogSaysItem: true,
-};
+const WORDS = taughtOnMock("de");
 
 /** storage.local.teach, as the review page reads it. */
 const stored = async (bg) => (await bg.api.storage.local.get("teach")).teach;

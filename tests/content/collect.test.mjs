@@ -210,11 +210,7 @@ describe("collect all", { concurrency: true }, () => {
     try {
       background.start();
       assert.deepEqual(await page.tell(collectRun({ ...FAST, stallMs: 1500 })), { ok: true });
-      await waitFor(
-        () => background.done || background.ended.length > 0,
-        "the run to end",
-        20_000,
-      );
+      await waitFor(() => background.done || background.ended.length > 0, "the run to end", 20_000);
       assert.deepEqual(
         clicks.map((element) => element.textContent.trim()),
         [],

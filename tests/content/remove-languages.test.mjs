@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
 import { buildSync } from "esbuild";
-import { fill, wordsFor } from "../mock-site/words.mjs";
+import { fill, taughtOnMock, wordsFor } from "../mock-site/words.mjs";
 import { CORE, waitFor } from "./harness.mjs";
 import { openConnections, step, ZOE, SAM } from "./remove-helpers.mjs";
 
@@ -24,19 +24,7 @@ const words = await import(
 );
 
 /** What the German mock shows, as the member would teach it. */
-function germanTaught(overrides = {}) {
-  const de = wordsFor("de");
-  return {
-    language: "de",
-    menuItem: de.removeConnection,
-    confirm: de.confirm,
-    menuButton: fill(de.moreActionsFor, { name: "{name}" }),
-    itemRole: "menuitem",
-    dialogTag: "dialog",
-    dialogSaysItem: true,
-    ...overrides,
-  };
-}
+const germanTaught = (overrides = {}) => taughtOnMock("de", overrides);
 
 /**
  * Open the connections page in `language` with every click recorded by

@@ -338,3 +338,25 @@ export function formatDayIn(language, isoDate) {
 export function connectedLineIn(language, isoDate) {
   return fill(wordsFor(language).connectedOn, { date: formatDayIn(language, isoDate) });
 }
+
+/**
+ * What a member teaches netprune by removing one person by hand on this
+ * mock's sdui-2026 connections page in `language` (extension/content/
+ * teach.js records it so): the words the page showed, and their places.
+ * `overrides` changes any of them (a page that no longer matches).
+ * @param {string} language
+ * @param {object} [overrides]
+ */
+export function taughtOnMock(language, overrides = {}) {
+  const words = wordsFor(language);
+  return {
+    language,
+    menuItem: words.removeConnection,
+    confirm: words.confirm,
+    menuButton: fill(words.moreActionsFor, { name: "{name}" }),
+    itemRole: "menuitem",
+    dialogTag: "dialog",
+    dialogSaysItem: true,
+    ...overrides,
+  };
+}

@@ -13,6 +13,7 @@ import init, { Core } from "../../dist/test/chrome/core/netprune.js";
 import { startReview } from "../../extension/review/review.js";
 import { i18nFor } from "../i18n/messages.mjs";
 import { fakePeople, queuePeople } from "./people.mjs";
+import { taughtOnMock } from "../mock-site/words.mjs";
 
 await init({
   module_or_path: readFileSync(
@@ -96,15 +97,7 @@ export function snapshotOf(people, saved = [], { connections = null, pacing = nu
 }
 
 /** Words a member taught on the German mock (the teach flow's tests). */
-export const GERMAN_WORDS = {
-  language: "de",
-  menuItem: "Kontakt entfernen",
-  confirm: "Kontakt entfernen",
-  menuButton: "Weitere Aktionen für {name}",
-  itemRole: "menuitem",
-  dialogTag: "dialog",
-  dialogSaysItem: true,
-};
+export const GERMAN_WORDS = Object.freeze(taughtOnMock("de"));
 
 /** storage.local.teach once the connections tab saw the member remove Zoë by hand. */
 export const SEEN_ZOE = Object.freeze({
