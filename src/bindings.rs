@@ -411,7 +411,7 @@ impl Core {
     }
 
     /// The tab refused step `attempt` before doing anything (`reason`:
-    /// "hidden", "busy", "another-account" or "no-list"): not a failure; the
+    /// "hidden", "busy", "another-account", "no-list" or "searched"): not a failure; the
     /// person goes back to pending and the queue waits with that reason.
     /// Any other attempt is ignored.
     #[wasm_bindgen(js_name = stepNotTaken)]
@@ -424,7 +424,7 @@ impl Core {
         let now = time(now_ms)?;
         let why = NotTaken::from_id(reason).ok_or_else(|| {
             error(format!(
-                "unknown reason {reason:?} for a step not taken: expected hidden, busy, another-account or no-list"
+                "unknown reason {reason:?} for a step not taken: expected hidden, busy, another-account, no-list or searched"
             ))
         })?;
         if !(attempt.is_finite() && attempt >= 0.0) {

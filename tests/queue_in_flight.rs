@@ -431,3 +431,16 @@ fn two_unconfirmed_people_in_a_row_pause_the_queue() {
     // (the step finds them gone if they are).
     assert_eq!(q.enqueue(people(&["ana"]), now, false).queued, 1);
 }
+
+#[test]
+fn a_name_search_left_on_the_page_is_what_the_queue_says_it_waits_for() {
+    let mut q = queue_of(&["ana"]);
+    let mut now = NOW;
+    let (_, attempt) = remove_of(&next_step(&mut q, &mut now, UTC));
+    assert_eq!(NotTaken::from_id("searched"), Some(NotTaken::Searched));
+    q.step_not_taken(attempt, NotTaken::Searched, now);
+    let progress = q.progress(now, UTC);
+    assert_eq!(progress.waiting_for, Some(WaitReason::SearchHidesList));
+    assert_eq!(progress.failed, 0);
+    assert_eq!(status(&q, "ana"), EntryStatus::Pending);
+}

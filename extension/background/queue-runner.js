@@ -54,6 +54,8 @@ const NOT_TAKEN_WAITS = {
   busy: "Waiting for your LinkedIn connections tab to finish what it is doing",
   "another-account": "Waiting for your LinkedIn connections tab to show this network's account",
   "no-list": "Waiting for your LinkedIn connections tab to show your connections list",
+  searched:
+    "Waiting for the name search on your LinkedIn connections page to be cleared: it shows nobody",
 };
 const RECHECK_MS = 30_000;
 const COLLECT_WAIT = "Waiting for netprune to finish reading your connections list";

@@ -39,6 +39,7 @@ const WAIT_PHRASES = {
   "tab-busy": "waitTabBusy",
   "another-account": "waitAnotherAccount",
   "no-list": "waitNoList",
+  "search-hides-list": "waitSearchHidesList",
 };
 
 /**

@@ -40,7 +40,8 @@
  *   removal?: RemovalLanguage,
  * }} Summary
  * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"
- *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"} WaitReason
+ *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"
+ *   | "search-hides-list"} WaitReason
  * @typedef {{
  *   state: "idle" | "running" | "paused", reason: string | null, pausedAtMs: number | null,
  *   pause: { cause: PauseCause, message: string, atMs: number } | null,

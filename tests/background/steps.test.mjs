@@ -145,7 +145,7 @@ test("an_outcome_from_another_tab_or_with_another_attempt_is_ignored", async () 
 });
 
 test("a_step_the_tab_did_not_take_is_no_failure_and_is_not_sent_again_at_once", async () => {
-  for (const notTaken of ["busy", "hidden", "another-account", "no-list"]) {
+  for (const notTaken of ["busy", "hidden", "another-account", "no-list", "searched"]) {
     const { bg, crowd, tabs } = await started({
       answer: (m) =>
         m.type === "remove-step"
@@ -161,7 +161,10 @@ test("a_step_the_tab_did_not_take_is_no_failure_and_is_not_sent_again_at_once", 
     assert.equal(progress.failed, 0, `${notTaken}: counted as a failure`);
     assert.notEqual(progress.state, "paused", `${notTaken}: paused (${progress.reason})`);
     assert.equal(tab.steps.length, 1, `${notTaken}: asked again at once`);
-    assert.match(waitingOn ?? "", /Waiting for your LinkedIn connections tab/);
+    assert.match(
+      waitingOn ?? "",
+      /^Waiting for (?:your LinkedIn connections tab|the name search on your LinkedIn connections page)/,
+    );
   }
 });
 

@@ -14,6 +14,7 @@ import {
   GRACE,
   listedSlugs,
   MARIA,
+  nextAttempt,
   NOA,
   openDialogs,
   OTHER_MARIA,
@@ -23,6 +24,7 @@ import {
   withConnections,
   ZOE,
 } from "./remove-helpers.mjs";
+import { removeStep, waitFor } from "./harness.mjs";
 
 describe("removal step", { concurrency: true }, () => {
   for (const generation of GENERATIONS) {
@@ -120,4 +122,20 @@ describe("removal step", { concurrency: true }, () => {
       });
     });
   }
+});
+
+test("a name search the member left that shows nobody is named, and the step waits for it to be cleared", async () => {
+  await withConnections({ generation: "sdui-2026" }, async ({ site, page }) => {
+    const box = searchBox(page);
+    box.value = "Zzyzx Nobody";
+    box.dispatchEvent(new page.window.Event("input", { bubbles: true }));
+    await waitFor(() => listedSlugs(page).length === 0, "the search to show nobody", 10_000);
+    const answer = await page.tell(
+      removeStep({ attempt: nextAttempt(), ...ZOE, mode: "remove", dryRun: false }),
+    );
+    assert.equal(answer.ok, false);
+    assert.equal(answer.notTaken, "searched");
+    assert.match(answer.error, /“Zzyzx Nobody” on your connections page shows nobody/);
+    assert.deepEqual([...site.removed], []);
+  });
 });

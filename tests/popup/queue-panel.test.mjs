@@ -262,6 +262,10 @@ test("what_the_queue_waits_for_is_named_before_the_countdown", () => {
     next({ nextActionAtMs: now + 2 * MINUTE, waitingFor: "backoff" }),
     "backing off after a failure: next in 2 min",
   );
+  assert.equal(
+    next({ nextActionAtMs: now + 30 * SECOND, waitingFor: "search-hides-list" }),
+    "waiting for the name search on your connections page to be cleared (it shows nobody): next in 30 s",
+  );
   renderQueue(doc, queueStore({ nextActionAtMs: null }, ENTRIES), now);
   assert.equal(text(byTestId(doc, "queue-next")), "removing Bob Builder now");
   renderQueue(doc, queueStore({ removedToday: 3, dailyCap: null, hourlyCap: null }), now);

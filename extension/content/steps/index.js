@@ -6,7 +6,7 @@
 
 import { collapse, decodeSlug } from "../lib/dom.js";
 import { detectGeneration } from "../markups/index.js";
-import { navMember } from "../readers/page-check.js";
+import { findSearchBox, navMember } from "../readers/page-check.js";
 import { checkNavigation, tab, tabBusy } from "../tab.js";
 import { troubleShown } from "../trouble.js";
 import { RemovalStep } from "./remove-connection.js";
@@ -110,6 +110,16 @@ export function startRemovalStep(message) {
         ok: false,
         notTaken: "hidden",
         error: "The connections tab is hidden; netprune acts only while you can see it.",
+      };
+    }
+    const searched = detectGeneration() === null ? (findSearchBox()?.value.trim() ?? "") : "";
+    if (searched !== "") {
+      // The member's own search left in the page's box shows nobody: the
+      // step would find no list to act on. They clear it; netprune does not.
+      return {
+        ok: false,
+        notTaken: "searched",
+        error: `The name search “${searched}” on your connections page shows nobody; clear it and netprune carries on.`,
       };
     }
     if (!tab.current.recognised || detectGeneration() === null) {

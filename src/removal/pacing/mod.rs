@@ -270,6 +270,9 @@ pub enum WaitReason {
     AnotherAccount,
     /// The connections tab refused the step: the list is not on the page.
     NoList,
+    /// The connections tab refused the step: a name search left in the
+    /// page's search box shows nobody.
+    SearchHidesList,
 }
 
 impl WaitReason {
@@ -287,6 +290,7 @@ impl WaitReason {
             Self::TabBusy => "the connections tab to be free",
             Self::AnotherAccount => "your own account's page",
             Self::NoList => "the connections list to show",
+            Self::SearchHidesList => "the name search on the connections page to be cleared",
         }
     }
 }

@@ -175,16 +175,20 @@ pub enum NotTaken {
     AnotherAccount,
     /// The connections list is not on the page.
     NoList,
+    /// The page's own name search (left by the member) shows nobody.
+    Searched,
 }
 
 impl NotTaken {
-    /// The reason by its id ("hidden", "busy", "another-account", "no-list").
+    /// The reason by its id ("hidden", "busy", "another-account", "no-list",
+    /// "searched").
     pub fn from_id(id: &str) -> Option<Self> {
         match id {
             "hidden" => Some(Self::Hidden),
             "busy" => Some(Self::Busy),
             "another-account" => Some(Self::AnotherAccount),
             "no-list" => Some(Self::NoList),
+            "searched" => Some(Self::Searched),
             _ => None,
         }
     }
@@ -195,6 +199,7 @@ impl NotTaken {
             Self::Busy => WaitReason::TabBusy,
             Self::AnotherAccount => WaitReason::AnotherAccount,
             Self::NoList => WaitReason::NoList,
+            Self::Searched => WaitReason::SearchHidesList,
         }
     }
 }
