@@ -141,7 +141,7 @@ export function tableFor(tag) {
  * Whether a table knows every word a removal clicks by: the menu item (which
  * the 2026 dialog's confirm button repeats) and the card menu button's label
  * naming its person. The core applies the same rule to the same files
- * (build.rs, `removal_languages`); tests/content/removal-words.test.mjs
+ * (build.rs, `REMOVAL_LANGUAGES`); tests/content/remove-languages.test.mjs
  * holds the two together.
  * @param {WordTable} table
  */
