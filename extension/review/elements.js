@@ -58,6 +58,7 @@ export function elements(doc) {
       scroller: "list-scroller",
       list: "person-list",
       listMessage: "list-message",
+      noMatchText: "no-match-text",
     }),
     ...testIds({
       resultCount: "result-count",
@@ -72,6 +73,7 @@ export function elements(doc) {
         unkeepSelected: "unkeep-selected",
         exportCsv: "export-csv",
         queueSelected: "queue-selected",
+        clearSearch: "clear-search",
         teachLanguage: "teach-language",
         teachConfirm: "teach-confirm",
         teachCancel: "teach-cancel",
@@ -79,6 +81,7 @@ export function elements(doc) {
     ),
     ...testIds({
       teachPanel: "teach-panel",
+      noMatch: "no-match",
       queueRefused: "queue-refused",
       teachStatus: "teach-status",
       teachLearned: "teach-learned",

@@ -154,8 +154,14 @@ export function createQueryBox(page) {
     }
 
     const empty = page.matches.length === 0 && page.everyone.length > 0;
-    ui.listMessage.textContent = page.queryFailure ? t("queryNoOneShown") : t("queryNoOneMatches");
-    show(ui.listMessage, empty);
+    // A query that fails says so beside the box; one that matches nobody
+    // says whom it looked for and offers the way back, instead of an empty list.
+    ui.listMessage.textContent = page.queryFailure ? t("queryNoOneShown") : "";
+    show(ui.listMessage, empty && Boolean(page.queryFailure));
+    const noMatch = empty && !page.queryFailure;
+    ui.noMatchText.textContent = noMatch ? t("reviewNoMatch", text.trim()) : "";
+    show(ui.noMatch, noMatch);
+    show(ui.scroller, !noMatch);
   }
 
   /**
@@ -257,6 +263,9 @@ export function createQueryBox(page) {
     );
     show(ui.savedEmpty, saved.length === 0);
   }
+
+  /** @param {string} text */
+  ui.clearSearch.addEventListener("click", () => setQuery(""));
 
   /** @param {string} text */
   function setQuery(text) {

@@ -146,3 +146,27 @@ test("saved_queries_apply_save_and_delete_through_the_background", async (t) => 
 });
 
 // ---------------------------------------------------------------------------
+
+test("a_search_that_matches_nobody_says_whom_it_looked_for_and_clears_in_one_click", async (t) => {
+  const { dom, doc } = await openReview(t);
+  const input = byTestId(doc, "filter-input");
+  await type(dom, input, "zzyzx nobody");
+  const noMatch = byTestId(doc, "no-match");
+  assert.ok(isShown(noMatch));
+  assert.equal(text(doc.getElementById("no-match-text")), "No one matches “zzyzx nobody”.");
+  assert.ok(!isShown(doc.getElementById("list-scroller")), "no empty list box");
+  assert.ok(!isShown(doc.getElementById("list-message")));
+
+  click(dom, byTestId(doc, "clear-search"));
+  await frame(dom);
+  assert.equal(input.value, "");
+  assert.equal(doc.activeElement, input, "back in the search box");
+  assert.ok(!isShown(noMatch));
+  assert.ok(isShown(doc.getElementById("list-scroller")));
+  assert.ok(rows(doc).length > 0);
+
+  // A query the core cannot read is not "no match": it says what is wrong.
+  await type(dom, input, "before:");
+  assert.ok(!isShown(noMatch));
+  assert.ok(isShown(doc.getElementById("list-message")));
+});
