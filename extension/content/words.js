@@ -192,8 +192,6 @@ export function taughtWords(value) {
 /**
  * The words one removal clicks by, all in the page's language.
  * @typedef {object} RemovalWords
- * @property {string} language the table's language, or the learned one's
- * @property {boolean} learned whether the member taught them
  * @property {string[]} menuItems the "Remove connection" item's whole texts
  * @property {string[]} confirms the 2026 dialog's confirm names, lower-cased
  * @property {string[]} artdecoConfirms the artdeco dialog's confirm names, lower-cased
@@ -232,8 +230,6 @@ export function removalWords(tag, learned = []) {
   if (table && removesIn(table)) {
     const items = table.removeConnection ?? [];
     return {
-      language: table.language,
-      learned: false,
       menuItems: items,
       confirms: lower(items),
       artdecoConfirms: lower(table.confirmRemove ?? []),
@@ -254,8 +250,6 @@ export function removalWords(tag, learned = []) {
   if (!taught) return null;
   const named = taught.menuButton?.includes("{name}") ?? false;
   return {
-    language: taught.language,
-    learned: true,
     menuItems: [taught.menuItem],
     confirms: lower([taught.confirm]),
     artdecoConfirms: lower([taught.confirm]),
@@ -277,8 +271,6 @@ export function removalWords(tag, learned = []) {
 export const ANY_LANGUAGE_WORDS = (() => {
   const all = TABLES.map((table) => removalWords(table.language)).filter((words) => words !== null);
   return {
-    language: "",
-    learned: false,
     menuItems: all.flatMap((words) => words.menuItems),
     confirms: all.flatMap((words) => words.confirms),
     artdecoConfirms: all.flatMap((words) => words.artdecoConfirms),
