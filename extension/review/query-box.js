@@ -107,7 +107,9 @@ export function createQueryBox(page) {
     const text = ui.input.value;
     page.queryFailure = null;
     page.matches = EMPTY;
-    if (page.replica) {
+    if (page.replica && page.selectionView) {
+      page.matches = page.selectionMatches();
+    } else if (page.replica) {
       try {
         page.matches = asIndices(page.replica.query(text, Date.now()));
       } catch (error) {
@@ -129,9 +131,11 @@ export function createQueryBox(page) {
     const total = page.everyone.length;
     ui.resultWords.textContent = page.queryFailure
       ? t("resultOfProblem", people(total))
-      : text.trim() === ""
-        ? tnAs("resultInNetwork", total, "")
-        : t("resultOf", people(total));
+      : page.selectionView
+        ? tnAs("resultSelectedView", page.matches.length, "")
+        : text.trim() === ""
+          ? tnAs("resultInNetwork", total, "")
+          : t("resultOf", people(total));
 
     show(ui.queryError, Boolean(page.queryFailure));
     if (page.queryFailure) {
@@ -154,8 +158,34 @@ export function createQueryBox(page) {
     }
 
     const empty = page.matches.length === 0 && page.everyone.length > 0;
+    // A search that finds no one says so, names the search, and offers to
+    // clear it; a query that cannot be read keeps its own line.
+    const noMatch = empty && !page.queryFailure && !page.selectionView && text.trim() !== "";
+    if (noMatch) renderNoMatch(text.trim());
+    show(ui.noMatch, noMatch);
     ui.listMessage.textContent = page.queryFailure ? t("queryNoOneShown") : t("queryNoOneMatches");
-    show(ui.listMessage, empty);
+    show(ui.listMessage, empty && !noMatch);
+    // No empty box the height of the screen where nobody is listed.
+    show(ui.scroller, page.matches.length > 0);
+  }
+
+  /**
+   * "No one matches “zzz”.", the search isolated as text of its own
+   * direction (it is the member's, in any script).
+   *
+   * @param {string} text
+   */
+  function renderNoMatch(text) {
+    const [before, after = ""] = t("noMatchQuery", "\u0000").split("\u0000");
+    const query = doc.createElement("bdi");
+    query.className = "no-match-query";
+    query.textContent = text;
+    ui.noMatchText.replaceChildren(before, query, after);
+  }
+
+  /** "Clear search": everyone again, and the search box ready for the next one. */
+  function clearSearch() {
+    setQuery("");
   }
 
   /**
@@ -266,6 +296,11 @@ export function createQueryBox(page) {
   }
 
   function onQueryEdited() {
+    // A search typed or chosen replaces the view of the selection.
+    if (page.selectionView) {
+      page.selectionView = null;
+      page.renderSelectionView();
+    }
     ui.scroller.scrollTop = 0;
     page.activePosition = 0;
     page.scheduleRender(true);
@@ -321,6 +356,7 @@ export function createQueryBox(page) {
     renderHelpAndSuggestions,
     renderSavedQueries,
     setQuery,
+    clearSearch,
     onQueryEdited,
     toggleCompanyForm,
     saveQuery,
