@@ -176,7 +176,9 @@ export function createQueryBox(page) {
    * @param {string} text
    */
   function renderNoMatch(text) {
-    const [before, after = ""] = t("noMatchQuery", "\u0000").split("\u0000");
+    // A private-use mark for where the search goes: Chrome's getMessage
+    // drops a NUL substitution.
+    const [before, after = ""] = t("noMatchQuery", "\uE000").split("\uE000");
     const query = doc.createElement("bdi");
     query.className = "no-match-query";
     query.textContent = text;
