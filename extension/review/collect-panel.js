@@ -79,6 +79,7 @@ export function createCollectPanel(page) {
     const missing = target === null ? 0 : target - listed;
     const short = Boolean(collect) && !running && collect?.outcome !== "complete" && missing > 0;
     show(ui.listPartial, listed > 0 && (running || short));
+    settleDataSettings(listed === 0 || running || collect?.outcome !== "complete" || missing > 0);
     show(ui.collectRest, short);
     if (running) {
       const seen = formatCount(Number(collect?.seen) || 0);
@@ -98,6 +99,19 @@ export function createCollectPanel(page) {
       ui.listPartialText.textContent = "";
       ui.collectRest.textContent = "";
     }
+  }
+
+  /**
+   * "Data and settings" is closed only once the whole network is here: while
+   * nothing or part of it is collected, or a collection runs, the section
+   * with "Collect all connections", its progress and the import is open, so
+   * the next step is in view (and every hook in it can be clicked without
+   * opening anything). It never closes by itself, and once the member opens
+   * or closes it themselves, their choice stands.
+   * @param {boolean} workLeft
+   */
+  function settleDataSettings(workLeft) {
+    if (workLeft && !page.dataSettingsChosen) ui.dataSettings.open = true;
   }
 
   async function startCollect() {

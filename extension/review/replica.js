@@ -128,8 +128,7 @@ export function createReplica(page) {
     const empty = page.everyone.length === 0;
     show(ui.emptyState, empty);
     show(ui.resultsView, !empty);
-    // Nothing to review yet: collecting and importing are what is left to do.
-    if (empty) ui.dataSettings.open = true;
+    // Opens "Data and settings" too while there is collecting left to do.
     page.renderPartial();
     page.queryDirty = true;
     page.scheduleRender();

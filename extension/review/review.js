@@ -115,6 +115,7 @@ export function startReview(doc, { extension, loadCore }) {
     selectionAnchor: null,
     detailsRow: null,
     queryDirty: true,
+    dataSettingsChosen: false,
     frameRequested: false,
     stopped: false,
     reloadTimer: null,
@@ -378,6 +379,12 @@ export function startReview(doc, { extension, loadCore }) {
   ui.emptyImport.addEventListener("click", () => {
     ui.importInput.focus();
     ui.importInput.click();
+  });
+
+  // The member opening or closing "Data and settings" themselves (a click,
+  // or Enter or Space on its summary) decides it from then on.
+  ui.dataSettings.querySelector("summary")?.addEventListener("click", () => {
+    page.dataSettingsChosen = true;
   });
 
   // A file chosen (also from the empty state's button): its report shows

@@ -96,6 +96,7 @@
  *   selectionAnchor: number | null,
  *   detailsRow: Row | null,
  *   queryDirty: boolean,
+ *   dataSettingsChosen: boolean,
  *   frameRequested: boolean,
  *   stopped: boolean,
  *   reloadTimer: ReturnType<typeof setTimeout> | null,

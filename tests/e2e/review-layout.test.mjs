@@ -1,8 +1,8 @@
 // The review page's layout and keyboard (issue 16, parts 1-3), in headless
 // Chromium on the built test extension with the real core: the list is the
 // page (the first person at most 260 px from the top in a 1280×800 tab and
-// in a 400×800 side panel, "Data and settings" closed once there is a
-// network), the action bar stays in view while the page and the list
+// in a 400×800 side panel, "Data and settings" closed once the whole network
+// is collected and open while collecting is left to do), the action bar stays in view while the page and the list
 // scroll, rows are 64 px with an initials circle and a profile link that
 // opens in a new tab, the list's partial state offers the rest, and the
 // keyboard works as the "?" help lists it (j/k and arrows, Space, Shift for a
@@ -49,6 +49,18 @@ const geometry = (page) =>
     };
   });
 
+/** storage.local.collect after a collection that saw `seen` people and ended as `outcome`. */
+const collected = (seen, outcome, target = seen) => ({
+  running: false,
+  startedAtMs: 1,
+  endedAtMs: 2,
+  seen,
+  target,
+  outcome,
+  reason: outcome === "ended" ? "LinkedIn showed no more people" : null,
+  gone: 0,
+});
+
 const focusedRow = (page) =>
   page.evaluate(() => {
     const row = document.activeElement?.closest('[data-testid="person-row"]');
@@ -82,7 +94,9 @@ describe("Chromium: the review page's list is the page", () => {
       "initials and a profile link to a new tab; Data and settings is closed; axe is clean",
     TEST,
     async () => {
-      await onReviewNetwork(async ({ session, review }) => {
+      await onReviewNetwork(async ({ session, review, known }) => {
+        // The whole network collected: nothing left to do in "Data and settings".
+        await session.setStorage({ collect: collected(known.length, "complete") });
         for (const { name, width, height } of WIDTHS) {
           const page = await session.openReview({ viewport: { width, height } });
           await settledReview(page);
@@ -94,7 +108,11 @@ describe("Chromium: the review page's list is the page", () => {
           assert.ok(at.firstRow.bottom <= height, `${name}: the first person is on screen`);
           assert.equal(at.firstRow.height, ROW_HEIGHT, `${name}: a row is ${ROW_HEIGHT} px`);
           assert.equal(ROW_HEIGHT, 64);
-          assert.equal(at.settingsOpen, false, `${name}: Data and settings starts closed`);
+          assert.equal(
+            at.settingsOpen,
+            false,
+            `${name}: Data and settings starts closed once everyone is collected`,
+          );
           await screenshot(page, name.replace(" ", "-"));
           await checkBothSchemes(page, `the list at ${width} px`, { fitsWidth: true });
 
@@ -139,18 +157,7 @@ describe("Chromium: the review page's list is the page", () => {
     TEST,
     async () => {
       await onReviewNetwork(async ({ session, review }) => {
-        await session.setStorage({
-          collect: {
-            running: false,
-            startedAtMs: 1,
-            endedAtMs: 2,
-            seen: 40,
-            target: 30_000,
-            outcome: "stopped",
-            reason: null,
-            gone: 0,
-          },
-        });
+        await session.setStorage({ collect: collected(40, "stopped", 30_000) });
         const partial = review.locator('[data-testid="list-partial"]');
         await partial.waitFor({ state: "visible", timeout: 10_000 });
         assert.equal(
@@ -171,6 +178,30 @@ describe("Chromium: the review page's list is the page", () => {
 
         const panel = await session.openReview({ viewport: { width: 400, height: 800 } });
         await settledReview(panel);
+        // Collecting left to do: "Data and settings" is open at both widths,
+        // so its hooks are reachable without opening anything.
+        for (const page of [review, panel]) {
+          assert.equal(
+            await page.locator('[data-testid="data-settings"]').getAttribute("open"),
+            "",
+          );
+          for (const hook of ["collect-all", "collect-progress", "page-check", "backup-download"]) {
+            assert.equal(await page.locator(`[data-testid="${hook}"]`).isVisible(), true, hook);
+          }
+        }
+        // The member's own choice stands: closed by them, it stays closed
+        // while the collection's state changes.
+        await review.locator('[data-testid="data-settings"] > summary').click();
+        await session.setStorage({ collect: collected(41, "ended", 30_000) });
+        await review
+          .locator('[data-testid="list-partial"]')
+          .getByText("LinkedIn showed no more people")
+          .waitFor();
+        assert.equal(
+          await review.locator('[data-testid="data-settings"]').getAttribute("open"),
+          null,
+        );
+
         assert.equal(await panel.locator('[data-testid="export-csv"]').isVisible(), false);
         await panel.click("#more-toggle");
         assert.equal(await panel.locator('[data-testid="export-csv"]').isVisible(), true);
