@@ -296,10 +296,15 @@ describe("collect all", { concurrency: true }, () => {
       // The member scrolls down on their own first: the rows scrolled past
       // were sent, then left the DOM.
       const pane = page.document.querySelector(SDUI_CARD).closest('[style*="overflow-y"]');
-      await waitFor(() => {
-        pane.scrollTop += 400;
-        return page.readings().flatMap((reading) => reading.cards).length >= 36;
-      }, "the member's own scrolling to be read");
+      await waitFor(
+        () => {
+          pane.scrollTop += 400;
+          return page.readings().flatMap((reading) => reading.cards).length >= 36;
+        },
+        // A bound, not a target: readings are paced, and slower on a loaded machine.
+        "the member's own scrolling to be read",
+        DONE_WITHIN_MS,
+      );
       const first = site.people[0].profileHref;
       assert.equal(page.document.querySelector(`${SDUI_CARD} a[href="${first}"]`), null);
       const scrollsBefore = page.scrolls.length;
