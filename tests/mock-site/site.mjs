@@ -264,9 +264,9 @@ export function createMockSite(options = {}) {
     member,
     shown: stated.shown,
     faults: pageFaults,
-    // English pages carry no words: the page scripts' own are English, and
-    // an English page stays byte for byte what it always was.
-    ...(english ? {} : { words }),
+    // The pages' words, in the page's language (English too): the page
+    // scripts hold none of their own.
+    words,
   };
   // What changes as people are removed: read at every page load.
   const liveState = () => ({
