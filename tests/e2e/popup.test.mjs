@@ -15,6 +15,8 @@ import assert from "node:assert/strict";
 
 import {
   PATHS,
+  POPUP_SIZE,
+  assertAnswersFirst,
   checkBothSchemes,
   createMockSite,
   parseCount,
@@ -23,70 +25,7 @@ import {
 } from "./harness.mjs";
 import { ENTRIES, queueStore } from "../popup/helpers.mjs";
 
-/* global document, window */
-
-const POPUP_SIZE = { width: 400, height: 600 };
-
-/**
- * Runs in the popup: the box of each of the five figures (an unread
- * figure's digits are empty, so its whole cell is measured), of the next
- * step's primary button, and whether anything needs scrolling to be seen.
- */
-function measureAnswer() {
-  const box = (element) => {
-    const rect = element.getBoundingClientRect();
-    return { top: rect.top, bottom: rect.bottom, height: rect.height, right: rect.right };
-  };
-  const figure = (testid) =>
-    document.querySelector(`[data-testid="${testid}"]`).closest("[data-figure]");
-  const primary = [...document.querySelectorAll(".next-step .button-primary")].filter((button) =>
-    button.checkVisibility(),
-  );
-  return {
-    figures: {
-      connections: box(figure("connection-count")),
-      followers: box(figure("follower-count")),
-      following: box(figure("following-count")),
-      badge: box(document.querySelector('[data-testid="badge-status"]')),
-      cap: box(document.querySelector('[data-testid="cap-headroom"]').closest(".cap-line")),
-    },
-    primary: primary.map((button) => ({ label: button.textContent.trim(), ...box(button) })),
-    scrollY: window.scrollY,
-    innerHeight: window.innerHeight,
-    innerWidth: window.innerWidth,
-    scrollWidth: document.documentElement.scrollWidth,
-  };
-}
-
-/** Asserts the five figures and exactly one primary button show inside 400 × 600 unscrolled. */
-async function assertAnswersFirst(page, state) {
-  const shown = await page.evaluate(measureAnswer);
-  assert.equal(shown.innerHeight, POPUP_SIZE.height);
-  assert.equal(shown.scrollY, 0, `${state}: the popup opened scrolled`);
-  assert.ok(shown.scrollWidth <= shown.innerWidth, `${state}: the popup scrolls sideways`);
-  for (const [name, rect] of Object.entries(shown.figures)) {
-    assert.ok(rect.height > 0, `${state}: the ${name} figure is not drawn`);
-    assert.ok(
-      rect.bottom <= POPUP_SIZE.height,
-      `${state}: the ${name} figure ends at ${rect.bottom} px, below the 600 px a popup shows`,
-    );
-    assert.ok(rect.right <= POPUP_SIZE.width, `${state}: the ${name} figure is cut off`);
-  }
-  // The three figures share one row.
-  const { connections, followers, following } = shown.figures;
-  assert.equal(connections.top, followers.top, `${state}: figures not in one row`);
-  assert.equal(followers.top, following.top, `${state}: figures not in one row`);
-  assert.equal(
-    shown.primary.length,
-    1,
-    `${state}: primary buttons ${JSON.stringify(shown.primary)}`,
-  );
-  assert.ok(
-    shown.primary[0].bottom <= POPUP_SIZE.height,
-    `${state}: "${shown.primary[0].label}" ends at ${shown.primary[0].bottom} px`,
-  );
-  return shown;
-}
+/* global document */
 
 test(
   "the five figures and the one next step fit 400 × 600 unscrolled: nothing read, read, queue running; " +
