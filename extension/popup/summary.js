@@ -227,10 +227,11 @@ function renderCoverage(doc, summary, text) {
     words.textContent = read > 0 ? tn("popupCoverageNoTotal", read) : "";
   }
   show(line, words.textContent !== "");
-  // Only everyone of an exact total read hides the way to collect more: an
-  // approximate total cannot prove the list complete.
+  // Only everyone of an exact total read leaves nothing to collect: an
+  // approximate total cannot prove the list complete. Whether "Collect the
+  // rest" shows is next-step.js's (not while a collection runs).
   const complete = total !== null && connections?.precision === "exact" && read >= total;
-  show(byId(doc, "coverage-collect"), words.textContent !== "" && !complete);
+  line.dataset.complete = String(complete);
 }
 
 /**

@@ -10,6 +10,7 @@ import { byTestId, click, isShown, seriousViolations, settle, text } from "../re
 import {
   CONNECTIONS_PAGE,
   EXTENSION_ROOT,
+  collectRun,
   ENTRIES,
   count,
   emptySummary,
@@ -126,6 +127,25 @@ test("coverage_says_how_many_of_the_stated_connections_are_read_and_offers_the_r
   await settle();
   assert.deepEqual(extension.opened, [`${EXTENSION_ROOT}review.html`]);
   assert.equal(closed(), 1);
+});
+
+test("coverage_offers_no_collect_while_a_collection_is_reading_the_rest", async (t) => {
+  const { doc, extension } = await popupWith(t, fullSummary({ peopleRead: 30 }));
+  assert.ok(isShown(doc.getElementById("coverage-collect")));
+  for (const listener of extension.listeners) {
+    listener({ collect: { newValue: collectRun({ seen: 30, target: 1234 }) } }, "local");
+  }
+  await settle();
+  assert.ok(isShown(byTestId(doc, "collect-status")));
+  assert.ok(!isShown(doc.getElementById("coverage-collect")), "the progress shows instead");
+  for (const listener of extension.listeners) {
+    listener(
+      { collect: { newValue: collectRun({ running: false, outcome: "stopped", seen: 90 }) } },
+      "local",
+    );
+  }
+  await settle();
+  assert.ok(isShown(doc.getElementById("coverage-collect")), "stopped short: offered again");
 });
 
 test("coverage_of_a_fully_read_network_offers_nothing_more", async (t) => {
