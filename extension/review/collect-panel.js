@@ -111,6 +111,9 @@ export function createCollectPanel(page) {
    * @param {boolean} workLeft
    */
   function settleDataSettings(workLeft) {
+    // Until the first load has both the network and the collection's state,
+    // "nothing here" only means "not read yet" (replica.js settles it then).
+    if (ui.view.hidden) return;
     if (workLeft && !page.dataSettingsChosen) ui.dataSettings.open = true;
   }
 

@@ -76,6 +76,7 @@ export function createReplica(page) {
     show(ui.loading, false);
     show(ui.errorState, false);
     show(ui.view, true);
+    page.renderPartial();
     page.renderNow();
   }
 
