@@ -183,6 +183,12 @@ export const asInputs = (table) => /** @type {Record<K, HTMLInputElement>} */ (t
 export const asAnchors = (table) => /** @type {Record<K, HTMLAnchorElement>} */ (table);
 
 /**
+ * @template {string} K
+ * @param {Record<K, HTMLElement>} table
+ */
+export const asDetails = (table) => /** @type {Record<K, HTMLDetailsElement>} */ (table);
+
+/**
  * Whether `element` is shown: connected, and neither it nor an ancestor up
  * to `root` is hidden or disabled.
  *

@@ -1,6 +1,8 @@
 // @ts-check
 // The collect panel: starting and stopping a collection of the connections
-// list through the background, and its progress from storage.local.collect.
+// list through the background, its progress from storage.local.collect, and
+// the action bar's line when the list holds only part of the network ("Collect
+// the other 29,920", with the reason).
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, messageOf, trimSentence } from "../lib/format.js";
@@ -45,6 +47,7 @@ export function createCollectPanel(page) {
     ui.collectAll.disabled = running;
     show(ui.collectStop, running);
     show(ui.collectStatus, Boolean(page.collect));
+    renderPartial();
     if (!page.collect) {
       ui.collectProgress.textContent = "";
       ui.collectState.textContent = "";
@@ -63,6 +66,57 @@ export function createCollectPanel(page) {
     ui.collectGoneText.textContent = showGone ? tn("collectGone", gone) : "";
   }
 
+  /**
+   * The action bar's word on a list that is not the whole network: while
+   * collecting, how far it is; after a collection that ended short of the
+   * total LinkedIn stated, how many are here, why, and the way to the rest.
+   */
+  function renderPartial() {
+    const collect = page.collect;
+    const listed = page.everyone.length;
+    const target = typeof collect?.target === "number" ? collect.target : null;
+    const running = Boolean(collect?.running);
+    const missing = target === null ? 0 : target - listed;
+    const short = Boolean(collect) && !running && collect?.outcome !== "complete" && missing > 0;
+    show(ui.listPartial, listed > 0 && (running || short));
+    settleDataSettings(listed === 0 || running || collect?.outcome !== "complete" || missing > 0);
+    show(ui.collectRest, short);
+    if (running) {
+      const seen = formatCount(Number(collect?.seen) || 0);
+      ui.listPartialText.textContent = t(
+        "listCollecting",
+        target === null ? seen : t("countOf", seen, formatCount(target)),
+      );
+    } else if (short && collect && target !== null) {
+      ui.listPartialText.textContent = t(
+        "listPartial",
+        formatCount(listed),
+        formatCount(target),
+        collectWords(collect),
+      );
+      ui.collectRest.textContent = tn("collectRest", missing);
+    } else {
+      ui.listPartialText.textContent = "";
+      ui.collectRest.textContent = "";
+    }
+  }
+
+  /**
+   * "Data and settings" is closed only once the whole network is here: while
+   * nothing or part of it is collected, or a collection runs, the section
+   * with "Collect all connections", its progress and the import is open, so
+   * the next step is in view (and every hook in it can be clicked without
+   * opening anything). It never closes by itself, and once the member opens
+   * or closes it themselves, their choice stands.
+   * @param {boolean} workLeft
+   */
+  function settleDataSettings(workLeft) {
+    // Until the first load has both the network and the collection's state,
+    // "nothing here" only means "not read yet" (replica.js settles it then).
+    if (ui.view.hidden) return;
+    if (workLeft && !page.dataSettingsChosen) ui.dataSettings.open = true;
+  }
+
   async function startCollect() {
     show(ui.collectError, false);
     ui.collectAll.disabled = true;
@@ -72,6 +126,8 @@ export function createCollectPanel(page) {
     } catch (error) {
       ui.collectErrorMessage.textContent = messageOf(error);
       show(ui.collectError, true);
+      // Why it did not start, where the member can act on it.
+      ui.dataSettings.open = true;
     } finally {
       ui.collectAll.disabled = Boolean(page.collect?.running);
     }
@@ -88,5 +144,5 @@ export function createCollectPanel(page) {
     }
   }
 
-  return { renderCollect, startCollect, stopCollect };
+  return { renderCollect, renderPartial, startCollect, stopCollect };
 }

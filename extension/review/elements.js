@@ -3,7 +3,7 @@
 // one is a markup bug, thrown at start): one table per part of the page,
 // `name: "id"`, typed as the element each is.
 
-import { asAnchors, asButtons, asInputs, lookups } from "../lib/dom.js";
+import { asAnchors, asButtons, asDetails, asInputs, lookups } from "../lib/dom.js";
 
 /** @param {Document} doc */
 export function elements(doc) {
@@ -64,6 +64,7 @@ export function elements(doc) {
       scroller: "list-scroller",
       list: "person-list",
       listMessage: "list-message",
+      listPartialText: "list-partial-text",
     }),
     ...testIds({
       resultCount: "result-count",
@@ -71,6 +72,8 @@ export function elements(doc) {
       shownCount: "shown-count",
       noMatch: "no-match",
       histogram: "histogram",
+      actionBar: "action-bar",
+      listPartial: "list-partial",
     }),
     ...asButtons(
       testIds({
@@ -83,6 +86,7 @@ export function elements(doc) {
         showSelected: "show-selected",
         selectionViewBack: "selection-view-back",
         clearSearch: "clear-search",
+        collectRest: "collect-rest",
         teachLanguage: "teach-language",
         teachConfirm: "teach-confirm",
         teachCancel: "teach-cancel",
@@ -183,5 +187,12 @@ export function elements(doc) {
 
     // The way to the removal pace.
     ...ids({ openOptions: "open-options" }),
+
+    // The disclosures: "More" actions, and "Data and settings".
+    ...testIds({ moreMenu: "more-menu" }),
+    ...ids({ moreItems: "more-items" }),
+    ...asButtons(ids({ moreToggle: "more-toggle" })),
+    ...asDetails(testIds({ dataSettings: "data-settings" })),
+    ...asDetails(ids({ helpPopover: "help-popover" })),
   };
 }

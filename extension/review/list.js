@@ -10,9 +10,9 @@ import {
   SOURCE_PHRASES,
   badgesFor,
   createRow,
+  initialsOf,
   profileLinkOf,
   rowKey,
-  workLine,
 } from "./rows.js";
 import { describeConnected, messageOf } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
@@ -81,7 +81,7 @@ export function createList(page) {
     const target = positions.includes(page.activePosition) ? page.activePosition : positions[0];
     for (const element of rendered.values()) {
       const tabIndex = Number(element.dataset.position) === target ? 0 : -1;
-      for (const control of element.querySelectorAll("input, button")) {
+      for (const control of element.querySelectorAll("input, button, a")) {
         /** @type {HTMLElement} */ (control).tabIndex = tabIndex;
       }
     }
@@ -112,11 +112,13 @@ export function createList(page) {
     box.setAttribute("aria-label", t("selectPerson", name));
 
     part(element, ".row-name").textContent = name;
+    part(element, ".row-initials").textContent = row.name?.trim() ? initialsOf(row.name) : "?";
     // Empty when unknown (the test hooks say so); the stylesheet shows "No headline".
     const headline = part(element, ".row-headline");
     headline.textContent = row.headline?.trim() ? row.headline : "";
     headline.classList.toggle("is-missing", !row.headline?.trim());
-    part(element, ".row-work").textContent = workLine(row);
+    // One line, clipped: the whole headline on hover.
+    headline.title = headline.textContent;
     const date = part(element, ".row-date");
     const day = /^\d{4}-\d{2}-\d{2}$/.exec(String(row.connected?.date ?? ""));
     if (day) {
@@ -127,10 +129,25 @@ export function createList(page) {
       time.textContent = describeConnected(row.connected).short;
       // A private-use mark for where the date goes: Chrome's getMessage
       // drops a NUL substitution, which put the date after the sentence.
-      const [before, after = ""] = t("rowConnected", "\uE000").split("\uE000");
-      date.replaceChildren(before, time, after);
+      // The words around the date give way to it in a narrow row (list.css).
+      const words = t("rowConnected", "\uE000")
+        .split("\uE000")
+        .map((text) => {
+          const span = doc.createElement("span");
+          span.className = "row-date-word";
+          span.textContent = text;
+          return span;
+        });
+      date.replaceChildren(words[0], time, words[1] ?? "");
     } else date.replaceChildren(t("rowConnected", describeConnected(row.connected).short));
     part(element, ".badges").replaceChildren(...badgesFor(doc, row));
+    // The profile, in a new tab: a link only from a slug that is one.
+    const link = /** @type {HTMLAnchorElement} */ (part(element, ".row-profile"));
+    const url = profileLinkOf(row);
+    if (url) link.href = url;
+    else link.removeAttribute("href");
+    link.hidden = url === null;
+    part(link, ".visually-hidden").textContent = t("rowProfileOf", name);
   }
 
   function renderDetails() {
@@ -167,7 +184,7 @@ export function createList(page) {
         return [dt, dd];
       }),
     );
-    const url = row.unmatched ? null : profileLinkOf(row);
+    const url = profileLinkOf(row);
     show(ui.detailsLink, url !== null);
     if (url) ui.detailsLink.href = url;
     else ui.detailsLink.removeAttribute("href");

@@ -305,6 +305,7 @@ export function createQueryBox(page) {
     }
     ui.scroller.scrollTop = 0;
     page.activePosition = 0;
+    page.selectionAnchor = null;
     page.scheduleRender(true);
   }
 

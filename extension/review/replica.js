@@ -76,6 +76,7 @@ export function createReplica(page) {
     show(ui.loading, false);
     show(ui.errorState, false);
     show(ui.view, true);
+    page.renderPartial();
     page.renderNow();
   }
 
@@ -128,6 +129,8 @@ export function createReplica(page) {
     const empty = page.everyone.length === 0;
     show(ui.emptyState, empty);
     show(ui.resultsView, !empty);
+    // Opens "Data and settings" too while there is collecting left to do.
+    page.renderPartial();
     page.queryDirty = true;
     page.scheduleRender();
   }

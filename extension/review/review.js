@@ -7,7 +7,8 @@
 // and reloading the replica, drawing at most once per animation frame, and
 // wiring the controls to the parts, each in its own module:
 //   query-box.js      the query box, suggested and saved queries
-//   list.js           the virtualized list, keyboard moves, the details panel
+//   list.js           the virtualized list, its tab stop, the details panel
+//   keyboard.js       moves, Space and Shift ranges, "/", "a", "?", Escape
 //   histogram.js      the connection-date histogram
 //   selection.js      selection and keep
 //   files.js          export, import, backup and restore
@@ -45,11 +46,12 @@ import { createFiles } from "./files.js";
 import { createCollectPanel } from "./collect-panel.js";
 import { createQueueDialog } from "./queue-dialog.js";
 import { createTeach, teachState } from "./teach.js";
+import { createKeyboard } from "./keyboard.js";
 import { elements } from "./elements.js";
 import { asObject, setStatus } from "../lib/dom.js";
 import { messageOf, monthFormat } from "../lib/format.js";
 import { localise, t } from "../lib/i18n.js";
-import { EMPTY, FALLBACK_VIEWPORT_PX, ROW_HEIGHT } from "./rows.js";
+import { EMPTY } from "./rows.js";
 import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 /** @typedef {import("./types.js").Page} Page */
 
@@ -60,7 +62,7 @@ import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 /** @typedef {import("./types.js").Replica} Replica */
 /** @typedef {import("./types.js").CoreClass} CoreClass */
 
-export { ROW_HEIGHT } from "./rows.js";
+export { ROW_HEIGHT, initialsOf, profileLinkOf } from "./rows.js";
 export { describeConnected } from "../lib/format.js";
 export { toBase64 } from "./files.js";
 export { withYearFilter, yearFilterOf } from "./query-box.js";
@@ -110,8 +112,10 @@ export function startReview(doc, { extension, loadCore }) {
     matchMarks: new Uint8Array(0),
     queryFailure: null,
     activePosition: 0,
+    selectionAnchor: null,
     detailsRow: null,
     queryDirty: true,
+    dataSettingsChosen: false,
     frameRequested: false,
     stopped: false,
     reloadTimer: null,
@@ -151,6 +155,7 @@ export function startReview(doc, { extension, loadCore }) {
     createQueueDialog(page),
     createTeach(page),
   );
+  const { stopKeyboard } = createKeyboard(page);
 
   // Rendering, at most once per animation frame.
 
@@ -250,6 +255,17 @@ export function startReview(doc, { extension, loadCore }) {
 
   ui.exportCsv.addEventListener("click", page.exportCsv);
 
+  ui.moreToggle.addEventListener("click", () =>
+    page.setMoreOpen(ui.moreToggle.getAttribute("aria-expanded") !== "true"),
+  );
+
+  // The "More" menu closes once one of its actions is chosen.
+  ui.moreItems.addEventListener("click", (event) => {
+    if (/** @type {Element} */ (event.target).closest(".menu-item")) page.setMoreOpen(false);
+  });
+
+  ui.collectRest.addEventListener("click", page.startCollect);
+
   ui.queueSelected.addEventListener("click", page.openQueueDialog);
 
   ui.confirmQueue.addEventListener("click", page.confirmQueue);
@@ -293,19 +309,40 @@ export function startReview(doc, { extension, loadCore }) {
     page.onQueryEdited();
   });
 
+  /** Whether the check box being changed was shift-clicked (a range). */
+  let rangeClicked = false;
+
   ui.list.addEventListener("change", (event) => {
     const box = /** @type {HTMLInputElement} */ (event.target);
     if (!box.classList.contains("row-select")) return;
     const element = /** @type {HTMLElement} */ (box.closest('[data-testid="person-row"]'));
     const row = rowData.get(element);
     if (!row?.slug) return;
+    // A shift-click selected a range ending here: this one stays selected.
+    if (rangeClicked) box.checked = true;
+    rangeClicked = false;
     if (box.checked) selected.set(row.slug, row.index);
     else selected.delete(row.slug);
+    page.selectionAnchor = Number(element.dataset.position);
     element.classList.toggle("is-selected", box.checked);
     page.renderSelection();
   });
 
   ui.list.addEventListener("click", (event) => {
+    // Shift and a click on a check box: everyone from the last one chosen.
+    const target = /** @type {Element} */ (event.target);
+    const mouse = /** @type {MouseEvent} */ (event);
+    if (mouse.shiftKey && target.classList.contains("row-select")) {
+      const element = /** @type {HTMLElement} */ (target.closest('[data-testid="person-row"]'));
+      const position = Number(element.dataset.position);
+      if (page.selectionAnchor !== null && page.selectionAnchor !== position) {
+        // Not cancelled: a cancelled click puts the box back after this
+        // handler, so the box would not show what the selection holds.
+        rangeClicked = true;
+        page.selectRange(page.selectionAnchor, position);
+        return;
+      }
+    }
     const main = /** @type {Element} */ (event.target).closest(".row-main");
     if (main)
       page.openDetails(/** @type {HTMLElement} */ (main.closest('[data-testid="person-row"]')));
@@ -318,34 +355,6 @@ export function startReview(doc, { extension, loadCore }) {
     if (!element) return;
     page.activePosition = Number(element.dataset.position);
     page.updateTabStop();
-  });
-
-  ui.list.addEventListener("keydown", (event) => {
-    const target = /** @type {HTMLElement} */ (event.target);
-    const element = /** @type {HTMLElement | null} */ (
-      target.closest('[data-testid="person-row"]')
-    );
-    if (!element) return;
-    const position = Number(element.dataset.position);
-    const pageRows = Math.max(
-      1,
-      Math.floor((ui.scroller.clientHeight || FALLBACK_VIEWPORT_PX) / ROW_HEIGHT) - 1,
-    );
-    /** @type {Record<string, number>} */
-    const moves = {
-      ArrowDown: position + 1,
-      ArrowUp: position - 1,
-      PageDown: position + pageRows,
-      PageUp: position - pageRows,
-      Home: 0,
-      End: page.matches.length - 1,
-    };
-    if (!(event.key in moves)) return;
-    event.preventDefault();
-    page.moveTo(
-      moves[event.key],
-      target.classList.contains("row-select") ? ".row-select" : ".row-main",
-    );
   });
 
   ui.scroller.addEventListener("scroll", () => page.scheduleRender(), { passive: true });
@@ -371,6 +380,20 @@ export function startReview(doc, { extension, loadCore }) {
     ui.importInput.focus();
     ui.importInput.click();
   });
+
+  // The member opening or closing "Data and settings" themselves (a click,
+  // or Enter or Space on its summary) decides it from then on.
+  ui.dataSettings.querySelector("summary")?.addEventListener("click", () => {
+    page.dataSettingsChosen = true;
+  });
+
+  // A file chosen (also from the empty state's button): its report shows
+  // in "Data and settings", so that section is open.
+  for (const input of [ui.importInput, ui.restoreInput]) {
+    input.addEventListener("change", () => {
+      ui.dataSettings.open = true;
+    });
+  }
 
   ui.importInput.addEventListener("change", page.importCsv);
 
@@ -430,6 +453,7 @@ export function startReview(doc, { extension, loadCore }) {
     stop() {
       page.stopped = true;
       timers.clear();
+      stopKeyboard();
       extension?.storage?.onChanged?.removeListener(onStorageChanged);
       win.removeEventListener("resize", onResize);
       resizeObserver?.disconnect();

@@ -1,6 +1,7 @@
 // @ts-check
 // One row of the review list: its markup (built once, refilled as the list
-// scrolls), its badges and work line, its height, and the profile link.
+// scrolls), its initials, badges and work line, its height, and the profile
+// link built from the stored slug.
 
 import { t } from "../lib/i18n.js";
 
@@ -18,8 +19,11 @@ import { t } from "../lib/i18n.js";
 /** @typedef {import("./types.js").Replica} Replica */
 /** @typedef {import("./types.js").CoreClass} CoreClass */
 
-/** Every row is this tall (review/list.css draws four lines in it); the list is a spacer of n × this. */
-export const ROW_HEIGHT = 88;
+/**
+ * Every row is this tall (review/list.css draws two lines in it: the name
+ * with its badges, then the headline); the list is a spacer of n × this.
+ */
+export const ROW_HEIGHT = 64;
 
 /** Rows rendered above and below the visible ones, so a fast scroll shows no gap. */
 export const OVERSCAN = 6;
@@ -53,31 +57,53 @@ export const SOURCE_PHRASES = {
   export: "sourceExport",
 };
 
-/** Where every profile link the core builds starts; anything else is not shown as a link. */
+/** Where every profile link starts. */
 const PROFILE_PREFIX = "https://www.linkedin.com/in/";
 
 /**
- * The row's profile link as the core built it (`profileUrl`, encoded as
- * view.rs encodes), or null when there is none. The page never builds one.
+ * What a stored slug may hold to become a link: letters (any script), their
+ * marks, digits, "-" and "_", as LinkedIn's public profile addresses do.
+ * Anything else (a "/", "?", "#", "%", a space, a control) is not a slug this
+ * page trusts in an href.
+ */
+const SLUG = /^[\p{L}\p{M}\p{N}_-]{1,200}$/u;
+
+/**
+ * The row's profile link, `https://www.linkedin.com/in/<slug>/`, built only
+ * from the stored slug (percent-encoded as the core's view.rs encodes it), or
+ * null: for a person from the export not yet seen on the page (their slug is
+ * not LinkedIn's) and for a slug that is not one.
  *
- * @param {Row} row
+ * @param {Pick<Row, "slug" | "unmatched">} row
  */
 export function profileLinkOf(row) {
-  const url = row.profileUrl;
-  return typeof url === "string" && url.startsWith(PROFILE_PREFIX) ? url : null;
+  const slug = row.slug;
+  if (row.unmatched || typeof slug !== "string" || !SLUG.test(slug)) return null;
+  return `${PROFILE_PREFIX}${encodeURIComponent(slug)}/`;
+}
+
+/**
+ * Up to two initials of a name, for the row's circle: the first letter of
+ * the first and of the last word ("Ada Lovelace" -> "AL"), whole graphemes
+ * in any script; "?" when the name has no letter.
+ *
+ * @param {string | null | undefined} name
+ */
+export function initialsOf(name) {
+  const words = String(name ?? "")
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ""))
+    .filter(Boolean);
+  if (words.length === 0) return "?";
+  const first = (/** @type {string} */ word) =>
+    /** @type {string} */ (/^\p{L}\p{M}*|^\p{N}/u.exec(word)?.[0] ?? "");
+  const picked = words.length === 1 ? [words[0]] : [words[0], words[words.length - 1]];
+  return picked.map(first).join("").toLocaleUpperCase() || "?";
 }
 
 /** A row's DOM identity: its slug, or its index when it has none. @param {Row} row */
 export function rowKey(row) {
   return row.slug ? `s:${row.slug}` : `i:${row.index}`;
-}
-
-/** @param {Row} row */
-export function workLine(row) {
-  const company = row.company?.trim();
-  const position = row.position?.trim();
-  if (company && position) return `${position} · ${company}`;
-  return company || position || "";
 }
 
 /**
@@ -106,7 +132,13 @@ export function badgesFor(doc, row) {
   return badges;
 }
 
-/** @param {Document} doc */
+/**
+ * A row: the check box; the initials circle; the name with its badges and
+ * one line of headline (a button that opens the details); the connection
+ * date over the profile link (a new tab, opened only by the member).
+ *
+ * @param {Document} doc
+ */
 export function createRow(doc) {
   const span = (/** @type {string} */ className, auto = false) => {
     const element = doc.createElement("span");
@@ -126,6 +158,9 @@ export function createRow(doc) {
   box.className = "row-select";
   check.append(box);
 
+  const initials = span("row-initials");
+  initials.setAttribute("aria-hidden", "true");
+
   const main = doc.createElement("button");
   main.type = "button";
   main.className = "row-main";
@@ -137,7 +172,18 @@ export function createRow(doc) {
   headline.dataset.testid = "person-headline";
   // What the stylesheet shows in an empty headline (content: attr(data-missing)).
   headline.dataset.missing = t("noHeadline");
-  main.append(title, headline, span("row-line row-work", true), span("row-line row-date"));
-  row.append(check, main);
+  main.append(title, headline);
+
+  const link = doc.createElement("a");
+  link.className = "row-profile";
+  link.dataset.testid = "person-profile";
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  // "Profile" shows; readers hear whose, and that it opens a new tab.
+  const whose = span("visually-hidden");
+  link.append(t("rowProfile"), " ", whose);
+  const meta = span("row-meta");
+  meta.append(span("row-date"), link);
+  row.append(check, initials, main, meta);
   return row;
 }

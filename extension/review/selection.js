@@ -1,8 +1,9 @@
 // @ts-check
 // Selection and keep: the action bar's counts ("40 shown · 3 selected",
-// "Remove 3…"), selecting every match, clearing, keep/unkeep through the
-// background, the selected indices, and the selection view: the list showing
-// exactly the selected people when the search hides some of them.
+// "Remove 3…", "Keep 3"), selecting one person, a range (shift) or every
+// match, clearing, keep/unkeep through the background, the selected indices,
+// and the selection view: the list showing exactly the selected people when
+// the search hides some of them.
 
 import { setStatus, show } from "../lib/dom.js";
 import { formatCount } from "../lib/format.js";
@@ -39,6 +40,7 @@ export function createSelection(page) {
     page.renderTeach();
     ui.clearSelection.disabled = none;
     ui.keepSelected.disabled = none;
+    ui.keepSelected.textContent = none ? t("reviewKeepSelected") : tn("keepCount", selected.size);
     ui.unkeepSelected.disabled = none;
     ui.selectAll.disabled = page.matches.length === 0;
     ui.exportCsv.textContent = none
@@ -49,6 +51,19 @@ export function createSelection(page) {
     ui.exportCsv.disabled = none && page.matches.length === 0;
   }
 
+  /**
+   * Opens or closes the action bar's "More" menu (a narrow bar's other
+   * actions; a wide bar shows them inline and hides the toggle).
+   *
+   * @param {boolean} open
+   * @param {boolean} [focusToggle] give the focus back to "More"
+   */
+  function setMoreOpen(open, focusToggle = false) {
+    ui.moreToggle.setAttribute("aria-expanded", String(open));
+    ui.moreMenu.classList.toggle("is-open", open);
+    if (focusToggle) ui.moreToggle.focus();
+  }
+
   function selectAllMatching() {
     if (!page.replica || page.matches.length === 0) return;
     const { slugOf } = page.getDirectory();
@@ -57,6 +72,58 @@ export function createSelection(page) {
       if (slug) selected.set(slug, index);
     }
     setStatus(ui.actionStatus, "");
+    renderSelection();
+    page.renderWindow();
+  }
+
+  /**
+   * The slug of the person at `position` in the results, or "" (no slug:
+   * a person the page cannot select).
+   *
+   * @param {number} position
+   */
+  function slugAt(position) {
+    const index = page.matches[position];
+    return index === undefined ? "" : (page.getDirectory().slugOf[index] ?? "");
+  }
+
+  /**
+   * Selects the person at `position`, or unselects them; with `range`,
+   * selects everyone from the last person chosen (the anchor) to them.
+   *
+   * @param {number} position
+   * @param {boolean} range
+   */
+  function toggleAt(position, range) {
+    if (!page.replica || position < 0 || position >= page.matches.length) return;
+    if (range && page.selectionAnchor !== null) {
+      selectRange(page.selectionAnchor, position);
+      return;
+    }
+    const slug = slugAt(position);
+    if (!slug) return;
+    if (selected.has(slug)) selected.delete(slug);
+    else selected.set(slug, page.matches[position]);
+    page.selectionAnchor = position;
+    renderSelection();
+    page.renderWindow();
+  }
+
+  /**
+   * Selects everyone shown from `from` to `to` (either order, both included).
+   *
+   * @param {number} from
+   * @param {number} to
+   */
+  function selectRange(from, to) {
+    if (!page.replica || page.matches.length === 0) return;
+    const last = page.matches.length - 1;
+    const start = Math.min(Math.max(0, Math.min(from, to)), last);
+    const end = Math.min(Math.max(0, Math.max(from, to)), last);
+    for (let position = start; position <= end; position += 1) {
+      const slug = slugAt(position);
+      if (slug) selected.set(slug, page.matches[position]);
+    }
     renderSelection();
     page.renderWindow();
   }
@@ -157,6 +224,9 @@ export function createSelection(page) {
 
   return {
     renderSelection,
+    setMoreOpen,
+    toggleAt,
+    selectRange,
     selectAllMatching,
     clearSelection,
     setKept,

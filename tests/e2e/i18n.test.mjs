@@ -98,9 +98,9 @@ for (const language of ["de", "tr"]) {
 
       const review = await context.newPage();
       await review.goto(`${origin}review.html`);
-      await waitFor(() => heading(review, "#query-heading"), { what: "the review page's words" });
+      await waitFor(() => heading(review, "#people-heading"), { what: "the review page's words" });
       assert.equal(await review.evaluate(() => document.documentElement.lang), language);
-      assert.equal(await heading(review, "#query-heading"), words.reviewFindHeading.message);
+      assert.equal(await heading(review, "#people-heading"), words.reviewPeopleHeading.message);
       assert.equal(await review.title(), words.reviewTitle.message);
 
       const options = await context.newPage();

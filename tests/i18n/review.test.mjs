@@ -123,13 +123,16 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     // Collecting: running, then complete with people gone; the page check.
     click(dom, byTestId(doc, "collect-all"));
     await settle();
+    assert.ok(!byTestId(doc, "list-partial").hidden, "the action bar says it is collecting");
+    assertTranslated(doc, language, "collecting");
     extension.write({ collect: { running: false, outcome: "complete", seen: 50, gone: 2 } });
     click(dom, byTestId(doc, "page-check"));
     await waitFor(() => !doc.getElementById("page-check-result").hidden, "the page check");
     assertTranslated(doc, language, "collected, page checked");
     extension.write({
-      collect: { running: false, outcome: "ended", seen: 20, target: 50, reason: "x" },
+      collect: { running: false, outcome: "ended", seen: 20, target: 30_000, reason: "x" },
     });
+    assert.ok(!byTestId(doc, "collect-rest").hidden, "the action bar offers the rest");
     assertTranslated(doc, language, "collection ended short");
 
     // An import report, and a restore asked for.

@@ -74,9 +74,14 @@ export function click(dom, element) {
   element.dispatchEvent(new dom.window.MouseEvent("click", { bubbles: true, cancelable: true }));
 }
 
-export function key(dom, element, name) {
+export function key(dom, element, name, modifiers = {}) {
   element.dispatchEvent(
-    new dom.window.KeyboardEvent("keydown", { key: name, bubbles: true, cancelable: true }),
+    new dom.window.KeyboardEvent("keydown", {
+      key: name,
+      bubbles: true,
+      cancelable: true,
+      ...modifiers,
+    }),
   );
 }
 

@@ -66,7 +66,11 @@ test("arrow_keys_move_through_the_list_and_enter_opens_details", async (t) => {
   const { dom, doc, scroller } = await openReview(t, { people });
 
   const tabbable = doc.querySelectorAll('#person-list [tabindex="0"]');
-  assert.equal(tabbable.length, 2, "one row (checkbox and row) holds the list's tab stop");
+  assert.equal(
+    tabbable.length,
+    3,
+    "one row (check box, row and profile link) holds the list's tab stop",
+  );
 
   const first = rows(doc)[0].querySelector(".row-main");
   first.focus();
@@ -247,25 +251,37 @@ test("connection_dates_show_only_the_precision_they_have", () => {
   assert.equal(describeConnected(null).short, "date unknown");
 });
 
-test("profile_links_are_the_cores_own_encoded_as_viewrs_encodes_them", async (t) => {
+test("profile_links_are_built_from_the_stored_slug_as_viewrs_encodes_them_and_only_from_a_slug", async (t) => {
   const people = manyPeople(3);
   people[0].slug = "jürgen";
   people[1].slug = "../../x?y#z";
   people[2].slug = "jane-doe-1a2b3c";
   const { dom, doc } = await openReview(t, { people });
-  const link = doc.getElementById("details-link");
+  const details = doc.getElementById("details-link");
   const expected = withCore(people, (core) => core.rows(core.query("", Date.now())));
-  for (const row of expected) {
-    const element = rows(doc).find((r) => r.dataset.slug === row.slug);
-    click(dom, element.querySelector(".row-main"));
-    assert.ok(row.profileUrl.startsWith("https://www.linkedin.com/in/"));
-    assert.equal(link.href, row.profileUrl, `the core's link for ${row.slug}`);
+  const bySlug = (slug) => rows(doc).find((r) => r.dataset.slug === slug);
+  for (const slug of ["jürgen", "jane-doe-1a2b3c"]) {
+    const row = expected.find((r) => r.slug === slug);
+    const link = bySlug(slug).querySelector('[data-testid="person-profile"]');
+    // The row's link: the profile, in a new tab, telling LinkedIn nothing of this page.
+    assert.equal(link.href, row.profileUrl, `the row's link is the core's, for ${slug}`);
+    assert.equal(link.target, "_blank");
+    assert.equal(link.rel, "noopener noreferrer");
+    assert.equal(link.hidden, false);
+    click(dom, bySlug(slug).querySelector(".row-main"));
+    assert.equal(details.href, row.profileUrl, `the details' link for ${slug}`);
   }
-  assert.equal(link.href, expected.at(-1).profileUrl);
-  const byslug = Object.fromEntries(expected.map((row) => [row.slug, row.profileUrl]));
-  assert.equal(byslug["jürgen"], "https://www.linkedin.com/in/j%C3%BCrgen/");
-  assert.equal(byslug["jane-doe-1a2b3c"], "https://www.linkedin.com/in/jane-doe-1a2b3c/");
-  assert.doesNotMatch(byslug["../../x?y#z"], /\/\.\.\/|[?#]/, "no path, query or fragment escapes");
+  assert.equal(
+    bySlug("jürgen").querySelector("a").href,
+    "https://www.linkedin.com/in/j%C3%BCrgen/",
+  );
+  // A stored slug that is not one (a path, a query, a fragment) is no link at all.
+  const hostile = bySlug("../../x?y#z").querySelector('[data-testid="person-profile"]');
+  assert.equal(hostile.hasAttribute("href"), false);
+  assert.equal(hostile.hidden, true);
+  click(dom, bySlug("../../x?y#z").querySelector(".row-main"));
+  assert.equal(details.hasAttribute("href"), false);
+  assert.ok(isShown(doc.getElementById("details-no-link")));
 });
 
 // ---------------------------------------------------------------------------
