@@ -167,9 +167,19 @@ pub struct SearchIndex {
     name_ends: Vec<usize>,
     /// The rest, built on first use.
     columns: Option<Columns>,
-    /// Per row, each row's place under each [`SortOrder`] (by
-    /// `SortOrder::slot`), ranked on the first query that sorts that way.
-    places: [Option<Vec<u32>>; SortOrder::COUNT],
+    /// Each other [`SortOrder`] (by `SortOrder::slot`), ranked on the
+    /// first query that sorts that way.
+    ranks: [Option<Ranking>; SortOrder::COUNT],
+}
+
+/// One sort order, computed once: where each row goes, and who is where.
+#[derive(Clone, Debug)]
+struct Ranking {
+    /// Per row, its place in this order.
+    places: Vec<u32>,
+    /// Per place, the person (not the row) there: everyone in this order,
+    /// the answer to a query that sorts without filtering.
+    people: Vec<u32>,
 }
 
 /// What a query scans, one entry per row (in the default order).
@@ -278,7 +288,7 @@ impl SearchIndex {
             names,
             name_ends,
             columns: None,
-            places: Default::default(),
+            ranks: Default::default(),
         }
     }
 
@@ -311,12 +321,32 @@ impl SearchIndex {
             Some(columns) => columns,
             None => self.columns(people),
         };
-        let rows: Vec<u32> = if query.matches_everyone() {
-            (0..self.order.len() as u32).collect()
-        } else {
+        if query.matches_everyone() {
+            let ranking = self.ranking(&columns, sort);
+            let everyone = ranking.people.clone();
+            self.columns = Some(columns);
+            return everyone;
+        }
+        let rows: Vec<u32> = {
             let columns = &columns;
             let mut rows = Vec::new();
-            if flags.is_empty() {
+            let (dated, from, before) = query.leading_date_range();
+            if flags.is_empty() && dated > 0 {
+                // Date bounds first, a column at a time: a tight loop over
+                // the days, then the other clauses on the rows it kept.
+                let from = from.max(NO_DAY + 1);
+                for (row, &day) in columns.days.iter().enumerate() {
+                    if day >= from && day < before {
+                        rows.push(row as u32);
+                    }
+                }
+                if dated < query.clauses().len() {
+                    rows.retain(|&row| {
+                        let row = row as usize;
+                        query.holds_from(dated, &Row { columns, row }, Flags::default())
+                    });
+                }
+            } else if flags.is_empty() {
                 for row in 0..self.order.len() {
                     if query.holds(&Row { columns, row }, Flags::default()) {
                         rows.push(row as u32);
@@ -413,27 +443,57 @@ impl SearchIndex {
         }
     }
 
+    /// `sort`'s ranking, computed on its first use (the name order's is
+    /// the index's own order).
+    fn ranking(&mut self, columns: &Columns, sort: SortOrder) -> &Ranking {
+        let order = &self.order;
+        self.ranks[sort.slot()].get_or_insert_with(|| {
+            let places = if sort == SortOrder::Name {
+                (0..order.len() as u32).collect()
+            } else {
+                columns.rank(sort)
+            };
+            let mut people = vec![0u32; order.len()];
+            for (&place, &person) in places.iter().zip(order) {
+                people[place as usize] = person;
+            }
+            Ranking { places, people }
+        })
+    }
+
     /// The people of `rows` (ascending) in `sort`'s order.
     fn ordered(&mut self, columns: &Columns, mut rows: Vec<u32>, sort: SortOrder) -> Vec<u32> {
-        if sort != SortOrder::Name {
-            let count = self.order.len();
-            let slot = sort.slot();
-            let places = self.places[slot].get_or_insert_with(|| columns.rank(sort));
-            if rows.len() < count / 32 {
-                // A few hits: sort them, rather than walk every place.
-                sort_indices(&mut rows, &|a, b| places[a].cmp(&places[b]));
-            } else {
-                let mut slots = vec![u32::MAX; count];
-                for &row in &rows {
-                    slots[places[row as usize] as usize] = row;
-                }
-                rows.clear();
-                rows.extend(slots.into_iter().filter(|&row| row != u32::MAX));
+        if sort == SortOrder::Name {
+            for row in rows.iter_mut() {
+                *row = self.order[*row as usize];
             }
+            return rows;
         }
-        for row in rows.iter_mut() {
-            *row = self.order[*row as usize];
+        let count = self.order.len();
+        let Ranking { places, people } = self.ranking(columns, sort);
+        if rows.len() < count / 32 {
+            // A few hits: sort their places, rather than walk every place.
+            for row in rows.iter_mut() {
+                *row = places[*row as usize];
+            }
+            sort_indices(&mut rows, &|a, b| a.cmp(&b));
+            for place in rows.iter_mut() {
+                *place = people[*place as usize];
+            }
+            return rows;
         }
+        // Many: mark their places, then read everyone in order.
+        let mut marked = vec![false; count];
+        for &row in &rows {
+            marked[places[row as usize] as usize] = true;
+        }
+        rows.clear();
+        rows.extend(
+            marked
+                .iter()
+                .zip(people)
+                .filter_map(|(&hit, &person)| hit.then_some(person)),
+        );
         rows
     }
 }
@@ -556,6 +616,68 @@ mod tests {
             prop_assert_eq!(compare_text(&a, &b), a.cmp(&b));
             prop_assert_eq!(compare_text(&a, &a), Ordering::Equal);
         }
+    }
+
+    /// People named a..f, connected in 2018..2023 in reverse name order,
+    /// `e` with no date; the odd ones are recruiters.
+    fn dated_people() -> Vec<Person> {
+        use crate::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
+        ["f", "e", "d", "c", "b", "a"]
+            .iter()
+            .zip(2018..)
+            .enumerate()
+            .map(|(i, (&name, year))| {
+                let mut p = person(name, name);
+                if name != "e" {
+                    p.connected = CivilDate::new(year, 6, 1).map(|date| ConnectedDate {
+                        date,
+                        precision: DatePrecision::Day,
+                    });
+                }
+                if i % 2 == 1 {
+                    p.headline = Some("Recruiter".into());
+                }
+                p
+            })
+            .collect()
+    }
+
+    fn run(people: &[Person], query: &str) -> Vec<u32> {
+        let mut index = SearchIndex::new(people);
+        let parsed = crate::search::query::parse(query, 0).expect("a valid query");
+        index.run(people, &parsed, &[])
+    }
+
+    #[test]
+    fn date_bounds_scan_the_days_then_test_the_other_clauses() {
+        let people = dated_people();
+        // Persons 0..6 are f..a connected 2018..2023; e (1) has no date.
+        assert_eq!(run(&people, "after:2019 before:2022"), vec![3, 2]);
+        assert_eq!(run(&people, "before:2022"), vec![3, 2, 0]);
+        assert_eq!(run(&people, "after:2019"), vec![5, 4, 3, 2]);
+        assert_eq!(run(&people, "after:2019 recruiter"), vec![5, 3]);
+        assert_eq!(run(&people, "after:2019 before:2022 -recruiter"), vec![2]);
+        assert_eq!(run(&people, "-before:2022"), vec![5, 4]);
+        assert_eq!(run(&people, "after:2019 sort:-connected"), vec![5, 4, 3, 2]);
+    }
+
+    #[test]
+    fn a_sort_without_a_filter_lists_everyone_in_that_order() {
+        let people = dated_people();
+        assert_eq!(run(&people, "sort:connected"), vec![0, 2, 3, 4, 5, 1]);
+        assert_eq!(run(&people, "sort:-connected"), vec![5, 4, 3, 2, 0, 1]);
+        assert_eq!(run(&people, "sort:-name"), vec![0, 1, 2, 3, 4, 5]);
+        // Few hits are sorted by place; many are read off the places.
+        assert_eq!(run(&people, "recruiter sort:connected"), vec![3, 5, 1]);
+        let many: Vec<Person> = (0..100).flat_map(|_| dated_people()).collect();
+        let found = run(&many, "recruiter sort:connected");
+        assert_eq!(found.len(), 300);
+        let day = |i: u32| many[i as usize].connected.map(|c| c.date.to_days());
+        assert!(found.windows(2).all(|w| match (day(w[0]), day(w[1])) {
+            (Some(a), Some(b)) => a <= b,
+            (_, None) => true,
+            (None, Some(_)) => false,
+        }));
     }
 
     #[test]

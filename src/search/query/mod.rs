@@ -163,6 +163,46 @@ impl Query {
             .all(|clause| clause.terms.iter().any(|term| term.matches(keys, flags)))
     }
 
+    /// How many leading clauses are plain date bounds (one term, not
+    /// negated: `after:` or `before:`), and the days they leave, from the
+    /// first kept to the first not kept: what a scan of the connection
+    /// days alone can settle before the other clauses are tested. Date
+    /// clauses cost nothing, so they come first when there are any.
+    pub(crate) fn leading_date_range(&self) -> (usize, i64, i64) {
+        let mut range = (0, i64::MIN, i64::MAX);
+        for clause in &self.clauses {
+            let [term] = clause.terms.as_slice() else {
+                break;
+            };
+            match term.filter {
+                Filter::ConnectedOnOrAfter(bound) if !term.negated => {
+                    range.1 = range.1.max(bound.day);
+                }
+                Filter::ConnectedBefore(bound) if !term.negated => {
+                    range.2 = range.2.min(bound.day);
+                }
+                _ => break,
+            }
+            range.0 += 1;
+        }
+        range
+    }
+
+    /// [`Query::holds`] for the clauses from `first` on.
+    #[inline]
+    pub(crate) fn holds_from<K: Keys + ?Sized>(
+        &self,
+        first: usize,
+        keys: &K,
+        flags: Flags,
+    ) -> bool {
+        self.clauses
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .all(|clause| clause.terms.iter().any(|term| term.matches(keys, flags)))
+    }
+
     /// Whether any term tests a flag (`is:`), which the caller then passes.
     pub(crate) fn uses_flags(&self) -> bool {
         self.clauses.iter().any(|clause| {
