@@ -470,7 +470,9 @@ async function run() {
 }
 
 /** The review page's runs, summed up for results.json and the targets. */
-function summarizeReview(runs) {
+function summarizeReview(all) {
+  const runs = all.filter((r) => !r.profiles);
+  const profiles = all.find((r) => r.profiles)?.profiles ?? null;
   const sorted = runs.map((r) => r.firstRowMs).sort((a, b) => a - b);
   const longest = (tasks) => round(Math.max(0, ...tasks.map((t) => t.durationMs)));
   const interacting = runs.flatMap((r) => r.phases.flatMap((p) => p.longTasks));
@@ -493,6 +495,7 @@ function summarizeReview(runs) {
     },
     interacting: { longTasks: interacting.length, longestMs: longest(interacting) },
     phases: perPhase,
+    profiles,
     runs,
   };
 }
@@ -632,6 +635,22 @@ function reviewSection(review) {
       review.phases.map((p) => [p.what, p.longTasks, p.longestMs.toFixed(0)]),
     ),
     "",
+    ...(review.profiles
+      ? [
+          "Where the time goes (one more open, profiled; self time in ms):",
+          "",
+          table(
+            ["opening", "ms", "scrolling", "ms"],
+            review.profiles.opening.map((o, i) => [
+              `\`${o.where}\``,
+              o.selfMs,
+              review.profiles.scrolling[i] ? `\`${review.profiles.scrolling[i].where}\`` : "",
+              review.profiles.scrolling[i]?.selfMs ?? "",
+            ]),
+          ),
+          "",
+        ]
+      : []),
   ];
 }
 
