@@ -47,6 +47,13 @@ impl Signature {
 
     /// Adds `text`'s byte pairs (this runs over every byte of every person).
     fn add(&mut self, text: &[u8]) {
+        self.add_field(text);
+    }
+
+    /// Adds `text`'s byte pairs, and answers them as one field's
+    /// [`FieldSignature`]: one pass over the bytes for both.
+    fn add_field(&mut self, text: &[u8]) -> FieldSignature {
+        let mut field = 0u64;
         let mut bits = [0u8; 32];
         for word in 0..4 {
             bits[word * 8..word * 8 + 8].copy_from_slice(&self.0[word].to_le_bytes());
@@ -55,6 +62,7 @@ impl Signature {
             if let [a, b] = *pair {
                 let bit = pair_bit(a, b);
                 bits[bit >> 3] |= 1 << (bit & 7);
+                field |= 1 << (bit >> 2);
             }
         }
         for (word, bytes) in self.0.iter_mut().zip(bits.chunks_exact(8)) {
@@ -62,6 +70,7 @@ impl Signature {
             le.copy_from_slice(bytes);
             *word = u64::from_le_bytes(le);
         }
+        FieldSignature(field)
     }
 
     /// Whether every bit of `needle` is set here.
@@ -70,6 +79,36 @@ impl Signature {
         let [a, b, c, d] = self.0;
         let [w, x, y, z] = needle.0;
         (a & w) == w && (b & x) == x && (c & y) == y && (d & z) == z
+    }
+}
+
+/// The byte pairs of one field's text, in 64 bits: what lets a one-field
+/// search (`company:acme`) pass over a person whose company cannot hold the
+/// word, when the person's whole text (and so the 256-bit [`Signature`])
+/// may. Fewer bits than the whole text's, because a field is short.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct FieldSignature(u64);
+
+impl FieldSignature {
+    /// The signature of `text`'s byte pairs.
+    pub(crate) fn of(text: &[u8]) -> Self {
+        let mut signature = Self::default();
+        signature.add(text);
+        signature
+    }
+
+    fn add(&mut self, text: &[u8]) {
+        for pair in text.windows(2) {
+            if let [a, b] = *pair {
+                self.0 |= 1 << (pair_bit(a, b) >> 2);
+            }
+        }
+    }
+
+    /// Whether every bit of `needle` is set here.
+    #[inline]
+    fn covers(self, needle: FieldSignature) -> bool {
+        self.0 & needle.0 == needle.0
     }
 }
 
@@ -191,6 +230,10 @@ struct Columns {
     spans: Vec<Spans>,
     /// The byte pairs of each row's text.
     signatures: Vec<Signature>,
+    /// The byte pairs of each row's name, company and title (headline and
+    /// position), for one-field searches: a column per field, so a search
+    /// in one field reads 8 bytes a person.
+    field_signatures: [Vec<FieldSignature>; 3],
     /// Each row's connection day, or [`NO_DAY`].
     days: Vec<i64>,
 }
@@ -221,11 +264,27 @@ impl Keys for Row<'_> {
     }
 
     #[inline]
-    fn may_hold(&self, needle: &Needle) -> bool {
-        self.columns
-            .signatures
+    fn may_hold(&self, field: TextField, needle: &Needle) -> bool {
+        let Some(slot) = field_slot(field) else {
+            return self
+                .columns
+                .signatures
+                .get(self.row)
+                .is_none_or(|signature| signature.covers(needle.signature()));
+        };
+        self.columns.field_signatures[slot]
             .get(self.row)
-            .is_none_or(|signature| signature.covers(needle.signature()))
+            .is_none_or(|signature| signature.covers(needle.field_signature()))
+    }
+}
+
+/// Where a one-field search finds its field's signatures; None for a bare word.
+fn field_slot(field: TextField) -> Option<usize> {
+    match field {
+        TextField::Any => None,
+        TextField::Name => Some(0),
+        TextField::Company => Some(1),
+        TextField::Title => Some(2),
     }
 }
 
@@ -346,6 +405,19 @@ impl SearchIndex {
                         query.holds_from(dated, &Row { columns, row }, Flags::default())
                     });
                 }
+            } else if let (true, Some((field, needle, negated))) =
+                (flags.is_empty(), query.leading_text_term())
+            {
+                // One text term first, a column at a time: a tight loop
+                // over the signatures, the text searched only where they
+                // allow, then the other clauses on the rows it kept.
+                columns.scan(field, needle, negated, &mut rows);
+                if query.clauses().len() > 1 {
+                    rows.retain(|&row| {
+                        let row = row as usize;
+                        query.holds_from(1, &Row { columns, row }, Flags::default())
+                    });
+                }
             } else if flags.is_empty() {
                 for row in 0..self.order.len() {
                     if query.holds(&Row { columns, row }, Flags::default()) {
@@ -410,21 +482,27 @@ impl SearchIndex {
             });
         }
         // Field by field: pairs across a separator are never searched for.
-        let signatures = spans
+        // The title is the headline and the position.
+        let (signatures, field_signatures) = spans
             .iter()
             .map(|s| {
                 let mut signature = Signature::default();
-                for range in [
-                    s.start..s.name_end,
-                    s.name_end + 1..s.company_end,
-                    s.company_end + 1..s.headline_end,
-                    s.headline_end + 1..s.end,
-                ] {
-                    signature.add(text.as_bytes().get(range).unwrap_or_default());
-                }
-                signature
+                let bytes =
+                    |range: std::ops::Range<usize>| text.as_bytes().get(range).unwrap_or_default();
+                let name = signature.add_field(bytes(s.start..s.name_end));
+                let company = signature.add_field(bytes(s.name_end + 1..s.company_end));
+                let headline = signature.add_field(bytes(s.company_end + 1..s.headline_end));
+                let position = signature.add_field(bytes(s.headline_end + 1..s.end));
+                let title = FieldSignature(headline.0 | position.0);
+                (signature, [name, company, title])
             })
-            .collect();
+            .unzip::<_, _, Vec<_>, Vec<_>>();
+        let field_signatures = [0, 1, 2].map(|slot| {
+            field_signatures
+                .iter()
+                .map(|fields: &[FieldSignature; 3]| fields[slot])
+                .collect()
+        });
         let days = self
             .order
             .iter()
@@ -439,6 +517,7 @@ impl SearchIndex {
             text,
             spans,
             signatures,
+            field_signatures,
             days,
         }
     }
@@ -499,6 +578,31 @@ impl SearchIndex {
 }
 
 impl Columns {
+    /// Appends every row whose `field` holds `needle` (or, `negated`, does
+    /// not) to `rows`, ascending.
+    fn scan(&self, field: TextField, needle: &Needle, negated: bool, rows: &mut Vec<u32>) {
+        let mut keep = |row: usize, may_hold: bool| {
+            let hit = may_hold && needle.is_in(self.span(row, field));
+            if hit != negated {
+                rows.push(row as u32);
+            }
+        };
+        match field_slot(field) {
+            Some(slot) => {
+                let bits = needle.field_signature();
+                for (row, signature) in self.field_signatures[slot].iter().enumerate() {
+                    keep(row, signature.covers(bits));
+                }
+            }
+            None => {
+                let bits = needle.signature();
+                for (row, signature) in self.signatures.iter().enumerate() {
+                    keep(row, signature.covers(bits));
+                }
+            }
+        }
+    }
+
     /// Ranks every row under `sort`: ties fall back to the row, which is
     /// the name order.
     fn rank(&self, sort: SortOrder) -> Vec<u32> {
@@ -592,6 +696,33 @@ mod tests {
         assert!(!text.covers(&Signature::of(b"zz")));
         assert!(!text.covers(&Signature::of(b"maria x")));
         assert_eq!(Signature::of(b"a"), Signature::default());
+    }
+
+    #[test]
+    fn a_field_needle_is_ruled_out_only_when_a_pair_is_missing() {
+        let company = FieldSignature::of(b"acme corp");
+        for present in ["acme", "corp", "e c", "a", "me co"] {
+            assert!(
+                company.covers(FieldSignature::of(present.as_bytes())),
+                "{present}"
+            );
+        }
+        assert!(!company.covers(FieldSignature::of(b"zz")));
+        assert_eq!(FieldSignature::of(b"a"), FieldSignature::default());
+    }
+
+    #[test]
+    fn one_field_searches_look_only_in_that_field() {
+        let mut p = person("p", "Acme Fan");
+        p.company = Some("Globex".into());
+        p.headline = Some("Recruiter at Acme".into());
+        let people = [p];
+        assert!(run(&people, "company:acme").is_empty());
+        assert_eq!(run(&people, "company:globex"), vec![0]);
+        assert_eq!(run(&people, "name:acme"), vec![0]);
+        assert_eq!(run(&people, "title:acme"), vec![0]);
+        assert!(run(&people, "title:globex").is_empty());
+        assert_eq!(run(&people, "-company:acme"), vec![0]);
     }
 
     #[test]

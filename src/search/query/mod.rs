@@ -42,7 +42,7 @@
 
 use crate::network::calendar::{CivilDate, TimeMs};
 use crate::search::fold::fold;
-use crate::search::index::Signature;
+use crate::search::index::{FieldSignature, Signature};
 
 mod parse;
 use memchr::memmem::Finder;
@@ -188,6 +188,18 @@ impl Query {
         range
     }
 
+    /// The first clause when it is one text term: its field, needle and
+    /// whether it is negated, for a scan of that field's column alone.
+    pub(crate) fn leading_text_term(&self) -> Option<(TextField, &Needle, bool)> {
+        let [term] = self.clauses.first()?.terms.as_slice() else {
+            return None;
+        };
+        match &term.filter {
+            Filter::Text { field, needle } => Some((*field, needle, term.negated)),
+            _ => None,
+        }
+    }
+
     /// [`Query::holds`] for the clauses from `first` on.
     #[inline]
     pub(crate) fn holds_from<K: Keys + ?Sized>(
@@ -224,9 +236,9 @@ pub trait Keys {
     fn connected_day(&self) -> Option<i64>;
     /// Whether the person shows a headline.
     fn has_headline(&self) -> bool;
-    /// False only when the text cannot hold `needle`: a cheap test that
-    /// lets most people be ruled out before any searching.
-    fn may_hold(&self, _needle: &Needle) -> bool {
+    /// False only when the text of `field` cannot hold `needle`: a cheap
+    /// test that lets most people be ruled out before any searching.
+    fn may_hold(&self, _field: TextField, _needle: &Needle) -> bool {
         true
     }
 }
@@ -262,7 +274,7 @@ impl Term {
     fn matches<K: Keys + ?Sized>(&self, keys: &K, flags: Flags) -> bool {
         let hit = match &self.filter {
             Filter::Text { field, needle } => {
-                keys.may_hold(needle) && needle.is_in(keys.span(*field))
+                keys.may_hold(*field, needle) && needle.is_in(keys.span(*field))
             }
             // An unknown date matches no date filter, negated or not: "not
             // connected before 2020" must not sweep in everyone whose date
@@ -359,6 +371,8 @@ pub struct Needle {
     finder: Box<Finder<'static>>,
     /// The byte pairs it holds, for [`Keys::may_hold`].
     signature: Signature,
+    /// The same, in the 64 bits kept per field.
+    field_signature: FieldSignature,
 }
 
 impl Needle {
@@ -370,16 +384,23 @@ impl Needle {
         }
         let finder = Box::new(Finder::new(folded.as_bytes()).into_owned());
         let signature = Signature::of(folded.as_bytes());
+        let field_signature = FieldSignature::of(folded.as_bytes());
         Some(Self {
             folded,
             finder,
             signature,
+            field_signature,
         })
     }
 
     /// The byte pairs the folded text holds.
     pub(crate) fn signature(&self) -> &Signature {
         &self.signature
+    }
+
+    /// The byte pairs the folded text holds, in a field's 64 bits.
+    pub(crate) fn field_signature(&self) -> FieldSignature {
+        self.field_signature
     }
 
     /// The folded text searched for.
