@@ -405,13 +405,24 @@ impl SearchIndex {
                         query.holds_from(dated, &Row { columns, row }, Flags::default())
                     });
                 }
-            } else if let (true, Some((field, needle, negated))) =
-                (flags.is_empty(), query.leading_text_term())
-            {
-                // One text term first, a column at a time: a tight loop
-                // over the signatures, the text searched only where they
-                // allow, then the other clauses on the rows it kept.
-                columns.scan(field, needle, negated, &mut rows);
+            } else if let (true, Some(terms)) = (flags.is_empty(), query.leading_text_clause()) {
+                // A clause of text terms first, a column at a time: a tight
+                // loop over the signatures, the text searched only where
+                // they allow, then the other clauses on the rows it kept.
+                if let [(field, needle, negated)] = terms.as_slice() {
+                    columns.scan(*field, needle, *negated, &mut rows);
+                } else {
+                    // `a OR b`: each term's rows marked, then read in order.
+                    let mut marked = vec![false; self.order.len()];
+                    for (field, needle, negated) in terms {
+                        columns.scan(field, needle, negated, &mut rows);
+                        for &row in &rows {
+                            marked[row as usize] = true;
+                        }
+                        rows.clear();
+                    }
+                    rows.extend((0..self.order.len() as u32).filter(|&row| marked[row as usize]));
+                }
                 if query.clauses().len() > 1 {
                     rows.retain(|&row| {
                         let row = row as usize;

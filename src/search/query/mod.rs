@@ -188,16 +188,20 @@ impl Query {
         range
     }
 
-    /// The first clause when it is one text term: its field, needle and
-    /// whether it is negated, for a scan of that field's column alone.
-    pub(crate) fn leading_text_term(&self) -> Option<(TextField, &Needle, bool)> {
-        let [term] = self.clauses.first()?.terms.as_slice() else {
-            return None;
-        };
-        match &term.filter {
-            Filter::Text { field, needle } => Some((*field, needle, term.negated)),
-            _ => None,
-        }
+    /// The first clause's terms when every one of them is a text term
+    /// (`word`, `company:x OR company:y`, `-title:x`): each one's field,
+    /// needle and whether it is negated, for scans of those fields'
+    /// columns alone.
+    pub(crate) fn leading_text_clause(&self) -> Option<Vec<(TextField, &Needle, bool)>> {
+        self.clauses
+            .first()?
+            .terms
+            .iter()
+            .map(|term| match &term.filter {
+                Filter::Text { field, needle } => Some((*field, needle, term.negated)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// [`Query::holds`] for the clauses from `first` on.
@@ -409,8 +413,32 @@ impl Needle {
     }
 
     pub(crate) fn is_in(&self, haystack: &str) -> bool {
-        self.finder.find(haystack.as_bytes()).is_some()
+        let (haystack, needle) = (haystack.as_bytes(), self.folded.as_bytes());
+        if haystack.len() <= SHORT_HAYSTACK {
+            return is_in_short(haystack, needle);
+        }
+        self.finder.find(haystack).is_some()
     }
+}
+
+/// Haystacks this short (a name, a company, a title) are searched by
+/// comparing at each place that starts with the needle's first byte: a
+/// substring finder's set-up costs more than the search on them.
+const SHORT_HAYSTACK: usize = 64;
+
+/// Whether `needle` (never empty) occurs in `haystack`, the plain way.
+fn is_in_short(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = haystack.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    haystack
+        .iter()
+        .take(last_start + 1)
+        .enumerate()
+        .any(|(at, &byte)| byte == first && haystack.get(at + 1..at + needle.len()) == Some(rest))
 }
 
 impl PartialEq for Needle {
@@ -528,6 +556,14 @@ mod tests {
 
     // 2026-11-21T12:00:00Z
     const NOW: TimeMs = 1_795_262_400_000;
+
+    proptest::proptest! {
+        #[test]
+        fn short_haystacks_are_searched_as_the_finder_does(haystack in "[abc ]{0,70}", needle in "[abc]{1,4}") {
+            let found = memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some();
+            proptest::prop_assert_eq!(is_in_short(haystack.as_bytes(), needle.as_bytes()), found);
+        }
+    }
 
     #[test]
     fn cheap_clauses_are_tested_first() {
