@@ -10,6 +10,8 @@
 #   ./build.sh lint     formatting and lints only
 #   ./build.sh bench    the core against plain JavaScript in headless Chromium: writes
 #                       bench/results.json and the tables in docs/BENCHMARKS.md
+#   ./build.sh screenshots  the README's pictures (popup, review page at 1280 and 400 px,
+#                       light and dark, the confirmation) into docs/screenshots/
 #
 # The build shrinks the .wasm with wasm-opt -Oz (npm's binaryen, installed once
 # into .cache/; Debian's binaryen writes wasm that fails at start-up). Without
@@ -273,5 +275,10 @@ bench)
   build
   node bench/run.mjs
   ;;
-*) die "unknown command '$1' (use: build, testbuild, test, demo, lint, bench)" ;;
+screenshots)
+  ensure_chromium
+  testbuild
+  node tests/screenshots.mjs "${@:2}"
+  ;;
+*) die "unknown command '$1' (use: build, testbuild, test, demo, lint, bench, screenshots)" ;;
 esac

@@ -6,6 +6,7 @@
 import { byId, byTestId, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
 import { formatters, shortDate, trimSentence } from "./format.js";
+import { renderNextStep } from "./next-step.js";
 
 /**
  * @typedef {import("./types.js").Collect} Collect
@@ -32,6 +33,7 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
     goneLine.textContent = "";
     show(bar, false);
     show(goneLine, false);
+    renderNextStep(doc);
     return;
   }
 
@@ -63,6 +65,7 @@ export function renderCollect(doc, collect, nowMs = Date.now()) {
   }
 
   show(bar, Boolean(collect.running));
+  renderNextStep(doc);
   if (target !== null && target > 0) {
     bar.max = target;
     bar.value = Math.min(seen, target);

@@ -131,6 +131,7 @@ export function renderPageStatus(doc, summary) {
   const status = byTestId(doc, "page-status");
   const page = summary.page;
   status.classList.toggle("is-warning", page?.status === "unrecognised");
+  if (!page || page.status === "unrecognised") delete status.dataset.generation;
   if (!page) {
     status.textContent = t("popupNoPageYet");
     return;
@@ -143,14 +144,13 @@ export function renderPageStatus(doc, summary) {
     return;
   }
   const where = t(PAGE_PHRASES[page.page] ?? "popupSourceAPage");
-  // The layout id stays, verbatim and in its own brackets: it is what a bug
-  // report needs, and the end-to-end tests look for "(<id> layout)".
+  // The member reads the design in plain words, never a layout's code name;
+  // the code name stays on the element (data-generation) for bug reports
+  // and tests. A layout this popup has no words for yet is left unnamed.
   const design = page.generation ? DESIGN_PHRASES[page.generation] : undefined;
-  let sentence = !page.generation
-    ? t("popupPageRead", where)
-    : design
-      ? t("popupPageReadInDesign", where, t(design), page.generation)
-      : t("popupPageReadLayout", where, page.generation);
+  let sentence = design ? t("popupPageReadInDesign", where, t(design)) : t("popupPageRead", where);
+  if (page.generation) status.dataset.generation = page.generation;
+  else delete status.dataset.generation;
   if (page.page === "connections") {
     sentence = tn("popupPageReadSoFar", summary.peopleRead ?? 0, sentence);
   }

@@ -8,7 +8,9 @@
 // controls (Try again, the kept copy, Dismiss, the goal, the review page in a
 // tab or beside LinkedIn); what each part shows lives in its own module:
 //
-//   summary.js         figures, badge, cap, goals, owner; `render` draws a Summary
+//   summary.js         figures, badge, cap, coverage, goals, owner; `render`
+//                      draws a Summary
+//   next-step.js       the one primary button under the figures, by state
 //   ratio.js           followers per connection against the goal's band
 //   history-chart.js   connections and followers over time
 //   notices.js         background unreachable, kept-aside data, readings that
@@ -267,6 +269,9 @@ export function startPopup(doc, extension) {
   });
   byId(doc, "open-connections").addEventListener("click", () => openTab(PAGE_URLS.connections));
   byTestId(doc, "open-review").addEventListener("click", openReview);
+  // "Collect the rest" is done on the review page (Collect all), beside the
+  // list it fills.
+  byId(doc, "coverage-collect").addEventListener("click", openReview);
   const sideButton = byTestId(doc, "open-side-panel");
   show(sideButton, sideView !== null);
   sideButton.addEventListener("click", openSideView);

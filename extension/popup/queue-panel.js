@@ -1,8 +1,10 @@
 // @ts-check
 // The popup's queue panel: the removal queue's state (running, paused and why,
-// idle), the counts, today's removals against the daily cap, what the next
-// step waits for, the time left, the dry-run and cool-down notices, and which
-// of Pause and Cancel are offered. Drawn from storage.local.queue (the core's
+// idle; while it runs or is paused, the state and its control are the
+// popup's next step, right under the figures: next-step.js), the counts,
+// today's removals against the daily cap, what the next step waits for, the
+// time left, the dry-run and cool-down notices, and which of Pause and Cancel
+// are offered. Drawn from storage.local.queue (the core's
 // QueueProgress and entries); why it is paused and the way on (Resume or
 // Open the connections page, the cool-down) is queue-pause.js, the list of
 // people queue-list.js, the buttons' messages queue-controls.js.
@@ -10,6 +12,7 @@
 import { byId, byTestId, isVisibleIn, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
 import { countdown, formatters, timeLeft, trimSentence } from "./format.js";
+import { renderNextStep } from "./next-step.js";
 import { renderQueueList } from "./queue-list.js";
 import { pauseOf, pauseReason, renderCooldown, renderWayOn } from "./queue-pause.js";
 
@@ -54,10 +57,16 @@ const WAIT_PHRASES = {
  * @param {number} [nowMs] the time "next in …" and "… left" are measured from
  */
 export function renderQueue(doc, queue, nowMs = Date.now()) {
-  const section = /** @type {HTMLElement} */ (byId(doc, "queue-heading").parentElement);
+  // The queue's state and controls sit under the figures (#queue-now), the
+  // rest in the queue's own section.
+  const regions = [
+    /** @type {HTMLElement} */ (byId(doc, "queue-heading").parentElement),
+    byId(doc, "queue-now"),
+  ];
   const focused = doc.activeElement;
+  const section = regions.find((region) => focused !== null && region.contains(focused));
   const focusedHere =
-    focused !== null && focused !== doc.body && section.contains(focused) && "focus" in focused;
+    focused !== null && focused !== doc.body && section !== undefined && "focus" in focused;
   const focusedEntry = focusedHere
     ? /** @type {HTMLElement | null} */ (focused.closest('[data-testid="queue-entry"]'))
     : null;
@@ -66,8 +75,9 @@ export function renderQueue(doc, queue, nowMs = Date.now()) {
     : -1;
 
   drawQueue(doc, queue, nowMs);
+  renderNextStep(doc);
 
-  if (focusedHere && !isVisibleIn(/** @type {HTMLElement} */ (focused), section)) {
+  if (focusedHere && !isVisibleIn(/** @type {HTMLElement} */ (focused), doc.body)) {
     const pause = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-pause"));
     const resume = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-resume"));
     const openPage = /** @type {HTMLButtonElement} */ (byTestId(doc, "queue-open-page"));
@@ -129,6 +139,7 @@ function drawQueue(doc, queue, nowMs) {
     show(byId(doc, "queue-dry-run"), false);
     show(byTestId(doc, "queue-cooldown"), false);
     stateLine.textContent = t("popupQueueIdleEmpty");
+    showQueueNow(doc, false);
     showCancelConfirm(doc, false);
     byId(doc, "queue-list").replaceChildren();
     return;
@@ -156,6 +167,7 @@ function drawQueue(doc, queue, nowMs) {
       : t("popupDryRunSome", text.number.format(dryRunLeft));
   show(dryRunNote, dryRunLeft > 0);
   renderCooldown(doc, progress, nowMs);
+  showQueueNow(doc, state !== "idle" || !byTestId(doc, "queue-cooldown").hidden);
 
   byId(doc, "queue-count-words").textContent = t("popupQueueCountWords");
   byTestId(doc, "removed-today").textContent =
@@ -201,6 +213,21 @@ function drawQueue(doc, queue, nowMs) {
   );
 
   renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
+}
+
+/**
+ * While the queue runs, is paused or cools down, its state line and control
+ * (#queue-now) are the popup's next step; otherwise the queue's section
+ * says, below, that it is idle (the same words as `queue-state`).
+ *
+ * @param {Document} doc
+ * @param {boolean} active
+ */
+function showQueueNow(doc, active) {
+  show(byId(doc, "queue-now"), active);
+  const idle = byId(doc, "queue-idle");
+  idle.textContent = active ? "" : byTestId(doc, "queue-state").textContent;
+  show(idle, !active);
 }
 
 /**

@@ -1,9 +1,11 @@
 // @ts-check
 // The popup's summary: the three figures (connections, followers, following:
-// digits, "about", "at least", when and where each was read), the 500+ badge,
-// the room left before the 30,000 cap, the goal select, whose network it is
-// and the empty state. `render(doc, summary)` draws one whole Summary and
-// hands the ratio, the chart and the notices to their own modules. The
+// digits, "about", "at least", when and where each was read, "—" and the page
+// to read when unread), the 500+ badge, the room left before the 30,000 cap,
+// how many of the connections have been read (the review page's list), the
+// goal select, whose network it is and the empty state. `render(doc,
+// summary)` draws one whole Summary and hands the ratio, the chart, the
+// notices and the next step to their own modules. The
 // figures are the core's; nothing here computes a count, the badge or the cap.
 
 import { byId, byTestId, query, show } from "../lib/dom.js";
@@ -16,6 +18,7 @@ import {
   renderLinkedInLanguage,
   renderPageStatus,
 } from "./notices.js";
+import { renderNextStep } from "./next-step.js";
 import { renderRatio } from "./ratio.js";
 
 /**
@@ -115,12 +118,14 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderConsistency(doc, summary);
   renderBadge(doc, summary);
   renderCap(doc, summary, text);
+  renderCoverage(doc, summary, text);
   renderGoals(doc, summary, text);
   renderRatio(doc, summary, text);
   renderHistory(doc, summary.history, text, nowMs);
   renderPageStatus(doc, summary);
   renderLinkedInLanguage(doc, summary);
   renderOwner(doc, summary);
+  renderNextStep(doc);
   byId(doc, "review-lead").textContent = isEmpty(summary)
     ? t("popupReviewLeadEmpty")
     : t("popupReviewLead");
@@ -161,6 +166,7 @@ function renderFigure(doc, figure, count, text, nowMs) {
   const meta = query(item, '[data-part="meta"]');
   const hint = query(item, '[data-part="hint"]');
   const hintText = query(item, '[data-part="hint-text"]');
+  const missing = query(item, '[data-part="missing"]');
 
   // "500+" is a floor, not a figure: writing 500 in the count would be a
   // wrong number, so the count stays empty and the note says what is known.
@@ -185,12 +191,47 @@ function renderFigure(doc, figure, count, text, nowMs) {
     : "";
   show(meta, Boolean(count));
 
+  // Unread: a "—" in the figure's place (hidden from screen readers, which
+  // hear "Not read yet." instead) and the link to the page that gives it.
+  show(missing, !count);
   if (!count) {
     hintText.textContent = t("popupNotReadYet");
   } else if (atLeast) {
     hintText.textContent = t("popupForExactCount");
   }
+  hintText.classList.toggle("visually-hidden", !count);
   show(hint, !count || atLeast);
+}
+
+/**
+ * How much of the network the review page has: the people read from the
+ * connections page against the total it states ("30 of 29,950 connections
+ * read"), with the way to collect the rest while some are missing. The popup
+ * counts the network from the page's stated total and the review page lists
+ * the people read, so this line is what ties the two together.
+ *
+ * @param {Document} doc
+ * @param {Summary} summary
+ * @param {Formatters} text
+ */
+function renderCoverage(doc, summary, text) {
+  const line = byId(doc, "coverage-line");
+  const words = byTestId(doc, "coverage");
+  const read = Math.max(0, Number(summary.peopleRead) || 0);
+  const connections = summary.connections;
+  const total =
+    connections && connections.precision !== "at-least" ? Math.max(0, connections.value) : null;
+  if (total !== null) {
+    words.textContent = t("popupCoverage", text.number.format(read), text.number.format(total));
+  } else {
+    words.textContent = read > 0 ? tn("popupCoverageNoTotal", read) : "";
+  }
+  show(line, words.textContent !== "");
+  // Only everyone of an exact total read leaves nothing to collect: an
+  // approximate total cannot prove the list complete. Whether "Collect the
+  // rest" shows is next-step.js's (not while a collection runs).
+  const complete = total !== null && connections?.precision === "exact" && read >= total;
+  line.dataset.complete = String(complete);
 }
 
 /**

@@ -50,6 +50,12 @@ export function elements(doc) {
       resultsView: "results-view",
       resultWords: "result-words",
       selectionOutside: "selection-outside",
+      selectionOutsideText: "selection-outside-text",
+      shownWords: "shown-words",
+      selectedWords: "selected-words",
+      selectionView: "selection-view",
+      selectionViewText: "selection-view-text",
+      noMatchText: "no-match-text",
       queueLine: "queue-line",
       actionStatus: "action-status",
       histogramFirst: "histogram-first",
@@ -58,11 +64,12 @@ export function elements(doc) {
       scroller: "list-scroller",
       list: "person-list",
       listMessage: "list-message",
-      noMatchText: "no-match-text",
     }),
     ...testIds({
       resultCount: "result-count",
       selectedCount: "selected-count",
+      shownCount: "shown-count",
+      noMatch: "no-match",
       histogram: "histogram",
     }),
     ...asButtons(
@@ -73,6 +80,8 @@ export function elements(doc) {
         unkeepSelected: "unkeep-selected",
         exportCsv: "export-csv",
         queueSelected: "queue-selected",
+        showSelected: "show-selected",
+        selectionViewBack: "selection-view-back",
         clearSearch: "clear-search",
         teachLanguage: "teach-language",
         teachConfirm: "teach-confirm",
@@ -81,7 +90,6 @@ export function elements(doc) {
     ),
     ...testIds({
       teachPanel: "teach-panel",
-      noMatch: "no-match",
       queueRefused: "queue-refused",
       teachStatus: "teach-status",
       teachLearned: "teach-learned",
@@ -147,11 +155,12 @@ export function elements(doc) {
     }),
 
     // The queue dialog.
-    ...testIds({ queueDialog: "queue-dialog" }),
+    ...testIds({ queueDialog: "queue-dialog", confirmPeople: "confirm-people" }),
     ...ids({
       planBox: "queue-plan",
       planCount: "queue-plan-count",
       planWords: "queue-plan-words",
+      queueTitle: "queue-dialog-title",
       excluded: "queue-excluded",
       excludedList: "queue-excluded-list",
       queueAfter: "queue-after",

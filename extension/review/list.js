@@ -125,7 +125,9 @@ export function createList(page) {
       time.dataset.testid = "person-connected";
       time.dateTime = day[0];
       time.textContent = describeConnected(row.connected).short;
-      const [before, after = ""] = t("rowConnected", "\u0000").split("\u0000");
+      // A private-use mark for where the date goes: Chrome's getMessage
+      // drops a NUL substitution, which put the date after the sentence.
+      const [before, after = ""] = t("rowConnected", "\uE000").split("\uE000");
       date.replaceChildren(before, time, after);
     } else date.replaceChildren(t("rowConnected", describeConnected(row.connected).short));
     part(element, ".badges").replaceChildren(...badgesFor(doc, row));

@@ -107,7 +107,9 @@ export function createQueryBox(page) {
     const text = ui.input.value;
     page.queryFailure = null;
     page.matches = EMPTY;
-    if (page.replica) {
+    if (page.replica && page.selectionView) {
+      page.matches = page.selectionMatches();
+    } else if (page.replica) {
       try {
         page.matches = asIndices(page.replica.query(text, Date.now()));
       } catch (error) {
@@ -129,9 +131,11 @@ export function createQueryBox(page) {
     const total = page.everyone.length;
     ui.resultWords.textContent = page.queryFailure
       ? t("resultOfProblem", people(total))
-      : text.trim() === ""
-        ? tnAs("resultInNetwork", total, "")
-        : t("resultOf", people(total));
+      : page.selectionView
+        ? tnAs("resultSelectedView", page.matches.length, "")
+        : text.trim() === ""
+          ? tnAs("resultInNetwork", total, "")
+          : t("resultOf", people(total));
 
     show(ui.queryError, Boolean(page.queryFailure));
     if (page.queryFailure) {
@@ -154,14 +158,36 @@ export function createQueryBox(page) {
     }
 
     const empty = page.matches.length === 0 && page.everyone.length > 0;
-    // A query that fails says so beside the box; one that matches nobody
-    // says whom it looked for and offers the way back, instead of an empty list.
-    ui.listMessage.textContent = page.queryFailure ? t("queryNoOneShown") : "";
-    show(ui.listMessage, empty && Boolean(page.queryFailure));
-    const noMatch = empty && !page.queryFailure;
-    ui.noMatchText.textContent = noMatch ? t("reviewNoMatch", text.trim()) : "";
+    // A search that finds no one says so, names the search, and offers to
+    // clear it; a query that cannot be read keeps its own line.
+    const noMatch = empty && !page.queryFailure && !page.selectionView && text.trim() !== "";
+    if (noMatch) renderNoMatch(text.trim());
     show(ui.noMatch, noMatch);
-    show(ui.scroller, !noMatch);
+    ui.listMessage.textContent = page.queryFailure ? t("queryNoOneShown") : t("queryNoOneMatches");
+    show(ui.listMessage, empty && !noMatch);
+    // No empty box the height of the screen where nobody is listed.
+    show(ui.scroller, page.matches.length > 0);
+  }
+
+  /**
+   * "No one matches “zzz”.", the search isolated as text of its own
+   * direction (it is the member's, in any script).
+   *
+   * @param {string} text
+   */
+  function renderNoMatch(text) {
+    // A private-use mark for where the search goes: Chrome's getMessage
+    // drops a NUL substitution.
+    const [before, after = ""] = t("noMatchQuery", "\uE000").split("\uE000");
+    const query = doc.createElement("bdi");
+    query.className = "no-match-query";
+    query.textContent = text;
+    ui.noMatchText.replaceChildren(before, query, after);
+  }
+
+  /** "Clear search": everyone again, and the search box ready for the next one. */
+  function clearSearch() {
+    setQuery("");
   }
 
   /**
@@ -265,9 +291,6 @@ export function createQueryBox(page) {
   }
 
   /** @param {string} text */
-  ui.clearSearch.addEventListener("click", () => setQuery(""));
-
-  /** @param {string} text */
   function setQuery(text) {
     ui.input.value = text;
     onQueryEdited();
@@ -275,6 +298,11 @@ export function createQueryBox(page) {
   }
 
   function onQueryEdited() {
+    // A search typed or chosen replaces the view of the selection.
+    if (page.selectionView) {
+      page.selectionView = null;
+      page.renderSelectionView();
+    }
     ui.scroller.scrollTop = 0;
     page.activePosition = 0;
     page.scheduleRender(true);
@@ -330,6 +358,7 @@ export function createQueryBox(page) {
     renderHelpAndSuggestions,
     renderSavedQueries,
     setQuery,
+    clearSearch,
     onQueryEdited,
     toggleCompanyForm,
     saveQuery,

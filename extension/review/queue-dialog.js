@@ -6,7 +6,7 @@
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, formatDuration, messageOf, people, trimSentence } from "../lib/format.js";
 import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
-import { t, tnAs, uiLanguage } from "../lib/i18n.js";
+import { t, tn, tnAs, uiLanguage } from "../lib/i18n.js";
 
 /** @typedef {import("./types.js").Row} Row */
 /** @typedef {import("./types.js").Collect} Collect */
@@ -18,6 +18,9 @@ import { t, tnAs, uiLanguage } from "../lib/i18n.js";
 
 /** Names listed for each group of people left out of (or refused by) the queue. */
 export const NAMES_SHOWN = 5;
+
+/** Names the confirmation lists of the people it will queue, before "+32 more". */
+export const CONFIRM_NAMES_SHOWN = 8;
 
 /** Shorter times to finish go unsaid: the pauses are random. */
 const HOUR_MS = 3_600_000;
@@ -202,9 +205,11 @@ export function createQueueDialog(page) {
       names = []; // the plan stands; only the names are not listed
     }
 
+    ui.queueTitle.textContent = t("queueDialogTitle");
     ui.planCount.textContent = n > 0 ? formatCount(n) : "";
     show(ui.planCount, n > 0);
     ui.planWords.textContent = n === 0 ? t("planNobody") : tnAs("planWillQueue", n, "");
+    renderConfirmPeople(n, names);
 
     /** @type {Map<string, { message: string, names: string[] }>} */
     const byReason = new Map();
@@ -270,6 +275,33 @@ export function createQueueDialog(page) {
     else dialog.setAttribute("open", "");
     // The least destructive choice has focus first.
     ui.queueCancel.focus();
+  }
+
+  /**
+   * Who will be queued, by name: the first CONFIRM_NAMES_SHOWN in the
+   * plan's order, then "+32 more". Names are data, drawn as text.
+   *
+   * @param {number} n people the plan queues
+   * @param {string[]} names their names, in the plan's order
+   */
+  function renderConfirmPeople(n, names) {
+    const listed = names.slice(0, CONFIRM_NAMES_SHOWN).map((name) => {
+      const item = doc.createElement("li");
+      const span = doc.createElement("span");
+      span.dir = "auto";
+      span.className = "person-name";
+      span.textContent = name;
+      item.append(span);
+      return item;
+    });
+    if (n > listed.length && listed.length > 0) {
+      const more = doc.createElement("li");
+      more.className = "confirm-more";
+      more.textContent = t("confirmPeopleMore", formatCount(n - listed.length));
+      listed.push(more);
+    }
+    ui.confirmPeople.replaceChildren(...listed);
+    show(ui.confirmPeople, listed.length > 0);
   }
 
   /**
@@ -341,9 +373,17 @@ export function createQueueDialog(page) {
       if (typeof dialog.close === "function") dialog.close();
       else dialog.removeAttribute("open");
     }
-    // Back to "Remove selected…" (a click does not focus a button in every
-    // browser, so it is named rather than remembered).
-    (ui.queueSelected.disabled ? ui.main : ui.queueSelected).focus();
+    // Back to "Remove 3…" (a click does not focus a button in every
+    // browser, so it is named rather than remembered); after queueing it is
+    // disabled (the selection is cleared), so back to the list's row, or
+    // the search box when no one is listed.
+    if (!ui.queueSelected.disabled) ui.queueSelected.focus();
+    else {
+      const row = /** @type {HTMLElement | null} */ (
+        ui.list.querySelector('.row-main[tabindex="0"]')
+      );
+      (row ?? ui.input).focus();
+    }
   }
 
   async function confirmQueue() {
@@ -387,8 +427,18 @@ export function createQueueDialog(page) {
           : t("queuedForReal", people(queued));
     const refusedLine =
       refused.length > 0 ? ` ${t("queuedRefusedCount", formatCount(refused.length))}` : "";
+    // Whoever was queued is done with: the selection starts afresh (which
+    // empties the status line, so what happened is written after it).
+    if (queued > 0) page.clearSelection();
     setStatus(ui.actionStatus, `${headline}${refusedLine}`);
     if (page.queuePlan !== plan) return; // closed while the answer was on its way
+
+    ui.queueTitle.textContent =
+      queued === 0
+        ? t("queuedTitleNobody")
+        : dryRun
+          ? tn("queuedTitleDryRun", queued)
+          : tn("queuedTitle", queued);
 
     const title = paragraph(doc, headline);
     title.className = "report-title";

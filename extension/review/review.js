@@ -127,6 +127,7 @@ export function startReview(doc, { extension, loadCore }) {
     queueStore: null,
     queueChanges: 0,
     queuePlan: null,
+    selectionView: null,
     pageCheck: null,
     teach: null,
   });
@@ -236,6 +237,12 @@ export function startReview(doc, { extension, loadCore }) {
   ui.selectAll.addEventListener("click", page.selectAllMatching);
 
   ui.clearSelection.addEventListener("click", page.clearSelection);
+
+  ui.showSelected.addEventListener("click", page.showSelection);
+
+  ui.selectionViewBack.addEventListener("click", () => page.leaveSelectionView(true));
+
+  ui.clearSearch.addEventListener("click", page.clearSearch);
 
   ui.keepSelected.addEventListener("click", () => page.setKept(true));
 

@@ -1,10 +1,12 @@
 // @ts-check
-// Selection and keep: the selection bar's count, selecting every match,
-// clearing, keep/unkeep through the background, and the selected indices.
+// Selection and keep: the action bar's counts ("40 shown · 3 selected",
+// "Remove 3…"), selecting every match, clearing, keep/unkeep through the
+// background, the selected indices, and the selection view: the list showing
+// exactly the selected people when the search hides some of them.
 
-import { setStatus } from "../lib/dom.js";
+import { setStatus, show } from "../lib/dom.js";
 import { formatCount } from "../lib/format.js";
-import { t, tn } from "../lib/i18n.js";
+import { t, tn, tnAs } from "../lib/i18n.js";
 
 /** @typedef {import("./types.js").Page} Page */
 
@@ -15,15 +17,24 @@ export function createSelection(page) {
   const { selected, ui } = page;
 
   function renderSelection() {
+    ui.shownCount.textContent = formatCount(page.matches.length);
+    ui.shownWords.textContent = tnAs("shownWords", page.matches.length, "");
     ui.selectedCount.textContent = formatCount(selected.size);
+    ui.selectedWords.textContent = tnAs("selectedWords", selected.size, "");
+    // People the search hides; those no longer in the network (index -1)
+    // cannot be shown, so "Show them" is offered for the others only.
     let outside = 0;
     for (const index of selected.values()) {
-      if (index < 0 || index >= page.matchMarks.length || page.matchMarks[index] === 0)
+      if (index >= 0 && (index >= page.matchMarks.length || page.matchMarks[index] === 0))
         outside += 1;
     }
-    ui.selectionOutside.textContent =
-      outside > 0 ? t("selectionOutside", formatCount(outside)) : "";
+    const hidden = outside > 0 && !page.selectionView;
+    ui.selectionOutsideText.textContent = hidden ? tn("selectionHidden", outside) : "";
+    show(ui.selectionOutside, hidden);
     const none = selected.size === 0;
+    ui.queueSelected.textContent = none
+      ? t("reviewQueueSelected")
+      : tn("removeSelectedCount", selected.size);
     ui.queueSelected.disabled = none || page.removalBlocked();
     page.renderTeach();
     ui.clearSelection.disabled = none;
@@ -53,8 +64,53 @@ export function createSelection(page) {
   function clearSelection() {
     selected.clear();
     setStatus(ui.actionStatus, "");
+    // A view of the selection has nothing left to show: back to the search.
+    if (page.selectionView) leaveSelectionView(false);
     renderSelection();
     page.renderWindow();
+  }
+
+  /**
+   * "Show them": the list shows exactly the selected people (the query
+   * language has no term for the page's selection, so this is a view of the
+   * page). The search is set aside, to come back with "Back to your search";
+   * typing a new one ends the view too.
+   */
+  function showSelection() {
+    if (selected.size === 0) return;
+    page.selectionView = { query: ui.input.value };
+    ui.input.value = "";
+    ui.scroller.scrollTop = 0;
+    page.activePosition = 0;
+    renderSelectionView();
+    page.scheduleRender(true);
+    // "Show them" is gone; the view's notice says what the list now is.
+    ui.selectionView.focus();
+  }
+
+  /**
+   * Ends the view of the selection, with the search it set aside.
+   *
+   * @param {boolean} focus whether the search box takes the focus
+   */
+  function leaveSelectionView(focus) {
+    const view = page.selectionView;
+    if (!view) return;
+    page.selectionView = null;
+    ui.input.value = view.query;
+    renderSelectionView();
+    page.onQueryEdited();
+    if (focus) ui.input.focus();
+  }
+
+  function renderSelectionView() {
+    const view = page.selectionView;
+    show(ui.selectionView, view !== null);
+    if (!view) return;
+    ui.selectionViewText.textContent = tn("selectionViewShowing", selected.size);
+    ui.selectionViewBack.textContent = view.query.trim()
+      ? t("selectionViewBack")
+      : t("selectionViewEveryone");
   }
 
   /** @param {boolean} kept */
@@ -89,5 +145,25 @@ export function createSelection(page) {
     return Uint32Array.from([...inResults, ...outside]);
   }
 
-  return { renderSelection, selectAllMatching, clearSelection, setKept, selectedIndices };
+  /**
+   * The matches of the view of the selection: the selected people still in
+   * the network, in the order the core lists everyone.
+   */
+  function selectionMatches() {
+    const wanted = new Set();
+    for (const index of selected.values()) if (index >= 0) wanted.add(index);
+    return page.everyone.filter((index) => wanted.has(index));
+  }
+
+  return {
+    renderSelection,
+    selectAllMatching,
+    clearSelection,
+    setKept,
+    selectedIndices,
+    showSelection,
+    leaveSelectionView,
+    renderSelectionView,
+    selectionMatches,
+  };
 }

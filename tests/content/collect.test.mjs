@@ -1,131 +1,25 @@
 // "Collect all" on the connections page: the background's collect-run makes
 // the content script move through the whole list at a human pace, in every
 // markup generation, until the background says every person is read; it
-// outlasts a stall shorter than the limit, reports one longer than it, stops
-// at once on collect-halt or when the member leaves, and never clicks anything
-// but the list's own "load more" button. The page gets a crude layout
+// outlasts a stall shorter than the limit, reports one longer than it, and
+// never clicks anything but the list's own "load more" button (when it stops
+// and waits: collect-stops.test.mjs). The page gets a crude layout
 // (./layout.mjs) so that its lists really scroll; the stand-in background
 // counts the people it receives during the run, as the real one does.
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createMockSite, PATHS } from "../mock-site/site.mjs";
-import { collectRun, openPage, sleep, waitFor } from "./harness.mjs";
-
-const SDUI_CARD = '[componentkey^="ConnectionCard_"]';
-// Small waits keep the suite quick; the content script's pacing is the same
-// code at any scale. Stall limits keep a few seconds of headroom: the tests
-// share one event loop, and a loaded machine delays every timer in it.
-const FAST = { delayMs: 10, stallMs: 5000 };
-// A bound on a whole run, not a time it must beat: a run takes about 3 s,
-// and many pages share two cores when the suites run in parallel on CI.
-const DONE_WITHIN_MS = 60_000;
-const STALL_LIMIT_MS = 2000;
-// Long enough for a tick or several to have happened, had the run not stopped.
-const QUIET_MS = 300;
-
-/**
- * A stand-in background that keeps collection state the way the contract
- * describes it: `seen` counts the distinct people received in readings sent
- * while its collection runs, `target` is the page's stated total, and `done`
- * is reached when seen >= target.
- */
-function collectingBackground() {
-  const background = {
-    running: false,
-    done: false,
-    /** @type {number | null} */
-    target: null,
-    /** profileUrls received during the run */
-    seen: new Set(),
-    /** profileUrls received twice during the run */
-    repeated: [],
-    /** collect-ended messages */
-    ended: [],
-    /** how many people had been received when the first collect-ended came */
-    seenAtEnd: null,
-    /** `page.scrolls.length` when `done` was answered */
-    scrollsAtDone: null,
-    /** @type {{ scrolls: unknown[] } | null} */
-    page: null,
-    start() {
-      background.running = true;
-      background.done = false;
-      background.seen.clear();
-      background.repeated.length = 0;
-    },
-    /** @param {any} message */
-    answer(message) {
-      if (message.type === "collect-ended") {
-        background.seenAtEnd ??= background.seen.size;
-        background.ended.push(message);
-        background.running = false;
-        return Promise.resolve({ ok: true });
-      }
-      const { reading } = message;
-      if (reading.counts.connections !== null) {
-        background.target = Number(reading.counts.connections.replace(/\D/g, ""));
-      }
-      if (background.running) {
-        for (const card of reading.cards) {
-          if (background.seen.has(card.profileUrl)) background.repeated.push(card.profileUrl);
-          background.seen.add(card.profileUrl);
-        }
-        if (background.target !== null && background.seen.size >= background.target) {
-          background.running = false;
-          background.done = true;
-          background.scrollsAtDone = background.page?.scrolls.length ?? null;
-        }
-      }
-      return Promise.resolve({
-        ok: true,
-        report: {},
-        collect: {
-          running: background.running,
-          seen: background.seen.size,
-          target: background.target,
-          done: background.done,
-        },
-      });
-    },
-  };
-  return background;
-}
-
-/**
- * Open the connections page with a collecting background, wait for the first
- * reading, and record every click on the page.
- * @param {object} siteOptions for createMockSite
- */
-async function openCollecting(siteOptions) {
-  const site = createMockSite({ renderDelayMs: 50, pageDelayMs: 20, ...siteOptions });
-  const background = collectingBackground();
-  const page = await openPage(site, PATHS.connections, {
-    layout: true,
-    answer: (message) => background.answer(message),
-  });
-  background.page = page;
-  // Every click, by element.click() or by an event: the run may press only
-  // the list's load button.
-  const clicks = [];
-  page.document.addEventListener("click", (event) => clicks.push(event.target), true);
-  await page.waitForMessages(1);
-  return { site, page, background, clicks };
-}
-
-/** @param {Element} element */
-function isLoadButton(element) {
-  const button = element.closest("button");
-  if (!button) return false;
-  const name = button.textContent.replace(/\s+/g, " ").trim();
-  return (
-    button.matches(".scaffold-finite-scroll__load-button") ||
-    name === "Load more" ||
-    name === "Show more results"
-  );
-}
-
-const everyone = (site) => new Set(site.people.map((person) => person.profileHref));
+import { collectRun, sleep, waitFor } from "./harness.mjs";
+import {
+  DONE_WITHIN_MS,
+  everyone,
+  FAST,
+  isLoadButton,
+  openCollecting,
+  QUIET_MS,
+  SDUI_CARD,
+  STALL_LIMIT_MS,
+} from "./collect-harness.mjs";
 
 describe("collect all", { concurrency: true }, () => {
   for (const { label, options, scroller } of [
@@ -402,10 +296,15 @@ describe("collect all", { concurrency: true }, () => {
       // The member scrolls down on their own first: the rows scrolled past
       // were sent, then left the DOM.
       const pane = page.document.querySelector(SDUI_CARD).closest('[style*="overflow-y"]');
-      await waitFor(() => {
-        pane.scrollTop += 400;
-        return page.readings().flatMap((reading) => reading.cards).length >= 36;
-      }, "the member's own scrolling to be read");
+      await waitFor(
+        () => {
+          pane.scrollTop += 400;
+          return page.readings().flatMap((reading) => reading.cards).length >= 36;
+        },
+        // A bound, not a target: readings are paced, and slower on a loaded machine.
+        "the member's own scrolling to be read",
+        DONE_WITHIN_MS,
+      );
       const first = site.people[0].profileHref;
       assert.equal(page.document.querySelector(`${SDUI_CARD} a[href="${first}"]`), null);
       const scrollsBefore = page.scrolls.length;
@@ -417,164 +316,6 @@ describe("collect all", { concurrency: true }, () => {
       assert.deepEqual(background.repeated, []);
       const rewind = page.scrolls.slice(scrollsBefore)[0];
       assert.deepEqual([rewind.method, rewind.top], ["scrollTo", 0], "the run starts at the top");
-    } finally {
-      page.close();
-    }
-  });
-
-  test("collect-halt stops scrolling and clicking at once and reports halted", async () => {
-    const { page, background, clicks } = await openCollecting({
-      generation: "sdui-2026",
-      paging: "load-more",
-      count: 400,
-    });
-    try {
-      background.start();
-      await page.tell(collectRun(FAST));
-      await waitFor(() => clicks.length >= 2, "the run to press Load more twice", 10_000);
-      assert.deepEqual(await page.tell({ type: "collect-halt" }), { ok: true });
-      const [scrolls, clicked] = [page.scrolls.length, clicks.length];
-      await sleep(QUIET_MS);
-      assert.equal(page.scrolls.length, scrolls, "no scroll after the halt");
-      assert.equal(clicks.length, clicked, "no click after the halt");
-      await waitFor(() => background.ended.length > 0, "collect-ended");
-      assert.equal(background.ended.length, 1);
-      assert.equal(background.ended[0].outcome, "halted");
-      const [, halted] = /^halted on request after (\d+) people$/.exec(background.ended[0].reason);
-      // Everyone read before the halt was delivered before the report.
-      assert.equal(background.seenAtEnd, Number(halted));
-      // A second halt has nothing left to stop or report.
-      assert.deepEqual(await page.tell({ type: "collect-halt" }), { ok: true });
-      await sleep(50);
-      assert.equal(background.ended.length, 1);
-    } finally {
-      page.close();
-    }
-  });
-
-  test("ignores collect messages from any sender but this extension", async () => {
-    const { page, background } = await openCollecting({ generation: "sdui-2026", count: 300 });
-    try {
-      const stranger = { id: "some-other-extension" };
-      assert.equal(await page.tell(collectRun(FAST), stranger), undefined);
-      await sleep(QUIET_MS);
-      assert.equal(page.scrolls.length, 0, "a stranger cannot start a run");
-
-      background.start();
-      assert.deepEqual(await page.tell(collectRun(FAST)), { ok: true });
-      assert.equal(await page.tell({ type: "collect-halt" }, stranger), undefined);
-      assert.equal(await page.tell({ type: "collect-halt" }, {}), undefined);
-      const scrolls = page.scrolls.length;
-      await sleep(QUIET_MS);
-      assert.ok(page.scrolls.length > scrolls, "nor stop one");
-      assert.deepEqual(background.ended, []);
-    } finally {
-      page.close();
-    }
-  });
-
-  test("refuses to collect anywhere but the connections page, and checks its pace", async () => {
-    const site = createMockSite({ renderDelayMs: 50 });
-    const followers = await openPage(site, PATHS.followers, { layout: true });
-    try {
-      await followers.waitForMessages(1);
-      const answer = await followers.tell(collectRun(FAST));
-      assert.equal(answer.ok, false);
-      assert.match(answer.error, /not showing your LinkedIn connections/);
-      // Halting is always safe, so it is always accepted.
-      assert.deepEqual(await followers.tell({ type: "collect-halt" }), { ok: true });
-      await sleep(QUIET_MS);
-      assert.deepEqual(followers.scrolls, []);
-    } finally {
-      followers.close();
-    }
-
-    const { page } = await openCollecting({ generation: "react-2025" });
-    try {
-      // The pace comes only from the background's rules: none, or the old
-      // top-level fields without them, is refused, never guessed.
-      for (const message of [
-        { type: "collect-run" },
-        { type: "collect-run", delayMs: 10, stallMs: 1e3 },
-        { type: "collect-run", rules: null },
-      ]) {
-        const answer = await page.tell(message);
-        assert.equal(answer.ok, false, JSON.stringify(message));
-        assert.match(answer.error, /rules/);
-      }
-      for (const pace of [
-        {},
-        { delayMs: 10 },
-        { delayMs: 0, stallMs: 10 },
-        { delayMs: "10", stallMs: 1e3 },
-      ]) {
-        const answer = await page.tell({ type: "collect-run", rules: pace });
-        assert.equal(answer.ok, false, JSON.stringify(pace));
-        assert.match(answer.error, /delay and a stall limit/);
-      }
-      // Messages for someone else are left for someone else.
-      assert.equal(await page.tell({ type: "get-summary" }), undefined);
-      await sleep(QUIET_MS);
-      assert.deepEqual(page.scrolls, []);
-    } finally {
-      page.close();
-    }
-  });
-
-  test("stops without a report when the member leaves the page", async () => {
-    const { page, background } = await openCollecting({ generation: "sdui-2026", count: 400 });
-    try {
-      background.start();
-      await page.tell(collectRun(FAST));
-      await waitFor(() => page.scrolls.length >= 5, "the run to scroll");
-      page.document.querySelector('nav a[href="/feed/"]').click();
-      const scrolls = page.scrolls.length;
-      await sleep(QUIET_MS);
-      assert.ok(page.scrolls.length <= scrolls + 1, "at most the step already under way");
-      const settled = page.scrolls.length;
-      await sleep(QUIET_MS);
-      assert.equal(page.scrolls.length, settled);
-      assert.deepEqual(background.ended, [], "the background resumes it when the page is back");
-    } finally {
-      page.close();
-    }
-  });
-
-  test("stops without a report when the background answers that it is no longer collecting", async () => {
-    const { page, background } = await openCollecting({ generation: "sdui-2026", count: 400 });
-    try {
-      background.start();
-      await page.tell(collectRun(FAST));
-      await waitFor(() => background.seen.size >= 24, "a first reading in the run", 10_000);
-      // Stopped from the review page, say, with the halt lost on the way.
-      background.running = false;
-      const readings = page.readings().length;
-      await waitFor(() => page.readings().length > readings, "the next reading", 10_000);
-      const scrolls = page.scrolls.length;
-      await sleep(QUIET_MS);
-      assert.equal(page.scrolls.length, scrolls);
-      assert.deepEqual(background.ended, []);
-    } finally {
-      page.close();
-    }
-  });
-
-  test("pauses while the tab is hidden, without counting the time as a stall", async () => {
-    const { site, page, background } = await openCollecting({
-      generation: "react-2025",
-      count: 60,
-    });
-    try {
-      let hidden = true;
-      Object.defineProperty(page.document, "hidden", { configurable: true, get: () => hidden });
-      background.start();
-      await page.tell(collectRun({ delayMs: 10, stallMs: STALL_LIMIT_MS }));
-      await sleep(STALL_LIMIT_MS + 500);
-      assert.deepEqual(page.scrolls, [], "nothing is scrolled unseen");
-      assert.deepEqual(background.ended, [], "hidden time is not a stall");
-      hidden = false;
-      await waitFor(() => background.done, "the background to say done", DONE_WITHIN_MS);
-      assert.deepEqual(background.seen, everyone(site));
     } finally {
       page.close();
     }

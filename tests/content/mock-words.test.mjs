@@ -128,20 +128,22 @@ describe("the mock's words table", () => {
     assert.equal(formatCountIn("de", 30000), "30.000");
   });
 
-  test("the page scripts' English is words.mjs's English", async () => {
+  test("an English page's words are words.mjs's English, and the page scripts hold no words of their own", async () => {
     const site = createMockSite({ renderDelayMs: 0, count: 3 });
     const { window } = await rendered(site, PATHS.feed, 0);
     assert.deepEqual({ ...window.MockLinkedIn.words }, WORDS.en);
+    const common = readFileSync(new URL("../mock-site/assets/common.js", import.meta.url), "utf8");
+    assert.doesNotMatch(common, /myNetwork: "My Network"/, "a second copy of the English words");
   });
 });
 
 describe("the mock's pages in another language", () => {
-  test("English pages carry no words and say lang=en, as before", async () => {
+  test("English pages carry the English words and say lang=en", async () => {
     const site = createMockSite({ count: 1217, renderDelayMs: 0 });
     for (const path of Object.values(PATHS)) {
       const { html } = await rendered(site, path, 0);
       assert.match(html, /^<!doctype html>\n<html lang="en">/);
-      assert.doesNotMatch(html, /"words":/);
+      assert.match(html, /"words":\{"locale":"en-US"/);
     }
     assert.equal(site.language, "en");
     assert.equal(site.people[5].connectedText.startsWith("Connected on "), true);

@@ -27,6 +27,7 @@
 
 export * from "./harness/base.mjs";
 export * from "./harness/pages.mjs";
+export * from "./harness/popup-layout.mjs";
 export * from "./harness/chromium.mjs";
 export * from "./harness/firefox.mjs";
 export * from "./harness/scenarios.mjs";

@@ -2,8 +2,9 @@
 // part 4): with the browser in German and in Turkish, the popup, the review
 // page and the options page are worded from that language's messages.json,
 // <html lang> names it, and the browser fills the messages' $1…$9 the way
-// lib/i18n.js relies on (direct substitutions, no named placeholders). The
-// jsdom suite (tests/i18n/) proves every state shows no English; this proves
+// lib/i18n.js relies on (direct substitutions, no named placeholders), and
+// the popup's five figures and next step still fit 400 × 600 in the longer
+// words. The jsdom suite (tests/i18n/) proves every state shows no English; this proves
 // the browser's own i18n.getMessage gives the pages those words.
 
 // Functions passed to page.evaluate run in the page.
@@ -16,7 +17,9 @@ import {
   CHROME_DIR,
   CHROMIUM_BINARY,
   CHROMIUM_FLAGS,
+  POPUP_SIZE,
   ROOT,
+  assertAnswersFirst,
   cleanUp,
   removeDir,
   tempDir,
@@ -72,21 +75,25 @@ for (const language of ["de", "tr"]) {
       assert.equal(await popup.evaluate(() => document.documentElement.lang), language);
       assert.equal(await heading(popup, "#figures-heading"), words.popupFiguresHeading.message);
       assert.equal(await heading(popup, "#queue-heading"), words.popupQueueHeading.message);
+      // The longer words still leave the five figures and the next step in view.
+      await popup.setViewportSize(POPUP_SIZE);
+      await waitFor(() => popup.evaluate(() => !document.getElementById("summary-view").hidden), {
+        what: "the popup's summary",
+      });
+      const shown = await assertAnswersFirst(popup, `nothing read, in ${language}`);
+      assert.equal(shown.primary[0].label, words.openConnections.message);
 
       // The browser fills $1…$9 itself, as lib/i18n.js expects.
       const filled = await popup.evaluate(() => ({
         one: globalThis.chrome.i18n.getMessage("popupNetworkOf", ["X"]),
-        three: globalThis.chrome.i18n.getMessage("popupPageReadInDesign", ["A", "B", "C"]),
+        three: globalThis.chrome.i18n.getMessage("popupCooldown", ["A", "B", "C"]),
         locale: globalThis.chrome.i18n.getMessage("locale"),
       }));
       assert.equal(filled.locale, language);
       assert.equal(filled.one, words.popupNetworkOf.message.replace("$1", "X"));
       assert.equal(
         filled.three,
-        words.popupPageReadInDesign.message
-          .replace("$1", "A")
-          .replace("$2", "B")
-          .replace("$3", "C"),
+        words.popupCooldown.message.replace("$1", "A").replace("$2", "B").replace("$3", "C"),
       );
 
       const review = await context.newPage();

@@ -70,6 +70,18 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     }));
     assertTranslated(doc, language, "full network");
 
+    // Only the profile's "500+" known, some people read: the coverage line
+    // without a total, the dash and link of the unread figures.
+    const floor = emptySummary({
+      connections: count(500, "500+", "profile", "at-least"),
+      peopleRead: 30,
+      consistency: { status: "consistent", problems: [] },
+    });
+    ({ doc } = await popupIn(t, language, floor));
+    assertTranslated(doc, language, "only a floor, some people read");
+    ({ doc } = await popupIn(t, language, { ...floor, peopleRead: 1 }));
+    assertTranslated(doc, language, "only a floor, one person read");
+
     // Readings that do not add up, a page not recognised, the cap reached,
     // a collection under way, data that could not be read.
     const odd = withHistory();

@@ -32,11 +32,11 @@ import {
   SEEN_ZOE,
   snapshotIn,
 } from "../review/helpers.mjs";
-import { fakePeople, queuePeople } from "../review/people.mjs";
+import { fakePeople, manyPeople, queuePeople } from "../review/people.mjs";
 import { LANGUAGES } from "./messages.mjs";
 import { untranslated } from "./untranslated.mjs";
 
-const DATA = [...fakePeople(), ...queuePeople()].flatMap((p) =>
+const DATA = [...fakePeople(), ...queuePeople(), ...manyPeople(40)].flatMap((p) =>
   [p.name, p.headline, p.company, p.position, p.slug].filter(Boolean),
 );
 
@@ -244,5 +244,56 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     extension.write({ teach: { state: "failed", language: "de", tabId: 7, atMs: 1, reason: "x" } });
     await frame(dom);
     translated("failed");
+  });
+}
+
+for (const language of LANGUAGES.filter((l) => l !== "en")) {
+  test(`the review page in ${language} words every state: no match, hidden selection, names, queued`, async (t) => {
+    const { dom, doc } = await openReview(t, { language });
+    const input = byTestId(doc, "filter-input");
+
+    // A search that finds no one, with its Clear search.
+    await type(dom, input, "zzzz-nobody");
+    assert.ok(!byTestId(doc, "no-match").hidden, `${language}: the no-match state shows`);
+    assertTranslated(doc, language, "no match");
+    click(dom, byTestId(doc, "clear-search"));
+    await frame(dom);
+
+    // Selected people the search hides, then the view of exactly them.
+    await type(dom, input, "title:recruiter");
+    click(dom, byTestId(doc, "select-all-matching"));
+    await type(dom, input, "title:product");
+    assert.ok(!byTestId(doc, "selection-outside").hidden, `${language}: the hidden selection`);
+    assertTranslated(doc, language, "selection hidden by the search");
+    click(dom, byTestId(doc, "show-selected"));
+    await frame(dom);
+    assert.ok(!byTestId(doc, "selection-view").hidden, `${language}: the selection view`);
+    assertTranslated(doc, language, "only the selection shown");
+    click(dom, byTestId(doc, "clear-selection"));
+    await frame(dom);
+    assertTranslated(doc, language, "selection cleared, back to the search");
+
+    // The confirmation naming eight people and "+32 more", then queued.
+    const queue = await openQueueDialog(t, {
+      language,
+      people: manyPeople(40),
+      answer: () => ({ ok: true, queued: 40, refused: [] }),
+    });
+    const names = byTestId(queue.doc, "confirm-people").querySelectorAll("li");
+    assert.equal(names.length, 9, `${language}: eight names and how many more`);
+    assertTranslated(queue.doc, language, "confirmation with names");
+    click(queue.dom, byTestId(queue.doc, "confirm-queue"));
+    await waitFor(() => queue.doc.querySelector("#queue-result .report-title"), "the answer");
+    assertTranslated(queue.doc, language, "queued, selection cleared");
+
+    // Nobody queued: the title says so.
+    const none = await openQueueDialog(t, {
+      language,
+      answer: () => ({ ok: true, queued: 0, refused: [] }),
+    });
+    click(none.dom, byTestId(none.doc, "dry-run"));
+    click(none.dom, byTestId(none.doc, "confirm-queue"));
+    await waitFor(() => none.doc.querySelector("#queue-result .report-title"), "the answer");
+    assertTranslated(none.doc, language, "nobody queued");
   });
 }

@@ -4,6 +4,7 @@
 // the cached figures kept under it). Run: node --test tests/popup/
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 
 import { byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
@@ -186,4 +187,20 @@ test("unreachable_background_keeps_the_cached_figures_under_the_try_again_notice
   assert.ok(isShown(doc.getElementById("summary-view")), "the cached figures stay on screen");
   assert.equal(byTestId(doc, "connection-count").textContent, "1,234");
   assert.ok(!isShown(doc.getElementById("loading-state")));
+});
+
+test("an_unrecognised_page_status_keeps_its_own_warning_style", () => {
+  // Regression: an edit once left `.page-status.is-warning,` as the first
+  // selector of `.button-row`'s rule, so the warning lost its colours and the
+  // line became a flex row.
+  const css = readFileSync(new URL("../../extension/popup/popup.css", import.meta.url), "utf8");
+  const rules = [...css.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/([^{}]+)\{([^}]*)\}/g)];
+  const warning = rules.filter(([, selectors]) =>
+    selectors.split(",").some((selector) => selector.trim() === ".page-status.is-warning"),
+  );
+  assert.equal(warning.length, 1);
+  const [, selectors, body] = warning[0];
+  assert.equal(selectors.trim(), ".page-status.is-warning", "shares its rule with nothing");
+  assert.match(body, /background:\s*var\(--warning-bg\)/);
+  assert.match(body, /color:\s*var\(--warning-text\)/);
 });

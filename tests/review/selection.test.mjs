@@ -23,9 +23,10 @@ test("select_all_matching_selects_every_match_and_survives_refiltering", async (
 
   await type(dom, input, "engineer");
   assert.equal(text(selectedCount), "1,000", "people filtered out stay selected");
-  assert.match(
-    text(selectedCount.parentElement),
-    /1,000 selected, 1,000 not in the current results/,
+  assert.equal(text(selectedCount.parentElement), "1,000 shown · 1,000 selected");
+  assert.equal(
+    text(byTestId(doc, "selection-outside")),
+    "1,000 selected, not shown by this search. Show them",
   );
   assert.ok(rows(doc).every((row) => !row.querySelector(".row-select").checked));
 

@@ -218,8 +218,29 @@ export async function popupShowsNetwork(session, { generation, count }) {
   assert.equal(line.connections, count);
   assert.equal(line.headroom, CONNECTION_CAP - count);
   assert.match(line.badge, badgePattern(count));
-  assert.match(read.popup.text["page-status"], new RegExp(`\\(${generation} layout\\)`));
+  assertPlainDesign(read.popup.text["page-status"], generation);
   return read;
+}
+
+/**
+ * How the English popup names each of LinkedIn's markups: in plain words,
+ * never by the code name a bug report uses (issue 16).
+ */
+export const DESIGN_WORDS = {
+  artdeco: "LinkedIn's classic design",
+  "react-2025": "LinkedIn's 2025 design",
+  "sdui-2026": "LinkedIn's 2026 design",
+};
+
+/**
+ * The popup's page-status names `generation`'s design in plain words, and no
+ * layout's code name.
+ * @param {string} pageStatus
+ * @param {string} generation
+ */
+export function assertPlainDesign(pageStatus, generation) {
+  assert.ok(pageStatus.includes(DESIGN_WORDS[generation]), `${pageStatus} / ${generation}`);
+  assert.doesNotMatch(pageStatus, /artdeco|react-2025|sdui-2026|layout/);
 }
 
 /**

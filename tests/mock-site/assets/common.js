@@ -8,50 +8,10 @@
   const state = JSON.parse(stateElement ? stateElement.textContent : "{}");
 
   /**
-   * The words the pages show, in English: what a page served without
-   * `state.words` shows (the default, "en"). A page in another language
-   * carries its words in `state.words` (tests/mock-site/words.mjs, whose
-   * "en" entry tests/content/mock-words.test.mjs holds equal to this one).
+   * The words the pages show, in the page's language: every page carries
+   * them in `state.words` (tests/mock-site/words.mjs), English included.
    */
-  const ENGLISH = {
-    locale: "en-US",
-    home: "Home",
-    myNetwork: "My Network",
-    messaging: "Messaging",
-    me: "Me",
-    feedTitle: "Feed",
-    connectionsTitle: "Connections",
-    connectionsTotal: "{n} connections",
-    connectedOn: "Connected on {date}",
-    moreActionsFor: "More actions for {name}",
-    showMoreActions: "Show more actions",
-    moreActionsMenu: "More actions",
-    removeConnection: "Remove connection",
-    dialogTitle: "Remove connection",
-    dialogText: "Are you sure you want to remove {first} as a connection? They won’t be notified.",
-    dialogTextOlder:
-      "Are you sure you want to remove {name} as a connection? Don’t worry, {name} won’t be notified by LinkedIn.",
-    confirm: "Remove connection",
-    confirmOlder: "Remove",
-    cancel: "Cancel",
-    dismiss: "Dismiss",
-    loadMore: "Load more",
-    showMoreResults: "Show more results",
-    searchByName: "Search by name",
-    message: "Message",
-    sendMessageTo: "Send a message to {name}",
-    sortBy: "Sort by: Recently added",
-    loading: "Loading",
-    noResults: "No results found",
-    profilePictureAlt: "{name}’s profile picture",
-    followersTab: "Followers",
-    followingTab: "Following",
-    follow: "Follow",
-    followsHeading: "Following & followers",
-    followersCount: "{n} followers",
-    connectionsCount: "{n} connections",
-  };
-  const words = state.words || ENGLISH;
+  const words = state.words;
 
   /**
    * One of the page's words, its `{n}`, `{name}`, `{first}` filled in:

@@ -1,0 +1,285 @@
+//! The wasm-bindgen facade: the core's JavaScript surface. What the
+//! browser itself provides (entropy, timers) is [`crate::web`]'s.
+//!
+//! It converts at the edge (serde-wasm-bindgen with the JSON-compatible
+//! serializer, so what it returns can go straight into extension storage) and
+//! turns every core error into a JavaScript `Error` named `NetpruneError`
+//! whose message a member can read. It holds no logic of its own and never
+//! panics on input: bad input is an exception, not an abort of the module.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::intake::collect::Outcome;
+use crate::intake::import::read_connections_csv;
+use crate::intake::reading::PageReading;
+use crate::network::calendar::TimeMs;
+use crate::network::model::{Goal, ModelError};
+use crate::snapshot::Snapshot;
+use js_sys::JsString;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+mod queue;
+mod text;
+
+use text::utf8_of;
+
+fn error(message: impl std::fmt::Display) -> JsValue {
+    let e = js_sys::Error::new(&message.to_string());
+    e.set_name("NetpruneError");
+    e.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            error(format!(
+                "internal: could not convert a result for JavaScript: {e}"
+            ))
+        })
+}
+
+fn time(now_ms: f64) -> Result<TimeMs, JsValue> {
+    // 0 to year 275760, the range of a JavaScript Date.
+    if now_ms.is_finite() && (0.0..=8.64e15).contains(&now_ms) {
+        Ok(now_ms as TimeMs)
+    } else {
+        // Shown as JavaScript prints it (NaN, Infinity, 1e+21), as the
+        // caller wrote it.
+        let shown = js_sys::Number::from(now_ms)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
+        Err(error(format!(
+            "nowMs must be epoch milliseconds, got {shown}"
+        )))
+    }
+}
+
+/// The member's network, held in the background.
+#[wasm_bindgen]
+pub struct Core {
+    network: Snapshot,
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// An empty network, for a first run.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Core {
+        Core {
+            network: Snapshot::default(),
+        }
+    }
+
+    /// Restores a network from what `toStoredJson()` returned earlier.
+    /// Throws a `NetpruneError` naming what is wrong when the text cannot be
+    /// read, or a `NetpruneNewerError` when a newer netprune wrote it; the
+    /// caller keeps the text aside rather than dropping it.
+    #[wasm_bindgen(js_name = restoreJson)]
+    pub fn restore_json(stored: &JsString) -> Result<Core, JsValue> {
+        let stored = utf8_of(stored)
+            .ok_or_else(|| error("saved network data unreadable: it is not a netprune snapshot"))?;
+        Snapshot::from_json(&stored)
+            .map(|network| Core { network })
+            .map_err(|e| {
+                let newer = matches!(e, ModelError::NewerVersion(_));
+                let js = error(e);
+                if newer {
+                    // The background keeps it aside as newer, not corrupt.
+                    let _ = js_sys::Reflect::set(&js, &"name".into(), &"NetpruneNewerError".into());
+                }
+                js
+            })
+    }
+
+    /// Restores a network from a backup file's text; throws a
+    /// `NetpruneError` with the reason when the file cannot be restored.
+    #[wasm_bindgen(js_name = fromBackup)]
+    pub fn from_backup(text: &str) -> Result<Core, JsValue> {
+        Ok(Core {
+            network: Snapshot::from_backup_json(text).map_err(error)?,
+        })
+    }
+
+    /// Restores a backup file's text over this network without undoing
+    /// safety: the removal log, attempt counts, pacing state, pause,
+    /// cool-down and the step in flight stay as they are here, anyone
+    /// removed stays removed, and nobody is queued (`{ people,
+    /// notRequeued, cancelled, inFlight, keptRemoved }`). Throws a
+    /// `NetpruneError` with the reason when the file cannot be restored,
+    /// and then changes nothing.
+    #[wasm_bindgen(js_name = restoreBackup)]
+    pub fn restore_backup(&mut self, text: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.restore_backup(text, now).map_err(error)?)
+    }
+
+    /// Merges a page reading from the content script, taken at `nowMs`, and
+    /// answers what it changed (`{ added, updated, figures, skipped }`).
+    pub fn ingest(&mut self, reading: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let reading: PageReading = serde_wasm_bindgen::from_value(reading).map_err(|e| {
+            error(format!(
+                "page reading refused: it is not shaped as expected ({e})"
+            ))
+        })?;
+        let report = self.network.ingest(reading, now).map_err(error)?;
+        to_js(&report)
+    }
+
+    /// Everything the popup shows (docs/ARCHITECTURE.md, "Summary").
+    pub fn summary(&self, now_ms: f64) -> Result<JsValue, JsValue> {
+        to_js(&self.network.summary(time(now_ms)?))
+    }
+
+    /// Sets the follower:connection goal by its id ("consultant", ...).
+    #[wasm_bindgen(js_name = setGoal)]
+    pub fn set_goal(&mut self, goal: &str) -> Result<(), JsValue> {
+        self.network
+            .network
+            .set_goal(Goal::from_id(goal).map_err(error)?);
+        Ok(())
+    }
+
+    /// The whole network as a JSON string for storage.
+    #[wasm_bindgen(js_name = toStoredJson)]
+    pub fn to_stored_json(&self) -> String {
+        self.network.to_json()
+    }
+
+    /// Everything netprune stores, as a versioned backup file's text.
+    #[wasm_bindgen(js_name = backupJson)]
+    pub fn backup_json(&self, now_ms: f64) -> Result<String, JsValue> {
+        Ok(self.network.to_backup_json(time(now_ms)?))
+    }
+
+    /// Starts a collection run, or answers the one already running.
+    #[wasm_bindgen(js_name = startCollection)]
+    pub fn start_collection(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.start_collection(now))
+    }
+
+    /// Ends the running collection: `outcome` is "complete", "ended" or
+    /// "stopped"; answers the final progress, or null if none was running.
+    #[wasm_bindgen(js_name = finishCollection)]
+    pub fn finish_collection(
+        &mut self,
+        outcome: &str,
+        reason: Option<String>,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let outcome = Outcome::from_id(outcome)
+            .ok_or_else(|| error(format!("unknown collection outcome {outcome:?}")))?;
+        to_js(
+            &self
+                .network
+                .finish_collection(outcome, reason.as_deref(), now),
+        )
+    }
+
+    /// The current or last collection run's progress, or null.
+    pub fn collection(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.collection_progress())
+    }
+
+    /// The indices of the people matching `query`, in its order, as a
+    /// `Uint32Array`. A malformed query throws an `Error` named `QueryError`
+    /// whose `position` is the UTF-16 index (what JavaScript strings use) of
+    /// the problem.
+    pub fn query(&mut self, query: &str, now_ms: f64) -> Result<Vec<u32>, JsValue> {
+        let now = time(now_ms)?;
+        self.network.query(query, now).map_err(|e| {
+            let utf16: usize = query.chars().take(e.position).map(char::len_utf16).sum();
+            // The position travels as a property, in JavaScript's units: the
+            // message is only what was expected, so the page states one place.
+            let js = js_sys::Error::new(&e.message);
+            js.set_name("QueryError");
+            // Setting a plain data property on a fresh Error cannot fail.
+            let _ = js_sys::Reflect::set(&js, &"position".into(), &JsValue::from(utf16 as u32));
+            js.into()
+        })
+    }
+
+    /// The profile keys of the given people (for "select all matching").
+    pub fn slugs(&self, indices: &[u32]) -> Vec<String> {
+        indices
+            .iter()
+            .filter_map(|&i| self.network.network.people.get(i as usize))
+            .map(|p| p.slug.clone())
+            .collect()
+    }
+
+    /// Saves a query under a name; a query that does not parse is refused.
+    #[wasm_bindgen(js_name = saveQuery)]
+    pub fn save_query(&mut self, name: &str, query: &str, now_ms: f64) -> Result<(), JsValue> {
+        let now = time(now_ms)?;
+        self.network.save_query(name, query, now).map_err(error)
+    }
+
+    /// The one-line help for the query box.
+    #[wasm_bindgen(js_name = queryHelp)]
+    pub fn query_help() -> String {
+        crate::search::query::help().to_string()
+    }
+
+    /// Queries for the usual cleanup targets, `[{ label, query }]`.
+    #[wasm_bindgen(js_name = suggestedQueries)]
+    pub fn suggested_queries() -> Result<JsValue, JsValue> {
+        to_js(&crate::search::query::SUGGESTED)
+    }
+
+    /// Imports LinkedIn's `Connections.csv` (the file's bytes) and answers
+    /// the report. A file that cannot be read throws a `NetpruneError` with
+    /// the reason and changes nothing.
+    #[wasm_bindgen(js_name = importCsv)]
+    pub fn import_csv(&mut self, bytes: &[u8], now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let file = read_connections_csv(bytes)
+            .map_err(|e| error(format!("import refused, nothing was changed: {e}")))?;
+        to_js(&self.network.merge_export(file, now))
+    }
+
+    /// Puts people on the keep-list (or off it); answers how many changed.
+    #[wasm_bindgen(js_name = setKept)]
+    pub fn set_kept(&mut self, slugs: Vec<String>, kept: bool) -> u32 {
+        self.network.network.set_kept(&slugs, kept)
+    }
+
+    /// Rows for the given person indices (the visible window).
+    pub fn rows(&self, indices: &[u32]) -> Result<JsValue, JsValue> {
+        to_js(&self.network.rows(indices))
+    }
+
+    /// Connection years among the given people.
+    pub fn histogram(&self, indices: &[u32]) -> Result<JsValue, JsValue> {
+        to_js(&self.network.histogram(indices))
+    }
+
+    /// The given people as formula-safe CSV text (no BOM).
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self, indices: &[u32]) -> String {
+        self.network.export_csv(indices)
+    }
+
+    /// The member's saved queries, `[{ name, query }]`.
+    #[wasm_bindgen(js_name = savedQueries)]
+    pub fn saved_queries(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.network.saved_queries)
+    }
+
+    /// Deletes a saved query by name.
+    #[wasm_bindgen(js_name = deleteQuery)]
+    pub fn delete_query(&mut self, name: &str) {
+        self.network.network.delete_query(name);
+    }
+
+    /// How many people the network holds.
+    #[wasm_bindgen(getter, js_name = peopleCount)]
+    pub fn people_count(&self) -> u32 {
+        self.network.network.people.len() as u32
+    }
+}
