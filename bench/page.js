@@ -1,5 +1,5 @@
-// The benchmark page: the built core and a plain JavaScript baseline side by
-// side in one Chromium page, driven step by step by bench/run.mjs through
+// The benchmark page: the built core and its JavaScript contestants
+// (bench/contestants.js) side by side in one Chromium page, driven step by step by bench/run.mjs through
 // `globalThis.bench`.
 //
 // Networks are generated with the mock site's people (tests/mock-site), read
@@ -7,17 +7,15 @@
 // `ingest`, then the Connections.csv export through `importCsv`, so people
 // carry a name, a headline, a company, a position and an exact date).
 //
-// The baseline holds the same people as the core, as the plain objects
-// `core.rows()` gives, in the core's default (name) order: what a page
-// written in JavaScript alone would hold after sorting once at load. Its
-// queries are `Array.prototype.filter` with `toLowerCase().includes`, and a
-// stable `Array.prototype.sort` comparing the ISO dates with `localeCompare`.
-// Every query's answers are checked equal, person for person and in order,
+// The contestants hold the same people as the core, as the plain objects
+// `core.rows()` gives, in the core's default (name) order. Every query's
+// answers are checked equal to the core's, person for person and in order,
 // before anything is timed.
 
 import init, { Core } from "/dist/chrome/core/netprune.js";
 import { generatePeople } from "/tests/mock-site/people.mjs";
 import { connectionsCsv } from "/tests/mock-site/export.mjs";
+import { QUERIES, naive, tuned, ufuzzy } from "/bench/contestants.js";
 
 const TODAY = "2026-03-02";
 const NOW_MS = Date.parse(`${TODAY}T12:00:00Z`);
@@ -68,34 +66,28 @@ function sample(fn, reps) {
 }
 
 /**
- * Times two functions against each other, interleaved (a, b, b, a, ...) so
- * that both see the same noise. A sample is one call, or several back to
- * back when one call is shorter than `minSampleMs` (the timer's resolution
- * would otherwise dominate). Stops after `budgetMs` once both have
- * `minSamples`, or at `maxSamples`.
+ * Times several functions against each other, interleaved (each round
+ * starts with the next one: a, b, c, then b, c, a, ...) so that all see the
+ * same noise. A sample is one call, or several back to back when one call
+ * is shorter than `minSampleMs` (the timer's resolution would otherwise
+ * dominate). Stops after `budgetMs` once each has `minSamples`, or at
+ * `maxSamples`.
  */
-function race(a, b, { warmupMs, minSamples, maxSamples, budgetMs, minSampleMs }) {
-  const repsA = Math.max(1, Math.ceil(minSampleMs / estimate(a, warmupMs)));
-  const repsB = Math.max(1, Math.ceil(minSampleMs / estimate(b, warmupMs)));
-  const samplesA = [];
-  const samplesB = [];
+function race(fns, { warmupMs, minSamples, maxSamples, budgetMs, minSampleMs }) {
+  const reps = fns.map((fn) => Math.max(1, Math.ceil(minSampleMs / estimate(fn, warmupMs))));
+  const samples = fns.map(() => []);
   const start = performance.now();
-  while (
-    samplesA.length < maxSamples &&
-    (samplesA.length < minSamples || performance.now() - start < budgetMs)
+  for (
+    let round = 0;
+    round < maxSamples && (round < minSamples || performance.now() - start < budgetMs);
+    round += 1
   ) {
-    if (samplesA.length % 2 === 0) {
-      samplesA.push(sample(a, repsA));
-      samplesB.push(sample(b, repsB));
-    } else {
-      samplesB.push(sample(b, repsB));
-      samplesA.push(sample(a, repsA));
+    for (let k = 0; k < fns.length; k += 1) {
+      const i = (round + k) % fns.length;
+      samples[i].push(sample(fns[i], reps[i]));
     }
   }
-  return [
-    { ...summarize(samplesA), callsPerSample: repsA },
-    { ...summarize(samplesB), callsPerSample: repsB },
-  ];
+  return samples.map((s, i) => ({ ...summarize(s), callsPerSample: reps[i] }));
 }
 
 // ---------------------------------------------------------------------------
@@ -135,51 +127,6 @@ function buildCore(count) {
   return core;
 }
 
-// ---------------------------------------------------------------------------
-// The JavaScript baseline.
-
-/** @param {string | null} text */
-function has(text, word) {
-  return text !== null && text.toLowerCase().includes(word);
-}
-
-/** A bare word: name, headline, company or position, as the core searches. */
-function anyField(person, word) {
-  return (
-    has(person.name, word) ||
-    has(person.headline, word) ||
-    has(person.company, word) ||
-    has(person.position, word)
-  );
-}
-
-/** Oldest first, unknown dates last; a stable sort keeps name order for ties. */
-function byConnected(a, b) {
-  if (a.connected === null || b.connected === null) {
-    return (a.connected === null) - (b.connected === null);
-  }
-  return a.connected.date.localeCompare(b.connected.date);
-}
-
-/**
- * The benchmark queries and the baseline's answer to each. The words are
- * plain ASCII, where lower-casing and the core's folding agree (the core also
- * strips accents, collapses spaces and matches "Müller" for "muller"; the
- * baseline does not, so accented words are left out of the comparison).
- */
-export const QUERIES = {
-  maria: (people) => people.filter((p) => anyField(p, "maria")),
-  "company:acme": (people) => people.filter((p) => has(p.company, "acme")),
-  "title:recruiter": (people) =>
-    people.filter((p) => has(p.headline, "recruiter") || has(p.position, "recruiter")),
-  "after:2019 before:2022": (people) =>
-    people.filter(
-      (p) => p.connected !== null && p.connected.date >= "2019" && p.connected.date < "2022",
-    ),
-  "-recruiter": (people) => people.filter((p) => !anyField(p, "recruiter")),
-  "sort:connected": (people) => people.slice().sort(byConnected),
-};
-
 function firstDifference(core, baseline) {
   const length = Math.max(core.length, baseline.length);
   for (let i = 0; i < length; i += 1) {
@@ -212,7 +159,7 @@ export const bench = {
     };
   },
 
-  /** Builds the network of `count` people the filters then run on. */
+  /** Builds the network of `count` people the filters then run on, and every contestant's data. */
   buildNetwork(count) {
     current?.core.free();
     current = null;
@@ -220,30 +167,49 @@ export const bench = {
     const core = buildCore(count);
     const all = core.query("", NOW_MS);
     const people = core.rows(all);
-    current = { core, people };
-    return { people: people.length, buildMs: performance.now() - start };
+    const built = performance.now();
+    const fast = tuned(people);
+    current = { core, contestants: [naive(people), fast, ufuzzy(fast)] };
+    return {
+      people: people.length,
+      buildMs: built - start,
+      tunedPrepareMs: performance.now() - built,
+    };
   },
 
-  /** Checks one query's answers agree, then races the core against the baseline. */
+  /** The queries, as run.mjs names them. */
+  queries: () => QUERIES.map(({ query, kind }) => ({ query, kind })),
+
+  /**
+   * Checks that every contestant able to say `query` answers it as the core
+   * does (the same people, in the same order), then races them all.
+   */
   filter(query, options) {
-    const { core, people } = current;
-    const baseline = QUERIES[query];
-    if (!baseline) throw new Error(`no baseline for ${JSON.stringify(query)}`);
+    const { core, contestants } = current;
+    const q = QUERIES.find((candidate) => candidate.query === query);
+    if (!q) throw new Error(`no contestants' form of ${JSON.stringify(query)}`);
+    const racing = contestants.filter((c) => !c.supports || c.supports(q));
     const fromCore = Array.from(core.query(query, NOW_MS));
-    const fromBaseline = baseline(people).map((p) => p.index);
-    const differs = firstDifference(fromCore, fromBaseline);
-    if (differs !== -1) {
-      throw new Error(
-        `${JSON.stringify(query)}: the core and the baseline disagree at result ${differs} ` +
-          `(core ${fromCore.length} hits, baseline ${fromBaseline.length})`,
-      );
+    for (const contestant of racing) {
+      const theirs = contestant.indices(contestant.run(q));
+      const differs = firstDifference(fromCore, theirs);
+      if (differs !== -1) {
+        throw new Error(
+          `${JSON.stringify(query)}: the core and ${contestant.name} disagree at result ${differs} ` +
+            `(core ${fromCore.length} hits, ${contestant.name} ${theirs.length})`,
+        );
+      }
     }
-    const [coreTimes, baselineTimes] = race(
-      () => core.query(query, NOW_MS).length,
-      () => baseline(people).length,
+    const times = race(
+      [() => core.query(query, NOW_MS).length, ...racing.map((c) => () => c.run(q).length)],
       options,
     );
-    return { hits: fromCore.length, core: coreTimes, baseline: baselineTimes };
+    return {
+      hits: fromCore.length,
+      kind: q.kind,
+      core: times[0],
+      contestants: Object.fromEntries(racing.map((c, i) => [c.name, times[i + 1]])),
+    };
   },
 
   /** The stored snapshot of the current network (the cold-start input). */

@@ -115,7 +115,16 @@ fn arbitrary_person() -> impl Strategy<Value = Person> {
         })
 }
 
-const QUERIES: [&str; 16] = [
+const QUERIES: [&str; 23] = [
+    // The index's own fast paths: leading date bounds scanned on the days
+    // column, a first clause of text terms scanned per field column.
+    "after:2019-04-20 before:2019-05-10",
+    "before:2019-05-10 after:2019-04-20 a sort:-connected",
+    "after:2019-05-01 -b",
+    "company:a OR company:b",
+    "-company:a OR -title:b",
+    "-title:a",
+    "name:\"a b\" OR c after:2019-04-16",
     "",
     "a",
     "b c",

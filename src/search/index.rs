@@ -47,6 +47,13 @@ impl Signature {
 
     /// Adds `text`'s byte pairs (this runs over every byte of every person).
     fn add(&mut self, text: &[u8]) {
+        self.add_field(text);
+    }
+
+    /// Adds `text`'s byte pairs, and answers them as one field's
+    /// [`FieldSignature`]: one pass over the bytes for both.
+    fn add_field(&mut self, text: &[u8]) -> FieldSignature {
+        let mut field = 0u64;
         let mut bits = [0u8; 32];
         for word in 0..4 {
             bits[word * 8..word * 8 + 8].copy_from_slice(&self.0[word].to_le_bytes());
@@ -55,6 +62,7 @@ impl Signature {
             if let [a, b] = *pair {
                 let bit = pair_bit(a, b);
                 bits[bit >> 3] |= 1 << (bit & 7);
+                field |= 1 << (bit >> 2);
             }
         }
         for (word, bytes) in self.0.iter_mut().zip(bits.chunks_exact(8)) {
@@ -62,6 +70,7 @@ impl Signature {
             le.copy_from_slice(bytes);
             *word = u64::from_le_bytes(le);
         }
+        FieldSignature(field)
     }
 
     /// Whether every bit of `needle` is set here.
@@ -70,6 +79,36 @@ impl Signature {
         let [a, b, c, d] = self.0;
         let [w, x, y, z] = needle.0;
         (a & w) == w && (b & x) == x && (c & y) == y && (d & z) == z
+    }
+}
+
+/// The byte pairs of one field's text, in 64 bits: what lets a one-field
+/// search (`company:acme`) pass over a person whose company cannot hold the
+/// word, when the person's whole text (and so the 256-bit [`Signature`])
+/// may. Fewer bits than the whole text's, because a field is short.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct FieldSignature(u64);
+
+impl FieldSignature {
+    /// The signature of `text`'s byte pairs.
+    pub(crate) fn of(text: &[u8]) -> Self {
+        let mut signature = Self::default();
+        signature.add(text);
+        signature
+    }
+
+    fn add(&mut self, text: &[u8]) {
+        for pair in text.windows(2) {
+            if let [a, b] = *pair {
+                self.0 |= 1 << (pair_bit(a, b) >> 2);
+            }
+        }
+    }
+
+    /// Whether every bit of `needle` is set here.
+    #[inline]
+    fn covers(self, needle: FieldSignature) -> bool {
+        self.0 & needle.0 == needle.0
     }
 }
 
@@ -167,9 +206,19 @@ pub struct SearchIndex {
     name_ends: Vec<usize>,
     /// The rest, built on first use.
     columns: Option<Columns>,
-    /// Per row, each row's place under each [`SortOrder`] (by
-    /// `SortOrder::slot`), ranked on the first query that sorts that way.
-    places: [Option<Vec<u32>>; SortOrder::COUNT],
+    /// Each other [`SortOrder`] (by `SortOrder::slot`), ranked on the
+    /// first query that sorts that way.
+    ranks: [Option<Ranking>; SortOrder::COUNT],
+}
+
+/// One sort order, computed once: where each row goes, and who is where.
+#[derive(Clone, Debug)]
+struct Ranking {
+    /// Per row, its place in this order.
+    places: Vec<u32>,
+    /// Per place, the person (not the row) there: everyone in this order,
+    /// the answer to a query that sorts without filtering.
+    people: Vec<u32>,
 }
 
 /// What a query scans, one entry per row (in the default order).
@@ -181,6 +230,10 @@ struct Columns {
     spans: Vec<Spans>,
     /// The byte pairs of each row's text.
     signatures: Vec<Signature>,
+    /// The byte pairs of each row's name, company and title (headline and
+    /// position), for one-field searches: a column per field, so a search
+    /// in one field reads 8 bytes a person.
+    field_signatures: [Vec<FieldSignature>; 3],
     /// Each row's connection day, or [`NO_DAY`].
     days: Vec<i64>,
 }
@@ -211,11 +264,27 @@ impl Keys for Row<'_> {
     }
 
     #[inline]
-    fn may_hold(&self, needle: &Needle) -> bool {
-        self.columns
-            .signatures
+    fn may_hold(&self, field: TextField, needle: &Needle) -> bool {
+        let Some(slot) = field_slot(field) else {
+            return self
+                .columns
+                .signatures
+                .get(self.row)
+                .is_none_or(|signature| signature.covers(needle.signature()));
+        };
+        self.columns.field_signatures[slot]
             .get(self.row)
-            .is_none_or(|signature| signature.covers(needle.signature()))
+            .is_none_or(|signature| signature.covers(needle.field_signature()))
+    }
+}
+
+/// Where a one-field search finds its field's signatures; None for a bare word.
+fn field_slot(field: TextField) -> Option<usize> {
+    match field {
+        TextField::Any => None,
+        TextField::Name => Some(0),
+        TextField::Company => Some(1),
+        TextField::Title => Some(2),
     }
 }
 
@@ -278,7 +347,7 @@ impl SearchIndex {
             names,
             name_ends,
             columns: None,
-            places: Default::default(),
+            ranks: Default::default(),
         }
     }
 
@@ -311,12 +380,56 @@ impl SearchIndex {
             Some(columns) => columns,
             None => self.columns(people),
         };
-        let rows: Vec<u32> = if query.matches_everyone() {
-            (0..self.order.len() as u32).collect()
-        } else {
+        if query.matches_everyone() {
+            let ranking = self.ranking(&columns, sort);
+            let everyone = ranking.people.clone();
+            self.columns = Some(columns);
+            return everyone;
+        }
+        let rows: Vec<u32> = {
             let columns = &columns;
             let mut rows = Vec::new();
-            if flags.is_empty() {
+            let (dated, from, before) = query.leading_date_range();
+            if flags.is_empty() && dated > 0 {
+                // Date bounds first, a column at a time: a tight loop over
+                // the days, then the other clauses on the rows it kept.
+                let from = from.max(NO_DAY + 1);
+                for (row, &day) in columns.days.iter().enumerate() {
+                    if day >= from && day < before {
+                        rows.push(row as u32);
+                    }
+                }
+                if dated < query.clauses().len() {
+                    rows.retain(|&row| {
+                        let row = row as usize;
+                        query.holds_from(dated, &Row { columns, row }, Flags::default())
+                    });
+                }
+            } else if let (true, Some(terms)) = (flags.is_empty(), query.leading_text_clause()) {
+                // A clause of text terms first, a column at a time: a tight
+                // loop over the signatures, the text searched only where
+                // they allow, then the other clauses on the rows it kept.
+                if let [(field, needle, negated)] = terms.as_slice() {
+                    columns.scan(*field, needle, *negated, &mut rows);
+                } else {
+                    // `a OR b`: each term's rows marked, then read in order.
+                    let mut marked = vec![false; self.order.len()];
+                    for (field, needle, negated) in terms {
+                        columns.scan(field, needle, negated, &mut rows);
+                        for &row in &rows {
+                            marked[row as usize] = true;
+                        }
+                        rows.clear();
+                    }
+                    rows.extend((0..self.order.len() as u32).filter(|&row| marked[row as usize]));
+                }
+                if query.clauses().len() > 1 {
+                    rows.retain(|&row| {
+                        let row = row as usize;
+                        query.holds_from(1, &Row { columns, row }, Flags::default())
+                    });
+                }
+            } else if flags.is_empty() {
                 for row in 0..self.order.len() {
                     if query.holds(&Row { columns, row }, Flags::default()) {
                         rows.push(row as u32);
@@ -380,21 +493,27 @@ impl SearchIndex {
             });
         }
         // Field by field: pairs across a separator are never searched for.
-        let signatures = spans
+        // The title is the headline and the position.
+        let (signatures, field_signatures) = spans
             .iter()
             .map(|s| {
                 let mut signature = Signature::default();
-                for range in [
-                    s.start..s.name_end,
-                    s.name_end + 1..s.company_end,
-                    s.company_end + 1..s.headline_end,
-                    s.headline_end + 1..s.end,
-                ] {
-                    signature.add(text.as_bytes().get(range).unwrap_or_default());
-                }
-                signature
+                let bytes =
+                    |range: std::ops::Range<usize>| text.as_bytes().get(range).unwrap_or_default();
+                let name = signature.add_field(bytes(s.start..s.name_end));
+                let company = signature.add_field(bytes(s.name_end + 1..s.company_end));
+                let headline = signature.add_field(bytes(s.company_end + 1..s.headline_end));
+                let position = signature.add_field(bytes(s.headline_end + 1..s.end));
+                let title = FieldSignature(headline.0 | position.0);
+                (signature, [name, company, title])
             })
-            .collect();
+            .unzip::<_, _, Vec<_>, Vec<_>>();
+        let field_signatures = [0, 1, 2].map(|slot| {
+            field_signatures
+                .iter()
+                .map(|fields: &[FieldSignature; 3]| fields[slot])
+                .collect()
+        });
         let days = self
             .order
             .iter()
@@ -409,36 +528,92 @@ impl SearchIndex {
             text,
             spans,
             signatures,
+            field_signatures,
             days,
         }
     }
 
+    /// `sort`'s ranking, computed on its first use (the name order's is
+    /// the index's own order).
+    fn ranking(&mut self, columns: &Columns, sort: SortOrder) -> &Ranking {
+        let order = &self.order;
+        self.ranks[sort.slot()].get_or_insert_with(|| {
+            let places = if sort == SortOrder::Name {
+                (0..order.len() as u32).collect()
+            } else {
+                columns.rank(sort)
+            };
+            let mut people = vec![0u32; order.len()];
+            for (&place, &person) in places.iter().zip(order) {
+                people[place as usize] = person;
+            }
+            Ranking { places, people }
+        })
+    }
+
     /// The people of `rows` (ascending) in `sort`'s order.
     fn ordered(&mut self, columns: &Columns, mut rows: Vec<u32>, sort: SortOrder) -> Vec<u32> {
-        if sort != SortOrder::Name {
-            let count = self.order.len();
-            let slot = sort.slot();
-            let places = self.places[slot].get_or_insert_with(|| columns.rank(sort));
-            if rows.len() < count / 32 {
-                // A few hits: sort them, rather than walk every place.
-                sort_indices(&mut rows, &|a, b| places[a].cmp(&places[b]));
-            } else {
-                let mut slots = vec![u32::MAX; count];
-                for &row in &rows {
-                    slots[places[row as usize] as usize] = row;
-                }
-                rows.clear();
-                rows.extend(slots.into_iter().filter(|&row| row != u32::MAX));
+        if sort == SortOrder::Name {
+            for row in rows.iter_mut() {
+                *row = self.order[*row as usize];
             }
+            return rows;
         }
-        for row in rows.iter_mut() {
-            *row = self.order[*row as usize];
+        let count = self.order.len();
+        let Ranking { places, people } = self.ranking(columns, sort);
+        if rows.len() < count / 32 {
+            // A few hits: sort their places, rather than walk every place.
+            for row in rows.iter_mut() {
+                *row = places[*row as usize];
+            }
+            sort_indices(&mut rows, &|a, b| a.cmp(&b));
+            for place in rows.iter_mut() {
+                *place = people[*place as usize];
+            }
+            return rows;
         }
+        // Many: mark their places, then read everyone in order.
+        let mut marked = vec![false; count];
+        for &row in &rows {
+            marked[places[row as usize] as usize] = true;
+        }
+        rows.clear();
+        rows.extend(
+            marked
+                .iter()
+                .zip(people)
+                .filter_map(|(&hit, &person)| hit.then_some(person)),
+        );
         rows
     }
 }
 
 impl Columns {
+    /// Appends every row whose `field` holds `needle` (or, `negated`, does
+    /// not) to `rows`, ascending.
+    fn scan(&self, field: TextField, needle: &Needle, negated: bool, rows: &mut Vec<u32>) {
+        let mut keep = |row: usize, may_hold: bool| {
+            let hit = may_hold && needle.is_in(self.span(row, field));
+            if hit != negated {
+                rows.push(row as u32);
+            }
+        };
+        match field_slot(field) {
+            Some(slot) => {
+                let bits = needle.field_signature();
+                for (row, signature) in self.field_signatures[slot].iter().enumerate() {
+                    keep(row, signature.covers(bits));
+                }
+            }
+            None => {
+                let bits = needle.signature();
+                for (row, signature) in self.signatures.iter().enumerate() {
+                    keep(row, signature.covers(bits));
+                }
+            }
+        }
+    }
+
     /// Ranks every row under `sort`: ties fall back to the row, which is
     /// the name order.
     fn rank(&self, sort: SortOrder) -> Vec<u32> {
@@ -535,6 +710,33 @@ mod tests {
     }
 
     #[test]
+    fn a_field_needle_is_ruled_out_only_when_a_pair_is_missing() {
+        let company = FieldSignature::of(b"acme corp");
+        for present in ["acme", "corp", "e c", "a", "me co"] {
+            assert!(
+                company.covers(FieldSignature::of(present.as_bytes())),
+                "{present}"
+            );
+        }
+        assert!(!company.covers(FieldSignature::of(b"zz")));
+        assert_eq!(FieldSignature::of(b"a"), FieldSignature::default());
+    }
+
+    #[test]
+    fn one_field_searches_look_only_in_that_field() {
+        let mut p = person("p", "Acme Fan");
+        p.company = Some("Globex".into());
+        p.headline = Some("Recruiter at Acme".into());
+        let people = [p];
+        assert!(run(&people, "company:acme").is_empty());
+        assert_eq!(run(&people, "company:globex"), vec![0]);
+        assert_eq!(run(&people, "name:acme"), vec![0]);
+        assert_eq!(run(&people, "title:acme"), vec![0]);
+        assert!(run(&people, "title:globex").is_empty());
+        assert_eq!(run(&people, "-company:acme"), vec![0]);
+    }
+
+    #[test]
     fn radix_sort_is_a_stable_sort_by_key() {
         let keys: Vec<u64> = (0..500u64)
             .map(|i| (i * 7919 % 97) << (i % 8 * 8))
@@ -556,6 +758,68 @@ mod tests {
             prop_assert_eq!(compare_text(&a, &b), a.cmp(&b));
             prop_assert_eq!(compare_text(&a, &a), Ordering::Equal);
         }
+    }
+
+    /// People named a..f, connected in 2018..2023 in reverse name order,
+    /// `e` with no date; the odd ones are recruiters.
+    fn dated_people() -> Vec<Person> {
+        use crate::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
+        ["f", "e", "d", "c", "b", "a"]
+            .iter()
+            .zip(2018..)
+            .enumerate()
+            .map(|(i, (&name, year))| {
+                let mut p = person(name, name);
+                if name != "e" {
+                    p.connected = CivilDate::new(year, 6, 1).map(|date| ConnectedDate {
+                        date,
+                        precision: DatePrecision::Day,
+                    });
+                }
+                if i % 2 == 1 {
+                    p.headline = Some("Recruiter".into());
+                }
+                p
+            })
+            .collect()
+    }
+
+    fn run(people: &[Person], query: &str) -> Vec<u32> {
+        let mut index = SearchIndex::new(people);
+        let parsed = crate::search::query::parse(query, 0).expect("a valid query");
+        index.run(people, &parsed, &[])
+    }
+
+    #[test]
+    fn date_bounds_scan_the_days_then_test_the_other_clauses() {
+        let people = dated_people();
+        // Persons 0..6 are f..a connected 2018..2023; e (1) has no date.
+        assert_eq!(run(&people, "after:2019 before:2022"), vec![3, 2]);
+        assert_eq!(run(&people, "before:2022"), vec![3, 2, 0]);
+        assert_eq!(run(&people, "after:2019"), vec![5, 4, 3, 2]);
+        assert_eq!(run(&people, "after:2019 recruiter"), vec![5, 3]);
+        assert_eq!(run(&people, "after:2019 before:2022 -recruiter"), vec![2]);
+        assert_eq!(run(&people, "-before:2022"), vec![5, 4]);
+        assert_eq!(run(&people, "after:2019 sort:-connected"), vec![5, 4, 3, 2]);
+    }
+
+    #[test]
+    fn a_sort_without_a_filter_lists_everyone_in_that_order() {
+        let people = dated_people();
+        assert_eq!(run(&people, "sort:connected"), vec![0, 2, 3, 4, 5, 1]);
+        assert_eq!(run(&people, "sort:-connected"), vec![5, 4, 3, 2, 0, 1]);
+        assert_eq!(run(&people, "sort:-name"), vec![0, 1, 2, 3, 4, 5]);
+        // Few hits are sorted by place; many are read off the places.
+        assert_eq!(run(&people, "recruiter sort:connected"), vec![3, 5, 1]);
+        let many: Vec<Person> = (0..100).flat_map(|_| dated_people()).collect();
+        let found = run(&many, "recruiter sort:connected");
+        assert_eq!(found.len(), 300);
+        let day = |i: u32| many[i as usize].connected.map(|c| c.date.to_days());
+        assert!(found.windows(2).all(|w| match (day(w[0]), day(w[1])) {
+            (Some(a), Some(b)) => a <= b,
+            (_, None) => true,
+            (None, Some(_)) => false,
+        }));
     }
 
     #[test]

@@ -42,7 +42,7 @@
 
 use crate::network::calendar::{CivilDate, TimeMs};
 use crate::search::fold::fold;
-use crate::search::index::Signature;
+use crate::search::index::{FieldSignature, Signature};
 
 mod parse;
 use memchr::memmem::Finder;
@@ -163,6 +163,62 @@ impl Query {
             .all(|clause| clause.terms.iter().any(|term| term.matches(keys, flags)))
     }
 
+    /// How many leading clauses are plain date bounds (one term, not
+    /// negated: `after:` or `before:`), and the days they leave, from the
+    /// first kept to the first not kept: what a scan of the connection
+    /// days alone can settle before the other clauses are tested. Date
+    /// clauses cost nothing, so they come first when there are any.
+    pub(crate) fn leading_date_range(&self) -> (usize, i64, i64) {
+        let mut range = (0, i64::MIN, i64::MAX);
+        for clause in &self.clauses {
+            let [term] = clause.terms.as_slice() else {
+                break;
+            };
+            match term.filter {
+                Filter::ConnectedOnOrAfter(bound) if !term.negated => {
+                    range.1 = range.1.max(bound.day);
+                }
+                Filter::ConnectedBefore(bound) if !term.negated => {
+                    range.2 = range.2.min(bound.day);
+                }
+                _ => break,
+            }
+            range.0 += 1;
+        }
+        range
+    }
+
+    /// The first clause's terms when every one of them is a text term
+    /// (`word`, `company:x OR company:y`, `-title:x`): each one's field,
+    /// needle and whether it is negated, for scans of those fields'
+    /// columns alone.
+    pub(crate) fn leading_text_clause(&self) -> Option<Vec<(TextField, &Needle, bool)>> {
+        self.clauses
+            .first()?
+            .terms
+            .iter()
+            .map(|term| match &term.filter {
+                Filter::Text { field, needle } => Some((*field, needle, term.negated)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// [`Query::holds`] for the clauses from `first` on.
+    #[inline]
+    pub(crate) fn holds_from<K: Keys + ?Sized>(
+        &self,
+        first: usize,
+        keys: &K,
+        flags: Flags,
+    ) -> bool {
+        self.clauses
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .all(|clause| clause.terms.iter().any(|term| term.matches(keys, flags)))
+    }
+
     /// Whether any term tests a flag (`is:`), which the caller then passes.
     pub(crate) fn uses_flags(&self) -> bool {
         self.clauses.iter().any(|clause| {
@@ -184,9 +240,9 @@ pub trait Keys {
     fn connected_day(&self) -> Option<i64>;
     /// Whether the person shows a headline.
     fn has_headline(&self) -> bool;
-    /// False only when the text cannot hold `needle`: a cheap test that
-    /// lets most people be ruled out before any searching.
-    fn may_hold(&self, _needle: &Needle) -> bool {
+    /// False only when the text of `field` cannot hold `needle`: a cheap
+    /// test that lets most people be ruled out before any searching.
+    fn may_hold(&self, _field: TextField, _needle: &Needle) -> bool {
         true
     }
 }
@@ -222,7 +278,7 @@ impl Term {
     fn matches<K: Keys + ?Sized>(&self, keys: &K, flags: Flags) -> bool {
         let hit = match &self.filter {
             Filter::Text { field, needle } => {
-                keys.may_hold(needle) && needle.is_in(keys.span(*field))
+                keys.may_hold(*field, needle) && needle.is_in(keys.span(*field))
             }
             // An unknown date matches no date filter, negated or not: "not
             // connected before 2020" must not sweep in everyone whose date
@@ -319,6 +375,8 @@ pub struct Needle {
     finder: Box<Finder<'static>>,
     /// The byte pairs it holds, for [`Keys::may_hold`].
     signature: Signature,
+    /// The same, in the 64 bits kept per field.
+    field_signature: FieldSignature,
 }
 
 impl Needle {
@@ -330,10 +388,12 @@ impl Needle {
         }
         let finder = Box::new(Finder::new(folded.as_bytes()).into_owned());
         let signature = Signature::of(folded.as_bytes());
+        let field_signature = FieldSignature::of(folded.as_bytes());
         Some(Self {
             folded,
             finder,
             signature,
+            field_signature,
         })
     }
 
@@ -342,14 +402,43 @@ impl Needle {
         &self.signature
     }
 
+    /// The byte pairs the folded text holds, in a field's 64 bits.
+    pub(crate) fn field_signature(&self) -> FieldSignature {
+        self.field_signature
+    }
+
     /// The folded text searched for.
     pub fn as_str(&self) -> &str {
         &self.folded
     }
 
     pub(crate) fn is_in(&self, haystack: &str) -> bool {
-        self.finder.find(haystack.as_bytes()).is_some()
+        let (haystack, needle) = (haystack.as_bytes(), self.folded.as_bytes());
+        if haystack.len() <= SHORT_HAYSTACK {
+            return is_in_short(haystack, needle);
+        }
+        self.finder.find(haystack).is_some()
     }
+}
+
+/// Haystacks this short (a name, a company, a title) are searched by
+/// comparing at each place that starts with the needle's first byte: a
+/// substring finder's set-up costs more than the search on them.
+const SHORT_HAYSTACK: usize = 64;
+
+/// Whether `needle` (never empty) occurs in `haystack`, the plain way.
+fn is_in_short(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = haystack.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    haystack
+        .iter()
+        .take(last_start + 1)
+        .enumerate()
+        .any(|(at, &byte)| byte == first && haystack.get(at + 1..at + needle.len()) == Some(rest))
 }
 
 impl PartialEq for Needle {
@@ -467,6 +556,14 @@ mod tests {
 
     // 2026-11-21T12:00:00Z
     const NOW: TimeMs = 1_795_262_400_000;
+
+    proptest::proptest! {
+        #[test]
+        fn short_haystacks_are_searched_as_the_finder_does(haystack in "[abc ]{0,70}", needle in "[abc]{1,4}") {
+            let found = memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some();
+            proptest::prop_assert_eq!(is_in_short(haystack.as_bytes(), needle.as_bytes()), found);
+        }
+    }
 
     #[test]
     fn cheap_clauses_are_tested_first() {
