@@ -207,6 +207,19 @@ fn query_answers_indices_and_rows_answer_plain_objects() {
 }
 
 #[wasm_bindgen_test]
+fn prepare_search_builds_the_index_once_and_changes_no_answer() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    assert!(core.prepare_search(), "a fresh core has the index to build");
+    assert!(!core.prepare_search(), "nothing is built twice");
+    assert_eq!(core.query("ana", NOW).unwrap(), vec![0]);
+    assert!(core.query("zzz", NOW).unwrap().is_empty());
+    // New people drop the index: there is something to build again.
+    core.ingest(js(READING), NOW).unwrap();
+    assert!(core.prepare_search());
+}
+
+#[wasm_bindgen_test]
 fn malformed_query_throws_query_error_with_a_utf16_position() {
     let mut core = Core::new();
     // "👋" is two UTF-16 units: the error after it is at index 3 in JavaScript.

@@ -64,6 +64,7 @@
  *   backupJson(nowMs: number): string,
  *   planRemovals(slugs: string[], nowMs: number, utcOffsetMinutes: number): RemovalPlan,
  *   removalLanguage(): RemovalLanguage,
+ *   prepareSearch?: () => boolean,
  *   free?: () => void,
  * }} Replica
  * @typedef {{

@@ -204,6 +204,16 @@ impl Core {
         })
     }
 
+    /// Builds the rest of the search index now (what the first query that
+    /// searches would otherwise build), for a page to call while idle
+    /// after its first answer. Answers whether anything was left to build.
+    #[wasm_bindgen(js_name = prepareSearch)]
+    pub fn prepare_search(&mut self) -> bool {
+        let built = !self.network.search_prepared();
+        self.network.prepare_search();
+        built
+    }
+
     /// The profile keys of the given people (for "select all matching").
     pub fn slugs(&self, indices: &[u32]) -> Vec<String> {
         indices

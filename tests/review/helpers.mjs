@@ -135,7 +135,15 @@ export function snapshotIn(language, people, taught = []) {
 }
 
 /** Counters the tests read: what crossed the boundary, and how often. */
-export const calls = { restore: 0, rows: [], exported: [], histogram: [], freed: 0 };
+export const calls = {
+  restore: 0,
+  rows: [],
+  exported: [],
+  histogram: [],
+  freed: 0,
+  /** What each prepareSearch() answered: whether it had anything to build. */
+  prepared: [],
+};
 
 /** The core with counters on the calls the tests watch; every other call goes straight through. */
 function counted(core) {
@@ -155,6 +163,11 @@ function counted(core) {
     free() {
       calls.freed += 1;
       return core.free();
+    },
+    prepareSearch() {
+      const built = core.prepareSearch();
+      calls.prepared.push(built);
+      return built;
     },
   };
   return new Proxy(core, {
@@ -207,6 +220,7 @@ export function resetCalls() {
   calls.exported = [];
   calls.histogram = [];
   calls.freed = 0;
+  calls.prepared = [];
 }
 
 // ---------------------------------------------------------------------------

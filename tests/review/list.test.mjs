@@ -28,6 +28,18 @@ import {
 
 // The list.
 
+test("the_rest_of_the_search_index_is_built_while_idle_after_the_first_rows_once", async (t) => {
+  const people = numberedPeople(2_000);
+  const { dom, doc } = await openReview(t, { people });
+  assert.equal(text(byTestId(doc, "result-count")), "2,000", "the first rows came first");
+  await waitFor(() => calls.prepared.length > 0, "the idle preparation", 5000);
+  assert.deepEqual(calls.prepared, [true], "built once, while idle");
+  // The first search then finds what it finds without building anything.
+  await type(dom, byTestId(doc, "filter-input"), "01999");
+  assert.equal(text(byTestId(doc, "result-count")), "1");
+  assert.deepEqual(calls.prepared, [true]);
+});
+
 test("only_the_visible_window_of_30000_people_is_in_the_dom", async (t) => {
   const people = numberedPeople(30_000);
   const { dom, doc, scroller } = await openReview(t, { people });
