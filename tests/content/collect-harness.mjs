@@ -88,12 +88,13 @@ export function collectingBackground() {
  * Open the connections page with a collecting background, wait for the first
  * reading, and record every click on the page.
  * @param {object} siteOptions for createMockSite
+ * @param {{ frameMs?: number }} [layout] the page's layout options (./layout.mjs)
  */
-export async function openCollecting(siteOptions) {
+export async function openCollecting(siteOptions, layout = {}) {
   const site = createMockSite({ renderDelayMs: 50, pageDelayMs: 20, ...siteOptions });
   const background = collectingBackground();
   const page = await openPage(site, PATHS.connections, {
-    layout: true,
+    layout,
     answer: (message) => background.answer(message),
   });
   background.page = page;

@@ -167,8 +167,8 @@ export async function firstTrouble(page) {
  * @param {(message: any, callNumber: number) => Promise<unknown>} [options.answer]
  *   how the stand-in background answers each sendMessage call (default: resolve)
  * @param {boolean} [options.inject] inject the content script (default true)
- * @param {boolean} [options.layout] give the page block layout and scrolling (./layout.mjs),
- *   which jsdom lacks (default false)
+ * @param {boolean | { frameMs?: number }} [options.layout] give the page block layout and
+ *   scrolling (./layout.mjs), which jsdom lacks (default false); an object gives its options
  */
 export async function openPage(site, path, { answer, inject = true, layout = false } = {}) {
   const url = `${ORIGIN}${path}`;
@@ -191,7 +191,7 @@ export async function openPage(site, path, { answer, inject = true, layout = fal
   });
   const { window } = dom;
   await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
-  const geometry = layout ? installLayout(window) : null;
+  const geometry = layout ? installLayout(window, typeof layout === "object" ? layout : {}) : null;
 
   /** where the page sent the browser (full URLs); the page ends there */
   const navigations = [];

@@ -15,11 +15,15 @@ const SCROLLING_OVERFLOW = /^(?:auto|scroll|overlay)$/;
 
 /**
  * @param {import("jsdom").DOMWindow} window
+ * @param {{ frameMs?: number }} [options] `frameMs`: how long a frame takes (a
+ *   loaded machine's frames are slow while its timers keep running): a move's
+ *   scroll event, then the animation frame callbacks, come in the next frame
+ *   (default 0: the scroll event at once, animation frames at jsdom's 60 Hz)
  * @returns {{ scrolls: { method: string, element: Element, top: number }[] }}
  *   `scrolls` records every scrollBy, scrollTo and scrollIntoView call (the
  *   page's own clamping of scrollTop is not a call, so it is not recorded)
  */
-export function installLayout(window) {
+export function installLayout(window, { frameMs = 0 } = {}) {
   const { document } = window;
   const root = () => document.documentElement;
   /** @type {WeakMap<Element, number>} */
@@ -64,6 +68,46 @@ export function installLayout(window) {
   const maxScroll = (element) => Math.max(0, scrollHeight(element) - clientHeight(element));
   const scrollTopOf = (element) => Math.min(offsets.get(element) ?? 0, maxScroll(element));
 
+  /** @param {Element} element */
+  function fireScroll(element) {
+    // The viewport's scroll event is fired at the document and bubbles to
+    // the window; an element's does not bubble.
+    if (element === root()) document.dispatchEvent(new window.Event("scroll", { bubbles: true }));
+    else element.dispatchEvent(new window.Event("scroll"));
+  }
+
+  // Slow frames: a frame every `frameMs` fires the scroll events of the
+  // moves since the last, then the animation frame callbacks requested
+  // before it, in that order, as a browser's rendering step does.
+  /** @type {Map<number, FrameRequestCallback>} */
+  let frameCallbacks = new Map();
+  let frameRequests = 0;
+  let frameTimer = 0;
+  function frame() {
+    frameTimer = 0;
+    const moved = [...pendingScrollEvents];
+    pendingScrollEvents.clear();
+    moved.forEach(fireScroll);
+    const due = frameCallbacks;
+    frameCallbacks = new Map();
+    for (const callback of due.values()) callback(window.performance.now());
+    if (pendingScrollEvents.size > 0 || frameCallbacks.size > 0) nextFrame();
+  }
+  function nextFrame() {
+    if (!frameTimer) frameTimer = window.setTimeout(frame, frameMs);
+  }
+  if (frameMs > 0) {
+    window.requestAnimationFrame = (callback) => {
+      frameRequests += 1;
+      frameCallbacks.set(frameRequests, callback);
+      nextFrame();
+      return frameRequests;
+    };
+    window.cancelAnimationFrame = (id) => {
+      frameCallbacks.delete(id);
+    };
+  }
+
   function setScrollTop(element, value) {
     const top = Math.min(Math.max(0, Number(value) || 0), maxScroll(element));
     if (top === scrollTopOf(element)) return;
@@ -71,12 +115,13 @@ export function installLayout(window) {
     // Browsers fire one scroll event per frame, after the move.
     if (pendingScrollEvents.has(element)) return;
     pendingScrollEvents.add(element);
+    if (frameMs > 0) {
+      nextFrame();
+      return;
+    }
     window.setTimeout(() => {
       pendingScrollEvents.delete(element);
-      // The viewport's scroll event is fired at the document and bubbles to
-      // the window; an element's does not bubble.
-      if (element === root()) document.dispatchEvent(new window.Event("scroll", { bubbles: true }));
-      else element.dispatchEvent(new window.Event("scroll"));
+      fireScroll(element);
     }, 0);
   }
 

@@ -69,6 +69,8 @@ export class CollectRun {
     this.passes = 0;
     /** the furthest down the list this pass has been */
     this.deepest = 0;
+    /** the animation frame awaited after the last move, until it has come */
+    this.drawing = 0;
     /** @type {ReturnType<typeof setTimeout> | 0} */
     this.timer = 0;
     this.next();
@@ -85,6 +87,25 @@ export class CollectRun {
     this.running = false;
     clearTimeout(this.timer);
     this.timer = 0;
+    if (this.drawing) window.cancelAnimationFrame(this.drawing);
+    this.drawing = 0;
+  }
+
+  /**
+   * Wait for the list to draw the move just made. A browser fires a
+   * move's scroll event in its next frame, before that frame's animation
+   * callbacks, and a list that draws after its scroll event (React's
+   * scheduler) has done so by the frame after: two frames.
+   */
+  awaitFrames() {
+    this.drawing = window.requestAnimationFrame(
+      guarded(() => {
+        if (!this.running) return;
+        this.drawing = window.requestAnimationFrame(() => {
+          this.drawing = 0;
+        });
+      }),
+    );
   }
 
   step() {
@@ -134,15 +155,35 @@ export class CollectRun {
     // Until the list is recognised there is nothing known to move.
     if (!markup) return;
     const scroller = listScroller(markup);
+    // A virtualized list draws the rows of a new position when the frame
+    // that brings it the move's scroll event comes. On a loaded machine frames
+    // come slower than steps while timers keep running: moving again before
+    // that frame would carry the list past rows it never drew, and nobody
+    // would read them. Wait for it, as a member waits for the page to draw.
+    if (this.drawing) return;
+    this.move(markup, scroller);
+    this.awaitFrames();
+  }
+
+  /**
+   * @param {import("../markups/types.js").Markup} markup
+   * @param {Element} scroller
+   */
+  move(markup, scroller) {
     if (this.rewind) {
       this.rewind = false;
       scroller.scrollTo({ top: 0, behavior: SCROLL_BEHAVIOR });
+      // From the top, every step down is progress again. (Resetting it
+      // before this move is not enough: the step that makes it first
+      // records the old, deep position.)
+      this.deepest = 0;
       return;
     }
     const height = visibleHeight(scroller);
     const over = markup.firstCard()?.parentElement ?? null;
     // Steps stay under the visible height, and the list keeps at least
-    // what is visible rendered: no row can pass unseen between two steps.
+    // what is visible rendered once it has drawn a move (see advance): no
+    // row can pass unseen between two steps.
     if (!atBottom(scroller)) {
       scrollStep(scroller, Math.round(height * between(SCROLL_STEP)), over);
       return;
