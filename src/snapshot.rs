@@ -171,6 +171,18 @@ impl Snapshot {
     /// of milliseconds for 30,000, half of it on the first query that
     /// searches), then each query costs well under a millisecond.
     pub fn query(&mut self, query: &str, now_ms: TimeMs) -> Result<Vec<u32>, QueryError> {
+        self.query_with(query, now_ms, <[u32]>::to_vec)
+    }
+
+    /// [`Snapshot::query`], with the answer lent to `take`: everyone in an
+    /// order the index keeps is lent from the index itself, so the caller
+    /// copies it once (the bindings, into a `Uint32Array`).
+    pub fn query_with<R>(
+        &mut self,
+        query: &str,
+        now_ms: TimeMs,
+        take: impl FnOnce(&[u32]) -> R,
+    ) -> Result<R, QueryError> {
         let parsed = query::parse(query, now_ms)?;
         let flags = if parsed.uses_flags() {
             self.flags()
@@ -182,7 +194,7 @@ impl Snapshot {
             .search
             .index
             .get_or_insert_with(|| SearchIndex::new(people));
-        Ok(index.run(people, &parsed, &flags))
+        Ok(take(&index.answer(people, &parsed, &flags)))
     }
 
     /// Builds the whole search index now, as the first searching query

@@ -190,9 +190,14 @@ impl Core {
     /// `Uint32Array`. A malformed query throws an `Error` named `QueryError`
     /// whose `position` is the UTF-16 index (what JavaScript strings use) of
     /// the problem.
-    pub fn query(&mut self, query: &str, now_ms: f64) -> Result<Vec<u32>, JsValue> {
+    pub fn query(&mut self, query: &str, now_ms: f64) -> Result<js_sys::Uint32Array, JsValue> {
         let now = time(now_ms)?;
-        self.network.query(query, now).map_err(|e| {
+        // Copied once, from the index straight into a new JavaScript array
+        // (everyone in a kept order is not copied inside wasm first).
+        let answer = self
+            .network
+            .query_with(query, now, |indices| js_sys::Uint32Array::from(indices));
+        answer.map_err(|e| {
             let utf16: usize = query.chars().take(e.position).map(char::len_utf16).sum();
             // The position travels as a property, in JavaScript's units: the
             // message is only what was expected, so the page states one place.

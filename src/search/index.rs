@@ -27,6 +27,7 @@ use crate::network::model::Person;
 use crate::search::fold::fold_into;
 use crate::search::query::{Flags, Keys, Needle, Query, SortOrder, TextField};
 use crate::search::sort::{prefix, sort_indices};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// Which hashed byte pairs a text holds: 256 bits. If a needle occurs in a
@@ -387,19 +388,29 @@ impl SearchIndex {
     /// flags; a person past its end has none (pass an empty slice when the
     /// query does not test flags).
     pub fn run(&mut self, people: &[Person], query: &Query, flags: &[Flags]) -> Vec<u32> {
+        self.answer(people, query, flags).into_owned()
+    }
+
+    /// [`SearchIndex::run`]'s answer, borrowed from the index when it is
+    /// everyone in an order the index keeps (no filter): the caller copies
+    /// it once, where it is needed (into a JavaScript array), not twice.
+    pub fn answer(&mut self, people: &[Person], query: &Query, flags: &[Flags]) -> Cow<'_, [u32]> {
         let sort = query.sort();
         if query.matches_everyone() && sort == SortOrder::Name {
-            return self.order.clone();
+            return Cow::Borrowed(&self.order);
         }
         let columns = match self.columns.take() {
             Some(columns) => columns,
             None => self.columns(people),
         };
         if query.matches_everyone() {
-            let ranking = self.ranking(&columns, sort);
-            let everyone = ranking.people.clone();
+            self.ranking(&columns, sort);
             self.columns = Some(columns);
-            return everyone;
+            return self.ranks[sort.slot()]
+                .as_ref()
+                .map_or(Cow::Owned(Vec::new()), |ranking| {
+                    Cow::Borrowed(&ranking.people)
+                });
         }
         let rows: Vec<u32> = {
             let columns = &columns;
@@ -462,7 +473,7 @@ impl SearchIndex {
         };
         let found = self.ordered(&columns, rows, sort);
         self.columns = Some(columns);
-        found
+        Cow::Owned(found)
     }
 
     /// Folds the rest of every person's text and lays out the columns.
