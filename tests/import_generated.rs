@@ -281,9 +281,11 @@ fn thirty_thousand_rows() -> String {
     text
 }
 
+/// Prints how long reading takes; asserts only what was read (a test never
+/// asserts a wall-clock time: `./build.sh bench` holds the figures).
 #[test]
-#[ignore = "timing: cargo test --release --test import -- --ignored --nocapture"]
-fn thirty_thousand_rows_read_well_under_100_ms() {
+#[ignore = "timing: cargo test --release --test import_generated -- --ignored --nocapture"]
+fn thirty_thousand_rows_timed() {
     let text = thirty_thousand_rows();
     let mut times = Vec::new();
     for _ in 0..7 {
@@ -300,5 +302,4 @@ fn thirty_thousand_rows_read_well_under_100_ms() {
         times[3].as_secs_f64() * 1e3,
         times[6].as_secs_f64() * 1e3,
     );
-    assert!(times[3].as_millis() < 100, "median {:?}", times[3]);
 }
