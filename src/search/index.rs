@@ -40,20 +40,17 @@ pub(crate) struct Signature([u64; 4]);
 
 impl Signature {
     /// The signature of `text`'s byte pairs.
+    #[cfg(test)]
     pub(crate) fn of(text: &[u8]) -> Self {
         let mut signature = Self::default();
-        signature.add(text);
+        signature.add_field(text);
         signature
     }
 
-    /// Adds `text`'s byte pairs (this runs over every byte of every person).
-    fn add(&mut self, text: &[u8]) {
-        self.add_field(text);
-    }
-
     /// Adds `text`'s byte pairs, and answers them as one field's
-    /// [`FieldSignature`]: one pass over the bytes for both.
-    fn add_field(&mut self, text: &[u8]) -> FieldSignature {
+    /// [`FieldSignature`]: one pass over the bytes for both (this runs over
+    /// every byte of every person).
+    pub(crate) fn add_field(&mut self, text: &[u8]) -> FieldSignature {
         let mut field = 0u64;
         let mut bits = [0u8; 32];
         for word in 0..4 {
@@ -91,19 +88,11 @@ impl Signature {
 pub(crate) struct FieldSignature(u64);
 
 impl FieldSignature {
-    /// The signature of `text`'s byte pairs.
+    /// The signature of `text`'s byte pairs, by [`Signature::add_field`]:
+    /// the one place that maps a byte pair to its bits.
+    #[cfg(test)]
     pub(crate) fn of(text: &[u8]) -> Self {
-        let mut signature = Self::default();
-        signature.add(text);
-        signature
-    }
-
-    fn add(&mut self, text: &[u8]) {
-        for pair in text.windows(2) {
-            if let [a, b] = *pair {
-                self.0 |= 1 << (pair_bit(a, b) >> 2);
-            }
-        }
+        Signature::default().add_field(text)
     }
 
     /// Whether every bit of `needle` is set here.

@@ -387,8 +387,8 @@ impl Needle {
             return None;
         }
         let finder = Box::new(Finder::new(folded.as_bytes()).into_owned());
-        let signature = Signature::of(folded.as_bytes());
-        let field_signature = FieldSignature::of(folded.as_bytes());
+        let mut signature = Signature::default();
+        let field_signature = signature.add_field(folded.as_bytes());
         Some(Self {
             folded,
             finder,
