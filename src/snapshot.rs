@@ -97,18 +97,7 @@ struct Read {
 
 impl Serialize for Snapshot {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let n = &self.network;
-        Stored {
-            version: n.version,
-            people: &n.people,
-            readings: &n.readings,
-            goal: n.goal,
-            last_page: &n.last_page,
-            collection: &self.collection,
-            saved_queries: &n.saved_queries,
-            queue: &self.queue,
-        }
-        .serialize(serializer)
+        self.stored(&self.network.people).serialize(serializer)
     }
 }
 
@@ -133,6 +122,29 @@ impl<'de> Deserialize<'de> for Snapshot {
 }
 
 impl Snapshot {
+    /// The stored form's JSON with no people in it (`"people":[]`): the
+    /// compact form's header ([`crate::storage::compact`]), which reads it
+    /// back with this type's own `Deserialize` and adds the people.
+    pub(crate) fn json_without_people(&self) -> String {
+        // Serializing plain data to a String cannot fail.
+        serde_json::to_string(&self.stored(&[])).unwrap_or_default()
+    }
+
+    /// The stored form of this snapshot with `people` in it.
+    fn stored<'a>(&'a self, people: &'a [Person]) -> Stored<'a> {
+        let n = &self.network;
+        Stored {
+            version: n.version,
+            people,
+            readings: &n.readings,
+            goal: n.goal,
+            last_page: &n.last_page,
+            collection: &self.collection,
+            saved_queries: &n.saved_queries,
+            queue: &self.queue,
+        }
+    }
+
     /// Checks a snapshot that was just deserialized from storage.
     pub fn validated(self) -> Result<Self, ModelError> {
         Ok(Self {

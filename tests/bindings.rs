@@ -101,6 +101,34 @@ fn stored_network_restores_to_the_same_summary() {
 }
 
 #[wasm_bindgen_test]
+fn the_compact_stored_form_restores_the_same_network_and_migrates_json() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    core.set_goal("consultant").unwrap();
+    let bytes = core.to_stored();
+    let restored = Core::restore_stored(&bytes).unwrap();
+    assert_eq!(restored.to_stored_json(), core.to_stored_json());
+    // The JSON an earlier build stored, stored compactly: the same network.
+    let migrated = Core::restore_json(&core.to_stored_json().into()).unwrap();
+    assert_eq!(migrated.to_stored(), bytes);
+}
+
+#[wasm_bindgen_test]
+fn compact_bytes_that_cannot_be_read_throw_named_errors() {
+    let mut newer = Core::new().to_stored();
+    newer[6] = 99;
+    let e = error_of(Core::restore_stored(&newer));
+    assert_eq!(String::from(e.name()), "NetpruneNewerError");
+    assert!(String::from(e.message()).starts_with("saved network data made by a newer netprune"));
+    let good = Core::new().to_stored();
+    for bad in [&b"garbage"[..], &good[..good.len() - 1], &[]] {
+        let e = error_of(Core::restore_stored(bad));
+        assert_eq!(String::from(e.name()), "NetpruneError");
+        assert!(String::from(e.message()).starts_with("saved network data unreadable"));
+    }
+}
+
+#[wasm_bindgen_test]
 fn corrupt_stored_text_throws_a_named_readable_error() {
     for bad in ["garbage", r#"{"version": 1}"#] {
         let e = error_of(Core::restore_json(&bad.into()));

@@ -29,6 +29,18 @@ fn error(message: impl std::fmt::Display) -> JsValue {
     e.into()
 }
 
+/// A stored network that cannot be restored: a `NetpruneNewerError` when a
+/// newer netprune wrote it (the background keeps it aside as newer, not
+/// corrupt), a `NetpruneError` otherwise.
+fn stored_error(e: ModelError) -> JsValue {
+    let newer = matches!(e, ModelError::NewerVersion(_));
+    let js = error(e);
+    if newer {
+        let _ = js_sys::Reflect::set(&js, &"name".into(), &"NetpruneNewerError".into());
+    }
+    js
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -73,25 +85,27 @@ impl Core {
         }
     }
 
-    /// Restores a network from what `toStoredJson()` returned earlier.
-    /// Throws a `NetpruneError` naming what is wrong when the text cannot be
-    /// read, or a `NetpruneNewerError` when a newer netprune wrote it; the
-    /// caller keeps the text aside rather than dropping it.
+    /// Restores a network from what `toStored()` returned earlier (the
+    /// compact form, as bytes). Throws a `NetpruneError` naming what is
+    /// wrong when the bytes cannot be read, or a `NetpruneNewerError` when a
+    /// newer netprune wrote them; the caller keeps them aside rather than
+    /// dropping them.
+    #[wasm_bindgen(js_name = restoreStored)]
+    pub fn restore_stored(stored: &[u8]) -> Result<Core, JsValue> {
+        Snapshot::from_compact(stored)
+            .map(|network| Core { network })
+            .map_err(stored_error)
+    }
+
+    /// Restores a network from the JSON snapshot earlier builds stored
+    /// (`toStoredJson()`), to migrate it; errors as `restoreStored`.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(stored: &JsString) -> Result<Core, JsValue> {
         let stored = utf8_of(stored)
             .ok_or_else(|| error("saved network data unreadable: it is not a netprune snapshot"))?;
         Snapshot::from_json(&stored)
             .map(|network| Core { network })
-            .map_err(|e| {
-                let newer = matches!(e, ModelError::NewerVersion(_));
-                let js = error(e);
-                if newer {
-                    // The background keeps it aside as newer, not corrupt.
-                    let _ = js_sys::Reflect::set(&js, &"name".into(), &"NetpruneNewerError".into());
-                }
-                js
-            })
+            .map_err(stored_error)
     }
 
     /// Restores a network from a backup file's text; throws a
@@ -143,7 +157,15 @@ impl Core {
         Ok(())
     }
 
-    /// The whole network as a JSON string for storage.
+    /// The whole network in the compact stored form (see
+    /// `storage::compact`), as a `Uint8Array` for IndexedDB.
+    #[wasm_bindgen(js_name = toStored)]
+    pub fn to_stored(&self) -> Vec<u8> {
+        self.network.to_compact()
+    }
+
+    /// The whole network as the JSON snapshot (what earlier builds stored;
+    /// the tests read it).
     #[wasm_bindgen(js_name = toStoredJson)]
     pub fn to_stored_json(&self) -> String {
         self.network.to_json()

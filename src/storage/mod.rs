@@ -1,7 +1,9 @@
 //! The stored forms of the network: the snapshot the background keeps in
 //! extension storage, and the backup file the member downloads.
 //!
-//! Both are JSON. The backup wraps the snapshot with a format name and a
+//! The background stores the snapshot in the compact form ([`compact`]);
+//! the JSON snapshot is what earlier builds stored, read once to migrate
+//! it. The backup is JSON: the backup wraps the snapshot with a format name and a
 //! version so that a file from another program, a newer netprune, or a
 //! truncated download is refused with a reason instead of replacing what
 //! the member has. Reading either validates the network before anything uses
@@ -12,6 +14,8 @@ use crate::network::model::ModelError;
 use crate::removal::queue::EntryStatus;
 use crate::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
+
+pub mod compact;
 
 /// What restoring a backup did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -65,7 +69,14 @@ impl Snapshot {
 
     /// Reads a snapshot written by [`Snapshot::to_json`].
     pub fn from_json(text: &str) -> Result<Self, ModelError> {
-        let network: Snapshot = serde_json::from_str(text).map_err(|e| {
+        Self::from_json_unvalidated(text)?.validated()
+    }
+
+    /// Parses a JSON snapshot, telling a newer one from a damaged one,
+    /// without validating its people (the compact form's header has none
+    /// yet).
+    pub(crate) fn from_json_unvalidated(text: &str) -> Result<Self, ModelError> {
+        serde_json::from_str(text).map_err(|e| {
             // A newer format may not parse as this one: it is newer, not
             // damaged. Its version is looked for only then, so reading a
             // good snapshot parses it once.
@@ -81,8 +92,7 @@ impl Snapshot {
                 }
                 _ => ModelError::BadSnapshot(format!("it is not a netprune snapshot ({e})")),
             }
-        })?;
-        network.validated()
+        })
     }
 
     /// Everything netprune stores, as one versioned backup file.

@@ -1,0 +1,215 @@
+//! The compact snapshot (the form the background stores): it holds
+//! everything the JSON snapshot holds, reads back equal, migrates a JSON
+//! snapshot of the old format losing nothing, and refuses damaged or newer
+//! bytes with the right kind of error, never panicking on any input.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "support/queue.rs"]
+mod queue;
+
+use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
+use netprune::network::model::{ModelError, Person, Source};
+use netprune::storage::compact::COMPACT_VERSION;
+use queue::*;
+
+/// A JSON snapshot as the builds before the compact form stored it
+/// (storage.local.snapshot), written by hand in their field names and
+/// order: a connection read from the page with an estimated date, one from
+/// the export with company and position, kept; one gone, one removed by
+/// netprune and logged; readings, the last page, a saved query, a finished
+/// collection run, and a queue with its settings, pacing state and log.
+const OLD_JSON: &str = r#"{"version":1,"people":[{"slug":"ana-lima-1","name":"Ana Lima","headline":"Recruiter at Acme","connected":{"date":{"year":2021,"month":3,"day":14},"precision":"month"},"source":"connections-page","firstSeenMs":1795262400000,"lastSeenMs":1795262460000,"lastRun":2},{"slug":"bo-öberg","name":"Bo \"Bobby\" Öberg, Jr. 🚀","company":"=cmd|' /C calc'!A0","position":"Engineer","connected":{"date":{"year":2016,"month":2,"day":29},"precision":"day"},"source":"export","firstSeenMs":1795262400000,"lastSeenMs":1795262400000,"kept":true},{"slug":"unmatched:carla-diaz","name":"Carla Díaz","source":"export","firstSeenMs":1795262400000,"lastSeenMs":1795262400000,"unmatched":true},{"slug":"dan-gone","name":"Dan","source":"connections-page","firstSeenMs":1795000000000,"lastSeenMs":1795100000000,"lastRun":1,"goneSinceMs":1795262400000},{"slug":"eve-removed","name":"يوسف","source":"connections-page","firstSeenMs":1795000000000,"lastSeenMs":1795100000000,"lastRun":1,"removedAtMs":1795262500000}],"readings":[{"kind":"connections","figure":{"value":1234,"precision":"exact","shown":"1,234","low":1234,"high":1234},"source":"connections-page","firstReadMs":1795262400000,"readMs":1795262460000}],"goal":"consultant","lastPage":{"page":"connections","status":"recognised","url":"https://www.linkedin.com/mynetwork/invite-connect/connections/","generation":"sdui-2026","language":"pt-BR","reason":null,"atMs":1795262460000},"collection":{"run":2,"running":false,"startedAtMs":1795262400000,"endedAtMs":1795262460000,"seen":3,"target":1234,"outcome":"ended","reason":"the list ended","gone":0},"savedQueries":[{"name":"old recruiters","query":"recruiter before:5y"}],"queue":{"settings":{"minDelayMs":20000,"medianDelayMs":45000,"breatherEveryMin":4,"breatherEveryMax":8,"breatherMinMs":180000,"breatherMaxMs":600000,"hourlyCap":10,"dailyCap":40,"quietStartMinute":1320,"quietEndMinute":420,"backoffBaseMs":120000,"backoffCapMs":3600000,"cooldownMs":86400000},"entries":[{"slug":"ana-lima-1","name":"Ana Lima","queuedAtMs":1795262400000,"status":{"kind":"pending"},"attempts":0,"dryRun":false}],"log":[{"slug":"ana-lima-1","name":"Ana Lima","atMs":1795262400000,"from":null,"to":"pending","detail":"queued"}],"paused":null,"step":null,"nextAttempt":1,"attempts":[],"hold":null,"untilBreather":5,"consecutiveFailures":0,"cooldown":null,"taught":[],"rng":"9e3779b97f4a7c3f","seeded":true}}"#;
+
+#[test]
+fn a_json_snapshot_of_the_old_format_migrates_losing_nothing() {
+    let old = match Snapshot::from_json(OLD_JSON) {
+        Ok(old) => old,
+        // The fixture is hand-written: say which part of it no longer reads.
+        Err(e) => panic!("the old-format fixture does not read: {e}"),
+    };
+    assert_eq!(old.network.people.len(), 5);
+    let bytes = old.to_compact();
+    let migrated = Snapshot::from_compact(&bytes).unwrap();
+    assert_eq!(migrated, old, "the compact form lost or changed something");
+    // What the new form holds, written back as JSON, is what the old form
+    // held: every person, reading, saved query and the goal, field for field.
+    let as_json: serde_json::Value = serde_json::from_str(&migrated.to_json()).unwrap();
+    let original: serde_json::Value = serde_json::from_str(OLD_JSON).unwrap();
+    assert_eq!(as_json, original, "the network changed in the migration");
+}
+
+#[test]
+fn a_snapshot_with_a_busy_queue_reads_back_equal() {
+    let mut n = network_of(&["ana", "bo", "cy", "di", "ed"]);
+    n.network.set_kept(&strings(&["ed"]), true);
+    n.start_collection(NOW);
+    n.queue_removals(&strings(&["ana", "bo", "cy"]), NOW, false)
+        .unwrap();
+    let mut now = NOW;
+    let action = next_step_in(&mut n, &mut now, UTC);
+    assert!(matches!(action, Action::Remove { .. }), "{action:?}");
+    n.save_query("old", "before:5y", NOW).unwrap();
+    let bytes = n.to_compact();
+    assert_eq!(Snapshot::from_compact(&bytes).unwrap(), n);
+    // The JSON form, read and stored compactly, is the same network too.
+    let via_json = Snapshot::from_json(&n.to_json()).unwrap();
+    assert_eq!(Snapshot::from_compact(&via_json.to_compact()).unwrap(), n);
+}
+
+#[test]
+fn the_compact_form_is_under_half_the_json() {
+    let slugs: Vec<String> = (0..2_000).map(|i| format!("person-{i}-a1b2c3")).collect();
+    let refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    let n = network_of(&refs);
+    let (json, compact) = (n.to_json().len(), n.to_compact().len());
+    assert!(compact * 2 < json, "compact {compact} bytes, JSON {json}");
+}
+
+#[test]
+fn every_cut_of_a_compact_snapshot_is_refused_as_damaged() {
+    let mut n = network_of(&["ana", "bo", "cy"]);
+    n.queue_removals(&strings(&["ana"]), NOW, false).unwrap();
+    let bytes = n.to_compact();
+    for len in 0..bytes.len() {
+        match Snapshot::from_compact(&bytes[..len]) {
+            Err(ModelError::BadSnapshot(_)) => {}
+            other => panic!("{len} of {} bytes: {other:?}", bytes.len()),
+        }
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(matches!(
+        Snapshot::from_compact(&longer),
+        Err(ModelError::BadSnapshot(why)) if why.contains("after its last person")
+    ));
+}
+
+#[test]
+fn a_newer_compact_snapshot_is_refused_as_newer_and_junk_as_damaged() {
+    let mut bytes = network_of(&["ana"]).to_compact();
+    bytes[6] = COMPACT_VERSION + 1;
+    assert!(matches!(
+        Snapshot::from_compact(&bytes),
+        Err(ModelError::NewerVersion(_))
+    ));
+    // A newer network version inside this format's header is newer too.
+    let mut n = network_of(&["ana"]);
+    n.network.version = 99;
+    assert!(matches!(
+        Snapshot::from_compact(&n.to_compact()),
+        Err(ModelError::NewerVersion(_))
+    ));
+    for junk in [&b""[..], b"{\"version\":1}", b"NPSNAP", b"NPSNAP\x00\x00"] {
+        assert!(
+            matches!(
+                Snapshot::from_compact(junk),
+                Err(ModelError::BadSnapshot(_))
+            ),
+            "{junk:?}"
+        );
+    }
+}
+
+#[test]
+fn a_person_listed_twice_is_refused_as_it_is_in_json() {
+    let mut n = network_of(&["ana", "bo"]);
+    n.network.people[1].slug = "ana".into();
+    assert!(matches!(
+        Snapshot::from_compact(&n.to_compact()),
+        Err(ModelError::BadSnapshot(why)) if why.contains("listed twice")
+    ));
+}
+
+fn precision() -> impl Strategy<Value = DatePrecision> {
+    prop_oneof![
+        Just(DatePrecision::Day),
+        Just(DatePrecision::Week),
+        Just(DatePrecision::Month),
+        Just(DatePrecision::Year),
+    ]
+}
+
+fn source() -> impl Strategy<Value = Source> {
+    prop_oneof![
+        Just(Source::ConnectionsPage),
+        Just(Source::FollowersPage),
+        Just(Source::FollowingPage),
+        Just(Source::Profile),
+        Just(Source::Export),
+    ]
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    let texts = (
+        "\\PC{1,12}",
+        "\\PC{0,40}",
+        proptest::option::of("\\PC{0,60}"),
+        proptest::option::of("\\PC{0,20}"),
+        proptest::option::of("\\PC{0,20}"),
+    );
+    let date = proptest::option::of((-200_000i64..200_000, precision()));
+    let times = (
+        any::<i64>(),
+        any::<i64>(),
+        proptest::option::of(any::<i64>()),
+        proptest::option::of(any::<i64>()),
+        any::<u32>(),
+    );
+    (texts, date, source(), times, any::<bool>(), any::<bool>()).prop_map(
+        |((slug, name, headline, company, position), date, source, times, kept, unmatched)| {
+            let (first_seen_ms, last_seen_ms, gone_since_ms, removed_at_ms, last_run) = times;
+            Person {
+                slug,
+                name,
+                headline,
+                company,
+                position,
+                connected: date.map(|(days, precision)| ConnectedDate {
+                    date: CivilDate::from_days(days),
+                    precision,
+                }),
+                source,
+                first_seen_ms,
+                last_seen_ms,
+                kept,
+                unmatched,
+                last_run,
+                gone_since_ms,
+                removed_at_ms,
+            }
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any people at all (any text, any time, every field present or not)
+    /// read back exactly as they were written.
+    #[test]
+    fn any_people_read_back_equal(people in proptest::collection::vec(person(), 0..40)) {
+        let mut n = Snapshot::default();
+        let mut seen = HashSet::new();
+        n.network.people = people.into_iter().filter(|p| seen.insert(p.slug.clone())).collect();
+        let n = n.validated().unwrap();
+        prop_assert_eq!(Snapshot::from_compact(&n.to_compact()).unwrap(), n);
+    }
+
+    /// Any bytes at all, and any one byte of a good snapshot changed, give a
+    /// snapshot or an error: never a panic.
+    #[test]
+    fn no_bytes_make_it_panic(
+        junk in proptest::collection::vec(any::<u8>(), 0..200),
+        at in any::<prop::sample::Index>(),
+        to in any::<u8>(),
+    ) {
+        let _ = Snapshot::from_compact(&junk);
+        let mut prefixed = b"NPSNAP\x01\x00".to_vec();
+        prefixed.extend_from_slice(&junk);
+        let _ = Snapshot::from_compact(&prefixed);
+        let mut good = network_of(&["ana", "bo"]).to_compact();
+        let i = at.index(good.len());
+        good[i] = to;
+        let _ = Snapshot::from_compact(&good);
+    }
+}
