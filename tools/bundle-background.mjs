@@ -12,11 +12,15 @@
 // bundle, one folder up, imports them as "./x.js". tests/background/harness.mjs
 // bundles the same way and puts fakes at those three paths.
 import { build } from "esbuild";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const ENTRY = fileURLToPath(new URL("../extension/background/main.js", import.meta.url));
-const SHARED = ["../core/netprune.js", "../lib/browser.js", "../build-flags.js"];
+const EXTENSION = fileURLToPath(new URL("../extension/", import.meta.url));
+// By path under extension/: whoever imports them (a background module as
+// "../lib/browser.js", lib/network-store.js as "./browser.js").
+const SHARED = ["core/netprune.js", "lib/browser.js", "build-flags.js"];
 const BANNER = "// Built by ./build.sh from extension/background/ (esbuild); edit those, not this.";
 
 /** Leaves the shared modules out of the bundle, imported from beside it. */
@@ -24,13 +28,12 @@ const shared = {
   name: "netprune-shared",
   /** @param {import("esbuild").PluginBuild} pluginBuild */
   setup(pluginBuild) {
-    pluginBuild.onResolve(
-      { filter: /^\.\.\/(core\/netprune|lib\/browser|build-flags)\.js$/ },
-      (args) =>
-        SHARED.includes(args.path)
-          ? { path: `./${args.path.slice(3)}`, external: true }
-          : undefined,
-    );
+    pluginBuild.onResolve({ filter: /(netprune|browser|build-flags)\.js$/ }, (args) => {
+      const shared = SHARED.find(
+        (path) => join(args.resolveDir, args.path) === join(EXTENSION, path),
+      );
+      return shared ? { path: `./${shared}`, external: true } : undefined;
+    });
   },
 };
 

@@ -1,15 +1,18 @@
 // @ts-check
-// One network per LinkedIn account: the active one is storage.local.snapshot,
-// the others are parked under `network:<slug>`. A reading of another account
+// One network per LinkedIn account: the active one is the "active" record of
+// lib/network-store.js, the others are parked under `network:<slug>` there
+// (earlier builds parked them as JSON under the same key in storage.local;
+// such a one is read, and removed, when its account returns). A reading of another account
 // switches networks here (the leaving one is parked, its queue paused, its
 // collection stopped), never mixing or dropping either.
 import { api } from "../lib/browser.js";
+import { isNetworkRecord, readNetwork, removeNetwork, writeNetwork } from "../lib/network-store.js";
 import { Core, messageOf, pausedForPage, persistNow, state, utcOffset } from "./core-host.js";
 import { haltCollection } from "./collect.js";
 
 // The pause netprune makes when the connections tab shows another account.
 export const ACCOUNT_REASON = "LinkedIn is signed in to another account";
-// Each LinkedIn account's network: the active one is storage.local.snapshot,
+// Each LinkedIn account's network: the active one is the "active" record,
 // the others are parked under this prefix and the owner's profile slug.
 const NETWORK_KEY = "network:";
 
@@ -27,10 +30,16 @@ const parkedKey = (member) => `${NETWORK_KEY}${member.toLowerCase()}`;
 export async function switchNetwork(member) {
   const now = Date.now();
   const key = parkedKey(member);
-  const { [key]: parked } = await api.storage.local.get(key);
+  const parked = await readNetwork(key);
+  const { [key]: parkedJson } = await api.storage.local.get(key);
   let next;
   try {
-    next = typeof parked === "string" ? Core.restoreJson(parked) : new Core();
+    if (parked !== undefined) {
+      if (!isNetworkRecord(parked)) throw new Error("it is not a netprune snapshot");
+      next = Core.restoreStored(parked.bytes);
+    } else {
+      next = typeof parkedJson === "string" ? Core.restoreJson(parkedJson) : new Core();
+    }
   } catch (error) {
     console.warn(`netprune: the saved network of ${member} is unreadable:`, messageOf(error));
     return false;
@@ -52,7 +61,7 @@ export async function switchNetwork(member) {
     await haltCollection();
   }
   if (state.owner !== null) {
-    await api.storage.local.set({ [parkedKey(state.owner)]: leaving.toStoredJson() });
+    await writeNetwork(parkedKey(state.owner), leaving.toStored(), state.revision);
   }
   // A step out belongs to the network it came from; its outcome, if it
   // comes, is not this network's. That network verifies it on its return.
@@ -62,6 +71,7 @@ export async function switchNetwork(member) {
   state.owner = member;
   state.waitingOn = null;
   await persistNow();
+  await removeNetwork(key);
   await api.storage.local.remove(key);
   return true;
 }

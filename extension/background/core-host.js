@@ -9,6 +9,15 @@
 // only a test build honours storage.local.devPacing.
 import init, { Core, sleepMs } from "../core/netprune.js";
 import { api } from "../lib/browser.js";
+import {
+  ACTIVE,
+  REVISION_KEY,
+  isNetworkRecord,
+  readNetwork,
+  removeNetwork,
+  toBase64,
+  writeNetwork,
+} from "../lib/network-store.js";
 import { TEST_BUILD } from "../build-flags.js";
 
 // Page readings arrive about once a second while collecting; writing a
@@ -25,23 +34,29 @@ const PERSIST_DELAY_MS = 1_000;
 /**
  * `owner`: the profile slug of the LinkedIn member whose network is active
  * (null until a reading names one); `waitingOn`: what the queue waits for
- * before its next step, in words, or null.
+ * before its next step, in words, or null; `revision`: the stored network's
+ * revision (lib/network-store.js), moved by every save.
  * @type {{ core: Core, corrupt: CorruptNotice | null, owner: string | null,
- *   waitingOn: string | null }}
+ *   waitingOn: string | null, revision: number }}
  */
 export const state = {
   core: /** @type {any} */ (null),
   corrupt: null,
   owner: null,
   waitingOn: null,
+  revision: 0,
 };
 
 // A service worker may not use top-level await: start loading now, await inside handlers.
 const ready = init().then(restore);
 
 /**
- * Restores the snapshot, keeping an unreadable one aside (under
- * `corruptSnapshots`) instead of dropping it, so nothing the member had is lost.
+ * Restores the network (the compact record in IndexedDB), keeping an
+ * unreadable one aside (under `corruptSnapshots`) instead of dropping it, so
+ * nothing the member had is lost. A JSON snapshot in storage.local.snapshot
+ * (what earlier builds stored, or an earlier build wrote after a downgrade)
+ * is newer than the record: it is read, stored compactly, and only then
+ * removed. One that cannot be read is kept aside and the record is used.
  */
 async function restore() {
   const stored = await api.storage.local.get([
@@ -52,33 +67,30 @@ async function restore() {
   ]);
   state.owner = typeof stored.networkOwner === "string" ? stored.networkOwner : null;
   const kept = Array.isArray(stored.corruptSnapshots) ? stored.corruptSnapshots : [];
-  if (stored.snapshot === undefined) {
-    state.core = new Core();
-  } else {
-    try {
+  const record = await readNetwork(ACTIVE);
+  state.revision = isNetworkRecord(record) ? record.revision : 0;
+
+  /** @type {Core | null} */
+  let core = null;
+  let migrate = false;
+  if (stored.snapshot !== undefined) {
+    core = await keepAsideIfUnreadable(kept, "json", stored.snapshot, () => {
       if (typeof stored.snapshot !== "string") {
         throw new Error("saved network data unreadable: it is not a netprune snapshot");
       }
-      state.core = Core.restoreJson(stored.snapshot);
-    } catch (error) {
-      const atMs = Date.now();
-      const newer = error instanceof Error && error.name === "NetpruneNewerError";
-      const entry = {
-        keptAs: `corruptSnapshots[${kept.length}]`,
-        reason: messageOf(error),
-        atMs,
-        kind: newer ? "newer" : "unreadable",
-        raw: stored.snapshot,
-      };
-      kept.push(entry);
-      // Write the copy aside before removing the original: a worker stopped
-      // between the two calls leaves both, never neither.
-      await api.storage.local.set({ corruptSnapshots: kept });
-      await api.storage.local.remove("snapshot");
-      state.core = new Core();
-      console.warn(`netprune: saved network data kept aside as ${entry.keptAs}: ${entry.reason}`);
-    }
+      return Core.restoreJson(stored.snapshot);
+    });
+    migrate = true;
   }
+  if (!core && record !== undefined) {
+    core = await keepAsideIfUnreadable(kept, "record", record, () => {
+      if (!isNetworkRecord(record)) {
+        throw new Error("saved network data unreadable: it is not a netprune snapshot");
+      }
+      return Core.restoreStored(record.bytes);
+    });
+  }
+  state.core = core ?? new Core();
   // The queue's random delays need a seed nobody can predict: the core's web
   // adapter takes it from crypto.getRandomValues. It is kept in the
   // snapshot, so this happens once per network.
@@ -94,6 +106,47 @@ async function restore() {
           kind: newest.kind === "newer" ? "newer" : "unreadable",
         }
       : null;
+  if (migrate) {
+    // Stored compactly (and committed) before the JSON goes: a worker
+    // stopped between the two leaves both, and the next wake migrates again.
+    await persistNow();
+    await api.storage.local.remove("snapshot");
+  }
+}
+
+/**
+ * Reads a stored network with `read`. One that cannot be read is kept aside
+ * under `corruptSnapshots` (a record's bytes as base64 text), removed from
+ * where it was (`from`), and null is answered.
+ * @param {any[]} kept corruptSnapshots, appended to
+ * @param {"json" | "record"} from storage.local.snapshot, or the IndexedDB record
+ * @param {unknown} raw what was stored there
+ * @param {() => Core} read
+ * @returns {Promise<Core | null>}
+ */
+async function keepAsideIfUnreadable(kept, from, raw, read) {
+  try {
+    return read();
+  } catch (error) {
+    const newer = error instanceof Error && error.name === "NetpruneNewerError";
+    const entry = {
+      keptAs: `corruptSnapshots[${kept.length}]`,
+      reason: messageOf(error),
+      atMs: Date.now(),
+      kind: newer ? "newer" : "unreadable",
+      ...(from === "json"
+        ? { raw }
+        : { raw: isNetworkRecord(raw) ? toBase64(raw.bytes) : null, encoding: "base64" }),
+    };
+    kept.push(entry);
+    // Write the copy aside before removing the original: a worker stopped
+    // between the two calls leaves both, never neither.
+    await api.storage.local.set({ corruptSnapshots: kept });
+    if (from === "json") await api.storage.local.remove("snapshot");
+    else await removeNetwork(ACTIVE);
+    console.warn(`netprune: saved network data kept aside as ${entry.keptAs}: ${entry.reason}`);
+    return null;
+  }
 }
 
 /** @param {unknown} error */
@@ -140,13 +193,19 @@ export function pausedForPage(progress) {
   return progress.state === "paused" && progress.pause?.cause === "needsPage";
 }
 
-/** Writes the snapshot, the summary the popup shows first, collection and queue progress. */
+/**
+ * Stores the network (IndexedDB, committed first), then in storage.local its
+ * revision (which tells the pages), the summary the popup shows first,
+ * collection and queue progress.
+ */
 export async function persistNow() {
   persistDue = false;
   const queue = queueView();
+  state.revision += 1;
+  await writeNetwork(ACTIVE, state.core.toStored(), state.revision);
   await api.storage.local.set({
-    snapshot: state.core.toStoredJson(),
-    // Written with the snapshot, so the two always agree.
+    [REVISION_KEY]: state.revision,
+    // Written with the network, so the two always agree.
     networkOwner: state.owner,
     summary: summary(),
     collect: state.core.collection(),

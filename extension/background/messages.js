@@ -462,7 +462,15 @@ const handlers = {
       const entry = kept.find((k) => k?.keptAs === String(message.keptAs ?? ""));
       if (!entry) throw new Error("That kept-aside copy is no longer stored.");
       const raw = typeof entry.raw === "string" ? entry.raw : JSON.stringify(entry.raw ?? null);
-      return { raw, kind: entry.kind === "newer" ? "newer" : "unreadable", atMs: entry.atMs };
+      // A compact network kept aside is base64 text of its bytes.
+      const encoding =
+        entry.encoding === "base64" && typeof entry.raw === "string" ? "base64" : "text";
+      return {
+        raw,
+        encoding,
+        kind: entry.kind === "newer" ? "newer" : "unreadable",
+        atMs: entry.atMs,
+      };
     },
   },
   "dismiss-corrupt": {

@@ -11,6 +11,13 @@ import { t } from "./i18n.js";
 /** @type {any} */
 export const api = globalThis.browser ?? globalThis.chrome;
 
+/**
+ * The extension's IndexedDB (lib/network-store.js keeps the network there);
+ * named here beside `api` so the background's tests give each worker its own.
+ * @type {IDBFactory | undefined}
+ */
+export const databases = globalThis.indexedDB;
+
 /** The message key of what a member reads when the background cannot be reached at all. */
 export const BACKGROUND_UNREACHABLE = "errorBackgroundRestarting";
 

@@ -34,6 +34,7 @@ import { localDate, saveFile } from "../lib/download.js";
 import { renderCollect } from "./collect-status.js";
 import { byId, byTestId, show } from "../lib/dom.js";
 import { localise, t } from "../lib/i18n.js";
+import { fromBase64, REVISION_KEY } from "../lib/network-store.js";
 import { hideError, renderError } from "./notices.js";
 import { wireQueueControls } from "./queue-controls.js";
 import { renderQueue } from "./queue-panel.js";
@@ -55,7 +56,7 @@ export const PAGE_URLS = Object.freeze({
 });
 
 /** The storage.local keys the background writes that change the Summary. */
-const WATCHED_KEYS = ["snapshot", "corruptSnapshots", "corruptNoticeDismissed"];
+const WATCHED_KEYS = [REVISION_KEY, "corruptSnapshots", "corruptNoticeDismissed"];
 
 /** Where the review page lives, relative to the extension's root. */
 const REVIEW_PAGE = "review.html";
@@ -249,8 +250,12 @@ export function startPopup(doc, extension) {
     try {
       const answer = await sendMessage({ type: "kept-snapshot", keptAs }, extension);
       if (typeof answer?.raw !== "string") throw new Error(t("popupNoCopy"));
-      const name = `netprune-kept-${answer.kind === "newer" ? "newer" : "unreadable"}-snapshot-${localDate(Date.now())}.json`;
-      saveFile(doc, [answer.raw], "application/json", name, later);
+      const kind = answer.kind === "newer" ? "newer" : "unreadable";
+      // A compact network comes as base64 text and is saved as its bytes.
+      const binary = answer.encoding === "base64";
+      const name = `netprune-kept-${kind}-snapshot-${localDate(Date.now())}.${binary ? "bin" : "json"}`;
+      const body = binary ? fromBase64(answer.raw) : answer.raw;
+      saveFile(doc, [body], binary ? "application/octet-stream" : "application/json", name, later);
       byId(doc, "corrupt-message").textContent += ` ${t("popupSaved", name)}`;
     } catch (error) {
       byId(doc, "corrupt-message").textContent += ` ${t(

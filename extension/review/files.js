@@ -8,6 +8,7 @@ import { csvParts, localDate, saveFile } from "../lib/download.js";
 import { formatCount, messageOf } from "../lib/format.js";
 import { t, tn, tnAs } from "../lib/i18n.js";
 import { paragraph, setStatus, show } from "../lib/dom.js";
+import { isNetworkRecord } from "../lib/network-store.js";
 
 /** @typedef {import("./types.js").ImportReport} ImportReport */
 /** @typedef {import("./types.js").Replica} Replica */
@@ -175,17 +176,17 @@ export function createFiles(page) {
     /** @type {Replica | null} */
     let fresh = null;
     try {
-      const stored = (await extension.storage.local.get("snapshot")) ?? {};
-      const text = stored.snapshot;
-      if (typeof text !== "string" || text === "") {
+      const record = await page.readNetwork();
+      if (record === undefined || record === null) {
         setStatus(ui.backupStatus, t("backupNothing"), true);
         return;
       }
+      if (!isNetworkRecord(record)) throw new Error(t("snapshotWrongForm"));
       // The core writes the backup; a replica a moment behind storage is
       // not used for it.
       let source = page.replica;
-      if (text !== page.replicaText || !source) {
-        fresh = /** @type {CoreClass} */ (page.Core).restoreJson(text);
+      if (record.revision !== page.replicaRevision || !source) {
+        fresh = /** @type {CoreClass} */ (page.Core).restoreStored(record.bytes);
         source = fresh;
       }
       const now = Date.now();

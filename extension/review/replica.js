@@ -1,13 +1,15 @@
 // @ts-check
 // The replica: the page's read-only copy of the core, loaded (the core, then
-// storage.local's snapshot, collection and queue), reloaded when the
-// background writes a new snapshot (at most once per RELOAD_INTERVAL_MS,
+// the stored network, and storage.local's collection and queue), reloaded
+// when the background stores the network again (storage.local's
+// networkRevision moves; at most once per RELOAD_INTERVAL_MS,
 // keeping the query, selection and scroll), freed by hand (wasm memory is
 // not garbage-collected), and the slug <-> index directory over it.
 
 import { asIndices, asObject, show } from "../lib/dom.js";
 import { messageOf, trimSentence } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
+import { isNetworkRecord } from "../lib/network-store.js";
 import { EMPTY } from "./rows.js";
 import { teachState } from "./teach.js";
 
@@ -48,13 +50,19 @@ export function createReplica(page) {
       page.fatal(t("storageMissing"));
       return;
     }
+    /** @type {Record<string, unknown>} */
     let stored;
+    /** @type {unknown} */
+    let record;
     try {
       const before = {
         collect: page.collectChanges,
         queue: page.queueChanges,
       };
-      stored = (await storage.get(["snapshot", "collect", "queue", "teach"])) ?? {};
+      [stored, record] = await Promise.all([
+        storage.get(["collect", "queue", "teach"]).then((got) => got ?? {}),
+        page.readNetwork(),
+      ]);
       // A change seen while the read was out is newer than what it answered.
       if (page.collectChanges !== before.collect) delete stored.collect;
       if (page.queueChanges !== before.queue) delete stored.queue;
@@ -63,7 +71,7 @@ export function createReplica(page) {
       return;
     }
     try {
-      page.adoptSnapshot(stored.snapshot);
+      page.adoptSnapshot(record);
     } catch (error) {
       page.fatal(t("snapshotUnreadable", messageOf(error)));
       return;
@@ -108,29 +116,31 @@ export function createReplica(page) {
   }
 
   /**
-   * Makes `text` the replica. Throws (and keeps the old replica) when the
-   * core cannot read it.
+   * Makes the stored network `record` the replica, unless the replica is of
+   * its revision already. Throws (and keeps the old replica) when the core
+   * cannot read it.
    *
-   * @param {unknown} text storage.local.snapshot
+   * @param {unknown} record the stored network (lib/network-store.js), or undefined
    */
-  function adoptSnapshot(text) {
-    if (text === undefined || text === null || text === "") {
+  function adoptSnapshot(record) {
+    if (record === undefined || record === null) {
       page.replaceReplica(null, null);
-    } else if (typeof text !== "string") {
+    } else if (!isNetworkRecord(record)) {
       throw new Error(t("snapshotWrongForm"));
-    } else if (text !== page.replicaText) {
-      page.replaceReplica(/** @type {CoreClass} */ (page.Core).restoreJson(text), text);
+    } else if (record.revision !== page.replicaRevision) {
+      const next = /** @type {CoreClass} */ (page.Core).restoreStored(record.bytes);
+      page.replaceReplica(next, record.revision);
     }
   }
 
   /**
    * @param {Replica | null} next
-   * @param {string | null} text
+   * @param {number | null} revision the stored network's revision it was read from
    */
-  function replaceReplica(next, text) {
+  function replaceReplica(next, revision) {
     const previous = page.replica;
     page.replica = next;
-    page.replicaText = text;
+    page.replicaRevision = revision;
     page.directory = null;
     page.everyone = next ? asIndices(next.query("", Date.now())) : EMPTY;
     // wasm memory is not garbage-collected: the old replica is freed by hand.
@@ -193,8 +203,7 @@ export function createReplica(page) {
       return;
     }
     try {
-      const stored = (await extension.storage.local.get("snapshot")) ?? {};
-      page.adoptSnapshot(stored.snapshot);
+      page.adoptSnapshot(await page.readNetwork());
       if (page.staleNotice) {
         page.staleNotice = false;
         page.scheduleRender(true); // redraws the list message from the query's state

@@ -19,9 +19,9 @@
 //   rows.js, elements.js  row markup and the page's elements
 //
 // It holds a read-only replica of the core (docs/ARCHITECTURE.md, "Reviewing
-// the whole network"): restored from storage.local.snapshot, queried here so
-// filtering 30,000 people never crosses a message boundary, and reloaded when
-// the background writes a new snapshot. It never writes storage: every change
+// the whole network"): restored from the stored network (lib/network-store.js),
+// queried here so filtering 30,000 people never crosses a message boundary,
+// and reloaded when the background stores it again. It never writes storage: every change
 // (keep, import, restore, saved queries, collection, queueing, pace) is a
 // message to the background, and its effect comes back as a new snapshot.
 //
@@ -35,6 +35,7 @@
 
 import { api, sendMessage } from "../lib/browser.js";
 import { loadCore } from "../lib/core.js";
+import { readNetwork as readStored, REVISION_KEY } from "../lib/network-store.js";
 import { createTimers } from "../lib/timers.js";
 import { createPageCheck } from "./page-check.js";
 import { createReplica } from "./replica.js";
@@ -71,13 +72,15 @@ export { withYearFilter, yearFilterOf } from "./query-box.js";
  * Starts the review page on `doc`.
  *
  * @param {Document} doc review.html
- * @param {{ extension: any, loadCore: () => Promise<CoreClass> }} options
+ * @param {{ extension: any, loadCore: () => Promise<CoreClass>,
+ *   readNetwork?: () => Promise<unknown> }} options
  *   `extension` is the extension API (`browser` or `chrome`); `loadCore`
- *   returns the Core class once the wasm is initialised.
+ *   returns the Core class once the wasm is initialised; `readNetwork`
+ *   answers the stored network's record (lib/network-store.js, by default).
  * @returns {{ ready: Promise<void>, reload: () => Promise<void>, stop: () => void }}
  *   `ready` settles once the first state (data, empty or error) is drawn.
  */
-export function startReview(doc, { extension, loadCore }) {
+export function startReview(doc, { extension, loadCore, readNetwork = () => readStored() }) {
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
   localise(doc, extension);
   // The legend's example of an approximate date, in the page's language.
@@ -100,12 +103,13 @@ export function startReview(doc, { extension, loadCore }) {
     ui,
     extension,
     loadCore,
+    readNetwork,
     selected,
     rendered,
     rowData,
     Core: null,
     replica: null,
-    replicaText: null,
+    replicaRevision: null,
     everyone: EMPTY,
     directory: null,
     matches: EMPTY,
@@ -442,7 +446,7 @@ export function startReview(doc, { extension, loadCore }) {
       page.teach = teachState(changes.teach.newValue);
       page.renderTeach();
     }
-    if ("snapshot" in changes) page.requestReload();
+    if (REVISION_KEY in changes) page.requestReload();
   };
 
   extension?.storage?.onChanged?.addListener(onStorageChanged);

@@ -11,7 +11,7 @@ const ALICE = "alice-example";
 const BOB = "bob-example";
 const FAST = { devPacing: { delayMs: 1 } };
 
-/** The profile slugs in the stored network (storage.local.snapshot). */
+/** The profile slugs in a stored network's JSON text (bg.storedNetwork()). */
 function slugsIn(snapshot) {
   return JSON.parse(String(snapshot))
     .people.map((/** @type {{ slug: string }} */ p) => p.slug)
@@ -35,7 +35,7 @@ test("the_owner_is_learnt_from_the_first_reading_that_names_a_member", async () 
   ({ summary } = await bg.fromPage({ type: "get-summary" }));
   assert.equal(summary.owner, "Alice-Example", "the same member in other case is another account");
   // The network read before the owner was known is that owner's.
-  assert.deepEqual(slugsIn(bg.local.get("snapshot")), [
+  assert.deepEqual(slugsIn(await bg.storedNetwork()), [
     "person-1",
     "person-2",
     "person-3",
@@ -56,16 +56,24 @@ test("a_reading_of_another_account_never_merges_into_this_network_and_each_accou
   await bg.saved();
   let { summary } = await bg.fromPage({ type: "get-summary" });
   assert.equal(summary.owner, BOB);
-  assert.deepEqual(slugsIn(bg.local.get("snapshot")), ["bert-1", "bert-2"], "Bob's network mixed");
-  assert.deepEqual(slugsIn(bg.local.get(`network:${ALICE}`)), ["ann-1", "ann-2", "ann-3"]);
+  assert.deepEqual(slugsIn(await bg.storedNetwork()), ["bert-1", "bert-2"], "Bob's network mixed");
+  assert.deepEqual(slugsIn(await bg.storedNetwork(`network:${ALICE}`)), [
+    "ann-1",
+    "ann-2",
+    "ann-3",
+  ]);
   // And back to Alice: her network as she left it (her kept person too), Bob's parked.
   await bg.reads(tab, alices, { member: ALICE });
   await bg.saved();
   ({ summary } = await bg.fromPage({ type: "get-summary" }));
   assert.equal(summary.owner, ALICE);
-  assert.deepEqual(slugsIn(bg.local.get("snapshot")), ["ann-1", "ann-2", "ann-3"]);
-  assert.deepEqual(slugsIn(bg.local.get(`network:${BOB}`)), ["bert-1", "bert-2"]);
-  assert.equal(bg.local.has(`network:${ALICE}`), false, "the active network is not also parked");
+  assert.deepEqual(slugsIn(await bg.storedNetwork()), ["ann-1", "ann-2", "ann-3"]);
+  assert.deepEqual(slugsIn(await bg.storedNetwork(`network:${BOB}`)), ["bert-1", "bert-2"]);
+  assert.equal(
+    await bg.storedRecord(`network:${ALICE}`),
+    undefined,
+    "the active network is not also parked",
+  );
   const kept = await bg.fromPage({ type: "set-kept", slugs: [alices[0].slug], kept: true });
   assert.equal(kept.changed, 0, "Alice's keep flag was lost in the switch");
 });
@@ -105,7 +113,7 @@ test("the_queue_pauses_when_linkedin_shows_another_account_and_no_step_runs_ther
   // Alice's parked network: paused, with the reason.
   const parked = await bg.fromPage({ type: "get-summary" });
   assert.equal(parked.summary.owner, BOB);
-  const alice = String(bg.local.get(`network:${ALICE}`));
+  const alice = String(await bg.storedNetwork(`network:${ALICE}`));
   assert.match(alice, /signed in to another account/);
 
   // Back to Alice: her queue carries on by itself.
@@ -147,7 +155,7 @@ test("a_page_of_another_account_stays_read_only_and_pauses_the_queue_when_its_ne
   const { progress } = await bg.storedQueue();
   assert.equal(progress.state, "paused");
   assert.match(progress.reason, /signed in to another account \(bob-example\)/);
-  assert.deepEqual(slugsIn(bg.local.get("snapshot")), ["ann-1", "ann-2", "ann-3"]);
+  assert.deepEqual(slugsIn(await bg.storedNetwork()), ["ann-1", "ann-2", "ann-3"]);
   assert.equal(bg.local.get(`network:${BOB}`), "{", "Bob's saved network was dropped");
   // Alice's page again: the pause lifts and the step goes out.
   await bg.reads(tab, alices, { member: ALICE });
@@ -165,7 +173,7 @@ test("a_reading_naming_no_member_is_counted_but_lets_no_step_run", async () => {
   await bg.saved();
   const { summary } = await bg.fromPage({ type: "get-summary" });
   assert.equal(summary.owner, ALICE);
-  assert.deepEqual(slugsIn(bg.local.get("snapshot")).length, 5, "the reading was not counted");
+  assert.deepEqual(slugsIn(await bg.storedNetwork()).length, 5, "the reading was not counted");
   await bg.fromPage({ type: "queue-removals", slugs: [crowd[0].slug], dryRun: false });
   await sleep(300);
   await bg.settled();

@@ -13,11 +13,21 @@
 //   await bg.fromTab(tab, { type: "page-reading", reading });
 //   await bg.fromPage({ type: "queue-removals", slugs, dryRun: false });
 //   await bg.settled();                                // every queued task ran
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { IDBFactory } from "fake-indexeddb";
 import { bundleBackground } from "../../tools/bundle-background.mjs";
+import { readNetwork } from "../../extension/lib/network-store.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -97,13 +107,32 @@ function bundle() {
   return bundled;
 }
 
+/** @type {Promise<any> | null} */
+let harnessCore = null;
+/** The compiled core, for the harness's own reading of stored networks. */
+function coreForHarness() {
+  harnessCore ??= (async () => {
+    const glue = await import(pathToFileURL(join(CORE, "netprune.js")).href);
+    await glue.default({ module_or_path: readFileSync(join(CORE, "netprune_bg.wasm")) });
+    return glue.Core;
+  })();
+  return harnessCore;
+}
+
 /**
  * A fresh background with a fake `api`.
  * @param {{ testBuild?: boolean, local?: Record<string, unknown>,
- *   session?: Record<string, unknown> }} [options]
- *   `local`/`session`: what storage holds when the worker starts
+ *   session?: Record<string, unknown>, databases?: IDBFactory | null }} [options]
+ *   `local`/`session`: what storage holds when the worker starts;
+ *   `databases`: its IndexedDB (a restarted worker is given the one its
+ *   predecessor used; null: a browser without IndexedDB); a new one by default
  */
-export async function loadBackground({ testBuild = false, local = {}, session = {} } = {}) {
+export async function loadBackground({
+  testBuild = false,
+  local = {},
+  session = {},
+  databases = new IDBFactory(),
+} = {}) {
   if (!existsSync(join(CORE, "netprune_bg.wasm"))) {
     throw new Error("dist/.core has no compiled core: run ./build.sh first");
   }
@@ -118,7 +147,8 @@ export async function loadBackground({ testBuild = false, local = {}, session = 
   const id = (loads += 1);
   writeFileSync(
     join(dir, "lib/browser.js"),
-    `export const api = globalThis.__netpruneApis[${id}];\n`,
+    `export const api = globalThis.__netpruneApis[${id}];\n` +
+      `export const databases = globalThis.__netpruneDatabases[${id}] ?? undefined;\n`,
   );
   writeFileSync(
     join(dir, "core/netprune.js"),
@@ -202,6 +232,8 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
   };
   globalThis.__netpruneApis ??= {};
   globalThis.__netpruneApis[id] = api;
+  globalThis.__netpruneDatabases ??= {};
+  globalThis.__netpruneDatabases[id] = databases;
   await import(pathToFileURL(join(dir, "background.js")).href);
 
   /** Sends `message` as if from `sender`, and resolves with the answer. */
@@ -226,6 +258,7 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
     alarms,
     local: local_.data,
     session: session_.data,
+    databases,
 
     /**
      * Opens a LinkedIn tab (shown in window 1 unless `active: false`). Its
@@ -323,6 +356,25 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
 
     async storedQueue() {
       return (await local_.get("queue")).queue;
+    },
+
+    /** The stored network under `key` (lib/network-store.js) as its JSON text, or undefined. */
+    async storedNetwork(key = "active") {
+      if (!databases) return undefined;
+      const record = await readNetwork(key, databases);
+      if (record === undefined) return undefined;
+      const Core = await coreForHarness();
+      const core = Core.restoreStored(record.bytes);
+      try {
+        return core.toStoredJson();
+      } finally {
+        core.free();
+      }
+    },
+
+    /** The stored network's record under `key`, as IndexedDB holds it. */
+    async storedRecord(key = "active") {
+      return databases ? readNetwork(key, databases) : undefined;
     },
   };
   return bg;

@@ -134,6 +134,45 @@ test("a_snapshot_made_by_a_newer_netprune_is_not_called_corrupt_and_can_be_downl
   assert.equal(read, raw);
 });
 
+test("a_kept_aside_stored_network_is_downloaded_as_its_own_bytes", async (t) => {
+  const corrupt = {
+    keptAs: "corruptSnapshots[0]",
+    reason: "saved network data unreadable: it is cut short",
+    atMs: Date.now(),
+    kind: "unreadable",
+  };
+  // The compact bytes the background kept aside, sent as base64 text.
+  const bytes = Uint8Array.from([0x4e, 0x50, 0x53, 0x4e, 0x41, 0x50, 1, 0, 0xff, 0x80, 0]);
+  const raw = Buffer.from(bytes).toString("base64");
+  const extension = stubExtension((message) =>
+    message.type === "kept-snapshot"
+      ? { ok: true, raw, encoding: "base64", kind: "unreadable", atMs: corrupt.atMs }
+      : { ok: true, summary: fullSummary({ corrupt }) },
+  );
+  const { doc, dom } = await openPopup(t, extension);
+  const saved = [];
+  dom.window.URL.createObjectURL = (blob) => {
+    saved.push(blob);
+    return "blob:kept";
+  };
+  dom.window.URL.revokeObjectURL = () => {};
+  const clicked = [];
+  dom.window.HTMLAnchorElement.prototype.click = function () {
+    clicked.push(this.download);
+  };
+  byTestId(doc, "kept-snapshot-download").click();
+  await settle();
+  await settle();
+  assert.match(clicked[0], /^netprune-kept-unreadable-snapshot-\d{4}-\d{2}-\d{2}\.bin$/);
+  const read = await new Promise((resolve, reject) => {
+    const reader = new dom.window.FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(saved[0]);
+  });
+  assert.deepEqual([...read], [...bytes]);
+});
+
 test("unreachable_background_retries_once_then_offers_try_again", async (t) => {
   let up = false;
   const extension = stubExtension(() => {

@@ -19,7 +19,7 @@ import {
   withHistory,
 } from "./helpers.mjs";
 
-test("snapshot_change_in_local_storage_re_requests_the_summary", async (t) => {
+test("a_new_network_revision_in_local_storage_re_requests_the_summary", async (t) => {
   let followers = 2283;
   const extension = backgroundWith(() =>
     fullSummary({ followers: count(followers, String(followers), "followers-page") }),
@@ -28,12 +28,12 @@ test("snapshot_change_in_local_storage_re_requests_the_summary", async (t) => {
   assert.equal(byTestId(doc, "follower-count").textContent, "2,283");
 
   followers = 2400;
-  extension.fireStorageChange({ snapshot: { newValue: {} } }, "sync");
+  extension.fireStorageChange({ networkRevision: { newValue: 2 } }, "sync");
   extension.fireStorageChange({ unrelated: { newValue: 1 } }, "local");
   await settle();
   assert.equal(extension.sent.length, 1, "other areas and keys are ignored");
 
-  extension.fireStorageChange({ snapshot: { newValue: {} } }, "local");
+  extension.fireStorageChange({ networkRevision: { newValue: 2 } }, "local");
   await settle();
   assert.equal(extension.sent.length, 2);
   assert.equal(byTestId(doc, "follower-count").textContent, "2,400");

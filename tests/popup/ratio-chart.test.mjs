@@ -180,7 +180,7 @@ test("chart_gives_way_to_a_hint_until_each_figure_has_two_readings_at_different_
 test("chart_is_redrawn_not_duplicated_when_a_new_summary_arrives", async (t) => {
   const extension = backgroundWith(withHistory());
   const { doc } = await openPopup(t, extension);
-  extension.fireStorageChange({ snapshot: { newValue: "{}" } }, "local");
+  extension.fireStorageChange({ networkRevision: { newValue: 2 } }, "local");
   await settle();
   assert.equal(extension.sent.length, 2);
   assert.equal(byTestId(doc, "history-chart").querySelectorAll("svg").length, 1);

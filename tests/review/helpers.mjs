@@ -182,10 +182,10 @@ function counted(core) {
 /** What the page loads as its core: the real Core class, counting restores. */
 export const RealCore = new Proxy(Core, {
   get(target, name) {
-    if (name === "restoreJson") {
-      return (text) => {
+    if (name === "restoreStored") {
+      return (bytes) => {
         calls.restore += 1;
-        return counted(target.restoreJson(text));
+        return counted(target.restoreStored(bytes));
       };
     }
     const value = Reflect.get(target, name, target);
@@ -227,9 +227,35 @@ export function resetCalls() {
 // The stub extension API and the page.
 
 /**
+ * The record lib/network-store.js would hold for a network stored as `text`
+ * (the JSON a test builds with `snapshotOf`), at `revision`: the core's
+ * compact bytes, or, for text the core cannot read, the text's own bytes
+ * (damaged data stays damaged).
+ * @param {string} text
+ * @param {number} revision
+ */
+export function recordOf(text, revision) {
+  let bytes;
+  try {
+    const core = Core.restoreJson(text);
+    try {
+      bytes = core.toStored();
+    } finally {
+      core.free();
+    }
+  } catch {
+    bytes = new TextEncoder().encode(text);
+  }
+  return { bytes, revision, savedAtMs: Date.now() };
+}
+
+/**
  * A stub of `chrome` as the review page uses it. `answer(message)` plays the
  * background; storage.local is a plain object whose changes are announced.
- * `language` is the _locales folder the page is shown in.
+ * The stored network (IndexedDB in the extension, lib/network-store.js) is
+ * written by tests as `store.snapshot`, its JSON text: `readNetwork()`
+ * answers its record, and `write({ snapshot })` moves `networkRevision` as
+ * the background does. `language` is the _locales folder the page is shown in.
  */
 export function stubExtension(
   store,
@@ -239,12 +265,34 @@ export function stubExtension(
 ) {
   const sent = [];
   const listeners = new Set();
+  /** The record last built, and the text it was built from. */
+  let network = { text: /** @type {unknown} */ (undefined), record: undefined, revision: 0 };
+  /** The stored network's record, built again when store.snapshot changed. */
+  const currentRecord = () => {
+    const text = store.snapshot;
+    if (text === undefined) return undefined;
+    if (text !== network.text) {
+      const revision = network.revision + 1;
+      network = {
+        text,
+        revision,
+        record: typeof text === "string" ? recordOf(text, revision) : text,
+      };
+    }
+    return network.record;
+  };
   /** How often runtime.openOptionsPage was called. */
   const optionsPage = { opened: 0 };
   return {
     sent,
     store,
     optionsPage,
+    /** What lib/network-store.js's readNetwork() answers (what was stored when it was read). */
+    async readNetwork() {
+      const record = currentRecord();
+      await beforeGet();
+      return record;
+    },
     i18n: i18nFor(language),
     runtime: {
       async openOptionsPage() {
@@ -271,10 +319,21 @@ export function stubExtension(
         removeListener: (listener) => listeners.delete(listener),
       },
     },
-    /** What the background does: write storage.local, then tell the listeners. */
+    /**
+     * What the background does: store the network (`snapshot`, its JSON
+     * text) and write storage.local, then tell the listeners; a stored
+     * network moves `networkRevision`.
+     */
     write(values) {
       const changes = {};
       for (const [key, value] of Object.entries(values)) {
+        if (key === "snapshot") {
+          store.snapshot = value;
+          const oldValue = network.revision;
+          const newValue = currentRecord() ? network.revision : oldValue + 1;
+          changes.networkRevision = { oldValue, newValue };
+          continue;
+        }
         changes[key] = { oldValue: store[key], newValue: value };
         store[key] = value;
       }
@@ -322,6 +381,7 @@ export async function openReview(
   );
   const review = startReview(doc, {
     extension,
+    readNetwork: () => extension.readNetwork(),
     loadCore: loadCore ?? (async () => RealCore),
   });
   t.after(() => {
