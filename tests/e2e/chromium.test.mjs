@@ -22,6 +22,7 @@ import {
   popupCountFrom,
   popupSaysUnrecognised,
   popupShowsNetwork,
+  settledReview,
   storedPeople,
   waitFor,
   withChromium,
@@ -255,7 +256,7 @@ describe("Chromium: the other pages the reader knows", () => {
           { what: "the member's own followers" },
         );
         assert.match(popup.text["page-status"], /your profile/);
-        const stored = String((await session.storage()).snapshot);
+        const stored = String(await session.storedNetwork());
         assert.ok(
           !stored.includes(theirs.followers),
           `their followers (${theirs.followers}) were stored`,
@@ -297,17 +298,16 @@ describe("Chromium: state survives the background being stopped", () => {
   };
 
   /**
-   * Reads a network of 60, stores `snapshot` in its place, stops the
-   * background and opens the popup; runs `body` once the popup shows its
-   * corrupt-notice.
+   * Reads a network of 60, lets `damage(session)` change what is stored,
+   * stops the background and opens the popup; runs `body` once the popup
+   * shows its corrupt-notice.
    */
-  async function afterRestartWith(snapshot, what, body) {
+  async function afterRestartWith(damage, what, body) {
     const site = createMockSite({ generation: "react-2025", count: 60, seed: 3 });
     await withChromium({ site }, async (session) => {
       const { linkedin } = await firstConnectionCount(session, 60);
       await linkedin.close();
-      await session.setStorage({ snapshot });
-      assert.deepEqual((await session.storage()).snapshot, snapshot);
+      await damage(session);
 
       await session.stopServiceWorker();
       await session.openPopup();
@@ -317,10 +317,12 @@ describe("Chromium: state survives the background being stopped", () => {
   }
 
   test(
-    "a corrupt stored snapshot shows corrupt-notice after a background restart, and the garbage is kept under corruptSnapshots",
+    "a corrupt stored network shows corrupt-notice after a background restart, and its bytes are kept under corruptSnapshots",
     TEST,
     async () => {
-      await afterRestartWith(GARBAGE, "corrupt-notice", async (session, popup) => {
+      const junk = [0x4e, 0x50, 0x53, 0x4e, 0x41, 0x50, 1, 0, 0xff, 0xff];
+      const damage = (session) => session.storeNetworkBytes(junk);
+      await afterRestartWith(damage, "corrupt-notice", async (session, popup) => {
         assert.match(popup.text["corrupt-notice"], /kept aside/);
         assert.equal(popup.text["connection-count"], "");
         assert.equal(popup.visible["empty-state"], true);
@@ -328,9 +330,28 @@ describe("Chromium: state survives the background being stopped", () => {
         const stored = await session.storage();
         assert.ok(Array.isArray(stored.corruptSnapshots), "corruptSnapshots is not an array");
         const kept = stored.corruptSnapshots.at(-1);
-        assert.deepEqual(kept.raw, GARBAGE);
+        assert.equal(kept.encoding, "base64");
+        assert.deepEqual([...Buffer.from(kept.raw, "base64")], junk);
         assert.equal(typeof kept.reason, "string");
-        assert.notDeepEqual(stored.snapshot, GARBAGE);
+        assert.equal(await session.storedNetwork(), undefined, "the junk is still the network");
+      });
+    },
+  );
+
+  test(
+    "an unreadable JSON snapshot left by an earlier build is kept aside after a restart, and the stored network stays",
+    TEST,
+    async () => {
+      const damage = (session) => session.setStorage({ snapshot: GARBAGE });
+      await afterRestartWith(damage, "corrupt-notice", async (session, popup) => {
+        assert.match(popup.text["corrupt-notice"], /kept aside/);
+        const after = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
+          what: "the stored network's counts",
+        });
+        assert.equal(parseCount(after.text["connection-count"]), 60);
+        const stored = await session.storage();
+        assert.deepEqual(stored.corruptSnapshots.at(-1).raw, GARBAGE);
+        assert.equal("snapshot" in stored, false, "the garbage is still in storage.local");
       });
     },
   );
@@ -340,7 +361,8 @@ describe("Chromium: state survives the background being stopped", () => {
     TEST,
     async () => {
       const newer = JSON.stringify({ version: 99, people: "a shape this version does not know" });
-      await afterRestartWith(newer, "the kept-aside notice", async (session, popup) => {
+      const damage = (session) => session.setStorage({ snapshot: newer });
+      await afterRestartWith(damage, "the kept-aside notice", async (session, popup) => {
         assert.match(popup.text["corrupt-notice"], /made by a newer netprune/);
         assert.match(popup.text["corrupt-notice"], /never overwritten/);
         assert.doesNotMatch(popup.text["corrupt-notice"], /could not be read/);
@@ -360,6 +382,42 @@ describe("Chromium: state survives the background being stopped", () => {
           await session.popupPage.getByTestId("kept-snapshot-download").isVisible(),
           true,
         );
+      });
+    },
+  );
+
+  test(
+    "the JSON snapshot an earlier build stored is migrated at the next wake: every person, keep and saved query, and storage.local.snapshot is gone",
+    TEST,
+    async () => {
+      const site = createMockSite({ generation: "react-2025", count: 60, seed: 8 });
+      await withChromium({ site }, async (session) => {
+        const { linkedin } = await firstConnectionCount(session, 60);
+        await linkedin.close();
+        // What an earlier build kept: the network as JSON in storage.local,
+        // with a kept person and a saved query, and nothing in IndexedDB.
+        const old = JSON.parse(await session.storedNetwork());
+        assert.ok(old.people.length > 0, "nobody was read");
+        old.people[0].kept = true;
+        old.savedQueries = [{ name: "old ones", query: "before:5y" }];
+        const json = JSON.stringify(old);
+        await session.stopServiceWorker();
+        await session.forgetStoredNetworks();
+        await session.setStorage({ snapshot: json });
+
+        await session.openPopup();
+        const popup = await session.waitForPopup((p) => p.text["connection-count"] !== "", {
+          what: "the migrated network's counts",
+        });
+        assert.equal(parseCount(popup.text["connection-count"]), 60);
+        assert.equal(popup.visible["corrupt-notice"], false);
+        const stored = await session.storage();
+        assert.equal("snapshot" in stored, false, "the old JSON is still in storage.local");
+        assert.equal(typeof stored.networkRevision, "number");
+        assert.equal(await session.storedNetwork(), json, "the migration changed the network");
+        const review = await session.openReview();
+        const state = await settledReview(review);
+        assert.equal(state.resultCount, String(old.people.length));
       });
     },
   );

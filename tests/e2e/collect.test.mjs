@@ -71,7 +71,7 @@ test("chromium: collect all reads all 10,000 people of a virtualized list, waiti
         what: "the review page to list all 10,000 people",
       },
     );
-    const stored = JSON.parse((await session.storage()).snapshot).people;
+    const stored = JSON.parse(await session.storedNetwork()).people;
     assert.equal(new Set(stored.map((p) => p.slug)).size, 10_000, "every person stored once");
   });
 });

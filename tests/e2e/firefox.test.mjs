@@ -39,7 +39,7 @@ describe("Firefox: the connections page, in every markup generation", () => {
         // The small networks' first page carries the mock's hostile names.
         const names = await waitFor(
           async () => {
-            const { snapshot } = await session.storage();
+            const snapshot = await session.storedNetwork();
             const people = typeof snapshot === "string" ? JSON.parse(snapshot).people : [];
             const stored = people.map((person) => person.name);
             return HOSTILE_NAMES.every((name) => stored.includes(name)) && stored;

@@ -366,7 +366,7 @@ test("chromium, de: taught by one removal by hand (a first one discarded), the q
 
     // What the core keeps is exactly what the member pressed, in German.
     assert.deepEqual(
-      taughtIn(JSON.parse((await session.storage()).snapshot)).map((w) => ({
+      taughtIn(JSON.parse(await session.storedNetwork())).map((w) => ({
         language: w.language,
         menuItem: w.menuItem,
         confirm: w.confirm,

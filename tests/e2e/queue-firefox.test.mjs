@@ -53,8 +53,7 @@ test("firefox: a dry-run batch followed by a real one removes only the real one,
     const more = site.people.slice(6, 9).map((p) => p.slug.toLowerCase());
     const queued = await session.ask({ type: "queue-removals", slugs: more, dryRun: false });
     assert.equal(queued.ok, true, queued.error);
-    const { snapshot } = await session.storage();
-    const backup = backupOf(snapshot);
+    const backup = backupOf(await session.storedNetwork());
     await waitFor(async () => ((await progress())?.removed ?? 0) >= 2, {
       what: "a removal from the second batch",
       timeout: 60_000,

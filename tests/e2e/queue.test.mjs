@@ -282,8 +282,7 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
       what: "five removals waiting",
       describe: () => queueProgress(session),
     });
-    const { snapshot } = await session.storage();
-    const backup = backupOf(snapshot);
+    const backup = backupOf(await session.storedNetwork());
 
     // The page again: the queue carries on; restore once two are removed.
     const linkedin = await readConnectionsPage(session, site);

@@ -56,7 +56,7 @@ describe("Chromium: backup and restore", () => {
         await waitFor(() => review.locator('[data-testid="saved-query"]').count(), {
           what: "a saved-query chip",
         });
-        const backedUp = JSON.parse((await session.storage()).snapshot);
+        const backedUp = JSON.parse(await session.storedNetwork());
 
         const file = await clickAndDownload(review, "backup-download");
         assert.match(file.name, /\.json$/);
@@ -86,7 +86,7 @@ describe("Chromium: backup and restore", () => {
         );
 
         // A file that is not a backup is refused and changes nothing.
-        const changed = (await session.storage()).snapshot;
+        const changed = await session.storedNetwork();
         await chooseFile(
           review,
           "backup-restore",
@@ -101,14 +101,14 @@ describe("Chromium: backup and restore", () => {
           (s) => /Nothing was changed/.test(s.backupStatus),
           "the refusal",
         );
-        assert.equal((await session.storage()).snapshot, changed);
+        assert.equal(await session.storedNetwork(), changed);
 
         // The backup, confirmed, restores what was stored when it was taken.
         await chooseFile(review, "backup-restore", file.name, file.bytes, "application/json");
         await waitForReview(review, (s) => s.restoreConfirmShown, "the restore confirmation");
         await review.click('[data-testid="backup-restore-confirm"]');
         await waitForReview(review, (s) => /Restored from/.test(s.backupStatus), "the restore");
-        const restored = JSON.parse((await session.storage()).snapshot);
+        const restored = JSON.parse(await session.storedNetwork());
         assert.deepEqual(restored.people, backedUp.people, "the people after the restore");
         await waitFor(
           async () => (await typeQuery(review, "is:kept")).resultCount === String(marias.length),

@@ -207,7 +207,7 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
     TEST,
     async () => {
       await onReviewNetwork(async ({ session, site, review }) => {
-        const before = (await session.storage()).snapshot;
+        const before = await session.storedNetwork();
         const report = await importCsv(
           review,
           "contacts.csv",
@@ -221,7 +221,7 @@ describe("Chromium: importing LinkedIn's Connections.csv", () => {
           .trim();
         assert.ok(reason.length > 10, `no reason given: ${report.text}`);
         assert.deepEqual(report.figures, {});
-        assert.equal((await session.storage()).snapshot, before, "the snapshot changed");
+        assert.equal(await session.storedNetwork(), before, "the snapshot changed");
         assert.equal((await settledReview(review)).resultCount, String(site.people.length));
       });
     },

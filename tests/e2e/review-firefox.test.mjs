@@ -39,7 +39,7 @@ test(
         const loaded = await session.waitForReview((s) => s.resultCount === String(total), {
           what: `result-count ${total} once the connections page is read`,
         });
-        const { snapshot } = await session.storage();
+        const snapshot = await session.storedNetwork();
         const stored = typeof snapshot === "string" ? JSON.parse(snapshot).people : [];
         assert.equal(stored.length, total, "people read");
         assert.equal(loaded.resultCount, String(stored.length), "result-count = people read");

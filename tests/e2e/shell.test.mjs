@@ -230,10 +230,10 @@ async function switchToBob(session, reload) {
   assert.equal(bobSite.removed.size, 0, "Alice's queue removed someone from Bob's account");
   const all = await session.storage();
   assert.equal(all.networkOwner, BOB.slug);
-  const parked = JSON.parse(all[`network:${ALICE.slug}`]);
+  const parked = JSON.parse(await session.storedNetwork(`network:${ALICE.slug}`));
   assert.equal(parked.people.length, 14, "Alice's network is kept whole");
   assert.match(JSON.stringify(parked.queue.paused), /another account/);
-  assert.equal(JSON.parse(all.snapshot).people.length, 9, "Bob's network mixed");
+  assert.equal(JSON.parse(await session.storedNetwork()).people.length, 9, "Bob's network mixed");
   return { aliceSite, slugs };
 }
 

@@ -18,6 +18,7 @@ import {
   withSession,
 } from "./base.mjs";
 import { popupWaits, readPopup, waitForReviewDrawn } from "./pages.mjs";
+import { forgetNetworksInPage, storeBytesInPage, storedNetworkInPage } from "./stored-network.mjs";
 
 // ---------------------------------------------------------------------------
 // Chromium.
@@ -214,6 +215,25 @@ async function chromiumSession({ context, dir, extensionId, site: initialSite })
     /** Writes `items` into storage.local from the popup page (or a review page). */
     async setStorage(items) {
       await (await extensionPage()).evaluate((values) => chrome.storage.local.set(values), items);
+    },
+
+    /**
+     * The network stored under `key` (IndexedDB; "network:<slug>" for a
+     * parked account's) as its JSON text, or undefined when none is stored.
+     */
+    async storedNetwork(key = "active") {
+      const text = await (await extensionPage()).evaluate(storedNetworkInPage, key);
+      return text ?? undefined;
+    },
+
+    /** Stores `bytes` (numbers) as the active network, as damage on disk might leave it. */
+    async storeNetworkBytes(bytes) {
+      await (await extensionPage()).evaluate(storeBytesInPage, bytes);
+    },
+
+    /** Deletes every stored network (IndexedDB), as a profile of an earlier build has none. */
+    async forgetStoredNetworks() {
+      await (await extensionPage()).evaluate(forgetNetworksInPage);
     },
 
     /** Sends `message` to the background from the popup page (or a review page). */

@@ -27,6 +27,7 @@ import {
   settledReview,
   waitForReviewDrawn,
 } from "./pages.mjs";
+import { storedNetworkInPage } from "./stored-network.mjs";
 
 // ---------------------------------------------------------------------------
 // Firefox.
@@ -358,6 +359,19 @@ function firefoxSession({ driver, dir, server, pid, uuid, current }) {
     async setStorage(items) {
       await use(!windows.popup && windows.review ? "review" : "popup");
       await driver.executeScript("return browser.storage.local.set(arguments[0]);", items);
+    },
+
+    /**
+     * The network stored under `key` (IndexedDB; "network:<slug>" for a
+     * parked account's) as its JSON text, or undefined when none is stored.
+     */
+    async storedNetwork(key = "active") {
+      await use(!windows.popup && windows.review ? "review" : "popup");
+      const text = await driver.executeScript(
+        `return (${storedNetworkInPage})(arguments[0]);`,
+        key,
+      );
+      return text ?? undefined;
     },
 
     /** Sends `message` to the background from the popup page (or the review page). */

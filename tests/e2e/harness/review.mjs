@@ -24,11 +24,10 @@ import { asReadFromPage } from "../review-expect.mjs";
  */
 export const REVIEW_NETWORK = { generation: "react-2025", count: 40, pageSize: 40, seed: 5 };
 
-/** The people the background stored (the snapshot is a JSON string). */
+/** The people the background stored (read as the JSON snapshot: session.storedNetwork()). */
 export async function storedPeople(session) {
-  const { snapshot } = await session.storage();
+  const snapshot = await session.storedNetwork();
   if (snapshot === undefined) return [];
-  assert.equal(typeof snapshot, "string", "the stored snapshot is a JSON string");
   return JSON.parse(snapshot).people;
 }
 
