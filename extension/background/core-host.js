@@ -116,7 +116,8 @@ async function restore() {
 
 /**
  * Reads a stored network with `read`. One that cannot be read is kept aside
- * under `corruptSnapshots` (a record's bytes as base64 text), removed from
+ * under `corruptSnapshots` (a record's bytes as base64 text, anything else
+ * as it was), removed from
  * where it was (`from`), and null is answered.
  * @param {any[]} kept corruptSnapshots, appended to
  * @param {"json" | "record"} from storage.local.snapshot, or the IndexedDB record
@@ -134,9 +135,9 @@ async function keepAsideIfUnreadable(kept, from, raw, read) {
       reason: messageOf(error),
       atMs: Date.now(),
       kind: newer ? "newer" : "unreadable",
-      ...(from === "json"
-        ? { raw }
-        : { raw: isNetworkRecord(raw) ? toBase64(raw.bytes) : null, encoding: "base64" }),
+      ...(from === "record" && isNetworkRecord(raw)
+        ? { raw: toBase64(raw.bytes), encoding: "base64" }
+        : { raw: raw ?? null }),
     };
     kept.push(entry);
     // Write the copy aside before removing the original: a worker stopped

@@ -122,16 +122,20 @@ function coreForHarness() {
 /**
  * A fresh background with a fake `api`.
  * @param {{ testBuild?: boolean, local?: Record<string, unknown>,
- *   session?: Record<string, unknown>, databases?: IDBFactory | null }} [options]
+ *   session?: Record<string, unknown>, databases?: IDBFactory | null,
+ *   firefox?: boolean }} [options]
  *   `local`/`session`: what storage holds when the worker starts;
  *   `databases`: its IndexedDB (a restarted worker is given the one its
- *   predecessor used; null: a browser without IndexedDB); a new one by default
+ *   predecessor used; null: a browser without IndexedDB); a new one by default;
+ *   `firefox`: the api is Firefox's (runtime.getBrowserInfo), which keeps
+ *   the network in storage.local
  */
 export async function loadBackground({
   testBuild = false,
   local = {},
   session = {},
   databases = new IDBFactory(),
+  firefox = false,
 } = {}) {
   if (!existsSync(join(CORE, "netprune_bg.wasm"))) {
     throw new Error("dist/.core has no compiled core: run ./build.sh first");
@@ -178,6 +182,7 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
       getURL: (path) => `${EXTENSION_URL}${path}`,
       onMessage,
       onStartup: event(),
+      ...(firefox ? { getBrowserInfo: async () => ({ name: "Firefox", version: "140.0" }) } : {}),
     },
     storage: { local: local_, session: session_ },
     // Only an older background asks (it read the install type for devPacing).
@@ -358,10 +363,16 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
       return (await local_.get("queue")).queue;
     },
 
+    /** Where lib/network-store.js keeps this worker's networks. */
+    places: {
+      databases: databases ?? undefined,
+      local: local_,
+      indexedDbHome: !firefox && !!databases,
+    },
+
     /** The stored network under `key` (lib/network-store.js) as its JSON text, or undefined. */
     async storedNetwork(key = "active") {
-      if (!databases) return undefined;
-      const record = await readNetwork(key, databases);
+      const record = await readNetwork(key, bg.places);
       if (record === undefined) return undefined;
       const Core = await coreForHarness();
       const core = Core.restoreStored(record.bytes);
@@ -374,7 +385,7 @@ export * from ${JSON.stringify(pathToFileURL(join(CORE, "netprune.js")).href)};
 
     /** The stored network's record under `key`, as IndexedDB holds it. */
     async storedRecord(key = "active") {
-      return databases ? readNetwork(key, databases) : undefined;
+      return readNetwork(key, bg.places);
     },
   };
   return bg;

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { connectionsReading, loadBackground, people } from "./harness.mjs";
-import { fromBase64 } from "../../extension/lib/network-store.js";
+import { fromBase64, readNetwork } from "../../extension/lib/network-store.js";
 
 const ALICE = "alice-example";
 const FAST = { devPacing: { delayMs: 1 } };
@@ -156,18 +156,67 @@ test("an_unreadable_old_json_snapshot_is_kept_aside_and_the_stored_network_is_us
   );
 });
 
-test("without_indexeddb_the_background_says_so_and_leaves_the_old_json_alone", async () => {
+test("without_indexeddb_the_network_is_kept_in_storage_local_and_the_old_json_migrates_there", async () => {
   const { local, json } = await oldBuildStorage();
   const bg = await loadBackground({ testBuild: true, local, databases: null });
-  const answer = await bg.fromPage({ type: "get-summary" });
-  assert.equal(answer.ok, false);
-  assert.match(answer.error, /cannot use its storage/);
-  assert.equal(bg.local.get("snapshot"), json, "the old network was touched");
+  await bg.settled();
+  assert.equal(await bg.storedNetwork(), json, "the migrated network differs from the old one");
+  assert.equal(bg.local.has("snapshot"), false);
+  const kept = bg.local.get("stored:active");
+  assert.equal(typeof kept.base64, "string", "the network is not in storage.local");
+  assert.equal(kept.revision, bg.local.get("networkRevision"));
   const reading = await bg.fromTab(bg.openTab({ id: 1 }), {
     type: "page-reading",
-    reading: connectionsReading(people(2), { member: ALICE }),
+    reading: connectionsReading(people(7, "new"), { member: ALICE }),
   });
-  assert.equal(reading.ok, false, "a reading was taken with nowhere to keep it");
+  assert.equal(reading.ok, true, reading.error);
+  await bg.saved();
+  assert.equal(JSON.parse(await bg.storedNetwork()).people.length, 12);
+});
+
+test("in_firefox_the_network_is_kept_in_storage_local_and_outlives_an_emptied_indexeddb", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST, firefox: true });
+  await bg.reads(bg.openTab({ id: 1 }), people(4), { member: ALICE });
+  await bg.saved();
+  const kept = bg.local.get("stored:active");
+  assert.equal(typeof kept.base64, "string", "Firefox's network is not in storage.local");
+  assert.equal(
+    await readNetwork("active", { databases: bg.databases, indexedDbHome: false }),
+    undefined,
+    "Firefox's network went to IndexedDB",
+  );
+  // "Never remember history": the extension's IndexedDB is empty after a quit.
+  const next = await loadBackground({
+    testBuild: true,
+    local: Object.fromEntries(bg.local),
+    firefox: true,
+  });
+  const { summary } = await next.fromPage({ type: "get-summary" });
+  assert.equal(summary.owner, ALICE);
+  assert.equal(JSON.parse(await next.storedNetwork()).people.length, 4);
+});
+
+test("the_newer_of_the_two_places_is_read_and_a_save_leaves_one_copy", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  await bg.reads(bg.openTab({ id: 1 }), people(3), { member: ALICE });
+  await bg.saved();
+  const inDb = await bg.storedRecord();
+  // A copy IndexedDB once refused, kept in storage.local, newer than the record.
+  const newer = await loadBackground({ testBuild: true, local: FAST, databases: null });
+  await newer.reads(newer.openTab({ id: 1 }), people(5), { member: ALICE });
+  await newer.saved();
+  const fallback = { ...newer.local.get("stored:active"), revision: inDb.revision + 1 };
+  const next = await loadBackground({
+    testBuild: true,
+    local: { ...Object.fromEntries(bg.local), "stored:active": fallback },
+    databases: bg.databases,
+  });
+  await next.settled();
+  assert.equal(JSON.parse(await next.storedNetwork()).people.length, 5, "the older copy was read");
+  await next.fromPage({ type: "set-kept", slugs: ["person-1"], kept: true });
+  await next.settled();
+  assert.equal(next.local.has("stored:active"), false, "two copies are kept");
+  assert.equal(JSON.parse(await next.storedNetwork()).people.length, 5);
 });
 
 /**

@@ -47,6 +47,13 @@ describe("Firefox: the connections page, in every markup generation", () => {
           { what: "the hostile names to reach storage verbatim" },
         );
         assert.ok(names.length > 0);
+        // Firefox keeps the network in storage.local (lib/network-store.js:
+        // its extension IndexedDB is private per window and emptied at quit
+        // under "Never remember history"), never as the old JSON.
+        const stored = await session.storage();
+        assert.equal(typeof stored["stored:active"]?.base64, "string");
+        assert.equal(stored["stored:active"].revision, stored.networkRevision);
+        assert.equal("snapshot" in stored, false);
         const page = await session.inLinkedIn(() => ({
           pwned: typeof window.__pwned,
           injectedImages: document.querySelectorAll('img[src="x"]').length,
