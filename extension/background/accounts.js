@@ -2,9 +2,9 @@
 // One network per LinkedIn account: the active one is the "active" record of
 // lib/network-store.js, the others are parked under `network:<slug>` there
 // (earlier builds parked them as JSON under the same key in storage.local;
-// such a one is read, and removed, when its account returns). A reading of another account
-// switches networks here (the leaving one is parked, its queue paused, its
-// collection stopped), never mixing or dropping either.
+// such a one is read, and removed, when its account returns). A reading of
+// another account switches networks here (the leaving one is parked, its
+// queue paused, its collection stopped), never mixing or dropping either.
 import { api } from "../lib/browser.js";
 import { isNetworkRecord, readNetwork, removeNetwork, writeNetwork } from "../lib/network-store.js";
 import { Core, messageOf, pausedForPage, persistNow, state, utcOffset } from "./core-host.js";

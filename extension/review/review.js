@@ -21,9 +21,10 @@
 // It holds a read-only replica of the core (docs/ARCHITECTURE.md, "Reviewing
 // the whole network"): restored from the stored network (lib/network-store.js),
 // queried here so filtering 30,000 people never crosses a message boundary,
-// and reloaded when the background stores it again. It never writes storage: every change
-// (keep, import, restore, saved queries, collection, queueing, pace) is a
-// message to the background, and its effect comes back as a new snapshot.
+// and reloaded when the background stores it again. It never writes
+// storage: every change (keep, import, restore, saved queries, collection,
+// queueing, pace) is a message to the background, and its effect comes back
+// as a new stored network.
 //
 // People's text (names, headlines, companies) is whatever LinkedIn or a CSV
 // file held, markup, formulas and bidi controls included, so it is drawn with
