@@ -212,9 +212,19 @@ export const bench = {
     };
   },
 
-  /** The stored snapshot of the current network (the cold-start input). */
-  snapshot() {
-    return current.core.toStoredJson();
+  /**
+   * The current network as the extension stores it, the cold-start input:
+   * `bytes`, the compact form (`toStored()`, what IndexedDB holds) as
+   * base64 text, and `json`, the JSON snapshot earlier builds stored in
+   * storage.local (`toStoredJson()`, read once to migrate it).
+   */
+  stored() {
+    const bytes = current.core.toStored();
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    }
+    return { bytes: btoa(binary), json: current.core.toStoredJson() };
   },
 
   /**

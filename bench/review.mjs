@@ -3,9 +3,11 @@
 // people in headless Chromium, then typed into and scrolled, with every
 // long task (over 50 ms on the main thread) observed.
 //
-// The stored snapshot is written into storage.local before the page opens,
-// as the background leaves it; the page then restores its own replica of the
-// core from it. A PerformanceObserver installed before the page's own
+// The network is stored before the page opens as the background leaves it
+// (lib/network-store.js): the compact bytes (`toStored()`) in the
+// extension's IndexedDB under "active", with revision 1, then
+// storage.local.networkRevision = 1. The page then reads the record and
+// restores its own replica of the core from it (`Core.restoreStored`). A PerformanceObserver installed before the page's own
 // scripts runs from the start of the navigation; a MutationObserver notes
 // when the first person row is drawn. Typing is key by key, 120 ms apart
 // (a quick typist); scrolling is 30 wheel turns of 1,500 px, 50 ms apart.
@@ -59,12 +61,32 @@ function topFunctions(profile, count = 8) {
 }
 
 /**
+ * Runs in an extension page: stores `base64`'s bytes as the background
+ * does, with the extension's own lib/network-store.js, and answers how many
+ * people the extension's own core reads back from the stored record.
+ * @param {string} base64
+ */
+async function seedNetwork(base64) {
+  const store = await import(chrome.runtime.getURL("lib/network-store.js"));
+  const core = await import(chrome.runtime.getURL("core/netprune.js"));
+  await core.default();
+  const bytes = store.fromBase64(base64);
+  await store.writeNetwork(store.ACTIVE, bytes, 1);
+  await chrome.storage.local.set({ [store.REVISION_KEY]: 1 });
+  const record = await store.readNetwork(store.ACTIVE);
+  const replica = core.Core.restoreStored(record.bytes);
+  const people = replica.peopleCount;
+  replica.free();
+  return { people, bytes: record.bytes.length, revision: record.revision };
+}
+
+/**
  * @param {string} extensionDir the unpacked release build
- * @param {string} snapshot the stored snapshot (toStoredJson) of the network
+ * @param {string} stored the stored network's compact bytes (`toStored()`), as base64
  * @param {number} people how many people it holds
  * @param {{ opens: number }} options
  */
-export async function measureReview(extensionDir, snapshot, people, { opens }) {
+export async function measureReview(extensionDir, stored, people, { opens }) {
   const dir = mkdtempSync(join(tmpdir(), "netprune-bench-review-"));
   const extension = join(dir, "extension");
   cpSync(extensionDir, extension, { recursive: true });
@@ -87,8 +109,13 @@ export async function measureReview(extensionDir, snapshot, people, { opens }) {
     const origin = `chrome-extension://${new URL(worker.url()).host}/`;
     const setup = await context.newPage();
     await setup.goto(`${origin}review.html`, { waitUntil: "load" });
-    await setup.evaluate((text) => chrome.storage.local.set({ snapshot: text }), snapshot);
+    const seeded = await setup.evaluate(seedNetwork, stored);
     await setup.close();
+    if (seeded.people !== people || seeded.revision !== 1) {
+      throw new Error(
+        `the stored network reads back as ${seeded.people} people, revision ${seeded.revision}`,
+      );
+    }
     await context.addInitScript(observe);
 
     const runs = [];

@@ -225,3 +225,95 @@ fn timing_30000_people() {
          index: median with the SearchIndex the network uses)"
     );
 }
+
+/// Where restoring the stored network goes, on the same 30,000 people: the
+/// compact form (`Snapshot::from_compact`, what the background reads on
+/// every wake) in parts, beside the JSON snapshot it replaced. Prints;
+/// asserts only what was read (no test asserts a wall-clock time).
+#[test]
+#[ignore = "timing for the lead; run with --release -- --ignored --nocapture"]
+fn restore_30000_people() {
+    use netprune::Snapshot;
+    use std::time::{Duration, Instant};
+    const PEOPLE: usize = 30_000;
+    const ROUNDS: usize = 21;
+
+    let people = generated_roster(PEOPLE).people;
+    let unchecked = || {
+        let mut raw = Snapshot::default();
+        raw.network.people = people.clone();
+        raw
+    };
+    let snapshot = unchecked().validated().unwrap();
+    let bytes = snapshot.to_compact();
+    let json = snapshot.to_json();
+    // The same snapshot without its people: its compact form is the header
+    // alone (magic, version, the header's JSON, a count of 0).
+    let mut empty = snapshot.clone();
+    empty.network.people.clear();
+    let header = empty.to_compact();
+
+    let median = |mut times: Vec<Duration>| {
+        times.sort_unstable();
+        times[times.len() / 2]
+    };
+    // Each read is dropped after its time is taken.
+    let timed = |read: &dyn Fn() -> Snapshot, people: usize| {
+        median(
+            (0..ROUNDS)
+                .map(|_| {
+                    let started = Instant::now();
+                    let snapshot = read();
+                    let took = started.elapsed();
+                    assert_eq!(snapshot.network.people.len(), people);
+                    took
+                })
+                .collect(),
+        )
+    };
+    let whole = timed(&|| Snapshot::from_compact(&bytes).unwrap(), PEOPLE);
+    let header_only = timed(&|| Snapshot::from_compact(&header).unwrap(), 0);
+    // validated() alone: the slug index (one String and one hash-map entry
+    // per person), given the people already read.
+    let validated = median(
+        (0..ROUNDS)
+            .map(|_| {
+                let raw = unchecked();
+                let started = Instant::now();
+                let checked = raw.validated().unwrap();
+                let took = started.elapsed();
+                std::hint::black_box(checked);
+                took
+            })
+            .collect(),
+    );
+    let from_json = timed(&|| Snapshot::from_json(&json).unwrap(), PEOPLE);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{PEOPLE} people: compact {:.2} MB, header {} bytes; JSON {:.2} MB",
+        bytes.len() as f64 / 1e6,
+        header.len(),
+        json.len() as f64 / 1e6
+    );
+    println!("median of {ROUNDS}, ms:");
+    println!(
+        "  from_compact, whole:                     {:>8.3}",
+        ms(whole)
+    );
+    println!(
+        "    the header alone (JSON, no people):    {:>8.3}",
+        ms(header_only)
+    );
+    println!(
+        "    validated() alone (the slug index):    {:>8.3}",
+        ms(validated)
+    );
+    println!(
+        "    the people's records (the rest):       {:>8.3}",
+        ms(whole.saturating_sub(header_only + validated))
+    );
+    println!(
+        "  from_json, whole:                        {:>8.3}",
+        ms(from_json)
+    );
+}
