@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use js_sys::{Array, JsString, Reflect, JSON};
+use js_sys::{Array, JsString, Reflect, Uint8Array, JSON};
 use netprune::bindings::Core;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -106,23 +106,54 @@ fn the_compact_stored_form_restores_the_same_network_and_migrates_json() {
     core.ingest(js(READING), NOW).unwrap();
     core.set_goal("consultant").unwrap();
     let bytes = core.to_stored();
-    let restored = Core::restore_stored(&bytes).unwrap();
+    let restored = Core::restore_stored(&Uint8Array::from(&bytes[..])).unwrap();
     assert_eq!(restored.to_stored_json(), core.to_stored_json());
     // The JSON an earlier build stored, stored compactly: the same network.
     let migrated = Core::restore_json(&core.to_stored_json().into()).unwrap();
     assert_eq!(migrated.to_stored(), bytes);
 }
 
+/// A core that read `count` people (`/in/p-<i>/`) named `name_of(i)`.
+fn core_of_names<'a>(count: usize, name_of: impl Fn(usize) -> &'a str) -> Core {
+    let cards: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{ "profileUrl": "/in/p-{i}/", "name": "{}", "headline": null, "connectedText": null }}"#,
+                name_of(i)
+            )
+        })
+        .collect();
+    let reading = READING.replace(
+        r#"{ "profileUrl": "/in/ana-1/", "name": "<b>Ana</b>", "headline": null, "connectedText": "Connected on August 7, 2024" }"#,
+        &cards.join(","),
+    );
+    let mut core = Core::new();
+    core.ingest(js(&reading), NOW).unwrap();
+    core
+}
+
+#[wasm_bindgen_test]
+fn a_stored_network_larger_than_a_window_restores_whole_from_a_uint8array() {
+    // Names long enough that the bytes span several 64 KiB windows.
+    let name = "王伟 José ".repeat(40);
+    let core = core_of_names(400, |_| name.as_str());
+    let bytes = core.to_stored();
+    assert!(bytes.len() > 3 * 65_536, "{} bytes", bytes.len());
+    let restored = Core::restore_stored(&Uint8Array::from(&bytes[..])).unwrap();
+    assert_eq!(restored.people_count(), 400);
+    assert_eq!(restored.to_stored_json(), core.to_stored_json());
+}
+
 #[wasm_bindgen_test]
 fn compact_bytes_that_cannot_be_read_throw_named_errors() {
     let mut newer = Core::new().to_stored();
     newer[6] = 99;
-    let e = error_of(Core::restore_stored(&newer));
+    let e = error_of(Core::restore_stored(&Uint8Array::from(&newer[..])));
     assert_eq!(String::from(e.name()), "NetpruneNewerError");
     assert!(String::from(e.message()).starts_with("saved network data made by a newer netprune"));
     let good = Core::new().to_stored();
     for bad in [&b"garbage"[..], &good[..good.len() - 1], &[]] {
-        let e = error_of(Core::restore_stored(bad));
+        let e = error_of(Core::restore_stored(&Uint8Array::from(bad)));
         assert_eq!(String::from(e.name()), "NetpruneError");
         assert!(String::from(e.message()).starts_with("saved network data unreadable"));
     }
@@ -149,20 +180,7 @@ fn stored_text_in_any_script_restores_whole() {
         "👋🚀".repeat(75),
         "José Ørsted".repeat(20),
     ];
-    let cards: Vec<String> = (0..60)
-        .map(|i| {
-            format!(
-                r#"{{ "profileUrl": "/in/p-{i}/", "name": "{}", "headline": null, "connectedText": null }}"#,
-                names[i % names.len()]
-            )
-        })
-        .collect();
-    let reading = READING.replace(
-        r#"{ "profileUrl": "/in/ana-1/", "name": "<b>Ana</b>", "headline": null, "connectedText": "Connected on August 7, 2024" }"#,
-        &cards.join(","),
-    );
-    let mut core = Core::new();
-    core.ingest(js(&reading), NOW).unwrap();
+    let core = core_of_names(60, |i| names[i % names.len()].as_str());
     assert_eq!(core.people_count(), 60);
     let stored = core.to_stored_json();
     let restored = Core::restore_json(&stored.as_str().into()).unwrap();

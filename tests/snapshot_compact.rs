@@ -9,7 +9,7 @@ mod queue;
 
 use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
 use netprune::network::model::{ModelError, Person, Source};
-use netprune::storage::compact::COMPACT_VERSION;
+use netprune::storage::compact::{ByteSource, COMPACT_VERSION};
 use queue::*;
 
 /// A JSON snapshot as the builds before the compact form stored it
@@ -63,6 +63,51 @@ fn the_compact_form_is_under_half_the_json() {
     let n = network_of(&refs);
     let (json, compact) = (n.to_json().len(), n.to_compact().len());
     assert!(compact * 2 < json, "compact {compact} bytes, JSON {json}");
+}
+
+/// A source that records every read, as the bindings' `Uint8Array` would be read.
+struct Counted<'a> {
+    bytes: &'a [u8],
+    reads: Vec<usize>,
+}
+
+impl ByteSource for Counted<'_> {
+    fn size(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn read_at(&mut self, at: usize, into: &mut [u8]) {
+        self.reads.push(into.len());
+        into.copy_from_slice(&self.bytes[at..at + into.len()]);
+    }
+}
+
+#[test]
+fn a_large_network_is_read_a_window_at_a_time_never_whole() {
+    let slugs: Vec<String> = (0..2_000).map(|i| format!("person-{i}-a1b2c3")).collect();
+    let refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    let mut n = network_of(&refs);
+    // One headline longer than any window (64 KiB): read whole all the same.
+    n.network.people[1_000].headline = Some("é".repeat(40_000));
+    let bytes = n.to_compact();
+    let mut source = Counted {
+        bytes: &bytes,
+        reads: Vec::new(),
+    };
+    let back = Snapshot::from_compact_source(&mut source).unwrap();
+    assert_eq!(back, n);
+    assert!(source.reads.len() > 2, "{:?}", source.reads);
+    assert_eq!(
+        source.reads.iter().sum::<usize>(),
+        bytes.len(),
+        "a byte was read twice"
+    );
+    let largest = source.reads.iter().max().copied().unwrap_or(0);
+    assert!(
+        largest < bytes.len() / 2,
+        "read {largest} of {} bytes at once",
+        bytes.len()
+    );
 }
 
 #[test]

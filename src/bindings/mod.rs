@@ -14,6 +14,7 @@ use crate::intake::reading::PageReading;
 use crate::network::calendar::TimeMs;
 use crate::network::model::{Goal, ModelError};
 use crate::snapshot::Snapshot;
+use crate::storage::compact::ByteSource;
 use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -27,6 +28,20 @@ fn error(message: impl std::fmt::Display) -> JsValue {
     let e = js_sys::Error::new(&message.to_string());
     e.set_name("NetpruneError");
     e.into()
+}
+
+/// A JavaScript `Uint8Array`, read a window at a time.
+struct JsBytes<'a>(&'a js_sys::Uint8Array);
+
+impl ByteSource for JsBytes<'_> {
+    fn size(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    fn read_at(&mut self, at: usize, into: &mut [u8]) {
+        let end = at + into.len();
+        self.0.subarray(at as u32, end as u32).copy_to(into);
+    }
 }
 
 /// A stored network that cannot be restored: a `NetpruneNewerError` when a
@@ -90,9 +105,11 @@ impl Core {
     /// wrong when the bytes cannot be read, or a `NetpruneNewerError` when a
     /// newer netprune wrote them; the caller keeps them aside rather than
     /// dropping them.
+    /// The bytes are read out of the `Uint8Array` a window at a time, never
+    /// copied whole into wasm memory, which would keep their size for good.
     #[wasm_bindgen(js_name = restoreStored)]
-    pub fn restore_stored(stored: &[u8]) -> Result<Core, JsValue> {
-        Snapshot::from_compact(stored)
+    pub fn restore_stored(stored: &js_sys::Uint8Array) -> Result<Core, JsValue> {
+        Snapshot::from_compact_source(JsBytes(stored))
             .map(|network| Core { network })
             .map_err(stored_error)
     }

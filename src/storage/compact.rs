@@ -64,11 +64,18 @@ impl Snapshot {
     /// of a newer version as newer and anything else it cannot read as
     /// damaged, and validating the network as [`Snapshot::from_json`] does.
     pub fn from_compact(bytes: &[u8]) -> Result<Self, ModelError> {
+        Self::from_compact_source(bytes)
+    }
+
+    /// [`Snapshot::from_compact`] from bytes read a window at a time: the
+    /// bindings read a JavaScript `Uint8Array` this way, so the stored
+    /// bytes are never copied whole into wasm memory (which never shrinks).
+    pub fn from_compact_source(source: impl ByteSource) -> Result<Self, ModelError> {
         let damaged = |why: &str| ModelError::BadSnapshot(why.to_string());
-        let rest = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .ok_or_else(|| damaged("it is not a netprune snapshot"))?;
-        let mut reader = Reader { rest };
+        let mut reader = Reader::new(source);
+        if reader.take(MAGIC.len()).ok() != Some(MAGIC.as_slice()) {
+            return Err(damaged("it is not a netprune snapshot"));
+        }
         let version = reader.byte()?;
         if version > COMPACT_VERSION {
             return Err(newer_version(u64::from(version)));
@@ -81,7 +88,8 @@ impl Snapshot {
         let header = std::str::from_utf8(reader.take(header_len)?)
             .map_err(|_| damaged("its header is not text"))?;
         // The header is the JSON snapshot with no people, read as one is.
-        let mut snapshot = Snapshot::from_json_unvalidated(header).map_err(|e| match e {
+        let parsed = Snapshot::from_json_unvalidated(header);
+        let mut snapshot = parsed.map_err(|e| match e {
             ModelError::BadSnapshot(why) => {
                 ModelError::BadSnapshot(format!("its header is damaged: {why}"))
             }
@@ -93,14 +101,14 @@ impl Snapshot {
         let count = reader.len()?;
         // Every record takes at least 7 bytes: a count larger than the
         // bytes left allow is damage, and never reserves memory it cannot fill.
-        if count > reader.rest.len() / 7 {
+        if count > reader.left() / 7 {
             return Err(damaged("it lists more people than it holds"));
         }
         let mut people = Vec::with_capacity(count);
         for _ in 0..count {
             people.push(reader.person()?);
         }
-        if !reader.rest.is_empty() {
+        if reader.left() > 0 {
             return Err(damaged("it has bytes after its last person"));
         }
         snapshot.network.people = people;
@@ -202,28 +210,100 @@ fn put_str(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(text.as_bytes());
 }
 
-/// The bytes not read yet.
-struct Reader<'a> {
-    rest: &'a [u8],
+/// Where compact bytes are read from: a slice, or (in the bindings) a
+/// JavaScript `Uint8Array` read a window at a time.
+pub trait ByteSource {
+    /// How many bytes there are.
+    fn size(&self) -> usize;
+    /// Copies the bytes at `at..at + into.len()` into `into`; the caller
+    /// stays within `size()`.
+    fn read_at(&mut self, at: usize, into: &mut [u8]);
+}
+
+impl ByteSource for &[u8] {
+    fn size(&self) -> usize {
+        self.len()
+    }
+
+    fn read_at(&mut self, at: usize, into: &mut [u8]) {
+        into.copy_from_slice(&self[at..at + into.len()]);
+    }
+}
+
+impl<T: ByteSource> ByteSource for &mut T {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+
+    fn read_at(&mut self, at: usize, into: &mut [u8]) {
+        (**self).read_at(at, into);
+    }
+}
+
+/// How many bytes the reader copies out of its source at a time.
+const WINDOW: usize = 64 * 1024;
+
+/// The bytes not read yet: a window copied out of the source, refilled as
+/// the reading moves through it.
+struct Reader<S> {
+    source: S,
+    /// The window: bytes `start..start + window.len()` of the source.
+    window: Vec<u8>,
+    start: usize,
+    /// The next byte to read, in the window.
+    at: usize,
 }
 
 fn cut_short() -> ModelError {
     ModelError::BadSnapshot("it is cut short".into())
 }
 
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, ModelError> {
-        let (&first, rest) = self.rest.split_first().ok_or_else(cut_short)?;
-        self.rest = rest;
-        Ok(first)
+impl<S: ByteSource> Reader<S> {
+    fn new(source: S) -> Self {
+        Self {
+            source,
+            window: Vec::new(),
+            start: 0,
+            at: 0,
+        }
     }
 
-    fn take(&mut self, len: usize) -> Result<&'a [u8], ModelError> {
-        if len > self.rest.len() {
+    /// Bytes not read yet, in the window and after it.
+    fn left(&self) -> usize {
+        self.source.size() - self.start - self.at
+    }
+
+    /// Makes `len` unread bytes sit in the window, or says the source is
+    /// cut short.
+    fn ensure(&mut self, len: usize) -> Result<(), ModelError> {
+        if self.window.len() - self.at >= len {
+            return Ok(());
+        }
+        if len > self.left() {
             return Err(cut_short());
         }
-        let (taken, rest) = self.rest.split_at(len);
-        self.rest = rest;
+        self.window.drain(..self.at);
+        self.start += self.at;
+        self.at = 0;
+        let have = self.window.len();
+        let more = (len - have).max(WINDOW).min(self.left() - have);
+        self.window.resize(have + more, 0);
+        let from = self.start + have;
+        self.source.read_at(from, &mut self.window[have..]);
+        Ok(())
+    }
+
+    fn byte(&mut self) -> Result<u8, ModelError> {
+        self.ensure(1)?;
+        let byte = self.window[self.at];
+        self.at += 1;
+        Ok(byte)
+    }
+
+    fn take(&mut self, len: usize) -> Result<&[u8], ModelError> {
+        self.ensure(len)?;
+        let taken = &self.window[self.at..self.at + len];
+        self.at += len;
         Ok(taken)
     }
 
