@@ -13,4 +13,5 @@ pub mod calendar;
 pub(crate) mod fastmap;
 pub mod figure;
 pub mod model;
+pub(crate) mod slug_index;
 pub mod text;

@@ -11,8 +11,8 @@
 //! another part of the crate.
 
 use crate::network::calendar::{ConnectedDate, TimeMs};
-use crate::network::fastmap::FastMap;
 use crate::network::figure::{Figure, Precision};
+use crate::network::slug_index::SlugIndex;
 use crate::network::text::clean_text;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -338,7 +338,7 @@ pub struct Network {
     /// Connections read so far. Query results are indices into this list.
     pub people: Vec<Person>,
     /// Slug to index in `people`; rebuilt on restore, never stored.
-    pub(crate) index: FastMap<String, u32>,
+    pub(crate) index: SlugIndex,
     /// Every reading of the three figures, oldest first.
     pub readings: Vec<CountReading>,
     /// The goal the member picked.
@@ -354,7 +354,7 @@ impl Default for Network {
         Self {
             version: SNAPSHOT_VERSION,
             people: Vec::new(),
-            index: FastMap::default(),
+            index: SlugIndex::default(),
             readings: Vec::new(),
             goal: Goal::default(),
             last_page: None,
@@ -380,7 +380,8 @@ impl Network {
             return Err(ModelError::BadSnapshot("it has no format version".into()));
         }
         let mut network = self;
-        network.index = FastMap::with_capacity_and_hasher(network.people.len(), Default::default());
+        network.index = SlugIndex::default();
+        network.index.reserve(network.people.len());
         for (i, person) in network.people.iter().enumerate() {
             if person.slug.is_empty() {
                 return Err(ModelError::BadSnapshot(format!(
@@ -388,10 +389,9 @@ impl Network {
                     i + 1
                 )));
             }
-            if network
+            if !network
                 .index
-                .insert(person.slug.clone(), i as u32)
-                .is_some()
+                .insert(&network.people, &person.slug, i as u32)
             {
                 return Err(ModelError::BadSnapshot(format!(
                     "person {:?} is listed twice",
@@ -404,18 +404,20 @@ impl Network {
 
     /// The person with this slug.
     pub fn person(&self, slug: &str) -> Option<&Person> {
-        self.index.get(slug).map(|&i| &self.people[i as usize])
+        self.index
+            .get(&self.people, slug)
+            .map(|i| &self.people[i as usize])
     }
 
     /// The index of the person with this slug.
     pub fn index_of(&self, slug: &str) -> Option<usize> {
-        self.index.get(slug).map(|&i| i as usize)
+        self.index.get(&self.people, slug).map(|i| i as usize)
     }
 
     /// Adds a person not yet known; the caller checked the slug is new.
     pub(crate) fn push_person(&mut self, person: Person) -> usize {
         let i = self.people.len();
-        self.index.insert(person.slug.clone(), i as u32);
+        self.index.insert(&self.people, &person.slug, i as u32);
         self.people.push(person);
         i
     }
@@ -423,12 +425,15 @@ impl Network {
     /// Removes the person at `i` (an unmatched export row that turned out
     /// to be someone read on the page), keeping the index true.
     pub(crate) fn remove_person(&mut self, i: usize) -> Person {
-        let removed = self.people.swap_remove(i);
-        self.index.remove(&removed.slug);
-        if let Some(moved) = self.people.get(i) {
-            self.index.insert(moved.slug.clone(), i as u32);
+        // The index compares slugs against the people it points to: it is
+        // changed while the list still holds both.
+        self.index.remove(&self.people, &self.people[i].slug);
+        let last = self.people.len() - 1;
+        if i != last {
+            self.index
+                .repoint(&self.people, &self.people[last].slug, i as u32);
         }
-        removed
+        self.people.swap_remove(i)
     }
 
     pub(crate) fn record(
