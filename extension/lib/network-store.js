@@ -4,7 +4,7 @@
 // "active" for the network in use, "network:<slug>" for another LinkedIn
 // account's parked one. A record is `{ bytes, revision, savedAtMs }`.
 //
-// Where the bytes live depends on the browser (`indexedDbIsHome`):
+// Where the bytes live depends on the browser (`thisBrowser`):
 // - Chrome: the extension's IndexedDB (database "netprune", object store
 //   "networks"), which holds binary data where storage.local holds only
 //   JSON, and which the worker and every page share.
@@ -15,8 +15,9 @@
 //   quit (uBlockOrigin/uBlock-issues#2725, AdguardTeam/AdguardBrowserExtension
 //   #2391, w3c/webextensions#534; uBlock Origin moved its own storage back
 //   to storage.local for it). storage.local is kept in both cases.
-// Readers look in both places and take the newer revision, so a write that
-// fell back (IndexedDB refused it) is never shadowed by an older record.
+// In Chrome, a write IndexedDB refuses goes to storage.local instead, and
+// readers look in both places and take the newer revision, so that copy is
+// never shadowed by an older record. Firefox never touches IndexedDB.
 //
 // The background is the only writer. IndexedDB tells nobody of a change, so
 // after each write the background sets storage.local's `networkRevision` to
@@ -159,10 +160,11 @@ async function readLocal(places, key) {
 }
 
 /**
- * The stored record under `key`, or undefined: the newer of the IndexedDB
- * record and the storage.local one. A record of another shape (damaged, or
- * written by something else) is answered as it is; the caller refuses it.
- * Throws only when IndexedDB cannot be read and storage.local holds nothing.
+ * The stored record under `key`, or undefined: where IndexedDB is the home,
+ * the newer of its record and a storage.local one; elsewhere the
+ * storage.local one. A record of another shape (damaged, or written by
+ * something else) is answered as it is; the caller refuses it. Throws only
+ * when IndexedDB, the home, cannot be read and storage.local holds nothing.
  * @param {string} [key]
  * @param {Places} [places]
  * @returns {Promise<NetworkRecord | undefined>}
@@ -172,7 +174,7 @@ export async function readNetwork(key = ACTIVE, places = thisBrowser()) {
   let fromDb;
   /** @type {unknown} */
   let dbError;
-  if (places.databases) {
+  if (places.databases && places.indexedDbHome) {
     try {
       fromDb = await transact(places.databases, "readonly", (store) => store.get(key));
     } catch (error) {
@@ -182,7 +184,7 @@ export async function readNetwork(key = ACTIVE, places = thisBrowser()) {
   const fromLocal = await readLocal(places, key);
   const found = [fromDb, fromLocal].filter((record) => record !== undefined);
   if (found.length === 0) {
-    if (dbError && places.indexedDbHome) throw dbError;
+    if (dbError) throw dbError;
     return undefined;
   }
   const revision = (/** @type {unknown} */ record) =>
@@ -219,7 +221,7 @@ export async function writeNetwork(key, bytes, revision, places = thisBrowser())
   await places.local.set({
     [LOCAL_PREFIX + key]: { base64: toBase64(bytes), revision, savedAtMs },
   });
-  if (places.databases) {
+  if (places.databases && places.indexedDbHome) {
     try {
       await transact(places.databases, "readwrite", (store) => store.delete(key));
     } catch {
@@ -235,12 +237,8 @@ export async function writeNetwork(key, bytes, revision, places = thisBrowser())
  */
 export async function removeNetwork(key, places = thisBrowser()) {
   await places.local?.remove(LOCAL_PREFIX + key);
-  if (places.databases) {
-    try {
-      await transact(places.databases, "readwrite", (store) => store.delete(key));
-    } catch (error) {
-      if (places.indexedDbHome) throw error;
-    }
+  if (places.databases && places.indexedDbHome) {
+    await transact(places.databases, "readwrite", (store) => store.delete(key));
   }
 }
 
