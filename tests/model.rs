@@ -164,6 +164,7 @@ fn profile_500_plus_shows_badge_but_no_headroom() {
                 connections: Some("500+".into()),
                 followers: Some("1,234".into()),
                 following: None,
+                invitations: None,
             },
         ),
         NOW,

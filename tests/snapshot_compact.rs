@@ -8,7 +8,7 @@
 mod queue;
 
 use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
-use netprune::network::model::{ModelError, Person, Source};
+use netprune::network::model::{Follow, Invitation, ModelError, Person, Relations, Source};
 use netprune::storage::compact::{ByteSource, COMPACT_VERSION};
 use queue::*;
 
@@ -33,8 +33,20 @@ fn a_json_snapshot_of_the_old_format_migrates_losing_nothing() {
     assert_eq!(migrated, old, "the compact form lost or changed something");
     // What the new form holds, written back as JSON, is what the old form
     // held: every person, reading, saved query and the goal, field for field.
-    let as_json: serde_json::Value = serde_json::from_str(&migrated.to_json()).unwrap();
+    let mut as_json: serde_json::Value = serde_json::from_str(&migrated.to_json()).unwrap();
     let original: serde_json::Value = serde_json::from_str(OLD_JSON).unwrap();
+    // Settings added since (the caps of the other kinds of step) take
+    // their defaults; everything the old form held is unchanged.
+    let settings = as_json["queue"]["settings"].as_object_mut().unwrap();
+    for (key, default) in [
+        ("withdrawHourlyCap", 10),
+        ("withdrawDailyCap", 40),
+        ("unfollowHourlyCap", 15),
+        ("unfollowDailyCap", 60),
+        ("overallDailyCap", 100),
+    ] {
+        assert_eq!(settings.remove(key), Some(default.into()), "{key}");
+    }
     assert_eq!(as_json, original, "the network changed in the migration");
 }
 
@@ -129,6 +141,54 @@ fn every_cut_of_a_compact_snapshot_is_refused_as_damaged() {
     ));
 }
 
+/// An earlier build wrote version 1: the same records without relations.
+/// Its networks read as connections and nothing else.
+#[test]
+fn a_version_1_compact_snapshot_reads_as_connections_only() {
+    let n = network_of(&["ana"]);
+    let mut bytes = n.to_compact();
+    assert_eq!(bytes[6], 2);
+    // The one record's last byte is its empty relations (length 0).
+    assert_eq!(bytes.pop(), Some(0));
+    bytes[6] = 1;
+    let read = Snapshot::from_compact(&bytes).unwrap();
+    assert_eq!(read, n);
+    assert!(read.network.people[0].is_connection());
+    // The same bytes as version 2 are cut short.
+    bytes[6] = 2;
+    assert!(Snapshot::from_compact(&bytes).is_err());
+}
+
+/// A person's relations (an invitation, a follow, not a connection) are
+/// stored and read back; damaged relations are refused as damage.
+#[test]
+fn relations_survive_the_compact_form_and_damage_in_them_is_refused() {
+    let mut n = network_of(&["ana", "ben"]);
+    let r = n.network.people[1].relations_mut();
+    r.not_connection = true;
+    r.invitation = Some(Invitation {
+        sent: None,
+        has_note: Some(true),
+        first_read_ms: 5,
+        read_ms: 6,
+        last_run: 0,
+    });
+    let bytes = n.to_compact();
+    let read = Snapshot::from_compact(&bytes).unwrap();
+    assert_eq!(read, n);
+    assert!(!read.network.people[1].is_connection());
+    let at = bytes
+        .windows(5)
+        .position(|w| w == b"{\"not")
+        .expect("the relations' JSON");
+    let mut damaged = bytes.clone();
+    damaged[at] = b'[';
+    assert!(matches!(
+        Snapshot::from_compact(&damaged),
+        Err(ModelError::BadSnapshot(why)) if why.contains("damaged relations")
+    ));
+}
+
 #[test]
 fn a_newer_compact_snapshot_is_refused_as_newer_and_junk_as_damaged() {
     let mut bytes = network_of(&["ana"]).to_compact();
@@ -181,7 +241,54 @@ fn source() -> impl Strategy<Value = Source> {
         Just(Source::FollowingPage),
         Just(Source::Profile),
         Just(Source::Export),
+        Just(Source::InvitationsPage),
     ]
+}
+
+fn relations() -> impl Strategy<Value = Option<Box<Relations>>> {
+    let invitation = proptest::option::of(
+        (
+            proptest::option::of((-200_000i64..200_000, precision())),
+            proptest::option::of(any::<bool>()),
+            any::<i64>(),
+            any::<i64>(),
+            any::<u32>(),
+        )
+            .prop_map(
+                |(sent, has_note, first_read_ms, read_ms, last_run)| Invitation {
+                    sent: sent.map(|(days, precision)| ConnectedDate {
+                        date: CivilDate::from_days(days),
+                        precision,
+                    }),
+                    has_note,
+                    first_read_ms,
+                    read_ms,
+                    last_run,
+                },
+            ),
+    );
+    let follow = proptest::option::of((any::<i64>(), any::<i64>(), any::<u32>()).prop_map(
+        |(first_read_ms, read_ms, last_run)| Follow {
+            first_read_ms,
+            read_ms,
+            last_run,
+        },
+    ));
+    let times = (
+        proptest::option::of(any::<i64>()),
+        proptest::option::of(any::<i64>()),
+    );
+    proptest::option::of((any::<bool>(), invitation, follow, times).prop_map(
+        |(not_connection, invitation, following, (withdrawn_at_ms, unfollowed_at_ms))| {
+            Box::new(Relations {
+                not_connection,
+                invitation,
+                following,
+                withdrawn_at_ms,
+                unfollowed_at_ms,
+            })
+        },
+    ))
 }
 
 fn person() -> impl Strategy<Value = Person> {
@@ -200,30 +307,46 @@ fn person() -> impl Strategy<Value = Person> {
         proptest::option::of(any::<i64>()),
         any::<u32>(),
     );
-    (texts, date, source(), times, any::<bool>(), any::<bool>()).prop_map(
-        |((slug, name, headline, company, position), date, source, times, kept, unmatched)| {
-            let (first_seen_ms, last_seen_ms, gone_since_ms, removed_at_ms, last_run) = times;
-            Person {
-                slug,
-                name,
-                headline,
-                company,
-                position,
-                connected: date.map(|(days, precision)| ConnectedDate {
-                    date: CivilDate::from_days(days),
-                    precision,
-                }),
-                source,
-                first_seen_ms,
-                last_seen_ms,
-                kept,
-                unmatched,
-                last_run,
-                gone_since_ms,
-                removed_at_ms,
-            }
-        },
+    (
+        texts,
+        date,
+        source(),
+        times,
+        (any::<bool>(), any::<bool>()),
+        relations(),
     )
+        .prop_map(
+            |(
+                (slug, name, headline, company, position),
+                date,
+                source,
+                times,
+                (kept, unmatched),
+                relations,
+            )| {
+                let (first_seen_ms, last_seen_ms, gone_since_ms, removed_at_ms, last_run) = times;
+                Person {
+                    slug,
+                    name,
+                    headline,
+                    company,
+                    position,
+                    connected: date.map(|(days, precision)| ConnectedDate {
+                        date: CivilDate::from_days(days),
+                        precision,
+                    }),
+                    source,
+                    first_seen_ms,
+                    last_seen_ms,
+                    kept,
+                    unmatched,
+                    last_run,
+                    gone_since_ms,
+                    removed_at_ms,
+                    relations,
+                }
+            },
+        )
 }
 
 proptest! {

@@ -41,6 +41,8 @@ pub enum PageKind {
     Following,
     /// The member's own profile.
     Profile,
+    /// My Network, Manage invitations, the Sent tab.
+    Invitations,
 }
 
 /// Where a person or a figure was read.
@@ -57,6 +59,8 @@ pub enum Source {
     Profile,
     /// LinkedIn's Connections.csv export.
     Export,
+    /// The sent invitations page (Manage invitations, Sent).
+    InvitationsPage,
 }
 
 impl Source {
@@ -66,6 +70,7 @@ impl Source {
             PageKind::Followers => Self::FollowersPage,
             PageKind::Following => Self::FollowingPage,
             PageKind::Profile => Self::Profile,
+            PageKind::Invitations => Self::InvitationsPage,
         }
     }
 }
@@ -115,6 +120,77 @@ pub struct Person {
     /// list). They are never queued again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removed_at_ms: Option<TimeMs>,
+    /// The member's other relations to this person (an invitation they
+    /// sent, a follow), and whether the person is a connection at all.
+    /// None for nearly everyone: a connection and nothing more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relations: Option<Box<Relations>>,
+}
+
+/// What else the member has with a person besides (or instead of) a
+/// connection: each relation with where and when it was read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Relations {
+    /// Not one of the member's connections: read only as someone they
+    /// invited or follow. (A snapshot of an earlier build holds
+    /// connections only, so the default is a connection.)
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_connection: bool,
+    /// The member's invitation to connect, while the sent page lists it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<Invitation>,
+    /// The member follows this person (the following page lists them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub following: Option<Follow>,
+    /// When netprune withdrew the invitation (verified: its card left the
+    /// sent list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at_ms: Option<TimeMs>,
+    /// When netprune unfollowed them (verified: the button says Follow).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unfollowed_at_ms: Option<TimeMs>,
+}
+
+impl Relations {
+    /// Nothing but a connection: stored as no relations at all.
+    pub fn is_plain_connection(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A pending invitation the member sent, as the sent page shows it. Never
+/// its note's text: only whether it had one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invitation {
+    /// When it was sent, as far as the page's words tell ("Sent 3 months
+    /// ago": a month's precision); None when they could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<ConnectedDate>,
+    /// Whether it carried a note; None where the page shows no sign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_note: Option<bool>,
+    /// When the sent page first listed it.
+    pub first_read_ms: TimeMs,
+    /// When the sent page last listed it.
+    pub read_ms: TimeMs,
+    /// The collection run of the sent list that last saw it (0: none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_run: u32,
+}
+
+/// A person the member follows, as the following page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Follow {
+    /// When the following page first listed them.
+    pub first_read_ms: TimeMs,
+    /// When it last listed them.
+    pub read_ms: TimeMs,
+    /// The collection run of the following list that last saw them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_run: u32,
 }
 
 impl Person {
@@ -136,6 +212,41 @@ impl Person {
             last_run: 0,
             gone_since_ms: None,
             removed_at_ms: None,
+            relations: None,
+        }
+    }
+
+    /// One of the member's connections (or once one: see `gone_since_ms`),
+    /// not someone read only as invited or followed.
+    pub fn is_connection(&self) -> bool {
+        self.relations.as_ref().is_none_or(|r| !r.not_connection)
+    }
+
+    /// The pending invitation to them, if the sent page lists one.
+    pub fn invitation(&self) -> Option<&Invitation> {
+        self.relations.as_ref()?.invitation.as_ref()
+    }
+
+    /// Whether the member follows them (as the following page lists).
+    pub fn follows(&self) -> bool {
+        self.relations
+            .as_ref()
+            .is_some_and(|r| r.following.is_some())
+    }
+
+    /// The relations, created empty (a connection) when there are none.
+    pub fn relations_mut(&mut self) -> &mut Relations {
+        self.relations.get_or_insert_with(Box::default)
+    }
+
+    /// Drops the relations again when nothing but a connection is left.
+    pub fn tidy_relations(&mut self) {
+        if self
+            .relations
+            .as_ref()
+            .is_some_and(|r| r.is_plain_connection())
+        {
+            self.relations = None;
         }
     }
 }

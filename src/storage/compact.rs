@@ -10,7 +10,7 @@
 //! written and read by the same serde code as the JSON snapshot.
 //!
 //! ```text
-//! "NPSNAP" 0x01 0x00              magic, format version, reserved
+//! "NPSNAP" 0x02 0x00              magic, format version, reserved
 //! varint H, H bytes               the header: the JSON snapshot, "people":[]
 //! varint N                        the number of people
 //! N person records                see `write_person`
@@ -28,8 +28,9 @@ use crate::snapshot::Snapshot;
 
 /// The first bytes of every compact snapshot.
 const MAGIC: &[u8; 6] = b"NPSNAP";
-/// The compact format version this build writes and reads.
-pub const COMPACT_VERSION: u8 = 1;
+/// The compact format version this build writes and reads. Version 1 (an
+/// earlier build's) is version 2 without each record's relations.
+pub const COMPACT_VERSION: u8 = 2;
 
 // A person record's flags: which optional fields follow, and the two
 // booleans. A set bit this build does not know means damage.
@@ -99,14 +100,14 @@ impl Snapshot {
             return Err(damaged("its header holds people"));
         }
         let count = reader.len()?;
-        // Every record takes at least 7 bytes: a count larger than the
+        // Every record takes at least 7 bytes (8 from version 2): a count larger than the
         // bytes left allow is damage, and never reserves memory it cannot fill.
         if count > reader.left() / 7 {
             return Err(damaged("it lists more people than it holds"));
         }
         let mut people = Vec::with_capacity(count);
         for _ in 0..count {
-            people.push(reader.person()?);
+            people.push(reader.person(version)?);
         }
         if reader.left() > 0 {
             return Err(damaged("it has bytes after its last person"));
@@ -137,6 +138,7 @@ fn write_person(out: &mut Vec<u8>, p: &Person) {
         last_run,
         gone_since_ms,
         removed_at_ms,
+        relations,
     } = p;
     let mut flags = 0;
     for (present, bit) in [
@@ -170,6 +172,15 @@ fn write_person(out: &mut Vec<u8>, p: &Person) {
     for time in [gone_since_ms, removed_at_ms].into_iter().flatten() {
         put_signed(out, *time);
     }
+    // Relations are rare (invitations, follows: hundreds beside thousands
+    // of connections) and shaped by serde: their JSON, or length 0.
+    match relations {
+        Some(relations) => {
+            let json = serde_json::to_string(relations).unwrap_or_default();
+            put_str(out, &json);
+        }
+        None => put_varint(out, 0),
+    }
 }
 
 // The codes are the format: a variant added later takes the next number,
@@ -181,6 +192,7 @@ fn source_code(source: Source) -> u8 {
         Source::FollowingPage => 2,
         Source::Profile => 3,
         Source::Export => 4,
+        Source::InvitationsPage => 5,
     }
 }
 
@@ -350,7 +362,7 @@ impl<S: ByteSource> Reader<S> {
         self.signed().map(Some)
     }
 
-    fn person(&mut self) -> Result<Person, ModelError> {
+    fn person(&mut self, version: u8) -> Result<Person, ModelError> {
         let flags = self.byte()?;
         let slug = self.text()?;
         let name = self.text()?;
@@ -390,6 +402,7 @@ impl<S: ByteSource> Reader<S> {
             2 => Source::FollowingPage,
             3 => Source::Profile,
             4 => Source::Export,
+            5 => Source::InvitationsPage,
             _ => return Err(ModelError::BadSnapshot("a source in it is unknown".into())),
         };
         let first_seen_ms = self.signed()?;
@@ -398,6 +411,16 @@ impl<S: ByteSource> Reader<S> {
             .map_err(|_| ModelError::BadSnapshot("a collection run number is too large".into()))?;
         let gone_since_ms = self.optional_time(flags, GONE)?;
         let removed_at_ms = self.optional_time(flags, REMOVED)?;
+        let relations = if version < 2 {
+            None
+        } else {
+            match self.text()? {
+                json if json.is_empty() => None,
+                json => Some(Box::new(serde_json::from_str(&json).map_err(|_| {
+                    ModelError::BadSnapshot(format!("{slug:?} has damaged relations"))
+                })?)),
+            }
+        };
         Ok(Person {
             slug,
             name,
@@ -413,6 +436,7 @@ impl<S: ByteSource> Reader<S> {
             last_run,
             gone_since_ms,
             removed_at_ms,
+            relations,
         })
     }
 }
