@@ -93,6 +93,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     writeln!(out, "/// The English connection words, from `{SOURCE}`.")?;
     writeln!(out, "static ENGLISH: ConnectedWords = ConnectedWords {{")?;
     writeln!(out, "    prefix: {:?},", word(block, "prefix")?)?;
+    writeln!(out, "    sent_prefix: {:?},", word(block, "sentPrefix")?)?;
     writeln!(
         out,
         "    absolute_marker: {:?},",

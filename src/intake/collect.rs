@@ -153,7 +153,11 @@ pub fn finish(
     if outcome == Outcome::Complete {
         let number = run.run;
         let mut gone = 0;
-        for person in network.people.iter_mut().filter(|p| !p.unmatched) {
+        for person in network
+            .people
+            .iter_mut()
+            .filter(|p| !p.unmatched && p.is_connection())
+        {
             if person.last_run != number {
                 person.gone_since_ms.get_or_insert(now_ms);
                 gone += 1;

@@ -9,6 +9,7 @@ use crate::intake::merge::{names_company, unmatched_by_name};
 use crate::intake::reading::{
     parse_connected_text, parse_count_in, slug_from_profile_url, PageReading,
 };
+use crate::intake::relations;
 use crate::network::calendar::TimeMs;
 use crate::network::model::{
     FigureKind, ModelError, Network, PageKind, PageOutcome, PageStatus, Person, Source,
@@ -62,6 +63,7 @@ fn another_fits(
     };
     let read = network.people.iter().any(|p| {
         !p.unmatched
+            && p.is_connection()
             && p.slug != slug
             && row_fits_headline(row, p.headline.as_deref())
             && fold(&p.name) == folded
@@ -121,6 +123,16 @@ pub fn ingest(
             "connection cards can only come from the connections page".into(),
         ));
     }
+    if page != PageKind::Invitations && !reading.invitations.is_empty() {
+        return Err(ModelError::BadReading(
+            "invitations can only come from the sent invitations page".into(),
+        ));
+    }
+    if page != PageKind::Following && !reading.follows.is_empty() {
+        return Err(ModelError::BadReading(
+            "people followed can only come from the following page".into(),
+        ));
+    }
 
     let source = Source::of_page(page);
     let tokens = [
@@ -144,6 +156,9 @@ pub fn ingest(
             Err(e) => report.skipped.push(format!("{}: {e}", kind.noun())),
         }
     }
+
+    relations::ingest_invitations(network, &mut report, reading.invitations, now_ms)?;
+    relations::ingest_follows(network, &mut report, reading.follows, now_ms)?;
 
     let mut unmatched = unmatched_by_name(network);
     // Every card of this reading by slug, folded name and headline: a
@@ -216,6 +231,7 @@ pub fn ingest(
                     }
                 }
                 person.last_seen_ms = now_ms;
+                relations::became_connection(person);
                 report.updated += 1;
                 i
             }

@@ -45,6 +45,9 @@ fn exact(date: Option<crate::network::calendar::CivilDate>) -> Option<ConnectedD
 
 /// Fills a known person with what the export knows better.
 fn enrich(person: &mut Person, row: &ExportRow) {
+    // The export lists connections: someone read as invited or followed
+    // is one now.
+    crate::intake::relations::became_connection(person);
     if row.company.is_some() {
         person.company.clone_from(&row.company);
     }
@@ -143,7 +146,11 @@ pub fn merge_export(network: &mut Network, file: ExportFile, now_ms: TimeMs) -> 
 
         let by_name = by_name.get_or_insert_with(|| {
             let mut map: FastMap<String, Vec<String>> = FastMap::default();
-            for person in network.people.iter().filter(|p| !p.unmatched) {
+            for person in network
+                .people
+                .iter()
+                .filter(|p| !p.unmatched && p.is_connection())
+            {
                 map.entry(fold(&person.name))
                     .or_default()
                     .push(person.slug.clone());

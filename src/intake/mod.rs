@@ -4,7 +4,8 @@
 //! ([`reading`]), a reading merged into the network ([`ingest`]),
 //! LinkedIn's `Connections.csv` export ([`import`]), the export merged into
 //! the network ([`merge`]), and collection runs over the whole connections
-//! list ([`collect`]); LinkedIn's words, read from
+//! list ([`collect`]), the invitations and follows read off their pages
+//! ([`relations`]); LinkedIn's words, read from
 //! `linkedin/words/en.json` ([`words`]), and every UI language's month names,
 //! date patterns and number symbols from CLDR ([`cldr`]).
 //!
@@ -16,4 +17,5 @@ pub mod import;
 pub mod ingest;
 pub mod merge;
 pub mod reading;
+pub mod relations;
 pub mod words;

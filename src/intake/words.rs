@@ -31,6 +31,9 @@ pub enum Unit {
 pub struct ConnectedWords {
     /// The line's first word ("connected").
     pub prefix: &'static str,
+    /// The sent invitation line's first word ("sent"), followed by the
+    /// same words as a connection's relative date.
+    pub sent_prefix: &'static str,
     /// The word before an absolute date ("on").
     pub absolute_marker: &'static str,
     /// The word after a relative amount ("ago").

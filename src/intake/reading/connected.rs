@@ -37,6 +37,20 @@ pub fn parse_connected_text(
     })
 }
 
+/// A sent invitation's time line read at `read_at_ms`: "Sent today", "Sent
+/// yesterday", "Sent 3 months ago", or artdeco's bare "1 month ago", in
+/// English only (no other language's words for it are known: the date is
+/// then left unknown, never guessed). Its precision is the unit's.
+pub fn parse_sent_text(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
+    let err = |why| TextError::new("invitation date", text, why);
+    let words = words::english();
+    let lower = collapse_whitespace(text).to_lowercase();
+    let rest = lower
+        .strip_prefix(words.sent_prefix)
+        .map_or(lower.as_str(), str::trim_start);
+    relative_date(rest, CivilDate::from_ms(read_at_ms), &err)
+}
+
 /// The English line: "Connected on August 7, 2024", "Connected 2 weeks ago".
 fn parse_english(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextError> {
     let err = |why| TextError::new("connection date", text, why);
@@ -60,19 +74,27 @@ fn parse_english(text: &str, read_at_ms: TimeMs) -> Result<ConnectedDate, TextEr
             precision: DatePrecision::Day,
         });
     }
-    let today = CivilDate::from_ms(read_at_ms);
+    relative_date(rest, CivilDate::from_ms(read_at_ms), &err)
+}
+
+/// "today", "yesterday", "2 weeks ago", "a month ago": a date before
+/// `today` with the unit's precision.
+fn relative_date(
+    rest: &str,
+    today: CivilDate,
+    err: &dyn Fn(&'static str) -> TextError,
+) -> Result<ConnectedDate, TextError> {
+    let words = words::english();
     let days_before = |n: i64| CivilDate::from_days(today.to_days() - n);
+    let day = |date| ConnectedDate {
+        date,
+        precision: DatePrecision::Day,
+    };
     if words.today.contains(&rest) {
-        return Ok(ConnectedDate {
-            date: today,
-            precision: DatePrecision::Day,
-        });
+        return Ok(day(today));
     }
     if words.yesterday.contains(&rest) {
-        return Ok(ConnectedDate {
-            date: days_before(1),
-            precision: DatePrecision::Day,
-        });
+        return Ok(day(days_before(1)));
     }
     let relative = rest
         .strip_suffix(words.ago_suffix)

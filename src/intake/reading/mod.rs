@@ -22,7 +22,7 @@ use std::fmt;
 
 mod connected;
 mod dates;
-pub use connected::parse_connected_text;
+pub use connected::{parse_connected_text, parse_sent_text};
 
 /// One reading of a page, as the content script sends it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -50,6 +50,47 @@ pub struct PageReading {
     /// The connection cards rendered when it was read.
     #[serde(default)]
     pub cards: Vec<Card>,
+    /// The sent invitations page's cards rendered when it was read.
+    #[serde(default)]
+    pub invitations: Vec<InvitationCard>,
+    /// The following page's people rendered when it was read.
+    #[serde(default)]
+    pub follows: Vec<FollowCard>,
+    /// The end of the list (sent invitations, following) was on screen.
+    #[serde(default)]
+    pub list_end: bool,
+}
+
+/// One card of the sent invitations page as rendered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationCard {
+    /// The card's profile link, as written in the page.
+    pub profile_url: String,
+    /// The name shown.
+    pub name: String,
+    /// The headline shown, if any.
+    #[serde(default)]
+    pub headline: Option<String>,
+    /// "Sent 3 months ago", "Sent today", if shown.
+    #[serde(default)]
+    pub sent_text: Option<String>,
+    /// Whether the card shows a note; absent where the markup shows no sign.
+    #[serde(default)]
+    pub has_note: Option<bool>,
+}
+
+/// One person on the following page as rendered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowCard {
+    /// The row's profile link, as written in the page.
+    pub profile_url: String,
+    /// The name shown.
+    pub name: String,
+    /// The detail line shown, if any.
+    #[serde(default)]
+    pub headline: Option<String>,
 }
 
 /// Count tokens as shown ("1,234", "3.4K", "500+"), each absent when the page
@@ -65,6 +106,9 @@ pub struct CountTokens {
     /// The following figure.
     #[serde(default)]
     pub following: Option<String>,
+    /// The sent invitations total ("People (1,100)").
+    #[serde(default)]
+    pub invitations: Option<String>,
 }
 
 /// One connection card as rendered.

@@ -1,0 +1,206 @@
+//! The member's other relations read off their pages: the invitations they
+//! sent (the sent invitations page) and the people they follow (the
+//! following page). Someone read only there is a person who is not a
+//! connection ([`Person::is_connection`]); a connection read there gains
+//! the relation. Every text is parsed by [`crate::intake::reading`]; a date
+//! that cannot be read is left unknown, never guessed.
+
+use crate::intake::reading::{parse_sent_text, slug_from_profile_url, FollowCard, InvitationCard};
+use crate::network::calendar::TimeMs;
+use crate::network::model::{Follow, Invitation, ModelError, Network, Person, Source};
+use crate::network::text::clean_text;
+
+use super::ingest::IngestReport;
+
+const MAX_NAME_CHARS: usize = 300;
+const MAX_HEADLINE_CHARS: usize = 600;
+/// The most people one reading of these lists may carry.
+pub const MAX_RELATIONS_PER_READING: usize = 2_000;
+
+/// A card's person: a cleaned slug, name and headline, or why it was left out.
+fn person_of(
+    profile_url: &str,
+    name: &str,
+    headline: Option<&str>,
+) -> Result<(String, String, Option<String>), String> {
+    let slug = slug_from_profile_url(profile_url).map_err(|e| format!("card skipped: {e}"))?;
+    let name = clean_text(name, MAX_NAME_CHARS);
+    if name.is_empty() {
+        return Err(format!("card for {slug:?} skipped: it shows no name"));
+    }
+    let headline = headline
+        .map(|h| clean_text(h, MAX_HEADLINE_CHARS))
+        .filter(|h| !h.is_empty());
+    Ok((slug, name, headline))
+}
+
+/// A card's person, or None with the reason recorded in `report`.
+fn readable(
+    report: &mut IngestReport,
+    profile_url: &str,
+    name: &str,
+    headline: Option<&str>,
+) -> Option<(String, String, Option<String>)> {
+    person_of(profile_url, name, headline)
+        .map_err(|why| report.skipped.push(why))
+        .ok()
+}
+
+/// The person with `slug`, added as someone who is not a connection when
+/// unknown; their name and headline refreshed.
+fn upsert(
+    network: &mut Network,
+    report: &mut IngestReport,
+    (slug, name, headline): (String, String, Option<String>),
+    source: Source,
+    now_ms: TimeMs,
+) -> usize {
+    match network.index_of(&slug) {
+        Some(i) => {
+            let person = &mut network.people[i];
+            person.name = name;
+            if headline.is_some() {
+                person.headline = headline;
+            }
+            report.updated += 1;
+            i
+        }
+        None => {
+            let mut person = Person {
+                headline,
+                ..Person::new(slug, name, source, now_ms)
+            };
+            person.relations_mut().not_connection = true;
+            report.added += 1;
+            network.push_person(person)
+        }
+    }
+}
+
+fn too_many(n: usize) -> Result<(), ModelError> {
+    if n > MAX_RELATIONS_PER_READING {
+        return Err(ModelError::BadReading(format!(
+            "{n} people in one reading (at most {MAX_RELATIONS_PER_READING})"
+        )));
+    }
+    Ok(())
+}
+
+/// Merges the sent invitations page's cards read at `now_ms`.
+pub fn ingest_invitations(
+    network: &mut Network,
+    report: &mut IngestReport,
+    cards: Vec<InvitationCard>,
+    now_ms: TimeMs,
+) -> Result<(), ModelError> {
+    too_many(cards.len())?;
+    for card in cards {
+        let Some(read) = readable(
+            report,
+            &card.profile_url,
+            &card.name,
+            card.headline.as_deref(),
+        ) else {
+            continue;
+        };
+        let sent = match card
+            .sent_text
+            .as_deref()
+            .map(|t| parse_sent_text(t, now_ms))
+        {
+            Some(Ok(date)) => Some(date),
+            Some(Err(e)) => {
+                report.skipped.push(format!(
+                    "invitation date for {:?} left unknown: {e}",
+                    read.0
+                ));
+                None
+            }
+            None => None,
+        };
+        let i = upsert(network, report, read, Source::InvitationsPage, now_ms);
+        let person = &mut network.people[i];
+        // An invitation pending to a connection is a stale page (it was
+        // accepted): the connections page wins.
+        if person.is_connection() && person.gone_since_ms.is_none() {
+            report.skipped.push(format!(
+                "invitation to {:?} not recorded: they are a connection",
+                person.slug
+            ));
+            continue;
+        }
+        let relations = person.relations_mut();
+        relations.not_connection = true;
+        match relations.invitation.as_mut() {
+            Some(old) => {
+                // An exact date already known beats a relative estimate.
+                if let Some(new) = sent {
+                    if old.sent.is_none_or(|o| new.precision <= o.precision) {
+                        old.sent = Some(new);
+                    }
+                }
+                if card.has_note.is_some() {
+                    old.has_note = card.has_note;
+                }
+                old.read_ms = now_ms;
+            }
+            None => {
+                relations.invitation = Some(Invitation {
+                    sent,
+                    has_note: card.has_note,
+                    first_read_ms: now_ms,
+                    read_ms: now_ms,
+                    last_run: 0,
+                });
+            }
+        }
+        person.last_seen_ms = now_ms;
+    }
+    Ok(())
+}
+
+/// Merges the following page's people read at `now_ms`.
+pub fn ingest_follows(
+    network: &mut Network,
+    report: &mut IngestReport,
+    cards: Vec<FollowCard>,
+    now_ms: TimeMs,
+) -> Result<(), ModelError> {
+    too_many(cards.len())?;
+    for card in cards {
+        let Some(read) = readable(
+            report,
+            &card.profile_url,
+            &card.name,
+            card.headline.as_deref(),
+        ) else {
+            continue;
+        };
+        let i = upsert(network, report, read, Source::FollowingPage, now_ms);
+        let person = &mut network.people[i];
+        let relations = person.relations_mut();
+        match relations.following.as_mut() {
+            Some(old) => old.read_ms = now_ms,
+            None => {
+                relations.following = Some(Follow {
+                    first_read_ms: now_ms,
+                    read_ms: now_ms,
+                    last_run: 0,
+                });
+            }
+        }
+        person.last_seen_ms = now_ms;
+    }
+    Ok(())
+}
+
+/// A connection card read for someone known only as invited or followed:
+/// they are a connection now (an invitation accepted), and the invitation
+/// is no longer pending.
+pub fn became_connection(person: &mut Person) {
+    if let Some(relations) = person.relations.as_mut() {
+        relations.not_connection = false;
+        relations.invitation = None;
+    }
+    person.tidy_relations();
+}
