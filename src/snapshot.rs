@@ -22,7 +22,9 @@ use crate::network::model::{ModelError, Network};
 use crate::removal::language::{self, RemovalLanguage};
 use crate::removal::people;
 use crate::removal::plan::{self, RemovalPlan};
-use crate::removal::queue::{Action, EnqueueReport, RemovalQueue, Reported, StepOutcome};
+use crate::removal::queue::{
+    Action, ActionKind, EnqueueReport, RemovalQueue, Reported, StepOutcome,
+};
 use crate::report::summary::{self, Summary};
 use crate::report::view::{self, Histogram, NameGroups, Row};
 use crate::search::index::SearchIndex;
@@ -240,6 +242,13 @@ impl Snapshot {
                 queued: false,
                 removed: p.removed_at_ms.is_some(),
                 gone: p.gone_since_ms.is_some(),
+                connection: p.is_connection(),
+                following: p.follows(),
+                invited: p.invitation().is_some(),
+                sent_day: p
+                    .invitation()
+                    .and_then(|i| i.sent)
+                    .map(|d| d.date.to_days()),
             })
             .collect();
         // From the queue's side: usually a few people, never a lookup per person.
@@ -324,6 +333,18 @@ impl Snapshot {
         dry_run: bool,
     ) -> Result<EnqueueReport, ModelError> {
         people::queue_removals(&mut self.queue, &self.network, slugs, now_ms, dry_run)
+    }
+
+    /// Queues steps of `kind` for `slugs` (see [`people::queue_actions`]):
+    /// removals, withdrawals of invitations, unfollows.
+    pub fn queue_actions(
+        &mut self,
+        slugs: &[String],
+        kind: ActionKind,
+        now_ms: TimeMs,
+        dry_run: bool,
+    ) -> Result<EnqueueReport, ModelError> {
+        people::queue_actions(&mut self.queue, &self.network, slugs, kind, now_ms, dry_run)
     }
 
     /// What queuing `slugs` would do, without doing it (see

@@ -111,6 +111,11 @@ fn settings_above_the_ceiling_are_clamped() {
         breather_max_ms: u32::MAX,
         hourly_cap: 1_000,
         daily_cap: 100_000,
+        withdraw_hourly_cap: 0,
+        withdraw_daily_cap: 1_000,
+        unfollow_hourly_cap: 31,
+        unfollow_daily_cap: 0,
+        overall_daily_cap: 1_000,
         quiet_start_minute: Some(1_500),
         quiet_end_minute: Some(u16::MAX),
         backoff_base_ms: 0,
@@ -121,6 +126,15 @@ fn settings_above_the_ceiling_are_clamped() {
     assert_eq!(in_force.hourly_cap, 30);
     assert_eq!(in_force.cooldown_ms, 12 * HOUR_MS as u32);
     assert_eq!(in_force.daily_cap, 120);
+    assert_eq!(
+        (in_force.withdraw_hourly_cap, in_force.withdraw_daily_cap),
+        (1, 120)
+    );
+    assert_eq!(
+        (in_force.unfollow_hourly_cap, in_force.unfollow_daily_cap),
+        (30, 1)
+    );
+    assert_eq!(in_force.overall_daily_cap, 200);
     assert_eq!(in_force.min_delay_ms, 15_000);
     assert_eq!(in_force.median_delay_ms, 30_000);
     assert_eq!(in_force.breather_every_min, 2);

@@ -26,17 +26,20 @@ fn log_csv_keeps_every_transition_and_is_formula_safe() {
     q.report(attempt, failed("@menu missing"), now);
     let csv = q.log_csv();
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "Name,Profile URL,When (UTC),From,Outcome,Detail");
+    assert_eq!(
+        lines[0],
+        "Name,Profile URL,When (UTC),From,Outcome,Detail,Action"
+    );
     assert_eq!(
         lines[1],
-        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/ana/,2026-11-21T12:00:00Z,,pending,queued"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/ana/,2026-11-21T12:00:00Z,,pending,queued,remove"
     );
-    assert!(lines[4].contains(",in progress,removed,removed: the card left the list"));
+    assert!(lines[4].contains(",in progress,removed,removed: the card left the list,remove"));
     assert!(lines.iter().any(|l| l.contains("\"Bo, MSc\"")));
     assert!(
         lines
             .iter()
-            .any(|l| l.ends_with(",failed,\"'@menu missing\"")),
+            .any(|l| l.ends_with(",failed,\"'@menu missing\",remove")),
         "{csv}"
     );
     // Queued twice, handed out twice, settled twice: six records.
@@ -100,7 +103,7 @@ fn actions_and_outcomes_cross_as_tagged_camel_case_json() {
     let pauses = action["pausesMs"].take();
     assert_eq!(
         action,
-        serde_json::json!({ "kind": "remove", "slug": "ana", "name": "Ana Example", "attempt": 1, "dryRun": false, "pausesMs": null })
+        serde_json::json!({ "kind": "remove", "slug": "ana", "name": "Ana Example", "attempt": 1, "dryRun": false, "action": "remove", "pausesMs": null })
     );
     assert!(pauses.as_array().unwrap().iter().all(|p| p.is_u64()));
     let outcome: StepOutcome =
@@ -207,7 +210,7 @@ fn a_restore_keeps_the_log_the_caps_the_pacing_and_who_is_removed_or_in_flight()
     assert!(n
         .queue
         .log_csv()
-        .contains("removed: the card left the list"));
+        .contains("removed: the card left the list,remove"));
     let progress = n.queue.progress(now, UTC);
     assert_eq!(progress.attempts_this_hour, 2);
     assert_eq!(progress.removed, 1);

@@ -6,7 +6,7 @@
 use super::{error, time, to_js, Core};
 use crate::removal::language::{LearnedWords, REMOVAL_LANGUAGES};
 use crate::removal::pacing::PacingSettings;
-use crate::removal::queue::{NotTaken, PauseCause, StepOutcome};
+use crate::removal::queue::{ActionKind, NotTaken, PauseCause, StepOutcome};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -31,6 +31,58 @@ impl Core {
                 .queue_removals(&slugs, now, dry_run)
                 .map_err(error)?,
         )
+    }
+
+    /// Queues steps of `kind` ("remove", "withdraw", "unfollow") for people
+    /// by slug: as `queueRemovals`, each person needing the relation the
+    /// kind acts on (a connection, a pending invitation, a follow).
+    #[wasm_bindgen(js_name = queueActions)]
+    pub fn queue_actions(
+        &mut self,
+        slugs: Vec<String>,
+        kind: &str,
+        now_ms: f64,
+        dry_run: bool,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let kind = ActionKind::from_id(kind).ok_or_else(|| {
+            error(format!(
+                "unknown kind of step {kind:?}: expected remove, withdraw or unfollow"
+            ))
+        })?;
+        to_js(
+            &self
+                .network
+                .queue_actions(&slugs, kind, now, dry_run)
+                .map_err(error)?,
+        )
+    }
+
+    /// Which page the acting tab shows ("connections", "invitations",
+    /// "following", or anything else for none): the kind of step that page
+    /// takes goes first when several may start. Not stored; say it before
+    /// each poll.
+    #[wasm_bindgen(js_name = showingPage)]
+    pub fn showing_page(&mut self, page: Option<String>) {
+        let kind = match page.as_deref() {
+            Some("connections") => Some(ActionKind::Remove),
+            Some("invitations") => Some(ActionKind::Withdraw),
+            Some("following") => Some(ActionKind::Unfollow),
+            _ => None,
+        };
+        self.network.queue.set_shown(kind);
+    }
+
+    /// How many of these people each kind of step may be queued for
+    /// (`{ remove, withdraw, unfollow }`): what a selection offers.
+    #[wasm_bindgen(js_name = actionCounts)]
+    pub fn action_counts(&self, slugs: Vec<String>) -> Result<JsValue, JsValue> {
+        let counts: std::collections::BTreeMap<&str, u32> =
+            crate::removal::people::action_counts(&self.network.network, &slugs)
+                .into_iter()
+                .map(|(kind, n)| (kind.id(), n))
+                .collect();
+        to_js(&counts)
     }
 
     /// What `queueRemovals` would do with these people, without doing it

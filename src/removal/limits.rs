@@ -8,7 +8,7 @@ use crate::removal::pacing::{
     BREATHER_CEILING_MS, BREATHER_EVERY_CEILING, BREATHER_EVERY_FLOOR, BREATHER_FLOOR_MS,
     COOLDOWN_CEILING_MS, COOLDOWN_FLOOR_MS, DAILY_CEILING, DELAY_SETTING_CEILING_MS,
     HOURLY_CEILING, MEDIAN_ABOVE_MIN_MS, MEDIAN_DELAY_FLOOR_MS, MINUTES_PER_DAY,
-    MIN_DELAY_FLOOR_MS,
+    MIN_DELAY_FLOOR_MS, OVERALL_DAILY_CEILING,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -145,6 +145,31 @@ pub fn pacing_limits() -> BTreeMap<&'static str, Limit> {
         (
             "dailyCap",
             limit(1, DAILY_CEILING, Some(d.daily_cap), Unit::Count),
+        ),
+        (
+            "withdrawHourlyCap",
+            limit(1, HOURLY_CEILING, Some(d.withdraw_hourly_cap), Unit::Count),
+        ),
+        (
+            "withdrawDailyCap",
+            limit(1, DAILY_CEILING, Some(d.withdraw_daily_cap), Unit::Count),
+        ),
+        (
+            "unfollowHourlyCap",
+            limit(1, HOURLY_CEILING, Some(d.unfollow_hourly_cap), Unit::Count),
+        ),
+        (
+            "unfollowDailyCap",
+            limit(1, DAILY_CEILING, Some(d.unfollow_daily_cap), Unit::Count),
+        ),
+        (
+            "overallDailyCap",
+            limit(
+                1,
+                OVERALL_DAILY_CEILING,
+                Some(d.overall_daily_cap),
+                Unit::Count,
+            ),
         ),
         ("quietStartMinute", minute),
         ("quietEndMinute", minute),

@@ -14,7 +14,7 @@ use crate::network::figure::Precision;
 use crate::network::model::{FigureKind, ModelError, Network, BADGE_THRESHOLD};
 use crate::network::text::clean_text;
 use crate::removal::people::{batch_refusal, person_refusal};
-use crate::removal::queue::{RefuseReason, RemovalQueue, MAX_PENDING, MAX_SLUG_CHARS};
+use crate::removal::queue::{ActionKind, RefuseReason, RemovalQueue, MAX_PENDING, MAX_SLUG_CHARS};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -75,6 +75,10 @@ pub fn refusal_words(why: RefuseReason) -> &'static str {
         RefuseReason::Language => {
             "your LinkedIn is in a language netprune knows no removal words in yet: teach it on this page first"
         }
+        RefuseReason::NotConnection => "not one of your connections, so there is nothing to remove",
+        RefuseReason::NoInvitation => "no pending invitation from you on your sent invitations page",
+        RefuseReason::NotFollowed => "not on your following page",
+        RefuseReason::QueuedOtherwise => "already queued for another step",
     }
 }
 
@@ -106,9 +110,11 @@ pub fn plan_removals(
             Some(why) => Err(why),
             None => person_refusal(network, slug),
         }
-        .and_then(|p| match queue.entry_refusal(&p.slug, &taken, pending) {
-            Some(why) => Err(why),
-            None => Ok(p.slug.clone()),
+        .and_then(|p| {
+            match queue.entry_refusal(&p.slug, ActionKind::Remove, &taken, pending) {
+                Some(why) => Err(why),
+                None => Ok(p.slug.clone()),
+            }
         });
         match checked {
             Ok(slug) => {

@@ -51,6 +51,19 @@ pub const HOURLY_CEILING: u32 = 30;
 /// The daily cap no setting can exceed: even at the ceiling, 1,000 removals
 /// take more than eight days. Past this the volume itself is the signal.
 pub const DAILY_CEILING: u32 = 120;
+/// Default caps for withdrawing invitations: 10 an hour, 40 a day. LinkedIn
+/// states no limit on withdrawals (docs/LINKEDIN.md, "Sent invitations");
+/// tools that withdraw in bulk click every 1 to 2.5 s. netprune keeps them
+/// at the pace of a member tidying by hand, below its removals.
+pub const DEFAULT_WITHDRAW_CAPS: (u32, u32) = (10, 40);
+/// Default caps for unfollowing: 15 an hour, 60 a day, as removals (no
+/// stated LinkedIn limit either; tools unfollow every 2 to 5 s).
+pub const DEFAULT_UNFOLLOW_CAPS: (u32, u32) = (15, 60);
+/// Default ceiling on every kind of step together in any rolling 24 hours:
+/// each kind's own daily cap holds inside it.
+pub const DEFAULT_OVERALL_DAILY_CAP: u32 = 100;
+/// The overall daily ceiling no setting can exceed.
+pub const OVERALL_DAILY_CEILING: u32 = 200;
 
 /// Default shortest gap between removals: 20 s. No one finds the next
 /// person, opens the menu and confirms much faster, reading as they go.
@@ -148,6 +161,17 @@ pub struct PacingSettings {
     /// Removal attempts allowed in any rolling 24 hours (default 60, at most
     /// 120).
     pub daily_cap: u32,
+    /// Withdrawals allowed in any rolling hour (default 10, at most 30).
+    pub withdraw_hourly_cap: u32,
+    /// Withdrawals allowed in any rolling 24 hours (default 40, at most 120).
+    pub withdraw_daily_cap: u32,
+    /// Unfollows allowed in any rolling hour (default 15, at most 30).
+    pub unfollow_hourly_cap: u32,
+    /// Unfollows allowed in any rolling 24 hours (default 60, at most 120).
+    pub unfollow_daily_cap: u32,
+    /// Steps of every kind together in any rolling 24 hours (default 100,
+    /// at most 200): the one ceiling each kind's daily cap sits inside.
+    pub overall_daily_cap: u32,
     /// Quiet hours start, in minutes after local midnight (e.g. 1320 for
     /// 22:00). Quiet hours apply only when both ends are set and differ; they
     /// may wrap midnight.
@@ -180,6 +204,11 @@ impl Default for PacingSettings {
             breather_max_ms: DEFAULT_BREATHER_MS.1,
             hourly_cap: DEFAULT_HOURLY_CAP,
             daily_cap: DEFAULT_DAILY_CAP,
+            withdraw_hourly_cap: DEFAULT_WITHDRAW_CAPS.0,
+            withdraw_daily_cap: DEFAULT_WITHDRAW_CAPS.1,
+            unfollow_hourly_cap: DEFAULT_UNFOLLOW_CAPS.0,
+            unfollow_daily_cap: DEFAULT_UNFOLLOW_CAPS.1,
+            overall_daily_cap: DEFAULT_OVERALL_DAILY_CAP,
             quiet_start_minute: None,
             quiet_end_minute: None,
             backoff_base_ms: DEFAULT_BACKOFF_BASE_MS,
@@ -230,6 +259,11 @@ impl PacingSettings {
             breather_max_ms,
             hourly_cap: self.hourly_cap.clamp(1, HOURLY_CEILING),
             daily_cap: self.daily_cap.clamp(1, DAILY_CEILING),
+            withdraw_hourly_cap: self.withdraw_hourly_cap.clamp(1, HOURLY_CEILING),
+            withdraw_daily_cap: self.withdraw_daily_cap.clamp(1, DAILY_CEILING),
+            unfollow_hourly_cap: self.unfollow_hourly_cap.clamp(1, HOURLY_CEILING),
+            unfollow_daily_cap: self.unfollow_daily_cap.clamp(1, DAILY_CEILING),
+            overall_daily_cap: self.overall_daily_cap.clamp(1, OVERALL_DAILY_CEILING),
             quiet_start_minute: self.quiet_start_minute.map(|m| m % MINUTES_PER_DAY),
             quiet_end_minute: self.quiet_end_minute.map(|m| m % MINUTES_PER_DAY),
             backoff_base_ms,
@@ -273,6 +307,10 @@ pub enum WaitReason {
     /// The connections tab refused the step: a name search left in the
     /// page's search box shows nobody.
     SearchHidesList,
+    /// A withdrawal waits for the sent invitations page to be open.
+    SentList,
+    /// An unfollow waits for the following page to be open.
+    FollowingList,
 }
 
 impl WaitReason {
@@ -291,6 +329,8 @@ impl WaitReason {
             Self::AnotherAccount => "your own account's page",
             Self::NoList => "the connections list to show",
             Self::SearchHidesList => "the name search on the connections page to be cleared",
+            Self::SentList => "your sent invitations page to be open",
+            Self::FollowingList => "your following page to be open",
         }
     }
 }

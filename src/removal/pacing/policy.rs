@@ -3,6 +3,7 @@
 //! estimate of when a queue finishes.
 
 use super::*;
+use crate::removal::queue::ActionKind;
 
 /// The pacing policy: clamped settings and the decisions drawn from them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +43,65 @@ impl PacingPolicy {
     /// The daily cap in force (`None` under development pacing).
     pub fn daily_cap(&self) -> Option<u32> {
         (!self.is_dev()).then_some(self.settings.daily_cap)
+    }
+
+    /// A kind's hourly and daily caps in force (`None` under development
+    /// pacing).
+    pub fn caps_of(&self, kind: ActionKind) -> Option<(u32, u32)> {
+        let s = &self.settings;
+        let caps = match kind {
+            ActionKind::Remove => (s.hourly_cap, s.daily_cap),
+            ActionKind::Withdraw => (s.withdraw_hourly_cap, s.withdraw_daily_cap),
+            ActionKind::Unfollow => (s.unfollow_hourly_cap, s.unfollow_daily_cap),
+        };
+        (!self.is_dev()).then_some(caps)
+    }
+
+    /// The daily ceiling on every kind together (`None` under development
+    /// pacing).
+    pub fn overall_daily_cap(&self) -> Option<u32> {
+        (!self.is_dev()).then_some(self.settings.overall_daily_cap)
+    }
+
+    /// The earliest time a step of `kind` may start, from `now_ms` on: as
+    /// [`Self::next_start`] with that kind's caps over `own` (its attempts,
+    /// oldest first), and the overall daily ceiling over `all` (every
+    /// kind's attempts, oldest first).
+    pub fn next_start_of(
+        &self,
+        kind: ActionKind,
+        now_ms: TimeMs,
+        utc_offset_minutes: i32,
+        hold: Option<Hold>,
+        own: &VecDeque<TimeMs>,
+        all: &VecDeque<TimeMs>,
+    ) -> Option<Hold> {
+        let mut floor = hold;
+        let mut later = |candidate: Option<Hold>| {
+            if let Some(c) = candidate {
+                if floor.is_none_or(|f| c.until_ms > f.until_ms) {
+                    floor = Some(c);
+                }
+            }
+        };
+        if let Some((hourly, daily)) = self.caps_of(kind) {
+            later(cap_free_at(own, hourly, HOUR_MS).map(|until_ms| Hold {
+                until_ms,
+                why: WaitReason::HourlyCap,
+            }));
+            later(cap_free_at(own, daily, DAY_MS).map(|until_ms| Hold {
+                until_ms,
+                why: WaitReason::DailyCap,
+            }));
+        }
+        if let Some(cap) = self.overall_daily_cap() {
+            later(cap_free_at(all, cap, DAY_MS).map(|until_ms| Hold {
+                until_ms,
+                why: WaitReason::DailyCap,
+            }));
+        }
+        // The caps are in `floor`; quiet hours and the rest as for removals.
+        self.next_start_capped(now_ms, utc_offset_minutes, floor)
     }
 
     /// Whether breathers are taken (not under development pacing).
@@ -182,6 +242,24 @@ impl PacingPolicy {
                 until_ms,
                 why: WaitReason::DailyCap,
             }));
+        }
+        self.next_start_capped(now_ms, utc_offset_minutes, Some(best))
+    }
+
+    /// `hold` (the latest of the queue's own hold and the caps), then
+    /// quiet hours.
+    fn next_start_capped(
+        &self,
+        now_ms: TimeMs,
+        utc_offset_minutes: i32,
+        hold: Option<Hold>,
+    ) -> Option<Hold> {
+        let mut best = Hold {
+            until_ms: now_ms,
+            why: WaitReason::Pacing,
+        };
+        if let Some(h) = hold.filter(|h| h.until_ms > now_ms) {
+            best = h;
         }
         // Quiet hours last: every other hold is already met by the time they
         // end, since attempts only leave the windows as time passes.

@@ -13,6 +13,7 @@ impl RemovalQueue {
     pub(crate) fn entry_refusal(
         &self,
         slug: &str,
+        action: ActionKind,
         taken: &HashSet<String>,
         pending: usize,
     ) -> Option<RefuseReason> {
@@ -22,11 +23,16 @@ impl RemovalQueue {
         if taken.contains(slug) {
             return Some(RefuseReason::AlreadyQueued);
         }
-        match self.index.0.get(slug).map(|&i| &self.entries[i].status) {
-            Some(EntryStatus::Pending | EntryStatus::InProgress) => {
+        let entry = self.index.0.get(slug).map(|&i| &self.entries[i]);
+        let same = entry.is_some_and(|e| e.action == action);
+        match entry.map(|e| &e.status) {
+            Some(EntryStatus::Pending | EntryStatus::InProgress) if same => {
                 Some(RefuseReason::AlreadyQueued)
             }
-            Some(EntryStatus::Removed) => Some(RefuseReason::AlreadyRemoved),
+            Some(EntryStatus::Pending | EntryStatus::InProgress) => {
+                Some(RefuseReason::QueuedOtherwise)
+            }
+            Some(EntryStatus::Removed) if same => Some(RefuseReason::AlreadyRemoved),
             _ if pending >= MAX_PENDING => Some(RefuseReason::QueueFull),
             _ => None,
         }
@@ -53,6 +59,19 @@ impl RemovalQueue {
         now_ms: TimeMs,
         dry_run: bool,
     ) -> EnqueueReport {
+        self.enqueue_kind(people, ActionKind::Remove, now_ms, dry_run)
+    }
+
+    /// [`Self::enqueue`] for steps of `action`. Someone whose step of
+    /// another kind is done is queued again for this one; someone pending
+    /// or in progress for another kind is refused.
+    pub fn enqueue_kind(
+        &mut self,
+        people: Vec<(String, String)>,
+        action: ActionKind,
+        now_ms: TimeMs,
+        dry_run: bool,
+    ) -> EnqueueReport {
         self.ensure_index();
         let mut report = EnqueueReport::default();
         let mut pending = self.pending_count();
@@ -60,7 +79,7 @@ impl RemovalQueue {
         let mut moved: HashSet<usize> = HashSet::new();
         let mut added: Vec<Entry> = Vec::new();
         for (slug, name) in people {
-            if let Some(why) = self.entry_refusal(&slug, &taken, pending) {
+            if let Some(why) = self.entry_refusal(&slug, action, &taken, pending) {
                 let slug = clean_text(&slug, MAX_SLUG_CHARS);
                 report.refused.push(Refusal::new(slug, why));
                 continue;
@@ -74,6 +93,7 @@ impl RemovalQueue {
                 at_ms: now_ms,
                 from,
                 to: Stage::Pending,
+                action,
                 detail: match (from.is_some(), dry_run) {
                     (false, false) => "queued",
                     (true, false) => "queued again",
@@ -93,6 +113,7 @@ impl RemovalQueue {
                 status: EntryStatus::Pending,
                 attempts: 0,
                 dry_run,
+                action,
             });
             pending += 1;
             report.queued += 1;

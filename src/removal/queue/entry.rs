@@ -4,6 +4,63 @@
 
 use super::*;
 
+/// What a queued step does to its person: each kind has its own step on
+/// its own page, its own caps inside one daily ceiling, and the same stop
+/// at the first sign of trouble.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    /// Remove a connection (the connections page). Removing a connection
+    /// also ends following both ways.
+    #[default]
+    Remove,
+    /// Withdraw a pending invitation (the sent invitations page). LinkedIn
+    /// does not let the member invite that person again for up to three
+    /// weeks.
+    Withdraw,
+    /// Unfollow someone (the following page). A connection stays one.
+    Unfollow,
+}
+
+impl ActionKind {
+    /// Every kind, in the order the pages list them.
+    pub const ALL: [Self; 3] = [Self::Remove, Self::Withdraw, Self::Unfollow];
+
+    /// The kind by its id ("remove", "withdraw", "unfollow").
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "remove" => Some(Self::Remove),
+            "withdraw" => Some(Self::Withdraw),
+            "unfollow" => Some(Self::Unfollow),
+            _ => None,
+        }
+    }
+
+    /// Its id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Remove => "remove",
+            Self::Withdraw => "withdraw",
+            Self::Unfollow => "unfollow",
+        }
+    }
+
+    /// What its step did, for the log ("removed", "withdrawn", "unfollowed").
+    pub fn done_word(self) -> &'static str {
+        match self {
+            Self::Remove => "removed",
+            Self::Withdraw => "withdrawn",
+            Self::Unfollow => "unfollowed",
+        }
+    }
+
+    pub(crate) fn is_remove(&self) -> bool {
+        *self == Self::Remove
+    }
+}
+
 /// Why a queued person was set aside without a removal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -134,6 +191,9 @@ pub struct Entry {
     /// never presses it. Each person keeps the mode they were queued with.
     #[serde(default)]
     pub dry_run: bool,
+    /// What their step does (an earlier build's entries are removals).
+    #[serde(default, skip_serializing_if = "ActionKind::is_remove")]
+    pub action: ActionKind,
 }
 
 /// Who or what paused the queue: the code the pages switch on (camelCase;
@@ -190,6 +250,16 @@ impl NotTaken {
             "no-list" => Some(Self::NoList),
             "searched" => Some(Self::Searched),
             _ => None,
+        }
+    }
+
+    /// What a step of `kind` the tab did not take waits for: a page that
+    /// shows no list waits for the kind's own page.
+    pub(super) fn wait_reason_for(self, kind: ActionKind) -> WaitReason {
+        match (self, kind) {
+            (Self::NoList, ActionKind::Withdraw) => WaitReason::SentList,
+            (Self::NoList, ActionKind::Unfollow) => WaitReason::FollowingList,
+            _ => self.wait_reason(),
         }
     }
 
@@ -283,6 +353,8 @@ pub enum Action {
         /// Walk to the confirm button but do not press it: this person
         /// was queued as a dry run.
         dry_run: bool,
+        /// What the step does (and so which page and step file).
+        action: ActionKind,
         /// The pauses before and between the step's actions, in ms, drawn
         /// by the pacing generator (the first before the first action).
         pauses_ms: Vec<u32>,
@@ -303,6 +375,8 @@ pub enum Action {
         attempt: u64,
         /// The person was queued as a dry run.
         dry_run: bool,
+        /// What the lost step did.
+        action: ActionKind,
         /// The pauses before and between the step's actions, in ms.
         pauses_ms: Vec<u32>,
     },
@@ -401,6 +475,14 @@ pub enum RefuseReason {
     /// The member's LinkedIn is in a language netprune knows no removal
     /// words in, neither its own nor taught ([`crate::removal::language`]).
     Language,
+    /// Not a connection (someone invited or followed): nothing to remove.
+    NotConnection,
+    /// No pending invitation to them on the sent page: nothing to withdraw.
+    NoInvitation,
+    /// Not on the following page: nothing to unfollow.
+    NotFollowed,
+    /// Queued already for another kind of step.
+    QueuedOtherwise,
 }
 
 impl RefuseReason {
@@ -417,6 +499,10 @@ impl RefuseReason {
             Self::BadSlug => "not a profile link netprune can use",
             Self::QueueFull => "the queue is full (30,000 people waiting)",
             Self::Language => "LinkedIn is in a language netprune cannot remove in yet",
+            Self::NotConnection => "not one of your connections",
+            Self::NoInvitation => "no pending invitation from you",
+            Self::NotFollowed => "not someone you follow",
+            Self::QueuedOtherwise => "already queued for something else",
         }
     }
 }
@@ -490,6 +576,28 @@ pub enum QueueState {
     Paused,
 }
 
+/// One kind of step in the queue, as the popup shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindProgress {
+    /// Which kind.
+    pub kind: ActionKind,
+    /// Waiting or in progress.
+    pub pending: u32,
+    /// Verified done (removed, withdrawn, unfollowed), ever.
+    pub done: u32,
+    /// Verified done in the last 24 hours.
+    pub done_today: u32,
+    /// Attempts in the last hour (what its hourly cap counts).
+    pub attempts_this_hour: u32,
+    /// Attempts in the last 24 hours (what its daily cap counts).
+    pub attempts_today: u32,
+    /// Its hourly cap in force (null under development pacing).
+    pub hourly_cap: Option<u32>,
+    /// Its daily cap in force (null under development pacing).
+    pub daily_cap: Option<u32>,
+}
+
 /// Everything the popup shows of the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -530,6 +638,14 @@ pub struct QueueProgress {
     pub check_waiting: Option<String>,
     /// Verified removals in the last 24 hours.
     pub removed_today: u32,
+    /// Each kind of step: what waits, what is done, and today's count
+    /// against its caps.
+    pub kinds: Vec<KindProgress>,
+    /// Attempts of every kind in the last 24 hours (what the overall
+    /// ceiling counts).
+    pub overall_today: u32,
+    /// The overall daily ceiling in force (null under development pacing).
+    pub overall_daily_cap: Option<u32>,
     /// Removal attempts in the last hour (what the hourly cap counts).
     pub attempts_this_hour: u32,
     /// Removal attempts in the last 24 hours (what the daily cap counts).

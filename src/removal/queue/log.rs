@@ -19,6 +19,9 @@ pub struct LogRecord {
     pub to: Stage,
     /// What happened, in words.
     pub detail: String,
+    /// What kind of step (an earlier build's records are removals).
+    #[serde(default, skip_serializing_if = "ActionKind::is_remove")]
+    pub action: ActionKind,
 }
 
 impl LogRecord {
@@ -39,15 +42,20 @@ impl RemovalQueue {
     /// to open in a spreadsheet: a cell that would run as a formula starts
     /// with an apostrophe.
     pub fn log_csv(&self) -> String {
-        let mut out = String::from("Name,Profile URL,When (UTC),From,Outcome,Detail\r\n");
+        let mut out = String::from("Name,Profile URL,When (UTC),From,Outcome,Detail,Action\r\n");
         for record in &self.log {
             let fields = [
                 record.name.as_str(),
                 &record.profile_url(),
                 &iso_utc(record.at_ms),
                 record.from.map_or("", Stage::word),
-                record.to.word(),
+                // A verified step's outcome in its kind's word.
+                match record.to {
+                    Stage::Removed => record.action.done_word(),
+                    other => other.word(),
+                },
                 &record.detail,
+                record.action.id(),
             ];
             for (n, field) in fields.iter().enumerate() {
                 if n > 0 {
@@ -123,6 +131,7 @@ mod tests {
                 name: String::new(),
                 at_ms: n as i64,
                 from: None,
+                action: ActionKind::Remove,
                 to: if n % 1000 == 0 {
                     Stage::Removed
                 } else {

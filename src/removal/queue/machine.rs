@@ -31,20 +31,74 @@ impl RemovalQueue {
                 None => Decision::VerifyAgain(i),
             };
         }
-        let Some(i) = self
-            .entries
-            .iter()
-            .position(|e| e.status == EntryStatus::Pending)
-        else {
-            return Decision::Idle;
-        };
-        match self
-            .policy()
-            .next_start(now_ms, utc_offset_minutes, self.hold, &self.attempts)
-        {
-            Some(hold) => Decision::Wait(hold),
-            None => Decision::Remove(i),
+        // The first pending person whose kind may start now; a kind at
+        // its cap lets a later person of another kind go first. Otherwise
+        // wait for the soonest any kind may start.
+        // Among those, the kind whose page the acting tab shows goes first.
+        let policy = self.policy();
+        let all = self.all_attempts();
+        let mut soonest: Option<Hold> = None;
+        let mut first: Option<usize> = None;
+        let mut kinds_seen: Vec<ActionKind> = Vec::with_capacity(3);
+        for (i, entry) in self.entries.iter().enumerate() {
+            if entry.status != EntryStatus::Pending || kinds_seen.contains(&entry.action) {
+                continue;
+            }
+            kinds_seen.push(entry.action);
+            let own = self.attempts_of(entry.action);
+            match policy.next_start_of(
+                entry.action,
+                now_ms,
+                utc_offset_minutes,
+                self.hold,
+                own,
+                &all,
+            ) {
+                None if self.shown == Some(entry.action) => return Decision::Remove(i),
+                None => {
+                    first.get_or_insert(i);
+                }
+                Some(hold) => {
+                    if soonest.is_none_or(|s| hold.until_ms < s.until_ms) {
+                        soonest = Some(hold);
+                    }
+                }
+            }
+            if kinds_seen.len() == ActionKind::ALL.len() {
+                break;
+            }
         }
+        match (first, soonest) {
+            (Some(i), _) => Decision::Remove(i),
+            (None, Some(hold)) => Decision::Wait(hold),
+            (None, None) => Decision::Idle,
+        }
+    }
+
+    /// The recent attempts of `kind`, oldest first.
+    pub(crate) fn attempts_of(&self, kind: ActionKind) -> &VecDeque<TimeMs> {
+        static NONE: VecDeque<TimeMs> = VecDeque::new();
+        match kind {
+            ActionKind::Remove => &self.attempts,
+            other => self.other_attempts.get(&other).unwrap_or(&NONE),
+        }
+    }
+
+    pub(super) fn attempts_of_mut(&mut self, kind: ActionKind) -> &mut VecDeque<TimeMs> {
+        match kind {
+            ActionKind::Remove => &mut self.attempts,
+            other => self.other_attempts.entry(other).or_default(),
+        }
+    }
+
+    /// Every kind's recent attempts together, oldest first.
+    pub(crate) fn all_attempts(&self) -> VecDeque<TimeMs> {
+        let mut all: Vec<TimeMs> = ActionKind::ALL
+            .iter()
+            .flat_map(|&k| self.attempts_of(k).iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.into()
     }
 
     pub(super) fn hand_out_remove(&mut self, i: usize, now_ms: TimeMs) -> Action {
@@ -56,13 +110,19 @@ impl RemovalQueue {
         let detail = if dry_run {
             format!("dry run: walking to the confirm button (step {attempt})")
         } else {
-            format!("removing (step {attempt}, try {})", entry.attempts)
+            let doing = match entry.action {
+                ActionKind::Remove => "removing",
+                ActionKind::Withdraw => "withdrawing",
+                ActionKind::Unfollow => "unfollowing",
+            };
+            format!("{doing} (step {attempt}, try {})", entry.attempts)
         };
-        let (slug, name) = (entry.slug.clone(), entry.name.clone());
+        let (slug, name, action) = (entry.slug.clone(), entry.name.clone(), entry.action);
         self.settle(i, EntryStatus::InProgress, detail, now_ms);
-        self.attempts.push_back(now_ms);
-        if self.attempts.len() > ATTEMPTS_KEPT {
-            self.attempts.pop_front();
+        let attempts = self.attempts_of_mut(action);
+        attempts.push_back(now_ms);
+        if attempts.len() > ATTEMPTS_KEPT {
+            attempts.pop_front();
         }
         self.until_breather = self.until_breather.saturating_sub(1);
         self.hold = None;
@@ -80,6 +140,7 @@ impl RemovalQueue {
             name,
             attempt,
             dry_run,
+            action,
             pauses_ms,
         }
     }
@@ -87,6 +148,7 @@ impl RemovalQueue {
     pub(super) fn hand_out_verify(&mut self, i: usize, detail: &str, now_ms: TimeMs) -> Action {
         let attempt = self.take_attempt_id();
         let (slug, name) = (self.entries[i].slug.clone(), self.entries[i].name.clone());
+        let action = self.entries[i].action;
         let pauses_ms = self.policy().step_pauses_ms(&mut self.rng);
         let mut dry_run = self.entries[i].dry_run;
         self.push_log(LogRecord {
@@ -96,6 +158,7 @@ impl RemovalQueue {
             from: Some(Stage::InProgress),
             to: Stage::InProgress,
             detail: format!("{detail} (step {attempt})"),
+            action,
         });
         if let Some(step) = self.step.as_mut() {
             step.attempt = attempt;
@@ -109,6 +172,7 @@ impl RemovalQueue {
             name,
             attempt,
             dry_run,
+            action,
             pauses_ms,
         }
     }
@@ -152,6 +216,7 @@ impl RemovalQueue {
             from: Some(from),
             to: entry.status.stage(),
             detail,
+            action: entry.action,
         };
         if record.to != Stage::InProgress
             && self.step.as_ref().is_some_and(|s| s.slug == record.slug)

@@ -55,7 +55,7 @@ use crate::removal::pacing::{
     HOUR_MS, MINUTE_MS, SECOND_MS,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 mod enqueue;
 mod entry;
@@ -154,6 +154,11 @@ pub struct RemovalQueue {
     entries: Vec<Entry>,
     #[serde(skip)]
     index: SlugIndex,
+    /// The kind of step whose page the acting tab shows, as the
+    /// background last said: that kind goes first when several may start.
+    /// Not stored: the background says it again at every wake.
+    #[serde(skip)]
+    shown: Option<ActionKind>,
     /// Every transition, oldest first.
     #[serde(default)]
     log: Vec<LogRecord>,
@@ -168,6 +173,10 @@ pub struct RemovalQueue {
     /// Times of recent removal attempts, oldest first, for the caps.
     #[serde(default)]
     attempts: VecDeque<TimeMs>,
+    /// Times of recent attempts of the other kinds (withdraw, unfollow),
+    /// oldest first, for their caps and the overall ceiling.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    other_attempts: BTreeMap<ActionKind, VecDeque<TimeMs>>,
     /// The pacing, breather or backoff hold on the next step.
     #[serde(default)]
     hold: Option<Hold>,
@@ -227,11 +236,13 @@ impl RemovalQueue {
             legacy_dry_run: false,
             entries: Vec::new(),
             index: SlugIndex::default(),
+            shown: None,
             log: Vec::new(),
             paused: None,
             step: None,
             next_attempt: 1,
             attempts: VecDeque::new(),
+            other_attempts: BTreeMap::new(),
             hold: None,
             until_breather,
             consecutive_failures: 0,
@@ -371,6 +382,14 @@ impl RemovalQueue {
             ..self.settings.clone()
         }
         .clamped();
+    }
+
+    /// Says which kind of step the acting tab's page takes (the
+    /// connections page removals, the sent invitations page withdrawals,
+    /// the following page unfollows; `None`: none of them), so that kind
+    /// goes first when several may start.
+    pub fn set_shown(&mut self, kind: Option<ActionKind>) {
+        self.shown = kind;
     }
 
     /// Everyone ever queued, in queue order.

@@ -69,6 +69,7 @@ impl RemovalQueue {
                 from: None,
                 to: Stage::Pending,
                 detail,
+                action: ActionKind::Remove,
             });
         }
         self.cooldown = None;
@@ -124,15 +125,15 @@ impl RemovalQueue {
             self.step = None;
             return Reported::Stale { paused: false };
         };
-        let detail = format!(
-            "the tab did not take step {attempt}: {}",
-            why.wait_reason().words()
-        );
+        let reason = why.wait_reason_for(self.entries[i].action);
+        let detail = format!("the tab did not take step {attempt}: {}", reason.words());
         match step.kind {
             StepKind::Remove => {
                 self.entries[i].attempts = self.entries[i].attempts.saturating_sub(1);
-                if let Some(at) = self.attempts.iter().rposition(|&a| a == step.issued_at_ms) {
-                    self.attempts.remove(at);
+                let action = self.entries[i].action;
+                let attempts = self.attempts_of_mut(action);
+                if let Some(at) = attempts.iter().rposition(|&a| a == step.issued_at_ms) {
+                    attempts.remove(at);
                 }
                 self.until_breather += 1;
                 self.settle(i, EntryStatus::Pending, detail, now_ms);
@@ -142,7 +143,7 @@ impl RemovalQueue {
         let policy = self.policy();
         self.hold = Some(Hold {
             until_ms: now_ms + policy.delay_ms(&mut self.rng),
-            why: why.wait_reason(),
+            why: reason,
         });
         Reported::Applied {
             slug: step.slug,

@@ -137,6 +137,7 @@ impl RemovalQueue {
             self.step = None;
             return Reported::Stale { paused: false };
         };
+        let kind = self.entries[i].action;
         match (step.kind, outcome) {
             (StepKind::Remove, StepOutcome::Removed) if step.dry_run => {
                 self.succeed(
@@ -144,7 +145,15 @@ impl RemovalQueue {
                     EntryStatus::Skipped {
                         why: SkipReason::DryRun,
                     },
-                    "dry run: would remove (stopped at the confirm button)",
+                    match kind {
+                        ActionKind::Remove => {
+                            "dry run: would remove (stopped at the confirm button)"
+                        }
+                        ActionKind::Withdraw => {
+                            "dry run: would withdraw (stopped at the confirm button)"
+                        }
+                        ActionKind::Unfollow => "dry run: would unfollow (stopped at the button)",
+                    },
                     now_ms,
                 );
             }
@@ -152,7 +161,11 @@ impl RemovalQueue {
                 self.succeed(
                     i,
                     EntryStatus::Removed,
-                    "removed: the card left the list",
+                    match kind {
+                        ActionKind::Remove => "removed: the card left the list",
+                        ActionKind::Withdraw => "withdrawn: the invitation left the sent list",
+                        ActionKind::Unfollow => "unfollowed: the button now says Follow",
+                    },
                     now_ms,
                 );
             }
@@ -162,7 +175,11 @@ impl RemovalQueue {
                     EntryStatus::Skipped {
                         why: SkipReason::AlreadyGone,
                     },
-                    "not on the connections list when searched",
+                    match kind {
+                        ActionKind::Remove => "not on the connections list when searched",
+                        ActionKind::Withdraw => "not on the sent invitations list",
+                        ActionKind::Unfollow => "not followed on the following list",
+                    },
                     now_ms,
                 );
             }
@@ -184,7 +201,12 @@ impl RemovalQueue {
                 self.verify_unsettled(
                     i,
                     format!(
-                        "pressed Remove connection, no proof yet ({reason}): checking the list"
+                        "pressed {}, no proof yet ({reason}): checking the list",
+                        match kind {
+                            ActionKind::Remove => "Remove connection",
+                            ActionKind::Withdraw => "Withdraw",
+                            ActionKind::Unfollow => "Unfollow",
+                        }
                     ),
                     now_ms,
                 );
@@ -292,18 +314,51 @@ impl RemovalQueue {
     /// left will be done, as of `now_ms`.
     pub fn progress(&self, now_ms: TimeMs, utc_offset_minutes: i32) -> QueueProgress {
         let mut counts = [0u32; 7];
+        let mut removed = 0;
         for entry in &self.entries {
-            counts[entry.status.stage() as usize] += 1;
+            let stage = entry.status.stage();
+            if stage == Stage::Removed && entry.action != ActionKind::Remove {
+                // Counted with their kind below; "removed" stays removals.
+                continue;
+            }
+            counts[stage as usize] += 1;
+            if stage == Stage::Removed {
+                removed += 1;
+            }
         }
-        let [pending, in_progress, removed, failed, skipped, cancelled, unconfirmed] = counts;
-        let removed_today = self
-            .log
-            .iter()
-            .rev()
-            .take_while(|r| now_ms - r.at_ms < DAY_MS)
-            .filter(|r| r.to == Stage::Removed)
-            .count() as u32;
+        let [pending, in_progress, _, failed, skipped, cancelled, unconfirmed] = counts;
+        let done_today = |kind: ActionKind| {
+            self.log
+                .iter()
+                .rev()
+                .take_while(|r| now_ms - r.at_ms < DAY_MS)
+                .filter(|r| r.to == Stage::Removed && r.action == kind)
+                .count() as u32
+        };
+        let removed_today = done_today(ActionKind::Remove);
         let policy = self.policy();
+        let kinds = ActionKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let of_kind = self.entries.iter().filter(|e| e.action == kind);
+                let attempts = self.attempts_of(kind);
+                KindProgress {
+                    kind,
+                    pending: of_kind
+                        .clone()
+                        .filter(|e| {
+                            matches!(e.status, EntryStatus::Pending | EntryStatus::InProgress)
+                        })
+                        .count() as u32,
+                    done: of_kind.filter(|e| e.status == EntryStatus::Removed).count() as u32,
+                    done_today: done_today(kind),
+                    attempts_this_hour: attempts_within(attempts, now_ms, HOUR_MS),
+                    attempts_today: attempts_within(attempts, now_ms, DAY_MS),
+                    hourly_cap: policy.caps_of(kind).map(|c| c.0),
+                    daily_cap: policy.caps_of(kind).map(|c| c.1),
+                }
+            })
+            .collect();
         let decision = self.decide(now_ms, utc_offset_minutes);
         let left = pending + in_progress;
         let eta_ms = (left > 0).then(|| self.finish_of(left, now_ms, utc_offset_minutes));
@@ -332,6 +387,9 @@ impl RemovalQueue {
                 .filter(|s| !s.in_flight)
                 .map(|s| s.slug.clone()),
             removed_today,
+            kinds,
+            overall_today: attempts_within(&self.all_attempts(), now_ms, DAY_MS),
+            overall_daily_cap: policy.overall_daily_cap(),
             attempts_this_hour: attempts_within(&self.attempts, now_ms, HOUR_MS),
             attempts_today: attempts_within(&self.attempts, now_ms, DAY_MS),
             hourly_cap: policy.hourly_cap(),
