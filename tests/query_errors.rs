@@ -28,7 +28,7 @@ fn unknown_filter_lists_the_known_ones() {
     assert_eq!(e.position, 0);
     assert!(
         e.to_string().starts_with(
-            "at 0: unknown filter \"foo:\"; known: name:, company:, title:, before:, after:, is:, has:, sort:"
+            "at 0: unknown filter \"foo:\"; known: name:, company:, title:, before:, after:, sent-before:, sent-after:, is:, has:, sort:"
         ),
         "{e}"
     );
@@ -82,7 +82,12 @@ fn empty_values_are_errors() {
         ("company: acme", 8, "after \"company:\""),
         ("title:\"\"", 6, "after \"title:\""),
         ("company:\"  \"", 8, "after \"company:\""),
-        ("is:", 3, "expected kept, queued, removed or gone"),
+        (
+            "is:",
+            3,
+            "expected kept, queued, removed, gone, connection, following or invited",
+        ),
+        ("sent-before:", 12, "expected a date"),
         ("has:", 4, "expected date or headline"),
         ("sort:", 5, "expected connected, -connected"),
         ("after:", 6, "expected a date"),
@@ -125,7 +130,7 @@ fn unknown_is_has_and_sort_values_are_errors() {
     assert_eq!(e.position, 3);
     assert_eq!(
         e.message,
-        "expected kept, queued, removed or gone after \"is:\", not \"deleted\""
+        "expected kept, queued, removed, gone, connection, following or invited after \"is:\", not \"deleted\""
     );
     assert!(error("has:photo")
         .message

@@ -65,6 +65,7 @@ fn arb_roster() -> impl Strategy<Value = Roster> {
                         queued,
                         removed,
                         gone,
+                        ..Flags::default()
                     },
                 )
             })

@@ -131,6 +131,7 @@ fn generated_roster(count: usize) -> Roster {
             queued: bits % 50 == 1,
             removed: bits % 100 == 2,
             gone: bits % 200 == 3,
+            ..Flags::default()
         });
     }
     Roster::with_flags(people, flags)

@@ -115,7 +115,7 @@ fn arbitrary_person() -> impl Strategy<Value = Person> {
         })
 }
 
-const QUERIES: [&str; 23] = [
+const QUERIES: [&str; 26] = [
     // The index's own fast paths: leading date bounds scanned on the days
     // column, a first clause of text terms scanned per field column.
     "after:2019-04-20 before:2019-05-10",
@@ -139,6 +139,9 @@ const QUERIES: [&str; 23] = [
     "is:kept",
     "-is:gone é",
     "sort:connected",
+    "is:invited sent-before:2024-06",
+    "-is:connection is:following OR sent-after:2023",
+    "-sent-before:2025 é",
     "sort:-company",
     "title:\"c a\" OR is:queued sort:-name",
 ];
@@ -147,15 +150,21 @@ proptest! {
     #[test]
     fn the_index_answers_as_the_reference_does(
         people in proptest::collection::vec(arbitrary_person(), 0..40),
-        flag_bits in proptest::collection::vec(0u8..16, 0..40),
+        flag_bits in proptest::collection::vec(0u8..128, 0..40),
+        sent_days in proptest::collection::vec(proptest::option::of(19_000i64..21_000), 0..40),
     ) {
         let flags: Vec<Flags> = flag_bits
             .iter()
-            .map(|bits| Flags {
+            .enumerate()
+            .map(|(i, bits)| Flags {
                 kept: bits & 1 != 0,
                 queued: bits & 2 != 0,
                 removed: bits & 4 != 0,
                 gone: bits & 8 != 0,
+                connection: bits & 16 != 0,
+                following: bits & 32 != 0,
+                invited: bits & 64 != 0,
+                sent_day: sent_days.get(i).copied().flatten(),
             })
             .collect();
         let ranked = SearchKeys::for_people(&people);

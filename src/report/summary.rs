@@ -5,15 +5,64 @@
 //! Everything here is derived from [`Network`] on each call; nothing is
 //! stored.
 
-use crate::network::calendar::TimeMs;
+use crate::network::calendar::{CivilDate, TimeMs};
 use crate::network::figure::Precision;
 use crate::network::model::{
     CountReading, FigureKind, Goal, Network, PageStatus, Source, BADGE_THRESHOLD, CONNECTION_CAP,
 };
 use serde::Serialize;
 
+/// What the sent invitations and following pages showed, as netprune holds
+/// it (people read there, not LinkedIn's totals).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelationCounts {
+    /// Invitations the member sent that the sent page still lists.
+    pub pending_invitations: u64,
+    /// How many days ago the oldest of them was sent, as far as the page's
+    /// words tell (None: no date read).
+    pub oldest_invitation_days: Option<u64>,
+    /// Of those, how many were sent more than 30 days ago (99% of accepted
+    /// invitations are accepted within 30 days).
+    pub invitations_over_a_month: u64,
+    /// People the following page lists.
+    pub following_people: u64,
+    /// Of those, how many are not connections.
+    pub following_not_connections: u64,
+    /// When the sent invitations page was last read (None: never).
+    pub invitations_read_ms: Option<TimeMs>,
+    /// When the following page was last read (None: never).
+    pub following_read_ms: Option<TimeMs>,
+}
+
+fn relations_of(network: &Network, now_ms: TimeMs) -> RelationCounts {
+    let today = CivilDate::from_ms(now_ms).to_days();
+    let mut counts = RelationCounts::default();
+    for person in &network.people {
+        if let Some(invitation) = person.invitation() {
+            counts.pending_invitations += 1;
+            counts.invitations_read_ms = counts.invitations_read_ms.max(Some(invitation.read_ms));
+            if let Some(sent) = invitation.sent {
+                let days = u64::try_from(today - sent.date.to_days()).unwrap_or(0);
+                counts.oldest_invitation_days = counts.oldest_invitation_days.max(Some(days));
+                if days > 30 {
+                    counts.invitations_over_a_month += 1;
+                }
+            }
+        }
+        if let Some(follow) = person.relations.as_ref().and_then(|r| r.following.as_ref()) {
+            counts.following_people += 1;
+            counts.following_read_ms = counts.following_read_ms.max(Some(follow.read_ms));
+            if !person.is_connection() {
+                counts.following_not_connections += 1;
+            }
+        }
+    }
+    counts
+}
+
 /// Everything the popup shows, as of `now_ms`.
-pub fn summary(network: &Network, _now_ms: TimeMs) -> Summary {
+pub fn summary(network: &Network, now_ms: TimeMs) -> Summary {
     let connections = network.figure(FigureKind::Connections);
     let followers = network.figure(FigureKind::Followers);
     let following = network.figure(FigureKind::Following);
@@ -85,7 +134,8 @@ pub fn summary(network: &Network, _now_ms: TimeMs) -> Summary {
         connections: connections.map(Count::from),
         followers: followers.map(Count::from),
         following: following.map(Count::from),
-        people_read: network.people.len() as u64,
+        people_read: network.people.iter().filter(|p| p.is_connection()).count() as u64,
+        relations: relations_of(network, now_ms),
         badge,
         cap,
         goal: network.goal,
@@ -328,6 +378,9 @@ pub struct Summary {
     pub following: Option<Count>,
     /// Distinct connections read from pages.
     pub people_read: u64,
+    /// The member's other relations as their pages were read: pending
+    /// invitations and people followed.
+    pub relations: RelationCounts,
     /// The 500+ badge.
     pub badge: Badge,
     /// The 30,000 cap.

@@ -50,6 +50,26 @@ pub struct Row<'a> {
     /// not one clear fit by name and company): who, in words, so the
     /// review page can say they are possibly the same person.
     pub possibly_same_as: Option<String>,
+    /// One of the member's connections (false: only invited or followed).
+    pub connection: bool,
+    /// Followed by the member (the following page lists them).
+    pub following: bool,
+    /// The member's pending invitation to them.
+    pub invitation: Option<RowInvitation>,
+    /// netprune withdrew an invitation to them (verified).
+    pub withdrawn: bool,
+    /// netprune unfollowed them (verified).
+    pub unfollowed: bool,
+}
+
+/// A pending invitation as the row shows it: never the note's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowInvitation {
+    /// When it was sent, as far as the page's words tell.
+    pub sent: Option<RowDate>,
+    /// Whether it carried a note (null: the page shows no sign).
+    pub has_note: Option<bool>,
 }
 
 /// A connection date as the row shows it.
@@ -118,6 +138,8 @@ pub struct YearCount {
 fn source_id(source: Source) -> &'static str {
     match source {
         Source::Export => "export",
+        Source::InvitationsPage => "invitations-page",
+        Source::FollowingPage => "following-page",
         _ => "connections-page",
     }
 }
@@ -154,6 +176,23 @@ pub fn rows<'a>(
             gone: p.gone_since_ms.is_some(),
             unmatched: p.unmatched,
             possibly_same_as: namesakes.get(&index).cloned(),
+            connection: p.is_connection(),
+            following: p.follows(),
+            invitation: p.invitation().map(|i| RowInvitation {
+                sent: i.sent.map(|c| RowDate {
+                    date: c.date.to_string(),
+                    precision: c.precision,
+                }),
+                has_note: i.has_note,
+            }),
+            withdrawn: p
+                .relations
+                .as_ref()
+                .is_some_and(|r| r.withdrawn_at_ms.is_some()),
+            unfollowed: p
+                .relations
+                .as_ref()
+                .is_some_and(|r| r.unfollowed_at_ms.is_some()),
         })
         .collect()
 }

@@ -60,7 +60,7 @@ pub struct Suggestion {
 }
 
 /// The usual cleanup targets (DESIGN.md), one click away in the review page.
-pub const SUGGESTED: [Suggestion; 5] = [
+pub const SUGGESTED: [Suggestion; 7] = [
     Suggestion {
         label: "Connected more than five years ago",
         query: "before:5y sort:connected",
@@ -81,16 +81,26 @@ pub const SUGGESTED: [Suggestion; 5] = [
         label: "People at a company you left",
         query: "company:\"{company}\" OR title:\"{company}\"",
     },
+    Suggestion {
+        label: "Invitations pending more than a month",
+        query: "is:invited sent-before:30d",
+    },
+    Suggestion {
+        label: "People you follow who are not connections",
+        query: "is:following -is:connection",
+    },
 ];
 
 /// A one-line reminder of the language, for the review page's search box.
 pub fn help() -> &'static str {
     "words, \"phrases\", name: company: title:, before:/after: 2020 | 2020-06 | 2020-06-15 | 5y | 18m | 30d, \
-     is:kept is:queued is:removed is:gone, has:date has:headline, -not, OR, \
+     is:kept is:queued is:removed is:gone is:connection is:following is:invited, \
+     sent-before:/sent-after: (an invitation's date), has:date has:headline, -not, OR, \
      sort:connected|-connected|name|-name|company|-company"
 }
 
-const KNOWN_FILTERS: &str = "name:, company:, title:, before:, after:, is:, has:, sort:";
+const KNOWN_FILTERS: &str =
+    "name:, company:, title:, before:, after:, sent-before:, sent-after:, is:, has:, sort:";
 const EXPECTED_DATE: &str = "expected a date (YYYY, YYYY-MM, YYYY-MM-DD) or an age (5y, 18m, 30d)";
 /// Ages go back at most 9999 years, months or days: enough for any
 /// connection, small enough that the date arithmetic cannot overflow.
@@ -222,10 +232,12 @@ impl Query {
     /// Whether any term tests a flag (`is:`), which the caller then passes.
     pub(crate) fn uses_flags(&self) -> bool {
         self.clauses.iter().any(|clause| {
-            clause
-                .terms
-                .iter()
-                .any(|term| matches!(term.filter, Filter::Is(_)))
+            clause.terms.iter().any(|term| {
+                matches!(
+                    term.filter,
+                    Filter::Is(_) | Filter::SentBefore(_) | Filter::SentOnOrAfter(_)
+                )
+            })
         })
     }
 }
@@ -291,6 +303,16 @@ impl Term {
                 Some(day) => day >= bound.day,
                 None => return false,
             },
+            // An invitation's date, like a connection's, matches no date
+            // filter when unknown (or when there is no invitation).
+            Filter::SentBefore(bound) => match flags.sent_day {
+                Some(day) => day < bound.day,
+                None => return false,
+            },
+            Filter::SentOnOrAfter(bound) => match flags.sent_day {
+                Some(day) => day >= bound.day,
+                None => return false,
+            },
             Filter::Is(flag) => flags.get(*flag),
             Filter::HasDate => keys.connected_day().is_some(),
             Filter::HasHeadline => keys.has_headline(),
@@ -325,6 +347,12 @@ pub enum Filter {
     ConnectedBefore(DateBound),
     /// `after:`: the connection date is known and on or after the bound.
     ConnectedOnOrAfter(DateBound),
+    /// `sent-before:`: a pending invitation's sent date is known and
+    /// earlier than the bound.
+    SentBefore(DateBound),
+    /// `sent-after:`: a pending invitation's sent date is known and on or
+    /// after the bound.
+    SentOnOrAfter(DateBound),
     /// `is:`: a flag the caller passes per person.
     Is(Flag),
     /// `has:date`: the connection date is known.
@@ -466,6 +494,13 @@ pub enum Flag {
     Removed,
     /// No longer found in the connections list.
     Gone,
+    /// One of the member's connections (not someone only invited or
+    /// followed).
+    Connection,
+    /// Someone the member follows (the following page lists them).
+    Following,
+    /// Someone with a pending invitation from the member.
+    Invited,
 }
 
 /// The flags of one person, as the caller knows them.
@@ -479,6 +514,14 @@ pub struct Flags {
     pub removed: bool,
     /// No longer found in the connections list.
     pub gone: bool,
+    /// One of the member's connections.
+    pub connection: bool,
+    /// Followed by the member.
+    pub following: bool,
+    /// Invited by the member, the invitation pending.
+    pub invited: bool,
+    /// The pending invitation's sent day (days since 1970-01-01), if known.
+    pub sent_day: Option<i64>,
 }
 
 impl Flags {
@@ -489,6 +532,9 @@ impl Flags {
             Flag::Queued => self.queued,
             Flag::Removed => self.removed,
             Flag::Gone => self.gone,
+            Flag::Connection => self.connection,
+            Flag::Following => self.following,
+            Flag::Invited => self.invited,
         }
     }
 }

@@ -172,13 +172,14 @@ impl Lexer {
         })))
     }
 
-    /// The position of the ':' when the term starts with `letters:`.
+    /// The position of the ':' when the term starts with `letters:` (a
+    /// hyphen inside, as in `sent-before:`).
     fn field_colon(&self) -> Option<usize> {
-        let letters = self
-            .chars
-            .get(self.at..)?
+        let chars = self.chars.get(self.at..)?;
+        let letters = chars
             .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
+            .enumerate()
+            .take_while(|&(i, c)| c.is_ascii_alphabetic() || (*c == '-' && i > 0))
             .count();
         let colon = self.at + letters;
         (letters > 0 && self.chars.get(colon) == Some(&':')).then_some(colon)
@@ -234,8 +235,10 @@ impl Lexer {
             "name" | "company" | "title" => format!(
                 "expected text to search for after \"{field}:\" (quote it to include spaces: {field}:\"acme corp\")"
             ),
-            "before" | "after" => format!("{EXPECTED_DATE} after \"{field}:\""),
-            "is" => "expected kept, queued, removed or gone after \"is:\"".into(),
+            "before" | "after" | "sent-before" | "sent-after" => {
+                format!("{EXPECTED_DATE} after \"{field}:\"")
+            }
+            "is" => "expected kept, queued, removed, gone, connection, following or invited after \"is:\"".into(),
             "has" => "expected date or headline after \"has:\"".into(),
             "sort" => "expected connected, -connected, name, -name, company or -company after \"sort:\"".into(),
             _ => {
@@ -270,7 +273,7 @@ impl Lexer {
                 },
                 needle: Needle::new(trimmed).ok_or_else(not_this)?,
             },
-            "before" | "after" => {
+            "before" | "after" | "sent-before" | "sent-after" => {
                 let bound = match period_start(trimmed, self.today) {
                     Ok(date) => DateBound::new(date),
                     Err(PeriodError::Shape) => return Err(not_this()),
@@ -284,10 +287,11 @@ impl Lexer {
                         ))
                     }
                 };
-                if field == "before" {
-                    Filter::ConnectedBefore(bound)
-                } else {
-                    Filter::ConnectedOnOrAfter(bound)
+                match field {
+                    "before" => Filter::ConnectedBefore(bound),
+                    "after" => Filter::ConnectedOnOrAfter(bound),
+                    "sent-before" => Filter::SentBefore(bound),
+                    _ => Filter::SentOnOrAfter(bound),
                 }
             }
             "is" => Filter::Is(match trimmed.to_ascii_lowercase().as_str() {
@@ -295,6 +299,9 @@ impl Lexer {
                 "queued" => Flag::Queued,
                 "removed" => Flag::Removed,
                 "gone" => Flag::Gone,
+                "connection" => Flag::Connection,
+                "following" => Flag::Following,
+                "invited" => Flag::Invited,
                 _ => return Err(not_this()),
             }),
             "has" => match trimmed.to_ascii_lowercase().as_str() {
