@@ -10,7 +10,7 @@ import {
   waitFor,
   withFirefox,
 } from "./harness.mjs";
-import { assertRestoreKeptSafety, backupOf } from "./queue-helpers.mjs";
+import { assertRestoreKeptSafety, atRestore, backupOf } from "./queue-helpers.mjs";
 
 test("firefox: a queued batch of 20 is removed, each verified", async () => {
   const site = countingSite({ generation: "artdeco", count: 24, seed: 61, pageSize: 24 });
@@ -63,12 +63,13 @@ test("firefox: a dry-run batch followed by a real one removes only the real one,
     const before = await progress();
     const restored = await session.ask({ type: "restore-backup", text: backup });
     assert.equal(restored.ok, true, restored.error);
+    const restoredAt = await atRestore(progress, site);
     await waitFor(async () => (await progress())?.inProgress === 0, {
       what: "the step under way to finish",
       timeout: 60_000,
       describe: progress,
     });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    assertRestoreKeptSafety(before, await progress(), site);
+    assertRestoreKeptSafety(before, restoredAt, await progress(), site);
   });
 });

@@ -17,7 +17,7 @@ import {
   waitFor,
   withChromium,
 } from "./harness.mjs";
-import { assertRestoreKeptSafety, backupOf, killWorker } from "./queue-helpers.mjs";
+import { assertRestoreKeptSafety, atRestore, backupOf, killWorker } from "./queue-helpers.mjs";
 
 test("chromium: a batch of 20 is removed one at a time, each verified and logged; kept people are never touched", async () => {
   // The page states 510 connections (40 rendered at once): removing 20
@@ -296,6 +296,7 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
     const restored = await ask(session.popupPage, { type: "restore-backup", text: backup });
     assert.equal(restored.ok, true, restored.error);
     assert.ok(restored.report.notRequeued >= 1, JSON.stringify(restored.report));
+    const restoredAt = await atRestore(() => queueProgress(session), site);
 
     // Whatever step was out finishes; nothing else starts.
     const settled = await waitFor(
@@ -311,7 +312,7 @@ test("chromium: a restore in the middle of a queue keeps the removed removed, th
     );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const after = await queueProgress(session);
-    assertRestoreKeptSafety(before, after, site);
+    assertRestoreKeptSafety(before, restoredAt, after, site);
     assert.equal(after.removed, settled.removed, "a removal started after the restore");
     const removedNow = [...site.removed];
     // The log still lists every removal, and a removed person cannot be queued again.
