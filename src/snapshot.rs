@@ -364,6 +364,25 @@ impl Snapshot {
         )
     }
 
+    /// What queuing `slugs` for steps of `kind` would do, without doing it
+    /// (see [`plan::plan_actions`]).
+    pub fn plan_actions(
+        &mut self,
+        slugs: &[String],
+        kind: ActionKind,
+        now_ms: TimeMs,
+        utc_offset_minutes: i32,
+    ) -> Result<RemovalPlan, ModelError> {
+        plan::plan_actions(
+            &mut self.queue,
+            &self.network,
+            slugs,
+            kind,
+            now_ms,
+            utc_offset_minutes,
+        )
+    }
+
     /// The member's LinkedIn language (the last page read) and whether
     /// netprune removes in it (see [`language::removal_language`]).
     pub fn removal_language(&self) -> RemovalLanguage {

@@ -121,6 +121,63 @@ fn an_accepted_invitation_makes_a_connection_and_ends_the_invitation() {
 }
 
 #[test]
+fn the_plan_of_each_kind_offers_exactly_whom_queueing_takes() {
+    // The review page's confirmation asks the plan; queueing must agree,
+    // person for person, or the dialog names people who are then refused.
+    let asked = strings(&["c0", "c1", "i0", "i1", "f0", "c0", "nobody"]);
+    for kind in ActionKind::ALL {
+        let mut n = mixed_network(2);
+        let plan = n.plan_actions(&asked, kind, NOW, UTC).unwrap();
+        let report = n.queue_actions(&asked, kind, NOW, false).unwrap();
+        assert_eq!(plan.queueable.len(), report.queued as usize, "{kind:?}");
+        assert!(!plan.queueable.is_empty(), "{kind:?}");
+        let mut excluded: Vec<(String, RefuseReason)> = plan
+            .excluded
+            .iter()
+            .map(|e| (e.slug.clone(), e.reason))
+            .collect();
+        let mut refused: Vec<(String, RefuseReason)> = report
+            .refused
+            .iter()
+            .map(|r| (r.slug.clone(), r.why))
+            .collect();
+        excluded.sort_by_key(|(slug, why)| (slug.clone(), format!("{why:?}")));
+        refused.sort_by_key(|(slug, why)| (slug.clone(), format!("{why:?}")));
+        assert_eq!(excluded, refused, "{kind:?}");
+        for slug in &plan.queueable {
+            let entry = n.queue.entry(slug).expect("planned, so queued");
+            assert_eq!(entry.action, kind, "{slug}");
+        }
+    }
+}
+
+#[test]
+fn only_a_removal_plan_changes_the_connection_count() {
+    let mut n = mixed_network(3);
+    let before = n
+        .plan_actions(&strings(&["c0"]), ActionKind::Remove, NOW, UTC)
+        .unwrap();
+    let withdraw = n
+        .plan_actions(&strings(&["i0", "i1"]), ActionKind::Withdraw, NOW, UTC)
+        .unwrap();
+    assert_eq!(withdraw.queueable.len(), 2);
+    assert_eq!(withdraw.connections_after, withdraw.connections_before);
+    assert!(withdraw.finish_at_ms.is_none());
+    assert_eq!(
+        before.connections_after,
+        before.connections_before.map(|b| b - 1)
+    );
+    // Withdrawals already waiting do not count as removals waiting.
+    n.queue_actions(&strings(&["i0"]), ActionKind::Withdraw, NOW, false)
+        .unwrap();
+    let again = n
+        .plan_actions(&strings(&["c0"]), ActionKind::Remove, NOW, UTC)
+        .unwrap();
+    assert_eq!(again.already_waiting, 0);
+    assert_eq!(again.connections_after, before.connections_after);
+}
+
+#[test]
 fn each_kind_needs_its_relation() {
     let mut n = mixed_network(2);
     assert_eq!(

@@ -45,11 +45,7 @@ impl Core {
         dry_run: bool,
     ) -> Result<JsValue, JsValue> {
         let now = time(now_ms)?;
-        let kind = ActionKind::from_id(kind).ok_or_else(|| {
-            error(format!(
-                "unknown kind of step {kind:?}: expected remove, withdraw or unfollow"
-            ))
-        })?;
+        let kind = kind_of(kind)?;
         to_js(
             &self
                 .network
@@ -102,6 +98,27 @@ impl Core {
             &self
                 .network
                 .plan_removals(&slugs, now, utc_offset_minutes)
+                .map_err(error)?,
+        )
+    }
+
+    /// What `queueActions` would do with these people for steps of `kind`
+    /// ("remove", "withdraw", "unfollow"), without doing it: the shape of
+    /// `planRemovals`; only removals change the counts and have a finish.
+    #[wasm_bindgen(js_name = planActions)]
+    pub fn plan_actions(
+        &mut self,
+        slugs: Vec<String>,
+        kind: &str,
+        now_ms: f64,
+        utc_offset_minutes: i32,
+    ) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let kind = kind_of(kind)?;
+        to_js(
+            &self
+                .network
+                .plan_actions(&slugs, kind, now, utc_offset_minutes)
                 .map_err(error)?,
         )
     }
@@ -350,4 +367,13 @@ impl Core {
             .map(|d| d.min(f64::from(u32::MAX)) as u32);
         to_js(&crate::removal::rules::Rules::new(dev))
     }
+}
+
+/// A kind of step by its id, or the error naming the three.
+fn kind_of(id: &str) -> Result<ActionKind, JsValue> {
+    ActionKind::from_id(id).ok_or_else(|| {
+        error(format!(
+            "unknown kind of step {id:?}: expected remove, withdraw or unfollow"
+        ))
+    })
 }

@@ -82,7 +82,7 @@ pub fn action_counts(network: &Network, slugs: &[String]) -> [(ActionKind, u32);
 }
 
 /// The person `slug` names if a step of `kind` may be queued for them.
-fn kind_refusal<'a>(
+pub(crate) fn kind_refusal<'a>(
     network: &'a Network,
     slug: &str,
     kind: ActionKind,

@@ -3,17 +3,18 @@
 //! crossed, and when the queue would be done.
 //!
 //! It asks exactly the questions [`queue_removals`] asks (the same
-//! [`person_refusal`] and [`RemovalQueue::entry_refusal`]) and the queue's
+//! [`kind_refusal`] and [`RemovalQueue::entry_refusal`]) and the queue's
 //! own finish estimate, so what the review page's confirmation shows is
 //! what queuing then does. It changes nothing.
 //!
 //! [`queue_removals`]: crate::removal::people::queue_removals
+//! [`kind_refusal`]: crate::removal::people::kind_refusal
 
 use crate::network::calendar::TimeMs;
 use crate::network::figure::Precision;
 use crate::network::model::{FigureKind, ModelError, Network, BADGE_THRESHOLD};
 use crate::network::text::clean_text;
-use crate::removal::people::{batch_refusal, person_refusal};
+use crate::removal::people::{batch_refusal, kind_refusal};
 use crate::removal::queue::{ActionKind, RefuseReason, RemovalQueue, MAX_PENDING, MAX_SLUG_CHARS};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -55,7 +56,8 @@ pub struct RemovalPlan {
     pub finish_at_ms: Option<TimeMs>,
     /// `finishAtMs` less now.
     pub duration_ms: Option<i64>,
-    /// People already waiting in the queue, counted in `connectionsAfter`.
+    /// Removals already waiting in the queue or under way, counted in
+    /// `connectionsAfter`.
     pub already_waiting: u32,
 }
 
@@ -93,6 +95,28 @@ pub fn plan_removals(
     now_ms: TimeMs,
     utc_offset_minutes: i32,
 ) -> Result<RemovalPlan, ModelError> {
+    plan_actions(
+        queue,
+        network,
+        slugs,
+        ActionKind::Remove,
+        now_ms,
+        utc_offset_minutes,
+    )
+}
+
+/// What [`crate::removal::people::queue_actions`] would do with `slugs`
+/// for steps of `kind`: [`plan_removals`] for any kind. Only removals change
+/// the connection count (and may cross the badge), and only their finish is
+/// estimated: a withdrawal or an unfollow leaves both as they are.
+pub fn plan_actions(
+    queue: &mut RemovalQueue,
+    network: &Network,
+    slugs: &[String],
+    kind: ActionKind,
+    now_ms: TimeMs,
+    utc_offset_minutes: i32,
+) -> Result<RemovalPlan, ModelError> {
     if slugs.len() > MAX_PENDING {
         return Err(ModelError::BadInput(format!(
             "{} people asked for; at most {MAX_PENDING} can be queued",
@@ -100,7 +124,10 @@ pub fn plan_removals(
         )));
     }
     queue.ensure_index();
-    let batch = batch_refusal(queue, network);
+    let batch = match kind {
+        ActionKind::Remove => batch_refusal(queue, network),
+        _ => None,
+    };
     let mut pending = queue.pending_count();
     let mut taken: HashSet<String> = HashSet::new();
     let mut queueable = Vec::new();
@@ -108,14 +135,14 @@ pub fn plan_removals(
     for slug in slugs {
         let checked = match batch {
             Some(why) => Err(why),
-            None => person_refusal(network, slug),
+            None => kind_refusal(network, slug, kind),
         }
-        .and_then(|p| {
-            match queue.entry_refusal(&p.slug, ActionKind::Remove, &taken, pending) {
+        .and_then(
+            |p| match queue.entry_refusal(&p.slug, kind, &taken, pending) {
                 Some(why) => Err(why),
                 None => Ok(p.slug.clone()),
-            }
-        });
+            },
+        );
         match checked {
             Ok(slug) => {
                 taken.insert(slug.clone());
@@ -133,18 +160,27 @@ pub fn plan_removals(
             }),
         }
     }
+    // Removals waiting or under way: only they change the count.
     let progress = queue.progress(now_ms, utc_offset_minutes);
-    let already_waiting = progress.pending + progress.in_progress;
-    let removing = queueable.len() as u64 + u64::from(already_waiting);
+    let already_waiting = progress
+        .kinds
+        .iter()
+        .find(|k| k.kind == ActionKind::Remove)
+        .map_or(0, |k| k.pending);
+    let removing = match kind {
+        ActionKind::Remove => queueable.len() as u64,
+        _ => 0,
+    } + u64::from(already_waiting);
     let count = network.figure(FigureKind::Connections).map(|c| &c.figure);
     let before = count.map(|f| f.value);
     let after = before.map(|b| b.saturating_sub(removing));
-    let finish_at_ms = (!queueable.is_empty()).then(|| {
+    let estimated = kind == ActionKind::Remove && !queueable.is_empty();
+    let finish_at_ms = estimated.then(|| {
         let count = u32::try_from(removing).unwrap_or(u32::MAX);
         queue.finish_of(count, now_ms, utc_offset_minutes)
     });
     Ok(RemovalPlan {
-        crosses_badge: !queueable.is_empty()
+        crosses_badge: estimated
             && before.is_some_and(|b| b >= BADGE_THRESHOLD)
             && after.is_some_and(|a| a < BADGE_THRESHOLD),
         queueable,
