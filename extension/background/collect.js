@@ -1,11 +1,124 @@
 // @ts-check
-// Collection runs on the connections tab: asking the acting tab to collect
-// with the core's collection rules (its pacing and when a stall is the end
-// of the list), and halting every LinkedIn tab netprune knows. The run's
-// progress itself is the core's (`startCollection`, `finishCollection`).
+// Collection: asking the acting tab to collect its list with the core's
+// collection rules (its pacing and when a stall is the end of the list), and
+// halting every LinkedIn tab netprune knows. The connections run's progress
+// is the core's (`startCollection`, `finishCollection`: it also tells who
+// has left the network); a run over the sent invitations or following list
+// only reads every row, and is recorded here (storage.session.listCollects).
 import { api } from "../lib/browser.js";
 import { Core, devDelayMs, messageOf } from "./core-host.js";
-import { linkedinTabs } from "./tabs.js";
+import { actingTab, linkedinTabs } from "./tabs.js";
+
+/** The lists a collection can read, and their names in words. */
+const LIST_WORDS = {
+  connections: "connections",
+  invitations: "sent invitations",
+  following: "following",
+};
+
+/**
+ * The list a message names; anything else is the connections list (the
+ * messages predate the other lists).
+ * @param {unknown} value
+ * @returns {"connections" | "invitations" | "following"}
+ */
+export function listOf(value) {
+  return value === "invitations" || value === "following" ? value : "connections";
+}
+
+/**
+ * @typedef {{ running: boolean, tabId: number, startedAtMs: number,
+ *   endedAtMs: number | null, outcome: string | null, reason: string | null }} ListRun
+ */
+
+/**
+ * The runs over the sent invitations and following lists, by list.
+ * @returns {Promise<Record<string, ListRun>>}
+ */
+export async function listCollects() {
+  const { listCollects: runs } = await api.storage.session.get("listCollects");
+  return runs && typeof runs === "object" ? runs : {};
+}
+
+/**
+ * Asks the tab acting on `list`'s page to read the whole list.
+ * @param {"invitations" | "following"} list
+ */
+export async function startListCollect(list) {
+  const tabId = await actingTab(list);
+  if (tabId === null) {
+    throw new Error(
+      `Open your LinkedIn ${LIST_WORDS[list]} page in a tab first: netprune collects from it.`,
+    );
+  }
+  const rules = await collectRules();
+  /** @type {any} */
+  let answer;
+  try {
+    answer = await api.tabs.sendMessage(tabId, {
+      type: "collect-run",
+      list,
+      delayMs: rules.delayMs,
+      stallMs: rules.stallMs,
+      rules,
+    });
+  } catch (error) {
+    answer = { ok: false, error: messageOf(error) };
+  }
+  if (!answer?.ok) {
+    throw new Error(`Your ${LIST_WORDS[list]} tab did not start reading: ${answer?.error}`);
+  }
+  const runs = await listCollects();
+  runs[list] = {
+    running: true,
+    tabId,
+    startedAtMs: Date.now(),
+    endedAtMs: null,
+    outcome: null,
+    reason: null,
+  };
+  await api.storage.session.set({ listCollects: runs });
+  return runs;
+}
+
+/**
+ * A tab's word that its run over `list` ended (`outcome`: end-of-list,
+ * stalled, halted; `reason`); only the tab the run was asked of ends it.
+ * @param {"invitations" | "following"} list
+ * @param {any} message
+ * @param {number | undefined} tabId
+ */
+export async function listEnded(list, message, tabId) {
+  const runs = await listCollects();
+  const run = runs[list];
+  if (!run?.running || run.tabId !== tabId) return runs;
+  runs[list] = {
+    ...run,
+    running: false,
+    endedAtMs: Date.now(),
+    outcome: typeof message.outcome === "string" ? message.outcome : null,
+    reason: typeof message.reason === "string" ? message.reason : null,
+  };
+  await api.storage.session.set({ listCollects: runs });
+  return runs;
+}
+
+/**
+ * Marks every running list run stopped (`reason`), after the tabs were told
+ * to halt.
+ * @param {string} reason
+ */
+export async function stopListCollects(reason) {
+  const runs = await listCollects();
+  let changed = false;
+  for (const [list, run] of Object.entries(runs)) {
+    if (!run?.running) continue;
+    runs[list] = { ...run, running: false, endedAtMs: Date.now(), outcome: "stopped", reason };
+    changed = true;
+  }
+  if (changed) await api.storage.session.set({ listCollects: runs });
+  return runs;
+}
 
 /** The core's collection rules: human, unless devPacing applies. */
 async function collectRules() {

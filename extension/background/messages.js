@@ -19,6 +19,9 @@ import {
   utcOffset,
 } from "./core-host.js";
 import {
+  ACTION_PAGES,
+  PAGE_OF_KIND,
+  actingTab,
   checkOf,
   connectionsTab,
   memberOf,
@@ -26,7 +29,15 @@ import {
   removalOffReason,
   sameMember,
 } from "./tabs.js";
-import { driveCollection, haltCollection } from "./collect.js";
+import {
+  driveCollection,
+  haltCollection,
+  listCollects,
+  listEnded,
+  listOf,
+  startListCollect,
+  stopListCollects,
+} from "./collect.js";
 import { switchNetwork } from "./accounts.js";
 import { pumpQueue, scheduleWake, takeOutcome, troubleReported } from "./queue-runner.js";
 
@@ -42,6 +53,14 @@ function bytesOf(base64) {
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/**
+ * Whether `page` is one that steps act on (connections, sent invitations,
+ * following).
+ * @param {unknown} page
+ * @returns {page is import("./tabs.js").ActionPage}
+ */
+const isActionPage = (page) => ACTION_PAGES.some((p) => p === page);
 
 /**
  * Whether a message really comes from this extension, and from where.
@@ -99,11 +118,13 @@ const handlers = {
       }
       const report = state.core.ingest(reading, Date.now());
       let collect = report.collect ?? null;
-      if (page === "connections" && typeof tabId === "number") {
-        const acting = (await connectionsTab()) === tabId;
-        // Only the acting tab collects; any other stops if it was.
-        if (acting && report.collect?.running) await driveCollection(tabId);
-        if (!acting && collect?.running) collect = { ...collect, running: false };
+      if (isActionPage(page) && typeof tabId === "number") {
+        const acting = (await actingTab(page)) === tabId;
+        if (page === "connections") {
+          // Only the acting tab collects; any other stops if it was.
+          if (acting && report.collect?.running) await driveCollection(tabId);
+          if (!acting && collect?.running) collect = { ...collect, running: false };
+        }
         // Only the pauses netprune made for want of this page, or of this
         // account, lift by themselves; a pause for trouble or by the member
         // waits for the member.
@@ -168,6 +189,26 @@ const handlers = {
       return report;
     },
   },
+  "queue-actions": {
+    from: "extension-page",
+    async handle(message) {
+      const kind = String(message.kind ?? "");
+      if (!(kind in PAGE_OF_KIND)) {
+        throw new Error(`Unknown kind of step "${kind}": remove, withdraw or unfollow.`);
+      }
+      const slugs = Array.isArray(message.slugs) ? message.slugs.map(String) : [];
+      if (kind === "remove") {
+        const off = await removalOffReason();
+        if (off !== null) throw new Error(`${off} Nobody was queued; "Check this page" says more.`);
+      }
+      // Each person is checked against the relation the kind acts on (the
+      // core refuses the others, with the reason).
+      const report = state.core.queueActions(slugs, kind, Date.now(), Boolean(message.dryRun));
+      await persistNow();
+      pumpQueue();
+      return report;
+    },
+  },
   "queue-pause": {
     from: "extension-page",
     async handle() {
@@ -226,6 +267,8 @@ const handlers = {
   "collect-ended": {
     from: "linkedin-tab",
     async handle(message, sender) {
+      const list = listOf(message.list);
+      if (list !== "connections") return { lists: await listEnded(list, message, sender.tab?.id) };
       // Only the tab that collects ends the run; another tab's end (it was
       // told to stop) says nothing about the list.
       if (sender.tab?.id !== (await connectionsTab())) return { collect: state.core.collection() };
@@ -240,7 +283,9 @@ const handlers = {
   },
   "collect-start": {
     from: "extension-page",
-    async handle() {
+    async handle(message) {
+      const list = listOf(message.list);
+      if (list !== "connections") return { lists: await startListCollect(list) };
       const tabId = await connectionsTab();
       if (tabId === null) {
         throw new Error(
@@ -385,7 +430,14 @@ const handlers = {
       const collect = state.core.finishCollection("stopped", null, Date.now());
       await persistNow();
       await haltCollection();
-      return { collect };
+      const lists = await stopListCollects("stopped by you");
+      return { collect, lists };
+    },
+  },
+  "list-collects": {
+    from: "extension-page",
+    async handle() {
+      return { lists: await listCollects() };
     },
   },
   "get-summary": {

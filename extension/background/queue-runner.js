@@ -19,8 +19,16 @@ import {
   state,
   utcOffset,
 } from "./core-host.js";
-import { connectionsTab, linkedinTabs, sameMember, tabShown } from "./tabs.js";
-import { driveCollection, haltCollection } from "./collect.js";
+import {
+  ACTION_PAGES,
+  PAGE_OF_KIND,
+  actingTab,
+  connectionsTab,
+  linkedinTabs,
+  sameMember,
+  tabShown,
+} from "./tabs.js";
+import { driveCollection, haltCollection, listCollects, stopListCollects } from "./collect.js";
 import { ACCOUNT_REASON } from "./accounts.js";
 
 // The queue runs only with the member's connections page open: steps act on
@@ -46,17 +54,39 @@ const BACKSTOP_MINUTES = 0.5;
 // Steps act only on a page the member can see, of the account that owns
 // this network; otherwise the queue waits (it does not pause), saying why,
 // and looks again on the tab's events or after RECHECK_MS.
-const HIDDEN_WAIT = "Waiting for your LinkedIn connections tab to be visible";
-const MEMBER_WAIT = "Waiting to see which LinkedIn account your connections tab is signed in to";
-// What the queue waits for after the tab did not take a step, by its answer.
-const NOT_TAKEN_WAITS = {
-  hidden: HIDDEN_WAIT,
-  busy: "Waiting for your LinkedIn connections tab to finish what it is doing",
-  "another-account": "Waiting for your LinkedIn connections tab to show this network's account",
-  "no-list": "Waiting for your LinkedIn connections tab to show your connections list",
-  searched:
-    "Waiting for the name search on your LinkedIn connections page to be cleared: it shows nobody",
+// Each page's name in the queue's words.
+const PAGE_WORDS = {
+  connections: "connections",
+  invitations: "sent invitations",
+  following: "following",
 };
+// The message each kind of step is sent to its tab as.
+const STEP_MESSAGES = {
+  remove: "remove-step",
+  withdraw: "withdraw-step",
+  unfollow: "unfollow-step",
+};
+/**
+ * What the queue waits for on `page`'s tab: while it cannot be seen
+ * (`hidden`), or does not yet show whose it is (`member`), and after the
+ * tab did not take a step, by its answer.
+ * @param {string} page one of ACTION_PAGES
+ */
+function waitsOf(page) {
+  const name = PAGE_WORDS[/** @type {keyof typeof PAGE_WORDS} */ (page)] ?? page;
+  const tab = `your LinkedIn ${name} tab`;
+  return {
+    hidden: `Waiting for ${tab} to be visible`,
+    member: `Waiting to see which LinkedIn account ${tab} is signed in to`,
+    busy: `Waiting for ${tab} to finish what it is doing`,
+    "another-account": `Waiting for ${tab} to show this network's account`,
+    "no-list":
+      page === "connections"
+        ? `Waiting for ${tab} to show your connections list`
+        : `Waiting for your LinkedIn ${name} page: open it in a tab`,
+    searched: `Waiting for the name search on your LinkedIn ${name} page to be cleared: it shows nobody`,
+  };
+}
 const RECHECK_MS = 30_000;
 const COLLECT_WAIT = "Waiting for netprune to finish reading your connections list";
 
@@ -132,13 +162,16 @@ async function runQueueStep() {
     await scheduleWake(now + 5_000);
     return;
   }
-  if (tabId === null) {
+  // The pages the waiting steps act on, and the tab acting on each.
+  const tabs = await actingTabs(progress);
+  const chosen = await preferredTab(tabs);
+  if (chosen === null) {
     state.waitingOn = null;
-    state.core.pauseQueue(NO_TAB_REASON, now, "needsPage");
+    state.core.pauseQueue(noTabReason(tabs), now, "needsPage");
     await persistNow();
     return;
   }
-  const hold = await stepHold(tabId);
+  const hold = await stepHold(chosen.tabId, chosen.page);
   if (hold?.pause) {
     state.waitingOn = null;
     state.core.pauseQueue(hold.pause, now, "account");
@@ -153,60 +186,31 @@ async function runQueueStep() {
     return;
   }
   state.waitingOn = null;
+  // The core prefers the kind whose page is shown; another kind goes first
+  // only when this one's caps hold it back.
+  state.core.showingPage(chosen.page);
   const action = state.core.pollRemovals(now, utcOffset());
   let notTaken = false;
   if (action.kind === "remove" || action.kind === "verify") {
-    await api.storage.session.set({
-      stepInFlight: { attempt: action.attempt, tabId, sentAtMs: now },
-    });
-    await persistNow();
-    const step = {
-      type: "remove-step",
-      attempt: action.attempt,
-      slug: action.slug,
-      name: action.name,
-      mode: action.kind,
-      dryRun: Boolean(action.dryRun),
-      pausesMs: action.pausesMs,
-      // The account the step is for: the page refuses it under another one.
-      member: state.owner,
-      // How long each of the step's waits may last.
-      rules: rules.step,
-      // The removal words the member taught netprune (by language): the
-      // page clicks by its own language's words only.
-      taught: state.core.taughtWords(),
-    };
-    let accepted;
-    try {
-      accepted = await api.tabs.sendMessage(tabId, step);
-    } catch (error) {
-      accepted = { ok: false, error: messageOf(error) };
-    }
-    if (!accepted?.ok && typeof accepted?.notTaken === "string") {
-      // The tab refused before doing anything (busy, hidden, another
-      // account, no list): not a failure. The queue waits and asks again.
+    const kind = /** @type {keyof typeof PAGE_OF_KIND} */ (
+      action.action in PAGE_OF_KIND ? action.action : "remove"
+    );
+    const page = PAGE_OF_KIND[kind];
+    const target = page === chosen.page ? chosen.tabId : (tabs.get(page) ?? null);
+    // Another kind's page: held back there as the chosen page would be.
+    const refusal =
+      target === null
+        ? { notTaken: "no-list", wait: waitsOf(page)["no-list"] }
+        : target === chosen.tabId
+          ? null
+          : await heldBack(target, page);
+    if (refusal) {
       notTaken = true;
-      state.waitingOn =
-        NOT_TAKEN_WAITS[/** @type {keyof NOT_TAKEN_WAITS} */ (accepted.notTaken)] ??
-        NOT_TAKEN_WAITS.busy;
-      // The tab did nothing: no failure is counted, the person goes back to
-      // waiting, and the queue waits for what the tab named.
-      const why = accepted.notTaken in NOT_TAKEN_WAITS ? accepted.notTaken : "busy";
-      state.core.stepNotTaken(action.attempt, why, Date.now());
-      await api.storage.session.remove("stepInFlight");
+      state.waitingOn = refusal.wait;
+      state.core.stepNotTaken(action.attempt, refusal.notTaken, Date.now());
       await persistNow();
-    } else if (!accepted?.ok) {
-      // The step never started: say so, and let the core's backoff decide.
-      await api.storage.session.remove("stepInFlight");
-      state.core.reportRemoval(
-        action.attempt,
-        {
-          kind: "failed",
-          reason: `the connections tab did not take the step (${accepted?.error ?? "no answer"})`,
-        },
-        Date.now(),
-      );
-      await persistNow();
+    } else {
+      notTaken = await sendStep(action, kind, page, /** @type {number} */ (target), rules, now);
     }
   } else {
     await persistNow();
@@ -224,6 +228,141 @@ async function runQueueStep() {
 }
 
 /**
+ * Hands one step to the tab acting on its page, recording it as the step
+ * out. A tab that refuses before doing anything (busy, hidden, another
+ * account, no list) is not a failure: the person goes back to waiting and
+ * the queue waits for what the tab named.
+ * @param {any} action the core's `remove` or `verify`
+ * @param {keyof typeof PAGE_OF_KIND} kind
+ * @param {string} page
+ * @param {number} tabId
+ * @param {any} rules the core's rules (`rules.step`, the step's limits)
+ * @param {number} now
+ * @returns {Promise<boolean>} whether the tab did not take it
+ */
+async function sendStep(action, kind, page, tabId, rules, now) {
+  await api.storage.session.set({
+    stepInFlight: { attempt: action.attempt, tabId, sentAtMs: now },
+  });
+  await persistNow();
+  const step = {
+    type: STEP_MESSAGES[kind],
+    attempt: action.attempt,
+    slug: action.slug,
+    name: action.name,
+    // A removal's modes predate the other kinds' "act".
+    mode: action.kind === "verify" ? "verify" : kind === "remove" ? "remove" : "act",
+    dryRun: Boolean(action.dryRun),
+    pausesMs: action.pausesMs,
+    // The account the step is for: the page refuses it under another one.
+    member: state.owner,
+    // How long each of the step's waits may last.
+    rules: rules.step,
+    // The removal words the member taught netprune (by language): the
+    // page clicks by its own language's words only.
+    taught: state.core.taughtWords(),
+  };
+  let accepted;
+  try {
+    accepted = await api.tabs.sendMessage(tabId, step);
+  } catch (error) {
+    accepted = { ok: false, error: messageOf(error) };
+  }
+  if (!accepted?.ok && typeof accepted?.notTaken === "string") {
+    const waits = waitsOf(page);
+    const why = accepted.notTaken in waits ? accepted.notTaken : "busy";
+    state.waitingOn = waits[/** @type {keyof typeof waits} */ (why)];
+    state.core.stepNotTaken(action.attempt, why, Date.now());
+    await api.storage.session.remove("stepInFlight");
+    await persistNow();
+    return true;
+  }
+  if (!accepted?.ok) {
+    // The step never started: say so, and let the core's backoff decide.
+    await api.storage.session.remove("stepInFlight");
+    state.core.reportRemoval(
+      action.attempt,
+      {
+        kind: "failed",
+        reason: `the ${PAGE_WORDS[/** @type {keyof typeof PAGE_WORDS} */ (page)]} tab did not take the step (${accepted?.error ?? "no answer"})`,
+      },
+      Date.now(),
+    );
+    await persistNow();
+  }
+  return false;
+}
+
+/**
+ * The tab acting on each page that waiting steps act on (a page with
+ * nobody waiting for it is left out).
+ * @param {any} progress the core's queueProgress
+ * @returns {Promise<Map<string, number | null>>}
+ */
+async function actingTabs(progress) {
+  const kinds = Array.isArray(progress.kinds) ? progress.kinds : [];
+  const needed = new Set(
+    kinds
+      .filter((k) => Number(k?.pending) > 0)
+      .map((k) => PAGE_OF_KIND[/** @type {keyof typeof PAGE_OF_KIND} */ (k.kind)])
+      .filter(Boolean),
+  );
+  // Nothing known waiting (a verification, a core without kinds): the
+  // connections page, as before kinds.
+  if (needed.size === 0) needed.add("connections");
+  /** @type {Map<string, number | null>} */
+  const tabs = new Map();
+  for (const page of ACTION_PAGES) if (needed.has(page)) tabs.set(page, await actingTab(page));
+  return tabs;
+}
+
+/**
+ * The tab to act in now: one the member can see first, the connections tab
+ * first among equals; null when no page a waiting step needs is open.
+ * @param {Map<string, number | null>} tabs
+ * @returns {Promise<{ page: string, tabId: number } | null>}
+ */
+async function preferredTab(tabs) {
+  /** @type {{ page: string, tabId: number } | null} */
+  let first = null;
+  for (const [page, tabId] of tabs) {
+    if (tabId === null) continue;
+    first ??= { page, tabId };
+    if (await tabShown(tabId)) return { page, tabId };
+  }
+  return first;
+}
+
+/**
+ * Why the queue pauses with no page open: the page (or pages) its waiting
+ * steps need.
+ * @param {Map<string, number | null>} tabs
+ */
+function noTabReason(tabs) {
+  const pages = [...tabs.keys()];
+  if (pages.length === 1 && pages[0] === "connections") return NO_TAB_REASON;
+  const names = pages.map((page) => PAGE_WORDS[/** @type {keyof typeof PAGE_WORDS} */ (page)]);
+  const listed =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return `Open your LinkedIn ${listed} page to continue`;
+}
+
+/**
+ * A step for `page`'s tab when another tab was chosen: held back there by
+ * the same checks, as a refusal the core counts as not taken.
+ * @param {number} tabId
+ * @param {string} page
+ * @returns {Promise<{ notTaken: string, wait: string } | null>}
+ */
+async function heldBack(tabId, page) {
+  const hold = await stepHold(tabId, page);
+  if (!hold) return null;
+  const waits = waitsOf(page);
+  if (hold.pause) return { notTaken: "another-account", wait: waits["another-account"] };
+  return { notTaken: "busy", wait: hold.wait ?? waits.busy };
+}
+
+/**
  * The step out, if any: `{ attempt, tabId, sentAtMs }`.
  * @returns {Promise<{ attempt: number, tabId: number, sentAtMs: number } | null>}
  */
@@ -233,17 +372,18 @@ export async function stepInFlight() {
 }
 
 /**
- * Why the connections tab may not take a step now: `{ pause }` (the member
+ * Why `page`'s acting tab may not take a step now: `{ pause }` (the member
  * must act) or `{ wait }` (it resumes by itself), or null when it may.
  * @param {number} tabId
+ * @param {string} page
  * @returns {Promise<{ pause?: string, wait?: string } | null>}
  */
-async function stepHold(tabId) {
+async function stepHold(tabId, page) {
   const tab = (await linkedinTabs())[tabId];
   const member = tab?.member ?? null;
   // What the page check found missing (a menu, the search box, the total):
   // no step runs there until a reading says the page is whole again.
-  if (typeof tab?.removalOff === "string") {
+  if (page === "connections" && typeof tab?.removalOff === "string") {
     return { wait: `Removal is off on your LinkedIn connections page: ${tab.removalOff}` };
   }
   // No evidence of the account on this page. Once netprune knows whose
@@ -252,22 +392,23 @@ async function stepHold(tabId) {
   // everywhere so far) there is nothing to check against, and steps go on
   // (the popup says the account is not identified).
   if (member === null)
-    return state.owner === null ? visibleHold(tabId, tab) : { wait: MEMBER_WAIT };
+    return state.owner === null ? visibleHold(tabId, tab, page) : { wait: waitsOf(page).member };
   if (!sameMember(member, state.owner)) {
     return {
       pause: `${ACCOUNT_REASON} (${member}); this network is ${state.owner ?? "unknown"}'s`,
     };
   }
-  return visibleHold(tabId, tab);
+  return visibleHold(tabId, tab, page);
 }
 
 /**
- * Waits while the connections tab cannot be seen; null when it can.
+ * Waits while `page`'s tab cannot be seen; null when it can.
  * @param {number} tabId
  * @param {{ visible?: boolean } | undefined} tab what the tab last said of itself
+ * @param {string} page
  */
-async function visibleHold(tabId, tab) {
-  if (tab?.visible === false || !(await tabShown(tabId))) return { wait: HIDDEN_WAIT };
+async function visibleHold(tabId, tab, page) {
+  if (tab?.visible === false || !(await tabShown(tabId))) return { wait: waitsOf(page).hidden };
   return null;
 }
 
@@ -289,6 +430,11 @@ async function stopForTrouble(reason, kind) {
   if (state.core.collection()?.running) {
     state.core.finishCollection("stopped", `stopped at a LinkedIn warning: ${reason}`, now);
     await haltCollection();
+  }
+  const runs = await listCollects();
+  if (Object.values(runs).some((run) => run?.running)) {
+    await haltCollection();
+    await stopListCollects(`stopped at a LinkedIn warning: ${reason}`);
   }
   await persistNow();
 }

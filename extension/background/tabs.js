@@ -2,7 +2,8 @@
 // Which LinkedIn tab is which: what each tab that sent a reading last said of
 // itself (storage.session.linkedinTabs: its page, the member its navigation
 // named, whether it is visible, what its page check found missing), the one
-// connections tab that acts (takes removal steps and collects), whether a
+// tab that acts on each page steps act on (connections, sent invitations,
+// following: it takes that page's steps and collects its list), whether a
 // tab is open and shown, and what a reading says of its member and its page
 // check.
 import { api } from "../lib/browser.js";
@@ -32,12 +33,15 @@ export async function noteTab(tabId, change) {
 }
 
 /**
- * Forgets a closed tab: what it said, and the acting role if it had it.
+ * Forgets a closed tab: what it said, and any acting role it had.
  * @param {number} tabId
  */
 export async function forgetTab(tabId) {
-  const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
-  if (current === tabId) await api.storage.session.remove("connectionsTab");
+  for (const page of ACTION_PAGES) {
+    const key = roleKey(page);
+    const { [key]: current } = await api.storage.session.get(key);
+    if (current === tabId) await api.storage.session.remove(key);
+  }
   const tabs = await linkedinTabs();
   if (tabId in tabs) {
     delete tabs[tabId];
@@ -67,19 +71,45 @@ export async function broughtToFront(tabId) {
 }
 
 /**
- * The one tab that acts (takes removal steps and collects): the tab that
- * last took the role, for as long as it is open and shows the connections
- * page. Any other connections tab stays read-only. When the role is free it
- * goes to the connections tab read last, one of this network's owner first.
+ * The page each kind of step acts on (the core's ActionKind ids): a removal
+ * on the connections list, a withdrawal on the sent invitations list, an
+ * unfollow on the following list.
  */
-export async function connectionsTab() {
-  const { connectionsTab: current } = await api.storage.session.get("connectionsTab");
+export const PAGE_OF_KIND = /** @type {const} */ ({
+  remove: "connections",
+  withdraw: "invitations",
+  unfollow: "following",
+});
+
+/** The pages steps act on, connections first. */
+export const ACTION_PAGES = /** @type {const} */ (["connections", "invitations", "following"]);
+
+/** @typedef {typeof ACTION_PAGES[number]} ActionPage */
+
+/**
+ * Where the acting role for `page` is kept in storage.session (the
+ * connections page's key predates the other pages).
+ * @param {string} page
+ */
+const roleKey = (page) => (page === "connections" ? "connectionsTab" : `actingTab:${page}`);
+
+/**
+ * The one tab that acts on `page` (takes its steps and collects its list):
+ * the tab that last took the role, for as long as it is open and shows that
+ * page. Any other tab showing it stays read-only. When the role is free it
+ * goes to the tab of that page read last, one of this network's owner first.
+ * @param {string} page one of ACTION_PAGES
+ * @returns {Promise<number | null>}
+ */
+export async function actingTab(page) {
+  const key = roleKey(page);
+  const { [key]: current } = await api.storage.session.get(key);
   const tabs = await linkedinTabs();
-  if (typeof current === "number" && tabs[current]?.page === "connections") {
+  if (typeof current === "number" && tabs[current]?.page === page) {
     if (await tabOpen(current)) return current;
   }
   const candidates = Object.entries(tabs)
-    .filter(([, tab]) => tab.page === "connections")
+    .filter(([, tab]) => tab.page === page)
     .sort(
       ([, a], [, b]) =>
         Number(sameMember(b.member, state.owner)) - Number(sameMember(a.member, state.owner)) ||
@@ -88,12 +118,17 @@ export async function connectionsTab() {
   for (const [id] of candidates) {
     const tabId = Number(id);
     if (await tabOpen(tabId)) {
-      await api.storage.session.set({ connectionsTab: tabId });
+      await api.storage.session.set({ [key]: tabId });
       return tabId;
     }
   }
-  await api.storage.session.remove("connectionsTab");
+  await api.storage.session.remove(key);
   return null;
+}
+
+/** The one connections tab that acts (see actingTab). */
+export function connectionsTab() {
+  return actingTab("connections");
 }
 
 /** @param {number} tabId */

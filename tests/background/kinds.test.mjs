@@ -1,0 +1,205 @@
+// The queue's three kinds of step in the background (issue 13): each goes to
+// the tab acting on its own page (a removal to the connections tab, a
+// withdrawal to the sent invitations tab, an unfollow to the following tab),
+// as its own message; without that page open the queue waits or pauses
+// naming it; a reading of any of these pages lifts a pause for want of it.
+// The real core, a fake browser (tests/background/harness.mjs).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { connectionsReading, loadBackground, people, sleep, until } from "./harness.mjs";
+
+const ALICE = "alice-example";
+const FAST = { devPacing: { delayMs: 1 } };
+const LINKEDIN = "https://www.linkedin.com";
+
+/** A sent-invitations page reading of `crowd`, each sent two months ago. */
+function invitationsReading(crowd, member = ALICE) {
+  return {
+    page: "invitations",
+    url: `${LINKEDIN}/mynetwork/invitation-manager/sent/`,
+    recognised: true,
+    generation: "react-2025",
+    counts: {},
+    cards: [],
+    invitations: crowd.map((p) => ({
+      profileUrl: `${LINKEDIN}/in/${p.slug}/`,
+      name: p.name,
+      headline: null,
+      sentText: "Sent 2 months ago",
+      hasNote: false,
+    })),
+    listEnd: true,
+    member,
+    visible: true,
+  };
+}
+
+/** A following page reading of `crowd`. */
+function followingReading(crowd, member = ALICE) {
+  return {
+    page: "following",
+    url: `${LINKEDIN}/mynetwork/network-manager/people-follow/following/`,
+    recognised: true,
+    generation: null,
+    counts: {},
+    cards: [],
+    follows: crowd.map((p) => ({ profileUrl: `${LINKEDIN}/in/${p.slug}/`, name: p.name })),
+    listEnd: true,
+    member,
+    visible: true,
+  };
+}
+
+/** A browser window `id`, shown. */
+function window(bg, id) {
+  bg.windows.set(id, { id, state: "normal", focused: false });
+}
+
+/** Answers every step at once with `removed`. */
+function answering(bg, tab) {
+  return (message) => {
+    if (/-step$/.test(message.type)) {
+      setTimeout(() =>
+        bg.fromTab(tab, {
+          type: "removal-outcome",
+          attempt: message.attempt,
+          outcome: { kind: "removed" },
+          observed: {},
+        }),
+      );
+    }
+    return { ok: true };
+  };
+}
+
+const stepsOf = (tab) => tab.received.filter((m) => /-step$/.test(m.type));
+
+test("each_kind_of_step_goes_to_the_tab_of_its_own_page_as_its_own_message", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const connections = people(3, "conn");
+  const invited = people(3, "invited");
+  const followed = people(3, "followed");
+  // One window each, every tab shown.
+  window(bg, 2);
+  window(bg, 3);
+  const conn = bg.openTab({ id: 1, active: true, windowId: 1 });
+  const sent = bg.openTab({ id: 2, active: true, windowId: 2 });
+  const follow = bg.openTab({ id: 3, active: true, windowId: 3 });
+  await bg.fromTab(conn, {
+    type: "page-reading",
+    reading: connectionsReading(connections, { member: ALICE }),
+  });
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(invited) });
+  await bg.fromTab(follow, { type: "page-reading", reading: followingReading(followed) });
+  await bg.settled();
+  for (const tab of [conn, sent, follow]) tab.answer = answering(bg, tab);
+
+  const ask = (kind, crowd) =>
+    bg.fromPage({ type: "queue-actions", kind, slugs: crowd.map((p) => p.slug), dryRun: false });
+  const withdraw = await ask("withdraw", invited.slice(0, 2));
+  assert.equal(withdraw.ok, true, withdraw.error);
+  assert.equal(withdraw.queued, 2);
+  // A connection has no invitation: refused with the reason, nobody else queued.
+  const wrong = await ask("withdraw", connections.slice(0, 1));
+  assert.equal(wrong.queued, 0);
+  assert.equal(wrong.refused[0].why, "noInvitation");
+  assert.equal((await ask("unfollow", followed.slice(0, 2))).queued, 2);
+  assert.equal((await ask("remove", connections.slice(0, 1))).queued, 1);
+
+  await until(
+    async () => (await bg.storedQueue())?.progress.pending === 0,
+    "every step done",
+    20_000,
+  );
+  assert.deepEqual(
+    stepsOf(sent).map((m) => [m.type, m.mode, m.slug]),
+    invited.slice(0, 2).map((p) => ["withdraw-step", "act", p.slug]),
+  );
+  assert.deepEqual(
+    stepsOf(follow).map((m) => [m.type, m.mode, m.slug]),
+    followed.slice(0, 2).map((p) => ["unfollow-step", "act", p.slug]),
+  );
+  assert.deepEqual(
+    stepsOf(conn).map((m) => [m.type, m.mode, m.slug]),
+    [["remove-step", "remove", connections[0].slug]],
+  );
+  // Every step names the account and carries the core's rules.
+  for (const m of [...stepsOf(sent), ...stepsOf(follow)]) {
+    assert.equal(m.member, ALICE);
+    assert.equal(typeof m.rules?.timeoutMs, "number");
+  }
+  const { progress } = await bg.storedQueue();
+  const done = Object.fromEntries(progress.kinds.map((k) => [k.kind, k.done]));
+  assert.deepEqual(done, { remove: 1, withdraw: 2, unfollow: 2 });
+});
+
+test("withdrawals_without_the_sent_invitations_page_open_pause_naming_it_and_its_reading_resumes", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const invited = people(2, "invited");
+  const connections = people(2, "conn");
+  // The invitations were read in a tab since closed; the connections tab is open.
+  window(bg, 2);
+  const conn = bg.openTab({ id: 1, active: true, windowId: 1 });
+  await bg.fromTab(conn, {
+    type: "page-reading",
+    reading: connectionsReading(connections, { member: ALICE }),
+  });
+  const old = bg.openTab({ id: 2, active: true, windowId: 2 });
+  await bg.fromTab(old, { type: "page-reading", reading: invitationsReading(invited) });
+  await bg.closeTab(old.id);
+  await bg.settled();
+  const queued = await bg.fromPage({
+    type: "queue-actions",
+    kind: "withdraw",
+    slugs: invited.map((p) => p.slug),
+    dryRun: false,
+  });
+  assert.equal(queued.queued, 2);
+  await until(
+    async () => (await bg.storedQueue())?.progress.state === "paused",
+    "the pause for want of the page",
+  );
+  const { progress } = await bg.storedQueue();
+  assert.match(progress.reason, /sent invitations page/);
+  assert.equal(stepsOf(conn).length, 0, "a withdrawal went to the connections tab");
+
+  // The page opened again: its reading lifts the pause, and the step goes there.
+  window(bg, 3);
+  const sent = bg.openTab({ id: 3, active: true, windowId: 3 });
+  sent.answer = answering(bg, sent);
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(invited) });
+  await until(() => stepsOf(sent).length === 2, "both withdrawals", 20_000);
+  assert.equal(stepsOf(conn).length, 0);
+});
+
+test("a_withdrawal_waits_while_its_tab_is_hidden_and_never_goes_to_another_page", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const invited = people(1, "invited");
+  const sent = bg.openTab({ id: 1, active: true, windowId: 1 });
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(invited) });
+  // Another tab in the same window comes to the front.
+  bg.openTab({ id: 9, active: true, windowId: 1 });
+  await bg.settled();
+  await bg.fromPage({
+    type: "queue-actions",
+    kind: "withdraw",
+    slugs: [invited[0].slug],
+    dryRun: false,
+  });
+  await sleep(200);
+  await bg.settled();
+  assert.equal(stepsOf(sent).length, 0, "a step was sent to a hidden tab");
+  const stored = await bg.storedQueue();
+  assert.equal(stored.waitingOn, "Waiting for your LinkedIn sent invitations tab to be visible");
+  assert.equal(stored.progress.state, "running");
+  bg.activate(sent.id);
+  await until(() => stepsOf(sent).length === 1, "the step once the tab is shown");
+  assert.equal(stepsOf(sent)[0].type, "withdraw-step");
+});
+
+test("an_unknown_kind_is_refused_and_queues_nobody", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const answer = await bg.fromPage({ type: "queue-actions", kind: "block", slugs: ["someone"] });
+  assert.equal(answer.ok, false);
+  assert.match(answer.error, /remove, withdraw or unfollow/);
+});
