@@ -175,6 +175,8 @@ export function elements(doc) {
       queueModeOthers: "queue-mode-others",
       queuePacing: "queue-pacing",
       queueResult: "queue-result",
+      queueKinds: "queue-kinds",
+      queueFinalNote: "queue-final-note",
     }),
     ...asInputs(
       testIds({
@@ -183,6 +185,13 @@ export function elements(doc) {
       }),
     ),
     ...asButtons(testIds({ confirmQueue: "confirm-queue" })),
+    ...asButtons(
+      testIds({
+        kindRemove: "queue-kind-remove",
+        kindWithdraw: "queue-kind-withdraw",
+        kindUnfollow: "queue-kind-unfollow",
+      }),
+    ),
     ...asButtons(ids({ queueCancel: "queue-dialog-cancel" })),
 
     // The way to the removal pace.

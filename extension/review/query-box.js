@@ -32,6 +32,8 @@ const SUGGESTION_LABELS = {
   "-has:headline": "suggestNoHeadline",
   "is:gone": "suggestGone",
   'company:"{company}" OR title:"{company}"': "suggestCompany",
+  "is:invited sent-before:30d": "suggestInvitationsOld",
+  "is:following -is:connection": "suggestFollowingNotConnections",
 };
 
 /** @param {SuggestedQuery} suggestion */

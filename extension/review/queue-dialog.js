@@ -1,7 +1,10 @@
 // @ts-check
-// Queueing the selection for removal: the selection bar's queue line and the
-// confirmation dialog (who is queued, who is left out and why, the count
-// after, the pace, the below-500 acknowledgement), then queue-removals.
+// Queueing the selection: the selection bar's queue line and the
+// confirmation dialog (which kind of step, among those the selected people's
+// relations allow: remove a connection, withdraw an invitation, unfollow;
+// who is queued, who is left out and why, the count after, the consequence,
+// the pace, the below-500 acknowledgement), then queue-removals (a removal)
+// or queue-actions (another kind).
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, formatDuration, messageOf, people, trimSentence } from "../lib/format.js";
@@ -31,6 +34,10 @@ const HOUR_MS = 3_600_000;
  * the order of the groups on the page.
  */
 const EXCLUDED_ORDER = [
+  "notConnection",
+  "noInvitation",
+  "notFollowed",
+  "queuedOtherwise",
   "language",
   "kept",
   "alreadyRemoved",
@@ -58,7 +65,50 @@ export const REFUSALS = {
   badSlug: "refusedBadSlug",
   queueFull: "refusedQueueFull",
   language: "refusedLanguage",
+  notConnection: "refusedNotConnection",
+  noInvitation: "refusedNoInvitation",
+  notFollowed: "refusedNotFollowed",
+  queuedOtherwise: "refusedQueuedOtherwise",
 };
+
+/**
+ * The kinds of step (the core's ActionKind ids), in the order offered, with
+ * the message keys of what the dialog says for each.
+ */
+export const KINDS = /** @type {const} */ ({
+  remove: {
+    button: "queueKindRemove",
+    title: "queueDialogTitle",
+    consequence: "queueFinalNote",
+    confirm: "confirmForReal",
+    mode: "modeForReal",
+    each: "modeEachReal",
+    queued: "queuedForReal",
+  },
+  withdraw: {
+    button: "queueKindWithdraw",
+    title: "queueDialogTitleWithdraw",
+    consequence: "queueConsequenceWithdraw",
+    confirm: "confirmWithdraw",
+    mode: "modeWithdraw",
+    each: "modeEachWithdraw",
+    queued: "queuedWithdraw",
+  },
+  unfollow: {
+    button: "queueKindUnfollow",
+    title: "queueDialogTitleUnfollow",
+    consequence: "queueConsequenceUnfollow",
+    confirm: "confirmUnfollow",
+    mode: "modeUnfollow",
+    each: "modeEachUnfollow",
+    queued: "queuedUnfollow",
+  },
+});
+
+/** @typedef {keyof typeof KINDS} Kind */
+
+/** @type {Kind[]} */
+const KIND_ORDER = ["remove", "withdraw", "unfollow"];
 
 /**
  * Why a person of the plan is left out: the core's own words in English
@@ -124,8 +174,9 @@ export function createQueueDialog(page) {
    * would be done as the core estimates it.
    *
    * @param {number | null} durationMs the plan's time to finish
+   * @param {Kind} [kind]
    */
-  function pacingWords(durationMs) {
+  function pacingWords(durationMs, kind = "remove") {
     const progress = page.queueStore?.progress;
     const control = t("pacingControl");
     if (
@@ -134,6 +185,24 @@ export function createQueueDialog(page) {
       (progress.devPacing === true || progress.hourlyCap === null)
     ) {
       return t("pacingWordsDev", control);
+    }
+    if (kind !== "remove") {
+      // That kind's caps in force, from the queue's progress; the core's
+      // defaults until the background has written one.
+      const caps = Array.isArray(progress?.kinds)
+        ? progress.kinds.find((/** @type {any} */ k) => k?.kind === kind)
+        : null;
+      const limits = /** @type {any} */ (page.Core?.pacingLimits());
+      const hourly = Number(caps?.hourlyCap) || Number(limits?.[`${kind}HourlyCap`]?.default);
+      const daily = Number(caps?.dailyCap) || Number(limits?.[`${kind}DailyCap`]?.default);
+      const overall = Number(progress?.overallDailyCap) || Number(limits?.overallDailyCap?.default);
+      return t(
+        "pacingWordsKind",
+        formatCount(hourly),
+        formatCount(daily),
+        formatCount(overall),
+        control,
+      );
     }
     const limits = page.Core?.pacingLimits();
     const hourly = Number(progress?.hourlyCap) || Number(limits?.hourlyCap?.default);
@@ -179,21 +248,74 @@ export function createQueueDialog(page) {
 
   function openQueueDialog() {
     if (selected.size === 0 || page.queuePlan || !page.replica) return;
-    // The core plans the batch by the same rules queue-removals checks: who
+    const slugs = [...selected.keys()];
+    // Which kinds the selected people's relations allow, by the core's rules.
+    /** @type {Record<string, number>} */
+    let counts;
+    try {
+      counts = page.replica.actionCounts(slugs);
+    } catch (error) {
+      setStatus(ui.actionStatus, t("selectionUnreadable", messageOf(error)), true);
+      return;
+    }
+    const offered = KIND_ORDER.filter((kind) => Number(counts?.[kind]) > 0);
+    // A removal first where it is allowed (what "Remove selected" always
+    // did); with nothing allowed, the removal plan says why for each person.
+    const kind = offered.includes("remove") || offered.length === 0 ? "remove" : offered[0];
+    for (const k of KIND_ORDER) {
+      const button = kindButton(k);
+      const n = Number(counts?.[k]) || 0;
+      button.textContent = t(KINDS[k].button, formatCount(n));
+      show(button, n > 0);
+    }
+    // The choice is shown only where there is one to make.
+    show(ui.queueKinds, offered.length > 1 || (offered.length === 1 && offered[0] !== "remove"));
+    if (!showPlan(slugs, kind)) return;
+    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    // The least destructive choice has focus first.
+    ui.queueCancel.focus();
+  }
+
+  /** @param {Kind} kind */
+  function kindButton(kind) {
+    return kind === "withdraw"
+      ? ui.kindWithdraw
+      : kind === "unfollow"
+        ? ui.kindUnfollow
+        : ui.kindRemove;
+  }
+
+  /**
+   * Another kind chosen in the open dialog: its plan replaces the other's.
+   * @param {Kind} kind
+   */
+  function chooseKind(kind) {
+    const plan = page.queuePlan;
+    if (!plan || plan.sending || plan.answered || plan.kind === kind) return;
+    showPlan(plan.asked, kind);
+  }
+
+  /**
+   * Plans `slugs` for steps of `kind` and draws the plan into the dialog.
+   * @param {string[]} asked the selection
+   * @param {Kind} kind
+   * @returns {boolean} whether there is a plan to show
+   */
+  function showPlan(asked, kind) {
+    // The core plans the batch by the same rules queue-actions checks: who
     // is queued, who is left out and why, the count after, the badge, and
     // when the queue would be done. The page only says it.
     /** @type {RemovalPlan} */
     let plan;
     try {
-      plan = page.replica.planRemovals(
-        [...selected.keys()],
-        Date.now(),
-        -new Date().getTimezoneOffset(),
-      );
+      plan = page.replica.planActions(asked, kind, Date.now(), -new Date().getTimezoneOffset());
     } catch (error) {
       setStatus(ui.actionStatus, t("selectionUnreadable", messageOf(error)), true);
-      return;
+      return false;
     }
+    for (const k of KIND_ORDER) kindButton(k).setAttribute("aria-pressed", String(k === kind));
     const slugs = plan.queueable;
     const n = slugs.length;
     /** @type {string[]} */
@@ -205,12 +327,15 @@ export function createQueueDialog(page) {
       names = []; // the plan stands; only the names are not listed
     }
 
-    ui.queueTitle.textContent = t("queueDialogTitle");
+    ui.queueTitle.textContent = t(KINDS[kind].title);
+    ui.queueFinalNote.textContent = t(KINDS[kind].consequence);
     ui.planCount.textContent = n > 0 ? formatCount(n) : "";
     show(ui.planCount, n > 0);
-    ui.planWords.textContent = n === 0 ? t("planNobody") : tnAs("planWillQueue", n, "");
+    ui.planWords.textContent =
+      n === 0
+        ? t("planNobody")
+        : tnAs(kind === "remove" ? "planWillQueue" : "planWillQueueKinds", n, "");
     renderConfirmPeople(n, names);
-
     /** @type {Map<string, { message: string, names: string[] }>} */
     const byReason = new Map();
     for (const person of plan.excluded) {
@@ -230,6 +355,8 @@ export function createQueueDialog(page) {
     show(ui.excluded, groups.length > 0);
 
     const waiting = plan.alreadyWaiting;
+    // Only removals change the count: another kind says nothing of it.
+    const counted = kind === "remove";
     /** @type {Count["precision"]} */
     const precision = plan.connectionsPrecision ?? "exact";
     if (n === 0) {
@@ -243,7 +370,7 @@ export function createQueueDialog(page) {
         t("planAfter", after, before) +
         (waiting > 0 ? ` ${t("planCountsWaiting", people(waiting))}` : "");
     }
-    show(ui.queueAfter, n > 0);
+    show(ui.queueAfter, n > 0 && counted);
 
     const needsAck = n > 0 && plan.crossesBadge;
     ui.below500Text.textContent =
@@ -254,7 +381,7 @@ export function createQueueDialog(page) {
     // A dry run belongs to this batch: people already waiting keep their own
     // mode, so every batch starts from "for real" unticked and is said plainly.
     ui.dryRun.checked = false;
-    ui.queuePacing.textContent = pacingWords(plan.durationMs);
+    ui.queuePacing.textContent = pacingWords(plan.durationMs, kind);
 
     ui.queueResult.replaceChildren();
     ui.queueResult.classList.remove("is-error");
@@ -263,6 +390,8 @@ export function createQueueDialog(page) {
     ui.queueCancel.textContent = t("reviewCancel");
 
     page.queuePlan = {
+      asked,
+      kind,
       slugs,
       names,
       needsAck,
@@ -270,11 +399,7 @@ export function createQueueDialog(page) {
       answered: false,
     };
     updateConfirm();
-    const dialog = /** @type {HTMLDialogElement} */ (ui.queueDialog);
-    if (typeof dialog.showModal === "function") dialog.showModal();
-    else dialog.setAttribute("open", "");
-    // The least destructive choice has focus first.
-    ui.queueCancel.focus();
+    return true;
   }
 
   /**
@@ -307,14 +432,20 @@ export function createQueueDialog(page) {
   /**
    * What will happen to each person in this batch, and that people already
    * waiting keep their own mode.
-   * @param {{ slugs: string[], names: string[] }} plan
+   * @param {{ kind: Kind, slugs: string[], names: string[] }} plan
    */
   function renderQueueMode(plan) {
     const n = plan.slugs.length;
     const dry = ui.dryRun.checked;
+    const words = KINDS[plan.kind];
+    const removal = plan.kind === "remove";
     ui.queueModeWords.textContent =
-      n === 0 ? "" : dry ? t("modeDryRun", people(n)) : t("modeForReal", people(n));
-    const what = dry ? t("modeEachDry") : t("modeEachReal");
+      n === 0
+        ? ""
+        : dry
+          ? t(removal ? "modeDryRun" : "modeDryRunKinds", people(n))
+          : t(words.mode, people(n));
+    const what = dry ? t(removal ? "modeEachDry" : "modeEachDryKinds") : t(words.each);
     const listed = plan.names.slice(0, NAMES_SHOWN).map((name) => {
       const item = doc.createElement("li");
       const span = doc.createElement("span");
@@ -359,7 +490,7 @@ export function createQueueDialog(page) {
         ? t("confirmNobody")
         : ui.dryRun.checked
           ? t("confirmDryRun", people(n))
-          : t("confirmForReal", people(n));
+          : t(KINDS[plan.kind].confirm, people(n));
     ui.confirmQueue.disabled =
       plan.sending || plan.answered || n === 0 || (plan.needsAck && !ui.below500Ack.checked);
   }
@@ -398,7 +529,12 @@ export function createQueueDialog(page) {
     /** @type {any} */
     let answer;
     try {
-      answer = await sendMessage({ type: "queue-removals", slugs: plan.slugs, dryRun }, extension);
+      // A removal goes as it always has; the other kinds name themselves.
+      const message =
+        plan.kind === "remove"
+          ? { type: "queue-removals", slugs: plan.slugs, dryRun }
+          : { type: "queue-actions", kind: plan.kind, slugs: plan.slugs, dryRun };
+      answer = await sendMessage(message, extension);
     } catch (error) {
       plan.sending = false;
       const message = t("queueFailed", messageOf(error));
@@ -423,8 +559,8 @@ export function createQueueDialog(page) {
       queued === 0
         ? t("queuedNobody")
         : dryRun
-          ? t("queuedDryRun", people(queued))
-          : t("queuedForReal", people(queued));
+          ? t(plan.kind === "remove" ? "queuedDryRun" : "queuedDryRunKinds", people(queued))
+          : t(KINDS[plan.kind].queued, people(queued));
     const refusedLine =
       refused.length > 0 ? ` ${t("queuedRefusedCount", formatCount(refused.length))}` : "";
     // Whoever was queued is done with: the selection starts afresh (which
@@ -438,7 +574,9 @@ export function createQueueDialog(page) {
         ? t("queuedTitleNobody")
         : dryRun
           ? tn("queuedTitleDryRun", queued)
-          : tn("queuedTitle", queued);
+          : plan.kind === "remove"
+            ? tn("queuedTitle", queued)
+            : t(KINDS[plan.kind].title);
 
     const title = paragraph(doc, headline);
     title.className = "report-title";
@@ -536,6 +674,7 @@ export function createQueueDialog(page) {
   return {
     renderQueueLine,
     openQueueDialog,
+    chooseKind,
     updateConfirm,
     closeQueueDialog,
     confirmQueue,

@@ -274,6 +274,11 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
   ui.queueSelected.addEventListener("click", page.openQueueDialog);
 
   ui.confirmQueue.addEventListener("click", page.confirmQueue);
+  for (const button of [ui.kindRemove, ui.kindWithdraw, ui.kindUnfollow]) {
+    button.addEventListener("click", () =>
+      page.chooseKind(/** @type {any} */ (button.dataset.kind)),
+    );
+  }
 
   ui.queueCancel.addEventListener("click", page.closeQueueDialog);
 

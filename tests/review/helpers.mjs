@@ -57,6 +57,25 @@ function storedPerson(p, nowMs) {
   if (p.unmatched) stored.unmatched = true;
   if (p.gone) stored.goneSinceMs = nowMs - 3_600_000;
   if (p.removed) stored.removedAtMs = nowMs - 3_600_000;
+  // The other relations (model.rs Relations): `invitedDaysAgo` a pending
+  // invitation sent that many days ago (to someone who is not a
+  // connection), `following` a follow, `notConnection` someone only
+  // followed.
+  if (typeof p.invitedDaysAgo === "number" || p.following || p.notConnection) {
+    const read = { firstReadMs: nowMs - 60_000, readMs: nowMs - 60_000, lastRun: 0 };
+    stored.relations = {};
+    if (typeof p.invitedDaysAgo === "number") {
+      const sent = new Date(nowMs - p.invitedDaysAgo * 86_400_000).toISOString().slice(0, 10);
+      stored.relations.notConnection = true;
+      stored.relations.invitation = {
+        sent: { date: civilDate(sent), precision: "day" },
+        hasNote: false,
+        ...read,
+      };
+    }
+    if (p.following) stored.relations.following = { ...read };
+    if (p.notConnection) stored.relations.notConnection = true;
+  }
   return stored;
 }
 

@@ -26,8 +26,13 @@ export const CORE_DEFAULTS = (() => {
 
 /** A member's own settings: every field off its default, quiet hours 22:00 to 07:00. */
 export const CUSTOM_PACING = {
-  // Not on the form: the queue's stored settings carry it as it is.
+  // Not on the form: the queue's stored settings carry them as they are.
   cooldownMs: CORE_DEFAULTS.cooldownMs,
+  withdrawHourlyCap: CORE_DEFAULTS.withdrawHourlyCap,
+  withdrawDailyCap: CORE_DEFAULTS.withdrawDailyCap,
+  unfollowHourlyCap: CORE_DEFAULTS.unfollowHourlyCap,
+  unfollowDailyCap: CORE_DEFAULTS.unfollowDailyCap,
+  overallDailyCap: CORE_DEFAULTS.overallDailyCap,
   minDelayMs: 25_000,
   medianDelayMs: 60_000,
   breatherEveryMin: 5,
