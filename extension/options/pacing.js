@@ -45,7 +45,8 @@ export const MINUTES_PER_DAY = 24 * 60;
  * its note `${id}-note`), its label's message key, and its scale (delays are
  * edited in seconds, kept in ms).
  *
- * @typedef {"hourlyCap" | "dailyCap" | "medianDelayMs" | "minDelayMs"} PacingKey
+ * @typedef {"hourlyCap" | "dailyCap" | "medianDelayMs" | "minDelayMs" | "withdrawHourlyCap"
+ *   | "withdrawDailyCap" | "unfollowHourlyCap" | "unfollowDailyCap" | "overallDailyCap"} PacingKey
  * @type {{ key: PacingKey, id: string, label: string, scale: number }[]}
  */
 export const PACING_INPUTS = [
@@ -53,6 +54,33 @@ export const PACING_INPUTS = [
   { key: "dailyCap", id: "daily-cap", label: "pacingDailyLabel", scale: 1 },
   { key: "medianDelayMs", id: "median-delay", label: "pacingMedianLabel", scale: 1000 },
   { key: "minDelayMs", id: "min-delay", label: "pacingMinLabel", scale: 1000 },
+  // The other kinds of step, each with its own caps, and the ceiling on all
+  // of them together (the removal caps above hold inside it too).
+  {
+    key: "withdrawHourlyCap",
+    id: "withdraw-hourly-cap",
+    label: "pacingWithdrawHourlyLabel",
+    scale: 1,
+  },
+  {
+    key: "withdrawDailyCap",
+    id: "withdraw-daily-cap",
+    label: "pacingWithdrawDailyLabel",
+    scale: 1,
+  },
+  {
+    key: "unfollowHourlyCap",
+    id: "unfollow-hourly-cap",
+    label: "pacingUnfollowHourlyLabel",
+    scale: 1,
+  },
+  {
+    key: "unfollowDailyCap",
+    id: "unfollow-daily-cap",
+    label: "pacingUnfollowDailyLabel",
+    scale: 1,
+  },
+  { key: "overallDailyCap", id: "overall-daily-cap", label: "pacingOverallDailyLabel", scale: 1 },
 ];
 
 /**
@@ -110,9 +138,10 @@ export function pacingFields(limits) {
    *
    * @param {Limit} limit
    * @param {"Hourly" | "Daily"} span
+   * @param {string} [missing] the message key of what to enter, when not a removal cap's
    */
-  const capWords = (limit, span) => ({
-    missing: t(`pacing${span}Missing`, formatCount(limit.min), formatCount(limit.max)),
+  const capWords = (limit, span, missing = `pacing${span}Missing`) => ({
+    missing: t(missing, formatCount(limit.min), formatCount(limit.max)),
     hint: t(
       `pacing${span}Hint`,
       formatCount(limit.min),
@@ -126,6 +155,11 @@ export function pacingFields(limits) {
   const words = {
     hourlyCap: capWords(hourlyCap, "Hourly"),
     dailyCap: capWords(dailyCap, "Daily"),
+    withdrawHourlyCap: capWords(limits.withdrawHourlyCap, "Hourly", "pacingCapMissing"),
+    withdrawDailyCap: capWords(limits.withdrawDailyCap, "Daily", "pacingCapMissing"),
+    unfollowHourlyCap: capWords(limits.unfollowHourlyCap, "Hourly", "pacingCapMissing"),
+    unfollowDailyCap: capWords(limits.unfollowDailyCap, "Daily", "pacingCapMissing"),
+    overallDailyCap: capWords(limits.overallDailyCap, "Daily", "pacingCapMissing"),
     medianDelayMs: {
       missing: t("pacingMedianMissing", seconds(medianDelayMs.min)),
       hint: t(

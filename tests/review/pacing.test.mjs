@@ -335,3 +335,26 @@ test("the_review_page_opens_the_removal_pace_on_the_options_page", async (t) => 
   assert.equal(extension.optionsPage.opened, 1, "runtime.openOptionsPage was called");
   assert.equal(event.defaultPrevented, true, "the link itself is not followed");
 });
+
+test("the_other_kinds_caps_and_the_overall_ceiling_show_their_defaults_save_and_are_clamped", async (t) => {
+  const { dom, doc, extension, field } = await openPacing(t, { settings: CUSTOM_PACING });
+  // Each kind's own caps and the ceiling on all of them, with the core's defaults.
+  assert.equal(field("withdraw-hourly-cap").value, "10");
+  assert.equal(field("withdraw-daily-cap").value, "40");
+  assert.equal(field("unfollow-hourly-cap").value, "15");
+  assert.equal(field("unfollow-daily-cap").value, "60");
+  assert.equal(field("overall-daily-cap").value, "100");
+  assert.equal(
+    text(doc.querySelector('label[for="withdraw-daily-cap"]')),
+    "Invitations withdrawn per day",
+  );
+  await type(dom, field("withdraw-daily-cap"), "25");
+  await type(dom, field("overall-daily-cap"), "500");
+  await pressAndWait(dom, doc, "save-pacing");
+  const [sent] = sentSettings(extension);
+  assert.equal(sent.withdrawDailyCap, 25);
+  assert.equal(sent.overallDailyCap, 500);
+  // The core brings the ceiling back to the most it allows, and says so.
+  await waitFor(() => field("overall-daily-cap").value === "200", "the clamped ceiling");
+  assert.match(text(field("overall-daily-cap-note")), /200 per day is the most netprune allows\./);
+});
