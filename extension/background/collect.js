@@ -4,7 +4,8 @@
 // halting every LinkedIn tab netprune knows. The connections run's progress
 // is the core's (`startCollection`, `finishCollection`: it also tells who
 // has left the network); a run over the sent invitations or following list
-// only reads every row, and is recorded here (storage.session.listCollects).
+// only reads every row, and is recorded here (storage.local.listCollects,
+// which the review page shows).
 import { api } from "../lib/browser.js";
 import { Core, devDelayMs, messageOf } from "./core-host.js";
 import { actingTab, linkedinTabs } from "./tabs.js";
@@ -36,8 +37,28 @@ export function listOf(value) {
  * @returns {Promise<Record<string, ListRun>>}
  */
 export async function listCollects() {
-  const { listCollects: runs } = await api.storage.session.get("listCollects");
-  return runs && typeof runs === "object" ? runs : {};
+  const { listCollects: stored } = await api.storage.local.get("listCollects");
+  /** @type {Record<string, ListRun>} */
+  const runs = stored && typeof stored === "object" ? stored : {};
+  // A run whose tab is gone (closed, or the browser restarted) is over.
+  let changed = false;
+  for (const [list, run] of Object.entries(runs)) {
+    if (!run?.running) continue;
+    try {
+      await api.tabs.get(run.tabId);
+    } catch {
+      runs[list] = {
+        ...run,
+        running: false,
+        endedAtMs: Date.now(),
+        outcome: "interrupted",
+        reason: "its tab was closed",
+      };
+      changed = true;
+    }
+  }
+  if (changed) await api.storage.local.set({ listCollects: runs });
+  return runs;
 }
 
 /**
@@ -77,7 +98,7 @@ export async function startListCollect(list) {
     outcome: null,
     reason: null,
   };
-  await api.storage.session.set({ listCollects: runs });
+  await api.storage.local.set({ listCollects: runs });
   return runs;
 }
 
@@ -99,7 +120,7 @@ export async function listEnded(list, message, tabId) {
     outcome: typeof message.outcome === "string" ? message.outcome : null,
     reason: typeof message.reason === "string" ? message.reason : null,
   };
-  await api.storage.session.set({ listCollects: runs });
+  await api.storage.local.set({ listCollects: runs });
   return runs;
 }
 
@@ -116,7 +137,7 @@ export async function stopListCollects(reason) {
     runs[list] = { ...run, running: false, endedAtMs: Date.now(), outcome: "stopped", reason };
     changed = true;
   }
-  if (changed) await api.storage.session.set({ listCollects: runs });
+  if (changed) await api.storage.local.set({ listCollects: runs });
   return runs;
 }
 

@@ -2,7 +2,9 @@
 // The collect panel: starting and stopping a collection of the connections
 // list through the background, its progress from storage.local.collect, and
 // the action bar's line when the list holds only part of the network ("Collect
-// the other 29,920", with the reason).
+// the other 29,920", with the reason); and reading the sent invitations and
+// following lists (the background's record of each run, from
+// storage.local.listCollects).
 
 import { sendMessage } from "../lib/browser.js";
 import { formatCount, messageOf, trimSentence } from "../lib/format.js";
@@ -35,17 +37,56 @@ export function collectWords(collect) {
 }
 
 /**
+ * A run over the sent invitations or following list in words.
+ * @param {any} run the background's record (collect.js ListRun)
+ */
+export function listRunWords(run) {
+  if (!run || typeof run !== "object") return "";
+  if (run.running) return t("listCollectRunning");
+  if (run.outcome === "end-of-list") return t("listCollectDone");
+  const reason = typeof run.reason === "string" && run.reason ? trimSentence(run.reason) : "";
+  return reason ? t("listCollectEndedWhy", reason) : t("listCollectEnded");
+}
+
+/**
  * @param {Page} page
  */
 export function createCollectPanel(page) {
   const { extension, ui } = page;
+
+  /**
+   * Draws the runs over the other lists; while one runs, asks again later.
+   * @param {any} lists by list
+   */
+  function renderLists(lists) {
+    const runs = lists && typeof lists === "object" ? lists : {};
+    ui.collectInvitationsStatus.textContent = listRunWords(runs.invitations);
+    ui.collectFollowingStatus.textContent = listRunWords(runs.following);
+    ui.collectInvitations.disabled = Boolean(runs.invitations?.running);
+    ui.collectFollowing.disabled = Boolean(runs.following?.running);
+    const running = Object.values(runs).some((run) => run?.running);
+    page.listsRunning = running;
+    // One Stop for every run.
+    show(ui.collectStop, running || Boolean(page.collect?.running));
+  }
+
+  /** @param {"invitations" | "following"} list */
+  async function startListCollect(list) {
+    const status = list === "invitations" ? ui.collectInvitationsStatus : ui.collectFollowingStatus;
+    try {
+      const answer = await sendMessage({ type: "collect-start", list }, extension);
+      renderLists(answer.lists);
+    } catch (error) {
+      status.textContent = messageOf(error);
+    }
+  }
 
   /** @param {Collect | null} next */
   function renderCollect(next) {
     page.collect = next && typeof next === "object" ? next : null;
     const running = Boolean(page.collect?.running);
     ui.collectAll.disabled = running;
-    show(ui.collectStop, running);
+    show(ui.collectStop, running || page.listsRunning === true);
     show(ui.collectStatus, Boolean(page.collect));
     renderPartial();
     if (!page.collect) {
@@ -137,6 +178,7 @@ export function createCollectPanel(page) {
     try {
       const answer = await sendMessage({ type: "collect-stop" }, extension);
       if (answer.collect && typeof answer.collect === "object") renderCollect(answer.collect);
+      if (answer.lists) renderLists(answer.lists);
       if (ui.collectStop.hidden) ui.collectAll.focus();
     } catch (error) {
       ui.collectErrorMessage.textContent = t("collectCouldNotStop", messageOf(error));
@@ -144,5 +186,12 @@ export function createCollectPanel(page) {
     }
   }
 
-  return { renderCollect, renderPartial, startCollect, stopCollect };
+  return {
+    renderCollect,
+    renderPartial,
+    startCollect,
+    stopCollect,
+    startListCollect,
+    renderLists,
+  };
 }

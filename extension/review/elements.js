@@ -138,6 +138,16 @@ export function elements(doc) {
       }),
     ),
     ...testIds({ collectProgress: "collect-progress" }),
+    ...asButtons(
+      testIds({
+        collectInvitations: "collect-invitations",
+        collectFollowing: "collect-following",
+      }),
+    ),
+    ...testIds({
+      collectInvitationsStatus: "collect-invitations-status",
+      collectFollowingStatus: "collect-following-status",
+    }),
 
     // Files.
     ...asInputs(

@@ -60,7 +60,7 @@ export function createReplica(page) {
         queue: page.queueChanges,
       };
       [stored, record] = await Promise.all([
-        storage.get(["collect", "queue", "teach"]).then((got) => got ?? {}),
+        storage.get(["collect", "queue", "teach", "listCollects"]).then((got) => got ?? {}),
         page.readNetwork(),
       ]);
       // A change seen while the read was out is newer than what it answered.
@@ -80,6 +80,7 @@ export function createReplica(page) {
       page.renderCollect(stored.collect ?? null);
     if ("queue" in stored) page.queueStore = asObject(stored.queue);
     page.teach = teachState(stored.teach);
+    page.renderLists(stored.listCollects ?? null);
     page.renderQueueLine();
     show(ui.loading, false);
     show(ui.errorState, false);

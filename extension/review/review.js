@@ -409,6 +409,12 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
 
   ui.collectAll.addEventListener("click", page.startCollect);
 
+  for (const button of [ui.collectInvitations, ui.collectFollowing]) {
+    button.addEventListener("click", () =>
+      page.startListCollect(/** @type {any} */ (button.dataset.list)),
+    );
+  }
+
   ui.pageCheck.addEventListener("click", page.runPageCheck);
 
   ui.pageCheckCopy.addEventListener("click", page.copyPageCheck);
@@ -452,6 +458,7 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
       page.teach = teachState(changes.teach.newValue);
       page.renderTeach();
     }
+    if ("listCollects" in changes) page.renderLists(changes.listCollects.newValue ?? null);
     if (REVISION_KEY in changes) page.requestReload();
   };
 

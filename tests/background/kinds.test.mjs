@@ -203,3 +203,39 @@ test("an_unknown_kind_is_refused_and_queues_nobody", async () => {
   assert.equal(answer.ok, false);
   assert.match(answer.error, /remove, withdraw or unfollow/);
 });
+
+test("the_sent_invitations_list_is_collected_in_its_own_tab_recorded_and_stopped_at_trouble", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  // Nothing to collect from yet: the member is told which page to open.
+  const early = await bg.fromPage({ type: "collect-start", list: "invitations" });
+  assert.equal(early.ok, false);
+  assert.match(early.error, /Open your LinkedIn sent invitations page/);
+
+  const sent = bg.openTab({ id: 1, active: true, windowId: 1 });
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(people(2, "i")) });
+  const started = await bg.fromPage({ type: "collect-start", list: "invitations" });
+  assert.equal(started.ok, true, started.error);
+  const [run] = sent.received.filter((m) => m.type === "collect-run");
+  assert.equal(run.list, "invitations");
+  assert.equal(typeof run.rules?.delayMs, "number");
+  assert.equal(started.lists.invitations.running, true);
+  // Only the tab asked ends the run.
+  const other = bg.openTab({ id: 2, active: false, windowId: 1 });
+  await bg.fromTab(other, { type: "collect-ended", list: "invitations", outcome: "end-of-list" });
+  assert.equal((await bg.fromPage({ type: "list-collects" })).lists.invitations.running, true);
+  await bg.fromTab(sent, { type: "collect-ended", list: "invitations", outcome: "end-of-list" });
+  const ended = (await bg.fromPage({ type: "list-collects" })).lists.invitations;
+  assert.deepEqual([ended.running, ended.outcome], [false, "end-of-list"]);
+
+  // A second run, then a LinkedIn warning: every tab is told to halt.
+  await bg.fromPage({ type: "collect-start", list: "invitations" });
+  await bg.fromTab(sent, { type: "trouble", reason: "You’ve reached a limit", trouble: "limit" });
+  await bg.settled();
+  assert.ok(
+    sent.received.some((m) => m.type === "collect-halt"),
+    "the tab was told to halt",
+  );
+  const stopped = (await bg.fromPage({ type: "list-collects" })).lists.invitations;
+  assert.equal(stopped.running, false);
+  assert.match(stopped.reason, /LinkedIn warning/);
+});

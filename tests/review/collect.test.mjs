@@ -125,3 +125,37 @@ test("check_this_page_shows_what_was_recognised_and_copies_a_report_without_name
   assert.match(copied, /slug read; name read; headline read/);
   assert.match(copied, /Removal is off on this page/);
 });
+
+test("the_other_lists_are_collected_by_name_and_their_runs_follow_storage", async (t) => {
+  const { dom, doc, extension } = await openReview(t);
+  const status = byTestId(doc, "collect-invitations-status");
+  const button = byTestId(doc, "collect-invitations");
+  assert.equal(text(status), "", "nothing said before any run");
+  click(dom, button);
+  await settle();
+  assert.deepEqual(extension.sent, [{ type: "collect-start", list: "invitations" }]);
+
+  const run = { tabId: 4, startedAtMs: Date.now(), endedAtMs: null, outcome: null, reason: null };
+  extension.write({ listCollects: { invitations: { ...run, running: true } } });
+  assert.equal(text(status), "Reading the list…");
+  assert.equal(button.disabled, true, "one run at a time");
+  assert.ok(isShown(doc.getElementById("collect-stop")), "a run can be stopped");
+  assert.equal(byTestId(doc, "collect-following").disabled, false);
+
+  extension.write({
+    listCollects: {
+      invitations: { ...run, running: false, outcome: "stopped", reason: "stopped by you" },
+    },
+  });
+  assert.equal(text(status), "Stopped: stopped by you.");
+  assert.equal(button.disabled, false);
+  assert.ok(!isShown(doc.getElementById("collect-stop")));
+  extension.write({
+    listCollects: { invitations: { ...run, running: false, outcome: "end-of-list" } },
+  });
+  assert.equal(text(status), "Read to the end of the list.");
+
+  click(dom, byTestId(doc, "collect-following"));
+  await settle();
+  assert.deepEqual(extension.sent.at(-1), { type: "collect-start", list: "following" });
+});
