@@ -107,7 +107,10 @@ test("each_kind_of_step_goes_to_the_tab_of_its_own_page_as_its_own_message", asy
   assert.equal((await ask("remove", connections.slice(0, 1))).queued, 1);
 
   await until(
-    async () => (await bg.storedQueue())?.progress.pending === 0,
+    async () => {
+      const progress = (await bg.storedQueue())?.progress;
+      return progress?.pending === 0 && progress.inProgress === 0;
+    },
     "every step done",
     20_000,
   );
