@@ -41,14 +41,21 @@ const URL_POLL_MS = 500;
 /** @param {unknown} value */
 const isPositiveMs = (value) => typeof value === "number" && Number.isFinite(value) && value > 0;
 
+/** The lists a `collect-run` may ask for (`list`), and how errors name them. */
+const COLLECTED_LISTS = {
+  connections: "your LinkedIn connections",
+  following: "the people you follow on LinkedIn",
+};
+
 /**
  * `collect-run`: the background's collection rules (`rules.delayMs`, the
  * wait between moves; `rules.stallMs`, how long without a new person before
- * a stall is taken for the end of the list).
- * @param {{ rules?: any }} message
+ * a stall is taken for the end of the list), on the list it names (`list`,
+ * "connections" when absent), which this tab must show.
+ * @param {{ rules?: any, list?: unknown }} message
  * @returns {{ ok: true } | { ok: false, error: string }}
  */
-function startCollecting({ rules }) {
+function startCollecting({ rules, list = "connections" }) {
   const { delayMs, stallMs } = rules ?? {};
   if (!isPositiveMs(delayMs) || !isPositiveMs(stallMs)) {
     return {
@@ -59,8 +66,11 @@ function startCollecting({ rules }) {
   }
   // The URL poll may not have noticed a navigation yet.
   checkNavigation();
-  if (!tab.current || tab.current.target.page !== "connections") {
-    return { ok: false, error: "This tab is not showing your LinkedIn connections." };
+  if (typeof list !== "string" || !Object.hasOwn(COLLECTED_LISTS, list)) {
+    return { ok: false, error: `netprune cannot collect a list called ${JSON.stringify(list)}.` };
+  }
+  if (!tab.current || tab.current.target.page !== list) {
+    return { ok: false, error: `This tab is not showing ${COLLECTED_LISTS[list]}.` };
   }
   if (tab.activeStep) {
     return {
