@@ -30,7 +30,7 @@ import { api, deliver, extensionAlive, guarded } from "./lib/runtime.js";
 import { pageCheck } from "./readers/page-check.js";
 import { taughtWords } from "./words.js";
 import { TeachWatch } from "./teach.js";
-import { startRemovalStep } from "./steps/index.js";
+import { startRemovalStep, startUnfollowStep } from "./steps/index.js";
 import { checkNavigation, tab, tabBusy } from "./tab.js";
 
 // history.pushState in the page's world is invisible from the content
@@ -98,6 +98,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
     type !== "collect-run" &&
     type !== "collect-halt" &&
     type !== "remove-step" &&
+    type !== "unfollow-step" &&
     type !== "page-check" &&
     type !== "teach-watch" &&
     type !== "teach-stop"
@@ -109,6 +110,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
   try {
     if (type === "collect-run") answer = startCollecting(message);
     else if (type === "remove-step") answer = startRemovalStep(message);
+    else if (type === "unfollow-step") answer = startUnfollowStep(message);
     else if (type === "page-check") {
       tab.taught = taughtWords(message.taught);
       checkNavigation();
