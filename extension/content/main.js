@@ -158,10 +158,12 @@ function startTeaching() {
 /** Listen to the background and follow the page, until the extension goes away. */
 function start() {
   api.runtime.onMessage.addListener(onBackgroundRequest);
-  // The background resumes a queue waiting for the connections tab to be
-  // seen again (CONTRACT.md, page-visibility).
+  // The background resumes a queue waiting for the connections tab (or,
+  // for unfollow steps, the following tab) to be seen again (CONTRACT.md,
+  // page-visibility).
   const onVisibility = guarded(() => {
-    if (!extensionAlive() || tab.current?.target.page !== "connections") return;
+    const page = tab.current?.target.page;
+    if (!extensionAlive() || (page !== "connections" && page !== "following")) return;
     deliver({ type: "page-visibility", visible: !document.hidden });
   });
   document.addEventListener("visibilitychange", onVisibility);

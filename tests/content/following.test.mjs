@@ -112,6 +112,28 @@ describe("following page", { concurrency: true }, () => {
     );
   });
 
+  test("tells the background when the following tab turns hidden or visible, as the connections tab does", async () => {
+    await withFollowing({}, async ({ page }) => {
+      let hidden = false;
+      Object.defineProperty(page.document, "hidden", { configurable: true, get: () => hidden });
+      hidden = true;
+      page.document.dispatchEvent(new page.window.Event("visibilitychange"));
+      hidden = false;
+      page.document.dispatchEvent(new page.window.Event("visibilitychange"));
+      await waitFor(
+        () => page.messages.filter((m) => m.type === "page-visibility").length === 2,
+        "two page-visibility messages",
+      );
+      assert.deepEqual(
+        page.messages.filter((m) => m.type === "page-visibility"),
+        [
+          { type: "page-visibility", visible: false },
+          { type: "page-visibility", visible: true },
+        ],
+      );
+    });
+  });
+
   test("the followers page sends no follows, as before", async () => {
     await withPage(
       createMockSite({ renderDelayMs: 50, follows: {} }),
