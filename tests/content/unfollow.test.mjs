@@ -91,6 +91,31 @@ describe("unfollow step", { concurrency: true }, () => {
     });
   });
 
+  test("finds the row by a percent-encoded slug, and by the button's label when no link shows the name", async () => {
+    await withFollowing({}, async ({ site, page, clicks }) => {
+      const jose = site.follows[0];
+      assert.equal(jose.slug, "josé-garcía-4b1a2c");
+      const report = await unfollow(page, {
+        slug: "jos%C3%A9-garc%C3%ADa-4B1A2C",
+        name: "José García",
+      });
+      assert.deepEqual(report.outcome, { kind: "removed" });
+      assert.deepEqual([...site.unfollowed], [jose.slug]);
+      // Zoë's row with its name gone from the link: the label names her.
+      const zoe = [...page.document.querySelectorAll("[data-chameleon-result-urn]")].find((row) =>
+        row.querySelector('a[href*="zoe-muller"]'),
+      );
+      zoe.querySelector('span[aria-hidden="true"]').textContent = "";
+      const labelled = await unfollow(page, ZOE);
+      assert.deepEqual(labelled.outcome, { kind: "removed" });
+      assert.match(labelled.observed, /^pressed “Following” for Zoë Müller/);
+      assert.deepEqual(clicks, [
+        `row-button:${jose.slug}:Following`,
+        `row-button:${ZOE.slug}:Following`,
+      ]);
+    });
+  });
+
   test("a check (verify) presses nothing: still-there while followed, removed once the button says Follow", async () => {
     await withFollowing({}, async ({ page, clicks }) => {
       const before = await unfollow(page, ZOE, { mode: "verify" });
