@@ -30,7 +30,7 @@ import { api, deliver, extensionAlive, guarded } from "./lib/runtime.js";
 import { pageCheck } from "./readers/page-check.js";
 import { taughtWords } from "./words.js";
 import { TeachWatch } from "./teach.js";
-import { startRemovalStep } from "./steps/index.js";
+import { startRemovalStep, startUnfollowStep } from "./steps/index.js";
 import { checkNavigation, tab, tabBusy } from "./tab.js";
 
 // history.pushState in the page's world is invisible from the content
@@ -41,14 +41,21 @@ const URL_POLL_MS = 500;
 /** @param {unknown} value */
 const isPositiveMs = (value) => typeof value === "number" && Number.isFinite(value) && value > 0;
 
+/** The lists a `collect-run` may ask for (`list`), and how errors name them. */
+const COLLECTED_LISTS = {
+  connections: "your LinkedIn connections",
+  following: "the people you follow on LinkedIn",
+};
+
 /**
  * `collect-run`: the background's collection rules (`rules.delayMs`, the
  * wait between moves; `rules.stallMs`, how long without a new person before
- * a stall is taken for the end of the list).
- * @param {{ rules?: any }} message
+ * a stall is taken for the end of the list), on the list it names (`list`,
+ * "connections" when absent), which this tab must show.
+ * @param {{ rules?: any, list?: unknown }} message
  * @returns {{ ok: true } | { ok: false, error: string }}
  */
-function startCollecting({ rules }) {
+function startCollecting({ rules, list = "connections" }) {
   const { delayMs, stallMs } = rules ?? {};
   if (!isPositiveMs(delayMs) || !isPositiveMs(stallMs)) {
     return {
@@ -59,8 +66,11 @@ function startCollecting({ rules }) {
   }
   // The URL poll may not have noticed a navigation yet.
   checkNavigation();
-  if (!tab.current || tab.current.target.page !== "connections") {
-    return { ok: false, error: "This tab is not showing your LinkedIn connections." };
+  if (typeof list !== "string" || !Object.hasOwn(COLLECTED_LISTS, list)) {
+    return { ok: false, error: `netprune cannot collect a list called ${JSON.stringify(list)}.` };
+  }
+  if (!tab.current || tab.current.target.page !== list) {
+    return { ok: false, error: `This tab is not showing ${COLLECTED_LISTS[list]}.` };
   }
   if (tab.activeStep) {
     return {
@@ -88,6 +98,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
     type !== "collect-run" &&
     type !== "collect-halt" &&
     type !== "remove-step" &&
+    type !== "unfollow-step" &&
     type !== "page-check" &&
     type !== "teach-watch" &&
     type !== "teach-stop"
@@ -99,6 +110,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
   try {
     if (type === "collect-run") answer = startCollecting(message);
     else if (type === "remove-step") answer = startRemovalStep(message);
+    else if (type === "unfollow-step") answer = startUnfollowStep(message);
     else if (type === "page-check") {
       tab.taught = taughtWords(message.taught);
       checkNavigation();
@@ -146,10 +158,12 @@ function startTeaching() {
 /** Listen to the background and follow the page, until the extension goes away. */
 function start() {
   api.runtime.onMessage.addListener(onBackgroundRequest);
-  // The background resumes a queue waiting for the connections tab to be
-  // seen again (CONTRACT.md, page-visibility).
+  // The background resumes a queue waiting for the connections tab (or,
+  // for unfollow steps, the following tab) to be seen again (CONTRACT.md,
+  // page-visibility).
   const onVisibility = guarded(() => {
-    if (!extensionAlive() || tab.current?.target.page !== "connections") return;
+    const page = tab.current?.target.page;
+    if (!extensionAlive() || (page !== "connections" && page !== "following")) return;
     deliver({ type: "page-visibility", visible: !document.hidden });
   });
   document.addEventListener("visibilitychange", onVisibility);

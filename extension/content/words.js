@@ -33,6 +33,11 @@ import ja from "../../linkedin/words/ja.json";
  * @property {string[][]} [closeDialog]
  * @property {string[]} [loadMore]
  * @property {string[]} [profilePictureAlt]
+ * @property {string[]} [followingButton]
+ * @property {string[]} [stopFollowingFor]
+ * @property {string[]} [followButton]
+ * @property {string[]} [followFor]
+ * @property {string[]} [confirmUnfollow]
  * @property {{ connections?: string[], followers?: string[], following?: string[] }} [counts]
  * @property {string[]} [followingSentence]
  * @property {string[]} [limitWarnings]
@@ -320,3 +325,39 @@ export const SEARCH_SUBJECT = new RegExp(
   anyOf(wordsOf((table) => table.searchBoxWords?.subject)),
   "i",
 );
+
+/**
+ * The words one unfollow clicks and proves by, all in the page's language.
+ * @typedef {object} UnfollowWords
+ * @property {string[]} following the row button's whole visible texts while followed, lower-cased
+ * @property {RegExp[]} stopFollowingFor its labels naming the person (group 1)
+ * @property {string[]} follow the button's whole visible texts once unfollowed, lower-cased
+ * @property {RegExp[]} followFor its labels naming the person once unfollowed (group 1)
+ * @property {string[]} confirms the confirm box's confirm names, lower-cased (none: no box is confirmed)
+ */
+
+/**
+ * The unfollow words for a page in `tag`, or null where its table has no
+ * "Following" and "Follow" with evidence: netprune reads such a page but
+ * clicks nothing on it.
+ * @param {string | null | undefined} tag the page's <html lang>
+ * @returns {UnfollowWords | null}
+ */
+export function unfollowWords(tag) {
+  const table = tableFor(tag);
+  if (!table || !(table.followingButton ?? []).length || !(table.followButton ?? []).length) {
+    return null;
+  }
+  const lower = (/** @type {string[] | undefined} */ names) =>
+    (names ?? []).map((name) => name.toLowerCase());
+  return {
+    following: lower(table.followingButton),
+    stopFollowingFor: namePatterns(table.stopFollowingFor ?? []),
+    follow: lower(table.followButton),
+    followFor: namePatterns(table.followFor ?? []),
+    confirms: lower(table.confirmUnfollow),
+  };
+}
+
+/** Every language's "Click to stop following <Name>": only to read a row's name, never to click. */
+export const STOP_FOLLOWING_FOR = namePatterns(wordsOf((table) => table.stopFollowingFor));

@@ -248,6 +248,7 @@ describe("collect all", { concurrency: true }, () => {
         assert.deepEqual(background.ended, [
           {
             type: "collect-ended",
+            list: "connections",
             outcome: "stalled",
             reason: `no new people appeared for 2 s after 20 people of the 60 the page states; ${why}`,
           },
@@ -275,6 +276,7 @@ describe("collect all", { concurrency: true }, () => {
       assert.deepEqual(background.ended, [
         {
           type: "collect-ended",
+          list: "connections",
           outcome: "end-of-list",
           reason: "LinkedIn stopped loading at 30 people; the page says 1,234",
         },

@@ -53,14 +53,24 @@ describe("network pages", { concurrency: true }, () => {
         followersAbbreviated: true,
       }),
       PATHS.following,
-      async (page) => {
+      async (page, site) => {
         await page.waitForMessages(1);
-        assert.deepEqual(page.messages, [
-          recognisedReading("following", PATHS.following, {
-            followers: "3.4K",
-            following: "1,200",
-          }),
-        ]);
+        const reading = recognisedReading("following", PATHS.following, {
+          followers: "3.4K",
+          following: "1,200",
+        });
+        // The following page also sends the people it lists (issue 13):
+        // this older card list shows the first page of them.
+        Object.assign(reading.reading, {
+          generation: "follows-cards",
+          follows: site.people.slice(0, 12).map((person) => ({
+            profileUrl: person.profileHref,
+            name: person.name,
+            headline: person.headline,
+          })),
+          listEnd: false,
+        });
+        assert.deepEqual(page.messages, [reading]);
       },
     );
   });

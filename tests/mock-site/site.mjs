@@ -47,6 +47,7 @@ const ASSETS = [
   "sdui-2026.js",
   "unrecognised.js",
   "network-manager.js",
+  "following.js",
   "profile.js",
 ];
 
@@ -70,6 +71,19 @@ const AMBIGUOUS_MENUS = ["duplicate", "unexpected"];
 const DEFAULT_LINGER_MS = 3000;
 /** Where a checkpoint sends the member; any `/checkpoint/...` path serves the checkpoint page. */
 export const CHECKPOINT_PATH = "/checkpoint/challenge/AgGmUwo3dZqKfwAAAZK7mocknetprune/";
+
+/** The following page's markups (`follows.generation`), oldest first: see assets/following.js. */
+export const FOLLOWING_GENERATIONS = ["classic-2025", "classic-2026"];
+/** The faults `follows.faults` can inject into the following page's unfollow flow. */
+export const FOLLOW_FAULTS = [
+  "checkpointAfter",
+  "misleadingDialog",
+  "lingerAfterUnfollow",
+  "limitAfter",
+];
+
+/** People followed on the following page by default (`follows.count`). */
+const DEFAULT_FOLLOWS = 30;
 
 /** @type {Map<string, string>} */
 const assetCache = new Map();
@@ -136,6 +150,8 @@ function asset(name) {
  * @param {boolean} [options.faults.staleTotal] the page's stated total stays as it was after a removal on
  *   the page (until the next load): with a person found only by a name search, nothing on the page
  *   proves the removal, the case netprune reports as "unproven" (review finding 2)
+ * @param {object} [options.follows] serve the following page's rows (issue 13; without it the following
+ *   page stays the older card list it always was): see `followsFor` below for its fields
  */
 export function createMockSite(options = {}) {
   const generation = options.generation ?? "sdui-2026";
@@ -165,7 +181,11 @@ export function createMockSite(options = {}) {
   const without = new Set(options.without ?? []);
   const statedTotal = options.statedTotal ?? count - without.size;
   const followers = options.followers ?? statedTotal * 2 + 17;
-  const following = options.following ?? Math.floor(statedTotal * 1.1) + 12;
+  const following =
+    options.following ??
+    (options.follows
+      ? (options.follows.count ?? DEFAULT_FOLLOWS)
+      : Math.floor(statedTotal * 1.1) + 12);
   const pageSize = options.pageSize ?? (generation === "sdui-2026" ? 12 : 10);
   const renderDelayMs = options.renderDelayMs ?? 300 + (hashString(`render:${seed}`) % 501);
   const pageDelayMs = options.pageDelayMs ?? 400;
@@ -189,6 +209,16 @@ export function createMockSite(options = {}) {
       ...(english ? {} : { connectedText: connectedLineIn(language, person.connectedOn) }),
       profileHref: generation === "artdeco" ? person.profilePath : `${ORIGIN}${person.profilePath}`,
     }));
+  // The following page's rows (`options.follows`), or null for the older page.
+  const follows = options.follows ? followsFor(options.follows, { seed, today, people }) : null;
+  /**
+   * Slugs unfollowed through the following page's own button (POST
+   * /__mock__/unfollow): later loads list them no more.
+   * @type {Set<string>}
+   */
+  const unfollowed = new Set();
+  /** @type {Map<string, number>} every POST to /__mock__/unfollow, by the slug it named */
+  const unfollowPosts = new Map();
 
   const stated = {
     connections: statedTotal,
@@ -214,14 +244,14 @@ export function createMockSite(options = {}) {
   // The figures the pages state now: a removal ends the connection and the
   // follow both ways.
   const shownNow = () =>
-    removed.size === 0
+    removed.size === 0 && unfollowed.size === 0
       ? stated.shown
       : {
           connections: formatCount(current(statedTotal)),
           followers: options.followersAbbreviated
             ? abbreviateCount(current(followers))
             : formatCount(current(followers)),
-          following: formatCount(current(following)),
+          following: formatCount(Math.max(0, current(following) - unfollowed.size)),
           profileConnections:
             current(statedTotal) >= 500 ? "500+" : formatCount(current(statedTotal)),
         };
@@ -381,6 +411,55 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     return json(200, { ok: true, limitReached: limitReached() });
   }
 
+  /**
+   * The following page's state: its rows as [href, name, headline, member]
+   * (member: a person rather than a company), without the people
+   * unfollowed since, and how the page behaves.
+   */
+  function followingState() {
+    return {
+      generation: follows.generation,
+      unfollow: follows.unfollow,
+      pageSize: follows.pageSize,
+      paging: follows.paging,
+      faults: {
+        misleadingDialog: Boolean(follows.faults.misleadingDialog),
+        lingerMs:
+          follows.faults.lingerAfterUnfollow === true
+            ? -1
+            : (follows.faults.lingerAfterUnfollow ?? 0),
+      },
+      rows: follows.rows
+        .filter((row) => !(row.member && unfollowed.has(row.slug)))
+        .map((row) => [row.href, row.name, row.headline, row.member]),
+    };
+  }
+
+  /**
+   * The mock's stand-in for LinkedIn's unfollow endpoint, called by the
+   * following page's own script (never by netprune).
+   * @param {string} body the person's slug
+   */
+  function unfollowEndpoint(body) {
+    const slug = String(body ?? "")
+      .trim()
+      .toLowerCase();
+    const row = follows.rows.find((r) => r.member && r.slug.toLowerCase() === slug);
+    if (!row) return json(404, { ok: false });
+    unfollowPosts.set(row.slug, (unfollowPosts.get(row.slug) ?? 0) + 1);
+    if (unfollowed.has(row.slug)) return json(404, { ok: false });
+    const { checkpointAfter, limitAfter: limit } = follows.faults;
+    if (checkpointAfter !== undefined && unfollowed.size >= checkpointAfter) {
+      return json(200, { ok: false, checkpoint: CHECKPOINT_PATH });
+    }
+    if (limit !== undefined && unfollowed.size >= limit) {
+      return json(200, { ok: false, limitReached: true });
+    }
+    unfollowed.add(row.slug);
+    pageCache.clear();
+    return json(200, { ok: true, limitReached: limit !== undefined && unfollowed.size >= limit });
+  }
+
   function checkpointPage() {
     return `<!doctype html>
 <html lang="en">
@@ -454,6 +533,9 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     if (url.pathname === "/__mock__/remove") {
       return method === "POST" ? removeEndpoint(request.body) : null;
     }
+    if (url.pathname === "/__mock__/unfollow") {
+      return method === "POST" && follows ? unfollowEndpoint(request.body) : null;
+    }
     if (method !== "GET" && method !== "HEAD") {
       return {
         status: 405,
@@ -495,8 +577,20 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
             }),
           ),
         );
-      case PATHS.followers:
-      case PATHS.following: {
+      case PATHS.following:
+        if (follows) {
+          return html(
+            cached("following", () =>
+              shell({
+                title: words.followingTab,
+                state: { ...liveState(), route: "following", following: followingState() },
+                scripts: ["common.js", "network-manager.js", "following.js", "router.js"],
+              }),
+            ),
+          );
+        }
+      // falls through: the older following page, as before
+      case PATHS.followers: {
         const route = path === PATHS.followers ? "followers" : "following";
         return html(
           cached(route, () =>
@@ -515,7 +609,126 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     return null;
   }
 
-  return { people, stated, member, removed, language, handle };
+  return {
+    people,
+    stated,
+    member,
+    removed,
+    language,
+    handle,
+    follows: follows?.rows ?? null,
+    unfollowed,
+    unfollowPosts,
+  };
+}
+
+/**
+ * @typedef {object} FollowRow one row of the following page
+ * @property {string} slug decoded ("josé-garcía-4b1a2c"), or the company's
+ * @property {string} href the link as the row writes it
+ * @property {string} name
+ * @property {string | null} headline
+ * @property {boolean} member a person (`/in/`), not a company (`/company/`)
+ * @property {boolean} connection whether the person is one of `people` (a connection)
+ */
+
+/**
+ * The following page's list, from `createMockSite({ follows })`. Evidence
+ * (docs/research/2026-12-05-invitations-and-follows.md, section 2.2): the
+ * network manager's rows are `[data-chameleon-result-urn]` with an `/in/`
+ * link, "name, then a detail line, then the Following button"; about 20 rows
+ * a load, more on scroll. Whether companies are listed there is unknown (one
+ * tool also looks for `/company/` links): the mock lists a few, which
+ * netprune must skip.
+ *
+ * @param {object} spec
+ * @param {number} [spec.count] people followed (default 30)
+ * @param {number} [spec.connections] how many of them are connections, the first of the connections
+ *   list (its hand-written hostile names and namesakes first), one in every two rows (default half
+ *   of count); the others are people who are not connections
+ * @param {number} [spec.companies] company rows besides them (default 2)
+ * @param {number} [spec.pageSize] rows per load (default 20)
+ * @param {"scroll" | "load-more"} [spec.paging] more rows on scrolling near the bottom (default), or
+ *   only on "Show more results"
+ * @param {"classic-2025" | "classic-2026"} [spec.generation] the row's button: 2025's text-only
+ *   "Following" or 2026's aria-label "Click to stop following <Name>" (default "classic-2026")
+ * @param {"dialog" | "no-dialog"} [spec.unfollow] whether pressing "Following" asks to confirm (an
+ *   artdeco modal, primary "Unfollow") or unfollows at once (default: "dialog" in classic-2025,
+ *   "no-dialog" in classic-2026, as the evidence shows)
+ * @param {object} [spec.faults] `checkpointAfter` (n): after n unfollows the next sends the page to a
+ *   checkpoint; `misleadingDialog`: "Following" opens a "Remove saved item?" dialog; `lingerAfterUnfollow`
+ *   (true, or ms): the button still says "Following" after an unfollow (true: until a reload);
+ *   `limitAfter` (n): after n unfollows the next is refused with the weekly-limit banner
+ * @param {{ seed: number, today: string, people: object[] }} site
+ * @returns {{ rows: FollowRow[], generation: string, unfollow: string, pageSize: number, paging: string, faults: Record<string, any> }}
+ */
+function followsFor(spec, { seed, today, people }) {
+  const generation = spec.generation ?? "classic-2026";
+  if (!FOLLOWING_GENERATIONS.includes(generation)) {
+    throw new Error(`unknown follows.generation ${JSON.stringify(generation)}`);
+  }
+  const unfollow = spec.unfollow ?? (generation === "classic-2025" ? "dialog" : "no-dialog");
+  if (unfollow !== "dialog" && unfollow !== "no-dialog") {
+    throw new Error(
+      `follows.unfollow must be "dialog" or "no-dialog", not ${JSON.stringify(unfollow)}`,
+    );
+  }
+  const paging = spec.paging ?? "scroll";
+  if (paging !== "scroll" && paging !== "load-more") {
+    throw new Error(
+      `follows.paging must be "scroll" or "load-more", not ${JSON.stringify(paging)}`,
+    );
+  }
+  const faults = spec.faults ?? {};
+  for (const name of Object.keys(faults)) {
+    if (!FOLLOW_FAULTS.includes(name)) {
+      throw new Error(
+        `unknown follows fault ${JSON.stringify(name)}; use some of ${FOLLOW_FAULTS}`,
+      );
+    }
+  }
+  const count = spec.count ?? DEFAULT_FOLLOWS;
+  const connections = Math.min(spec.connections ?? Math.ceil(count / 2), count, people.length);
+  const companies = spec.companies ?? 2;
+  // 2025's rows link by path, 2026's by whole URL: passed on as written.
+  const hrefOf = (path) => (generation === "classic-2025" ? path : `${ORIGIN}${path}`);
+  const member = (person, connection) => ({
+    slug: person.slug,
+    href: hrefOf(person.profilePath),
+    name: person.name,
+    headline: person.headline,
+    member: true,
+    connection,
+  });
+  const known = new Set(people.map((person) => person.slug));
+  // Not connections: other people of the same kind, after the hand-written
+  // edge cases (which are the connections list's own).
+  const strangers = generatePeople({ count: count * 2 + 40, seed: seed + 1013, today })
+    .slice(17)
+    .filter((person) => !known.has(person.slug))
+    .slice(0, count - connections)
+    .map((person) => member(person, false));
+  const friends = people.slice(0, connections).map((person) => member(person, true));
+  /** @type {FollowRow[]} */
+  const rows = [];
+  for (let i = 0; rows.length < count; i += 1) {
+    if (i < friends.length) rows.push(friends[i]);
+    if (i < strangers.length && rows.length < count) rows.push(strangers[i]);
+  }
+  const COMPANY_NAMES = ["Northwind Traders", "Contoso", "Fabrikam", "Tailspin Toys", "Litware"];
+  for (let c = 0; c < companies; c += 1) {
+    const name = `${COMPANY_NAMES[c % COMPANY_NAMES.length]}${c >= COMPANY_NAMES.length ? ` ${c}` : ""}`;
+    const slug = name.toLowerCase().replace(/\s+/g, "-");
+    rows.splice(Math.min(rows.length, 2 + c * 5), 0, {
+      slug,
+      href: hrefOf(`/company/${slug}/`),
+      name,
+      headline: `${(1200 + c * 3457).toLocaleString("en-US")} followers`,
+      member: false,
+      connection: false,
+    });
+  }
+  return { rows, generation, unfollow, pageSize: spec.pageSize ?? 20, paging, faults };
 }
 
 /**

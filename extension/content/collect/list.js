@@ -6,7 +6,7 @@
 import { BUTTON, HIDDEN_TEXT, accessibleName, belowList, isShown, mainScope } from "../lib/dom.js";
 import { LOAD_MORE_NAMES } from "../words.js";
 
-/** @typedef {import("../markups/types.js").Markup} Markup */
+/** @typedef {import("../markups/types.js").ListMarkup} Markup a connections generation or the following page's */
 
 // Collecting. LinkedIn's artdeco "Show more results" button keeps a stable
 // BEM class (the later markups hash theirs), so it is found by class first.

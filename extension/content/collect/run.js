@@ -1,5 +1,6 @@
 // @ts-check
-// One `collect-run`: moves through the connections list at the pace the
+// One `collect-run`: moves through a list (the connections list, or the
+// following page's, `list`) at the pace the
 // background's rules give (delayMs between moves, stallMs without a new
 // person before a stall is taken for the end), and says how it ended
 // (`collect-ended`). The scroll shapes below are how a member moves through
@@ -51,6 +52,8 @@ export class CollectRun {
   constructor(view, pace) {
     this.view = view;
     this.pace = pace;
+    /** which list: the page's own ("connections", "following") */
+    this.list = view.target.page;
     this.running = true;
     // Answers to readings sent before the run began describe the
     // background as it was before it started this collection.
@@ -163,10 +166,13 @@ export class CollectRun {
     if (this.drawing) return;
     this.move(markup, scroller);
     this.awaitFrames();
+    // A move that loads nobody changes no row, and the following page's
+    // reading tells whether its end is on screen (listEnd): look again.
+    if (this.list !== "connections") this.view.schedule();
   }
 
   /**
-   * @param {import("../markups/types.js").Markup} markup
+   * @param {import("../markups/types.js").ListMarkup} markup
    * @param {Element} scroller
    */
   move(markup, scroller) {
@@ -207,8 +213,13 @@ export class CollectRun {
 
   /** The stated total as a number, when it is exact. */
   statedTotal() {
-    const total = this.view.counts.connections;
+    const total = this.totalToken();
     return total !== null && EXACT_COUNT.test(total) ? Number(total.replace(/\D/g, "")) : null;
+  }
+
+  /** The list's stated total as shown: the following page's, or the connections'. */
+  totalToken() {
+    return this.list === "following" ? this.view.counts.following : this.view.counts.connections;
   }
 
   /**
@@ -224,10 +235,10 @@ export class CollectRun {
   end() {
     const markup = this.view.markup;
     const read = peopleCount(this.view.peopleRead());
-    const total = this.view.counts.connections;
+    const total = this.totalToken();
     const waited = seconds(this.pace.stallMs);
     if (!markup) {
-      this.finish("stalled", `no connections list netprune can read appeared within ${waited}`);
+      this.finish("stalled", `no ${this.list} list netprune can read appeared within ${waited}`);
       return;
     }
     const button = findLoadButton(markup);
@@ -282,7 +293,7 @@ export class CollectRun {
     Promise.resolve()
       .then(() => this.view.flush())
       .catch(() => undefined)
-      .then(() => deliver({ type: "collect-ended", outcome, reason }));
+      .then(() => deliver({ type: "collect-ended", list: this.list, outcome, reason }));
   }
 
   /**

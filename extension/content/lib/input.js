@@ -5,7 +5,7 @@
 
 const SCROLLING_OVERFLOW = /^(?:auto|scroll|overlay)$/;
 
-/** @typedef {import("../markups/types.js").Markup} Markup */
+/** @typedef {import("../markups/types.js").ListMarkup} Markup a connections generation or the following page's */
 // Zoom and high-density screens leave scroll positions a fraction of a
 // pixel short of the bottom.
 const BOTTOM_SLACK_PX = 4;

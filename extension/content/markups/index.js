@@ -64,7 +64,7 @@ export const cardKey = (card) => {
 
 /**
  * The key of a card as read: the same as `cardKey` of its element.
- * @param {Card} card
+ * @param {{ profileUrl: string }} card a connection card, or a person on the following page
  */
 export const readKey = (card) => {
   const match = PROFILE_SEGMENT.exec(card.profileUrl);

@@ -5,7 +5,8 @@
 
 /** @typedef {{ connections: string | null, followers: string | null, following: string | null }} Counts */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText: string | null }} Card */
-/** @typedef {{ generation: string | null, counts: Counts, cards: Card[] }} PageContent */
+/** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText?: undefined }} FollowCard one person on the following page */
+/** @typedef {{ generation: string | null, counts: Counts, cards: Card[], follows?: FollowCard[], listEnd?: boolean }} PageContent */
 /** @typedef {import("../words.js").RemovalWords} RemovalWords */
 /** @typedef {{ page: "connections" | "followers" | "following" | "profile", key: string, slug: string | null }} Target */
 
@@ -28,6 +29,19 @@
  *   the remove dialog's confirm buttons, or why the dialog is not this generation's remove dialog
  * @property {boolean} dialogSaysItem whether its remove dialog says the menu item's words
  * @property {boolean} keyedCards whether a card names its person in its key, without a link
+ */
+
+/**
+ * @typedef {object} ListMarkup what reading and moving through a list needs of its markup:
+ *   a connections generation (Markup) or the following page's (./following.js)
+ * @property {string} name
+ * @property {string} present
+ * @property {string} skip
+ * @property {(node: Element) => Element | null} enclosingCard
+ * @property {(node: Element) => Element[]} cardsWithin
+ * @property {() => Element | null} firstCard
+ * @property {() => (element: Element) => boolean} cardTest
+ * @property {(card: Element) => Card | FollowCard | null} read
  */
 
 export {};

@@ -11,13 +11,20 @@ import { CollectRun } from "../collect/run.js";
 import { deliver, guarded } from "../lib/runtime.js";
 import { MARKUPS, cardKey, readKey } from "../markups/index.js";
 import { navMember, pageCheck, pageLanguage } from "./page-check.js";
-import { REASONS, readConnectionsPage, readFollowPage, readOwnProfile } from "./pages.js";
+import {
+  REASONS,
+  readConnectionsPage,
+  readFollowPage,
+  readFollowingPage,
+  readOwnProfile,
+} from "./pages.js";
+import { FOLLOWING_MARKUPS } from "../markups/following.js";
 import { checkNavigation, tab } from "../tab.js";
 import { taughtWords } from "../words.js";
 
 /** @typedef {import("../markups/types.js").Target} Target */
-/** @typedef {import("../markups/types.js").Card} Card */
-/** @typedef {import("../markups/types.js").Markup} Markup */
+/** @typedef {import("../markups/types.js").Card | import("../markups/types.js").FollowCard} Card a connection card, or a person on the following page */
+/** @typedef {import("../markups/types.js").ListMarkup} Markup */
 /** @typedef {import("../markups/types.js").Counts} Counts */
 /** @typedef {import("../collect/run.js").Pace} Pace */
 /** @typedef {import("../markups/types.js").PageContent} PageContent */
@@ -54,12 +61,14 @@ export class PageView {
      * @type {Map<string, Card>}
      */
     this.captured = new Map();
-    /** @type {Markup | null} known once the connections page is recognised */
+    /** @type {Markup | null} known once the list (connections, following) is recognised */
     this.markup = null;
     /** @type {Counts} the latest token seen for each count */
     this.counts = { connections: null, followers: null, following: null };
     /** @type {string | null} JSON of the counts last delivered */
     this.sentCounts = null;
+    /** @type {boolean | null} the following page's `listEnd` last delivered */
+    this.sentListEnd = null;
     this.recognised = false;
     /** when the last reading carrying the page check was sent */
     this.checkedAt = -Infinity;
@@ -175,6 +184,7 @@ export class PageView {
       if (read) this.captured.set(key, read);
     }
     this.sentCounts = null;
+    this.sentListEnd = null;
     this.schedule();
     return dropped;
   }
@@ -240,8 +250,9 @@ export class PageView {
       case "connections":
         return readConnectionsPage((key) => this.done(key));
       case "followers":
-      case "following":
         return readFollowPage();
+      case "following":
+        return readFollowingPage((key) => this.done(key));
       case "profile":
         return this.target.slug === null ? null : readOwnProfile(this.target.slug);
     }
@@ -261,14 +272,16 @@ export class PageView {
       this.recognisedAt = Date.now();
       clearTimeout(this.deadline);
     }
-    if (content.generation) this.markup = MARKUPS[content.generation];
+    if (content.generation) {
+      this.markup = MARKUPS[content.generation] ?? FOLLOWING_MARKUPS[content.generation] ?? null;
+    }
     for (const kind of /** @type {(keyof Counts)[]} */ (Object.keys(this.counts))) {
       const token = content.counts[kind];
       if (token !== null) this.counts[kind] = token;
     }
     /** @type {Map<string, Card>} */
     const fresh = new Map(this.captured);
-    for (const card of content.cards) {
+    for (const card of content.follows ?? content.cards) {
       const key = readKey(card);
       if (this.wanted(key, card) && !fresh.get(key)?.connectedText) fresh.set(key, card);
     }
@@ -293,10 +306,22 @@ export class PageView {
         CHECK_EVERY_MS,
       );
     }
-    if (cards.length === 0 && counts === this.sentCounts && !verdictChanged) return;
+    const listEnd = content.listEnd ?? null;
+    if (
+      cards.length === 0 &&
+      counts === this.sentCounts &&
+      !verdictChanged &&
+      listEnd === this.sentListEnd
+    ) {
+      return;
+    }
     if (check !== undefined) this.sentRemovalOff = check.removalOff;
     const previousCounts = this.sentCounts;
+    const previousListEnd = this.sentListEnd;
     this.sentCounts = counts;
+    this.sentListEnd = listEnd;
+    // The following page's people go as `follows`, with `listEnd`.
+    const rows = content.follows ? { cards: [], follows: cards, listEnd } : { cards };
 
     const message = {
       type: "page-reading",
@@ -308,7 +333,7 @@ export class PageView {
         reason: null,
         language: pageLanguage(),
         counts: { ...this.counts },
-        cards,
+        ...rows,
         member: navMember(),
         check,
         visible: !document.hidden,
@@ -332,6 +357,7 @@ export class PageView {
           if (!this.captured.has(key)) this.captured.set(key, card);
         });
         if (this.sentCounts === counts) this.sentCounts = previousCounts;
+        if (this.sentListEnd === listEnd) this.sentListEnd = previousListEnd;
       }),
     );
     return delivery;

@@ -7,6 +7,7 @@
 import { decodeSlug, hrefOf, mainScope } from "../lib/dom.js";
 import { MARKUPS, cardKey, detectGeneration } from "../markups/index.js";
 import { findCounts } from "./counts.js";
+import { FOLLOWING_MARKUPS, followingGeneration, followingListEnd } from "../markups/following.js";
 
 /** @typedef {import("../markups/types.js").Target} Target */
 /** @typedef {import("../markups/types.js").PageContent} PageContent */
@@ -81,6 +82,35 @@ export function readFollowPage() {
   }
   if (counts.followers === null && counts.following === null) return null;
   return { generation: null, counts, cards: [] };
+}
+
+/**
+ * The following page: its totals as the followers/following tabs show them,
+ * and the people it lists (`follows`, members only, those not `known`
+ * yet), with whether the end of the list is on screen.
+ * @param {(key: string) => boolean} known people already sent or captured on this page view
+ * @returns {PageContent | null}
+ */
+export function readFollowingPage(known) {
+  const totals = readFollowPage();
+  const counts = totals?.counts ?? { connections: null, followers: null, following: null };
+  const generation = followingGeneration();
+  if (generation === null) return totals && { ...totals, follows: [], listEnd: false };
+  const markup = FOLLOWING_MARKUPS[generation];
+  /** @type {import("../markups/types.js").FollowCard[]} */
+  const follows = [];
+  let peopleOnShow = 0;
+  for (const row of markup.cardsWithin(document.documentElement)) {
+    const key = cardKey(row);
+    if (key === null) continue;
+    peopleOnShow += 1;
+    if (known(key)) continue;
+    const read = markup.read(row);
+    if (read) follows.push(/** @type {import("../markups/types.js").FollowCard} */ (read));
+  }
+  if (totals === null && peopleOnShow === 0) return null;
+  const listEnd = followingListEnd(markup, peopleOnShow, counts.following);
+  return { generation, counts, cards: [], follows, listEnd };
 }
 
 /**
