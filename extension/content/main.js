@@ -30,7 +30,7 @@ import { api, deliver, extensionAlive, guarded } from "./lib/runtime.js";
 import { pageCheck } from "./readers/page-check.js";
 import { taughtWords } from "./words.js";
 import { TeachWatch } from "./teach.js";
-import { startRemovalStep } from "./steps/index.js";
+import { startRemovalStep, startWithdrawStep } from "./steps/index.js";
 import { checkNavigation, tab, tabBusy } from "./tab.js";
 
 // history.pushState in the page's world is invisible from the content
@@ -45,10 +45,11 @@ const isPositiveMs = (value) => typeof value === "number" && Number.isFinite(val
  * `collect-run`: the background's collection rules (`rules.delayMs`, the
  * wait between moves; `rules.stallMs`, how long without a new person before
  * a stall is taken for the end of the list).
- * @param {{ rules?: any }} message
+ * `list` names the list the tab must show (absent: the connections list).
+ * @param {{ rules?: any, list?: unknown }} message
  * @returns {{ ok: true } | { ok: false, error: string }}
  */
-function startCollecting({ rules }) {
+function startCollecting({ rules, list = "connections" }) {
   const { delayMs, stallMs } = rules ?? {};
   if (!isPositiveMs(delayMs) || !isPositiveMs(stallMs)) {
     return {
@@ -57,10 +58,19 @@ function startCollecting({ rules }) {
         "A collection needs the background's rules: a delay and a stall limit in milliseconds (rules.delayMs, rules.stallMs).",
     };
   }
+  if (list !== "connections" && list !== "invitations") {
+    return { ok: false, error: `netprune cannot collect a list named ${JSON.stringify(list)}.` };
+  }
   // The URL poll may not have noticed a navigation yet.
   checkNavigation();
-  if (!tab.current || tab.current.target.page !== "connections") {
-    return { ok: false, error: "This tab is not showing your LinkedIn connections." };
+  if (!tab.current || tab.current.target.page !== list) {
+    return {
+      ok: false,
+      error:
+        list === "connections"
+          ? "This tab is not showing your LinkedIn connections."
+          : "This tab is not showing your sent LinkedIn invitations.",
+    };
   }
   if (tab.activeStep) {
     return {
@@ -68,7 +78,7 @@ function startCollecting({ rules }) {
       error: "a removal step is running in this tab; collecting waits until it ends",
     };
   }
-  tab.current.collect({ delayMs, stallMs });
+  tab.current.collect({ delayMs, stallMs }, list);
   return { ok: true };
 }
 
@@ -88,6 +98,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
     type !== "collect-run" &&
     type !== "collect-halt" &&
     type !== "remove-step" &&
+    type !== "withdraw-step" &&
     type !== "page-check" &&
     type !== "teach-watch" &&
     type !== "teach-stop"
@@ -99,6 +110,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
   try {
     if (type === "collect-run") answer = startCollecting(message);
     else if (type === "remove-step") answer = startRemovalStep(message);
+    else if (type === "withdraw-step") answer = startWithdrawStep(message);
     else if (type === "page-check") {
       tab.taught = taughtWords(message.taught);
       checkNavigation();
@@ -146,10 +158,11 @@ function startTeaching() {
 /** Listen to the background and follow the page, until the extension goes away. */
 function start() {
   api.runtime.onMessage.addListener(onBackgroundRequest);
-  // The background resumes a queue waiting for the connections tab to be
-  // seen again (CONTRACT.md, page-visibility).
+  // The background resumes a queue waiting for the connections tab (or the
+  // sent invitations tab) to be seen again (CONTRACT.md, page-visibility).
   const onVisibility = guarded(() => {
-    if (!extensionAlive() || tab.current?.target.page !== "connections") return;
+    const page = tab.current?.target.page;
+    if (!extensionAlive() || (page !== "connections" && page !== "invitations")) return;
     deliver({ type: "page-visibility", visible: !document.hidden });
   });
   document.addEventListener("visibilitychange", onVisibility);

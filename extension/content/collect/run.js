@@ -22,6 +22,10 @@ import { checkNavigation, tab } from "../tab.js";
 /** @typedef {import("../readers/page-view.js").PageView} PageView */
 
 /** @typedef {{ delayMs: number, stallMs: number }} Pace the background's rules for a collection (`collect-run`'s `rules`) */
+/** @typedef {"connections" | "invitations"} List the list a collection reads (`collect-run`'s `list`) */
+
+/** Each list's name in messages. */
+const LIST_NAMES = { connections: "connections", invitations: "sent invitations" };
 
 // Each step scrolls a little less than the list's visible height, as a
 // member reading down it would: consecutive views overlap, so a
@@ -47,10 +51,12 @@ export class CollectRun {
   /**
    * @param {PageView} view
    * @param {Pace} pace the collection rules from the background (`collect-run`'s `rules`)
+   * @param {List} [list] the list it reads (`collect-run`'s `list`)
    */
-  constructor(view, pace) {
+  constructor(view, pace, list = "connections") {
     this.view = view;
     this.pace = pace;
+    this.list = list;
     this.running = true;
     // Answers to readings sent before the run began describe the
     // background as it was before it started this collection.
@@ -172,6 +178,13 @@ export class CollectRun {
   move(markup, scroller) {
     if (this.rewind) {
       this.rewind = false;
+      // A paged list (artdeco's sent invitations) starts again from page 1.
+      const first = markup.firstPage?.();
+      if (first) {
+        pointerClick(first);
+        this.deepest = 0;
+        return;
+      }
       scroller.scrollTo({ top: 0, behavior: SCROLL_BEHAVIOR });
       // From the top, every step down is progress again. (Resetting it
       // before this move is not enough: the step that makes it first
@@ -189,7 +202,7 @@ export class CollectRun {
       return;
     }
     this.reachedBottom = true;
-    const button = findLoadButton(markup);
+    const button = findLoadButton(markup) ?? markup.nextPage?.() ?? null;
     if (button) {
       // Disabled while LinkedIn fetches: wait, as a member would.
       if (isEnabled(button)) {
@@ -207,7 +220,7 @@ export class CollectRun {
 
   /** The stated total as a number, when it is exact. */
   statedTotal() {
-    const total = this.view.counts.connections;
+    const total = this.view.counts[this.list] ?? null;
     return total !== null && EXACT_COUNT.test(total) ? Number(total.replace(/\D/g, "")) : null;
   }
 
@@ -224,13 +237,16 @@ export class CollectRun {
   end() {
     const markup = this.view.markup;
     const read = peopleCount(this.view.peopleRead());
-    const total = this.view.counts.connections;
+    const total = this.view.counts[this.list] ?? null;
     const waited = seconds(this.pace.stallMs);
     if (!markup) {
-      this.finish("stalled", `no connections list netprune can read appeared within ${waited}`);
+      this.finish(
+        "stalled",
+        `no ${LIST_NAMES[this.list]} list netprune can read appeared within ${waited}`,
+      );
       return;
     }
-    const button = findLoadButton(markup);
+    const button = findLoadButton(markup) ?? markup.nextPage?.() ?? null;
     const loading = loadingShown(markup);
     const stated = this.statedTotal();
     const short = stated !== null && this.view.peopleRead() < stated;
@@ -282,7 +298,15 @@ export class CollectRun {
     Promise.resolve()
       .then(() => this.view.flush())
       .catch(() => undefined)
-      .then(() => deliver({ type: "collect-ended", outcome, reason }));
+      .then(() =>
+        // The connections list's report stays as it was (absent = connections).
+        deliver({
+          type: "collect-ended",
+          outcome,
+          reason,
+          ...(this.list === "connections" ? {} : { list: this.list }),
+        }),
+      );
   }
 
   /**

@@ -3,11 +3,12 @@
 // and what one markup generation of the connections page must say
 // (markups/<generation>.js). Types only.
 
-/** @typedef {{ connections: string | null, followers: string | null, following: string | null }} Counts */
+/** @typedef {{ connections: string | null, followers: string | null, following: string | null, invitations?: string | null }} Counts */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText: string | null }} Card */
-/** @typedef {{ generation: string | null, counts: Counts, cards: Card[] }} PageContent */
+/** @typedef {{ profileUrl: string, name: string, headline: string | null, sentText: string | null, hasNote: boolean | null }} Invitation */
+/** @typedef {{ generation: string | null, counts: Counts, cards: Card[], invitations?: Invitation[], listEnd?: boolean, markup?: Markup }} PageContent */
 /** @typedef {import("../words.js").RemovalWords} RemovalWords */
-/** @typedef {{ page: "connections" | "followers" | "following" | "profile", key: string, slug: string | null }} Target */
+/** @typedef {{ page: "connections" | "followers" | "following" | "profile" | "invitations", key: string, slug: string | null }} Target */
 
 /**
  * @typedef {object} Markup one generation of the connections page
@@ -28,6 +29,8 @@
  *   the remove dialog's confirm buttons, or why the dialog is not this generation's remove dialog
  * @property {boolean} dialogSaysItem whether its remove dialog says the menu item's words
  * @property {boolean} keyedCards whether a card names its person in its key, without a link
+ * @property {() => HTMLElement | null} [nextPage] a paged list's next-page control (sent invitations)
+ * @property {() => HTMLElement | null} [firstPage] a paged list's first-page control, off page 1
  */
 
 export {};

@@ -12,6 +12,7 @@ import { deliver, guarded } from "../lib/runtime.js";
 import { MARKUPS, cardKey, readKey } from "../markups/index.js";
 import { navMember, pageCheck, pageLanguage } from "./page-check.js";
 import { REASONS, readConnectionsPage, readFollowPage, readOwnProfile } from "./pages.js";
+import { readInvitationsPage } from "./invitations.js";
 import { checkNavigation, tab } from "../tab.js";
 import { taughtWords } from "../words.js";
 
@@ -57,7 +58,9 @@ export class PageView {
     /** @type {Markup | null} known once the connections page is recognised */
     this.markup = null;
     /** @type {Counts} the latest token seen for each count */
-    this.counts = { connections: null, followers: null, following: null };
+    this.counts = emptyCounts(target.page);
+    /** @type {boolean | null} the list end last delivered (sent invitations page) */
+    this.sentListEnd = null;
     /** @type {string | null} JSON of the counts last delivered */
     this.sentCounts = null;
     this.recognised = false;
@@ -179,12 +182,15 @@ export class PageView {
     return dropped;
   }
 
-  /** @param {Pace} pace */
-  collect(pace) {
+  /**
+   * @param {Pace} pace
+   * @param {import("../collect/run.js").List} [list] the list this page shows
+   */
+  collect(pace, list = "connections") {
     // The background may repeat itself: a running collection only takes
     // the new pace, and its stall clock keeps running.
     if (this.collecting?.running) this.collecting.pace = pace;
-    else this.collecting = new CollectRun(this, pace);
+    else this.collecting = new CollectRun(this, pace, list);
   }
 
   haltCollecting() {
@@ -244,6 +250,8 @@ export class PageView {
         return readFollowPage();
       case "profile":
         return this.target.slug === null ? null : readOwnProfile(this.target.slug);
+      case "invitations":
+        return readInvitationsPage((key) => this.done(key));
     }
     return null;
   }
@@ -261,14 +269,17 @@ export class PageView {
       this.recognisedAt = Date.now();
       clearTimeout(this.deadline);
     }
-    if (content.generation) this.markup = MARKUPS[content.generation];
+    if (content.generation) this.markup = content.markup ?? MARKUPS[content.generation];
     for (const kind of /** @type {(keyof Counts)[]} */ (Object.keys(this.counts))) {
       const token = content.counts[kind];
       if (token !== null) this.counts[kind] = token;
     }
     /** @type {Map<string, Card>} */
     const fresh = new Map(this.captured);
-    for (const card of content.cards) {
+    // An invitation row is complete once read: it has no date to stream in.
+    const rows =
+      /** @type {Card[]} */ (/** @type {unknown} */ (content.invitations)) ?? content.cards;
+    for (const card of rows) {
       const key = readKey(card);
       if (this.wanted(key, card) && !fresh.get(key)?.connectedText) fresh.set(key, card);
     }
@@ -293,7 +304,13 @@ export class PageView {
         CHECK_EVERY_MS,
       );
     }
-    if (cards.length === 0 && counts === this.sentCounts && !verdictChanged) return;
+    const listEnd = content.listEnd ?? null;
+    const listEndChanged = listEnd !== null && listEnd !== this.sentListEnd;
+    if (cards.length === 0 && counts === this.sentCounts && !verdictChanged && !listEndChanged) {
+      return;
+    }
+    const previousListEnd = this.sentListEnd;
+    this.sentListEnd = listEnd;
     if (check !== undefined) this.sentRemovalOff = check.removalOff;
     const previousCounts = this.sentCounts;
     this.sentCounts = counts;
@@ -314,6 +331,10 @@ export class PageView {
         visible: !document.hidden,
       },
     };
+    if (this.target.page === "invitations") {
+      // The rows are invitations, not connection cards (contract: `cards: []`).
+      Object.assign(message.reading, { cards: [], invitations: cards, listEnd });
+    }
     this.readingsSent += 1;
     const readingNumber = this.readingsSent;
     const delivery = deliver(message);
@@ -332,6 +353,7 @@ export class PageView {
           if (!this.captured.has(key)) this.captured.set(key, card);
         });
         if (this.sentCounts === counts) this.sentCounts = previousCounts;
+        if (this.sentListEnd === listEnd) this.sentListEnd = previousListEnd;
       }),
     );
     return delivery;
@@ -365,11 +387,22 @@ export class PageView {
         generation: null,
         reason: REASONS[this.target.page],
         language: pageLanguage(),
-        counts: { connections: null, followers: null, following: null },
+        counts: emptyCounts(this.target.page),
         cards: [],
         member: navMember(),
         check: this.target.page === "connections" ? pageCheck() : null,
       },
     });
   }
+}
+
+/**
+ * The counts a page's readings carry, none known yet: the sent invitations
+ * page's carry its total too.
+ * @param {Target["page"]} page
+ * @returns {Counts}
+ */
+function emptyCounts(page) {
+  const counts = { connections: null, followers: null, following: null };
+  return page === "invitations" ? { ...counts, invitations: null } : counts;
 }

@@ -10,6 +10,8 @@ import { findSearchBox, navMember } from "../readers/page-check.js";
 import { checkNavigation, tab, tabBusy } from "../tab.js";
 import { troubleShown } from "../trouble.js";
 import { RemovalStep } from "./remove-connection.js";
+import { WithdrawStep } from "./withdraw-invitation.js";
+import { detectInvitationGeneration } from "../markups/invitations.js";
 import { STEP_RULES } from "./step.js";
 import { taughtWords } from "../words.js";
 
@@ -39,15 +41,16 @@ function stepRules(rules) {
 
 /**
  * @param {any} message
+ * @param {"remove" | "act"} [acting] the mode that acts (a removal's predates "act")
  * @returns {StepRequest | null}
  */
-function stepRequest(message) {
+function stepRequest(message, acting = "remove") {
   const { attempt, slug, name, mode, dryRun, pausesMs, member, taught } = message ?? {};
   if (typeof attempt !== "number" || !Number.isFinite(attempt)) return null;
   if (typeof slug !== "string" || !/^[^/?#\s]+$/.test(slug)) return null;
   if (typeof name !== "string" || collapse(name) === "") return null;
-  if (mode !== "remove" && mode !== "verify") return null;
-  if (mode === "remove" && typeof dryRun !== "boolean") return null;
+  if (mode !== acting && mode !== "verify") return null;
+  if (mode === acting && typeof dryRun !== "boolean") return null;
   // The core's drawn pauses: a step never paces itself by constants.
   if (
     !Array.isArray(pausesMs) ||
@@ -142,6 +145,75 @@ export function startRemovalStep(message) {
     }
   }
   const step = new RemovalStep(request, rules);
+  tab.activeStep = step;
+  step
+    .run()
+    .catch(() => undefined)
+    .finally(() => {
+      if (tab.activeStep === step) tab.activeStep = null;
+      tab.troubleWatch?.schedule();
+    });
+  return { ok: true };
+}
+
+/**
+ * `withdraw-step`: as `remove-step`, on the sent invitations page, with
+ * `mode: "act" | "verify"`; its outcome arrives later as `removal-outcome`.
+ * The same refusals before doing anything (`notTaken`): busy, hidden,
+ * no-list, another-account.
+ * @param {any} message
+ * @returns {{ ok: true } | { ok: false, error: string, notTaken?: string }}
+ */
+export function startWithdrawStep(message) {
+  const request = stepRequest(message, "act");
+  if (!request) {
+    return {
+      ok: false,
+      error:
+        "A withdraw step needs an attempt, a profile slug, a name, a mode (act or verify), pausesMs and, to act, dryRun.",
+    };
+  }
+  const rules = stepRules(message?.rules);
+  if (typeof rules === "string") return { ok: false, error: rules };
+  checkNavigation();
+  const busy = tabBusy();
+  if (busy) return { ok: false, notTaken: "busy", error: busy };
+  // A tab showing trouble takes the step, so that its outcome pauses the queue.
+  if (!troubleShown()) {
+    if (tab.current?.target.page !== "invitations") {
+      return {
+        ok: false,
+        notTaken: "no-list",
+        error: "This tab is not showing your sent LinkedIn invitations.",
+      };
+    }
+    if (document.hidden) {
+      return {
+        ok: false,
+        notTaken: "hidden",
+        error: "The sent invitations tab is hidden; netprune acts only while you can see it.",
+      };
+    }
+    if (!tab.current.recognised || detectInvitationGeneration() === null) {
+      return {
+        ok: false,
+        notTaken: "no-list",
+        error: "The sent invitations list has not appeared in this tab yet.",
+      };
+    }
+    const member = navMember();
+    if (request.member !== null && member !== request.member) {
+      return {
+        ok: false,
+        notTaken: "another-account",
+        error:
+          member === null
+            ? "netprune cannot find your own profile link in LinkedIn's navigation in this tab."
+            : `This tab shows another LinkedIn account (${member}).`,
+      };
+    }
+  }
+  const step = new WithdrawStep(request, rules);
   tab.activeStep = step;
   step
     .run()

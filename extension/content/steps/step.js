@@ -38,7 +38,7 @@ import { troublePath, troubleShown } from "../trouble.js";
 /** @typedef {import("../trouble.js").Trouble} Trouble */
 /** @typedef {{ kind: "removed" } | { kind: "not-found" } | { kind: "still-there" } | { kind: "failed", reason: string } | { kind: "unproven", reason: string } | { kind: "trouble", reason: string, trouble: TroubleKind }} Outcome */
 /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
-/** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "verify", dryRun: boolean, pausesMs: number[], member: string | null, taught?: import("../words.js").LearnedWords[] }} StepRequest */
+/** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "act" | "verify", dryRun: boolean, pausesMs: number[], member: string | null, taught?: import("../words.js").LearnedWords[] }} StepRequest */
 /**
  * @typedef {object} StepRules a step's limits, from the background (`remove-step`'s `rules`)
  * @property {number} timeoutMs the whole step, however its waits add up (its pauses come on top)
@@ -96,6 +96,8 @@ export class Step {
     this.request = request;
     this.rules = rules;
     this.outcomeType = outcomeType;
+    /** @type {import("../markups/types.js").Target["page"]} the page the step acts on */
+    this.page = "connections";
     this.deadline = Date.now() + this.rules.timeoutMs;
     this.slug = decodeSlug(request.slug);
     this.path = `/in/${this.slug}/`;
@@ -353,10 +355,9 @@ export class Step {
     // Once confirmed, only a page LinkedIn sent the tab to stops the proof.
     const trouble = this.confirmed && !troublePath(location.pathname) ? null : troubleShown();
     if (trouble) return this.trouble(trouble.reason, trouble.reason, trouble.kind);
-    if (targetFor(location)?.page !== "connections") {
-      return this.failed(
-        `the tab left the connections page during the step (${location.pathname})`,
-      );
+    if (targetFor(location)?.page !== this.page) {
+      const page = this.page === "invitations" ? "sent invitations" : this.page;
+      return this.failed(`the tab left the ${page} page during the step (${location.pathname})`);
     }
     if (Date.now() > this.deadline) {
       return this.failed(
