@@ -27,29 +27,45 @@ export const listMarkup = (generation) =>
   /** @type {Markup} */ (/** @type {unknown} */ (INVITATION_MARKUPS[generation]));
 
 /**
- * Whether the end of the list is on screen: at the bottom of its scroller,
- * with no load button, next page or spinner below it.
- * A list shorter than the total it states is not at its end, whatever
- * its scroller says.
- * @param {string} generation
- * @param {string | null} [total] the stated total as shown
+ * The row count the end of the list was last seen at (null: not since it
+ * last grew or showed more to load): a member who saw the end and scrolled
+ * back up a little has still seen it.
+ * @typedef {{ rows: number | null }} EndSeen
  */
-export function listEndShown(generation, total = null) {
+
+/**
+ * Whether the end of the list has been on screen: its scroller at the
+ * bottom, with no load button, next page or spinner below the rows, and
+ * nothing added since. A list shorter than the total it states is not at
+ * its end, whatever its scroller says.
+ * @param {string} generation
+ * @param {string | null} total the stated total as shown
+ * @param {EndSeen} seen updated
+ */
+export function listEndShown(generation, total, seen) {
   const markup = listMarkup(generation);
-  if (total !== null && EXACT_COUNT.test(total)) {
-    const rows = markup.cardsWithin(document.documentElement).length;
-    if (rows < Number(total.replace(/\D/g, ""))) return false;
+  const rows = markup.cardsWithin(document.documentElement).length;
+  const short =
+    total !== null && EXACT_COUNT.test(total) && rows < Number(total.replace(/\D/g, ""));
+  if (
+    short ||
+    INVITATION_MARKUPS[generation].nextPage() ||
+    findLoadButton(markup) ||
+    loadingShown(markup)
+  ) {
+    seen.rows = null;
+    return false;
   }
-  if (INVITATION_MARKUPS[generation].nextPage()) return false;
-  if (findLoadButton(markup) || loadingShown(markup)) return false;
-  return atBottom(listScroller(markup));
+  if (atBottom(listScroller(markup))) seen.rows = rows;
+  return seen.rows === rows;
 }
 
 /**
  * @param {(key: string) => boolean} known rows already sent or captured on this page view
+ * @param {EndSeen} seen where the end of the list was seen, on this page view
  * @returns {PageContent | null}
  */
-export function readInvitationsPage(known) {
+export function readInvitationsPage(known, seen) {
   const generation = detectInvitationGeneration();
   if (generation === null) return null;
   const markup = INVITATION_MARKUPS[generation];
@@ -68,7 +84,7 @@ export function readInvitationsPage(known) {
     counts: { connections: null, followers: null, following: null, invitations: total },
     cards: [],
     invitations,
-    listEnd: listEndShown(generation, total),
+    listEnd: listEndShown(generation, total, seen),
     markup: listMarkup(generation),
   };
 }

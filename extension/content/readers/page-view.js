@@ -12,7 +12,8 @@ import { deliver, guarded } from "../lib/runtime.js";
 import { MARKUPS, cardKey, readKey } from "../markups/index.js";
 import { navMember, pageCheck, pageLanguage } from "./page-check.js";
 import { REASONS, readConnectionsPage, readFollowPage, readOwnProfile } from "./pages.js";
-import { readInvitationsPage } from "./invitations.js";
+import { listEndShown, readInvitationsPage } from "./invitations.js";
+import { detectInvitationGeneration } from "../markups/invitations.js";
 import { checkNavigation, tab } from "../tab.js";
 import { taughtWords } from "../words.js";
 
@@ -61,6 +62,20 @@ export class PageView {
     this.counts = emptyCounts(target.page);
     /** @type {boolean | null} the list end last delivered (sent invitations page) */
     this.sentListEnd = null;
+    /** @type {import("./invitations.js").EndSeen} where the list's end was seen */
+    this.endSeen = { rows: null };
+    // Reaching the end of a list changes nothing in it: the scroll that
+    // brings it on screen is what tells, read at once.
+    this.onScroll = guarded(() => {
+      const generation = this.recognised ? detectInvitationGeneration() : null;
+      if (generation === null || this.stopped) return;
+      const before = this.endSeen.rows;
+      listEndShown(generation, this.counts.invitations ?? null, this.endSeen);
+      if (this.endSeen.rows !== before) this.schedule();
+    });
+    if (target.page === "invitations") {
+      document.addEventListener("scroll", this.onScroll, { capture: true, passive: true });
+    }
     /** @type {string | null} JSON of the counts last delivered */
     this.sentCounts = null;
     this.recognised = false;
@@ -106,6 +121,7 @@ export class PageView {
     // resumes it when this page is read again.
     this.collecting?.stop();
     this.observer.disconnect();
+    document.removeEventListener("scroll", this.onScroll, { capture: true });
     clearTimeout(this.deadline);
     clearTimeout(this.settleTimer);
     clearTimeout(this.recheckTimer);
@@ -251,7 +267,7 @@ export class PageView {
       case "profile":
         return this.target.slug === null ? null : readOwnProfile(this.target.slug);
       case "invitations":
-        return readInvitationsPage((key) => this.done(key));
+        return readInvitationsPage((key) => this.done(key), this.endSeen);
     }
     return null;
   }
