@@ -33,6 +33,7 @@ import {
   sameName,
 } from "../markups/invitations.js";
 import { pageLanguage } from "../readers/page-check.js";
+import { targetFor } from "../readers/pages.js";
 import { listMarkup } from "../readers/invitations.js";
 import { Step } from "./step.js";
 import { troubleShown, warning } from "../trouble.js";
@@ -276,11 +277,6 @@ export class WithdrawStep extends Step {
         `the “${WITHDRAW}” control on the row for ${this.path} is labelled for ${quote(labelled)}; nothing pressed`,
       );
     }
-    if (control.matches("a[href]")) {
-      // The 2026 control is a link: its click must not take the tab away
-      // (research §5.5); the page's own handler still runs.
-      control.addEventListener("click", (event) => event.preventDefault(), { once: true });
-    }
     return { element: control };
   }
 
@@ -296,11 +292,32 @@ export class WithdrawStep extends Step {
     if ("outcome" in checked) return checked;
 
     const before = new Set(shownMatching(DIALOG));
-    const pressed = await this.press(() => {
-      const found = this.control();
-      return "outcome" in found ? found : found.element;
-    });
+    // The 2026 control is a link: its click must not take the tab away
+    // (research §5.5). Held from the window's capture phase, before any
+    // of the page's handlers, which still run.
+    /** @type {Element | null} */
+    let pressing = null;
+    const hold = (/** @type {Event} */ event) => {
+      const target = /** @type {Element | null} */ (event.target);
+      const link = pressing && target?.closest?.("a[href]");
+      if (link && pressing.contains(link)) event.preventDefault();
+    };
+    window.addEventListener("click", hold, true);
+    let pressed;
+    try {
+      pressed = await this.press(() => {
+        const found = this.control();
+        if ("outcome" in found) return found;
+        pressing = found.element;
+        return found.element;
+      });
+    } finally {
+      window.removeEventListener("click", hold, true);
+    }
     if (pressed) return pressed;
+    if (targetFor(location)?.page !== "invitations") {
+      return this.failed(`pressing “${WITHDRAW}” took the tab to ${location.pathname}`);
+    }
     const appeared = await this.until(() => {
       const dialogs = newDialogs(before);
       return dialogs.length > 0 ? dialogs : null;
