@@ -17,7 +17,10 @@
 //
 // On the connections page it can also collect the whole list when the
 // background asks (`collect-run`, ./collect/run.js), and it removes one
-// person when the background asks (`remove-step`, ./steps/). On every
+// person when the background asks (`remove-step`, ./steps/). On the sent
+// invitations page it reads the invitations, collects that list
+// (`collect-run` with `list: "invitations"`) and withdraws one invitation
+// (`withdraw-step`, ./steps/withdraw-invitation.js). On every
 // LinkedIn page it watches for the signs that LinkedIn wants to stop the
 // member (./trouble.js). It never visits a profile.
 //

@@ -135,6 +135,24 @@ describe("the sent invitations page", () => {
     assert.ok(ages.at(-1) > 90, "the oldest were sent months ago");
   });
 
+  test("the mock's withdraw endpoint counts each POST and refuses what it cannot do", () => {
+    const site = createMockSite({ invitations: 3 });
+    const url = "https://www.linkedin.com/__mock__/withdraw";
+    const [first] = site.invitations;
+    assert.equal(site.handle(url), null, "a GET is no request to it");
+    assert.equal(site.handle(url, { method: "POST", body: "nobody-123456" }).status, 404);
+    assert.equal(site.handle(url, { method: "POST", body: first.slug }).status, 200);
+    assert.equal(site.handle(url, { method: "POST", body: first.slug }).status, 404, "already");
+    assert.deepEqual([...site.withdrawn], [first.slug]);
+    assert.equal(site.withdrawPosts.get(first.slug), 2);
+    assert.equal(site.removed.size, 0);
+    assert.throws(
+      () => createMockSite({ invitationFaults: { nope: true } }),
+      /unknown invitation fault/,
+    );
+    assert.throws(() => createMockSite({ invitationFaults: { checkpointAfter: -1 } }), /count/);
+  });
+
   test("the connections page's readings are unchanged: no invitations, no listEnd", async () => {
     const site = createMockSite({ renderDelayMs: 50, count: 5 });
     const page = await openPage(site, PATHS.connections);

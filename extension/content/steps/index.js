@@ -1,8 +1,9 @@
 // @ts-check
 // The action steps the background asks a tab for, and whether the tab can
-// take one now. `remove-step` is the only kind today (./remove-connection.js);
-// a new kind (an unfollow, a withdrawal) is a new file beside it, extending
-// Step (./step.js), and one more message type here and in ../main.js.
+// take one now: `remove-step` (./remove-connection.js) and `withdraw-step`
+// (./withdraw-invitation.js); a new kind (an unfollow) is a new file beside
+// them, extending Step (./step.js), and one more message type here and in
+// ../main.js.
 
 import { collapse, decodeSlug } from "../lib/dom.js";
 import { detectGeneration } from "../markups/index.js";

@@ -26,6 +26,9 @@
 //   on scrolling the list; a `role=alertdialog` titled "Withdraw invitation?"
 //   with "Cancel" and "Withdraw" (file ids 13290455059, 69453899745,
 //   65836865893, 60815525949).
+// Its words are English in every language ("Withdraw", "Cancel", "People
+// (N)", "Load more"): no other wording was found (research §6), so they are
+// not in words.mjs, and a page in another language shows them as they are.
 // Faults (`invitationFaults`): misleadingDialog opens a "Withdraw all
 // invitations?" dialog instead; lingerMs keeps a withdrawn row listed (-1:
 // until the next page load); checkpoint and limits come from the backend.
