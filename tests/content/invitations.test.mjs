@@ -226,6 +226,28 @@ describe("collecting the sent invitations list", () => {
     });
   }
 
+  test("collecting artdeco's list opened on its third page goes back to page 1 first", async () => {
+    const stand = background();
+    const { site, page } = await openInvitations(
+      { generation: "artdeco", invitations: 34, invitationPageSize: 10 },
+      { layout: true, answer: (message) => stand.answer(message) },
+      `${PATHS.invitations}?page=3`,
+    );
+    try {
+      assert.deepEqual(
+        page.readings()[0].invitations.map((row) => row.profileUrl),
+        site.invitations.slice(20, 30).map((i) => i.profileHref),
+        "the page opened on page 3",
+      );
+      await page.tell({ ...collectRun({ delayMs: 10, stallMs: 2000 }), list: "invitations" });
+      await waitFor(() => stand.ended.length > 0, "collect-ended", 60_000);
+      assert.equal(stand.ended[0].outcome, "end-of-list", stand.ended[0].reason);
+      assert.deepEqual(stand.seen, new Set(site.invitations.map((i) => i.profileHref)));
+    } finally {
+      page.close();
+    }
+  });
+
   test("refuses a list the tab does not show, and a list it does not know", async () => {
     const { page } = await openInvitations({ generation: "sdui-2026", invitations: 3 });
     try {

@@ -199,6 +199,28 @@ describe("withdraw step", { concurrency: true }, () => {
     });
   });
 
+  test("on artdeco's third page, goes back to page 1 to find the person", async () => {
+    const site = createMockSite({
+      generation: "artdeco",
+      invitations: 34,
+      renderDelayMs: 50,
+      pageDelayMs: 20,
+    });
+    const page = await openPage(site, `${PATHS.invitations}?page=3`, { layout: true });
+    const clicks = [];
+    page.document.addEventListener("click", (e) => clicks.push(classify(e.target)), true);
+    try {
+      await page.waitForMessages(1);
+      const report = await step(page, KIM);
+      assert.deepEqual(report.outcome, { kind: "removed" }, report.observed);
+      assert.deepEqual([...site.withdrawn], [KIM.slug]);
+      assert.equal(clicks[0], "list", "page 1 first");
+      assertAllowed(clicks, KIM.slug);
+    } finally {
+      page.close();
+    }
+  });
+
   test("finds a percent-encoded slug, case aside", async () => {
     await withInvitations({ generation: "artdeco" }, async ({ site, page }) => {
       const report = await step(page, {

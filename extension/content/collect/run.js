@@ -65,6 +65,8 @@ export class CollectRun {
     // sent before it began: send everyone again. Rows a virtualized list
     // has dropped can only be read again from the top.
     this.rewind = view.startOver();
+    // A paged list shown past its first page is read from page 1.
+    if (view.markup?.firstPage?.()) this.rewind = true;
     this.peopleAtLastProgress = view.peopleRead();
     this.lastProgressAt = Date.now();
     // Whether the list was seen scrolled to its end since the last new

@@ -119,7 +119,14 @@
     const faults = state.invitationFaults;
     let total = state.invitationsTotal;
     let shown = 0; // rows rendered so far (react, sdui); artdeco: the page's
-    let pageNumber = 1;
+    // artdeco opens on the page its URL names (`?page=N`).
+    let pageNumber =
+      generation === "artdeco"
+        ? Math.min(
+            Math.max(1, Math.ceil(rows.length / pageSize)),
+            Math.max(1, Number(new URL(location.href).searchParams.get("page")) || 1),
+          )
+        : 1;
     let loading = false;
     document.title = "Manage invitations | LinkedIn";
     main.append(mock.skeleton(3));
