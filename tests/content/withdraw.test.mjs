@@ -221,6 +221,18 @@ describe("withdraw step", { concurrency: true }, () => {
     }
   });
 
+  test("withdraws a person with a hostile name, by the label naming them, as data", async () => {
+    await withInvitations({ generation: "sdui-2026" }, async ({ site, page, clicks }) => {
+      const [hostile] = site.invitations;
+      assert.match(hostile.name, /onerror/);
+      const report = await step(page, hostile);
+      assert.deepEqual(report.outcome, { kind: "removed" }, report.observed);
+      assert.deepEqual([...site.withdrawn], [hostile.slug]);
+      assertAllowed(clicks, hostile.slug);
+      assert.equal(page.window.__pwned, undefined);
+    });
+  });
+
   test("finds a percent-encoded slug, case aside", async () => {
     await withInvitations({ generation: "artdeco" }, async ({ site, page }) => {
       const report = await step(page, {
