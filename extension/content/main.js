@@ -17,7 +17,10 @@
 //
 // On the connections page it can also collect the whole list when the
 // background asks (`collect-run`, ./collect/run.js), and it removes one
-// person when the background asks (`remove-step`, ./steps/). On every
+// person when the background asks (`remove-step`, ./steps/). On the sent
+// invitations page it reads the invitations, collects that list
+// (`collect-run` with `list: "invitations"`) and withdraws one invitation
+// (`withdraw-step`, ./steps/withdraw-invitation.js). On every
 // LinkedIn page it watches for the signs that LinkedIn wants to stop the
 // member (./trouble.js). It never visits a profile.
 //
@@ -30,7 +33,7 @@ import { api, deliver, extensionAlive, guarded } from "./lib/runtime.js";
 import { pageCheck } from "./readers/page-check.js";
 import { taughtWords } from "./words.js";
 import { TeachWatch } from "./teach.js";
-import { startRemovalStep, startUnfollowStep } from "./steps/index.js";
+import { startRemovalStep, startUnfollowStep, startWithdrawStep } from "./steps/index.js";
 import { checkNavigation, tab, tabBusy } from "./tab.js";
 
 // history.pushState in the page's world is invisible from the content
@@ -44,8 +47,12 @@ const isPositiveMs = (value) => typeof value === "number" && Number.isFinite(val
 /** The lists a `collect-run` may ask for (`list`), and how errors name them. */
 const COLLECTED_LISTS = {
   connections: "your LinkedIn connections",
+  invitations: "your sent LinkedIn invitations",
   following: "the people you follow on LinkedIn",
 };
+
+/** The pages steps act on: their tabs say when they are shown or hidden. */
+const ACTION_PAGES = ["connections", "invitations", "following"];
 
 /**
  * `collect-run`: the background's collection rules (`rules.delayMs`, the
@@ -78,7 +85,10 @@ function startCollecting({ rules, list = "connections" }) {
       error: "a removal step is running in this tab; collecting waits until it ends",
     };
   }
-  tab.current.collect({ delayMs, stallMs });
+  tab.current.collect(
+    { delayMs, stallMs },
+    /** @type {import("./collect/run.js").List} */ (/** @type {unknown} */ (list)),
+  );
   return { ok: true };
 }
 
@@ -99,6 +109,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
     type !== "collect-halt" &&
     type !== "remove-step" &&
     type !== "unfollow-step" &&
+    type !== "withdraw-step" &&
     type !== "page-check" &&
     type !== "teach-watch" &&
     type !== "teach-stop"
@@ -111,6 +122,7 @@ function onBackgroundRequest(message, sender, sendResponse) {
     if (type === "collect-run") answer = startCollecting(message);
     else if (type === "remove-step") answer = startRemovalStep(message);
     else if (type === "unfollow-step") answer = startUnfollowStep(message);
+    else if (type === "withdraw-step") answer = startWithdrawStep(message);
     else if (type === "page-check") {
       tab.taught = taughtWords(message.taught);
       checkNavigation();
@@ -158,12 +170,12 @@ function startTeaching() {
 /** Listen to the background and follow the page, until the extension goes away. */
 function start() {
   api.runtime.onMessage.addListener(onBackgroundRequest);
-  // The background resumes a queue waiting for the connections tab (or,
-  // for unfollow steps, the following tab) to be seen again (CONTRACT.md,
-  // page-visibility).
+  // The background resumes a queue waiting for the tab of a page steps act
+  // on (connections, sent invitations, following) to be seen again
+  // (CONTRACT.md, page-visibility).
   const onVisibility = guarded(() => {
     const page = tab.current?.target.page;
-    if (!extensionAlive() || (page !== "connections" && page !== "following")) return;
+    if (!extensionAlive() || !ACTION_PAGES.includes(/** @type {string} */ (page))) return;
     deliver({ type: "page-visibility", visible: !document.hidden });
   });
   document.addEventListener("visibilitychange", onVisibility);

@@ -45,7 +45,9 @@ import ja from "../../linkedin/words/ja.json";
  * @property {string[]} [errorPage]
  * @property {string[]} [searchBoxPlaceholder]
  * @property {{ search?: string[], subject?: string[] }} [searchBoxWords]
- * @property {{ prefix?: string, prefixes?: string[], before?: string[], after?: string[] }} [connected]
+ * @property {{ prefix?: string, prefixes?: string[], before?: string[], after?: string[], sentPrefix?: string, agoSuffix?: string }} [connected]
+ * @property {{ button?: string[], buttonFor?: string[], confirm?: string[], confirmFor?: string[],
+ *   dialogTitle?: string[], total?: string[] }} [withdrawInvitation] the sent invitations page's words
  */
 
 /** @type {WordTable[]} English first: messages name the first word of a block. */
@@ -361,3 +363,58 @@ export function unfollowWords(tag) {
 
 /** Every language's "Click to stop following <Name>": only to read a row's name, never to click. */
 export const STOP_FOLLOWING_FOR = namePatterns(wordsOf((table) => table.stopFollowingFor));
+
+// The sent invitations page's total, "People (1,100)" (../readers/counts.js).
+COUNT_PATTERNS.invitations = [
+  new RegExp(
+    `^(?:${anyOf(wordsOf((table) => table.withdrawInvitation?.total))})\\s*[(:·]?\\s*(${NUMBER})\\s*\\)?$`,
+    "iu",
+  ),
+];
+
+/**
+ * The words one withdrawal clicks by, all in the page's language.
+ * @typedef {object} WithdrawWords
+ * @property {string[]} buttons the row's Withdraw control's whole visible texts, lower-cased
+ * @property {RegExp[]} buttonFor the control's labels naming their person (group 1)
+ * @property {string[]} confirms the dialog's confirm button's whole visible texts, lower-cased
+ * @property {RegExp[]} confirmFor the confirm's labels naming their person (group 1)
+ * @property {string[]} dialogTitles the 2026 dialog's titles
+ */
+
+/**
+ * The withdrawal words for a page in `tag`, or null when its table has no
+ * Withdraw control and confirm with evidence: netprune reads such a page
+ * but clicks nothing on it (nothing is taught for withdrawals).
+ * @param {string | null | undefined} tag the page's <html lang>
+ * @returns {WithdrawWords | null}
+ */
+export function withdrawWords(tag) {
+  const block = tableFor(tag)?.withdrawInvitation;
+  const lower = (/** @type {string[] | undefined} */ names) =>
+    (names ?? []).map((name) => name.toLowerCase());
+  if (!block || lower(block.button).length === 0 || lower(block.confirm).length === 0) return null;
+  return {
+    buttons: lower(block.button),
+    buttonFor: namePatterns(block.buttonFor ?? []),
+    confirms: lower(block.confirm),
+    confirmFor: namePatterns(block.confirmFor ?? []),
+    dialogTitles: block.dialogTitle ?? [],
+  };
+}
+
+// A sent invitation's time line: "Sent 3 weeks ago", "Sent today", or
+// artdeco's bare "1 month ago" (the core's `connected.sentPrefix` and
+// `agoSuffix`); only to tell it from the row's other lines.
+const SENT_BEFORE = wordsOf((table) =>
+  table.connected?.sentPrefix ? [escape(table.connected.sentPrefix)] : [],
+);
+const SENT_AFTER = wordsOf((table) =>
+  table.connected?.agoSuffix ? [escape(table.connected.agoSuffix)] : [],
+);
+export const SENT_START = new RegExp(`^(?:${anyOf(SENT_BEFORE)})(?!\\p{L})`, "iu");
+export const SENT_LINE = new RegExp(
+  `^(?:${anyOf(SENT_BEFORE)})(?!\\p{L})` +
+    (SENT_AFTER.length > 0 ? `|\\s(?:${anyOf(SENT_AFTER)})$` : ""),
+  "iu",
+);

@@ -23,6 +23,7 @@ import {
 } from "./html.mjs";
 import { generatePeople, hashString } from "./people.mjs";
 import { LANGUAGES, connectedLineIn, formatCountIn, wordsFor } from "./words.mjs";
+import { generateInvitations } from "./invitations.mjs";
 
 export const GENERATIONS = ["artdeco", "react-2025", "sdui-2026"];
 export const PAGING_MODES = ["scroll", "load-more", "wheel"];
@@ -34,6 +35,7 @@ export const PATHS = {
   connections: "/mynetwork/invite-connect/connections/",
   followers: "/mynetwork/network-manager/people-follow/followers/",
   following: "/mynetwork/network-manager/people-follow/following/",
+  invitations: "/mynetwork/invitation-manager/sent/",
 };
 
 const ORIGIN = "https://www.linkedin.com";
@@ -49,6 +51,7 @@ const ASSETS = [
   "network-manager.js",
   "following.js",
   "profile.js",
+  "invitations.js",
 ];
 
 /**
@@ -152,6 +155,22 @@ function asset(name) {
  *   proves the removal, the case netprune reports as "unproven" (review finding 2)
  * @param {object} [options.follows] serve the following page's rows (issue 13; without it the following
  *   page stays the older card list it always was): see `followsFor` below for its fields
+ * @param {number} [options.invitations] sent invitations pending (default 12): people who are not
+ *   connections, newest first, sent from `today` back over `invitationSpanDays` (default 200), every
+ *   third with a note (`site.invitations`)
+ * @param {"artdeco" | "react-2025" | "sdui-2026"} [options.invitationsGeneration] the sent invitations
+ *   page's markup (default: `generation`)
+ * @param {number} [options.invitationPageSize] rows per page (artdeco) or batch (default 10)
+ * @param {number} [options.invitationSpanDays] how long ago the oldest invitation was sent (default 200)
+ * @param {object} [options.invitationFaults] what goes wrong on the sent invitations page:
+ * @param {number} [options.invitationFaults.checkpointAfter] after this many withdrawals, the next
+ *   confirm sends the page to a security checkpoint instead
+ * @param {boolean} [options.invitationFaults.misleadingDialog] Withdraw opens a "Withdraw all
+ *   invitations?" dialog (confirm "Withdraw all", which only closes it)
+ * @param {boolean | number} [options.invitationFaults.lingerAfterConfirm] a withdrawn row stays listed
+ *   this many ms (`true`: until the next page load)
+ * @param {boolean | number} [options.invitationFaults.limitBanner] the weekly limit banner shows at once
+ *   (`true` or 0) or once this many withdrawals are done; from then on withdrawals are refused
  */
 export function createMockSite(options = {}) {
   const generation = options.generation ?? "sdui-2026";
@@ -263,6 +282,37 @@ export function createMockSite(options = {}) {
         ? 0
         : faults.limitBanner;
   const limitReached = () => limitAfter !== null && removed.size >= limitAfter;
+
+  // The sent invitations: never anyone on the connections list.
+  const invitationsGeneration = options.invitationsGeneration ?? generation;
+  if (!GENERATIONS.includes(invitationsGeneration)) {
+    throw new Error(`unknown invitationsGeneration ${JSON.stringify(invitationsGeneration)}`);
+  }
+  const invitationFaults = checkedInvitationFaults(options.invitationFaults ?? {});
+  const invitations = generateInvitations({
+    count: options.invitations ?? 12,
+    seed,
+    spanDays: options.invitationSpanDays ?? 200,
+    taken: new Set(people.map((person) => person.slug)),
+  }).map((invitation) => ({
+    ...invitation,
+    profileHref:
+      invitationsGeneration === "artdeco"
+        ? invitation.profilePath
+        : `${ORIGIN}${invitation.profilePath}`,
+  }));
+  /** Slugs (decoded) withdrawn through the page's own Withdraw flow. @type {Set<string>} */
+  const withdrawn = new Set();
+  /** POSTs to /__mock__/withdraw per slug (lower-cased as sent), refused ones included. */
+  const withdrawPosts = new Map();
+  const withdrawLimitAfter =
+    invitationFaults.limitBanner === undefined || invitationFaults.limitBanner === false
+      ? null
+      : invitationFaults.limitBanner === true
+        ? 0
+        : invitationFaults.limitBanner;
+  const withdrawLimitReached = () =>
+    withdrawLimitAfter !== null && withdrawn.size >= withdrawLimitAfter;
 
   const peopleRows = () =>
     people
@@ -387,6 +437,56 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     contentType: "application/json; charset=utf-8",
     body: JSON.stringify(value),
   });
+
+  /**
+   * The mock's stand-in for LinkedIn's withdraw endpoint, called by the
+   * sent invitations page's own script when the member confirms.
+   * @param {string} body the person's slug
+   */
+  function withdrawEndpoint(body) {
+    const slug = String(body ?? "")
+      .trim()
+      .toLowerCase();
+    withdrawPosts.set(slug, (withdrawPosts.get(slug) ?? 0) + 1);
+    const invitation = invitations.find((i) => i.slug.toLowerCase() === slug);
+    if (!invitation || withdrawn.has(invitation.slug)) return json(404, { ok: false });
+    if (
+      invitationFaults.checkpointAfter !== undefined &&
+      withdrawn.size >= invitationFaults.checkpointAfter
+    ) {
+      return json(200, { ok: false, checkpoint: CHECKPOINT_PATH });
+    }
+    if (withdrawLimitReached()) return json(200, { ok: false, limitReached: true });
+    withdrawn.add(invitation.slug);
+    pageCache.delete("invitations");
+    return json(200, { ok: true, limitReached: withdrawLimitReached() });
+  }
+
+  function invitationsPage() {
+    const rows = invitations
+      .filter((i) => !withdrawn.has(i.slug))
+      .map((i) => [i.profileHref, i.name, i.headline, i.sentText, i.note]);
+    return shell({
+      title: "Manage invitations",
+      state: {
+        ...liveState(),
+        route: "invitations",
+        limitReached: liveState().limitReached || withdrawLimitReached(),
+        invitations: rows,
+        invitationsTotal: rows.length,
+        invitationsGeneration,
+        invitationPageSize: options.invitationPageSize ?? 10,
+        invitationFaults: {
+          misleadingDialog: Boolean(invitationFaults.misleadingDialog),
+          lingerMs:
+            invitationFaults.lingerAfterConfirm === true
+              ? -1
+              : invitationFaults.lingerAfterConfirm || 0,
+        },
+      },
+      scripts: ["common.js", "invitations.js", "router.js"],
+    });
+  }
 
   /**
    * The mock's stand-in for LinkedIn's removal endpoint, called by the page's
@@ -536,6 +636,9 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     if (url.pathname === "/__mock__/unfollow") {
       return method === "POST" && follows ? unfollowEndpoint(request.body) : null;
     }
+    if (url.pathname === "/__mock__/withdraw") {
+      return method === "POST" ? withdrawEndpoint(request.body) : null;
+    }
     if (method !== "GET" && method !== "HEAD") {
       return {
         status: 405,
@@ -577,6 +680,8 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
             }),
           ),
         );
+      case PATHS.invitations:
+        return html(cached("invitations", invitationsPage));
       case PATHS.following:
         if (follows) {
           return html(
@@ -619,6 +724,9 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     follows: follows?.rows ?? null,
     unfollowed,
     unfollowPosts,
+    invitations,
+    withdrawn,
+    withdrawPosts,
   };
 }
 
@@ -756,6 +864,36 @@ function checkedFaults(faults) {
     throw new Error(
       `ambiguousMenu must be true, "duplicate" or "unexpected", not ${JSON.stringify(menu)}`,
     );
+  }
+  return faults;
+}
+
+const INVITATION_FAULTS = [
+  "checkpointAfter",
+  "misleadingDialog",
+  "lingerAfterConfirm",
+  "limitBanner",
+];
+
+/**
+ * @param {Record<string, unknown>} faults
+ * @returns {Record<string, any>}
+ */
+function checkedInvitationFaults(faults) {
+  for (const name of Object.keys(faults)) {
+    if (!INVITATION_FAULTS.includes(name)) {
+      throw new Error(
+        `unknown invitation fault ${JSON.stringify(name)}; use some of ${INVITATION_FAULTS}`,
+      );
+    }
+  }
+  for (const name of ["checkpointAfter", "limitBanner", "lingerAfterConfirm"]) {
+    const value = faults[name];
+    if (value === undefined || typeof value === "boolean") continue;
+    if (name === "checkpointAfter" && typeof value === "boolean") continue;
+    if (!(Number.isInteger(value) && value >= 0)) {
+      throw new Error(`${name} must be a count, not ${JSON.stringify(value)}`);
+    }
   }
   return faults;
 }

@@ -23,6 +23,14 @@ import { checkNavigation, tab } from "../tab.js";
 /** @typedef {import("../readers/page-view.js").PageView} PageView */
 
 /** @typedef {{ delayMs: number, stallMs: number }} Pace the background's rules for a collection (`collect-run`'s `rules`) */
+/** @typedef {"connections" | "invitations" | "following"} List the list a collection reads (`collect-run`'s `list`) */
+
+/** Each list's name in messages. */
+const LIST_NAMES = {
+  connections: "connections",
+  invitations: "sent invitations",
+  following: "following",
+};
 
 // Each step scrolls a little less than the list's visible height, as a
 // member reading down it would: consecutive views overlap, so a
@@ -48,12 +56,13 @@ export class CollectRun {
   /**
    * @param {PageView} view
    * @param {Pace} pace the collection rules from the background (`collect-run`'s `rules`)
+   * @param {List} [list] the list it reads (`collect-run`'s `list`)
    */
-  constructor(view, pace) {
+  constructor(view, pace, list = "connections") {
     this.view = view;
     this.pace = pace;
-    /** which list: the page's own ("connections", "following") */
-    this.list = view.target.page;
+    /** which list: the one asked for, which is the page's own */
+    this.list = list;
     this.running = true;
     // Answers to readings sent before the run began describe the
     // background as it was before it started this collection.
@@ -62,6 +71,8 @@ export class CollectRun {
     // sent before it began: send everyone again. Rows a virtualized list
     // has dropped can only be read again from the top.
     this.rewind = view.startOver();
+    // A paged list shown past its first page is read from page 1.
+    if (view.markup?.firstPage?.()) this.rewind = true;
     this.peopleAtLastProgress = view.peopleRead();
     this.lastProgressAt = Date.now();
     // Whether the list was seen scrolled to its end since the last new
@@ -178,6 +189,13 @@ export class CollectRun {
   move(markup, scroller) {
     if (this.rewind) {
       this.rewind = false;
+      // A paged list (artdeco's sent invitations) starts again from page 1.
+      const first = markup.firstPage?.();
+      if (first) {
+        pointerClick(first);
+        this.deepest = 0;
+        return;
+      }
       scroller.scrollTo({ top: 0, behavior: SCROLL_BEHAVIOR });
       // From the top, every step down is progress again. (Resetting it
       // before this move is not enough: the step that makes it first
@@ -195,7 +213,7 @@ export class CollectRun {
       return;
     }
     this.reachedBottom = true;
-    const button = findLoadButton(markup);
+    const button = findLoadButton(markup) ?? markup.nextPage?.() ?? null;
     if (button) {
       // Disabled while LinkedIn fetches: wait, as a member would.
       if (isEnabled(button)) {
@@ -217,9 +235,9 @@ export class CollectRun {
     return total !== null && EXACT_COUNT.test(total) ? Number(total.replace(/\D/g, "")) : null;
   }
 
-  /** The list's stated total as shown: the following page's, or the connections'. */
+  /** The list's stated total as shown (its own count: connections, invitations, following). */
   totalToken() {
-    return this.list === "following" ? this.view.counts.following : this.view.counts.connections;
+    return this.view.counts[this.list] ?? null;
   }
 
   /**
@@ -238,10 +256,13 @@ export class CollectRun {
     const total = this.totalToken();
     const waited = seconds(this.pace.stallMs);
     if (!markup) {
-      this.finish("stalled", `no ${this.list} list netprune can read appeared within ${waited}`);
+      this.finish(
+        "stalled",
+        `no ${LIST_NAMES[this.list]} list netprune can read appeared within ${waited}`,
+      );
       return;
     }
-    const button = findLoadButton(markup);
+    const button = findLoadButton(markup) ?? markup.nextPage?.() ?? null;
     const loading = loadingShown(markup);
     const stated = this.statedTotal();
     const short = stated !== null && this.view.peopleRead() < stated;

@@ -3,12 +3,13 @@
 // and what one markup generation of the connections page must say
 // (markups/<generation>.js). Types only.
 
-/** @typedef {{ connections: string | null, followers: string | null, following: string | null }} Counts */
+/** @typedef {{ connections: string | null, followers: string | null, following: string | null, invitations?: string | null }} Counts */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText: string | null }} Card */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText?: undefined }} FollowCard one person on the following page */
-/** @typedef {{ generation: string | null, counts: Counts, cards: Card[], follows?: FollowCard[], listEnd?: boolean }} PageContent */
+/** @typedef {{ profileUrl: string, name: string, headline: string | null, sentText: string | null, hasNote: boolean | null }} Invitation */
+/** @typedef {{ generation: string | null, counts: Counts, cards: Card[], follows?: FollowCard[], invitations?: Invitation[], listEnd?: boolean, markup?: Markup }} PageContent */
 /** @typedef {import("../words.js").RemovalWords} RemovalWords */
-/** @typedef {{ page: "connections" | "followers" | "following" | "profile", key: string, slug: string | null }} Target */
+/** @typedef {{ page: "connections" | "followers" | "following" | "profile" | "invitations", key: string, slug: string | null }} Target */
 
 /**
  * @typedef {object} Markup one generation of the connections page
@@ -29,6 +30,8 @@
  *   the remove dialog's confirm buttons, or why the dialog is not this generation's remove dialog
  * @property {boolean} dialogSaysItem whether its remove dialog says the menu item's words
  * @property {boolean} keyedCards whether a card names its person in its key, without a link
+ * @property {() => HTMLElement | null} [nextPage] a paged list's next-page control (sent invitations)
+ * @property {() => HTMLElement | null} [firstPage] a paged list's first-page control, off page 1
  */
 
 /**
@@ -42,6 +45,8 @@
  * @property {() => Element | null} firstCard
  * @property {() => (element: Element) => boolean} cardTest
  * @property {(card: Element) => Card | FollowCard | null} read
+ * @property {() => HTMLElement | null} [nextPage] a paged list's next-page control
+ * @property {() => HTMLElement | null} [firstPage] a paged list's first-page control, off page 1
  */
 
 export {};

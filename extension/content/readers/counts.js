@@ -18,13 +18,13 @@ const MAX_COUNT_LABEL_LENGTH = 60;
  * list of thousands of cards is skipped whole instead of stringified.
  *
  * @param {Element} scope
- * @param {("connections" | "followers" | "following")[]} kinds
+ * @param {("connections" | "followers" | "following" | "invitations")[]} kinds
  * @param {string | null} skip
  * @returns {Counts}
  */
 export function findCounts(scope, kinds, skip) {
   /** @type {Counts} */
-  const found = { connections: null, followers: null, following: null };
+  const found = { connections: null, followers: null, following: null, invitations: null };
   const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;

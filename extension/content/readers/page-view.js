@@ -19,6 +19,8 @@ import {
   readOwnProfile,
 } from "./pages.js";
 import { FOLLOWING_MARKUPS } from "../markups/following.js";
+import { listEndShown, readInvitationsPage } from "./invitations.js";
+import { detectInvitationGeneration } from "../markups/invitations.js";
 import { checkNavigation, tab } from "../tab.js";
 import { taughtWords } from "../words.js";
 
@@ -64,11 +66,25 @@ export class PageView {
     /** @type {Markup | null} known once the list (connections, following) is recognised */
     this.markup = null;
     /** @type {Counts} the latest token seen for each count */
-    this.counts = { connections: null, followers: null, following: null };
+    this.counts = emptyCounts(target.page);
+    /** @type {boolean | null} the list end last delivered (sent invitations, following) */
+    this.sentListEnd = null;
+    /** @type {import("./invitations.js").EndSeen} where the list's end was seen */
+    this.endSeen = { rows: null };
+    // Reaching the end of a list changes nothing in it: the scroll that
+    // brings it on screen is what tells, read at once.
+    this.onScroll = guarded(() => {
+      const generation = this.recognised ? detectInvitationGeneration() : null;
+      if (generation === null || this.stopped) return;
+      const before = this.endSeen.rows;
+      listEndShown(generation, this.counts.invitations ?? null, this.endSeen);
+      if (this.endSeen.rows !== before) this.schedule();
+    });
+    if (target.page === "invitations") {
+      document.addEventListener("scroll", this.onScroll, { capture: true, passive: true });
+    }
     /** @type {string | null} JSON of the counts last delivered */
     this.sentCounts = null;
-    /** @type {boolean | null} the following page's `listEnd` last delivered */
-    this.sentListEnd = null;
     this.recognised = false;
     /** when the last reading carrying the page check was sent */
     this.checkedAt = -Infinity;
@@ -112,6 +128,7 @@ export class PageView {
     // resumes it when this page is read again.
     this.collecting?.stop();
     this.observer.disconnect();
+    document.removeEventListener("scroll", this.onScroll, { capture: true });
     clearTimeout(this.deadline);
     clearTimeout(this.settleTimer);
     clearTimeout(this.recheckTimer);
@@ -189,12 +206,15 @@ export class PageView {
     return dropped;
   }
 
-  /** @param {Pace} pace */
-  collect(pace) {
+  /**
+   * @param {Pace} pace
+   * @param {import("../collect/run.js").List} [list] the list this page shows
+   */
+  collect(pace, list = "connections") {
     // The background may repeat itself: a running collection only takes
     // the new pace, and its stall clock keeps running.
     if (this.collecting?.running) this.collecting.pace = pace;
-    else this.collecting = new CollectRun(this, pace);
+    else this.collecting = new CollectRun(this, pace, list);
   }
 
   haltCollecting() {
@@ -255,6 +275,8 @@ export class PageView {
         return readFollowingPage((key) => this.done(key));
       case "profile":
         return this.target.slug === null ? null : readOwnProfile(this.target.slug);
+      case "invitations":
+        return readInvitationsPage((key) => this.done(key), this.endSeen);
     }
     return null;
   }
@@ -273,7 +295,11 @@ export class PageView {
       clearTimeout(this.deadline);
     }
     if (content.generation) {
-      this.markup = MARKUPS[content.generation] ?? FOLLOWING_MARKUPS[content.generation] ?? null;
+      this.markup =
+        content.markup ??
+        MARKUPS[content.generation] ??
+        FOLLOWING_MARKUPS[content.generation] ??
+        null;
     }
     for (const kind of /** @type {(keyof Counts)[]} */ (Object.keys(this.counts))) {
       const token = content.counts[kind];
@@ -281,7 +307,12 @@ export class PageView {
     }
     /** @type {Map<string, Card>} */
     const fresh = new Map(this.captured);
-    for (const card of content.follows ?? content.cards) {
+    // An invitation row is complete once read: it has no date to stream in.
+    const listed =
+      content.follows ??
+      /** @type {Card[]} */ (/** @type {unknown} */ (content.invitations)) ??
+      content.cards;
+    for (const card of listed) {
       const key = readKey(card);
       if (this.wanted(key, card) && !fresh.get(key)?.connectedText) fresh.set(key, card);
     }
@@ -307,19 +338,15 @@ export class PageView {
       );
     }
     const listEnd = content.listEnd ?? null;
-    if (
-      cards.length === 0 &&
-      counts === this.sentCounts &&
-      !verdictChanged &&
-      listEnd === this.sentListEnd
-    ) {
+    const listEndChanged = listEnd !== null && listEnd !== this.sentListEnd;
+    if (cards.length === 0 && counts === this.sentCounts && !verdictChanged && !listEndChanged) {
       return;
     }
+    const previousListEnd = this.sentListEnd;
+    this.sentListEnd = listEnd;
     if (check !== undefined) this.sentRemovalOff = check.removalOff;
     const previousCounts = this.sentCounts;
-    const previousListEnd = this.sentListEnd;
     this.sentCounts = counts;
-    this.sentListEnd = listEnd;
     // The following page's people go as `follows`, with `listEnd`.
     const rows = content.follows ? { cards: [], follows: cards, listEnd } : { cards };
 
@@ -339,6 +366,10 @@ export class PageView {
         visible: !document.hidden,
       },
     };
+    if (this.target.page === "invitations") {
+      // The rows are invitations, not connection cards (contract: `cards: []`).
+      Object.assign(message.reading, { cards: [], invitations: cards, listEnd });
+    }
     this.readingsSent += 1;
     const readingNumber = this.readingsSent;
     const delivery = deliver(message);
@@ -391,11 +422,22 @@ export class PageView {
         generation: null,
         reason: REASONS[this.target.page],
         language: pageLanguage(),
-        counts: { connections: null, followers: null, following: null },
+        counts: emptyCounts(this.target.page),
         cards: [],
         member: navMember(),
         check: this.target.page === "connections" ? pageCheck() : null,
       },
     });
   }
+}
+
+/**
+ * The counts a page's readings carry, none known yet: the sent invitations
+ * page's carry its total too.
+ * @param {Target["page"]} page
+ * @returns {Counts}
+ */
+function emptyCounts(page) {
+  const counts = { connections: null, followers: null, following: null };
+  return page === "invitations" ? { ...counts, invitations: null } : counts;
 }

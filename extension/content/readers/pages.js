@@ -17,6 +17,7 @@ export const REASONS = {
   connections: "no connections list found after 15 s",
   followers: "no followers count found after 15 s",
   following: "no following count found after 15 s",
+  invitations: "no sent invitations list found after 15 s",
 };
 
 const PAGES = [
@@ -24,6 +25,8 @@ const PAGES = [
   { page: "followers", path: /^\/mynetwork\/network-manager\/people-follow\/followers\/?$/ },
   { page: "following", path: /^\/mynetwork\/network-manager\/people-follow\/following\/?$/ },
   { page: "profile", path: /^\/in\/([^/]+)\/?$/ },
+  // Any query string: ?invitationType=CONNECTION, ?page=2 (artdeco's pages).
+  { page: "invitations", path: /^\/mynetwork\/invitation-manager\/sent\/?$/ },
 ];
 
 /**

@@ -1,8 +1,9 @@
 // @ts-check
 // The action steps the background asks a tab for, and whether the tab can
-// take one now. `remove-step` is the only kind today (./remove-connection.js);
-// a new kind (an unfollow, a withdrawal) is a new file beside it, extending
-// Step (./step.js), and one more message type here and in ../main.js.
+// take one now: `remove-step` (./remove-connection.js) and `withdraw-step`
+// (./withdraw-invitation.js); a new kind (an unfollow) is a new file beside
+// them, extending Step (./step.js), and one more message type here and in
+// ../main.js.
 
 import { collapse, decodeSlug } from "../lib/dom.js";
 import { detectGeneration } from "../markups/index.js";
@@ -12,6 +13,8 @@ import { troubleShown } from "../trouble.js";
 import { RemovalStep } from "./remove-connection.js";
 import { UnfollowStep } from "./unfollow.js";
 import { followingGeneration } from "../markups/following.js";
+import { WithdrawStep } from "./withdraw-invitation.js";
+import { detectInvitationGeneration } from "../markups/invitations.js";
 import { STEP_RULES } from "./step.js";
 import { taughtWords } from "../words.js";
 
@@ -158,20 +161,56 @@ export function startRemovalStep(message) {
 }
 
 /**
- * `unfollow-step`: like `remove-step`, on the following page, its outcome a
- * `removal-outcome` too. Refused before doing anything, with `notTaken`, in
- * the same cases: busy, hidden, no-list (not the following page, or its
- * list not recognised yet), another-account.
+ * What a step of a later kind needs of its page: the page, and its words
+ * for the refusals.
+ * @typedef {object} KindPage
+ * @property {string} page the tab's page (readers/pages.js)
+ * @property {string} what the step, in "A … step needs"
+ * @property {string} notShown the tab shows another page
+ * @property {string} hidden the tab is hidden
+ * @property {string} notYet the list has not appeared
+ * @property {() => string | null} generation the list's markup, or null
+ * @property {(request: StepRequest, rules: StepRules) => { run(): Promise<unknown> }} step
+ */
+
+/** @type {Record<"unfollow" | "withdraw", KindPage>} */
+const KIND_PAGES = {
+  unfollow: {
+    page: "following",
+    what: "An unfollow step",
+    notShown: "This tab is not showing the people you follow on LinkedIn.",
+    hidden: "The following tab is hidden; netprune acts only while you can see it.",
+    notYet: "The list of people you follow has not appeared in this tab yet.",
+    generation: followingGeneration,
+    step: (request, rules) => new UnfollowStep(request, rules),
+  },
+  withdraw: {
+    page: "invitations",
+    what: "A withdraw step",
+    notShown: "This tab is not showing your sent LinkedIn invitations.",
+    hidden: "The sent invitations tab is hidden; netprune acts only while you can see it.",
+    notYet: "The sent invitations list has not appeared in this tab yet.",
+    generation: detectInvitationGeneration,
+    step: (request, rules) => new WithdrawStep(request, rules),
+  },
+};
+
+/**
+ * `unfollow-step` (on the following page) and `withdraw-step` (on the sent
+ * invitations page): like `remove-step`, with `mode: "act" | "verify"`, the
+ * outcome a `removal-outcome` too. Refused before doing anything, with
+ * `notTaken`, in the same cases: busy, hidden, no-list (not that page, or
+ * its list not recognised yet), another-account.
+ * @param {KindPage} kind
  * @param {any} message
  * @returns {{ ok: true } | { ok: false, error: string, notTaken?: string }}
  */
-export function startUnfollowStep(message) {
+function startKindStep(kind, message) {
   const request = stepRequest(message, "act");
   if (!request) {
     return {
       ok: false,
-      error:
-        "An unfollow step needs an attempt, a profile slug, a name, a mode (act or verify), pausesMs and, to act, dryRun.",
+      error: `${kind.what} needs an attempt, a profile slug, a name, a mode (act or verify), pausesMs and, to act, dryRun.`,
     };
   }
   const rules = stepRules(message?.rules);
@@ -182,26 +221,12 @@ export function startUnfollowStep(message) {
   // A tab showing trouble takes the step, so that its outcome (trouble)
   // pauses the queue.
   if (!troubleShown()) {
-    if (tab.current?.target.page !== "following") {
-      return {
-        ok: false,
-        notTaken: "no-list",
-        error: "This tab is not showing the people you follow on LinkedIn.",
-      };
+    if (tab.current?.target.page !== kind.page) {
+      return { ok: false, notTaken: "no-list", error: kind.notShown };
     }
-    if (document.hidden) {
-      return {
-        ok: false,
-        notTaken: "hidden",
-        error: "The following tab is hidden; netprune acts only while you can see it.",
-      };
-    }
-    if (!tab.current.recognised || followingGeneration() === null) {
-      return {
-        ok: false,
-        notTaken: "no-list",
-        error: "The list of people you follow has not appeared in this tab yet.",
-      };
+    if (document.hidden) return { ok: false, notTaken: "hidden", error: kind.hidden };
+    if (!tab.current.recognised || kind.generation() === null) {
+      return { ok: false, notTaken: "no-list", error: kind.notYet };
     }
     const member = navMember();
     if (request.member !== null && member !== request.member) {
@@ -215,8 +240,8 @@ export function startUnfollowStep(message) {
       };
     }
   }
-  const step = new UnfollowStep(request, rules);
-  tab.activeStep = step;
+  const step = kind.step(request, rules);
+  tab.activeStep = /** @type {any} */ (step);
   step
     .run()
     .catch(() => undefined)
@@ -225,4 +250,20 @@ export function startUnfollowStep(message) {
       tab.troubleWatch?.schedule();
     });
   return { ok: true };
+}
+
+/**
+ * `unfollow-step`: see startKindStep.
+ * @param {any} message
+ */
+export function startUnfollowStep(message) {
+  return startKindStep(KIND_PAGES.unfollow, message);
+}
+
+/**
+ * `withdraw-step`: see startKindStep.
+ * @param {any} message
+ */
+export function startWithdrawStep(message) {
+  return startKindStep(KIND_PAGES.withdraw, message);
 }

@@ -91,12 +91,14 @@ export class Step {
    * @param {StepRequest} request
    * @param {StepRules} rules the background's limits for this step (`rules`)
    * @param {string} outcomeType the message type of its outcome
-   * @param {string} [page] the page it acts on (targetFor's page name): leaving it ends the step
+   * @param {import("../markups/types.js").Target["page"]} [page] the page it acts on (targetFor's
+   *   page name): leaving it ends the step
    */
   constructor(request, rules, outcomeType, page = "connections") {
     this.request = request;
     this.rules = rules;
     this.outcomeType = outcomeType;
+    /** @type {import("../markups/types.js").Target["page"]} the page the step acts on */
     this.page = page;
     this.deadline = Date.now() + this.rules.timeoutMs;
     this.slug = decodeSlug(request.slug);
@@ -356,9 +358,8 @@ export class Step {
     const trouble = this.confirmed && !troublePath(location.pathname) ? null : troubleShown();
     if (trouble) return this.trouble(trouble.reason, trouble.reason, trouble.kind);
     if (targetFor(location)?.page !== this.page) {
-      return this.failed(
-        `the tab left the ${this.page} page during the step (${location.pathname})`,
-      );
+      const page = this.page === "invitations" ? "sent invitations" : this.page;
+      return this.failed(`the tab left the ${page} page during the step (${location.pathname})`);
     }
     if (Date.now() > this.deadline) {
       return this.failed(
