@@ -10,6 +10,8 @@
 //
 //   summary.js         figures, badge, cap, coverage, goals, owner; `render`
 //                      draws a Summary
+//   relations.js       pending invitations, people followed who are not
+//                      connections
 //   next-step.js       the one primary button under the figures, by state
 //   ratio.js           followers per connection against the goal's band
 //   history-chart.js   connections and followers over time
@@ -38,6 +40,7 @@ import { fromBase64, REVISION_KEY } from "../lib/network-store.js";
 import { hideError, renderError } from "./notices.js";
 import { wireQueueControls } from "./queue-controls.js";
 import { renderQueue } from "./queue-panel.js";
+import { buildRelations } from "./relations.js";
 import { buildFigures, render } from "./summary.js";
 
 export { render, renderCollect, renderError, renderQueue };
@@ -53,6 +56,7 @@ export const PAGE_URLS = Object.freeze({
   connections: "https://www.linkedin.com/mynetwork/invite-connect/connections/",
   followers: "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
   following: "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/",
+  invitations: "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
 });
 
 /** The storage.local keys the background writes that change the Summary. */
@@ -82,6 +86,7 @@ const QUEUE_CLOCK_MS = 1_000;
 export function startPopup(doc, extension) {
   localise(doc, extension);
   buildFigures(doc, PAGE_URLS);
+  buildRelations(doc, PAGE_URLS);
   /** @type {Summary | null} */
   let summary = null;
   // Only the answer to the newest request is drawn, so a slow get-summary

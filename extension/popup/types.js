@@ -27,9 +27,14 @@
  * @typedef {{ language: string | null, removal: "known" | "learned" | "unavailable" | "not-read" }}
  *   RemovalLanguage the member's LinkedIn language (the last page's `<html lang>`) and whether
  *   netprune removes in it (the core's `removalLanguage`)
+ * @typedef {{ pendingInvitations: number, oldestInvitationDays: number | null,
+ *   invitationsOverAMonth: number, followingPeople: number, followingNotConnections: number,
+ *   invitationsReadMs: number | null, followingReadMs: number | null }} Relations the
+ *   member's other relations as the core counted the people read on the sent invitations and
+ *   following pages; a null read time: that page was never read
  * @typedef {{
  *   connections: Count | null, followers: Count | null, following: Count | null,
- *   peopleRead: number,
+ *   peopleRead: number, relations?: Relations,
  *   badge: { status: "shows" | "not-yet" | "unknown", connectionsNeeded: number | null },
  *   cap: { limit: number, headroom: number | null, atCap: boolean },
  *   goal: GoalId, goals: Goal[], ratio: Ratio | null,

@@ -48,6 +48,34 @@ export function emptySummary(overrides = {}) {
     consistency: { status: "empty", problems: [] },
     page: null,
     corrupt: null,
+    relations: unreadRelations(),
+    ...overrides,
+  };
+}
+
+/** The core's `relations` before the sent invitations and following pages were read. */
+export function unreadRelations() {
+  return {
+    pendingInvitations: 0,
+    oldestInvitationDays: null,
+    invitationsOverAMonth: 0,
+    followingPeople: 0,
+    followingNotConnections: 0,
+    invitationsReadMs: null,
+    followingReadMs: null,
+  };
+}
+
+/** 1,204 invitations pending, the oldest 95 days old; 56 of 312 followed are not connections. */
+export function readRelations(overrides = {}) {
+  return {
+    pendingInvitations: 1204,
+    oldestInvitationDays: 95,
+    invitationsOverAMonth: 37,
+    followingPeople: 312,
+    followingNotConnections: 56,
+    invitationsReadMs: Date.now() - 2 * HOUR,
+    followingReadMs: Date.now() - 3 * HOUR,
     ...overrides,
   };
 }
@@ -75,6 +103,7 @@ export function fullSummary(overrides = {}) {
       connectionsToBand: null,
     },
     consistency: { status: "consistent", problems: [] },
+    relations: readRelations(),
     page: {
       page: "connections",
       status: "recognised",
