@@ -18,7 +18,8 @@
 //   notices.js         background unreachable, kept-aside data, readings that
 //                      do not add up, the page read last or not recognised
 //   collect-status.js  collection progress
-//   queue-panel.js     the removal queue's state, counts and waits
+//   queue-panel.js     the action queue's state, counts and waits
+//   queue-kinds.js     removals, withdrawals, unfollows: a line each
 //   queue-pause.js     why it is paused, the way on, the cool-down
 //   queue-list.js      the people queued, one row each
 //   queue-controls.js  Pause, Resume, Cancel, the removal log
@@ -301,7 +302,8 @@ export function startPopup(doc, extension) {
       queue = answered;
       renderQueue(doc, queue);
     },
-    openConnectionsPage: () => openTab(PAGE_URLS.connections),
+    openPage: (page) =>
+      openTab(PAGE_URLS[/** @type {keyof typeof PAGE_URLS} */ (page)] ?? PAGE_URLS.connections),
     later,
   });
 

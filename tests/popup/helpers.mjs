@@ -287,9 +287,35 @@ export function queueStore(progress = {}, entries = []) {
       cooldownUntilMs: null,
       cooldownReason: null,
       devPacing: false,
+      kinds: [
+        kindLine("remove", { pending: 12, done: 34, doneToday: 12, attemptsToday: 12 }),
+        kindLine("withdraw"),
+        kindLine("unfollow"),
+      ],
+      overallToday: 12,
+      overallDailyCap: 100,
       ...progress,
     },
     entries,
+  };
+}
+
+/** The core's caps by kind (src/removal/pacing), hourly and daily. */
+export const KIND_CAPS = { remove: [15, 60], withdraw: [10, 40], unfollow: [15, 60] };
+
+/** One kind's line of `progress.kinds`, nothing waiting or done unless told. */
+export function kindLine(kind, counts = {}) {
+  const [hourlyCap, dailyCap] = KIND_CAPS[kind];
+  return {
+    kind,
+    pending: 0,
+    done: 0,
+    doneToday: 0,
+    attemptsThisHour: 0,
+    attemptsToday: 0,
+    hourlyCap,
+    dailyCap,
+    ...counts,
   };
 }
 
