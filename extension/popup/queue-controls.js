@@ -9,6 +9,7 @@ import { sendMessage } from "../lib/browser.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
 import { byId, byTestId } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
+import { isMixed } from "./queue-kinds.js";
 import { showCancelConfirm } from "./queue-panel.js";
 
 /** @typedef {import("./types.js").QueueStore} QueueStore */
@@ -105,12 +106,21 @@ export function wireQueueControls(doc, extension, { setQueue, openPage, later })
     if (event.key === "Escape") byId(doc, "queue-cancel-no").click();
   });
   cancelYes.addEventListener("click", async () => {
+    const mixedAsked = isMixed(doc);
     const answer = await askQueue({ type: "queue-cancel" }, t("popupCouldNotCancel"));
     if (!answer) return;
     showCancelConfirm(doc, false);
     const cancelled = Number(answer.cancelled);
+    // Words for the queue the member was asked about (steps once it holds
+    // withdrawals or unfollows), not the one the answer leaves.
     setQueueStatus(
-      Number.isFinite(cancelled) ? tn("popupCancelled", cancelled) : t("popupCancelledSome"),
+      mixedAsked
+        ? Number.isFinite(cancelled)
+          ? tn("popupCancelledMixed", cancelled)
+          : t("popupCancelledSomeMixed")
+        : Number.isFinite(cancelled)
+          ? tn("popupCancelled", cancelled)
+          : t("popupCancelledSome"),
     );
     byId(doc, "queue-heading").focus();
   });

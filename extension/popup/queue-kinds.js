@@ -109,20 +109,28 @@ export function holdsOtherKinds(progress, entries) {
 }
 
 /**
- * The heading, the count's words, the kind lines and the overall line.
+ * The heading, the count's words, the log button's, the kind lines and the
+ * overall line. Marks the queue's view `data-kinds="mixed"` (or "remove"),
+ * for the words drawn elsewhere (the cancel question, the dry run, what
+ * Cancel all did). Returns whether the queue holds more than removals.
  *
  * @param {Document} doc
  * @param {QueueProgress | null} progress
  * @param {QueueEntry[]} entries
  * @param {Formatters} text
+ * @returns {boolean}
  */
 export function renderKinds(doc, progress, entries, text) {
   const mixed = holdsOtherKinds(progress, entries);
+  byId(doc, "queue-view").dataset.kinds = mixed ? "mixed" : "remove";
   byId(doc, "queue-heading").textContent = t(
     mixed ? "popupActionQueueHeading" : "popupQueueHeading",
   );
   byId(doc, "queue-count-words").textContent = t(
     mixed ? "popupQueueCountWordsMixed" : "popupQueueCountWords",
+  );
+  byTestId(doc, "removal-log-export").textContent = t(
+    mixed ? "popupActionLogExport" : "popupRemovalLogExport",
   );
 
   const list = byId(doc, "queue-kinds");
@@ -168,4 +176,12 @@ export function renderKinds(doc, progress, entries, text) {
       : tn("popupOverallToday", done)
     : "";
   show(overall, mixed);
+  return mixed;
 }
+
+/**
+ * Whether the queue drawn last holds more than removals.
+ *
+ * @param {Document} doc
+ */
+export const isMixed = (doc) => byId(doc, "queue-view").dataset.kinds === "mixed";

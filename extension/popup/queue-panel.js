@@ -137,7 +137,7 @@ function drawQueue(doc, queue, nowMs) {
   byTestId(doc, "queue-count").textContent = text.number.format(pending + inProgress);
   byTestId(doc, "removed-count").textContent = text.number.format(removed);
   show(byId(doc, "queue-view"), Boolean(progress) && everQueued);
-  renderKinds(doc, everQueued ? progress : null, entries, text);
+  const mixed = renderKinds(doc, everQueued ? progress : null, entries, text);
   if (!progress || !everQueued) {
     stateLine.dataset.state = "idle";
     stateLine.classList.remove("is-warning");
@@ -168,8 +168,8 @@ function drawQueue(doc, queue, nowMs) {
   const dryRunNote = byId(doc, "queue-dry-run");
   dryRunNote.textContent =
     dryRunLeft === pending + inProgress
-      ? t("popupDryRunAll")
-      : t("popupDryRunSome", text.number.format(dryRunLeft));
+      ? t(mixed ? "popupDryRunAllMixed" : "popupDryRunAll")
+      : t(mixed ? "popupDryRunSomeMixed" : "popupDryRunSome", text.number.format(dryRunLeft));
   show(dryRunNote, dryRunLeft > 0);
   renderCooldown(doc, progress, nowMs);
   showQueueNow(doc, state !== "idle" || !byTestId(doc, "queue-cooldown").hidden);
@@ -211,10 +211,9 @@ function drawQueue(doc, queue, nowMs) {
   show(byTestId(doc, "queue-pause"), state === "running");
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);
-  byId(doc, "queue-cancel-question").textContent = tn(
-    inProgress ? "popupCancelQuestionUnderWay" : "popupCancelQuestion",
-    pending,
-  );
+  byId(doc, "queue-cancel-question").textContent = mixed
+    ? tn(inProgress ? "popupCancelQuestionUnderWayMixed" : "popupCancelQuestionMixed", pending)
+    : tn(inProgress ? "popupCancelQuestionUnderWay" : "popupCancelQuestion", pending);
 
   renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
 }

@@ -218,8 +218,14 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
       entry("cara-jones", "Cara Jones"),
     ];
     const mixed = queueStore({ kinds, pending: 3, inProgress: 1, overallToday: 8 }, mixedEntries);
-    ({ doc } = await popupIn(t, language, withHistory(), { queue: mixed }));
-    assertTranslated(doc, language, "a queue of every kind, a withdrawal under way");
+    const everyKind = await popupIn(t, language, withHistory(), { queue: mixed });
+    assertTranslated(everyKind.doc, language, "a queue of every kind, a withdrawal under way");
+    click(everyKind.dom, byTestId(everyKind.doc, "queue-cancel"));
+    click(everyKind.dom, everyKind.doc.getElementById("queue-cancel-yes"));
+    await settle();
+    await settle();
+    assert.notEqual(everyKind.doc.getElementById("queue-status").textContent, "");
+    assertTranslated(everyKind.doc, language, "a queue of every kind cancelled");
     const unfollowing = queueStore({ kinds, overallDailyCap: null, devPacing: true }, [
       { ...mixedEntries[2], status: { kind: "in-progress" } },
       mixedEntries[1],

@@ -252,3 +252,40 @@ test("paused_for_want_of_a_page_offers_the_page_the_queue_needs", async (t) => {
   );
   assert.equal(text(part("queue-open-page")), "Open your connections page");
 });
+
+test("a_mixed_queue_asks_about_steps_and_says_what_cancel_did_in_steps", async (t) => {
+  const { core, store } = coreActionQueue({
+    remove: ["Ana One"],
+    withdraw: ["Old Invite", "Mid Invite"],
+    nowMs: MORNING,
+  });
+  step(core, "invitations", MORNING + 30 * MINUTE, true);
+  const queue = store(MORNING + 30 * MINUTE);
+  queue.progress.dryRunLeft = 1;
+  const { doc, part } = await popupWithQueue(t, queue, (message) =>
+    message.type === "queue-cancel" ? { ok: true, cancelled: 2 } : { ok: true },
+  );
+  assert.equal(text(part("removal-log-export")), "Download the action log (CSV)");
+  assert.equal(
+    text(doc.getElementById("queue-dry-run")),
+    "Dry run for 1 of the steps waiting (marked “dry run”): they are not actually done.",
+  );
+  assert.equal(
+    text(doc.getElementById("queue-cancel-question")),
+    "Cancel the 2 steps still waiting? Nothing already done is undone, " +
+      "and the step under way finishes first.",
+  );
+  part("queue-cancel").click();
+  doc.getElementById("queue-cancel-yes").click();
+  await settle();
+  await settle();
+  assert.equal(text(doc.getElementById("queue-status")), "Cancelled 2 waiting steps.");
+
+  // Removals alone: the words of removals, as before.
+  const removals = await popupWithQueue(t, coreQueue({ people: ["Ana One"] }));
+  assert.equal(text(removals.part("removal-log-export")), "Download the removal log (CSV)");
+  assert.equal(
+    text(removals.doc.getElementById("queue-cancel-question")),
+    "Cancel the 1 person still waiting? Nobody already removed comes back.",
+  );
+});
