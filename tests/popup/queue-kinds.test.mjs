@@ -12,7 +12,13 @@ import { useMessages } from "../../extension/lib/i18n.js";
 import { renderQueue } from "../../extension/popup/popup.js";
 
 import { i18nFor } from "../i18n/messages.mjs";
-import { byTestId, isShown as isShownInPopup, settle, text } from "../review/dom.mjs";
+import {
+  axeViolations,
+  byTestId,
+  isShown as isShownInPopup,
+  settle,
+  text,
+} from "../review/dom.mjs";
 import { MINUTE, POPUP_HTML, SECOND, entry, popupWithQueue, queueStore } from "./helpers.mjs";
 import { FOLLOWING_PAGE, SENT_PAGE, coreActionQueue, coreQueue } from "./core.mjs";
 
@@ -262,7 +268,7 @@ test("a_mixed_queue_asks_about_steps_and_says_what_cancel_did_in_steps", async (
   step(core, "invitations", MORNING + 30 * MINUTE, true);
   const queue = store(MORNING + 30 * MINUTE);
   queue.progress.dryRunLeft = 1;
-  const { doc, part } = await popupWithQueue(t, queue, (message) =>
+  const { dom, doc, part } = await popupWithQueue(t, queue, (message) =>
     message.type === "queue-cancel" ? { ok: true, cancelled: 2 } : { ok: true },
   );
   assert.equal(text(part("removal-log-export")), "Download the action log (CSV)");
@@ -276,6 +282,7 @@ test("a_mixed_queue_asks_about_steps_and_says_what_cancel_did_in_steps", async (
       "and the step under way finishes first.",
   );
   part("queue-cancel").click();
+  assert.deepEqual(await axeViolations(dom), [], "a mixed queue, the question asked");
   doc.getElementById("queue-cancel-yes").click();
   await settle();
   await settle();

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { byTestId, isShown, settle, text } from "../review/dom.mjs";
+import { axeViolations, byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
   backgroundWith,
   emptySummary,
@@ -183,4 +183,11 @@ test("the_full_canned_summary_and_an_older_cache_without_relations", async (t) =
   );
   assert.ok(!isShown(part(again, "following", "missing")));
   assert.equal(byTestId(again, "following-not-connections").textContent, "0");
+});
+
+test("axe_finds_no_violations_in_the_relations_unread_or_read", async (t) => {
+  const unread = await openPopup(t, backgroundWith(emptySummary()));
+  assert.deepEqual(await axeViolations(unread.dom), [], "never read");
+  const read = await openPopup(t, backgroundWith(fullSummary()));
+  assert.deepEqual(await axeViolations(read.dom), [], "read");
 });
