@@ -24,10 +24,11 @@ import { t, tn } from "../lib/i18n.js";
  * badge in the list (none for a removal, the queue's first kind), what its
  * step under way is called ("removing $1 now"), the note of its row under
  * way, the hidden words of its row's Cancel button (waiting, and under way
- * when it cannot be used), and the LinkedIn page its steps act on.
+ * when it cannot be used), the note of its row taken without proof, and the
+ * LinkedIn page its steps act on.
  *
  * @type {Record<ActionKind, { name: string, badge: string, now: string, rowNow: string,
- *   cancelWhom: string, cancelUnderWay: string,
+ *   cancelWhom: string, cancelUnderWay: string, unconfirmed: string,
  *   page: "connections" | "invitations" | "following" }>}
  */
 export const KINDS = {
@@ -38,6 +39,7 @@ export const KINDS = {
     rowNow: "popupEntryRemovingNow",
     cancelWhom: "popupCancelWhomRemoving",
     cancelUnderWay: "popupCancelWhomUnderWay",
+    unconfirmed: "popupEntryUnconfirmed",
     page: "connections",
   },
   withdraw: {
@@ -47,6 +49,7 @@ export const KINDS = {
     rowNow: "popupEntryWithdrawingNow",
     cancelWhom: "popupCancelWhomWithdrawing",
     cancelUnderWay: "popupCancelWhomUnderWayWithdraw",
+    unconfirmed: "popupEntryUnconfirmedWithdraw",
     page: "invitations",
   },
   unfollow: {
@@ -56,6 +59,7 @@ export const KINDS = {
     rowNow: "popupEntryUnfollowingNow",
     cancelWhom: "popupCancelWhomUnfollowing",
     cancelUnderWay: "popupCancelWhomUnderWayUnfollow",
+    unconfirmed: "popupEntryUnconfirmedUnfollow",
     page: "following",
   },
 };

@@ -125,7 +125,7 @@ function fillQueueEntry(item, entry, checkWaits) {
   show(kind, Boolean(words.badge));
   const note = query(item, ".queue-note");
   note.textContent = unconfirmed
-    ? t("popupEntryUnconfirmed")
+    ? t(words.unconfirmed)
     : checkWaits
       ? t("popupEntryCheckWaits")
       : underWay

@@ -199,7 +199,9 @@ function drawQueue(doc, queue, nowMs) {
     others.failed ? tn("popupOtherFailed", others.failed) : "",
     others.skipped ? tn("popupOtherSkipped", others.skipped) : "",
     others.cancelled ? tn("popupOtherCancelled", others.cancelled) : "",
-    others.unconfirmed ? tn("popupOtherUnconfirmed", others.unconfirmed) : "",
+    others.unconfirmed
+      ? tn(mixed ? "popupOtherUnconfirmedMixed" : "popupOtherUnconfirmed", others.unconfirmed)
+      : "",
   ].filter(Boolean);
   const otherLine = byId(doc, "queue-other");
   otherLine.textContent = otherWords.length

@@ -216,8 +216,13 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
       { ...entry("new-invite", "New Invite"), action: "withdraw" },
       { ...entry("star-poster", "Star Poster"), action: "unfollow" },
       entry("cara-jones", "Cara Jones"),
+      { ...entry("gone-invite", "Gone Invite", "unconfirmed"), action: "withdraw" },
+      { ...entry("gone-follow", "Gone Follow", "unconfirmed"), action: "unfollow" },
     ];
-    const mixed = queueStore({ kinds, pending: 3, inProgress: 1, overallToday: 8 }, mixedEntries);
+    const mixed = queueStore(
+      { kinds, pending: 3, inProgress: 1, overallToday: 8, unconfirmed: 2 },
+      mixedEntries,
+    );
     const everyKind = await popupIn(t, language, withHistory(), { queue: mixed });
     assertTranslated(everyKind.doc, language, "a queue of every kind, a withdrawal under way");
     click(everyKind.dom, byTestId(everyKind.doc, "queue-cancel"));

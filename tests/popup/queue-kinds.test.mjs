@@ -296,3 +296,33 @@ test("a_mixed_queue_asks_about_steps_and_says_what_cancel_did_in_steps", async (
     "Cancel the 1 person still waiting? Nobody already removed comes back.",
   );
 });
+
+test("a_withdrawal_or_unfollow_without_proof_points_to_its_own_page", () => {
+  const unproven = (slug, name, action) => ({
+    ...entry(slug, name),
+    action,
+    status: { kind: "unconfirmed", reason: "the list still showed them" },
+  });
+  const doc = skeleton();
+  renderQueue(
+    doc,
+    queueStore({ pending: 0, inProgress: 0, unconfirmed: 2 }, [
+      unproven("old-invite", "Old Invite", "withdraw"),
+      unproven("star-poster", "Star Poster", "unfollow"),
+    ]),
+    MORNING,
+  );
+  const row = (slug) => text(doc.querySelector(`[data-slug="${slug}"]`));
+  assert.match(
+    row("old-invite"),
+    /netprune pressed Withdraw but LinkedIn’s page gave no proof; check your sent invitations page/,
+  );
+  assert.match(
+    row("star-poster"),
+    /netprune pressed Unfollow but LinkedIn’s page gave no proof; check your following page/,
+  );
+  assert.equal(
+    text(doc.getElementById("queue-other")),
+    "Also 2 without proof it was done (listed below: check each one’s page).",
+  );
+});
