@@ -154,7 +154,8 @@ function drawQueue(doc, queue, nowMs) {
     progress.state === "running" || progress.state === "paused" ? progress.state : "idle";
   stateLine.dataset.state = state;
   const pause = pauseOf(queue);
-  const reason = trimSentence(pauseReason(pause));
+  const page = pageNeeded(progress, entries);
+  const reason = trimSentence(pauseReason(pause, page));
   stateLine.textContent =
     state === "paused"
       ? reason
@@ -209,7 +210,7 @@ function drawQueue(doc, queue, nowMs) {
     : "";
   show(otherLine, otherWords.length > 0);
 
-  renderWayOn(doc, pause, pageNeeded(progress, entries));
+  renderWayOn(doc, pause, page);
   show(byTestId(doc, "queue-pause"), state === "running");
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);

@@ -56,16 +56,28 @@ export function pauseOf(queue) {
  * A pause's reason in the member's language: the core's own sentence in
  * English (it says more: which trouble, which account), the words for its
  * cause code in any other language (the core words its reasons in English
- * only).
+ * only). Paused for want of a page, the words name the page the queue
+ * needs (`page`).
  *
  * @param {QueuePause | null} pause
+ * @param {keyof typeof NEEDS_PAGE_WORDS} [page] the page the next step needs
  */
-export function pauseReason(pause) {
+export function pauseReason(pause, page = "connections") {
   if (!pause) return "";
-  const key = PAUSE_CAUSE_WORDS[/** @type {PauseCause} */ (pause.cause)];
+  const key =
+    pause.cause === "needsPage"
+      ? (NEEDS_PAGE_WORDS[page] ?? PAUSE_CAUSE_WORDS.needsPage)
+      : PAUSE_CAUSE_WORDS[/** @type {PauseCause} */ (pause.cause)];
   if (uiLanguage() === "en" || !key) return pause.message;
   return t(key);
 }
+
+/** Paused for want of a page: the words of each page (other languages than English). */
+const NEEDS_PAGE_WORDS = {
+  connections: "pauseNeedsPage",
+  invitations: "pauseNeedsSentPage",
+  following: "pauseNeedsFollowingPage",
+};
 
 /** The message key of each pause cause's words (other languages than English). */
 /** @type {Record<PauseCause, string>} */

@@ -19,7 +19,15 @@ import {
   settle,
   text,
 } from "../review/dom.mjs";
-import { MINUTE, POPUP_HTML, SECOND, entry, popupWithQueue, queueStore } from "./helpers.mjs";
+import {
+  MINUTE,
+  POPUP_HTML,
+  SECOND,
+  entry,
+  paused,
+  popupWithQueue,
+  queueStore,
+} from "./helpers.mjs";
 import { FOLLOWING_PAGE, SENT_PAGE, coreActionQueue, coreQueue } from "./core.mjs";
 
 /** A fixed morning (UTC), so "today" never crosses midnight mid-test. */
@@ -325,4 +333,22 @@ test("a_withdrawal_or_unfollow_without_proof_points_to_its_own_page", () => {
     text(doc.getElementById("queue-other")),
     "Also 2 without proof it was done (listed below: check each one’s page).",
   );
+});
+
+test("in_another_language_the_pause_names_the_page_the_next_step_needs", () => {
+  const doc = skeleton();
+  useMessages({ i18n: i18nFor("de") });
+  const state = (action) => {
+    const next = action ? { ...entry("old-invite", "Old Invite"), action } : entry("ana", "Ana");
+    renderQueue(doc, queueStore(paused("needsPage", "Open your LinkedIn page"), [next]), MORNING);
+    return text(byTestId(doc, "queue-state"));
+  };
+  try {
+    assert.match(state("withdraw"), /die Seite „Gesendete Einladungen“ ist nicht geöffnet/);
+    assert.match(state("unfollow"), /die Seite „Folge ich“ ist nicht geöffnet/);
+    assert.match(state(null), /die Kontaktseite ist nicht geöffnet/);
+    assert.doesNotMatch(state("withdraw"), /Open your/, "never the core's English");
+  } finally {
+    useMessages({ i18n: i18nFor("en") });
+  }
 });
