@@ -11,7 +11,6 @@ import { t, tn } from "../lib/i18n.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
- * @typedef {import("./types.js").Relations} Relations
  * @typedef {import("./format.js").Formatters} Formatters
  * @typedef {"invitations" | "following"} Relation
  */
@@ -21,7 +20,7 @@ const DAYS_PER_MONTH = 30.44;
 
 /**
  * The two lines, in the popup's order: the data-relation name (also the key
- * of its page in `pages`), the message key of its words after the digits, of
+ * of its page in `pages`), the message keys of its words after the digits
  * and of its page link.
  *
  * @type {{ relation: Relation, label: string, link: string }[]}
