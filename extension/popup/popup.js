@@ -10,13 +10,16 @@
 //
 //   summary.js         figures, badge, cap, coverage, goals, owner; `render`
 //                      draws a Summary
+//   relations.js       pending invitations, people followed who are not
+//                      connections
 //   next-step.js       the one primary button under the figures, by state
 //   ratio.js           followers per connection against the goal's band
 //   history-chart.js   connections and followers over time
 //   notices.js         background unreachable, kept-aside data, readings that
 //                      do not add up, the page read last or not recognised
 //   collect-status.js  collection progress
-//   queue-panel.js     the removal queue's state, counts and waits
+//   queue-panel.js     the action queue's state, counts and waits
+//   queue-kinds.js     removals, withdrawals, unfollows: a line each
 //   queue-pause.js     why it is paused, the way on, the cool-down
 //   queue-list.js      the people queued, one row each
 //   queue-controls.js  Pause, Resume, Cancel, the removal log
@@ -38,6 +41,7 @@ import { fromBase64, REVISION_KEY } from "../lib/network-store.js";
 import { hideError, renderError } from "./notices.js";
 import { wireQueueControls } from "./queue-controls.js";
 import { renderQueue } from "./queue-panel.js";
+import { buildRelations } from "./relations.js";
 import { buildFigures, render } from "./summary.js";
 
 export { render, renderCollect, renderError, renderQueue };
@@ -53,6 +57,7 @@ export const PAGE_URLS = Object.freeze({
   connections: "https://www.linkedin.com/mynetwork/invite-connect/connections/",
   followers: "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
   following: "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/",
+  invitations: "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
 });
 
 /** The storage.local keys the background writes that change the Summary. */
@@ -82,6 +87,7 @@ const QUEUE_CLOCK_MS = 1_000;
 export function startPopup(doc, extension) {
   localise(doc, extension);
   buildFigures(doc, PAGE_URLS);
+  buildRelations(doc, PAGE_URLS);
   /** @type {Summary | null} */
   let summary = null;
   // Only the answer to the newest request is drawn, so a slow get-summary
@@ -296,7 +302,8 @@ export function startPopup(doc, extension) {
       queue = answered;
       renderQueue(doc, queue);
     },
-    openConnectionsPage: () => openTab(PAGE_URLS.connections),
+    openPage: (page) =>
+      openTab(PAGE_URLS[/** @type {keyof typeof PAGE_URLS} */ (page)] ?? PAGE_URLS.connections),
     later,
   });
 

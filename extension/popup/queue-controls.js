@@ -1,6 +1,6 @@
 // @ts-check
 // The popup's queue controls: Pause, Resume (with the cool-down
-// acknowledgement), Open the connections page, Cancel all (asked first),
+// acknowledgement), Open the page the queue needs, Cancel all (asked first),
 // Cancel one person, and the removal log's CSV export. Each is one message to
 // the background; what it changed comes back as a new storage.local.queue
 // (and, when the answer carries it, at once through `setQueue`).
@@ -9,6 +9,7 @@ import { sendMessage } from "../lib/browser.js";
 import { csvParts, localDate, saveFile } from "../lib/download.js";
 import { byId, byTestId } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
+import { isMixed } from "./queue-kinds.js";
 import { showCancelConfirm } from "./queue-panel.js";
 
 /** @typedef {import("./types.js").QueueStore} QueueStore */
@@ -18,12 +19,13 @@ import { showCancelConfirm } from "./queue-panel.js";
  *
  * @param {Document} doc the popup document (popup.html)
  * @param {any} extension the extension API (`browser` or `chrome`)
- * @param {{ setQueue: (queue: QueueStore) => void, openConnectionsPage: () => void,
+ * @param {{ setQueue: (queue: QueueStore) => void, openPage: (page: string) => void,
  *   later: (callback: () => void, ms: number) => void }} hooks
- *   `setQueue` draws a queue an answer carried; `openConnectionsPage` opens LinkedIn's
- *   connections page in a tab; `later` schedules a download URL's revocation
+ *   `setQueue` draws a queue an answer carried; `openPage` opens one of LinkedIn's pages
+ *   ("connections", "invitations", "following") in a tab; `later` schedules a download
+ *   URL's revocation
  */
-export function wireQueueControls(doc, extension, { setQueue, openConnectionsPage, later }) {
+export function wireQueueControls(doc, extension, { setQueue, openPage, later }) {
   const queueStatus = byId(doc, "queue-status");
 
   /** @param {string} words @param {boolean} [isError] */
@@ -73,7 +75,9 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
   const cancelYes = /** @type {HTMLButtonElement} */ (byId(doc, "queue-cancel-yes"));
   const logButton = /** @type {HTMLButtonElement} */ (byTestId(doc, "removal-log-export"));
 
-  byTestId(doc, "queue-open-page").addEventListener("click", openConnectionsPage);
+  const openButton = byTestId(doc, "queue-open-page");
+  // The page the queue needs (queue-pause.js sets it with the button's words).
+  openButton.addEventListener("click", () => openPage(openButton.dataset.page || "connections"));
   pauseButton.addEventListener("click", () =>
     askQueue({ type: "queue-pause" }, t("popupCouldNotPause")),
   );
@@ -102,12 +106,21 @@ export function wireQueueControls(doc, extension, { setQueue, openConnectionsPag
     if (event.key === "Escape") byId(doc, "queue-cancel-no").click();
   });
   cancelYes.addEventListener("click", async () => {
+    const mixedAsked = isMixed(doc);
     const answer = await askQueue({ type: "queue-cancel" }, t("popupCouldNotCancel"));
     if (!answer) return;
     showCancelConfirm(doc, false);
     const cancelled = Number(answer.cancelled);
+    // Words for the queue the member was asked about (steps once it holds
+    // withdrawals or unfollows), not the one the answer leaves.
     setQueueStatus(
-      Number.isFinite(cancelled) ? tn("popupCancelled", cancelled) : t("popupCancelledSome"),
+      mixedAsked
+        ? Number.isFinite(cancelled)
+          ? tn("popupCancelledMixed", cancelled)
+          : t("popupCancelledSomeMixed")
+        : Number.isFinite(cancelled)
+          ? tn("popupCancelled", cancelled)
+          : t("popupCancelledSome"),
     );
     byId(doc, "queue-heading").focus();
   });

@@ -1,11 +1,13 @@
 // @ts-check
-// The popup's list of queued people: the one being removed first, then the
+// The popup's list of queued people: the one being acted on first, then the
 // people waiting in the queue's order (the first fifty by name, the rest
-// counted), then the people removed without proof, each with its dry-run badge
+// counted), then the people removed without proof, each with its kind
+// ("withdraw invitation", "unfollow"; a removal has none), its dry-run badge
 // and its own Cancel button. Rows are kept by slug so focus survives updates.
 
 import { byId, query, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
+import { KINDS, kindOf } from "./queue-kinds.js";
 
 /**
  * @typedef {import("./types.js").QueueEntry} QueueEntry
@@ -86,6 +88,8 @@ function createQueueEntry(doc) {
   const name = part(doc, "span", "queue-name");
   name.dir = "auto";
   const note = part(doc, "span", "queue-note");
+  // A withdrawal or an unfollow says which it is (a removal is the default).
+  const kind = part(doc, "span", "queue-badge queue-kind", "queue-entry-kind");
   // A dry-run entry says so: its step stops at the confirm button.
   const badge = part(doc, "span", "queue-badge", "queue-entry-dry-run");
   const cancel = /** @type {HTMLButtonElement} */ (
@@ -97,7 +101,7 @@ function createQueueEntry(doc) {
   const whom = part(doc, "span", "visually-hidden");
   cancel.append(t("popupCancelOne"), whom);
   // Spaces between the parts, so they read as words and not "Bob Buildercancel".
-  item.append(name, " ", badge, " ", note, " ", cancel);
+  item.append(name, " ", kind, " ", badge, " ", note, " ", cancel);
   return item;
 }
 
@@ -113,19 +117,24 @@ function fillQueueEntry(item, entry, checkWaits) {
   item.dataset.slug = entry.slug;
   item.dataset.status = entry.status.kind;
   item.dataset.dryRun = entry.dryRun ? "true" : "false";
+  const words = KINDS[kindOf(entry)];
+  item.dataset.action = kindOf(entry);
   query(item, ".queue-name").textContent = name;
+  const kind = query(item, ".queue-kind");
+  kind.textContent = words.badge ? t(words.badge) : "";
+  show(kind, Boolean(words.badge));
   const note = query(item, ".queue-note");
   note.textContent = unconfirmed
-    ? t("popupEntryUnconfirmed")
+    ? t(words.unconfirmed)
     : checkWaits
       ? t("popupEntryCheckWaits")
       : underWay
         ? entry.dryRun
           ? t("popupEntryDryRunNow")
-          : t("popupEntryRemovingNow")
+          : t(words.rowNow)
         : "";
   show(note, underWay || checkWaits || unconfirmed);
-  const badge = query(item, ".queue-badge");
+  const badge = query(item, '[data-testid="queue-entry-dry-run"]');
   badge.textContent = entry.dryRun ? t("popupDryRunBadge") : "";
   show(badge, Boolean(entry.dryRun));
   const cancel = /** @type {HTMLButtonElement} */ (query(item, '[data-testid="queue-cancel-one"]'));
@@ -135,8 +144,8 @@ function fillQueueEntry(item, entry, checkWaits) {
   cancel.disabled = underWay;
   show(cancel, !unconfirmed);
   query(cancel, ".visually-hidden").textContent = underWay
-    ? ` ${t("popupCancelWhomUnderWay", name)}`
+    ? ` ${t(words.cancelUnderWay, name)}`
     : checkWaits
       ? ` ${t("popupCancelWhomChecking", name)}`
-      : ` ${t("popupCancelWhomRemoving", name)}`;
+      : ` ${t(words.cancelWhom, name)}`;
 }

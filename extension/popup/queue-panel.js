@@ -1,8 +1,9 @@
 // @ts-check
-// The popup's queue panel: the removal queue's state (running, paused and why,
+// The popup's queue panel: the action queue's state (running, paused and why,
 // idle; while it runs or is paused, the state and its control are the
 // popup's next step, right under the figures: next-step.js), the counts,
-// today's removals against the daily cap, what the next step waits for, the
+// today's removals against the daily cap (each kind's line: queue-kinds.js),
+// what the next step waits for, the
 // time left, the dry-run and cool-down notices, and which of Pause and Cancel
 // are offered. Drawn from storage.local.queue (the core's
 // QueueProgress and entries); why it is paused and the way on (Resume or
@@ -13,6 +14,7 @@ import { byId, byTestId, isVisibleIn, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
 import { countdown, formatters, timeLeft, trimSentence } from "./format.js";
 import { renderNextStep } from "./next-step.js";
+import { KINDS, kindOf, renderKinds } from "./queue-kinds.js";
 import { renderQueueList } from "./queue-list.js";
 import { pauseOf, pauseReason, renderCooldown, renderWayOn } from "./queue-pause.js";
 
@@ -43,6 +45,8 @@ const WAIT_PHRASES = {
   "another-account": "waitAnotherAccount",
   "no-list": "waitNoList",
   "search-hides-list": "waitSearchHidesList",
+  "sent-list": "waitSentList",
+  "following-list": "waitFollowingList",
 };
 
 /**
@@ -133,6 +137,7 @@ function drawQueue(doc, queue, nowMs) {
   byTestId(doc, "queue-count").textContent = text.number.format(pending + inProgress);
   byTestId(doc, "removed-count").textContent = text.number.format(removed);
   show(byId(doc, "queue-view"), Boolean(progress) && everQueued);
+  const mixed = renderKinds(doc, everQueued ? progress : null, entries, text);
   if (!progress || !everQueued) {
     stateLine.dataset.state = "idle";
     stateLine.classList.remove("is-warning");
@@ -149,7 +154,8 @@ function drawQueue(doc, queue, nowMs) {
     progress.state === "running" || progress.state === "paused" ? progress.state : "idle";
   stateLine.dataset.state = state;
   const pause = pauseOf(queue);
-  const reason = trimSentence(pauseReason(pause));
+  const page = pageNeeded(progress, entries);
+  const reason = trimSentence(pauseReason(pause, page));
   stateLine.textContent =
     state === "paused"
       ? reason
@@ -163,13 +169,12 @@ function drawQueue(doc, queue, nowMs) {
   const dryRunNote = byId(doc, "queue-dry-run");
   dryRunNote.textContent =
     dryRunLeft === pending + inProgress
-      ? t("popupDryRunAll")
-      : t("popupDryRunSome", text.number.format(dryRunLeft));
+      ? t(mixed ? "popupDryRunAllMixed" : "popupDryRunAll")
+      : t(mixed ? "popupDryRunSomeMixed" : "popupDryRunSome", text.number.format(dryRunLeft));
   show(dryRunNote, dryRunLeft > 0);
   renderCooldown(doc, progress, nowMs);
   showQueueNow(doc, state !== "idle" || !byTestId(doc, "queue-cooldown").hidden);
 
-  byId(doc, "queue-count-words").textContent = t("popupQueueCountWords");
   byTestId(doc, "removed-today").textContent =
     typeof progress.dailyCap === "number"
       ? t(
@@ -195,7 +200,9 @@ function drawQueue(doc, queue, nowMs) {
     others.failed ? tn("popupOtherFailed", others.failed) : "",
     others.skipped ? tn("popupOtherSkipped", others.skipped) : "",
     others.cancelled ? tn("popupOtherCancelled", others.cancelled) : "",
-    others.unconfirmed ? tn("popupOtherUnconfirmed", others.unconfirmed) : "",
+    others.unconfirmed
+      ? tn(mixed ? "popupOtherUnconfirmedMixed" : "popupOtherUnconfirmed", others.unconfirmed)
+      : "",
   ].filter(Boolean);
   const otherLine = byId(doc, "queue-other");
   otherLine.textContent = otherWords.length
@@ -203,14 +210,13 @@ function drawQueue(doc, queue, nowMs) {
     : "";
   show(otherLine, otherWords.length > 0);
 
-  renderWayOn(doc, pause);
+  renderWayOn(doc, pause, page);
   show(byTestId(doc, "queue-pause"), state === "running");
   show(byTestId(doc, "queue-cancel"), pending > 0);
   if (pending === 0) showCancelConfirm(doc, false);
-  byId(doc, "queue-cancel-question").textContent = tn(
-    inProgress ? "popupCancelQuestionUnderWay" : "popupCancelQuestion",
-    pending,
-  );
+  byId(doc, "queue-cancel-question").textContent = mixed
+    ? tn(inProgress ? "popupCancelQuestionUnderWayMixed" : "popupCancelQuestionMixed", pending)
+    : tn(inProgress ? "popupCancelQuestionUnderWay" : "popupCancelQuestion", pending);
 
   renderQueueList(doc, entries, text, progress.checkWaiting ?? null);
 }
@@ -246,13 +252,32 @@ function nextAction(text, state, progress, inProgress, nowMs) {
   if (typeof at !== "number" || at <= nowMs || progress.waitingFor === "step-in-flight") {
     if (inProgress) {
       const who = inProgress.name?.trim() || t("popupOnePerson");
-      return inProgress.dryRun ? t("popupDryRunOn", who) : t("popupRemovingNow", who);
+      return inProgress.dryRun ? t("popupDryRunOn", who) : t(KINDS[kindOf(inProgress)].now, who);
     }
     return t("popupNextAnyMoment");
   }
   const why = progress.waitingFor ? (WAIT_PHRASES[progress.waitingFor] ?? "") : "";
   const next = t("popupNextIn", countdown(at - nowMs));
   return why ? t("popupWaitingWhy", t(why), next) : next;
+}
+
+/**
+ * The LinkedIn page the queue needs open to go on: that of the step under
+ * way or next in line, else of the first kind with anyone waiting.
+ *
+ * @param {QueueProgress} progress
+ * @param {QueueEntry[]} entries
+ * @returns {"connections" | "invitations" | "following"}
+ */
+function pageNeeded(progress, entries) {
+  const next =
+    entries.find((entry) => entry.status.kind === "in-progress") ??
+    entries.find((entry) => entry.status.kind === "pending");
+  if (next) return KINDS[kindOf(next)].page;
+  const waiting = (Array.isArray(progress.kinds) ? progress.kinds : []).find(
+    (line) => line && line.kind in KINDS && Number(line.pending) > 0,
+  );
+  return waiting ? KINDS[waiting.kind].page : "connections";
 }
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 // The popup's pause notices: why the removal queue is paused (the core's
 // cause code and message), the way on the cause offers
-// (Open the connections page when the queue needs it, Resume otherwise), and
+// (Open the page the queue needs when that is the cause, Resume otherwise), and
 // the cool-down after LinkedIn showed a warning, with the acknowledgement
 // without which Resume stays disabled. Never decided on the reason's words.
 
@@ -56,16 +56,28 @@ export function pauseOf(queue) {
  * A pause's reason in the member's language: the core's own sentence in
  * English (it says more: which trouble, which account), the words for its
  * cause code in any other language (the core words its reasons in English
- * only).
+ * only). Paused for want of a page, the words name the page the queue
+ * needs (`page`).
  *
  * @param {QueuePause | null} pause
+ * @param {keyof typeof NEEDS_PAGE_WORDS} [page] the page the next step needs
  */
-export function pauseReason(pause) {
+export function pauseReason(pause, page = "connections") {
   if (!pause) return "";
-  const key = PAUSE_CAUSE_WORDS[/** @type {PauseCause} */ (pause.cause)];
+  const key =
+    pause.cause === "needsPage"
+      ? (NEEDS_PAGE_WORDS[page] ?? PAUSE_CAUSE_WORDS.needsPage)
+      : PAUSE_CAUSE_WORDS[/** @type {PauseCause} */ (pause.cause)];
   if (uiLanguage() === "en" || !key) return pause.message;
   return t(key);
 }
+
+/** Paused for want of a page: the words of each page (other languages than English). */
+const NEEDS_PAGE_WORDS = {
+  connections: "pauseNeedsPage",
+  invitations: "pauseNeedsSentPage",
+  following: "pauseNeedsFollowingPage",
+};
 
 /** The message key of each pause cause's words (other languages than English). */
 /** @type {Record<PauseCause, string>} */
@@ -77,16 +89,29 @@ const PAUSE_CAUSE_WORDS = {
   account: "pauseAccount",
 };
 
+/** The words of the Open button, by the page the queue needs. */
+const OPEN_PAGE_WORDS = {
+  connections: "openConnections",
+  invitations: "popupOpenSentInvitations",
+  following: "popupOpenFollowing",
+};
+
 /**
- * Offers the way on from a pause: Open the connections page or Resume, by
- * the pause's cause; neither while the queue is not paused.
+ * Offers the way on from a pause: Open the page the queue needs (the
+ * connections page, or the sent invitations or following page for a
+ * withdrawal or an unfollow) or Resume, by the pause's cause; neither while
+ * the queue is not paused.
  *
  * @param {Document} doc
  * @param {QueuePause | null} pause
+ * @param {keyof typeof OPEN_PAGE_WORDS} [page] the page the queue needs open
  */
-export function renderWayOn(doc, pause) {
+export function renderWayOn(doc, pause, page = "connections") {
   const wayOn = pause ? (PAUSE_WAY_ON[/** @type {PauseCause} */ (pause.cause)] ?? "resume") : null;
-  show(byTestId(doc, "queue-open-page"), wayOn === "open-page");
+  const open = byTestId(doc, "queue-open-page");
+  open.dataset.page = page;
+  open.textContent = t(OPEN_PAGE_WORDS[page] ?? "openConnections");
+  show(open, wayOn === "open-page");
   show(byTestId(doc, "queue-resume"), wayOn === "resume");
 }
 

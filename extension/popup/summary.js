@@ -1,7 +1,8 @@
 // @ts-check
 // The popup's summary: the three figures (connections, followers, following:
 // digits, "about", "at least", when and where each was read, "—" and the page
-// to read when unread), the 500+ badge, the room left before the 30,000 cap,
+// to read when unread), the other relations under them (relations.js), the
+// 500+ badge, the room left before the 30,000 cap,
 // how many of the connections have been read (the review page's list), the
 // goal select, whose network it is and the empty state. `render(doc,
 // summary)` draws one whole Summary and hands the ratio, the chart, the
@@ -20,6 +21,7 @@ import {
 } from "./notices.js";
 import { renderNextStep } from "./next-step.js";
 import { renderRatio } from "./ratio.js";
+import { renderRelations } from "./relations.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
@@ -115,6 +117,7 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderCorruptNotice(doc, summary);
   show(byTestId(doc, "empty-state"), isEmpty(summary));
   for (const { figure } of FIGURES) renderFigure(doc, figure, summary[figure], text, nowMs);
+  renderRelations(doc, summary, text);
   renderConsistency(doc, summary);
   renderBadge(doc, summary);
   renderCap(doc, summary, text);

@@ -27,9 +27,14 @@
  * @typedef {{ language: string | null, removal: "known" | "learned" | "unavailable" | "not-read" }}
  *   RemovalLanguage the member's LinkedIn language (the last page's `<html lang>`) and whether
  *   netprune removes in it (the core's `removalLanguage`)
+ * @typedef {{ pendingInvitations: number, oldestInvitationDays: number | null,
+ *   invitationsOverAMonth: number, followingPeople: number, followingNotConnections: number,
+ *   invitationsReadMs: number | null, followingReadMs: number | null }} Relations the
+ *   member's other relations as the core counted the people read on the sent invitations and
+ *   following pages; a null read time: that page was never read
  * @typedef {{
  *   connections: Count | null, followers: Count | null, following: Count | null,
- *   peopleRead: number,
+ *   peopleRead: number, relations?: Relations,
  *   badge: { status: "shows" | "not-yet" | "unknown", connectionsNeeded: number | null },
  *   cap: { limit: number, headroom: number | null, atCap: boolean },
  *   goal: GoalId, goals: Goal[], ratio: Ratio | null,
@@ -41,7 +46,7 @@
  * }} Summary
  * @typedef {"pacing" | "breather" | "hourly-cap" | "daily-cap" | "quiet-hours" | "backoff"
  *   | "step-in-flight" | "tab-hidden" | "tab-busy" | "another-account" | "no-list"
- *   | "search-hides-list"} WaitReason
+ *   | "search-hides-list" | "sent-list" | "following-list"} WaitReason
  * @typedef {{
  *   state: "idle" | "running" | "paused", reason: string | null, pausedAtMs: number | null,
  *   pause: { cause: PauseCause, message: string, atMs: number } | null,
@@ -52,8 +57,14 @@
  *   hourlyCap: number | null, dailyCap: number | null, nextActionAtMs: number | null,
  *   waitingFor: WaitReason | null, etaMs: number | null, dryRunLeft: number, devPacing: boolean,
  *   unconfirmed?: number, checkWaiting?: string | null,
+ *   kinds?: KindProgress[], overallToday?: number, overallDailyCap?: number | null,
  * }} QueueProgress the core's QueueProgress, as the background stores it: `pause` says why
  *   it is paused (`reason` and `pauseCause` repeat it)
+ * @typedef {"remove" | "withdraw" | "unfollow"} ActionKind a queued step's kind
+ * @typedef {{ kind: ActionKind, pending: number, done: number, doneToday: number,
+ *   attemptsThisHour: number, attemptsToday: number, hourlyCap: number | null,
+ *   dailyCap: number | null }} KindProgress one kind's share of the queue (null caps under
+ *   development pacing); `removed` and `removedToday` count removals only
  * @typedef {"needsPage" | "trouble" | "member" | "failures" | "account"} PauseCause the
  *   core's pause cause codes; the popup switches on them, never on the reason's words
  * @typedef {{ cause: PauseCause | "unknown", message: string }} QueuePause why the queue
@@ -61,7 +72,8 @@
  * @typedef {{ kind: "pending" | "in-progress" | "removed" | "cancelled" | "failed" | "skipped"
  *   | "unconfirmed", reason?: string, why?: string }} EntryStatus
  * @typedef {{ slug: string, name: string, queuedAtMs: number, status: EntryStatus,
- *   attempts: number, dryRun?: boolean }} QueueEntry
+ *   attempts: number, dryRun?: boolean, action?: "withdraw" | "unfollow" }} QueueEntry
+ *   `action` absent: a removal
  * @typedef {{ progress: QueueProgress | null, entries: QueueEntry[], needsPage?: boolean,
  *   waitingOn?: string | null }}
  *   QueueStore storage.local.queue, written by the background on every queue change;

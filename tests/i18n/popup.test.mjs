@@ -13,6 +13,9 @@ import { missingKeys } from "../../extension/lib/i18n.js";
 import {
   ENTRIES,
   collectRun,
+  entry,
+  kindLine,
+  readRelations,
   count,
   emptySummary,
   openPopup,
@@ -197,6 +200,71 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     const idle = queueStore({ state: "idle", pending: 0, inProgress: 0, removed: 0 }, []);
     ({ doc } = await popupIn(t, language, withHistory(), { queue: idle }));
     assertTranslated(doc, language, "nobody queued");
+
+    // The queue holding every kind (issue 13): a withdrawal under way, an
+    // unfollow waiting, a line per kind with its cap and the overall one;
+    // waiting for the sent invitations or following page; paused for want
+    // of the sent invitations page; then the pages read with one person
+    // each (the singular words) and an older cache without relations.
+    const kinds = [
+      kindLine("remove", { pending: 1, doneToday: 3 }),
+      kindLine("withdraw", { pending: 2, done: 4, doneToday: 4 }),
+      kindLine("unfollow", { pending: 1, doneToday: 1 }),
+    ];
+    const mixedEntries = [
+      { ...entry("old-invite", "Old Invite", "in-progress"), action: "withdraw" },
+      { ...entry("new-invite", "New Invite"), action: "withdraw" },
+      { ...entry("star-poster", "Star Poster"), action: "unfollow" },
+      entry("cara-jones", "Cara Jones"),
+      { ...entry("gone-invite", "Gone Invite", "unconfirmed"), action: "withdraw" },
+      { ...entry("gone-follow", "Gone Follow", "unconfirmed"), action: "unfollow" },
+    ];
+    const mixed = queueStore(
+      { kinds, pending: 3, inProgress: 1, overallToday: 8, unconfirmed: 2 },
+      mixedEntries,
+    );
+    const everyKind = await popupIn(t, language, withHistory(), { queue: mixed });
+    assertTranslated(everyKind.doc, language, "a queue of every kind, a withdrawal under way");
+    click(everyKind.dom, byTestId(everyKind.doc, "queue-cancel"));
+    click(everyKind.dom, everyKind.doc.getElementById("queue-cancel-yes"));
+    await settle();
+    await settle();
+    assert.notEqual(everyKind.doc.getElementById("queue-status").textContent, "");
+    assertTranslated(everyKind.doc, language, "a queue of every kind cancelled");
+    const unfollowing = queueStore({ kinds, overallDailyCap: null, devPacing: true }, [
+      { ...mixedEntries[2], status: { kind: "in-progress" } },
+      mixedEntries[1],
+    ]);
+    ({ doc } = await popupIn(t, language, withHistory(), { queue: unfollowing }));
+    assertTranslated(doc, language, "an unfollow under way, no caps");
+    for (const waitingFor of ["sent-list", "following-list"]) {
+      const waiting = queueStore(
+        { kinds, waitingFor, nextActionAtMs: Date.now() + 3 * HOUR },
+        mixedEntries.slice(1),
+      );
+      ({ doc } = await popupIn(t, language, withHistory(), { queue: waiting }));
+      assertTranslated(doc, language, `waiting for ${waitingFor}`);
+    }
+    for (const action of ["withdraw", "unfollow"]) {
+      const needsSent = queueStore({ ...paused("needsPage", "Open it."), kinds }, [
+        { ...entry("old-invite", "Old Invite"), action },
+      ]);
+      ({ doc } = await popupIn(t, language, withHistory(), { queue: needsSent }));
+      assertTranslated(doc, language, `paused for the page of a step to ${action}`);
+    }
+    const single = withHistory();
+    single.relations = readRelations({
+      pendingInvitations: 1,
+      invitationsOverAMonth: 1,
+      oldestInvitationDays: 3,
+      followingNotConnections: 1,
+    });
+    ({ doc } = await popupIn(t, language, single));
+    assertTranslated(doc, language, "one invitation, one person followed");
+    const older = withHistory();
+    delete older.relations;
+    ({ doc } = await popupIn(t, language, older));
+    assertTranslated(doc, language, "a cached Summary without relations");
 
     // The background cannot be reached.
     const unreachable = stubExtension(

@@ -98,3 +98,114 @@ export function coreQueue({ people = ["Ana One", "Bob Two"], pause, nowMs = Date
   }
   return { progress: core.queueProgress(nowMs, 0), entries: core.queueEntries() };
 }
+
+export const SENT_PAGE = "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+export const FOLLOWING_PAGE = PAGES.following;
+
+/** A slug for a name, as the tests' profile links use ("Ana One" -> "ana-one"). */
+export const slugOf = (name) => name.toLowerCase().replace(/\W+/g, "-");
+
+/**
+ * A core that has read `connections` (names) on the connections page,
+ * `invitations` (`[name, sentText]`) on the sent invitations page and
+ * `follows` (names) on the following page, each only when given, a minute
+ * before `nowMs`.
+ *
+ * @param {{ connections?: string[], invitations?: [string, string][], follows?: string[],
+ *   nowMs?: number }} options
+ */
+export function coreWithRelations({ connections = [], invitations, follows, nowMs = Date.now() }) {
+  const core = new Core();
+  const readAt = nowMs - 60_000;
+  if (connections.length) {
+    const reading = countsReading("connections", { connections: String(connections.length) });
+    reading.cards = connections.map((name) => ({
+      profileUrl: `/in/${slugOf(name)}/`,
+      name,
+      headline: null,
+      connectedText: "Connected on August 7, 2024",
+    }));
+    core.ingest(reading, readAt);
+  }
+  const page = (kind, url) => ({
+    page: kind,
+    url,
+    recognised: true,
+    generation: "sdui-2026",
+    reason: null,
+    counts: {},
+    cards: [],
+  });
+  if (invitations) {
+    core.ingest(
+      {
+        ...page("invitations", SENT_PAGE),
+        invitations: invitations.map(([name, sentText]) => ({
+          profileUrl: `/in/${slugOf(name)}/`,
+          name,
+          headline: "Engineer",
+          sentText,
+          hasNote: false,
+        })),
+      },
+      readAt,
+    );
+  }
+  if (follows) {
+    core.ingest(
+      {
+        ...page("following", FOLLOWING_PAGE),
+        follows: follows.map((name) => ({ profileUrl: `/in/${slugOf(name)}/`, name })),
+      },
+      readAt,
+    );
+  }
+  return core;
+}
+
+/**
+ * storage.local.queue of a core holding every kind of step: `remove`
+ * (connections), `withdraw` (invitations sent two months ago) and `unfollow`
+ * (people followed who are not connections), each queued with the core's own
+ * rules. `devPacing` sets the core's development pacing (no caps) first.
+ *
+ * @param {{ remove?: string[], withdraw?: string[], unfollow?: string[], nowMs?: number,
+ *   devPacing?: number }} options
+ * @returns {{ core: any, store: () => { progress: any, entries: any[] } }} the core (to take
+ *   steps) and its queue as the background stores it, at `nowMs`
+ */
+export function coreActionQueue({
+  remove = [],
+  withdraw = [],
+  unfollow = [],
+  nowMs = Date.now(),
+  devPacing,
+}) {
+  const core = coreWithRelations({
+    connections: remove,
+    invitations: withdraw.map((name) => [name, "Sent 2 months ago"]),
+    follows: unfollow,
+    nowMs,
+  });
+  if (devPacing !== undefined) core.setDevPacing(devPacing);
+  const queue = (slugs, kind) => {
+    if (!slugs.length) return;
+    const answer =
+      kind === "remove"
+        ? core.queueRemovals(slugs.map(slugOf), nowMs, false)
+        : core.queueActions(slugs.map(slugOf), kind, nowMs, false);
+    if (answer.queued !== slugs.length) {
+      throw new Error(`the core refused ${kind}: ${JSON.stringify(answer)}`);
+    }
+  };
+  queue(remove, "remove");
+  queue(withdraw, "withdraw");
+  queue(unfollow, "unfollow");
+  return {
+    core,
+    store: (atMs = nowMs) => ({
+      progress: core.queueProgress(atMs, 0),
+      entries: core.queueEntries(),
+    }),
+  };
+}

@@ -48,6 +48,34 @@ export function emptySummary(overrides = {}) {
     consistency: { status: "empty", problems: [] },
     page: null,
     corrupt: null,
+    relations: unreadRelations(),
+    ...overrides,
+  };
+}
+
+/** The core's `relations` before the sent invitations and following pages were read. */
+export function unreadRelations() {
+  return {
+    pendingInvitations: 0,
+    oldestInvitationDays: null,
+    invitationsOverAMonth: 0,
+    followingPeople: 0,
+    followingNotConnections: 0,
+    invitationsReadMs: null,
+    followingReadMs: null,
+  };
+}
+
+/** 1,204 invitations pending, the oldest 95 days old; 56 of 312 followed are not connections. */
+export function readRelations(overrides = {}) {
+  return {
+    pendingInvitations: 1204,
+    oldestInvitationDays: 95,
+    invitationsOverAMonth: 37,
+    followingPeople: 312,
+    followingNotConnections: 56,
+    invitationsReadMs: Date.now() - 2 * HOUR,
+    followingReadMs: Date.now() - 3 * HOUR,
     ...overrides,
   };
 }
@@ -75,6 +103,7 @@ export function fullSummary(overrides = {}) {
       connectionsToBand: null,
     },
     consistency: { status: "consistent", problems: [] },
+    relations: readRelations(),
     page: {
       page: "connections",
       status: "recognised",
@@ -258,9 +287,35 @@ export function queueStore(progress = {}, entries = []) {
       cooldownUntilMs: null,
       cooldownReason: null,
       devPacing: false,
+      kinds: [
+        kindLine("remove", { pending: 12, done: 34, doneToday: 12, attemptsToday: 12 }),
+        kindLine("withdraw"),
+        kindLine("unfollow"),
+      ],
+      overallToday: 12,
+      overallDailyCap: 100,
       ...progress,
     },
     entries,
+  };
+}
+
+/** The core's caps by kind (src/removal/pacing), hourly and daily. */
+export const KIND_CAPS = { remove: [15, 60], withdraw: [10, 40], unfollow: [15, 60] };
+
+/** One kind's line of `progress.kinds`, nothing waiting or done unless told. */
+export function kindLine(kind, counts = {}) {
+  const [hourlyCap, dailyCap] = KIND_CAPS[kind];
+  return {
+    kind,
+    pending: 0,
+    done: 0,
+    doneToday: 0,
+    attemptsThisHour: 0,
+    attemptsToday: 0,
+    hourlyCap,
+    dailyCap,
+    ...counts,
   };
 }
 

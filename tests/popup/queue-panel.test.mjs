@@ -371,4 +371,10 @@ test("the_canned_queues_have_the_shape_the_core_answers", () => {
   assert.deepEqual(missing, [], "QueueProgress fields the canned queue lacks");
   const entryMissing = keys(real.entries[0]).filter((key) => !(key in canned.entries[1]));
   assert.deepEqual(entryMissing, [], "entry fields the canned entries lack");
+  assert.deepEqual(
+    canned.progress.kinds.map((line) => [line.kind, keys(line), line.hourlyCap, line.dailyCap]),
+    real.progress.kinds.map((line) => [line.kind, keys(line), line.hourlyCap, line.dailyCap]),
+    "the kinds, their fields and caps",
+  );
+  assert.equal(canned.progress.overallDailyCap, real.progress.overallDailyCap, "the overall cap");
 });

@@ -170,9 +170,19 @@ test("the_canned_summaries_have_the_shape_the_core_answers", () => {
   const keys = (object) => Object.keys(object ?? {}).sort();
   const missing = keys(summary).filter((key) => key !== "history" && !(key in canned));
   assert.deepEqual(missing, [], "top-level fields the canned Summary lacks");
-  for (const part of ["connections", "followers", "badge", "cap", "ratio", "consistency", "page"]) {
+  for (const part of [
+    "connections",
+    "followers",
+    "badge",
+    "cap",
+    "ratio",
+    "consistency",
+    "page",
+    "relations",
+  ]) {
     assert.deepEqual(keys(canned[part]), keys(summary[part]), part);
   }
+  assert.deepEqual(emptySummary().relations, summary.relations, "nothing read: the core's zeros");
   assert.deepEqual(keys(canned.goals[0]), keys(summary.goals[0]), "goals");
   assert.deepEqual(
     canned.goals.map((goal) => [goal.id, goal.low, goal.high]),

@@ -1,0 +1,193 @@
+// The popup's other relations (relations.js), under the three figures: the
+// invitations the member sent that are still pending (how many, how old the
+// oldest is, how many over a month old) and the people they follow who are
+// not connections; "—" and the page to read while that page was never read.
+// Drawn from what the real core answers. Run: node --test tests/popup/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { axeViolations, byTestId, isShown, settle, text } from "../review/dom.mjs";
+import {
+  backgroundWith,
+  emptySummary,
+  fullSummary,
+  openPopup,
+  readRelations,
+  unreadRelations,
+} from "./helpers.mjs";
+import { FOLLOWING_PAGE, SENT_PAGE, coreWithRelations } from "./core.mjs";
+
+const line = (doc, relation) => doc.querySelector(`[data-relation="${relation}"]`);
+
+/** What a member sees or hears of `element`: its text outside hidden parts. */
+function shown(element) {
+  const doc = element.ownerDocument;
+  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  const words = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (isShown(node.parentElement)) words.push(node.nodeValue);
+  }
+  return words.join(" ").replace(/\s+/g, " ").trim();
+}
+const part = (doc, relation, name) => line(doc, relation).querySelector(`[data-part="${name}"]`);
+
+/** A popup drawing the core's Summary of `core`, with its relations. */
+async function popupOf(t, core, options) {
+  const summary = core.summary(Date.now());
+  return { ...(await openPopup(t, backgroundWith(summary, options))), summary };
+}
+
+test("unread_pages_show_a_dash_and_the_link_to_read_each", async (t) => {
+  // The core's Summary with the connections page read, neither of the others.
+  const core = coreWithRelations({ connections: ["Ana One", "Bob Two"] });
+  const { doc, extension, summary } = await popupOf(t, core);
+  assert.equal(summary.relations.invitationsReadMs, null, "the core says: never read");
+  assert.equal(summary.relations.followingReadMs, null);
+
+  for (const [relation, testId, page, link] of [
+    ["invitations", "pending-invitations", SENT_PAGE, "Visit your sent invitations page"],
+    ["following", "following-not-connections", FOLLOWING_PAGE, "Visit your following page"],
+  ]) {
+    assert.equal(byTestId(doc, testId).textContent, "", `${testId}: no digits while unread`);
+    assert.ok(isShown(part(doc, relation, "missing")), `${relation}: the dash`);
+    assert.ok(isShown(part(doc, relation, "hint")), `${relation}: the link`);
+    assert.ok(!isShown(part(doc, relation, "detail")));
+    const anchor = part(doc, relation, "hint-link");
+    assert.equal(anchor.href, page);
+    assert.equal(text(anchor), link);
+    assert.equal(line(doc, relation).dataset.read, "false");
+  }
+  assert.equal(
+    shown(line(doc, "invitations")),
+    "— pending invitations Not read yet. Visit your sent invitations page",
+  );
+  assert.equal(
+    shown(line(doc, "following")),
+    "— people you follow who are not connections Not read yet. Visit your following page",
+  );
+
+  // The link opens the page in a tab (a popup's own navigation would replace it).
+  part(doc, "invitations", "hint-link").click();
+  await settle();
+  assert.deepEqual(extension.opened, [SENT_PAGE]);
+});
+
+test("read_pages_show_the_core_counts_the_oldest_age_and_those_over_a_month", async (t) => {
+  const core = coreWithRelations({
+    connections: ["Ana One"],
+    invitations: [
+      ["Old Invite", "Sent 3 months ago"],
+      ["Mid Invite", "Sent 5 weeks ago"],
+      ["New Invite", "Sent 2 days ago"],
+    ],
+    follows: ["Ana One", "Star Poster"],
+  });
+  const { doc, summary } = await popupOf(t, core);
+  assert.equal(summary.relations.pendingInvitations, 3);
+  assert.equal(summary.relations.invitationsOverAMonth, 2);
+  assert.equal(summary.relations.followingNotConnections, 1, "Ana is a connection");
+
+  assert.equal(byTestId(doc, "pending-invitations").textContent, "3");
+  assert.ok(!isShown(part(doc, "invitations", "missing")));
+  assert.ok(!isShown(part(doc, "invitations", "hint")));
+  assert.equal(
+    shown(line(doc, "invitations")),
+    `3 pending invitations (oldest sent about 3 months ago, 2 over a month old)`,
+  );
+  assert.equal(line(doc, "invitations").dataset.read, "true");
+  // One person: the words agree with the number.
+  assert.equal(byTestId(doc, "following-not-connections").textContent, "1");
+  assert.equal(shown(line(doc, "following")), "1 person you follow who is not a connection");
+  assert.ok(!isShown(part(doc, "following", "hint")));
+  // The following figure stays LinkedIn's total, untouched by the people read.
+  assert.equal(byTestId(doc, "following-count").textContent, "");
+});
+
+test("counts_are_digits_with_the_language_s_separators", async (t) => {
+  const invitations = Array.from({ length: 1234 }, (_, i) => [`Person ${i}`, "Sent 1 week ago"]);
+  const core = coreWithRelations({ invitations, follows: [] });
+  const english = await popupOf(t, core);
+  assert.equal(english.summary.relations.pendingInvitations, 1234);
+  const digits = byTestId(english.doc, "pending-invitations").textContent;
+  assert.equal(digits, "1,234");
+  assert.match(digits, /^[\d,]+$/, "digits only, no words");
+  assert.equal(
+    shown(line(english.doc, "invitations")),
+    "1,234 pending invitations (oldest sent 7 days ago)",
+    "none over a month: not said",
+  );
+  // A following page that listed nobody: the core dates a page by the people
+  // read on it, so it still reads as never read (a dash, not a 0).
+  assert.equal(english.summary.relations.followingReadMs, null);
+  assert.equal(byTestId(english.doc, "following-not-connections").textContent, "");
+  const german = await popupOf(t, core, { language: "de" });
+  assert.equal(byTestId(german.doc, "pending-invitations").textContent, "1.234");
+  assert.match(shown(line(german.doc, "invitations")), /^1\.234 ausstehende Einladungen \(/);
+});
+
+test("a_page_read_with_nobody_left_shows_zero_not_a_dash", async (t) => {
+  // Every invitation withdrawn since: the page was read, nothing pending.
+  const summary = fullSummary({
+    relations: readRelations({
+      pendingInvitations: 0,
+      oldestInvitationDays: null,
+      invitationsOverAMonth: 0,
+      followingNotConnections: 0,
+    }),
+  });
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  assert.equal(byTestId(doc, "pending-invitations").textContent, "0");
+  assert.ok(!isShown(part(doc, "invitations", "missing")));
+  assert.ok(!isShown(part(doc, "invitations", "detail")), "no oldest when there is none");
+  assert.equal(shown(line(doc, "invitations")), "0 pending invitations");
+  assert.equal(shown(line(doc, "following")), "0 people you follow who are not connections");
+});
+
+test("the_oldest_invitation_is_as_precise_as_linkedin_s_words", async (t) => {
+  const oldest = async (days) => {
+    const summary = fullSummary({
+      relations: readRelations({ oldestInvitationDays: days, invitationsOverAMonth: 0 }),
+    });
+    const { doc } = await openPopup(t, backgroundWith(summary));
+    return shown(part(doc, "invitations", "detail"));
+  };
+  assert.equal(await oldest(0), "(oldest sent today)");
+  assert.equal(await oldest(1), "(oldest sent yesterday)");
+  assert.equal(await oldest(5), "(oldest sent 5 days ago)");
+  assert.equal(await oldest(21), "(oldest sent about 3 weeks ago)");
+  assert.equal(await oldest(95), "(oldest sent about 3 months ago)");
+  assert.equal(await oldest(800), "(oldest sent about 2 years ago)");
+});
+
+test("the_full_canned_summary_and_an_older_cache_without_relations", async (t) => {
+  const { doc } = await openPopup(t, backgroundWith(fullSummary()));
+  assert.equal(byTestId(doc, "pending-invitations").textContent, "1,204");
+  assert.equal(
+    shown(line(doc, "invitations")),
+    "1,204 pending invitations (oldest sent about 3 months ago, 37 over a month old)",
+  );
+  assert.equal(byTestId(doc, "following-not-connections").textContent, "56");
+
+  // A Summary cached by an earlier netprune has no `relations`: both unread.
+  const older = fullSummary();
+  delete older.relations;
+  const cached = await openPopup(t, backgroundWith(older));
+  assert.equal(byTestId(cached.doc, "pending-invitations").textContent, "");
+  assert.ok(isShown(part(cached.doc, "invitations", "missing")));
+  assert.ok(isShown(part(cached.doc, "following", "hint")));
+
+  // Redrawn with the pages read, then the dash goes.
+  const { doc: again } = await openPopup(
+    t,
+    backgroundWith(emptySummary({ relations: { ...unreadRelations(), followingReadMs: 1 } })),
+  );
+  assert.ok(!isShown(part(again, "following", "missing")));
+  assert.equal(byTestId(again, "following-not-connections").textContent, "0");
+});
+
+test("axe_finds_no_violations_in_the_relations_unread_or_read", async (t) => {
+  const unread = await openPopup(t, backgroundWith(emptySummary()));
+  assert.deepEqual(await axeViolations(unread.dom), [], "never read");
+  const read = await openPopup(t, backgroundWith(fullSummary()));
+  assert.deepEqual(await axeViolations(read.dom), [], "read");
+});
