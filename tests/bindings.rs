@@ -651,3 +651,49 @@ fn the_web_adapters_seed_comes_from_crypto_and_differs_between_calls() {
     assert_ne!(pauses(None), pauses(None));
     assert_eq!(pauses(Some((1, 2))), pauses(Some((1, 2))));
 }
+
+#[wasm_bindgen_test]
+fn kind_bindings_count_plan_queue_and_hand_out_each_kind_by_its_page() {
+    let mut core = Core::new();
+    core.ingest(reading_of("3", &["ana-1"]), NOW).unwrap();
+    core.ingest(
+        js(r#"{ "page": "invitations", "url": "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
+             "recognised": true, "generation": "react-2025", "reason": null,
+             "counts": {}, "cards": [],
+             "invitations": [{ "profileUrl": "/in/ivy-2/", "name": "Ivy Example", "headline": null,
+                               "sentText": "Sent 2 months ago", "hasNote": true }],
+             "listEnd": true }"#),
+        NOW,
+    )
+    .unwrap();
+    core.set_dev_pacing(Some(10));
+    let slugs = vec!["ana-1".to_string(), "ivy-2".to_string()];
+    let counts = core.action_counts(slugs.clone()).unwrap();
+    assert_eq!(
+        JSON::stringify(&counts).unwrap(),
+        r#"{"remove":1,"unfollow":0,"withdraw":1}"#
+    );
+    let plan = core
+        .plan_actions(slugs.clone(), "withdraw", NOW, 0)
+        .unwrap();
+    assert_eq!(
+        JSON::stringify(&get(&plan, "queueable")).unwrap(),
+        r#"["ivy-2"]"#
+    );
+    assert!(get(&plan, "finishAtMs").is_null());
+    let e = error_of(core.plan_actions(slugs.clone(), "block", NOW, 0));
+    assert!(String::from(e.message()).contains("remove, withdraw or unfollow"));
+    let report = core.queue_actions(slugs, "withdraw", NOW, false).unwrap();
+    assert_eq!(get(&report, "queued").as_f64(), Some(1.0));
+    // The invitations page shown: its kind is handed out, named as such.
+    core.showing_page(Some("invitations".into()));
+    let action = core.poll_removals(NOW, 0).unwrap();
+    assert_eq!(get(&action, "kind").as_string().as_deref(), Some("remove"));
+    assert_eq!(
+        get(&action, "action").as_string().as_deref(),
+        Some("withdraw")
+    );
+    assert_eq!(get(&action, "slug").as_string().as_deref(), Some("ivy-2"));
+    let progress = core.queue_progress(NOW, 0).unwrap();
+    assert_eq!(Array::from(&get(&progress, "kinds")).length(), 3);
+}
