@@ -63,6 +63,25 @@ function bytesOf(base64) {
 const isActionPage = (page) => ACTION_PAGES.some((p) => p === page);
 
 /**
+ * The pages the waiting steps act on (the connections page when the queue
+ * says nothing of its kinds): only a reading of one of them lifts a pause
+ * for want of a page.
+ * @param {any} queue the core's queueProgress
+ * @returns {Set<string>}
+ */
+function pagesNeeded(queue) {
+  const kinds = Array.isArray(queue?.kinds) ? queue.kinds : [];
+  const pages = new Set(
+    kinds
+      .filter((k) => Number(k?.pending) > 0)
+      .map((k) => PAGE_OF_KIND[/** @type {keyof typeof PAGE_OF_KIND} */ (k.kind)])
+      .filter(Boolean),
+  );
+  if (pages.size === 0) pages.add("connections");
+  return pages;
+}
+
+/**
  * Whether a message really comes from this extension, and from where.
  * @param {chrome.runtime.MessageSender} sender
  * @returns {"linkedin-tab" | "extension-page" | null}
@@ -134,7 +153,7 @@ const handlers = {
           typeof queue.cooldownUntilMs === "number" && queue.cooldownUntilMs > Date.now();
         const lifts =
           !cooling &&
-          (pausedForPage(queue) ||
+          ((pausedForPage(queue) && pagesNeeded(queue).has(page)) ||
             (queue.state === "paused" &&
               queue.pause?.cause === "account" &&
               sameMember(member, state.owner)));

@@ -165,6 +165,16 @@ test("withdrawals_without_the_sent_invitations_page_open_pause_naming_it_and_its
   const { progress } = await bg.storedQueue();
   assert.match(progress.reason, /sent invitations page/);
   assert.equal(stepsOf(conn).length, 0, "a withdrawal went to the connections tab");
+  // The connections page read again is not the page wanted: the pause stands.
+  await sleep(5);
+  await bg.fromTab(conn, {
+    type: "page-reading",
+    reading: connectionsReading(connections, { member: ALICE }),
+  });
+  await bg.settled();
+  const still = (await bg.storedQueue()).progress;
+  assert.equal(still.state, "paused");
+  assert.equal(still.pausedAtMs, progress.pausedAtMs, "lifted and paused again");
 
   // The page opened again: its reading lifts the pause, and the step goes there.
   window(bg, 3);
