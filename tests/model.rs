@@ -8,7 +8,9 @@ use netprune::intake::reading::{
 use netprune::network::model::{
     FigureKind, Goal, ModelError, PageOutcome, Source, SNAPSHOT_VERSION,
 };
-use netprune::report::summary::{BadgeStatus, BandPosition, ConsistencyStatus};
+use netprune::report::summary::{
+    BadgeStatus, BandPosition, ConsistencyStatus, DifferencePrecision,
+};
 use netprune::Snapshot;
 use pages::connections_page;
 use proptest::prelude::*;
@@ -301,6 +303,87 @@ fn ratio_band_figures_survive_float_error() {
         (r.followers_to_band, r.connections_to_band),
         (Some(1), Some(1))
     );
+}
+
+/// Followers minus connections, and how far it holds, after reading
+/// `connections` on the connections page and `followers` on the followers
+/// page (each only when given).
+fn followers_not_connections(
+    connections: Option<&str>,
+    followers_token: Option<&str>,
+) -> (Option<u64>, Option<DifferencePrecision>) {
+    let mut n = Snapshot::default();
+    if let Some(token) = connections {
+        n.ingest(connections_page(token, vec![]), NOW).unwrap();
+    }
+    if let Some(token) = followers_token {
+        n.ingest(followers(token), NOW).unwrap();
+    }
+    let r = n.summary(NOW).relations;
+    (
+        r.followers_not_connections,
+        r.followers_not_connections_precision,
+    )
+}
+
+#[test]
+fn followers_not_connections_is_followers_minus_connections() {
+    use DifferencePrecision::{Approximate, AtMost, Exact};
+    assert_eq!(
+        followers_not_connections(Some("1,234"), Some("2,283")),
+        (Some(1049), Some(Exact))
+    );
+    // An abbreviated figure makes the difference approximate.
+    assert_eq!(
+        followers_not_connections(Some("1,234"), Some("3.4K")),
+        (Some(2166), Some(Approximate))
+    );
+    // Followers minus a floor ("500+") is the most there can be.
+    assert_eq!(
+        followers_not_connections(Some("500+"), Some("1,234")),
+        (Some(734), Some(AtMost))
+    );
+    // Followers read fewer than connections: one is stale; 0, not a wrap.
+    assert_eq!(
+        followers_not_connections(Some("1,234"), Some("120")),
+        (Some(0), Some(Approximate))
+    );
+}
+
+#[test]
+fn followers_not_connections_is_unknown_without_both_figures() {
+    assert_eq!(followers_not_connections(None, None), (None, None));
+    assert_eq!(followers_not_connections(Some("1,234"), None), (None, None));
+    assert_eq!(followers_not_connections(None, Some("2,283")), (None, None));
+    // Two floors: "500+" minus "500+" says nothing either way.
+    assert_eq!(
+        followers_not_connections(Some("500+"), Some("500+")),
+        (None, None)
+    );
+}
+
+#[test]
+fn followers_from_a_floor_give_the_least_there_can_be() {
+    assert_eq!(
+        followers_not_connections(Some("120"), Some("500+")),
+        (Some(380), Some(DifferencePrecision::AtLeast))
+    );
+}
+
+#[test]
+fn followers_not_connections_is_serialized_camel_case_with_kebab_precision() {
+    let mut n = Snapshot::default();
+    n.ingest(connections_page("500+", vec![]), NOW).unwrap();
+    n.ingest(followers("1,234"), NOW).unwrap();
+    let json = serde_json::to_value(n.summary(NOW)).unwrap();
+    assert_eq!(json["relations"]["followersNotConnections"], 734);
+    assert_eq!(
+        json["relations"]["followersNotConnectionsPrecision"],
+        "at-most"
+    );
+    let empty = serde_json::to_value(Snapshot::default().summary(NOW)).unwrap();
+    assert!(empty["relations"]["followersNotConnections"].is_null());
+    assert!(empty["relations"]["followersNotConnectionsPrecision"].is_null());
 }
 
 #[test]

@@ -5,6 +5,10 @@
 // connections. Each is the core's count of the people read on that page
 // (`summary.relations`); while a page was never read the line shows "—" and
 // the link to read it, like an unread figure. Nothing here counts anyone.
+// Under them, the followers who are not connections: the core's estimate
+// (`relations.followersNotConnections`, followers minus connections), "—"
+// until both figures are known, and what LinkedIn lets a member do about
+// them (docs/LINKEDIN.md, "Sent invitations, following and followers").
 
 import { query, show } from "../lib/dom.js";
 import { t, tn } from "../lib/i18n.js";
@@ -86,6 +90,55 @@ export function renderRelations(doc, summary, text) {
   const followingRead = whole(relations?.followingReadMs) !== null;
   const notConnections = whole(relations?.followingNotConnections) ?? 0;
   drawLine(doc, "following", followingRead, notConnections, [], text);
+
+  drawFollowers(
+    doc,
+    whole(relations?.followersNotConnections),
+    relations?.followersNotConnectionsPrecision ?? null,
+    text,
+  );
+}
+
+/**
+ * The word before the estimate's digits, by how far it holds: "at most"
+ * when connections were a floor ("500+"), "at least" when followers were,
+ * else "about" (an estimate even from exact figures: a connection can stop
+ * following).
+ *
+ * @type {Record<string, string>}
+ */
+const QUALIFIERS = {
+  "at-most": "popupAtMost",
+  "at-least": "popupAtLeast",
+};
+
+/**
+ * The followers who are not connections: "about 1,234 followers who are not
+ * connections (estimated: …)", or "—" and what it waits for while either
+ * figure is unknown; the advice always.
+ *
+ * @param {Document} doc
+ * @param {number | null} value
+ * @param {string | null} precision
+ * @param {Formatters} text
+ */
+function drawFollowers(doc, value, precision, text) {
+  const item = query(doc, '[data-relation="followers"]');
+  const known = value !== null;
+  const qualifier = query(item, '[data-part="qualifier"]');
+  qualifier.textContent = known ? t(QUALIFIERS[precision ?? ""] ?? "popupAbout") : "";
+  show(qualifier, known);
+  query(item, "[data-testid]").textContent = known ? text.number.format(value) : "";
+  show(query(item, '[data-part="missing"]'), !known);
+  query(item, '[data-part="label"]').textContent = known
+    ? tn("popupFollowersNotConnections", value)
+    : t("popupFollowersNotConnections_other");
+  // How the number was made, or what it waits for.
+  query(item, '[data-part="detail"]').textContent = t(
+    known ? "popupFollowersNotConnectionsEstimate" : "popupFollowersNotConnectionsUnknown",
+  );
+  query(item, '[data-part="advice"]').textContent = t("popupFollowersAdvice");
+  item.dataset.read = String(known);
 }
 
 /**

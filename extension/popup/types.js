@@ -29,9 +29,13 @@
  *   netprune removes in it (the core's `removalLanguage`)
  * @typedef {{ pendingInvitations: number, oldestInvitationDays: number | null,
  *   invitationsOverAMonth: number, followingPeople: number, followingNotConnections: number,
- *   invitationsReadMs: number | null, followingReadMs: number | null }} Relations the
- *   member's other relations as the core counted the people read on the sent invitations and
- *   following pages; a null read time: that page was never read
+ *   invitationsReadMs: number | null, followingReadMs: number | null,
+ *   followersNotConnections?: number | null,
+ *   followersNotConnectionsPrecision?: "exact" | "approximate" | "at-most" | "at-least" | null
+ *   }} Relations the member's other relations as the core counted the people read on the sent
+ *   invitations and following pages (a null read time: that page was never read), and the
+ *   followers who are not connections, estimated as followers minus connections (null unless
+ *   both figures are known; absent from a Summary cached by an older netprune)
  * @typedef {{
  *   connections: Count | null, followers: Count | null, following: Count | null,
  *   peopleRead: number, relations?: Relations,

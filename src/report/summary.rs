@@ -33,6 +33,52 @@ pub struct RelationCounts {
     pub invitations_read_ms: Option<TimeMs>,
     /// When the following page was last read (None: never).
     pub following_read_ms: Option<TimeMs>,
+    /// An estimate of the followers who are not connections: the followers
+    /// figure minus the connections figure, as read (LinkedIn lists every
+    /// connection as a follower by default, but a connection can stop
+    /// following, so this is an estimate even when both figures are exact).
+    /// 0 when followers read fewer than connections; None unless both
+    /// figures are known, and when both are floors ("500+" minus "500+"
+    /// says nothing).
+    pub followers_not_connections: Option<u64>,
+    /// How far the difference holds, from the two figures' precision; None
+    /// with the figure.
+    pub followers_not_connections_precision: Option<DifferencePrecision>,
+}
+
+/// How far a difference of two figures (followers minus connections) holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DifferencePrecision {
+    /// Both figures exact ("2,283" minus "1,234").
+    Exact,
+    /// Either abbreviated ("3.4K"), or the figures disagree (followers read
+    /// fewer than connections: one is stale, and 0 is shown).
+    Approximate,
+    /// The connections figure is a floor ("500+"): the followers minus a
+    /// floor is the most there can be.
+    AtMost,
+    /// The followers figure is a floor: followers from a floor up, minus
+    /// connections, is the least there can be.
+    AtLeast,
+}
+
+/// Followers minus connections and how far it holds (see
+/// [`RelationCounts::followers_not_connections`]).
+fn followers_not_connections(
+    followers: Option<&CountReading>,
+    connections: Option<&CountReading>,
+) -> Option<(u64, DifferencePrecision)> {
+    let (f, c) = (&followers?.figure, &connections?.figure);
+    let precision = match (f.precision, c.precision) {
+        (Precision::AtLeast, Precision::AtLeast) => return None,
+        (_, Precision::AtLeast) => DifferencePrecision::AtMost,
+        (Precision::AtLeast, _) => DifferencePrecision::AtLeast,
+        _ if f.value < c.value => DifferencePrecision::Approximate,
+        (Precision::Exact, Precision::Exact) => DifferencePrecision::Exact,
+        _ => DifferencePrecision::Approximate,
+    };
+    Some((f.value.saturating_sub(c.value), precision))
 }
 
 fn relations_of(network: &Network, now_ms: TimeMs) -> RelationCounts {
@@ -130,12 +176,17 @@ pub fn summary(network: &Network, now_ms: TimeMs) -> Summary {
         _ => None,
     };
 
+    let difference = followers_not_connections(followers, connections);
     Summary {
         connections: connections.map(Count::from),
         followers: followers.map(Count::from),
         following: following.map(Count::from),
         people_read: network.people.iter().filter(|p| p.is_connection()).count() as u64,
-        relations: relations_of(network, now_ms),
+        relations: RelationCounts {
+            followers_not_connections: difference.map(|(value, _)| value),
+            followers_not_connections_precision: difference.map(|(_, precision)| precision),
+            ..relations_of(network, now_ms)
+        },
         badge,
         cap,
         goal: network.goal,

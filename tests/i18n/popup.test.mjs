@@ -205,7 +205,9 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
     // unfollow waiting, a line per kind with its cap and the overall one;
     // waiting for the sent invitations or following page; paused for want
     // of the sent invitations page; then the pages read with one person
-    // each (the singular words) and an older cache without relations.
+    // each (the singular words, and one follower who is not a connection, at
+    // most), followers from a floor (at least) and an older cache without
+    // relations.
     const kinds = [
       kindLine("remove", { pending: 1, doneToday: 3 }),
       kindLine("withdraw", { pending: 2, done: 4, doneToday: 4 }),
@@ -258,9 +260,15 @@ for (const language of LANGUAGES.filter((l) => l !== "en")) {
       invitationsOverAMonth: 1,
       oldestInvitationDays: 3,
       followingNotConnections: 1,
+      followersNotConnections: 1,
+      followersNotConnectionsPrecision: "at-most",
     });
     ({ doc } = await popupIn(t, language, single));
-    assertTranslated(doc, language, "one invitation, one person followed");
+    assertTranslated(doc, language, "one invitation, one person followed, at most one follower");
+    const floorOfFollowers = withHistory();
+    floorOfFollowers.relations = readRelations({ followersNotConnectionsPrecision: "at-least" });
+    ({ doc } = await popupIn(t, language, floorOfFollowers));
+    assertTranslated(doc, language, "at least so many followers who are not connections");
     const older = withHistory();
     delete older.relations;
     ({ doc } = await popupIn(t, language, older));

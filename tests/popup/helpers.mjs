@@ -63,10 +63,15 @@ export function unreadRelations() {
     followingNotConnections: 0,
     invitationsReadMs: null,
     followingReadMs: null,
+    followersNotConnections: null,
+    followersNotConnectionsPrecision: null,
   };
 }
 
-/** 1,204 invitations pending, the oldest 95 days old; 56 of 312 followed are not connections. */
+/**
+ * 1,204 invitations pending, the oldest 95 days old; 56 of 312 followed are not connections;
+ * 1,049 followers are not connections (fullSummary's 2,283 followers minus 1,234 connections).
+ */
 export function readRelations(overrides = {}) {
   return {
     pendingInvitations: 1204,
@@ -76,6 +81,8 @@ export function readRelations(overrides = {}) {
     followingNotConnections: 56,
     invitationsReadMs: Date.now() - 2 * HOUR,
     followingReadMs: Date.now() - 3 * HOUR,
+    followersNotConnections: 1049,
+    followersNotConnectionsPrecision: "exact",
     ...overrides,
   };
 }

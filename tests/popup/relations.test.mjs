@@ -2,6 +2,8 @@
 // invitations the member sent that are still pending (how many, how old the
 // oldest is, how many over a month old) and the people they follow who are
 // not connections; "—" and the page to read while that page was never read.
+// Then the followers who are not connections, the core's estimate from the
+// followers and connections figures, "—" until both are read, and the advice.
 // Drawn from what the real core answers. Run: node --test tests/popup/
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +17,7 @@ import {
   readRelations,
   unreadRelations,
 } from "./helpers.mjs";
-import { FOLLOWING_PAGE, SENT_PAGE, coreWithRelations } from "./core.mjs";
+import { FOLLOWING_PAGE, SENT_PAGE, coreSummary, coreWithRelations } from "./core.mjs";
 
 const line = (doc, relation) => doc.querySelector(`[data-relation="${relation}"]`);
 
@@ -190,4 +192,87 @@ test("axe_finds_no_violations_in_the_relations_unread_or_read", async (t) => {
   assert.deepEqual(await axeViolations(unread.dom), [], "never read");
   const read = await openPopup(t, backgroundWith(fullSummary()));
   assert.deepEqual(await axeViolations(read.dom), [], "read");
+});
+
+const ADVICE =
+  "LinkedIn has no way to remove a single follower short of blocking them, and netprune does " +
+  "not block; whether people who are not connections can follow you at all is LinkedIn’s " +
+  "privacy setting of who can follow you.";
+
+test("followers_who_are_not_connections_are_the_core_s_estimate_with_the_advice", async (t) => {
+  const { summary } = coreSummary({ connections: "1,234", followers: "2,283" });
+  assert.equal(summary.relations.followersNotConnections, 1049, "2,283 - 1,234");
+  assert.equal(summary.relations.followersNotConnectionsPrecision, "exact");
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  const digits = byTestId(doc, "followers-not-connections").textContent;
+  assert.equal(digits, "1,049");
+  assert.match(digits, /^[\d,]+$/, "digits only, no words");
+  assert.ok(!isShown(part(doc, "followers", "missing")));
+  assert.equal(
+    shown(line(doc, "followers")),
+    `about 1,049 followers who are not connections (estimated: followers minus connections) ${ADVICE}`,
+    "an estimate even from exact figures, said so; the advice beside it",
+  );
+  assert.equal(line(doc, "followers").dataset.read, "true");
+
+  const german = await openPopup(t, backgroundWith(summary, { language: "de" }));
+  assert.equal(byTestId(german.doc, "followers-not-connections").textContent, "1.049");
+  assert.match(shown(line(german.doc, "followers")), /^etwa 1\.049 Follower, die keine Kontakte/);
+});
+
+test("followers_who_are_not_connections_are_a_dash_until_both_figures_are_read", async (t) => {
+  for (const figures of [{ connections: "1,234" }, { followers: "2,283" }, {}]) {
+    const { summary } = coreSummary(figures);
+    assert.equal(summary.relations.followersNotConnections, null, JSON.stringify(figures));
+    const { doc } = await openPopup(t, backgroundWith(summary));
+    assert.equal(byTestId(doc, "followers-not-connections").textContent, "");
+    assert.ok(isShown(part(doc, "followers", "missing")), "the dash");
+    assert.ok(!isShown(part(doc, "followers", "qualifier")), "no 'about' before a dash");
+    assert.equal(
+      shown(line(doc, "followers")),
+      "— followers who are not connections " +
+        "(known once both the followers and the connections figures are read) " +
+        ADVICE,
+    );
+    assert.equal(line(doc, "followers").dataset.read, "false");
+  }
+  // A Summary cached by an earlier netprune has no estimate: a dash too.
+  const older = fullSummary();
+  delete older.relations.followersNotConnections;
+  delete older.relations.followersNotConnectionsPrecision;
+  const { doc } = await openPopup(t, backgroundWith(older));
+  assert.equal(byTestId(doc, "followers-not-connections").textContent, "");
+  assert.ok(isShown(part(doc, "followers", "missing")));
+});
+
+test("a_floor_of_connections_makes_the_estimate_the_most_there_can_be", async (t) => {
+  // "500+" connections: followers minus the floor is an upper bound.
+  const { summary } = coreSummary({ connections: "500+", followers: "1,234", fromProfile: true });
+  assert.equal(summary.relations.followersNotConnections, 734);
+  assert.equal(summary.relations.followersNotConnectionsPrecision, "at-most");
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  assert.equal(byTestId(doc, "followers-not-connections").textContent, "734");
+  assert.match(shown(line(doc, "followers")), /^at most 734 followers who are not connections /);
+
+  // The other ways it holds, and one follower: the words agree with the number.
+  for (const [precision, value, words] of [
+    ["at-least", 380, "at least 380 followers who are not connections"],
+    ["approximate", 2166, "about 2,166 followers who are not connections"],
+    ["exact", 1, "about 1 follower who is not a connection"],
+  ]) {
+    const relations = readRelations({
+      followersNotConnections: value,
+      followersNotConnectionsPrecision: precision,
+    });
+    const drawn = await openPopup(t, backgroundWith(fullSummary({ relations })));
+    assert.ok(shown(line(drawn.doc, "followers")).startsWith(`${words} (`), precision);
+  }
+});
+
+test("axe_finds_no_violations_in_the_followers_estimate_known_or_not", async (t) => {
+  const known = await openPopup(t, backgroundWith(fullSummary()));
+  assert.equal(byTestId(known.doc, "followers-not-connections").textContent, "1,049");
+  assert.deepEqual(await axeViolations(known.dom), [], "known");
+  const unknown = await openPopup(t, backgroundWith(emptySummary()));
+  assert.deepEqual(await axeViolations(unknown.dom), [], "unknown");
 });
