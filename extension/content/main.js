@@ -20,7 +20,9 @@
 // person when the background asks (`remove-step`, ./steps/). On the sent
 // invitations page it reads the invitations, collects that list
 // (`collect-run` with `list: "invitations"`) and withdraws one invitation
-// (`withdraw-step`, ./steps/withdraw-invitation.js). On every
+// (`withdraw-step`, ./steps/withdraw-invitation.js); on the following page
+// it reads the people followed, collects that list and unfollows one person
+// (`unfollow-step`, ./steps/unfollow.js). On every
 // LinkedIn page it watches for the signs that LinkedIn wants to stop the
 // member (./trouble.js). It never visits a profile.
 //
