@@ -10,8 +10,6 @@
 // generation (../markups/), and its message type in ./index.js.
 
 import {
-  accessibleName,
-  buttonsNamed,
   collapse,
   dialogPlace,
   fold,
@@ -27,7 +25,6 @@ import {
   visibleText,
 } from "../lib/dom.js";
 import {
-  DIALOG,
   MARKUPS,
   MENU,
   cardName,
@@ -37,9 +34,9 @@ import {
   menuButtons,
 } from "../markups/index.js";
 import { pageLanguage, statedTotal } from "../readers/page-check.js";
-import { Step } from "./step.js";
+import { Step, closeButtonOf, dialogsOnShow, newDialogs } from "./step.js";
 import { troubleShown, warning } from "../trouble.js";
-import { CLOSE_NAMES, LIMIT_WORDS, removalWords } from "../words.js";
+import { LIMIT_WORDS, removalWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
@@ -103,16 +100,9 @@ function snapshot(words) {
   return {
     menus: new Set(shownMatching(MENU)),
     labels: new Set(removeLabels(words)),
-    dialogs: new Set(shownMatching(DIALOG)),
+    dialogs: dialogsOnShow(),
   };
 }
-
-/**
- * The dialogs on show that were not before.
- * @param {ReturnType<typeof snapshot>} before
- */
-const newDialogs = (before) =>
-  outermost(shownMatching(DIALOG).filter((dialog) => !before.dialogs.has(dialog)));
 
 /**
  * The menus on show that were not before, by the trigger's aria-controls,
@@ -135,20 +125,6 @@ function newMenus(trigger, before, words) {
     menus.push(menuAround(label, trigger));
   }
   return outermost([...new Set(menus)]);
-}
-
-/**
- * A dialog's one clear way out: its Cancel button, else its Dismiss or
- * Close button.
- * @param {Element} dialog
- * @returns {HTMLElement | null}
- */
-function closeButtonOf(dialog) {
-  for (const names of CLOSE_NAMES) {
-    const found = buttonsNamed(dialog, names);
-    if (found.length === 1) return /** @type {HTMLElement} */ (found[0]);
-  }
-  return null;
 }
 
 /**
@@ -268,7 +244,7 @@ export class RemovalStep extends Step {
     if (chosen) return chosen;
 
     const appeared = await this.until(() => {
-      const dialogs = newDialogs(before);
+      const dialogs = newDialogs(before.dialogs);
       return dialogs.length > 0 ? dialogs : null;
     }, this.rules.dialogWaitMs);
     if (!Array.isArray(appeared)) {
@@ -282,12 +258,7 @@ export class RemovalStep extends Step {
     const confirm = this.checkDialog(dialog, shownName);
     if ("outcome" in confirm) {
       // Never its confirm: its Cancel, when it has a clear one.
-      const close = closeButtonOf(dialog);
-      let closed = "";
-      if (close && !(await this.press(close))) {
-        closed = `; netprune pressed its “${accessibleName(close)}”`;
-      }
-      return { ...confirm, observed: `${confirm.observed}${closed}` };
+      return this.leaveDialog(dialog, confirm);
     }
 
     if (this.request.dryRun) {
@@ -400,7 +371,7 @@ export class RemovalStep extends Step {
       });
       if (pressed) return pressed;
       const opened = await this.until(() => {
-        const dialogs = newDialogs(before);
+        const dialogs = newDialogs(before.dialogs);
         if (dialogs.length > 0) return { dialogs };
         const menus = newMenus(trigger.element, before, this.words);
         if (menus.length > 0) return { menus };

@@ -8,15 +8,18 @@ import { SCROLL_STEP } from "../collect/run.js";
 import {
   accessibleName,
   between,
+  buttonsNamed,
   decodeSlug,
   fold,
   hrefOf,
   isEnabled,
   isShown,
   mainScope,
+  outermost,
   peopleCount,
   quote,
   seconds,
+  shownMatching,
   sleep,
 } from "../lib/dom.js";
 import {
@@ -28,11 +31,12 @@ import {
   visibleHeight,
 } from "../lib/input.js";
 import { deliver, extensionAlive } from "../lib/runtime.js";
-import { MARKUPS, cardName, cardOf, connectionCards } from "../markups/index.js";
+import { DIALOG, MARKUPS, cardName, cardOf, connectionCards } from "../markups/index.js";
 import { findSearchBox, navMember } from "../readers/page-check.js";
 import { targetFor } from "../readers/pages.js";
 import { tab } from "../tab.js";
 import { troublePath, troubleShown } from "../trouble.js";
+import { CLOSE_NAMES } from "../words.js";
 
 /** @typedef {import("../trouble.js").TroubleKind} TroubleKind */
 /** @typedef {import("../trouble.js").Trouble} Trouble */
@@ -55,6 +59,30 @@ import { troublePath, troubleShown } from "../trouble.js";
  * @property {number} leaveWaitMs for proof of the removal after confirming
  * @property {number} researchPauseMs between two name searches for that proof
  */
+
+/**
+ * A dialog's one clear way out: its Cancel button, else its Dismiss or
+ * Close button.
+ * @param {Element} dialog
+ * @returns {HTMLElement | null}
+ */
+export function closeButtonOf(dialog) {
+  for (const names of CLOSE_NAMES) {
+    const found = buttonsNamed(dialog, names);
+    if (found.length === 1) return /** @type {HTMLElement} */ (found[0]);
+  }
+  return null;
+}
+
+/** The dialogs on show now, to tell a new one by. */
+export const dialogsOnShow = () => new Set(shownMatching(DIALOG));
+
+/**
+ * The dialogs on show that were not in `before`.
+ * @param {Set<Element>} before
+ */
+export const newDialogs = (before) =>
+  outermost(shownMatching(DIALOG).filter((dialog) => !before.has(dialog)));
 
 /** Every step rule, each a positive number. */
 export const STEP_RULES = /** @type {const} */ ([
@@ -399,6 +427,22 @@ export class Step {
   pause() {
     const pauses = this.request.pausesMs;
     return this.until(() => null, pauses[this.pausesTaken++ % pauses.length]);
+  }
+
+  /**
+   * A dialog that is not the one expected: its confirm is never pressed,
+   * its one clear way out is, and the outcome says so.
+   * @param {Element} dialog
+   * @param {StepResult} refusal why it is not the one expected
+   * @returns {Promise<StepResult>}
+   */
+  async leaveDialog(dialog, refusal) {
+    const close = closeButtonOf(dialog);
+    let closed = "";
+    if (close && !(await this.press(close))) {
+      closed = `; netprune pressed its “${accessibleName(close)}”`;
+    }
+    return { ...refusal, observed: `${refusal.observed}${closed}` };
   }
 
   /**

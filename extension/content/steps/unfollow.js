@@ -13,11 +13,9 @@ import {
   buttonsNamed,
   fold,
   isEnabled,
-  outermost,
   peopleCount,
   quote,
   seconds,
-  shownMatching,
   spacedText,
 } from "../lib/dom.js";
 import { atBottom, listScroller, scrollStep, visibleHeight } from "../lib/input.js";
@@ -31,12 +29,11 @@ import {
   followingGeneration,
   followingListEnd,
 } from "../markups/following.js";
-import { DIALOG } from "../markups/index.js";
 import { pageLanguage } from "../readers/page-check.js";
-import { Step } from "./step.js";
+import { Step, dialogsOnShow, newDialogs } from "./step.js";
 import { tab } from "../tab.js";
 import { troubleShown, warning } from "../trouble.js";
-import { CLOSE_NAMES, LIMIT_WORDS, unfollowWords } from "../words.js";
+import { LIMIT_WORDS, unfollowWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
@@ -65,19 +62,6 @@ function sameName(a, b) {
       .split(/[^\p{L}\p{N}]+/u)
       .find((word) => word !== "");
   return first(a) !== undefined && first(a) === first(b);
-}
-
-/**
- * A dialog's one clear way out: its Cancel button, else its Dismiss or Close.
- * @param {Element} dialog
- * @returns {HTMLElement | null}
- */
-function closeButtonOf(dialog) {
-  for (const names of CLOSE_NAMES) {
-    const found = buttonsNamed(dialog, names);
-    if (found.length === 1) return /** @type {HTMLElement} */ (found[0]);
-  }
-  return null;
 }
 
 /**
@@ -294,7 +278,7 @@ export class UnfollowStep extends Step {
    */
   async unfollow(shownName) {
     const generation = /** @type {string} */ (this.generation);
-    const dialogsBefore = new Set(shownMatching(DIALOG));
+    const dialogsBefore = dialogsOnShow();
     const pressed = await this.press(() => {
       // A recycled or re-rendered row: its person and button again.
       const row = followRowOf(generation, this.slug);
@@ -324,9 +308,7 @@ export class UnfollowStep extends Step {
       };
     };
     const first = await this.until(() => {
-      const dialogs = outermost(
-        shownMatching(DIALOG).filter((dialog) => !dialogsBefore.has(dialog)),
-      );
+      const dialogs = newDialogs(dialogsBefore);
       if (dialogs.length > 0) return { dialogs };
       const proof = this.proof(shownName);
       return proof ? { proof } : null;
@@ -342,11 +324,7 @@ export class UnfollowStep extends Step {
       const dialog = first.dialogs[0];
       const confirm = this.checkDialog(dialog, shownName);
       if ("outcome" in confirm) {
-        const close = closeButtonOf(dialog);
-        let closed = "";
-        if (close && !(await this.press(close)))
-          closed = `; netprune pressed its “${accessibleName(close)}”`;
-        return { ...confirm, observed: `${confirm.observed}${closed}` };
+        return this.leaveDialog(dialog, confirm);
       }
       const confirmed = await this.press(confirm);
       if (confirmed) return confirmed;

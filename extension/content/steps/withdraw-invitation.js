@@ -10,22 +10,17 @@
 import { SCROLL_STEP } from "../collect/run.js";
 import { findLoadButton, loadingShown } from "../collect/list.js";
 import {
-  accessibleName,
-  buttonsNamed,
   isEnabled,
   isShown,
   mainScope,
-  outermost,
   peopleCount,
   profileLinks,
   quote,
   seconds,
-  shownMatching,
   slugOfLink,
   spacedText,
 } from "../lib/dom.js";
 import { atBottom, listScroller, scrollStep, visibleHeight } from "../lib/input.js";
-import { DIALOG } from "../markups/index.js";
 import {
   INVITATION_MARKUPS,
   detectInvitationGeneration,
@@ -35,9 +30,9 @@ import {
 import { pageLanguage } from "../readers/page-check.js";
 import { targetFor } from "../readers/pages.js";
 import { listMarkup } from "../readers/invitations.js";
-import { Step } from "./step.js";
+import { Step, closeButtonOf, dialogsOnShow, newDialogs } from "./step.js";
 import { troubleShown, warning } from "../trouble.js";
-import { CLOSE_NAMES, LIMIT_WORDS, withdrawWords } from "../words.js";
+import { LIMIT_WORDS, withdrawWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
@@ -51,27 +46,6 @@ const WITHDRAW = "Withdraw";
 // the wheel turn each one makes (a share of the list's height).
 const END_CHECKS = 2;
 const NUDGE = 0.25;
-
-/**
- * A dialog's one clear way out: its Cancel button, else its Dismiss or
- * Close button.
- * @param {Element} dialog
- * @returns {HTMLElement | null}
- */
-function closeButtonOf(dialog) {
-  for (const names of CLOSE_NAMES) {
-    const found = buttonsNamed(dialog, names);
-    if (found.length === 1) return /** @type {HTMLElement} */ (found[0]);
-  }
-  return null;
-}
-
-/**
- * The dialogs on show that were not before.
- * @param {Set<Element>} before
- */
-const newDialogs = (before) =>
-  outermost(shownMatching(DIALOG).filter((dialog) => !before.has(dialog)));
 
 /**
  * One withdraw-step. It clicks only the person's row's Withdraw control,
@@ -290,7 +264,7 @@ export class WithdrawStep extends Step {
     const checked = this.control();
     if ("outcome" in checked) return checked;
 
-    const before = new Set(shownMatching(DIALOG));
+    const before = dialogsOnShow();
     // The 2026 control is a link: its click must not take the tab away
     // (research §5.5). Held from the window's capture phase, before any
     // of the page's handlers, which still run.
@@ -332,12 +306,7 @@ export class WithdrawStep extends Step {
     const confirm = this.checkDialog(dialog, shownName);
     if ("outcome" in confirm) {
       // Never its confirm: its Cancel, when it has a clear one.
-      const close = closeButtonOf(dialog);
-      let closed = "";
-      if (close && !(await this.press(close))) {
-        closed = `; netprune pressed its “${accessibleName(close)}”`;
-      }
-      return { ...confirm, observed: `${confirm.observed}${closed}` };
+      return this.leaveDialog(dialog, confirm);
     }
 
     if (this.request.dryRun) {
