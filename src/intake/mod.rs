@@ -11,6 +11,7 @@
 //!
 //! May import: [`crate::network`], and [`crate::search`]'s text folding.
 
+pub mod archive;
 pub mod cldr;
 pub mod collect;
 pub mod import;

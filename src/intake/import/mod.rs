@@ -15,7 +15,7 @@
 use crate::intake::reading::{clean_text, slug_from_profile_url};
 use crate::intake::words::month_from_name;
 use crate::network::calendar::CivilDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -46,7 +46,7 @@ const TEXT_MAX_CHARS: usize = 600;
 const YEARS: RangeInclusive<i32> = 2003..=2099;
 
 /// A `Connections.csv` export, read.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportFile {
     /// The people read, in file order.
@@ -64,7 +64,7 @@ pub struct ExportFile {
 }
 
 /// One connection as the export lists it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportRow {
     /// The 1-based line of the file where the row starts.
@@ -89,7 +89,7 @@ pub struct ExportRow {
 }
 
 /// A row left out of the import.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SkippedRow {
     /// The 1-based line of the file where the row starts.
@@ -99,7 +99,7 @@ pub struct SkippedRow {
 }
 
 /// Something worth telling about a row that was kept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RowNote {
     /// The 1-based line of the file where the row starts.
