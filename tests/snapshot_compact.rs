@@ -286,6 +286,7 @@ fn relations() -> impl Strategy<Value = Option<Box<Relations>>> {
                 following,
                 withdrawn_at_ms,
                 unfollowed_at_ms,
+                contact: None,
             })
         },
     ))
