@@ -505,3 +505,33 @@ fn the_archive_and_contacts_survive_storage_and_older_snapshots_read() {
     let backup = Snapshot::from_backup_json(&net.to_backup_json(NOW)).unwrap();
     assert_eq!(contact(&backup, "ana-1"), contact(&net, "ana-1"));
 }
+
+#[test]
+fn each_contact_bar_holds_what_its_query_finds() {
+    let slugs: Vec<String> = (0..24).map(|i| format!("p{i}-x")).collect();
+    let slug_refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    let mut net = network_of(&slug_refs);
+    // Last messages on and around each year's boundary, and far back.
+    let ages = [
+        0, 1, 364, 365, 366, 367, 730, 731, 1_095, 1_096, 1_461, 1_826, 2_191, 2_556, 2_922, 3_287,
+        3_652, 3_653, 3_654, 5_000, 9_000, 20, 400,
+    ];
+    let counterparts = slugs
+        .iter()
+        .zip(ages)
+        .map(|(slug, age)| counterpart(Some(slug), "X", messaged(1, 1, TODAY - age, TODAY - age)))
+        .collect();
+    net.merge_archive(digest(TODAY, &[FileKind::Messages], counterparts), NOW)
+        .unwrap();
+    let everyone: Vec<u32> = (0..slugs.len() as u32).collect();
+    let histogram = net.contact_histogram(&everyone, NOW);
+    assert_eq!(histogram.never, 1);
+    for bar in &histogram.years {
+        let query = match bar.years {
+            0 => "messaged:after:1y".to_string(),
+            10 => "messaged:before:10y".to_string(),
+            n => format!("messaged:before:{n}y messaged:after:{}y", n + 1),
+        };
+        assert_eq!(find(&mut net, &query).len() as u32, bar.count, "{query}");
+    }
+}

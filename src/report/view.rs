@@ -158,7 +158,9 @@ pub fn archive_summary(network: &Network) -> Option<ArchiveSummary> {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ContactHistogram {
     /// Whole years since the last message, 0 to 10 (10: ten or more), each
-    /// with its count; all eleven, so the bars are evenly spaced.
+    /// with its count; all eleven, so the bars are evenly spaced. Bar N
+    /// holds what `messaged:after:<N+1>y messaged:before:<N>y` finds (bar 0:
+    /// `messaged:after:1y`; bar 10: `messaged:before:10y`).
     pub years: Vec<ContactYears>,
     /// People never messaged (an archive with messages was imported).
     pub never: u32,
@@ -178,18 +180,14 @@ pub struct ContactYears {
 /// The most years [`ContactHistogram`] tells apart.
 const CONTACT_YEARS: u32 = 10;
 
-/// Whole years from `from` to `to` (0 when `to` is not later).
-fn whole_years(from: CivilDate, to: CivilDate) -> u32 {
-    let mut years = to.year - from.year;
-    if (to.month, to.day) < (from.month, from.day) {
-        years -= 1;
-    }
-    u32::try_from(years).unwrap_or(0)
-}
-
 /// Years since the last message among `indices`, as of `now_ms`.
 pub fn contact_histogram(network: &Network, indices: &[u32], now_ms: TimeMs) -> ContactHistogram {
+    // Bar N holds the last messages from N+1 years ago (inclusive) to N
+    // years ago, as `messaged:after:<N+1>y messaged:before:<N>y` finds them.
     let today = CivilDate::from_ms(now_ms);
+    let bounds: Vec<i64> = (1..=CONTACT_YEARS)
+        .map(|n| today.months_before(n * 12).to_days())
+        .collect();
     let known = network
         .archive
         .as_ref()
@@ -206,8 +204,8 @@ pub fn contact_histogram(network: &Network, indices: &[u32], now_ms: TimeMs) -> 
         }
         match person.contact().and_then(|c| c.last_message) {
             Some(day) => {
-                let years = whole_years(CivilDate::from_days(i64::from(day)), today);
-                counts[years.min(CONTACT_YEARS) as usize] += 1;
+                let years = bounds.iter().take_while(|&&b| i64::from(day) < b).count();
+                counts[years] += 1;
             }
             None => histogram.never += 1,
         }
