@@ -535,3 +535,64 @@ fn each_contact_bar_holds_what_its_query_finds() {
         assert_eq!(find(&mut net, &query).len() as u32, bar.count, "{query}");
     }
 }
+
+#[test]
+fn a_linkless_export_row_keeps_its_contact_when_the_page_shows_who_it_is() {
+    let mut net = Snapshot::default();
+    net.merge_export(
+        read_connections_csv(&csv(&["Dee,Four,,,Initech,CTO,07 Aug 2024"])).unwrap(),
+        NOW,
+    );
+    let report = net
+        .merge_archive(
+            digest(
+                TODAY,
+                &[FileKind::Messages],
+                vec![counterpart(
+                    None,
+                    "Dee Four",
+                    messaged(2, 2, 19_000, 20_000),
+                )],
+            ),
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(report.matched_by_name, 1);
+    // The connections page shows her, with a link and a headline naming
+    // the export row's company: the row becomes her, contact and all.
+    let card = Card {
+        headline: Some("CTO at Initech".into()),
+        ..linked_card("dee-4", "Dee Four".into())
+    };
+    net.ingest(connections_page("1", vec![card]), NOW).unwrap();
+    assert_eq!(net.network.people.len(), 1);
+    assert_eq!(contact(&net, "dee-4").unwrap().messages(), 4);
+    // And an export row that later comes with its link keeps it too.
+    let mut net = Snapshot::default();
+    net.merge_export(
+        read_connections_csv(&csv(&["Eve,Five,,,Globex,CEO,07 Aug 2024"])).unwrap(),
+        NOW,
+    );
+    net.merge_archive(
+        digest(
+            TODAY,
+            &[FileKind::Messages],
+            vec![counterpart(
+                None,
+                "Eve Five",
+                messaged(1, 0, 19_000, 20_000),
+            )],
+        ),
+        NOW,
+    )
+    .unwrap();
+    net.merge_export(
+        read_connections_csv(&csv(&[
+            "Eve,Five,https://www.linkedin.com/in/eve-5,,Globex,CEO,07 Aug 2024",
+        ]))
+        .unwrap(),
+        NOW,
+    );
+    assert_eq!(net.network.people.len(), 1);
+    assert_eq!(contact(&net, "eve-5").unwrap().messages(), 1);
+}
