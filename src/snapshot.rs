@@ -256,11 +256,7 @@ impl Snapshot {
     /// Every person's flags, by index, for `is:` filters and the data
     /// archive's terms (`messaged:`, `invited:`, ...).
     fn flags(&self) -> Vec<Flags> {
-        let messages_known = self
-            .network
-            .archive
-            .as_ref()
-            .is_some_and(ArchiveInfo::has_messages);
+        let archive = self.network.archive.as_ref();
         let mut flags: Vec<Flags> = self
             .network
             .people
@@ -280,7 +276,7 @@ impl Snapshot {
                         .map(|d| d.date.to_days()),
                     ..Flags::default()
                 }
-                .with_contact(p.contact(), messages_known)
+                .with_contact(p.contact(), archive.is_some_and(|a| a.messages_cover(p)))
             })
             .collect();
         // From the queue's side: usually a few people, never a lookup per person.

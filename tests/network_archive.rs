@@ -597,3 +597,44 @@ fn a_linkless_export_row_keeps_its_contact_when_the_page_shows_who_it_is() {
     assert_eq!(net.network.people.len(), 1);
     assert_eq!(contact(&net, "eve-5").unwrap().messages(), 1);
 }
+
+#[test]
+fn someone_connected_after_the_archive_was_made_is_unknown_not_never_messaged() {
+    // Both read today; "old-1" connected in 2019 (the export says so), "new-2"
+    // has no date and was first read after the archive's day.
+    let mut net = network_of(&["old-1", "new-2", "ana-3"]);
+    net.merge_export(
+        read_connections_csv(&csv(&[
+            "Old,Example,https://www.linkedin.com/in/old-1,,,,03 Mar 2019",
+        ]))
+        .unwrap(),
+        NOW,
+    );
+    net.merge_archive(
+        digest(
+            TODAY - 30,
+            &[FileKind::Messages],
+            vec![counterpart(
+                Some("ana-3"),
+                "Ana",
+                messaged(1, 1, 20_000, 20_001),
+            )],
+        ),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(find(&mut net, "messaged:never"), vec!["old-1"]);
+    assert_eq!(find(&mut net, "messages:<1"), vec!["old-1"]);
+    assert!(find(&mut net, "-messaged:never").contains(&"ana-3".to_string()));
+    assert!(!find(&mut net, "-messaged:never").contains(&"new-2".to_string()));
+    let all: Vec<u32> = (0..net.network.people.len() as u32).collect();
+    let histogram = net.contact_histogram(&all, NOW);
+    assert_eq!((histogram.never, histogram.unknown), (1, 1));
+    let index = net.network.index_of("new-2").unwrap() as u32;
+    assert!(net.rows(&[index])[0].contact.is_none());
+    let index = net.network.index_of("old-1").unwrap() as u32;
+    assert_eq!(
+        net.rows(&[index])[0].contact.as_ref().map(|c| c.messages),
+        Some(0)
+    );
+}

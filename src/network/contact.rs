@@ -4,7 +4,8 @@
 //! its digest ([`crate::intake::archive::ArchiveDigest`] names them there);
 //! a person keeps their [`Interaction`] in [`crate::network::model::Relations`].
 
-use crate::network::calendar::TimeMs;
+use crate::network::calendar::{CivilDate, TimeMs};
+use crate::network::model::Person;
 use serde::{Deserialize, Serialize};
 
 /// Days since 1970-01-01 (UTC), as [`crate::network::calendar::CivilDate::to_days`] gives them.
@@ -123,6 +124,28 @@ impl ArchiveInfo {
     /// person it does not name count as never messaged.
     pub fn has_messages(&self) -> bool {
         self.kind(FileKind::Messages).is_some()
+    }
+
+    /// Whether the messages archive speaks for `person`: it names them, or
+    /// they were already a connection on the archive's day (connected on
+    /// or before it, or, with no connection date, first read by then).
+    /// Someone connected after the archive was made is unknown, not "never
+    /// messaged": the archive could not have seen their messages.
+    pub fn messages_cover(&self, person: &Person) -> bool {
+        let Some(messages) = self.kind(FileKind::Messages) else {
+            return false;
+        };
+        if person.contact().is_some() {
+            return true;
+        }
+        let Some(day) = messages.archive_day.or(self.archive_day) else {
+            return true;
+        };
+        let since = match person.connected {
+            Some(connected) => connected.date.to_days(),
+            None => CivilDate::from_ms(person.first_seen_ms).to_days(),
+        };
+        since <= i64::from(day)
     }
 }
 

@@ -9,7 +9,7 @@
 
 use crate::intake::archive_merge::day_text;
 use crate::network::calendar::{CivilDate, DatePrecision, TimeMs};
-use crate::network::contact::{ArchiveInfo, FileKind, Interaction, InvitedBy};
+use crate::network::contact::{FileKind, Interaction, InvitedBy};
 use crate::network::model::{Network, Person, Source};
 use crate::search::fold::fold;
 use serde::Serialize;
@@ -63,7 +63,9 @@ pub struct Row<'a> {
     /// netprune unfollowed them (verified).
     pub unfollowed: bool,
     /// What LinkedIn's data archive says of the member's interaction with
-    /// them; null when no archive imported named them.
+    /// them: all zero when the messages archive covers them without naming
+    /// them (never messaged); null when unknown (no archive with messages,
+    /// or they connected after it was made).
     pub contact: Option<RowContact>,
 }
 
@@ -188,17 +190,14 @@ pub fn contact_histogram(network: &Network, indices: &[u32], now_ms: TimeMs) -> 
     let bounds: Vec<i64> = (1..=CONTACT_YEARS)
         .map(|n| today.months_before(n * 12).to_days())
         .collect();
-    let known = network
-        .archive
-        .as_ref()
-        .is_some_and(ArchiveInfo::has_messages);
+    let archive = network.archive.as_ref();
     let mut counts = [0u32; CONTACT_YEARS as usize + 1];
     let mut histogram = ContactHistogram::default();
     for person in indices
         .iter()
         .filter_map(|&i| network.people.get(i as usize))
     {
-        if !known {
+        if !archive.is_some_and(|a| a.messages_cover(person)) {
             histogram.unknown += 1;
             continue;
         }
@@ -309,6 +308,7 @@ pub fn rows<'a>(
     queued: impl Fn(&str) -> bool,
 ) -> Vec<Row<'a>> {
     let namesakes = namesakes(network, groups, indices);
+    let archive = network.archive.as_ref();
     indices
         .iter()
         .filter_map(|&i| network.people.get(i as usize).map(|p| (i, p)))
@@ -348,7 +348,15 @@ pub fn rows<'a>(
                 .relations
                 .as_ref()
                 .is_some_and(|r| r.unfollowed_at_ms.is_some()),
-            contact: p.contact().map(RowContact::of),
+            // Someone the messages archive speaks for but does not name
+            // gets zero counts ("never messaged"); null means unknown.
+            contact: match p.contact() {
+                Some(contact) => Some(RowContact::of(contact)),
+                None if archive.is_some_and(|a| a.messages_cover(p)) => {
+                    Some(RowContact::of(&Interaction::default()))
+                }
+                None => None,
+            },
         })
         .collect()
 }
@@ -449,10 +457,7 @@ pub fn export_csv(network: &Network, indices: &[u32]) -> String {
     // Messages are a count only once an archive with messages was imported
     // (then someone it does not name has none); numbers and dates only,
     // never anything of a message.
-    let messages_known = network
-        .archive
-        .as_ref()
-        .is_some_and(ArchiveInfo::has_messages);
+    let archive = network.archive.as_ref();
     for person in indices
         .iter()
         .filter_map(|&i| network.people.get(i as usize))
@@ -479,7 +484,7 @@ pub fn export_csv(network: &Network, indices: &[u32]) -> String {
                 .and_then(|c| c.last_message)
                 .map(day_text)
                 .unwrap_or_default(),
-            if messages_known {
+            if archive.is_some_and(|a| a.messages_cover(person)) {
                 person
                     .contact()
                     .map_or(0, Interaction::messages)
