@@ -293,6 +293,34 @@ fn ignored(name: &str, reason: impl Into<String>) -> FileReport {
     }
 }
 
+/// The bounds an import is read within; [`Limits::default`] is the
+/// constants above. Tests lower them to reach them with small files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// [`MAX_TOTAL_BYTES`].
+    pub total_bytes: u64,
+    /// [`MAX_FILE_UNCOMPRESSED`].
+    pub file_uncompressed: u64,
+    /// [`MAX_TOTAL_UNCOMPRESSED`].
+    pub total_uncompressed: u64,
+    /// [`MAX_ROWS`].
+    pub rows: u64,
+    /// [`MAX_MEMBERS`].
+    pub members: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            total_bytes: MAX_TOTAL_BYTES,
+            file_uncompressed: MAX_FILE_UNCOMPRESSED,
+            total_uncompressed: MAX_TOTAL_UNCOMPRESSED,
+            rows: MAX_ROWS,
+            members: MAX_MEMBERS,
+        }
+    }
+}
+
 /// Reads LinkedIn's data archive, a file at a time, into an [`ArchiveDigest`].
 #[derive(Debug, Default)]
 pub struct ArchiveReader {
@@ -300,12 +328,21 @@ pub struct ArchiveReader {
     read: Held,
     given: u64,
     uncompressed: u64,
+    limits: Limits,
 }
 
 impl ArchiveReader {
     /// A reader that has read nothing.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A reader bounded by `limits` rather than the defaults.
+    pub fn with_limits(limits: Limits) -> Self {
+        Self {
+            limits,
+            ..Self::default()
+        }
     }
 
     /// One file the member gave: a ZIP (told by its bytes: `PK\x03\x04`, or
@@ -316,13 +353,13 @@ impl ArchiveReader {
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Vec<FileReport> {
         let start = self.files.len();
         let size = bytes.len() as u64;
-        if self.given.saturating_add(size) > MAX_TOTAL_BYTES {
+        if self.given.saturating_add(size) > self.limits.total_bytes {
             self.files.push(refused(
                 name,
                 format!(
                     "the files given together pass {} MB, more than LinkedIn's archive \
                      holds: give the archive's ZIP alone",
-                    MAX_TOTAL_BYTES / 1_000_000
+                    self.limits.total_bytes / 1_000_000
                 ),
             ));
         } else {
@@ -361,8 +398,11 @@ impl ArchiveReader {
     /// Reads one file (given loose, or a ZIP entry) into its report,
     /// keeping what it holds only when all of it was read.
     fn read_file(&mut self, name: &str, source: impl Read, named: Named) -> FileReport {
-        let budget = MAX_TOTAL_UNCOMPRESSED.saturating_sub(self.uncompressed);
-        let mut source = Limited::new(source, MAX_FILE_UNCOMPRESSED.min(budget));
+        let budget = self
+            .limits
+            .total_uncompressed
+            .saturating_sub(self.uncompressed);
+        let mut source = Limited::new(source, self.limits.file_uncompressed.min(budget));
         let result = self.read_limited(name, &mut source, named);
         self.uncompressed = self.uncompressed.saturating_add(source.used());
         match result {
@@ -438,7 +478,7 @@ impl ArchiveReader {
             )));
         }
         let peeked = peek.len();
-        let mut tally = Tally::default();
+        let mut tally = Tally::new(self.limits.rows);
         let data = if kind == FileKind::Connections {
             // The Connections.csv import reads a whole text (its preamble,
             // C1, included); the file is small (about 4 MB for 30,000).

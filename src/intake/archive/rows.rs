@@ -9,7 +9,7 @@
 use super::dates::parse_archive_date;
 use super::layout::{InvitationColumns, MessageColumns, PersonColumns};
 use super::people::{clean_name, slug_of, Roster};
-use super::{Day, InvitedBy, SkipCount, MAX_ROWS};
+use super::{Day, InvitedBy, SkipCount};
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -22,9 +22,18 @@ pub(super) struct Tally {
     pub(super) rows: u64,
     pub(super) undated: u64,
     skips: Vec<SkipCount>,
+    /// The most rows read ([`super::Limits::rows`]).
+    max_rows: u64,
 }
 
 impl Tally {
+    pub(super) fn new(max_rows: u64) -> Self {
+        Self {
+            max_rows,
+            ..Self::default()
+        }
+    }
+
     pub(super) fn skip(&mut self, reason: &str) {
         match self.skips.iter_mut().find(|s| s.reason == reason) {
             Some(s) => s.rows += 1,
@@ -159,9 +168,10 @@ fn each_row<R: Read>(
             continue;
         }
         tally.rows += 1;
-        if tally.rows > MAX_ROWS {
+        if tally.rows > tally.max_rows {
             return Err(format!(
-                "it has more than {MAX_ROWS} rows, more than netprune reads from one file"
+                "it has more than {} rows, more than netprune reads from one file",
+                tally.max_rows
             ));
         }
         row(Row(&record), tally)?;

@@ -48,16 +48,18 @@ fn find_owner(
     invitations: Option<(&super::rows::Invitations, &Ids)>,
     all: &Roster,
 ) -> Option<u32> {
-    // (conversations and invitations, rows) per person.
-    let mut score: HashMap<u32, (u64, u64)> = HashMap::new();
+    // (conversations and invitations, rows, rows as a recipient) per person.
+    let mut score: HashMap<u32, (u64, u64, u64)> = HashMap::new();
     if let Some((file, ids)) = messages {
         let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(file.messages.len() * 2);
         for message in &file.messages {
-            let people =
-                std::iter::once(message.sender).chain(file.recipients_of(message).iter().copied());
-            for person in people.filter_map(|p| ids.get(p)) {
+            let recipients = file.recipients_of(message).iter().map(|&r| (r, 1));
+            let people = std::iter::once((message.sender, 0)).chain(recipients);
+            for (person, received) in people.filter_map(|(p, r)| Some((ids.get(p)?, r))) {
                 pairs.push((message.conversation, person));
-                score.entry(person).or_default().1 += 1;
+                let entry = score.entry(person).or_default();
+                entry.1 += 1;
+                entry.2 += received;
             }
         }
         pairs.sort_unstable();
@@ -81,8 +83,10 @@ fn find_owner(
         .into_iter()
         .max_by(|(a, sa), (b, sb)| {
             let linked = |id: &u32| all.person(*id).is_some_and(|p| p.slug.is_some());
-            sa.cmp(sb)
+            (sa.0, sa.1)
+                .cmp(&(sb.0, sb.1))
                 .then_with(|| linked(a).cmp(&linked(b)))
+                .then_with(|| sa.2.cmp(&sb.2))
                 .then_with(|| b.cmp(a))
         })
         .map(|(id, _)| id)

@@ -2,10 +2,7 @@
 //! Z5: at the root, or under a top folder), only the files netprune reads
 //! decompressed, each streamed into its reader through a size limit.
 
-use super::{
-    assistant, ignored, named, refused, ArchiveReader, Named, MAX_FILE_UNCOMPRESSED, MAX_MEMBERS,
-    MAX_RATIO,
-};
+use super::{assistant, ignored, named, refused, ArchiveReader, Named, MAX_RATIO};
 use std::io::Cursor;
 use zip::{CompressionMethod, ZipArchive};
 
@@ -29,13 +26,14 @@ impl ArchiveReader {
                 return;
             }
         };
-        if archive.len() > MAX_MEMBERS {
+        if archive.len() > self.limits.members {
             self.files.push(refused(
                 name,
                 format!(
-                    "it lists {} files, far more than LinkedIn's archive (at most \
-                     {MAX_MEMBERS} are read)",
-                    archive.len()
+                    "it lists {} files, far more than LinkedIn's archive (at most {} \
+                     are read)",
+                    archive.len(),
+                    self.limits.members
                 ),
             ));
             return;
@@ -109,14 +107,14 @@ impl ArchiveReader {
                 ),
             ));
         }
-        if size > MAX_FILE_UNCOMPRESSED {
+        if size > self.limits.file_uncompressed {
             return Some(refused(
                 &path,
                 format!(
                     "it declares {} MB uncompressed, more than netprune reads from one \
                      file ({} MB)",
                     size / 1_000_000,
-                    MAX_FILE_UNCOMPRESSED / 1_000_000
+                    self.limits.file_uncompressed / 1_000_000
                 ),
             ));
         }
