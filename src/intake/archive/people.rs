@@ -5,6 +5,58 @@
 use crate::intake::reading::{clean_text, slug_from_profile_url};
 use crate::search::fold::fold;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (as rustc uses it): a multiply-rotate hash, several times faster
+/// than the default SipHash on the short keys read per row (profile links,
+/// conversation ids, person ids). Keys come from the member's own files,
+/// bounded by the row limits, so flooding resistance is not needed here.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            if let Some(start) = word.get_mut(..rest.len()) {
+                start.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by what rows hold, with [`FxHasher`].
+pub(super) type Fast = BuildHasherDefault<FxHasher>;
 
 /// Names longer than this are cut, as the Connections.csv import cuts them.
 pub(super) const NAME_MAX_CHARS: usize = 300;
@@ -12,6 +64,13 @@ pub(super) const NAME_MAX_CHARS: usize = 300;
 /// The most different names kept for one slug (a member renamed twice is
 /// plenty; a row pairing names and links wrongly must not grow it forever).
 const NAMES_PER_SLUG: usize = 4;
+
+/// The people one file's rows named, by the raw bytes of link and name.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Known {
+    ids: HashMap<Vec<u8>, u32, Fast>,
+    key: Vec<u8>,
+}
 
 /// One person as some rows named them.
 #[derive(Clone, Debug, Default)]
@@ -28,8 +87,8 @@ pub(super) struct Person {
 /// The people one file (or, at the end, the whole import) names.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Roster {
-    slugs: HashMap<String, u32>,
-    names: HashMap<String, u32>,
+    slugs: HashMap<String, u32, Fast>,
+    names: HashMap<String, u32, Fast>,
     pub(super) people: Vec<Person>,
 }
 
@@ -106,6 +165,22 @@ impl Roster {
         }
     }
 
+    /// [`Self::mention`] of a raw profile link and raw name as a row holds
+    /// them, remembered in `known` by their bytes: most rows name people
+    /// already seen, and then no link is parsed, no name cleaned or folded.
+    pub(super) fn mention_raw(&mut self, known: &mut Known, url: &str, name: &str) -> Option<u32> {
+        known.key.clear();
+        known.key.extend_from_slice(url.as_bytes());
+        known.key.push(0);
+        known.key.extend_from_slice(name.as_bytes());
+        if let Some(&id) = known.ids.get(known.key.as_slice()) {
+            return Some(id);
+        }
+        let id = self.mention(slug_of(url), &clean_name(name))?;
+        known.ids.insert(known.key.clone(), id);
+        Some(id)
+    }
+
     fn push(&mut self, person: Person) -> Option<u32> {
         let id = u32::try_from(self.people.len()).ok()?;
         self.people.push(person);
@@ -145,7 +220,7 @@ impl Roster {
     /// linked person whose names include theirs when exactly one does;
     /// everyone else stands for themselves.
     pub(super) fn canonical(&self) -> Vec<u32> {
-        let mut linked: HashMap<&str, Option<u32>> = HashMap::new();
+        let mut linked: HashMap<&str, Option<u32>, Fast> = HashMap::default();
         for (id, person) in self.people.iter().enumerate() {
             if person.slug.is_none() {
                 continue;

@@ -8,7 +8,7 @@
 
 use super::dates::parse_archive_date;
 use super::layout::{InvitationColumns, MessageColumns, PersonColumns};
-use super::people::{clean_name, slug_of, Roster};
+use super::people::{clean_name, slug_of, Fast, Known, Roster};
 use super::{Day, InvitedBy, SkipCount};
 use std::collections::HashMap;
 use std::io::Read;
@@ -238,7 +238,11 @@ pub(super) fn read_messages<R: Read>(
     tally: &mut Tally,
 ) -> Result<Messages, RowsError> {
     let mut data = Messages::default();
-    let mut conversations: HashMap<Box<[u8]>, u32> = HashMap::new();
+    let mut known = Known::default();
+    let mut conversations: HashMap<Box<[u8]>, u32, Fast> = HashMap::default();
+    // M3: a conversation's rows come together, so most rows are in the
+    // conversation of the row before.
+    let mut last_conversation: (Vec<u8>, u32) = (Vec::new(), u32::MAX);
     let mut recipients: Vec<u32> = Vec::new();
     each_row(reader, tally, |row, tally| {
         if is_yes(row.optional(columns.message_draft)?)
@@ -247,49 +251,53 @@ pub(super) fn read_messages<R: Read>(
             tally.skip("drafts");
             return Ok(());
         }
-        let from = clean_name(row.text(columns.from)?);
+        let from = row.text(columns.from)?;
         let sender_url = row.text(columns.sender_url)?;
-        let sender_slug = slug_of(sender_url);
         // M10: sponsored messages and InMail campaigns come from "LinkedIn
         // Member" with no profile link: not a person.
-        if sender_url.trim().is_empty() && from.eq_ignore_ascii_case("linkedin member") {
+        if sender_url.trim().is_empty() && clean_name(from).eq_ignore_ascii_case("linkedin member")
+        {
             tally.skip("sponsored messages (from \"LinkedIn Member\", not a person)");
             return Ok(());
         }
-        let sender = data.roster.mention(sender_slug, &from);
+        let sender = data.roster.mention_raw(&mut known, sender_url, from);
         recipients.clear();
         let to = row.optional(columns.to)?;
-        let urls: Vec<&str> = row
-            .optional(columns.recipient_urls)?
+        let urls = row.optional(columns.recipient_urls)?;
+        let mut links = urls
             .split([',', ';'])
             .map(str::trim)
-            .filter(|u| !u.is_empty())
-            .collect();
-        if urls.is_empty() {
-            // 9-column files (2021) name recipients only in TO (M6).
-            for name in split_names(to) {
-                recipients.extend(data.roster.mention(None, &name));
-            }
-        } else {
-            // With one link TO is that person's name; with several, names are
-            // paired in order only when they count the same (M7).
-            let names = if urls.len() == 1 {
-                vec![clean_name(to)]
-            } else {
-                split_names(to)
-            };
-            let paired = names.len() == urls.len();
-            for (i, url) in urls.iter().enumerate() {
-                let name = if paired {
-                    names.get(i).map_or("", String::as_str)
-                } else {
-                    ""
-                };
-                let slug = slug_of(url);
-                if slug.is_none() && name.is_empty() {
-                    continue;
+            .filter(|u| !u.is_empty());
+        match (links.next(), links.next()) {
+            (None, _) => {
+                // 9-column files (2021) name recipients only in TO (M6).
+                for name in split_names(to) {
+                    recipients.extend(data.roster.mention(None, &name));
                 }
-                recipients.extend(data.roster.mention(slug, name));
+            }
+            // With one link TO is that person's name (M6, M7).
+            (Some(url), None) => recipients.extend(data.roster.mention_raw(&mut known, url, to)),
+            (Some(_), Some(_)) => {
+                // With several, names are paired in order only when they
+                // count the same (M7).
+                let urls: Vec<&str> = urls
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|u| !u.is_empty())
+                    .collect();
+                let names = split_names(to);
+                let paired = names.len() == urls.len();
+                for (i, url) in urls.iter().enumerate() {
+                    let name = if paired {
+                        names.get(i).map_or("", String::as_str)
+                    } else {
+                        ""
+                    };
+                    if slug_of(url).is_none() && name.is_empty() {
+                        continue;
+                    }
+                    recipients.extend(data.roster.mention_raw(&mut known, url, name));
+                }
             }
         }
         let Some(sender) = sender else {
@@ -300,14 +308,17 @@ pub(super) fn read_messages<R: Read>(
         recipients.dedup();
         let day = tally.date(row.text(columns.date)?);
         let conversation_id = row.text(columns.conversation)?.trim().as_bytes();
-        let next = u32::try_from(conversations.len()).unwrap_or(u32::MAX);
-        let conversation = match conversations.get(conversation_id) {
-            Some(&c) => c,
-            None => {
-                conversations.insert(conversation_id.into(), next);
-                next
-            }
-        };
+        let conversation =
+            if last_conversation.1 != u32::MAX && last_conversation.0 == conversation_id {
+                last_conversation.1
+            } else {
+                let next = u32::try_from(conversations.len()).unwrap_or(u32::MAX);
+                let id = *conversations.entry(conversation_id.into()).or_insert(next);
+                last_conversation.0.clear();
+                last_conversation.0.extend_from_slice(conversation_id);
+                last_conversation.1 = id;
+                id
+            };
         let first_recipient = u32::try_from(data.recipients.len()).unwrap_or(u32::MAX);
         data.recipients.extend_from_slice(&recipients);
         data.messages.push(Message {

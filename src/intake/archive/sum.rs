@@ -1,7 +1,7 @@
 //! Adding up what every file read says, once all are in: one roster for the
 //! whole import, the member found, and each other person's interaction.
 
-use super::people::Roster;
+use super::people::{Fast, Roster};
 use super::rows::{Message, Messages};
 use super::{
     ArchiveDigest, ArchiveError, Counterpart, Day, FileKind, FileReport, Held, Interaction, Owner,
@@ -49,7 +49,7 @@ fn find_owner(
     all: &Roster,
 ) -> Option<u32> {
     // (conversations and invitations, rows, rows as a recipient) per person.
-    let mut score: HashMap<u32, (u64, u64, u64)> = HashMap::new();
+    let mut score: HashMap<u32, (u64, u64, u64), Fast> = HashMap::default();
     if let Some((file, ids)) = messages {
         let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(file.messages.len() * 2);
         for message in &file.messages {
@@ -104,11 +104,11 @@ fn count_messages(
     file: &Messages,
     ids: &Ids,
     owner: Option<u32>,
-    found: &mut HashMap<u32, Interaction>,
+    found: &mut HashMap<u32, Interaction, Fast>,
 ) -> MessageCounts {
     let mut counts = MessageCounts::default();
-    let mut talked: HashSet<(u32, u32)> = HashSet::new();
-    let mut conversations: HashSet<u32> = HashSet::new();
+    let mut talked: HashSet<(u32, u32), Fast> = HashSet::default();
+    let mut conversations: HashSet<u32, Fast> = HashSet::default();
     let mut others: Vec<u32> = Vec::new();
     for message in &file.messages {
         let Message {
@@ -234,7 +234,7 @@ pub(super) fn digest(
         invitations.as_ref().map(|(f, ids)| (*f, ids)),
         &all,
     );
-    let mut found: HashMap<u32, Interaction> = HashMap::new();
+    let mut found: HashMap<u32, Interaction, Fast> = HashMap::default();
     let mut archive_day: Option<Day> = None;
     let mut newest = |day: Option<Day>| {
         if let Some(day) = day {
