@@ -132,8 +132,9 @@ const firstOf = (i) => {
   return text[0].toUpperCase() + text.slice(1);
 };
 const lastOf = (i) => {
+  // With firstOf, unique up to 160,000 people: a name names one person.
   const s = SYLLABLES;
-  const text = s[(i * 7) % 20] + s[Math.floor(i / 20) % 20] + "ston";
+  const text = s[Math.floor(i / 400) % 20] + s[Math.floor(i / 8_000) % 20] + "ston";
   return text[0].toUpperCase() + text.slice(1);
 };
 
@@ -205,6 +206,15 @@ export function makeArchiveFiles({
   const ownerUrl = urlOf(owner.slug);
   const names = people.map(nameOf);
   const links = people.map((p) => urlOf(p.slug));
+  // A row naming someone by name only joins the one linked person with that
+  // name; with two people of one name it joins neither. So rows that name
+  // people by name only (recommendations; invitations before 2023;
+  // endorsements and messages' recipients in 2021) name only people whose
+  // name is theirs alone, and `expected` stays exact for any people given.
+  const foldName = (name) => cleanName(name).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const nameCount = new Map();
+  for (const name of names) nameCount.set(foldName(name), (nameCount.get(foldName(name)) ?? 0) + 1);
+  const unique = names.map((name) => nameCount.get(foldName(name)) === 1);
 
   // What the digest must say, per person (by index), built while writing.
   /** @type {Map<number, any>} */
@@ -316,15 +326,16 @@ export function makeArchiveFiles({
     return `${id}==`;
   };
   // A third of the network talks with the member, some of them a lot.
-  const talkers = Math.max(1, Math.ceil(people.length / 3));
+  const pool = people.map((_, i) => i).filter((i) => urls || unique[i]);
+  const talkers = Math.max(1, Math.ceil(pool.length / 3));
   let counted = 0;
   let conversationCount = 0;
-  const pick = () => Math.min(talkers - 1, Math.floor(talkers * random() ** 2));
-  while (counted < messages && people.length > 0) {
+  const pick = () => pool[Math.min(talkers - 1, Math.floor(talkers * random() ** 2))];
+  while (counted < messages && pool.length > 0) {
     const others = [pick()];
     if (groups && people.length > 3 && int(20) === 0) {
       for (let extra = 1 + int(3); extra > 0; extra -= 1) {
-        const another = int(people.length);
+        const another = pool[int(pool.length)];
         if (!others.includes(another)) others.push(another);
       }
     }
@@ -423,7 +434,7 @@ export function makeArchiveFiles({
   const invitationLines = [invitationColumns.join(",")];
   const invitations = new Map();
   for (let i = 0; i < people.length; i += 1) {
-    if (random() >= 0.08) continue;
+    if (random() >= 0.08 || (layout !== "2026" && !unique[i])) continue;
     const connected = dayOfIso(people[i].connectedOn);
     const times = int(25) === 0 ? 2 : 1;
     for (let t = 0; t < times; t += 1) {
@@ -463,7 +474,7 @@ export function makeArchiveFiles({
     const lines = [header.join(",")];
     let skipped = 0;
     for (let i = 0; i < people.length; i += 1) {
-      if (random() >= 0.05) continue;
+      if (random() >= 0.05 || (!withUrl && !unique[i])) continue;
       const hidden = int(40) === 0;
       for (let k = 1 + int(3); k > 0; k -= 1) {
         const day = todayDay - 1 - int(3_000);
@@ -500,7 +511,7 @@ export function makeArchiveFiles({
   const recommendations = (field, fileName, status) => {
     const lines = ["First Name,Last Name,Company,Job Title,Text,Creation Date,Status"];
     for (let i = 0; i < people.length; i += 1) {
-      if (random() >= 0.01 && !(i === 0 && people.length > 0)) continue;
+      if ((random() >= 0.01 && i !== 0) || !unique[i]) continue;
       const day = todayDay - 1 - int(3_000);
       const p = people[i];
       lines.push(
