@@ -516,15 +516,10 @@ impl ArchiveReader {
                 }
                 Layout::Recommendations(c) => rows::read_people(rest, &c, "VISIBLE", &mut tally)
                     .map(|p| FileData::People(kind, p)),
-                Layout::Connections => Err(String::new()),
+                // Read whole above; never reached.
+                Layout::Connections => Err("it could not be read".to_owned()),
             };
-            read.map_err(|reason| {
-                refuse(if reason.is_empty() {
-                    "it could not be read".to_owned()
-                } else {
-                    reason
-                })
-            })?
+            read.map_err(refuse)?
         };
         let index = self.files.len();
         match data {
@@ -588,11 +583,8 @@ fn find_header(text: &[u8], at_end: bool) -> Option<(usize, Layout)> {
         if !complete {
             return None;
         }
-        let trimmed = line
-            .strip_suffix(b"\n")
-            .unwrap_or(line)
-            .strip_suffix(b"\r")
-            .unwrap_or(line.strip_suffix(b"\n").unwrap_or(line));
+        let without_lf = line.strip_suffix(b"\n").unwrap_or(line);
+        let trimmed = without_lf.strip_suffix(b"\r").unwrap_or(without_lf);
         if let Some(layout) = layout_of(trimmed) {
             return Some((offset, layout));
         }
