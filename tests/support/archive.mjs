@@ -213,8 +213,9 @@ export function makeArchiveFiles({
   // name is theirs alone, and `expected` stays exact for any people given.
   const foldName = (name) => cleanName(name).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const nameCount = new Map();
-  for (const name of names) nameCount.set(foldName(name), (nameCount.get(foldName(name)) ?? 0) + 1);
-  const unique = names.map((name) => nameCount.get(foldName(name)) === 1);
+  const folded = names.map(foldName);
+  for (const f of folded) nameCount.set(f, (nameCount.get(f) ?? 0) + 1);
+  const unique = folded.map((f) => nameCount.get(f) === 1);
 
   // What the digest must say, per person (by index), built while writing.
   /** @type {Map<number, any>} */
@@ -277,6 +278,21 @@ export function makeArchiveFiles({
             "ATTACHMENTS",
           ];
   if (drafts) columns.push("IS MESSAGE DRAFT");
+  const ALL_COLUMNS = [
+    "CONVERSATION ID",
+    "CONVERSATION TITLE",
+    "FROM",
+    "SENDER PROFILE URL",
+    "TO",
+    "RECIPIENT PROFILE URLS",
+    "DATE",
+    "SUBJECT",
+    "CONTENT",
+    "FOLDER",
+    "ATTACHMENTS",
+    "IS MESSAGE DRAFT",
+  ];
+  const order = columns.map((c) => ALL_COLUMNS.indexOf(c));
   const quoteAll = layout === "2026";
   const messageLines = [columns.map((c) => cell(c, quoteAll)).join(",")];
   let draftRows = 0;
@@ -293,29 +309,28 @@ export function makeArchiveFiles({
   }) => {
     const name = (i) => (i < 0 ? ownerName : names[i]);
     const link = (i) => (i < 0 ? ownerUrl : links[i]);
-    const row = {
-      "CONVERSATION ID": conversation,
-      "CONVERSATION TITLE": title,
-      FROM: sender === null ? "LinkedIn Member" : name(sender),
-      "SENDER PROFILE URL": sender === null ? "" : link(sender),
-      TO: recipients.length === 1 ? name(recipients[0]) : recipients.map(name).join(", "),
-      "RECIPIENT PROFILE URLS":
-        recipients.length === 1 ? link(recipients[0]) : recipients.map(link).join(","),
-      DATE: messageDate(day, seconds),
-      SUBJECT: marker("subject"),
-      CONTENT: marker(
-        int(10) === 0
-          ? `line one, "quoted"\nline two\n\nline four ${int(1e6)}`
-          : `hello ${int(1e6)}`,
-      ),
-      FOLDER: "INBOX",
-      ATTACHMENTS: int(20) === 0 ? `https://www.linkedin.com/dms/prv/${MARKER}/${int(1e9)}` : "",
-      "IS MESSAGE DRAFT": draft ? "Yes" : "No",
-    };
+    const many = recipients.length !== 1;
+    // In the order of ALL_COLUMNS; each layout writes its own.
+    const values = [
+      conversation,
+      title,
+      sender === null ? "LinkedIn Member" : name(sender),
+      sender === null ? "" : link(sender),
+      many ? recipients.map(name).join(", ") : name(recipients[0]),
+      many ? recipients.map(link).join(",") : link(recipients[0]),
+      messageDate(day, seconds),
+      `${MARKER} subject`,
+      int(10) === 0
+        ? `${MARKER} line one, "quoted"\nline two\n\nline four ${int(1e6)}`
+        : `${MARKER} hello ${int(1e6)}`,
+      "INBOX",
+      int(20) === 0 ? `https://www.linkedin.com/dms/prv/${MARKER}/${int(1e9)}` : "",
+      draft ? "Yes" : "No",
+    ];
     let line = "";
-    for (let c = 0; c < columns.length; c += 1) {
+    for (let c = 0; c < order.length; c += 1) {
       if (c > 0) line += ",";
-      line += cell(row[columns[c]], quoteAll);
+      line += cell(values[order[c]], quoteAll);
     }
     messageLines.push(line);
   };
