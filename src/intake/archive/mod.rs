@@ -426,6 +426,13 @@ impl ArchiveReader {
                 "it is empty: LinkedIn's files start with a header line".into(),
             ));
         }
+        if text.starts_with(b"\xff\xfe") || text.starts_with(b"\xfe\xff") {
+            return Err(refuse(
+                "it is UTF-16 text, not the UTF-8 LinkedIn writes: give the file LinkedIn \
+                 sent, not a copy saved by a spreadsheet"
+                    .into(),
+            ));
+        }
         if text.contains(&0) || text.starts_with(b"\x89PNG") || text.starts_with(b"%PDF") {
             return Err(refuse(
                 "it is not a text file (a picture or other binary file with a CSV name), \

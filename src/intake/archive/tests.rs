@@ -66,3 +66,14 @@ fn limited_reader_refuses_past_its_limit() {
     let mut out = Vec::new();
     assert_eq!(limited.read_to_end(&mut out).unwrap(), 4);
 }
+
+#[test]
+fn utf16_copies_are_refused_with_what_to_do() {
+    let mut reader = ArchiveReader::new();
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "CONVERSATION ID,FROM\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let reports = reader.add("messages.csv", &bytes);
+    assert!(reports[0].refused.as_deref().unwrap().contains("UTF-16"));
+}
