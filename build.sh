@@ -253,7 +253,7 @@ run_tests() {
   step "content script, popup and review page tests, and the pages in every language (jsdom, fixture markup of every LinkedIn generation)"
   local timed=(tests/content/collect*.test.mjs)
   local untimed=()
-  for file in tests/content/*.test.mjs tests/popup/*.test.mjs tests/review/*.test.mjs tests/i18n/*.test.mjs; do
+  for file in tests/content/*.test.mjs tests/popup/*.test.mjs tests/review/*.test.mjs tests/i18n/*.test.mjs tests/archive/*.test.mjs; do
     case " ${timed[*]} " in *" $file "*) ;; *) untimed+=("$file") ;; esac
   done
   node --test --test-concurrency=2 "${untimed[@]}"
