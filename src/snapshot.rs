@@ -18,9 +18,10 @@ use crate::intake::import::ExportFile;
 use crate::intake::ingest::{self, IngestReport};
 use crate::intake::merge::{self, ImportReport};
 use crate::intake::reading::PageReading;
+use crate::intake::relations::{self, ListEnd};
 use crate::network::calendar::TimeMs;
 use crate::network::contact::ArchiveInfo;
-use crate::network::model::{CountReading, Goal, PageStatus, Person, SavedQuery};
+use crate::network::model::{CountReading, Goal, PageKind, PageStatus, Person, SavedQuery};
 use crate::network::model::{ModelError, Network};
 use crate::removal::language::{self, RemovalLanguage};
 use crate::removal::people;
@@ -341,6 +342,16 @@ impl Snapshot {
     /// Starts a collection run, or answers the one already running.
     pub fn start_collection(&mut self, now_ms: TimeMs) -> Progress {
         collect::start(&mut self.collection, &self.network, now_ms)
+    }
+
+    /// A run over the whole sent invitations or following list, begun at
+    /// `started_ms`, reached its end (see [`relations::end_of_list`]).
+    pub fn end_of_list(&mut self, list: PageKind, started_ms: TimeMs, now_ms: TimeMs) -> ListEnd {
+        let end = relations::end_of_list(&mut self.network, list, started_ms, now_ms);
+        if end.no_longer_listed > 0 {
+            self.people_changed();
+        }
+        end
     }
 
     /// Ends the running collection run (see [`collect::finish`]).

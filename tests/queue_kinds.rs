@@ -518,3 +518,63 @@ proptest! {
         prop_assert!(counts.iter().all(|&c| c > 0), "a kind never ran: {:?}", counts);
     }
 }
+
+#[test]
+fn a_sent_list_read_to_its_end_drops_the_invitations_it_no_longer_shows() {
+    let mut n = mixed_network(3);
+    // A run over the whole list, begun a minute later, reads i0 and i2 only.
+    let started = NOW + 60_000;
+    n.ingest(
+        sent_page(&strings(&["i0", "i2"]), "Sent 2 months ago"),
+        started + 1_000,
+    )
+    .unwrap();
+    let end = n.end_of_list(PageKind::Invitations, started, started + 2_000);
+    assert_eq!((end.read, end.no_longer_listed), (2, 1));
+    let i1 = n.network.person("i1").unwrap();
+    assert!(i1.invitation().is_none());
+    assert_eq!(i1.gone_since_ms, Some(started + 2_000));
+    assert!(n.network.person("i0").unwrap().invitation().is_some());
+    assert_eq!(
+        n.queue_actions(&strings(&["i1"]), ActionKind::Withdraw, NOW, false)
+            .unwrap()
+            .queued,
+        0
+    );
+    // Listed again later: no longer gone, the invitation back.
+    n.ingest(
+        sent_page(&strings(&["i1"]), "Sent 1 week ago"),
+        started + 9_000,
+    )
+    .unwrap();
+    let i1 = n.network.person("i1").unwrap();
+    assert!(i1.invitation().is_some() && i1.gone_since_ms.is_none());
+}
+
+#[test]
+fn a_following_list_read_to_its_end_drops_follows_and_keeps_connections() {
+    let mut n = mixed_network(2);
+    let started = NOW + 60_000;
+    n.ingest(following_page(&strings(&["f1"])), started + 1_000)
+        .unwrap();
+    let end = n.end_of_list(PageKind::Following, started, started + 2_000);
+    // f0 and the connection c0 were followed and are no longer listed.
+    assert_eq!((end.read, end.no_longer_listed), (1, 2));
+    let f0 = n.network.person("f0").unwrap();
+    assert!(!f0.follows() && f0.gone_since_ms.is_some());
+    let c0 = n.network.person("c0").unwrap();
+    assert!(!c0.follows() && c0.gone_since_ms.is_none() && c0.is_connection());
+    assert!(n.network.person("f1").unwrap().follows());
+}
+
+#[test]
+fn a_list_read_with_nobody_on_it_proves_nothing_and_changes_nothing() {
+    let mut n = mixed_network(2);
+    let before = n.to_json();
+    let started = NOW + 60_000;
+    let end = n.end_of_list(PageKind::Invitations, started, started + 2_000);
+    assert_eq!((end.read, end.no_longer_listed), (0, 0));
+    let end = n.end_of_list(PageKind::Connections, NOW - 1, started);
+    assert_eq!(end.no_longer_listed, 0);
+    assert_eq!(n.to_json(), before);
+}

@@ -7,7 +7,7 @@
 // only reads every row, and is recorded here (storage.local.listCollects,
 // which the review page shows).
 import { api } from "../lib/browser.js";
-import { Core, devDelayMs, messageOf } from "./core-host.js";
+import { Core, devDelayMs, messageOf, persistNow, state } from "./core-host.js";
 import { actingTab, linkedinTabs } from "./tabs.js";
 
 /** The lists a collection can read, and their names in words. */
@@ -29,7 +29,8 @@ export function listOf(value) {
 
 /**
  * @typedef {{ running: boolean, tabId: number, startedAtMs: number,
- *   endedAtMs: number | null, outcome: string | null, reason: string | null }} ListRun
+ *   endedAtMs: number | null, outcome: string | null, reason: string | null,
+ *   noLongerListed?: number }} ListRun
  */
 
 /**
@@ -73,6 +74,9 @@ export async function startListCollect(list) {
     );
   }
   const rules = await collectRules();
+  // Before the tab is asked: every reading of the run comes after it, so
+  // at the list's end whoever was not read since is no longer listed.
+  const startedAtMs = Date.now();
   /** @type {any} */
   let answer;
   try {
@@ -93,7 +97,7 @@ export async function startListCollect(list) {
   runs[list] = {
     running: true,
     tabId,
-    startedAtMs: Date.now(),
+    startedAtMs,
     endedAtMs: null,
     outcome: null,
     reason: null,
@@ -113,12 +117,24 @@ export async function listEnded(list, message, tabId) {
   const runs = await listCollects();
   const run = runs[list];
   if (!run?.running || run.tabId !== tabId) return runs;
+  const endedAtMs = Date.now();
+  const outcome = typeof message.outcome === "string" ? message.outcome : null;
+  /** @type {number | undefined} */
+  let noLongerListed;
+  // Only a run that read the list to its end says who is no longer on it
+  // (a stall or a halt proves nothing); the core also ignores a run that
+  // read nobody.
+  if (outcome === "end-of-list" && state.core) {
+    noLongerListed = state.core.endOfList(list, run.startedAtMs, endedAtMs).noLongerListed;
+    if (noLongerListed) await persistNow();
+  }
   runs[list] = {
     ...run,
     running: false,
-    endedAtMs: Date.now(),
-    outcome: typeof message.outcome === "string" ? message.outcome : null,
+    endedAtMs,
+    outcome,
     reason: typeof message.reason === "string" ? message.reason : null,
+    ...(noLongerListed === undefined ? {} : { noLongerListed }),
   };
   await api.storage.local.set({ listCollects: runs });
   return runs;

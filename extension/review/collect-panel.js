@@ -43,7 +43,10 @@ export function collectWords(collect) {
 export function listRunWords(run) {
   if (!run || typeof run !== "object") return "";
   if (run.running) return t("listCollectRunning");
-  if (run.outcome === "end-of-list") return t("listCollectDone");
+  if (run.outcome === "end-of-list") {
+    const gone = typeof run.noLongerListed === "number" ? run.noLongerListed : 0;
+    return gone > 0 ? t("listCollectDoneGone", formatCount(gone)) : t("listCollectDone");
+  }
   const reason = typeof run.reason === "string" && run.reason ? trimSentence(run.reason) : "";
   return reason ? t("listCollectEndedWhy", reason) : t("listCollectEnded");
 }

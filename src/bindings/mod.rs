@@ -13,7 +13,7 @@ use crate::intake::collect::Outcome;
 use crate::intake::import::read_connections_csv;
 use crate::intake::reading::PageReading;
 use crate::network::calendar::TimeMs;
-use crate::network::model::{Goal, ModelError};
+use crate::network::model::{Goal, ModelError, PageKind};
 use crate::snapshot::Snapshot;
 use crate::storage::compact::ByteSource;
 use js_sys::JsString;
@@ -201,6 +201,26 @@ impl Core {
     pub fn start_collection(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
         let now = time(now_ms)?;
         to_js(&self.network.start_collection(now))
+    }
+
+    /// A run over the whole sent invitations ("invitations") or following
+    /// ("following") list, begun at `started_ms`, reached the list's end:
+    /// drops the invitations (follows) it did not read; answers
+    /// `{ read, noLongerListed }`.
+    #[wasm_bindgen(js_name = endOfList)]
+    pub fn end_of_list(
+        &mut self,
+        list: &str,
+        started_ms: f64,
+        now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let (started, now) = (time(started_ms)?, time(now_ms)?);
+        let list = match list {
+            "invitations" => PageKind::Invitations,
+            "following" => PageKind::Following,
+            other => return Err(error(format!("no list {other:?} is read to its end"))),
+        };
+        to_js(&self.network.end_of_list(list, started, now))
     }
 
     /// Ends the running collection: `outcome` is "complete", "ended" or

@@ -58,6 +58,11 @@ fn upsert(
     match network.index_of(&slug) {
         Some(i) => {
             let person = &mut network.people[i];
+            // Someone read only on these lists, back on one after a run
+            // found them on none (see `end_of_list`).
+            if !person.is_connection() {
+                person.gone_since_ms = None;
+            }
             person.name = name;
             if headline.is_some() {
                 person.headline = headline;
@@ -203,4 +208,68 @@ pub fn became_connection(person: &mut Person) {
         relations.invitation = None;
     }
     person.tidy_relations();
+}
+
+/// What a run that read a whole list to its end found no longer on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListEnd {
+    /// People the run read on the list.
+    pub read: u32,
+    /// People listed before and not read by the run: their invitation (or
+    /// follow) is over.
+    pub no_longer_listed: u32,
+}
+
+/// A run over the whole sent invitations list (`PageKind::Invitations`) or
+/// following list (`PageKind::Following`), begun at `started_ms`, reached
+/// the list's end: an invitation (follow) the run did not read is no longer
+/// pending (accepted, withdrawn or expired; unfollowed elsewhere) and is
+/// dropped. Someone left with no relation at all who is not a connection is
+/// gone from every list since `now_ms`. A run that read nobody proves
+/// nothing (LinkedIn's empty list is not known to netprune) and changes
+/// nothing; so does any other page.
+pub fn end_of_list(
+    network: &mut Network,
+    list: crate::network::model::PageKind,
+    started_ms: TimeMs,
+    now_ms: TimeMs,
+) -> ListEnd {
+    use crate::network::model::PageKind;
+    let read_ms = |person: &Person| match list {
+        PageKind::Invitations => person.invitation().map(|i| i.read_ms),
+        PageKind::Following => person
+            .relations
+            .as_ref()
+            .and_then(|r| r.following.as_ref())
+            .map(|f| f.read_ms),
+        _ => None,
+    };
+    let mut end = ListEnd::default();
+    for person in &network.people {
+        if read_ms(person).is_some_and(|ms| ms >= started_ms) {
+            end.read += 1;
+        }
+    }
+    if end.read == 0 {
+        return end;
+    }
+    for person in &mut network.people {
+        if read_ms(person).is_none_or(|ms| ms >= started_ms) {
+            continue;
+        }
+        if let Some(relations) = person.relations.as_mut() {
+            match list {
+                PageKind::Invitations => relations.invitation = None,
+                _ => relations.following = None,
+            }
+        }
+        end.no_longer_listed += 1;
+        let related = person.invitation().is_some() || person.follows();
+        if !person.is_connection() && !related {
+            person.gone_since_ms.get_or_insert(now_ms);
+        }
+        person.tidy_relations();
+    }
+    end
 }

@@ -252,3 +252,35 @@ test("the_sent_invitations_list_is_collected_in_its_own_tab_recorded_and_stopped
   assert.equal(stopped.running, false);
   assert.match(stopped.reason, /LinkedIn warning/);
 });
+
+test("a_sent_list_read_to_its_end_drops_the_invitations_it_no_longer_shows", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const sent = bg.openTab({ id: 1, active: true, windowId: 1 });
+  const crowd = people(3, "i");
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(crowd) });
+  const pending = async () =>
+    (await bg.fromPage({ type: "get-summary" })).summary.relations.pendingInvitations;
+  assert.equal(await pending(), 3);
+  // A reading in the run's first millisecond counts as read by it.
+  await sleep(2);
+  await bg.fromPage({ type: "collect-start", list: "invitations" });
+  // The run reads two of the three, then the list's end.
+  await sleep(2);
+  await bg.fromTab(sent, {
+    type: "page-reading",
+    reading: invitationsReading([crowd[0], crowd[2]]),
+  });
+  await bg.fromTab(sent, { type: "collect-ended", list: "invitations", outcome: "end-of-list" });
+  const ended = (await bg.fromPage({ type: "list-collects" })).lists.invitations;
+  assert.equal(ended.noLongerListed, 1);
+  assert.equal(await pending(), 2);
+
+  // A run that stalls says nothing about who is on the list.
+  await bg.fromPage({ type: "collect-start", list: "invitations" });
+  await sleep(2);
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading([crowd[0]]) });
+  await bg.fromTab(sent, { type: "collect-ended", list: "invitations", outcome: "stalled" });
+  const stalled = (await bg.fromPage({ type: "list-collects" })).lists.invitations;
+  assert.equal(stalled.noLongerListed, undefined);
+  assert.equal(await pending(), 2);
+});

@@ -154,6 +154,13 @@ test("the_other_lists_are_collected_by_name_and_their_runs_follow_storage", asyn
     listCollects: { invitations: { ...run, running: false, outcome: "end-of-list" } },
   });
   assert.equal(text(status), "Read to the end of the list.");
+  // Read to its end, it no longer shows some: their invitations are over.
+  extension.write({
+    listCollects: {
+      invitations: { ...run, running: false, outcome: "end-of-list", noLongerListed: 1234 },
+    },
+  });
+  assert.equal(text(status), "Read to the end of the list; no longer on it: 1,234.");
 
   click(dom, byTestId(doc, "collect-following"));
   await settle();
