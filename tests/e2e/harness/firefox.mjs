@@ -122,6 +122,7 @@ async function serveOnLoopback443(site, tls) {
 export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
   const { Builder } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
+  const { Command } = await import("selenium-webdriver/lib/command.js");
   if (!existsSync(xpi)) throw new Error(`${xpi} does not exist: run ./build.sh testbuild first`);
   const geckodriver = findGeckodriver();
   const dir = tempDir("netprune-firefox-");
@@ -171,7 +172,14 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
     );
     pid = (await driver.getCapabilities()).get("moz:processID") ?? null;
     if (pid) leftovers.pids.add(pid);
-    const installed = await driver.installAddon(addon, true);
+    // By path, not driver.installAddon: that sends the zip's bytes, which
+    // geckodriver 0.37 writes to a file of its own and deletes once the
+    // add-on is installed, so Firefox can no longer load the content script
+    // from it ("Unable to load script: .../content/page-reader.js"). Our
+    // private copy lives as long as the session.
+    const installed = await driver.execute(
+      new Command("install addon").setParameter("path", addon).setParameter("temporary", true),
+    );
     if (installed !== FIREFOX_ADDON_ID) {
       throw new Error(`installed add-on id is ${installed}, expected ${FIREFOX_ADDON_ID}`);
     }
