@@ -172,11 +172,12 @@ export async function launchFirefox({ site, xpi = FIREFOX_ZIP }) {
     );
     pid = (await driver.getCapabilities()).get("moz:processID") ?? null;
     if (pid) leftovers.pids.add(pid);
-    // By path, not driver.installAddon: that sends the zip's bytes, which
-    // geckodriver 0.37 writes to a file of its own and deletes once the
-    // add-on is installed, so Firefox can no longer load the content script
-    // from it ("Unable to load script: .../content/page-reader.js"). Our
-    // private copy lives as long as the session.
+    // By path, not driver.installAddon: that sends the zip's bytes for
+    // geckodriver to write to a file of its own, and with geckodriver 0.37
+    // Firefox then could not load the content script from it ("Unable to
+    // load script: .../content/page-reader.js", an IPDL "invalid file
+    // descriptor"), so no page was ever read. Our private copy lives as
+    // long as the session.
     const installed = await driver.execute(
       new Command("install addon").setParameter("path", addon).setParameter("temporary", true),
     );
