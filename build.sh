@@ -248,7 +248,7 @@ run_tests() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --locked --target wasm32-unknown-unknown --test bindings
   step "content script, popup and review page tests, and the pages in every language (jsdom, fixture markup of every LinkedIn generation)"
-  node --test tests/content/ tests/popup/ tests/review/ tests/i18n/
+  node --test tests/content/ tests/popup/ tests/review/ tests/i18n/ tests/archive/
   step "background tests (the real core, a fake browser: step dispatch, accounts, test pacing)"
   node --test tests/background/
   step "end-to-end tests (the test builds in Chromium and Firefox)"

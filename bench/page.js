@@ -12,10 +12,11 @@
 // answers are checked equal to the core's, person for person and in order,
 // before anything is timed.
 
-import init, { Core } from "/dist/chrome/core/netprune.js";
+import init, { ArchiveReader, Core } from "/dist/chrome/core/netprune.js";
 import { generatePeople } from "/tests/mock-site/people.mjs";
 import { connectionsCsv } from "/tests/mock-site/export.mjs";
 import { QUERIES, naive, tuned, ufuzzy } from "/bench/contestants.js";
+import { digestPeople, firstPersonDifference, jsArchive } from "/bench/archive.js";
 
 const TODAY = "2026-03-02";
 const NOW_MS = Date.parse(`${TODAY}T12:00:00Z`);
@@ -289,6 +290,98 @@ export const bench = {
     };
   },
 
+  /**
+   * LinkedIn's data archive (bench/archive.zip, written by run.mjs with
+   * tests/support/archive.mjs): the core's ArchiveReader (add the ZIP's
+   * bytes, finish, parse the digest's JSON) against JSZip + papaparse with
+   * the same aggregation (bench/archive.js). Both answers are checked equal,
+   * person for person, and the core's against the generator's expected
+   * counterparts, before timing. Run in a fresh page, so the heap figures
+   * are this import's: the wasm memory after the core's first import (it
+   * never shrinks, so it is the peak) and the JavaScript heap
+   * (performance.memory, precise with --enable-precise-memory-info): after
+   * the core's import, and the highest seen between the JavaScript
+   * contestant's chunks, each from a collected heap.
+   */
+  async archiveImport({ warmup, samples }) {
+    current?.core.free();
+    current = null;
+    const bytes = new Uint8Array(await (await fetch("/bench/archive.zip")).arrayBuffer());
+    const expected = await (await fetch("/bench/archive-expected.json")).json();
+    const collect = () => globalThis.gc?.();
+    const jsHeap = () => performance.memory?.usedJSHeapSize ?? 0;
+
+    const core = () => {
+      const start = performance.now();
+      const reader = new ArchiveReader();
+      reader.add("Complete_LinkedInDataExport_03-09-2026.zip", bytes);
+      const digest = JSON.parse(reader.finish());
+      const ms = performance.now() - start;
+      reader.free();
+      return { ms, digest };
+    };
+    const js = async () => {
+      const start = performance.now();
+      const result = await jsArchive(bytes);
+      return { ms: performance.now() - start, result };
+    };
+
+    collect();
+    const heapBefore = { wasm: wasm.memory.buffer.byteLength, js: jsHeap() };
+    const first = core();
+    const coreHeap = { wasm: wasm.memory.buffer.byteLength, js: jsHeap() };
+    const fromCore = digestPeople(first.digest);
+    collect();
+    const jsBase = jsHeap();
+    const firstJs = await js();
+    const jsPeak = Math.max(firstJs.result.peakHeap, jsHeap());
+    const differs = firstPersonDifference(fromCore, firstJs.result.people);
+    if (differs)
+      throw new Error(`archive import: the core and JSZip + papaparse disagree: ${differs}`);
+    if (
+      JSON.stringify(first.digest.counterparts) !== JSON.stringify(expected.counterparts) ||
+      first.digest.messages !== expected.messages ||
+      firstJs.result.messages !== expected.messages ||
+      firstJs.result.conversations !== expected.conversations
+    ) {
+      throw new Error("archive import: the answers differ from the generator's expected digest");
+    }
+    first.digest = null;
+    firstJs.result = null;
+    for (let i = 0; i < warmup; i += 1) {
+      sink += core().ms + (await js()).ms;
+    }
+    const coreMs = [];
+    const jsMs = [];
+    for (let i = 0; i < samples; i += 1) {
+      if (i % 2 === 0) {
+        coreMs.push(core().ms);
+        jsMs.push((await js()).ms);
+      } else {
+        jsMs.push((await js()).ms);
+        coreMs.push(core().ms);
+      }
+    }
+    return {
+      zipBytes: bytes.length,
+      people: fromCore.size,
+      messages: expected.messages,
+      conversations: expected.conversations,
+      firstCoreMs: first.ms,
+      firstJsMs: firstJs.ms,
+      core: summarize(coreMs),
+      baseline: summarize(jsMs),
+      heap: {
+        before: heapBefore,
+        core: coreHeap,
+        jsBase,
+        jsPeak,
+        preciseMemoryInfo: performance.memory !== undefined,
+        collected: typeof globalThis.gc === "function",
+      },
+    };
+  },
+
   sink: () => sink,
 };
 
@@ -306,5 +399,5 @@ function headerOffset(text) {
 }
 
 globalThis.bench = bench;
-await init();
+const wasm = await init();
 bench.ready = true;

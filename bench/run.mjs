@@ -27,6 +27,7 @@ import { chromium } from "playwright-core";
 import * as prettier from "prettier";
 import { CHROMIUM_BINARY, CHROMIUM_FLAGS } from "../tests/e2e/harness.mjs";
 import { measureReview, TYPED } from "./review.mjs";
+import { makeArchive } from "../tests/support/archive.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OTHER_CORE = process.env.NETPRUNE_BENCH_CORE;
@@ -39,6 +40,9 @@ const DOC = join(ROOT, "docs/BENCHMARKS.md");
 // nothing; it proves the bench still runs and that every contestant still
 // gives the core's answers to every query, which the run checks before timing.
 const SMOKE = process.argv.includes("--smoke");
+// --archive: only the archive import row, merged into the bench/results.json
+// and docs/BENCHMARKS.md of the last full run (the other rows are kept).
+const ARCHIVE_ONLY = process.argv.includes("--archive");
 
 const SIZES = SMOKE ? [2_000] : [1_000, 10_000, 30_000];
 const FILTER_OPTIONS = SMOKE
@@ -46,6 +50,11 @@ const FILTER_OPTIONS = SMOKE
   : { warmupMs: 100, minSamples: 40, maxSamples: 400, budgetMs: 1_000, minSampleMs: 0.5 };
 const IMPORT_ROWS = SMOKE ? 2_000 : 30_000;
 const IMPORT_OPTIONS = SMOKE ? { warmup: 0, samples: 1 } : { warmup: 3, samples: 21 };
+/** The archive import: a complete archive of this many connections and messages. */
+const ARCHIVE = SMOKE
+  ? { connections: 300, messages: 2_000 }
+  : { connections: 30_000, messages: 200_000 };
+const ARCHIVE_OPTIONS = SMOKE ? { warmup: 0, samples: 1 } : { warmup: 1, samples: 9 };
 const COLD_PEOPLE = SMOKE ? 2_000 : 30_000;
 const COLD_RUNS = SMOKE ? 1 : 11;
 /** Times the review page is opened on the cold-start network (not in the smoke run). */
@@ -59,6 +68,8 @@ const TARGETS = {
   firstSearchMs: 5,
   wakeToReadyMs: 30,
   importSpeedup: 1.5,
+  archiveImportMs: 3_000,
+  archiveHeapBytes: 200 * 2 ** 20,
   heapBytes: 16 * 2 ** 20,
   wasmRawBytes: 400_000,
   reviewFirstRowsMs: 200,
@@ -102,6 +113,7 @@ const SERVED = [
   "dist/chrome/core/",
   "tests/mock-site/",
   "node_modules/papaparse/",
+  "node_modules/jszip/",
   "node_modules/@leeoniya/ufuzzy/",
   // The extension's own IndexedDB store (lib/network-store.js), for the cold start.
   "extension/lib/",
@@ -192,7 +204,8 @@ async function run() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_BINARY,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    // Precise performance.memory and gc() for the archive import's heap figures.
+    args: [...CHROMIUM_FLAGS, "--enable-precise-memory-info", "--js-flags=--expose-gc"],
   });
   const failures = [];
   const watch = (page) => {
@@ -203,6 +216,24 @@ async function run() {
   };
   const log = (text) => process.stdout.write(`${text}\n`);
   try {
+    if (ARCHIVE_ONLY) {
+      const archive = await archiveRow(context, origin, extra, watch, log);
+      if (failures.length) throw failures[0];
+      if (!existsSync(RESULTS))
+        throw new Error("--archive needs a bench/results.json from a full run");
+      const results = JSON.parse(readFileSync(RESULTS, "utf8"));
+      results.archive = archive;
+      results.targets = [
+        ...results.targets.filter((t) => !t.name.startsWith("archive import")),
+        ...archiveTargets(archive),
+      ];
+      if (!OTHER_CORE) {
+        writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+        await writeDoc(results);
+        log(`\nwrote the archive import into ${RESULTS} and ${DOC}`);
+      }
+      return;
+    }
     const page = await context.newPage();
     watch(page);
     await page.goto(`${origin}/bench/index.html`);
@@ -290,6 +321,8 @@ async function run() {
         `${importResult.baseline.p50} ms (p95 ${importResult.baseline.p95})  x${importResult.speedup}`,
     );
     await page.close();
+
+    const archive = await archiveRow(context, origin, extra, watch, log);
 
     log(`\ncold start with ${COLD_PEOPLE} people (${COLD_RUNS} fresh pages)`);
     const storedBytes = Buffer.from(stored.bytes, "base64");
@@ -480,6 +513,7 @@ async function run() {
         value: `${(files.wasm.raw / 1000).toFixed(1)} KB`,
         met: files.wasm.raw <= TARGETS.wasmRawBytes,
       },
+      ...archiveTargets(archive),
       ...(review ? reviewTargets(review) : []),
     ];
 
@@ -503,6 +537,7 @@ async function run() {
       },
       filter,
       import: importResult,
+      archive,
       coldStart,
       heap,
       sizes: files,
@@ -521,6 +556,7 @@ async function run() {
       );
     }
     log(`  import ${IMPORT_ROWS} rows vs papaparse          x${importResult.speedup}`);
+    log(`  archive import vs JSZip + papaparse       x${archive.speedup}`);
     log(
       `\nsizes: .wasm ${files.wasm.raw} B raw, ${files.wasm.gzip} B gzip; ` +
         `glue ${files.glue.raw} B raw, ${files.glue.gzip} B gzip`,
@@ -535,6 +571,99 @@ async function run() {
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * The archive import row: a complete archive generated here
+ * (tests/support/archive.mjs), read in a fresh page by the core and by
+ * JSZip + papaparse (bench/archive.js), answers checked equal first.
+ */
+async function archiveRow(context, origin, extra, watch, log) {
+  const started = performance.now();
+  const { zip, expected } = await makeArchive({ ...ARCHIVE, seed: 2026 });
+  extra.set("bench/archive.zip", Buffer.from(zip));
+  extra.set(
+    "bench/archive-expected.json",
+    Buffer.from(
+      JSON.stringify({
+        counterparts: expected.counterparts,
+        messages: expected.messages,
+        conversations: expected.conversations,
+      }),
+    ),
+  );
+  const generatedMs = performance.now() - started;
+  log(
+    `\narchive import: ${ARCHIVE.connections} connections, ${ARCHIVE.messages} messages ` +
+      `(${(zip.length / 1e6).toFixed(1)} MB zipped, generated in ${Math.round(generatedMs)} ms)`,
+  );
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(`${origin}/bench/index.html`);
+  await page.waitForFunction(() => globalThis.bench?.ready === true, null, { timeout: 30_000 });
+  const r = await page.evaluate(
+    (options) => globalThis.bench.archiveImport(options),
+    ARCHIVE_OPTIONS,
+  );
+  await page.close();
+  const version = (name) =>
+    JSON.parse(readFileSync(join(ROOT, `node_modules/${name}/package.json`), "utf8")).version;
+  const mib = (bytes) => round(bytes / 2 ** 20);
+  const result = {
+    connections: ARCHIVE.connections,
+    messages: r.messages,
+    conversations: r.conversations,
+    people: r.people,
+    zipBytes: r.zipBytes,
+    archive:
+      "tests/support/archive.mjs, layout 2026, seed 2026: every file of the complete archive (messages, invitations, endorsements, recommendations, connections) and the files netprune ignores",
+    core: {
+      what: "new ArchiveReader(); add(name, zipBytes); JSON.parse(finish())",
+      ...timing(r.core),
+      firstMs: round(r.firstCoreMs),
+    },
+    baseline: {
+      parser: `JSZip ${version("jszip")} + papaparse ${version("papaparse")}`,
+      what: "JSZip.loadAsync, each wanted file as a string, Papa.parse in 4 MB chunks of arrays, the same aggregation (bench/archive.js)",
+      ...timing(r.baseline),
+      firstMs: round(r.firstJsMs),
+    },
+    speedup: round(r.baseline.p50 / r.core.p50),
+    heap: {
+      preciseMemoryInfo: r.heap.preciseMemoryInfo,
+      collected: r.heap.collected,
+      coreWasmMiB: mib(r.heap.core.wasm),
+      coreWasmBeforeMiB: mib(r.heap.before.wasm),
+      coreJsMiB: mib(r.heap.core.js),
+      coreTotalMiB: mib(r.heap.core.wasm + r.heap.core.js),
+      jsBaseMiB: mib(r.heap.jsBase),
+      jsPeakMiB: mib(r.heap.jsPeak),
+    },
+  };
+  log(
+    `  core p50 ${result.core.p50} ms (p95 ${result.core.p95}, first ${result.core.firstMs})  ` +
+      `JSZip + papaparse p50 ${result.baseline.p50} ms (p95 ${result.baseline.p95})  x${result.speedup}; ` +
+      `heap: core ${result.heap.coreWasmMiB} MiB wasm + ${result.heap.coreJsMiB} MiB JS, ` +
+      `JS contestant peak ${result.heap.jsPeakMiB} MiB`,
+  );
+  return result;
+}
+
+function archiveTargets(archive) {
+  return [
+    {
+      name: `archive import (${archive.connections.toLocaleString("en-US")} connections, ${archive.messages.toLocaleString("en-US")} messages): core p50`,
+      target: `< ${TARGETS.archiveImportMs} ms`,
+      value: `${archive.core.p50.toFixed(0)} ms (first ${archive.core.firstMs.toFixed(0)} ms; JSZip + papaparse ${archive.baseline.p50.toFixed(0)} ms)`,
+      met: archive.core.p50 < TARGETS.archiveImportMs,
+    },
+    {
+      name: "archive import: heap (wasm memory + JavaScript heap after the import)",
+      target: `< ${TARGETS.archiveHeapBytes / 2 ** 20} MiB`,
+      value: `${archive.heap.coreTotalMiB.toFixed(1)} MiB (JSZip + papaparse peak ${archive.heap.jsPeakMiB.toFixed(1)} MiB)`,
+      met: archive.heap.coreTotalMiB * 2 ** 20 < TARGETS.archiveHeapBytes,
+    },
+  ];
 }
 
 /** The review page's runs, summed up for results.json and the targets. */
@@ -650,6 +779,7 @@ function generated(r) {
     "",
     `Speedup (papaparse p50 / core p50): ${i.speedup.toFixed(2)}x.`,
     "",
+    ...(r.archive ? archiveSection(r.archive) : []),
     `### Cold start with ${n(r.coldStart.people)} people`,
     "",
     "Wake to ready is what the background does before it handles its first message " +
@@ -708,6 +838,46 @@ function generated(r) {
       r.targets.map((t) => [t.name, t.target, t.value, t.met ? "met" : "**missed**"]),
     ),
   ].join("\n");
+}
+
+function archiveSection(a) {
+  const ms = (value) => value.toFixed(0);
+  const n = (value) => value.toLocaleString("en-US");
+  return [
+    `### Archive import: ${n(a.connections)} connections, ${n(a.messages)} messages`,
+    "",
+    `A complete data archive (${a.archive}), ${(a.zipBytes / 1e6).toFixed(1)} MB zipped; ` +
+      `${n(a.people)} people with some interaction, ${n(a.conversations)} conversations. ` +
+      "Both contestants' per-person counts are checked equal, and equal to the generator's, before timing.",
+    "",
+    table(
+      ["", "p50 ms", "p95 ms", "first run ms", "samples"],
+      [
+        [
+          `core: \`${a.core.what}\``,
+          ms(a.core.p50),
+          ms(a.core.p95),
+          ms(a.core.firstMs),
+          a.core.samples,
+        ],
+        [
+          `${a.baseline.parser}: ${a.baseline.what}`,
+          ms(a.baseline.p50),
+          ms(a.baseline.p95),
+          ms(a.baseline.firstMs),
+          a.baseline.samples,
+        ],
+      ],
+    ),
+    "",
+    `Speedup (JSZip + papaparse p50 / core p50): ${a.speedup.toFixed(2)}x. Heap (fresh page, ` +
+      `\`performance.memory\` ${a.heap.preciseMemoryInfo ? "precise" : "coarse"}, ` +
+      `${a.heap.collected ? "collected before each" : "not collected"}): the core's wasm memory ` +
+      `${a.heap.coreWasmMiB.toFixed(1)} MiB after the import (${a.heap.coreWasmBeforeMiB.toFixed(1)} MiB before) ` +
+      `plus ${a.heap.coreJsMiB.toFixed(1)} MiB of JavaScript heap; JSZip + papaparse peak ` +
+      `${a.heap.jsPeakMiB.toFixed(1)} MiB of JavaScript heap (${a.heap.jsBaseMiB.toFixed(1)} MiB before).`,
+    "",
+  ];
 }
 
 function reviewSection(review) {

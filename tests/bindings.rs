@@ -697,3 +697,58 @@ fn kind_bindings_count_plan_queue_and_hand_out_each_kind_by_its_page() {
     let progress = core.queue_progress(NOW, 0).unwrap();
     assert_eq!(Array::from(&get(&progress, "kinds")).length(), 3);
 }
+
+const ARCHIVE_MESSAGES: &str = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n\
+2-a==,,Ana Fictive,https://www.linkedin.com/in/ana-fictive,Morgan Owner,https://www.linkedin.com/in/morgan-owner,2024-01-02 10:00:00 UTC,,NETPRUNE-SECRET-MARKER,INBOX\n\
+2-a==,,Morgan Owner,https://www.linkedin.com/in/morgan-owner,Ana Fictive,https://www.linkedin.com/in/ana-fictive,2024-01-01 10:00:00 UTC,,NETPRUNE-SECRET-MARKER,INBOX\n\
+2-b==,,Bo Fictive,https://www.linkedin.com/in/bo-fictive,Morgan Owner,https://www.linkedin.com/in/morgan-owner,2023-01-01 10:00:00 UTC,,NETPRUNE-SECRET-MARKER,INBOX\n";
+
+#[wasm_bindgen_test]
+fn archive_reader_reports_each_file_and_finishes_with_the_digest_json() {
+    use netprune::bindings::archive::ArchiveReader;
+    let mut reader = ArchiveReader::new();
+    let reports = reader
+        .add("messages.csv", ARCHIVE_MESSAGES.as_bytes())
+        .unwrap();
+    assert!(Array::is_array(&reports));
+    let first = Array::from(&reports).get(0);
+    assert_eq!(get(&first, "kind").as_string().as_deref(), Some("messages"));
+    assert_eq!(get(&first, "rows").as_f64(), Some(3.0));
+    let ignored = reader
+        .add("Profile.csv", b"First Name,Last Name\nA,B\n")
+        .unwrap();
+    assert_eq!(
+        get(&Array::from(&ignored).get(0), "ignored").as_bool(),
+        Some(true)
+    );
+    let json = reader.finish().unwrap();
+    assert!(!json.contains("NETPRUNE-SECRET-MARKER"));
+    let digest = js(&json);
+    assert_eq!(
+        get(&digest, "owner.slug").as_string().as_deref(),
+        Some("morgan-owner")
+    );
+    assert_eq!(get(&digest, "messages").as_f64(), Some(3.0));
+    let ana = Array::from(&get(&digest, "counterparts")).get(0);
+    assert_eq!(get(&ana, "interaction.sent").as_f64(), Some(1.0));
+    assert_eq!(get(&ana, "interaction.received").as_f64(), Some(1.0));
+    // Finished: it cannot be used again.
+    let e = error_of(reader.add("messages.csv", b""));
+    assert_eq!(e.name(), "NetpruneError");
+    assert!(reader.finish().is_err());
+}
+
+#[wasm_bindgen_test]
+fn archive_reader_refuses_nothing_usable_like_import_csv() {
+    use netprune::bindings::archive::ArchiveReader;
+    let mut reader = ArchiveReader::new();
+    let reports = reader.add("photo.zip", b"\x89PNG\r\n").unwrap();
+    assert!(get(&Array::from(&reports).get(0), "refused").is_string());
+    let e = error_of(reader.finish());
+    assert_eq!(e.name(), "NetpruneError");
+    let message = String::from(e.message());
+    assert!(
+        message.starts_with("import refused, nothing was changed: "),
+        "{message}"
+    );
+}

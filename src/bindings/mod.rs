@@ -19,6 +19,7 @@ use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+pub mod archive;
 mod queue;
 mod text;
 

@@ -125,6 +125,27 @@ pub struct FileReport {
     /// (`Profile.csv`, `Skills.csv`, ...), as opposed to refused as damaged.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ignored: bool,
+    /// Rows kept and counted without a date, their date not being
+    /// understood (they still count; they only move no first or last day).
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub undated: u64,
+    /// Why rows were left out, with how many each (`skipped` is their sum).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skips: Vec<SkipCount>,
+}
+
+/// Rows of one file left out for one reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkipCount {
+    /// Why, as a phrase a member can read ("drafts", "notes to yourself").
+    pub reason: String,
+    /// How many rows.
+    pub rows: u64,
+}
+
+fn is_zero_u64(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The member as the archive names them (the one person in every
