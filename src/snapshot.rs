@@ -11,12 +11,15 @@
 //! May import: every part (network, intake, search, removal, report). No
 //! part imports it back.
 
+use crate::intake::archive::ArchiveDigest;
+use crate::intake::archive_merge::{self, ArchiveReport};
 use crate::intake::collect::{self, Collection, Outcome, Progress};
 use crate::intake::import::ExportFile;
 use crate::intake::ingest::{self, IngestReport};
 use crate::intake::merge::{self, ImportReport};
 use crate::intake::reading::PageReading;
 use crate::network::calendar::TimeMs;
+use crate::network::contact::ArchiveInfo;
 use crate::network::model::{CountReading, Goal, PageStatus, Person, SavedQuery};
 use crate::network::model::{ModelError, Network};
 use crate::removal::language::{self, RemovalLanguage};
@@ -26,7 +29,7 @@ use crate::removal::queue::{
     Action, ActionKind, EnqueueReport, RemovalQueue, Reported, StepOutcome,
 };
 use crate::report::summary::{self, Summary};
-use crate::report::view::{self, Histogram, NameGroups, Row};
+use crate::report::view::{self, ArchiveSummary, ContactHistogram, Histogram, NameGroups, Row};
 use crate::search::index::SearchIndex;
 use crate::search::query::{self, Flags, QueryError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -79,6 +82,8 @@ struct Stored<'a> {
     collection: &'a Option<Collection>,
     saved_queries: &'a [SavedQuery],
     queue: &'a RemovalQueue,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archive: &'a Option<ArchiveInfo>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +100,8 @@ struct Read {
     saved_queries: Vec<SavedQuery>,
     #[serde(default)]
     queue: RemovalQueue,
+    #[serde(default)]
+    archive: Option<ArchiveInfo>,
 }
 
 impl Serialize for Snapshot {
@@ -114,6 +121,7 @@ impl<'de> Deserialize<'de> for Snapshot {
                 goal: read.goal,
                 last_page: read.last_page,
                 saved_queries: read.saved_queries,
+                archive: read.archive,
                 ..Network::default()
             },
             collection: read.collection,
@@ -144,6 +152,7 @@ impl Snapshot {
             collection: &self.collection,
             saved_queries: &n.saved_queries,
             queue: &self.queue,
+            archive: &n.archive,
         }
     }
 
@@ -178,6 +187,19 @@ impl Snapshot {
     pub fn merge_export(&mut self, file: ExportFile, now_ms: TimeMs) -> ImportReport {
         self.people_changed();
         merge::merge_export(&mut self.network, file, now_ms)
+    }
+
+    /// Merges the digest of LinkedIn's data archive at `now_ms` (see
+    /// [`archive_merge::merge_archive`]). A digest with nothing to merge is
+    /// refused and changes nothing.
+    pub fn merge_archive(
+        &mut self,
+        digest: ArchiveDigest,
+        now_ms: TimeMs,
+    ) -> Result<ArchiveReport, ModelError> {
+        let report = archive_merge::merge_archive(&mut self.network, digest, now_ms)?;
+        self.people_changed();
+        Ok(report)
     }
 
     /// The indices of the people matching `query`, in its order. The
@@ -231,24 +253,34 @@ impl Snapshot {
             .is_some_and(SearchIndex::is_prepared)
     }
 
-    /// Every person's flags, by index, for `is:` filters.
+    /// Every person's flags, by index, for `is:` filters and the data
+    /// archive's terms (`messaged:`, `invited:`, ...).
     fn flags(&self) -> Vec<Flags> {
+        let messages_known = self
+            .network
+            .archive
+            .as_ref()
+            .is_some_and(ArchiveInfo::has_messages);
         let mut flags: Vec<Flags> = self
             .network
             .people
             .iter()
-            .map(|p| Flags {
-                kept: p.kept,
-                queued: false,
-                removed: p.removed_at_ms.is_some(),
-                gone: p.gone_since_ms.is_some(),
-                connection: p.is_connection(),
-                following: p.follows(),
-                invited: p.invitation().is_some(),
-                sent_day: p
-                    .invitation()
-                    .and_then(|i| i.sent)
-                    .map(|d| d.date.to_days()),
+            .map(|p| {
+                Flags {
+                    kept: p.kept,
+                    queued: false,
+                    removed: p.removed_at_ms.is_some(),
+                    gone: p.gone_since_ms.is_some(),
+                    connection: p.is_connection(),
+                    following: p.follows(),
+                    invited: p.invitation().is_some(),
+                    sent_day: p
+                        .invitation()
+                        .and_then(|i| i.sent)
+                        .map(|d| d.date.to_days()),
+                    ..Flags::default()
+                }
+                .with_contact(p.contact(), messages_known)
             })
             .collect();
         // From the queue's side: usually a few people, never a lookup per person.
@@ -292,6 +324,17 @@ impl Snapshot {
     /// The histogram of connection years among `indices`.
     pub fn histogram(&self, indices: &[u32]) -> Histogram {
         view::histogram(&self.network, indices)
+    }
+
+    /// Years since the last message among `indices`, as of `now_ms`.
+    pub fn contact_histogram(&self, indices: &[u32], now_ms: TimeMs) -> ContactHistogram {
+        view::contact_histogram(&self.network, indices, now_ms)
+    }
+
+    /// What the data archives imported tell, for the review page: null
+    /// before any.
+    pub fn archive_summary(&self) -> Option<ArchiveSummary> {
+        view::archive_summary(&self.network)
     }
 
     /// The people at `indices` as CSV (RFC 4180, header first, no BOM).

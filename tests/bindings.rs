@@ -752,3 +752,138 @@ fn archive_reader_refuses_nothing_usable_like_import_csv() {
         "{message}"
     );
 }
+
+/// A digest as the review page's archive reader hands it over: Ana (linked,
+/// from the reading above) messaged and inviting, the member themself, and
+/// someone the network does not hold.
+const DIGEST: &str = r#"{
+  "files": [{ "name": "messages.csv", "kind": "messages", "rows": 4, "skipped": 0 },
+            { "name": "Profile.csv", "rows": 0, "skipped": 0, "ignored": true }],
+  "archiveDay": 20400,
+  "kinds": ["messages", "invitations"],
+  "owner": { "slug": "me-1", "name": "Me Myself" },
+  "counterparts": [
+    { "slug": "ana-1", "name": "Ana", "interaction": { "conversations": 1, "sent": 2, "received": 1,
+      "firstMessage": 20000, "lastMessage": 20300, "invitedBy": "them", "invitedOn": 19000 } },
+    { "slug": "me-1", "name": "Me Myself", "interaction": { "sent": 9, "lastMessage": 20300 } },
+    { "name": "Nobody Known", "interaction": { "sent": 1, "lastMessage": 20100 } }
+  ],
+  "messages": 4,
+  "conversations": 2
+}"#;
+
+#[wasm_bindgen_test]
+fn merge_archive_answers_the_report_and_rows_carry_contact() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    assert!(core.archive_info().unwrap().is_null());
+    let report = core.merge_archive(DIGEST, NOW).unwrap();
+    assert_eq!(
+        get(&report, "archiveDay").as_string().as_deref(),
+        Some("2025-11-08")
+    );
+    assert!(get(&report, "previousArchiveDay").is_null());
+    assert_eq!(get(&report, "olderThanStored").as_bool(), Some(false));
+    assert_eq!(get(&report, "counterparts").as_f64(), Some(2.0));
+    assert_eq!(get(&report, "matchedByLink").as_f64(), Some(1.0));
+    assert_eq!(get(&report, "matchedByName").as_f64(), Some(0.0));
+    assert_eq!(get(&report, "unmatched").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&report, "unmatchedNames.0").as_string().as_deref(),
+        Some("Nobody Known")
+    );
+    assert_eq!(get(&report, "ambiguous").as_f64(), Some(0.0));
+    assert_eq!(get(&report, "peopleWithContact").as_f64(), Some(1.0));
+    assert_eq!(get(&report, "messages").as_f64(), Some(4.0));
+    assert_eq!(get(&report, "conversations").as_f64(), Some(2.0));
+    assert_eq!(
+        get(&report, "kinds.0").as_string().as_deref(),
+        Some("messages")
+    );
+    assert_eq!(get(&report, "files.1.ignored").as_bool(), Some(true));
+    assert!(get(&report, "connections").is_null());
+
+    let rows = core.rows(&[0]).unwrap();
+    let contact = get(&rows, "0.contact");
+    assert_eq!(
+        get(&contact, "lastMessage").as_string().as_deref(),
+        Some("2025-07-31")
+    );
+    assert_eq!(
+        get(&contact, "firstMessage").as_string().as_deref(),
+        Some("2024-10-04")
+    );
+    assert_eq!(get(&contact, "messages").as_f64(), Some(3.0));
+    assert_eq!(get(&contact, "sent").as_f64(), Some(2.0));
+    assert_eq!(get(&contact, "received").as_f64(), Some(1.0));
+    assert_eq!(get(&contact, "conversations").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&contact, "invitedBy").as_string().as_deref(),
+        Some("them")
+    );
+    assert_eq!(
+        get(&contact, "invitedOn").as_string().as_deref(),
+        Some("2022-01-08")
+    );
+    assert_eq!(get(&contact, "endorsementsGiven").as_f64(), Some(0.0));
+    assert_eq!(get(&contact, "recommendationsReceived").as_f64(), Some(0.0));
+
+    // The new terms run, and the archive is kept through storage.
+    assert_eq!(
+        core.query("invited:me messages:>2", NOW).unwrap().length(),
+        1
+    );
+    assert_eq!(core.query("messaged:never", NOW).unwrap().length(), 0);
+    let restored = Core::restore_stored(&Uint8Array::from(&core.to_stored()[..])).unwrap();
+    let info = restored.archive_info().unwrap();
+    assert_eq!(
+        get(&info, "archiveDay").as_string().as_deref(),
+        Some("2025-11-08")
+    );
+    assert_eq!(get(&info, "importedMs").as_f64(), Some(NOW));
+    assert_eq!(get(&info, "messages").as_bool(), Some(true));
+    assert_eq!(get(&info, "peopleWithContact").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&info, "kinds.1").as_string().as_deref(),
+        Some("invitations")
+    );
+}
+
+#[wasm_bindgen_test]
+fn merge_archive_refuses_what_it_cannot_use_and_changes_nothing() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    let before = core.to_stored_json();
+    for bad in [
+        "not json",
+        r#"{"files": []}"#,
+        r#"{"files": [], "kinds": [], "counterparts": [], "messages": 0, "conversations": 0}"#,
+    ] {
+        let e = error_of(core.merge_archive(bad, NOW));
+        assert_eq!(String::from(e.name()), "NetpruneError");
+        assert!(
+            String::from(e.message()).starts_with("import refused, nothing was changed: "),
+            "{bad}: {}",
+            String::from(e.message())
+        );
+    }
+    assert_eq!(core.to_stored_json(), before);
+    assert!(core.archive_info().unwrap().is_null());
+}
+
+#[wasm_bindgen_test]
+fn contact_histogram_counts_whole_years_and_the_never_messaged() {
+    let mut core = Core::new();
+    core.ingest(js(READING), NOW).unwrap();
+    let unknown = core.contact_histogram(&[0], NOW).unwrap();
+    assert_eq!(get(&unknown, "unknown").as_f64(), Some(1.0));
+    assert_eq!(get(&unknown, "never").as_f64(), Some(0.0));
+    core.merge_archive(DIGEST, NOW).unwrap();
+    let histogram = core.contact_histogram(&[0, 7], NOW).unwrap();
+    // Ana's last message, 2025-07-31, is one whole year before 2026-11-21.
+    assert_eq!(get(&histogram, "years.1.years").as_f64(), Some(1.0));
+    assert_eq!(get(&histogram, "years.1.count").as_f64(), Some(1.0));
+    assert_eq!(Array::from(&get(&histogram, "years")).length(), 11);
+    assert_eq!(get(&histogram, "unknown").as_f64(), Some(0.0));
+    assert!(core.contact_histogram(&[0], f64::NAN).is_err());
+}

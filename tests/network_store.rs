@@ -43,12 +43,12 @@ fn export_csv_is_formula_safe_and_quoted() {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status")
+        Some("Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages")
     );
-    assert_eq!(lines.next(), Some("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/f/,,,,,,,connected"));
+    assert_eq!(lines.next(), Some("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/f/,,,,,,,connected,,"));
     assert_eq!(
         lines.next(),
-        Some("\"José \"\"Pepe\"\", Jr.\",https://www.linkedin.com/in/jos%C3%A9-1/,\"'+44 consultant\",,,2024-08-07,day,,connected")
+        Some("\"José \"\"Pepe\"\", Jr.\",https://www.linkedin.com/in/jos%C3%A9-1/,\"'+44 consultant\",,,2024-08-07,day,,connected,,")
     );
 }
 

@@ -28,7 +28,7 @@ fn unknown_filter_lists_the_known_ones() {
     assert_eq!(e.position, 0);
     assert!(
         e.to_string().starts_with(
-            "at 0: unknown filter \"foo:\"; known: name:, company:, title:, before:, after:, sent-before:, sent-after:, is:, has:, sort:"
+            "at 0: unknown filter \"foo:\"; known: name:, company:, title:, before:, after:, sent-before:, sent-after:, is:, has:, messaged:, messages:, invited:, endorsed:, recommended:, sort:"
         ),
         "{e}"
     );
@@ -208,4 +208,53 @@ fn help_mentions_every_construct() {
     {
         assert!(text.contains(construct), "{construct}");
     }
+}
+
+#[test]
+fn archive_terms_name_the_place_and_what_was_expected() {
+    let e = error("acme messaged:sometime");
+    assert_eq!(e.position, 14);
+    assert!(
+        e.message.starts_with(
+            "expected never, before:<date or age> or after:<date or age> after \"messaged:\""
+        ),
+        "{e}"
+    );
+    assert!(e.message.ends_with("not \"sometime\""), "{e}");
+
+    let e = error("messaged:before:yesterday");
+    assert_eq!(e.position, 16);
+    assert!(e.message.contains("expected a date"), "{e}");
+    assert!(e.message.contains("after \"messaged:before:\""), "{e}");
+    assert!(e.message.contains("\"yesterday\""), "{e}");
+    assert_eq!(error("messaged:after:").position, 15);
+    assert!(error("messaged:after:2024-02-30")
+        .message
+        .contains("is not a real date"));
+    assert_eq!(error("messaged:").position, 9);
+
+    for bad in [
+        "messages:>x",
+        "messages:>",
+        "messages:-1",
+        "messages:>=3",
+        "messages:99999999999",
+    ] {
+        let e = error(bad);
+        assert_eq!(e.position, 9, "{bad}");
+        assert!(e.message.starts_with("expected >N, <N or N"), "{bad}: {e}");
+    }
+
+    let e = error("-invited:everyone");
+    assert_eq!(e.position, 9);
+    assert!(
+        e.message.starts_with("expected me (they invited you) or them (you invited them) after \"invited:\", not \"everyone\""),
+        "{e}"
+    );
+    assert!(error("endorsed:all").message.contains("expected any, me"));
+    assert!(error("recommended:x").message.contains("\"recommended:\""));
+    assert!(error("sort:contacts")
+        .message
+        .contains("contact or -contact"));
+    assert!(error("-sort:contact").message.contains("sort:-contact"));
 }

@@ -39,9 +39,10 @@ fn arb_person() -> impl Strategy<Value = Person> {
         proptest::option::of(0..HEADLINES.len()),
         proptest::option::of(0..HEADLINES.len()),
         proptest::option::of(-3_000i64..1_000),
+        arb_contact(),
     )
-        .prop_map(|(name, slug, company, headline, position, days)| {
-            let mut p = person(&format!("slug-{slug}"), NAMES[name]);
+        .prop_map(|(name, slug, company, headline, position, days, contact)| {
+            let mut p = with_contact(person(&format!("slug-{slug}"), NAMES[name]), contact);
             p.company = company.map(|i| COMPANIES[i].to_string());
             p.headline = headline.map(|i| HEADLINES[i].to_string());
             p.position = position.map(|i| HEADLINES[i].to_string());
@@ -54,24 +55,29 @@ fn arb_person() -> impl Strategy<Value = Person> {
 }
 
 fn arb_roster() -> impl Strategy<Value = Roster> {
-    proptest::collection::vec((arb_person(), any::<[bool; 4]>()), 0..40).prop_map(|rows| {
-        let (people, flags) = rows
-            .into_iter()
-            .map(|(p, [kept, queued, removed, gone])| {
-                (
-                    p,
-                    Flags {
-                        kept,
-                        queued,
-                        removed,
-                        gone,
-                        ..Flags::default()
-                    },
-                )
-            })
-            .unzip();
-        Roster::with_flags(people, flags)
-    })
+    (
+        proptest::collection::vec((arb_person(), any::<[bool; 4]>()), 0..40),
+        any::<bool>(),
+    )
+        .prop_map(|(rows, messages_known)| {
+            let (people, flags): (Vec<Person>, Vec<Flags>) = rows
+                .into_iter()
+                .map(|(p, [kept, queued, removed, gone])| {
+                    (
+                        p,
+                        Flags {
+                            kept,
+                            queued,
+                            removed,
+                            gone,
+                            ..Flags::default()
+                        },
+                    )
+                })
+                .unzip();
+            let flags = contact_flags(&people, &flags, messages_known);
+            Roster::with_flags(people, flags)
+        })
 }
 
 /// Terms that are never about a connection date, besides the flags
@@ -92,6 +98,23 @@ const NON_DATE_TERMS: &[&str] = &[
     "title:engineer",
     "title:cto",
     "or",
+    "invited:me",
+    "invited:them",
+    "endorsed:any",
+    "endorsed:me",
+    "endorsed:them",
+    "recommended:any",
+    "recommended:me",
+    "recommended:them",
+];
+/// The data archive's message terms: they match nobody, negated or not,
+/// without an archive's messages; the dated ones need a last message.
+const MESSAGE_TERMS: &[&str] = &["messaged:never", "messages:>2", "messages:<3", "messages:0"];
+const MESSAGE_DATE_TERMS: &[&str] = &[
+    "messaged:before:2022",
+    "messaged:after:2024-06",
+    "messaged:before:5y",
+    "messaged:after:18m",
 ];
 const DATE_TERMS: &[&str] = &[
     "before:2025",
@@ -109,6 +132,8 @@ const SORTS: &[&str] = &[
     "sort:-name",
     "sort:company",
     "sort:-company",
+    "sort:contact",
+    "sort:-contact",
 ];
 
 fn arb_term() -> impl Strategy<Value = String> {
@@ -117,7 +142,9 @@ fn arb_term() -> impl Strategy<Value = String> {
         prop_oneof![
             proptest::sample::select(NON_DATE_TERMS),
             proptest::sample::select(FLAG_TERMS),
-            proptest::sample::select(DATE_TERMS)
+            proptest::sample::select(DATE_TERMS),
+            proptest::sample::select(MESSAGE_TERMS),
+            proptest::sample::select(MESSAGE_DATE_TERMS)
         ],
     )
         .prop_map(|(negated, term)| format!("{}{term}", if negated { "-" } else { "" }))
@@ -206,6 +233,37 @@ proptest! {
     }
 
     #[test]
+    fn negating_a_message_term_gives_the_complement_where_messages_are_known(
+        net in arb_roster(),
+        term in proptest::sample::select(MESSAGE_TERMS),
+    ) {
+        let hit = index_set(term, &net);
+        let miss = index_set(&format!("-{term}"), &net);
+        let known: BTreeSet<u32> = (0..net.people.len() as u32)
+            .filter(|&i| net.flags[i as usize].messages.is_some())
+            .collect();
+        prop_assert!(hit.is_disjoint(&miss));
+        prop_assert_eq!(hit.union(&miss).copied().collect::<BTreeSet<_>>(), known);
+    }
+
+    #[test]
+    fn negating_a_message_date_term_gives_the_complement_among_those_messaged(
+        net in arb_roster(),
+        term in proptest::sample::select(MESSAGE_DATE_TERMS),
+    ) {
+        let hit = index_set(term, &net);
+        let miss = index_set(&format!("-{term}"), &net);
+        let messaged: BTreeSet<u32> = (0..net.people.len() as u32)
+            .filter(|&i| {
+                let flags = net.flags[i as usize];
+                flags.messages.is_some() && flags.last_message.is_some()
+            })
+            .collect();
+        prop_assert!(hit.is_disjoint(&miss));
+        prop_assert_eq!(hit.union(&miss).copied().collect::<BTreeSet<_>>(), messaged);
+    }
+
+    #[test]
     fn a_sorted_result_is_a_permutation_of_the_unsorted_one(
         net in arb_roster(),
         filter in arb_filter_query(),
@@ -263,7 +321,11 @@ proptest! {
         let key = |i: u32| {
             let p = &net.people[i as usize];
             let k = &net.keys[i as usize];
-            let date = p.connected.map(|c| c.date.to_days());
+            let date = if sort.contains("contact") {
+                p.contact().and_then(|c| c.last_message).map(i64::from)
+            } else {
+                p.connected.map(|c| c.date.to_days())
+            };
             (date, k.company().to_string(), k.name().to_string(), p.slug.clone())
         };
         for pair in found.windows(2) {
@@ -272,11 +334,11 @@ proptest! {
             let in_order = match sort {
                 "sort:name" => name_then_slug.is_le(),
                 "sort:-name" => b.2.cmp(&a.2).then(a.3.cmp(&b.3)).is_le(),
-                "sort:connected" | "sort:-connected" => match (a.0, b.0) {
+                "sort:connected" | "sort:-connected" | "sort:contact" | "sort:-contact" => match (a.0, b.0) {
                     (Some(_), None) => true,
                     (None, Some(_)) => false,
                     (None, None) => name_then_slug.is_le(),
-                    (Some(x), Some(y)) if sort == "sort:connected" => x.cmp(&y).then(name_then_slug).is_le(),
+                    (Some(x), Some(y)) if !sort.starts_with("sort:-") => x.cmp(&y).then(name_then_slug).is_le(),
                     (Some(x), Some(y)) => y.cmp(&x).then(name_then_slug).is_le(),
                 },
                 _ => match (a.1.is_empty(), b.1.is_empty()) {

@@ -101,9 +101,10 @@ fn arbitrary_person() -> impl Strategy<Value = Person> {
         proptest::option::of(text),
         proptest::option::of(text),
         proptest::option::of(0i64..40),
+        arb_contact(),
     )
-        .prop_map(|(slug, name, headline, company, position, day)| {
-            let mut p = person(&slug, &name);
+        .prop_map(|(slug, name, headline, company, position, day, contact)| {
+            let mut p = with_contact(person(&slug, &name), contact);
             p.headline = headline;
             p.company = company;
             p.position = position;
@@ -115,7 +116,7 @@ fn arbitrary_person() -> impl Strategy<Value = Person> {
         })
 }
 
-const QUERIES: [&str; 26] = [
+const QUERIES: [&str; 40] = [
     // The index's own fast paths: leading date bounds scanned on the days
     // column, a first clause of text terms scanned per field column.
     "after:2019-04-20 before:2019-05-10",
@@ -144,6 +145,21 @@ const QUERIES: [&str; 26] = [
     "-sent-before:2025 é",
     "sort:-company",
     "title:\"c a\" OR is:queued sort:-name",
+    // The data archive's terms, with and without an archive's messages.
+    "messaged:never",
+    "-messaged:never sort:contact",
+    "messaged:before:2021 sort:-contact",
+    "-messaged:after:2022-06 a",
+    "messages:>2 OR invited:me",
+    "messages:<3 -invited:them",
+    "messages:0 sort:contact",
+    "endorsed:any",
+    "-endorsed:me OR recommended:them",
+    "recommended:any sort:-contact",
+    "sort:contact",
+    "sort:-contact",
+    "invited:me messaged:never",
+    "after:2019-04-20 messaged:before:5y sort:contact",
 ];
 
 proptest! {
@@ -152,6 +168,7 @@ proptest! {
         people in proptest::collection::vec(arbitrary_person(), 0..40),
         flag_bits in proptest::collection::vec(0u8..128, 0..40),
         sent_days in proptest::collection::vec(proptest::option::of(19_000i64..21_000), 0..40),
+        messages_known in any::<bool>(),
     ) {
         let flags: Vec<Flags> = flag_bits
             .iter()
@@ -165,8 +182,10 @@ proptest! {
                 following: bits & 32 != 0,
                 invited: bits & 64 != 0,
                 sent_day: sent_days.get(i).copied().flatten(),
+                ..Flags::default()
             })
             .collect();
+        let flags = contact_flags(&people, &flags, messages_known);
         let ranked = SearchKeys::for_people(&people);
         let mut index = SearchIndex::new(&people);
         // Built whole before the first query, as the pages do while idle.

@@ -8,6 +8,7 @@
 mod queue;
 
 use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
+use netprune::network::contact::{Interaction, InvitedBy};
 use netprune::network::model::{Follow, Invitation, ModelError, Person, Relations, Source};
 use netprune::storage::compact::{ByteSource, COMPACT_VERSION};
 use queue::*;
@@ -278,17 +279,53 @@ fn relations() -> impl Strategy<Value = Option<Box<Relations>>> {
         proptest::option::of(any::<i64>()),
         proptest::option::of(any::<i64>()),
     );
-    proptest::option::of((any::<bool>(), invitation, follow, times).prop_map(
-        |(not_connection, invitation, following, (withdrawn_at_ms, unfollowed_at_ms))| {
-            Box::new(Relations {
+    // What a data archive says of them: any counts and days.
+    let contact = proptest::option::of(
+        (
+            any::<[u32; 7]>(),
+            any::<[Option<i32>; 3]>(),
+            proptest::option::of(any::<bool>()),
+        )
+            .prop_map(|(counts, [first, last, invited_on], by)| Interaction {
+                conversations: counts[0],
+                sent: counts[1],
+                received: counts[2],
+                first_message: first,
+                last_message: last,
+                invited_by: by.map(|them| {
+                    if them {
+                        InvitedBy::Them
+                    } else {
+                        InvitedBy::Member
+                    }
+                }),
+                invited_on,
+                endorsements_given: counts[3],
+                endorsements_received: counts[4],
+                recommendations_given: counts[5],
+                recommendations_received: counts[6],
+            }),
+    );
+    proptest::option::of(
+        (any::<bool>(), invitation, follow, times, contact).prop_map(
+            |(
                 not_connection,
                 invitation,
                 following,
-                withdrawn_at_ms,
-                unfollowed_at_ms,
-            })
-        },
-    ))
+                (withdrawn_at_ms, unfollowed_at_ms),
+                contact,
+            )| {
+                Box::new(Relations {
+                    not_connection,
+                    invitation,
+                    following,
+                    withdrawn_at_ms,
+                    unfollowed_at_ms,
+                    contact,
+                })
+            },
+        ),
+    )
 }
 
 fn person() -> impl Strategy<Value = Person> {

@@ -8,6 +8,7 @@
 //! panics on input: bad input is an exception, not an abort of the module.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::intake::archive::ArchiveDigest;
 use crate::intake::collect::Outcome;
 use crate::intake::import::read_connections_csv;
 use crate::intake::reading::PageReading;
@@ -296,6 +297,45 @@ impl Core {
         let file = read_connections_csv(bytes)
             .map_err(|e| error(format!("import refused, nothing was changed: {e}")))?;
         to_js(&self.network.merge_export(file, now))
+    }
+
+    /// Merges the digest of LinkedIn's data archive (the JSON text of an
+    /// `ArchiveDigest`, as the review page's reader made it: counts and
+    /// dates, never text) at `nowMs`, and answers the `ArchiveReport`. A
+    /// digest that is not one, or holds nothing netprune reads, throws a
+    /// `NetpruneError` whose message starts "import refused, nothing was
+    /// changed: ", and changes nothing.
+    #[wasm_bindgen(js_name = mergeArchive)]
+    pub fn merge_archive(&mut self, digest_json: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        let refused = |why: &dyn std::fmt::Display| {
+            error(format!("import refused, nothing was changed: {why}"))
+        };
+        let digest: ArchiveDigest = serde_json::from_str(digest_json).map_err(|e| {
+            refused(&format!(
+                "the archive's digest is not shaped as expected ({e})"
+            ))
+        })?;
+        let report = self
+            .network
+            .merge_archive(digest, now)
+            .map_err(|e| refused(&e))?;
+        to_js(&report)
+    }
+
+    /// What the data archives imported tell: null before any, else
+    /// `{ archiveDay, importedMs, kinds, messages, peopleWithContact }`.
+    #[wasm_bindgen(js_name = archiveInfo)]
+    pub fn archive_info(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.network.archive_summary())
+    }
+
+    /// Years since the last message among the given people, as of `nowMs`:
+    /// `{ years: [{ years, count }], never, unknown }`.
+    #[wasm_bindgen(js_name = contactHistogram)]
+    pub fn contact_histogram(&self, indices: &[u32], now_ms: f64) -> Result<JsValue, JsValue> {
+        let now = time(now_ms)?;
+        to_js(&self.network.contact_histogram(indices, now))
     }
 
     /// Puts people on the keep-list (or off it); answers how many changed.

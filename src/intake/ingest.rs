@@ -285,6 +285,10 @@ pub fn ingest(
                     person.connected = row.connected.or(person.connected);
                     person.kept = row.kept;
                     person.first_seen_ms = row.first_seen_ms;
+                    // What a data archive said of the row's person is theirs.
+                    if let Some(contact) = row.relations.and_then(|r| r.contact) {
+                        person.relations_mut().contact = Some(contact);
+                    }
                 }
                 report.added += 1;
                 network.push_person(person)

@@ -128,6 +128,10 @@ pub fn merge_export(network: &mut Network, file: ExportFile, now_ms: TimeMs) -> 
             if let Some(i) = replaced {
                 let removed = network.remove_person(i);
                 person.kept = removed.kept;
+                // What a data archive said of the row's person is theirs.
+                if let Some(contact) = removed.relations.as_ref().and_then(|r| r.contact.clone()) {
+                    person.relations_mut().contact = Some(contact);
+                }
                 if !removed.unmatched && by_name.is_none() {
                     unlisted.push((fold(&removed.name), removed.slug));
                 }

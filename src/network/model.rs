@@ -11,6 +11,7 @@
 //! another part of the crate.
 
 use crate::network::calendar::{ConnectedDate, TimeMs};
+use crate::network::contact::{ArchiveInfo, Interaction};
 use crate::network::figure::{Figure, Precision};
 use crate::network::slug_index::SlugIndex;
 use crate::network::text::clean_text;
@@ -150,6 +151,10 @@ pub struct Relations {
     /// When netprune unfollowed them (verified: the button says Follow).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unfollowed_at_ms: Option<TimeMs>,
+    /// What LinkedIn's data archive says of the member's interaction with
+    /// them (counts and dates only); None when no archive named them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Interaction>,
 }
 
 impl Relations {
@@ -232,6 +237,12 @@ impl Person {
         self.relations
             .as_ref()
             .is_some_and(|r| r.following.is_some())
+    }
+
+    /// What the data archive says of the member's interaction with them,
+    /// when an archive named them.
+    pub fn contact(&self) -> Option<&Interaction> {
+        self.relations.as_ref()?.contact.as_ref()
     }
 
     /// The relations, created empty (a connection) when there are none.
@@ -458,6 +469,9 @@ pub struct Network {
     pub last_page: Option<PageStatus>,
     /// Queries the member saved.
     pub saved_queries: Vec<SavedQuery>,
+    /// The data archives imported, when any was: how old the interaction
+    /// signal is and which of its files it came from.
+    pub archive: Option<ArchiveInfo>,
 }
 
 impl Default for Network {
@@ -470,6 +484,7 @@ impl Default for Network {
             goal: Goal::default(),
             last_page: None,
             saved_queries: Vec::new(),
+            archive: None,
         }
     }
 }

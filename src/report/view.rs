@@ -7,7 +7,9 @@
 //! spreadsheet: a cell that a spreadsheet would run as a formula is prefixed
 //! with an apostrophe. Nothing here changes the network.
 
-use crate::network::calendar::DatePrecision;
+use crate::intake::archive_merge::day_text;
+use crate::network::calendar::{CivilDate, DatePrecision, TimeMs};
+use crate::network::contact::{ArchiveInfo, FileKind, Interaction, InvitedBy};
 use crate::network::model::{Network, Person, Source};
 use crate::search::fold::fold;
 use serde::Serialize;
@@ -60,6 +62,159 @@ pub struct Row<'a> {
     pub withdrawn: bool,
     /// netprune unfollowed them (verified).
     pub unfollowed: bool,
+    /// What LinkedIn's data archive says of the member's interaction with
+    /// them; null when no archive imported named them.
+    pub contact: Option<RowContact>,
+}
+
+/// A person's interaction as the row shows it: counts and dates only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowContact {
+    /// The last message either way, `YYYY-MM-DD`.
+    pub last_message: Option<String>,
+    /// The first message either way, `YYYY-MM-DD`.
+    pub first_message: Option<String>,
+    /// Messages either way.
+    pub messages: u32,
+    /// Messages the member sent them.
+    pub sent: u32,
+    /// Messages they sent the member.
+    pub received: u32,
+    /// Conversations both took part in.
+    pub conversations: u32,
+    /// Who sent the invitation to connect: "member" or "them".
+    pub invited_by: Option<&'static str>,
+    /// When, `YYYY-MM-DD`.
+    pub invited_on: Option<String>,
+    /// Endorsements the member gave them.
+    pub endorsements_given: u32,
+    /// Endorsements they gave the member.
+    pub endorsements_received: u32,
+    /// Recommendations the member wrote for them.
+    pub recommendations_given: u32,
+    /// Recommendations they wrote for the member.
+    pub recommendations_received: u32,
+}
+
+impl RowContact {
+    fn of(c: &Interaction) -> Self {
+        Self {
+            last_message: c.last_message.map(day_text),
+            first_message: c.first_message.map(day_text),
+            messages: c.messages(),
+            sent: c.sent,
+            received: c.received,
+            conversations: c.conversations,
+            invited_by: c.invited_by.map(|by| match by {
+                InvitedBy::Member => "member",
+                InvitedBy::Them => "them",
+            }),
+            invited_on: c.invited_on.map(day_text),
+            endorsements_given: c.endorsements_given,
+            endorsements_received: c.endorsements_received,
+            recommendations_given: c.recommendations_given,
+            recommendations_received: c.recommendations_received,
+        }
+    }
+}
+
+/// What the data archives imported tell (docs/ARCHITECTURE.md,
+/// `archiveInfo()`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveSummary {
+    /// The newest archive's last day, `YYYY-MM-DD`: how old the signal is.
+    pub archive_day: Option<String>,
+    /// When the last archive was imported.
+    pub imported_ms: TimeMs,
+    /// The kinds of file imported ("connections", "messages",
+    /// "invitations", "endorsementsReceived", ...).
+    pub kinds: Vec<FileKind>,
+    /// Whether messages were imported: without them `messaged:` and
+    /// `messages:` match nobody and the contact histogram is all unknown.
+    pub messages: bool,
+    /// People with something from an archive.
+    pub people_with_contact: u32,
+}
+
+/// What the data archives imported tell; None before any.
+pub fn archive_summary(network: &Network) -> Option<ArchiveSummary> {
+    let info = network.archive.as_ref()?;
+    Some(ArchiveSummary {
+        archive_day: info.archive_day.map(day_text),
+        imported_ms: info.imported_ms,
+        kinds: info.kinds.iter().map(|k| k.kind).collect(),
+        messages: info.has_messages(),
+        people_with_contact: network
+            .people
+            .iter()
+            .filter(|p| p.contact().is_some())
+            .count() as u32,
+    })
+}
+
+/// Years since the last message among some people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ContactHistogram {
+    /// Whole years since the last message, 0 to 10 (10: ten or more), each
+    /// with its count; all eleven, so the bars are evenly spaced. Bar N
+    /// holds what `messaged:after:<N+1>y messaged:before:<N>y` finds (bar 0:
+    /// `messaged:after:1y`; bar 10: `messaged:before:10y`).
+    pub years: Vec<ContactYears>,
+    /// People never messaged (an archive with messages was imported).
+    pub never: u32,
+    /// People whose contact is unknown: no archive with messages imported.
+    pub unknown: u32,
+}
+
+/// One bar of [`ContactHistogram`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ContactYears {
+    /// Whole years since the last message (10: ten or more).
+    pub years: u32,
+    /// How many people.
+    pub count: u32,
+}
+
+/// The most years [`ContactHistogram`] tells apart.
+const CONTACT_YEARS: u32 = 10;
+
+/// Years since the last message among `indices`, as of `now_ms`.
+pub fn contact_histogram(network: &Network, indices: &[u32], now_ms: TimeMs) -> ContactHistogram {
+    // Bar N holds the last messages from N+1 years ago (inclusive) to N
+    // years ago, as `messaged:after:<N+1>y messaged:before:<N>y` finds them.
+    let today = CivilDate::from_ms(now_ms);
+    let bounds: Vec<i64> = (1..=CONTACT_YEARS)
+        .map(|n| today.months_before(n * 12).to_days())
+        .collect();
+    let known = network
+        .archive
+        .as_ref()
+        .is_some_and(ArchiveInfo::has_messages);
+    let mut counts = [0u32; CONTACT_YEARS as usize + 1];
+    let mut histogram = ContactHistogram::default();
+    for person in indices
+        .iter()
+        .filter_map(|&i| network.people.get(i as usize))
+    {
+        if !known {
+            histogram.unknown += 1;
+            continue;
+        }
+        match person.contact().and_then(|c| c.last_message) {
+            Some(day) => {
+                let years = bounds.iter().take_while(|&&b| i64::from(day) < b).count();
+                counts[years] += 1;
+            }
+            None => histogram.never += 1,
+        }
+    }
+    histogram.years = (0..=CONTACT_YEARS)
+        .zip(counts)
+        .map(|(years, count)| ContactYears { years, count })
+        .collect();
+    histogram
 }
 
 /// A pending invitation as the row shows it: never the note's text.
@@ -193,6 +348,7 @@ pub fn rows<'a>(
                 .relations
                 .as_ref()
                 .is_some_and(|r| r.unfollowed_at_ms.is_some()),
+            contact: p.contact().map(RowContact::of),
         })
         .collect()
 }
@@ -288,8 +444,15 @@ pub fn histogram(network: &Network, indices: &[u32]) -> Histogram {
 /// The people at `indices` as CSV (RFC 4180, header first, no BOM).
 pub fn export_csv(network: &Network, indices: &[u32]) -> String {
     let mut out = String::from(
-        "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status\r\n",
+        "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages\r\n",
     );
+    // Messages are a count only once an archive with messages was imported
+    // (then someone it does not name has none); numbers and dates only,
+    // never anything of a message.
+    let messages_known = network
+        .archive
+        .as_ref()
+        .is_some_and(ArchiveInfo::has_messages);
     for person in indices
         .iter()
         .filter_map(|&i| network.people.get(i as usize))
@@ -311,6 +474,19 @@ pub fn export_csv(network: &Network, indices: &[u32]) -> String {
                 .to_string(),
             if person.kept { "yes" } else { "" }.to_string(),
             status(person).to_string(),
+            person
+                .contact()
+                .and_then(|c| c.last_message)
+                .map(day_text)
+                .unwrap_or_default(),
+            if messages_known {
+                person
+                    .contact()
+                    .map_or(0, Interaction::messages)
+                    .to_string()
+            } else {
+                String::new()
+            },
         ];
         for (n, field) in fields.iter().enumerate() {
             if n > 0 {

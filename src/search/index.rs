@@ -9,7 +9,8 @@
 //! - every person's folded text sits in one buffer, in the order queries
 //!   read it;
 //! - the columns a query scans (where each person's fields lie, a 256-bit
-//!   signature of the byte pairs their text holds, the connection day) are
+//!   signature of the byte pairs their text holds, the connection day, the
+//!   last message day for `sort:contact`) are
 //!   arrays in the default order (folded name, then slug), so the people a
 //!   query keeps come out already sorted by name;
 //! - a search term first checks the person's signature against the needle's
@@ -226,6 +227,9 @@ struct Columns {
     field_signatures: [Vec<FieldSignature>; 3],
     /// Each row's connection day, or [`NO_DAY`].
     days: Vec<i64>,
+    /// Each row's last message day (the data archive's), or [`NO_DAY`]:
+    /// what `sort:contact` ranks by.
+    contacts: Vec<i64>,
 }
 
 /// One row of the index, as a query reads it.
@@ -539,12 +543,23 @@ impl SearchIndex {
                     .map_or(NO_DAY, |c| c.date.to_days())
             })
             .collect();
+        let contacts = self
+            .order
+            .iter()
+            .map(|&i| {
+                people
+                    .get(i as usize)
+                    .and_then(|p| p.contact()?.last_message)
+                    .map_or(NO_DAY, i64::from)
+            })
+            .collect();
         Columns {
             text,
             spans,
             signatures,
             field_signatures,
             days,
+            contacts,
         }
     }
 
@@ -652,10 +667,18 @@ impl Columns {
                 )
                 .then(a.cmp(&b))
             }),
-            // Unknown dates and companies last, whichever the direction.
-            SortOrder::Connected | SortOrder::ConnectedDescending => {
+            // Unknown dates and companies last, whichever the direction
+            // (and those never messaged, by last contact).
+            SortOrder::Connected
+            | SortOrder::ConnectedDescending
+            | SortOrder::Contact
+            | SortOrder::ContactDescending => {
+                let days = match sort {
+                    SortOrder::Contact | SortOrder::ContactDescending => &self.contacts,
+                    _ => &self.days,
+                };
                 sort_indices(&mut rows, &|a, b| {
-                    let (day_a, day_b) = (self.days[a], self.days[b]);
+                    let (day_a, day_b) = (days[a], days[b]);
                     ((day_a == NO_DAY).cmp(&(day_b == NO_DAY)))
                         .then_with(|| directed(day_a.cmp(&day_b)))
                         .then(a.cmp(&b))

@@ -13,7 +13,7 @@ use netprune::search::query::{Flags, Keys, Query, SortOrder, TextField};
 use std::cmp::Ordering;
 
 /// How many sort orders there are.
-pub const ORDERS: usize = 6;
+pub const ORDERS: usize = 8;
 
 /// An order's index into [`Ranks::place`].
 pub fn slot(order: SortOrder) -> usize {
@@ -24,13 +24,18 @@ pub fn slot(order: SortOrder) -> usize {
         SortOrder::ConnectedDescending => 3,
         SortOrder::Company => 4,
         SortOrder::CompanyDescending => 5,
+        SortOrder::Contact => 6,
+        SortOrder::ContactDescending => 7,
     }
 }
 
 fn is_descending(order: SortOrder) -> bool {
     matches!(
         order,
-        SortOrder::NameDescending | SortOrder::ConnectedDescending | SortOrder::CompanyDescending
+        SortOrder::NameDescending
+            | SortOrder::ConnectedDescending
+            | SortOrder::CompanyDescending
+            | SortOrder::ContactDescending
     )
 }
 
@@ -72,6 +77,8 @@ pub struct SearchKeys {
     name_prefix: u64,
     company_prefix: u64,
     connected_day: Option<i64>,
+    /// The data archive's last message day, for `sort:contact`.
+    last_contact: Option<i64>,
     /// Set by [`SearchKeys::for_people`] only.
     pub ranks: Option<Ranks>,
 }
@@ -118,6 +125,7 @@ impl SearchKeys {
             name_prefix: 0,
             company_prefix: 0,
             connected_day: person.connected.map(|c| c.date.to_days()),
+            last_contact: person.contact().and_then(|c| c.last_message).map(i64::from),
             ranks: None,
         };
         keys.name_prefix = prefix(keys.name());
@@ -145,6 +153,7 @@ impl SearchKeys {
             (name_groups[a], slug_groups[a], a).cmp(&(name_groups[b], slug_groups[b], b))
         });
         let day = |i: usize| keys[i].connected_day;
+        let contact = |i: usize| keys[i].last_contact;
         let no_company = |i: usize| keys[i].company().is_empty();
         let places = [
             by_name.clone(),
@@ -168,6 +177,20 @@ impl SearchKeys {
                 (no_company(a), company_groups[b], by_name[a]).cmp(&(
                     no_company(b),
                     company_groups[a],
+                    by_name[b],
+                ))
+            }),
+            places(count, &|a, b| {
+                (contact(a).is_none(), contact(a), by_name[a]).cmp(&(
+                    contact(b).is_none(),
+                    contact(b),
+                    by_name[b],
+                ))
+            }),
+            places(count, &|a, b| {
+                (contact(a).is_none(), contact(b), by_name[a]).cmp(&(
+                    contact(b).is_none(),
+                    contact(a),
                     by_name[b],
                 ))
             }),
@@ -274,7 +297,7 @@ pub fn dense_groups<'a>(count: u32, text: &dyn Fn(usize) -> &'a str) -> Vec<u32>
 }
 
 /// FNV-1a over everything the places depend on (each person's slug, folded
-/// name, folded company and connection day, in order). Two lists with the
+/// name, folded company, connection day and last message day, in order). Two lists with the
 /// same fingerprint place every index alike, so keys from either can be
 /// sorted together; keys from lists that differ fall back to comparing text.
 /// (A collision of two different lists would only misorder, never lose or
@@ -295,9 +318,11 @@ pub fn batch_fingerprint(people: &[Person], keys: &[SearchKeys]) -> u64 {
         eat(person.slug.as_bytes());
         eat(key.name().as_bytes());
         eat(key.company().as_bytes());
-        match key.connected_day {
-            Some(day) => eat(&day.to_le_bytes()),
-            None => eat(&[]),
+        for day in [key.connected_day, key.last_contact] {
+            match day {
+                Some(day) => eat(&day.to_le_bytes()),
+                None => eat(&[]),
+            }
         }
     }
     hash
@@ -383,6 +408,10 @@ fn sort_by_text(hits: &mut [u32], order: SortOrder, people: &[Person], keys: &[S
             SortOrder::Connected | SortOrder::ConnectedDescending => {
                 (ka.connected_day.is_none().cmp(&kb.connected_day.is_none()))
                     .then_with(|| directed(ka.connected_day.cmp(&kb.connected_day)))
+            }
+            SortOrder::Contact | SortOrder::ContactDescending => {
+                (ka.last_contact.is_none().cmp(&kb.last_contact.is_none()))
+                    .then_with(|| directed(ka.last_contact.cmp(&kb.last_contact)))
             }
             SortOrder::Company | SortOrder::CompanyDescending => {
                 (ka.company().is_empty().cmp(&kb.company().is_empty())).then_with(|| {

@@ -9,6 +9,7 @@ pub mod reference_engine;
 
 pub use netprune::intake::reading::{ConnectedDate, DatePrecision};
 pub use netprune::network::calendar::{CivilDate, TimeMs};
+pub use netprune::network::contact::{Interaction, InvitedBy};
 pub use netprune::network::model::{Person, Source};
 pub use netprune::search::fold::fold;
 pub use netprune::search::index::SearchIndex;
@@ -66,6 +67,65 @@ impl With for Person {
         });
         self
     }
+}
+
+/// Gives `person` what a data archive says of them.
+pub fn with_contact(mut person: Person, contact: Option<Interaction>) -> Person {
+    person.relations_mut().contact = contact;
+    person.tidy_relations();
+    person
+}
+
+/// Every person's flags with their contact: `messages_known` when an
+/// archive with messages was imported.
+pub fn contact_flags(people: &[Person], flags: &[Flags], messages_known: bool) -> Vec<Flags> {
+    people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            flags
+                .get(i)
+                .copied()
+                .unwrap_or_default()
+                .with_contact(p.contact(), messages_known)
+        })
+        .collect()
+}
+
+/// What an archive may say of someone: often nothing; message days around
+/// 2019-2026 (days 18,000 to 20,800), sometimes none though counted.
+pub fn arb_contact() -> impl Strategy<Value = Option<Interaction>> {
+    proptest::option::weighted(
+        0.6,
+        (
+            proptest::option::weighted(0.8, 18_000i32..20_800),
+            0u32..4,
+            0u32..4,
+            proptest::option::of(any::<bool>()),
+            any::<[bool; 4]>(),
+        )
+            .prop_map(
+                |(last, sent, received, invited, [eg, er, rg, rr])| Interaction {
+                    sent: if last.is_some() { sent } else { 0 },
+                    received: if last.is_some() { received } else { 0 },
+                    conversations: u32::from(last.is_some()),
+                    first_message: last.map(|d| d - 100),
+                    last_message: last,
+                    invited_by: invited.map(|me| {
+                        if me {
+                            InvitedBy::Them
+                        } else {
+                            InvitedBy::Member
+                        }
+                    }),
+                    invited_on: invited.map(|_| 17_000),
+                    endorsements_given: u32::from(eg),
+                    endorsements_received: u32::from(er),
+                    recommendations_given: u32::from(rg),
+                    recommendations_received: u32::from(rr),
+                },
+            ),
+    )
 }
 
 #[derive(Debug)]

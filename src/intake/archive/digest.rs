@@ -8,65 +8,10 @@
 //! both ways) so the review page can hand it to the background as JSON.
 
 use crate::intake::import::ExportFile;
+// The per-person interaction and the file kinds are the network's own types
+// (a person keeps them), named here as the digest has always named them.
+pub use crate::network::contact::{Day, FileKind, Interaction, InvitedBy};
 use serde::{Deserialize, Serialize};
-
-/// Days since 1970-01-01 (UTC), as [`crate::network::calendar::CivilDate::to_days`] gives them.
-pub type Day = i32;
-
-/// Who sent an invitation to connect, as `Invitations.csv` says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum InvitedBy {
-    /// The member invited them (`OUTGOING`).
-    Member,
-    /// They invited the member (`INCOMING`).
-    Them,
-}
-
-/// What the archive says of the member's interaction with one person:
-/// counts and dates only.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Interaction {
-    /// Conversations (distinct `CONVERSATION ID`s) both took part in.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub conversations: u32,
-    /// Messages the member sent where this person was a recipient.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub sent: u32,
-    /// Messages this person sent in a conversation with the member.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub received: u32,
-    /// The day of the first message either way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_message: Option<Day>,
-    /// The day of the last message either way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_message: Option<Day>,
-    /// Who sent the invitation to connect, when `Invitations.csv` lists one
-    /// (the latest, when it lists several).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invited_by: Option<InvitedBy>,
-    /// The day of that invitation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invited_on: Option<Day>,
-    /// Endorsements the member gave them.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub endorsements_given: u32,
-    /// Endorsements they gave the member.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub endorsements_received: u32,
-    /// Recommendations the member wrote for them.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub recommendations_given: u32,
-    /// Recommendations they wrote for the member.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub recommendations_received: u32,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
 
 /// One person the archive names, with everything it says of them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,27 +26,6 @@ pub struct Counterpart {
     pub name: String,
     /// What the archive says of them.
     pub interaction: Interaction,
-}
-
-/// Which of the archive's files a file is, told by its header (never by
-/// its name alone).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum FileKind {
-    /// `Connections.csv`.
-    Connections,
-    /// `messages.csv` (and the other message-shaped files).
-    Messages,
-    /// `Invitations.csv`.
-    Invitations,
-    /// `Endorsement_Received_Info.csv`.
-    EndorsementsReceived,
-    /// `Endorsement_Given_Info.csv`.
-    EndorsementsGiven,
-    /// `Recommendations_Received.csv`.
-    RecommendationsReceived,
-    /// `Recommendations_Given.csv`.
-    RecommendationsGiven,
 }
 
 /// What became of one file the member gave (a CSV, or a ZIP's member).

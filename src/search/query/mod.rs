@@ -21,9 +21,15 @@
 //! term    = [ "-" ] ( field ":" value | phrase | word )
 //! field   = name | company | title            substring of that field (title: headline or position)
 //!         | before | after                    YYYY | YYYY-MM | YYYY-MM-DD | <n>y | <n>m | <n>d
-//!         | is                                kept | queued | removed | gone
+//!         | sent-before | sent-after          a pending invitation's date, as before/after
+//!         | is                                kept | queued | removed | gone | connection | following | invited
 //!         | has                               date | headline
-//! sort    = "sort:" ( connected | -connected | name | -name | company | -company )   at most one
+//!         | messaged                          never | before:<date or age> | after:<date or age>
+//!         | messages                          >N | <N | N          messages either way
+//!         | invited                           me (they invited the member) | them (the member invited them)
+//!         | endorsed | recommended            any | me (they did it for the member) | them (the member did)
+//! sort    = "sort:" ( connected | -connected | name | -name | company | -company
+//!                   | contact | -contact )   at most one
 //! value   = phrase | word
 //! phrase  = '"' { any character but '"' } '"'
 //! word    = a run of non-space characters without '"'; bare words and phrases
@@ -39,8 +45,18 @@
 //! case-insensitive; `OR` is a keyword only in upper case (`or` is a word);
 //! `sort:` may stand anywhere. A term with an unknown `field:` prefix is an
 //! error; quote it to search for the text itself (`"re:invent"`).
+//!
+//! The interaction terms read what LinkedIn's data archive says of each
+//! person ([`Flags`] carries it). `messaged:` and `messages:` match nobody,
+//! negated or not, until an archive with messages was imported; after
+//! that, someone it does not name has no messages (`messaged:never`).
+//! `messaged:before:P` and `messaged:after:P` compare the last message, as
+//! `before:` and `after:` the connection: someone never messaged matches
+//! neither, even negated. `sort:contact` puts the oldest last message first
+//! and `sort:-contact` the newest; those never messaged come last both ways.
 
 use crate::network::calendar::{CivilDate, TimeMs};
+use crate::network::contact::{Interaction, InvitedBy};
 use crate::search::fold::fold;
 use crate::search::index::{FieldSignature, Signature};
 
@@ -60,7 +76,7 @@ pub struct Suggestion {
 }
 
 /// The usual cleanup targets (DESIGN.md), one click away in the review page.
-pub const SUGGESTED: [Suggestion; 7] = [
+pub const SUGGESTED: [Suggestion; 10] = [
     Suggestion {
         label: "Connected more than five years ago",
         query: "before:5y sort:connected",
@@ -89,18 +105,32 @@ pub const SUGGESTED: [Suggestion; 7] = [
         label: "People you follow who are not connections",
         query: "is:following -is:connection",
     },
+    Suggestion {
+        label: "Connected over three years ago and never messaged",
+        query: "before:3y messaged:never sort:connected",
+    },
+    Suggestion {
+        label: "They invited you and you never talked",
+        query: "invited:me messaged:never",
+    },
+    Suggestion {
+        label: "No contact in five years",
+        query: "messaged:before:5y sort:contact",
+    },
 ];
 
 /// A one-line reminder of the language, for the review page's search box.
 pub fn help() -> &'static str {
     "words, \"phrases\", name: company: title:, before:/after: 2020 | 2020-06 | 2020-06-15 | 5y | 18m | 30d, \
      is:kept is:queued is:removed is:gone is:connection is:following is:invited, \
-     sent-before:/sent-after: (an invitation's date), has:date has:headline, -not, OR, \
-     sort:connected|-connected|name|-name|company|-company"
+     sent-before:/sent-after: (an invitation's date), has:date has:headline, \
+     messaged:never | messaged:before:5y | messaged:after:2024, messages:>10 messages:<3, \
+     invited:me|them, endorsed:any|me|them, recommended:any|me|them, -not, OR, \
+     sort:connected|-connected|name|-name|company|-company|contact|-contact"
 }
 
-const KNOWN_FILTERS: &str =
-    "name:, company:, title:, before:, after:, sent-before:, sent-after:, is:, has:, sort:";
+const KNOWN_FILTERS: &str = "name:, company:, title:, before:, after:, sent-before:, sent-after:, \
+     is:, has:, messaged:, messages:, invited:, endorsed:, recommended:, sort:";
 const EXPECTED_DATE: &str = "expected a date (YYYY, YYYY-MM, YYYY-MM-DD) or an age (5y, 18m, 30d)";
 /// Ages go back at most 9999 years, months or days: enough for any
 /// connection, small enough that the date arithmetic cannot overflow.
@@ -235,7 +265,16 @@ impl Query {
             clause.terms.iter().any(|term| {
                 matches!(
                     term.filter,
-                    Filter::Is(_) | Filter::SentBefore(_) | Filter::SentOnOrAfter(_)
+                    Filter::Is(_)
+                        | Filter::SentBefore(_)
+                        | Filter::SentOnOrAfter(_)
+                        | Filter::MessagedNever
+                        | Filter::MessagedBefore(_)
+                        | Filter::MessagedOnOrAfter(_)
+                        | Filter::Messages(..)
+                        | Filter::Invited(_)
+                        | Filter::Endorsed(_)
+                        | Filter::Recommended(_)
                 )
             })
         })
@@ -314,6 +353,33 @@ impl Term {
                 None => return false,
             },
             Filter::Is(flag) => flags.get(*flag),
+            // Without an archive's messages nobody is known to have been
+            // messaged or not: these match no one, negated or not.
+            Filter::MessagedNever => match flags.messages {
+                Some(n) => n == 0 && flags.last_message.is_none(),
+                None => return false,
+            },
+            // The last message's day, like a connection's, matches no date
+            // filter when there is none.
+            Filter::MessagedBefore(bound) => match (flags.messages, flags.last_message) {
+                (Some(_), Some(day)) => day < bound.day,
+                _ => return false,
+            },
+            Filter::MessagedOnOrAfter(bound) => match (flags.messages, flags.last_message) {
+                (Some(_), Some(day)) => day >= bound.day,
+                _ => return false,
+            },
+            Filter::Messages(compare, n) => match flags.messages {
+                Some(count) => match compare {
+                    Compare::Above => count > *n,
+                    Compare::Below => count < *n,
+                    Compare::Exactly => count == *n,
+                },
+                None => return false,
+            },
+            Filter::Invited(by) => flags.invited_by == Some(*by),
+            Filter::Endorsed(who) => who.holds(flags.endorsed_me, flags.endorsed_them),
+            Filter::Recommended(who) => who.holds(flags.recommended_me, flags.recommended_them),
             Filter::HasDate => keys.connected_day().is_some(),
             Filter::HasHeadline => keys.has_headline(),
         };
@@ -359,6 +425,55 @@ pub enum Filter {
     HasDate,
     /// `has:headline`: the person shows a headline.
     HasHeadline,
+    /// `messaged:never`: no message either way (an archive with messages
+    /// imported).
+    MessagedNever,
+    /// `messaged:before:`: the last message is known and earlier than the
+    /// bound.
+    MessagedBefore(DateBound),
+    /// `messaged:after:`: the last message is known and on or after the
+    /// bound.
+    MessagedOnOrAfter(DateBound),
+    /// `messages:>N`, `messages:<N`, `messages:N`: messages either way.
+    Messages(Compare, u32),
+    /// `invited:me` (they invited the member) or `invited:them`.
+    Invited(InvitedBy),
+    /// `endorsed:`: an endorsement either way, by them or by the member.
+    Endorsed(Who),
+    /// `recommended:`: a recommendation either way, by them or by the member.
+    Recommended(Who),
+}
+
+/// How `messages:` compares a count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    /// `>N`.
+    Above,
+    /// `<N`.
+    Below,
+    /// `N`.
+    Exactly,
+}
+
+/// Who did something for whom, for `endorsed:` and `recommended:`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// Either way.
+    Any,
+    /// They did it for the member.
+    Me,
+    /// The member did it for them.
+    Them,
+}
+
+impl Who {
+    fn holds(self, for_me: bool, for_them: bool) -> bool {
+        match self {
+            Self::Any => for_me || for_them,
+            Self::Me => for_me,
+            Self::Them => for_them,
+        }
+    }
 }
 
 /// Which text a search term looks in.
@@ -522,9 +637,39 @@ pub struct Flags {
     pub invited: bool,
     /// The pending invitation's sent day (days since 1970-01-01), if known.
     pub sent_day: Option<i64>,
+    /// Messages either way, as the data archive counts them; None when no
+    /// archive with messages was imported (then nobody matches
+    /// `messaged:` or `messages:`).
+    pub messages: Option<u32>,
+    /// The day of the last message either way, if any.
+    pub last_message: Option<i64>,
+    /// Who sent the invitation to connect, as the archive says.
+    pub invited_by: Option<InvitedBy>,
+    /// They endorsed the member.
+    pub endorsed_me: bool,
+    /// The member endorsed them.
+    pub endorsed_them: bool,
+    /// They recommended the member.
+    pub recommended_me: bool,
+    /// The member recommended them.
+    pub recommended_them: bool,
 }
 
 impl Flags {
+    /// These flags with what the data archive says of the person
+    /// (`contact`), `messages_known` when an archive with messages was
+    /// imported: someone it does not name then has none.
+    pub fn with_contact(mut self, contact: Option<&Interaction>, messages_known: bool) -> Self {
+        self.messages = messages_known.then(|| contact.map_or(0, Interaction::messages));
+        self.last_message = contact.and_then(|c| c.last_message).map(i64::from);
+        self.invited_by = contact.and_then(|c| c.invited_by);
+        self.endorsed_me = contact.is_some_and(|c| c.endorsements_received > 0);
+        self.endorsed_them = contact.is_some_and(|c| c.endorsements_given > 0);
+        self.recommended_me = contact.is_some_and(|c| c.recommendations_received > 0);
+        self.recommended_them = contact.is_some_and(|c| c.recommendations_given > 0);
+        self
+    }
+
     /// Whether `flag` is set.
     pub fn get(self, flag: Flag) -> bool {
         match flag {
@@ -556,17 +701,23 @@ pub enum SortOrder {
     Company,
     /// `sort:-company`: reversed, people without one still last.
     CompanyDescending,
+    /// `sort:contact`: oldest last message first, never messaged last.
+    Contact,
+    /// `sort:-contact`: newest last message first, never messaged still last.
+    ContactDescending,
 }
 
 impl SortOrder {
     fn from_value(value: &str) -> Option<Self> {
-        const ORDERS: [(&str, SortOrder); 6] = [
+        const ORDERS: [(&str, SortOrder); 8] = [
             ("connected", SortOrder::Connected),
             ("-connected", SortOrder::ConnectedDescending),
             ("name", SortOrder::Name),
             ("-name", SortOrder::NameDescending),
             ("company", SortOrder::Company),
             ("-company", SortOrder::CompanyDescending),
+            ("contact", SortOrder::Contact),
+            ("-contact", SortOrder::ContactDescending),
         ];
         ORDERS
             .iter()
@@ -574,7 +725,7 @@ impl SortOrder {
             .map(|(_, order)| *order)
     }
 
-    pub(crate) const COUNT: usize = 6;
+    pub(crate) const COUNT: usize = 8;
 
     /// This order's index into arrays kept per sort order.
     pub(crate) fn slot(self) -> usize {
@@ -585,13 +736,18 @@ impl SortOrder {
             Self::ConnectedDescending => 3,
             Self::Company => 4,
             Self::CompanyDescending => 5,
+            Self::Contact => 6,
+            Self::ContactDescending => 7,
         }
     }
 
     pub(crate) fn is_descending(self) -> bool {
         matches!(
             self,
-            Self::NameDescending | Self::ConnectedDescending | Self::CompanyDescending
+            Self::NameDescending
+                | Self::ConnectedDescending
+                | Self::CompanyDescending
+                | Self::ContactDescending
         )
     }
 }

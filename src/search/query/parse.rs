@@ -240,7 +240,11 @@ impl Lexer {
             }
             "is" => "expected kept, queued, removed, gone, connection, following or invited after \"is:\"".into(),
             "has" => "expected date or headline after \"has:\"".into(),
-            "sort" => "expected connected, -connected, name, -name, company or -company after \"sort:\"".into(),
+            "messaged" => "expected never, before:<date or age> or after:<date or age> after \"messaged:\" (messaged:before:5y)".into(),
+            "messages" => "expected >N, <N or N (a whole number of messages) after \"messages:\" (messages:>10)".into(),
+            "invited" => "expected me (they invited you) or them (you invited them) after \"invited:\"".into(),
+            "endorsed" | "recommended" => format!("expected any, me (they did, for you) or them (you did, for them) after \"{field}:\""),
+            "sort" => "expected connected, -connected, name, -name, company, -company, contact or -contact after \"sort:\"".into(),
             _ => {
                 return Err(error(
                     atom,
@@ -274,19 +278,7 @@ impl Lexer {
                 needle: Needle::new(trimmed).ok_or_else(not_this)?,
             },
             "before" | "after" | "sent-before" | "sent-after" => {
-                let bound = match period_start(trimmed, self.today) {
-                    Ok(date) => DateBound::new(date),
-                    Err(PeriodError::Shape) => return Err(not_this()),
-                    Err(PeriodError::NotARealDate) => {
-                        return Err(error(
-                            value_at,
-                            format!(
-                                "{} is not a real date; expected YYYY, YYYY-MM or YYYY-MM-DD",
-                                shown(trimmed)
-                            ),
-                        ))
-                    }
-                };
+                let bound = self.bound(trimmed, value_at, not_this)?;
                 match field {
                     "before" => Filter::ConnectedBefore(bound),
                     "after" => Filter::ConnectedOnOrAfter(bound),
@@ -309,12 +301,86 @@ impl Lexer {
                 "headline" => Filter::HasHeadline,
                 _ => return Err(not_this()),
             },
+            "messaged" => {
+                let lower = trimmed.to_ascii_lowercase();
+                if lower == "never" {
+                    Filter::MessagedNever
+                } else if let Some((which, period)) = lower.split_once(':') {
+                    // Where the period starts in the member's text.
+                    let period_at =
+                        value_at + value.find(':').map_or(0, |c| value[..c].chars().count()) + 1;
+                    let date_expected = || {
+                        error(
+                            period_at,
+                            format!("{EXPECTED_DATE} after \"messaged:{which}:\""),
+                        )
+                    };
+                    if period.is_empty() {
+                        return Err(date_expected());
+                    }
+                    let period = &trimmed[trimmed.len() - period.len()..];
+                    let not_a_period = || {
+                        error(
+                            period_at,
+                            format!(
+                                "{EXPECTED_DATE} after \"messaged:{which}:\", not {}",
+                                shown(period)
+                            ),
+                        )
+                    };
+                    match which {
+                        "before" => {
+                            Filter::MessagedBefore(self.bound(period, period_at, not_a_period)?)
+                        }
+                        "after" => Filter::MessagedOnOrAfter(self.bound(
+                            period,
+                            period_at,
+                            not_a_period,
+                        )?),
+                        _ => return Err(not_this()),
+                    }
+                } else {
+                    return Err(not_this());
+                }
+            }
+            "messages" => {
+                let (compare, digits) = match trimmed.chars().next() {
+                    Some('>') => (Compare::Above, &trimmed[1..]),
+                    Some('<') => (Compare::Below, &trimmed[1..]),
+                    _ => (Compare::Exactly, trimmed),
+                };
+                if digits.is_empty()
+                    || digits.len() > MAX_COUNT_DIGITS
+                    || !digits.bytes().all(|b| b.is_ascii_digit())
+                {
+                    return Err(not_this());
+                }
+                Filter::Messages(compare, digits.parse().map_err(|_| not_this())?)
+            }
+            "invited" => Filter::Invited(match trimmed.to_ascii_lowercase().as_str() {
+                "me" => InvitedBy::Them,
+                "them" => InvitedBy::Member,
+                _ => return Err(not_this()),
+            }),
+            "endorsed" | "recommended" => {
+                let who = match trimmed.to_ascii_lowercase().as_str() {
+                    "any" => Who::Any,
+                    "me" => Who::Me,
+                    "them" => Who::Them,
+                    _ => return Err(not_this()),
+                };
+                if field == "endorsed" {
+                    Filter::Endorsed(who)
+                } else {
+                    Filter::Recommended(who)
+                }
+            }
             _ => {
                 let order = SortOrder::from_value(trimmed).ok_or_else(not_this)?;
                 if negated {
                     return Err(error(
                         start,
-                        "a sort: term cannot be negated; for the reverse order write sort:-connected, sort:-name or sort:-company",
+                        "a sort: term cannot be negated; for the reverse order write sort:-connected, sort:-name, sort:-company or sort:-contact",
                     ));
                 }
                 return Ok(Token::Sort(order, start));
@@ -327,6 +393,32 @@ impl Lexer {
         }))
     }
 }
+
+impl Lexer {
+    /// The first day of the period `value` (at `at`) names; `shape` is the
+    /// error for a value that is no date or age at all.
+    fn bound(
+        &self,
+        value: &str,
+        at: usize,
+        shape: impl FnOnce() -> QueryError,
+    ) -> Result<DateBound, QueryError> {
+        match period_start(value, self.today) {
+            Ok(date) => Ok(DateBound::new(date)),
+            Err(PeriodError::Shape) => Err(shape()),
+            Err(PeriodError::NotARealDate) => Err(error(
+                at,
+                format!(
+                    "{} is not a real date; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                    shown(value)
+                ),
+            )),
+        }
+    }
+}
+
+/// A count in `messages:` has at most this many digits: it fits a `u32`.
+const MAX_COUNT_DIGITS: usize = 9;
 
 /// The member's text, quoted and cut short, for an error message.
 fn shown(text: &str) -> String {
