@@ -10,7 +10,7 @@
 // interaction (the list's "Last contact" column and the details).
 
 import { sendMessage } from "../lib/browser.js";
-import { formatCount, messageOf } from "../lib/format.js";
+import { formatCount, messageOf, trimSentence } from "../lib/format.js";
 import { t, tn, tnAs } from "../lib/i18n.js";
 import { listOf, paragraph, show } from "../lib/dom.js";
 
@@ -223,13 +223,13 @@ export function createArchive(page) {
       const item = doc.createElement("li");
       item.dir = "auto";
       const name = String(file?.name ?? "?");
-      if (file?.refused) {
+      if (file?.ignored) {
+        item.dataset.file = "ignored";
+        item.textContent = t("archiveFileIgnored", name, trimSentence(String(file.refused ?? "")));
+      } else if (file?.refused || !file?.kind) {
         item.dataset.file = "refused";
         item.className = "is-error";
-        item.textContent = t("archiveFileRefused", name, String(file.refused));
-      } else if (file?.ignored || !file?.kind) {
-        item.dataset.file = "ignored";
-        item.textContent = t("archiveFileIgnored", name);
+        item.textContent = t("archiveFileRefused", name, String(file?.refused ?? "?"));
       } else {
         item.dataset.file = file.kind;
         const kind = KIND_WORDS[/** @type {keyof typeof KIND_WORDS} */ (file.kind)];
