@@ -8,7 +8,6 @@
 // Run: node --test tests/review/ (after ./build.sh testbuild)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as glue from "../../dist/test/chrome/core/netprune.js";
 import {
   contactFilterOf,
   withContactFilter,
@@ -16,77 +15,10 @@ import {
 } from "../../extension/review/review.js";
 import { archiveTermsIn, daysSince } from "../../extension/review/archive.js";
 import { byTestId, click, frame, isShown, text, type, waitFor } from "./dom.mjs";
-import { Core, openReview, rows, snapshotOf } from "./helpers.mjs";
+import { openReview, rows } from "./helpers.mjs";
+import { importArchive, openWithArchiveBackground } from "./archive-helpers.mjs";
 import { makeArchiveFiles, MARKER, zipFiles } from "../support/archive.mjs";
 import { bombText, damageMember, MESSAGES_HEADER } from "../support/archive-damage.mjs";
-
-const { ArchiveReader } = /** @type {any} */ (glue);
-
-/** Puts several files into an <input type="file" multiple> and announces the change. */
-function chooseFiles(dom, input, files) {
-  Object.defineProperty(input, "files", { configurable: true, value: files });
-  input.dispatchEvent(new dom.window.Event("change", { bubbles: true }));
-}
-
-/**
- * A stub background that merges an archive digest with a real core, stores
- * the network (moving its revision) and answers the report, as
- * background/messages.js's "import-archive" does; `refuse` answers an error.
- */
-function archiveBackground(store, { refuse = null } = {}) {
-  const digests = [];
-  let extension = null;
-  return {
-    digests,
-    started: (ext) => {
-      extension = ext;
-    },
-    answer(message) {
-      if (message.type !== "import-archive") return { ok: true };
-      digests.push(message.digest);
-      if (refuse) return { ok: false, error: refuse };
-      const core = Core.restoreJson(store.snapshot);
-      try {
-        const report = core.mergeArchive(message.digest, Date.now());
-        extension.write({ snapshot: core.toStoredJson() });
-        return { ok: true, report };
-      } catch (error) {
-        return { ok: false, error: error.message };
-      } finally {
-        core.free();
-      }
-    },
-  };
-}
-
-/** Opens the review page on `people` (the archive's own, by default) with that background. */
-async function openWithArchiveBackground(t, { people = [], refuse } = {}) {
-  const store = { snapshot: snapshotOf(people) };
-  const background = archiveBackground(store, { refuse });
-  const opened = await openReview(t, {
-    people,
-    store,
-    answer: (message) => background.answer(message),
-    started: background.started,
-    loadArchiveReader: async () => ArchiveReader,
-  });
-  return { ...opened, background, store };
-}
-
-async function importArchive(dom, doc, files) {
-  chooseFiles(dom, byTestId(doc, "import-archive"), files);
-  const report = byTestId(doc, "import-report");
-  await waitFor(
-    () =>
-      !byTestId(doc, "import-archive").disabled &&
-      /imported|not imported/i.test(text(report)) &&
-      report,
-    "the archive's import report",
-    10_000,
-  );
-  await frame(dom);
-  return report;
-}
 
 // ---------------------------------------------------------------------------
 // Pure helpers.
