@@ -728,3 +728,45 @@ proptest! {
         let _ = reader.finish();
     }
 }
+
+#[test]
+fn rows_without_links_join_the_one_linked_person_with_their_name() {
+    // E5 (endorsements before mid-2023) and I1 (invitations before late
+    // 2023) have no links: their rows join the person messages link, when
+    // only one linked person has the name; Bo's name is two people's.
+    let messages = format!(
+        "{H10}\n2-a==,,Ana Fictive,{},Morgan Owner,{ME},2023-07-08 08:39:28 UTC,,x,INBOX\n\
+         2-b==,,Bo Imaginary,{},Morgan Owner,{ME},2023-07-07 08:39:28 UTC,,x,INBOX\n\
+         2-c==,,Bo Imaginary,{},Morgan Owner,{ME},2023-07-06 08:39:28 UTC,,x,INBOX\n",
+        url(ANA.1),
+        url("bo-imaginary-1"),
+        url("bo-imaginary-2")
+    );
+    let endorsements =
+        "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorsement Status\n\
+         2022/09/03 18:14:39 UTC,Rust,Ana,Fictive,ACCEPTED\n\
+         2022/09/03 18:14:39 UTC,Rust,Bo,Imaginary,ACCEPTED\n";
+    let invitations =
+        format!("{INVITATIONS_2021}\nAna Fictive,Morgan Owner,\"7/1/23, 9:56 AM\",,INCOMING\n");
+    let (_, digest) = read_all(&[
+        ("messages.csv", messages.as_bytes()),
+        ("Endorsement_Received_Info.csv", endorsements.as_bytes()),
+        ("Invitations.csv", invitations.as_bytes()),
+    ]);
+    let ana = by_slug(&digest, "ana-fictive");
+    assert_eq!(
+        (ana.received, ana.endorsements_received, ana.invited_by),
+        (1, 1, Some(InvitedBy::Them))
+    );
+    assert_eq!(by_slug(&digest, "bo-imaginary-1").endorsements_received, 0);
+    let bo = digest
+        .counterparts
+        .iter()
+        .find(|c| c.slug.is_none())
+        .unwrap();
+    assert_eq!(
+        (bo.name.as_str(), bo.interaction.endorsements_received),
+        ("Bo Imaginary", 1)
+    );
+    assert_eq!(digest.counterparts.len(), 4);
+}

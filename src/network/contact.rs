@@ -25,7 +25,9 @@ pub enum InvitedBy {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Interaction {
-    /// Conversations (distinct `CONVERSATION ID`s) both took part in.
+    /// Conversations (distinct `CONVERSATION ID`s) both took part in:
+    /// those holding a message counted for this person (one the member sent
+    /// them, or one they sent).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub conversations: u32,
     /// Messages the member sent where this person was a recipient.

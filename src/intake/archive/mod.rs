@@ -349,7 +349,10 @@ impl ArchiveReader {
     /// `PK\x05\x06` for an empty one) or a CSV. Never panics; every outcome
     /// lands in a [`FileReport`] (refused with a sentence a member can act
     /// on, or ignored). Returns the reports this file added: a ZIP adds one
-    /// per entry it looked at (folders aside).
+    /// per entry it looked at (folders aside). Rows left out for a reason
+    /// only the whole import shows (notes to self, once the member is
+    /// known) are added to the digest's copy of the reports by
+    /// [`Self::finish`].
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Vec<FileReport> {
         let start = self.files.len();
         let size = bytes.len() as u64;
