@@ -504,6 +504,7 @@ fn the_archive_and_contacts_survive_storage_and_older_snapshots_read() {
     // A backup carries them too.
     let backup = Snapshot::from_backup_json(&net.to_backup_json(NOW)).unwrap();
     assert_eq!(contact(&backup, "ana-1"), contact(&net, "ana-1"));
+    assert_eq!(backup.network.archive, net.network.archive);
 }
 
 #[test]
