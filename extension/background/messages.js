@@ -44,6 +44,14 @@ import { pumpQueue, scheduleWake, takeOutcome, troubleReported } from "./queue-r
 const LINKEDIN_ORIGIN = "https://www.linkedin.com";
 
 /**
+ * The largest archive digest taken (characters of JSON): a digest holds
+ * counts and dates per person the archive names, a few hundred bytes each,
+ * so 32 MB is room for far more people than a network holds (and half of
+ * what Chrome carries in one message).
+ */
+const MAX_DIGEST_CHARS = 32 * 1024 * 1024;
+
+/**
  * Decodes a base64 string to bytes.
  * @param {string} base64
  */
@@ -487,6 +495,27 @@ const handlers = {
     async handle(message) {
       if (typeof message.base64 !== "string") throw new Error("No file was sent.");
       const report = state.core.importCsv(bytesOf(message.base64), Date.now());
+      await persistNow();
+      return { report };
+    },
+  },
+  // LinkedIn's data archive, read in the review page (review/archive.js):
+  // only its digest comes here, counts and dates per person, never a
+  // message's text. The core merges it (newer dates win, counts are
+  // recomputed) and the network is stored as an import's is.
+  "import-archive": {
+    from: "extension-page",
+    async handle(message) {
+      const digest = message.digest;
+      if (typeof digest !== "string" || digest.length === 0) {
+        throw new Error("No archive digest was sent.");
+      }
+      if (digest.length > MAX_DIGEST_CHARS) {
+        throw new Error(
+          `The archive's digest is too large (${digest.length} characters, at most ${MAX_DIGEST_CHARS}).`,
+        );
+      }
+      const report = state.core.mergeArchive(digest, Date.now());
       await persistNow();
       return { report };
     },

@@ -13,3 +13,15 @@ export async function loadCore() {
   await glue.default();
   return glue.Core;
 }
+
+/**
+ * The ArchiveReader class of the same core (the data archive is read in the
+ * page that chose it: lib/core.js's one wasm instance, initialised once).
+ *
+ * @returns {Promise<any>}
+ */
+export async function loadArchiveReader() {
+  const glue = await import("../core/netprune.js");
+  await glue.default();
+  return /** @type {any} */ (glue).ArchiveReader;
+}

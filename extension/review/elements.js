@@ -7,7 +7,7 @@ import { asAnchors, asButtons, asDetails, asInputs, lookups } from "../lib/dom.j
 
 /** @param {Document} doc */
 export function elements(doc) {
-  const { ids, testIds } = lookups(doc);
+  const { ids, testIds, testId } = lookups(doc);
   return {
     // The frame and its states.
     ...ids({
@@ -61,6 +61,8 @@ export function elements(doc) {
       histogramFirst: "histogram-first",
       histogramLast: "histogram-last",
       histogramUnknown: "histogram-unknown",
+      histogramHeading: "histogram-heading",
+      histogramHelp: "histogram-help",
       scroller: "list-scroller",
       list: "person-list",
       listMessage: "list-message",
@@ -153,9 +155,13 @@ export function elements(doc) {
     ...asInputs(
       testIds({
         importInput: "import-csv",
+        archiveInput: "import-archive",
         restoreInput: "backup-restore",
       }),
     ),
+    ...testIds({ archiveStatus: "archive-status", archiveHint: "archive-hint" }),
+    ...ids({ archiveStatusText: "archive-status-text", archiveHintText: "archive-hint-text" }),
+    ...asButtons(ids({ archiveHintImport: "archive-hint-import" })),
     ...testIds({
       importReport: "import-report",
       backupDownload: "backup-download",
@@ -213,5 +219,6 @@ export function elements(doc) {
     ...asButtons(ids({ moreToggle: "more-toggle" })),
     ...asDetails(testIds({ dataSettings: "data-settings" })),
     ...asDetails(ids({ helpPopover: "help-popover" })),
+    histogramMode: /** @type {HTMLSelectElement} */ (testId("histogram-mode")),
   };
 }

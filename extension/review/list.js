@@ -1,6 +1,7 @@
 // @ts-check
 // The list: only the visible window of rows in the DOM, the one tab stop and
-// keyboard moves between rows, and the details panel of one person.
+// keyboard moves between rows, and the details panel of one person (with
+// what the data archive says of them).
 
 import {
   BADGES,
@@ -17,6 +18,7 @@ import {
 import { describeConnected, messageOf } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { part, show } from "../lib/dom.js";
+import { contactFields, lastContactOf } from "./archive.js";
 
 /** @typedef {import("./types.js").Connected} Connected */
 /** @typedef {import("./types.js").Row} Row */
@@ -141,6 +143,7 @@ export function createList(page) {
       date.replaceChildren(words[0], time, words[1] ?? "");
     } else date.replaceChildren(t("rowConnected", describeConnected(row.connected).short));
     part(element, ".badges").replaceChildren(...badgesFor(doc, row));
+    fillContact(part(element, ".row-contact"), row);
     // The profile, in a new tab: a link only from a slug that is one.
     const link = /** @type {HTMLAnchorElement} */ (part(element, ".row-profile"));
     const url = profileLinkOf(row);
@@ -148,6 +151,30 @@ export function createList(page) {
     else link.removeAttribute("href");
     link.hidden = url === null;
     part(link, ".visually-hidden").textContent = t("rowProfileOf", name);
+  }
+
+  /**
+   * The "Last contact" cell: "2021-03-04 · 12 messages", "never messaged",
+   * or empty without an archive of messages.
+   * @param {HTMLElement} cell
+   * @param {Row} row
+   */
+  function fillContact(cell, row) {
+    const { day, words } = lastContactOf(row.contact, page.archive);
+    if (day) {
+      const time = doc.createElement("time");
+      time.dateTime = day;
+      time.textContent = day;
+      const count = doc.createElement("span");
+      count.className = "row-contact-count";
+      count.textContent = ` · ${words}`;
+      cell.replaceChildren(time, count);
+      cell.title = t("contactLast", `${day} · ${words}`);
+    } else {
+      cell.textContent = words;
+      cell.title = words ? t("contactLast", words) : "";
+    }
+    cell.classList.toggle("is-never", !day && words !== "");
   }
 
   function renderDetails() {
@@ -174,6 +201,7 @@ export function createList(page) {
       ],
     ];
     if (row.possiblySameAs) fields.push([t("fieldPossiblySameAs"), row.possiblySameAs]);
+    fields.push(...contactFields(row.contact, page.archive));
     ui.detailsFields.replaceChildren(
       ...fields.flatMap(([term, value]) => {
         const dt = doc.createElement("dt");

@@ -36,9 +36,30 @@ const SUGGESTION_LABELS = {
   "is:following -is:connection": "suggestFollowingNotConnections",
 };
 
+/**
+ * The same, by the core's English name: the data archive's suggestions
+ * (src/query) are known by what they mean, whatever query expresses it.
+ *
+ * @type {Record<string, string>}
+ */
+const SUGGESTION_LABELS_BY_NAME = {
+  "connected over three years ago and never messaged": "suggestNeverMessaged",
+  "they invited you and you never talked": "suggestInvitedNeverTalked",
+  "no contact in five years": "suggestNoContactFive",
+};
+
 /** @param {SuggestedQuery} suggestion */
-const suggestionLabel = (suggestion) =>
-  SUGGESTION_LABELS[suggestion.query] ? t(SUGGESTION_LABELS[suggestion.query]) : suggestion.label;
+const suggestionLabel = (suggestion) => {
+  const key =
+    SUGGESTION_LABELS[suggestion.query] ??
+    SUGGESTION_LABELS_BY_NAME[
+      suggestion.label
+        .trim()
+        .toLowerCase()
+        .replace(/[.\s]+$/, "")
+    ];
+  return key ? t(key) : suggestion.label;
+};
 
 /** "after:2019 before:2020", as the histogram writes it. */
 export const YEAR_FILTER = /(^|\s)after:(\d{4}) before:(\d{4})(?=\s|$)/g;
@@ -73,6 +94,61 @@ export function withYearFilter(query, year) {
     .trim();
   if (year === null || current === year) return base;
   const filter = `after:${year} before:${year + 1}`;
+  return base ? `${base} ${filter}` : filter;
+}
+
+/** The bars of the years-since-last-contact histogram: 0..9, 10 (ten or more), never. */
+export const CONTACT_BUCKETS = [...Array.from({ length: 11 }, (_, i) => String(i)), "never"];
+
+/**
+ * The query terms of one bar of the years-since-last-contact histogram:
+ * last messaged N to N+1 years ago (under a year: after 1y; ten or more:
+ * before 10y), or never.
+ *
+ * @param {string} bucket "0".."10" or "never"
+ */
+export function contactFilterFor(bucket) {
+  if (bucket === "never") return "messaged:never";
+  const years = Number(bucket);
+  if (years <= 0) return "messaged:after:1y";
+  if (years >= 10) return "messaged:before:10y";
+  return `messaged:before:${years}y messaged:after:${years + 1}y`;
+}
+
+/** @param {string} s */
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Each bar's filter as it stands in a query, longest first (a two-term filter before its parts). */
+const CONTACT_FILTERS = CONTACT_BUCKETS.map((bucket) => ({
+  bucket,
+  pattern: new RegExp(`(^|\\s)${escapeRegExp(contactFilterFor(bucket))}(?=\\s|$)`),
+})).sort((a, b) => contactFilterFor(b.bucket).length - contactFilterFor(a.bucket).length);
+
+/**
+ * The bar of the years-since-last-contact histogram whose filter `query` holds, or null.
+ * @param {string} query
+ */
+export function contactFilterOf(query) {
+  return CONTACT_FILTERS.find(({ pattern }) => pattern.test(query))?.bucket ?? null;
+}
+
+/**
+ * `query` narrowed to one bar of the years-since-last-contact histogram,
+ * replacing a bar's filter added before; the same bar again removes it.
+ *
+ * @param {string} query
+ * @param {string | null} bucket
+ */
+export function withContactFilter(query, bucket) {
+  const current = contactFilterOf(query);
+  let base = query;
+  if (current !== null) {
+    const found = CONTACT_FILTERS.find((filter) => filter.bucket === current);
+    if (found) base = base.replace(found.pattern, "");
+  }
+  base = base.replace(/\s+/g, " ").trim();
+  if (bucket === null || current === bucket) return base;
+  const filter = contactFilterFor(bucket);
   return base ? `${base} ${filter}` : filter;
 }
 

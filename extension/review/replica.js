@@ -146,6 +146,8 @@ export function createReplica(page) {
     page.everyone = next ? asIndices(next.query("", Date.now())) : EMPTY;
     // wasm memory is not garbage-collected: the old replica is freed by hand.
     if (previous && previous !== next) previous.free?.();
+    // What the data archive says, before any row or detail is drawn from it.
+    page.renderArchive();
 
     for (const slug of selected.keys()) selected.set(slug, page.indexOfSlug(slug));
     if (page.detailsRow) {

@@ -12,6 +12,7 @@
 //   histogram.js      the connection-date histogram
 //   selection.js      selection and keep
 //   files.js          export, import, backup and restore
+//   archive.js        LinkedIn's data archive: read here, merged by the background
 //   collect-panel.js  collecting the connections list
 //   page-check.js     "Check this page"
 //   queue-dialog.js   the confirmation before anyone is queued for removal
@@ -35,7 +36,7 @@
 // runs only inside review.html.
 
 import { api, sendMessage } from "../lib/browser.js";
-import { loadCore } from "../lib/core.js";
+import { loadArchiveReader as loadReader, loadCore } from "../lib/core.js";
 import { readNetwork as readStored, REVISION_KEY } from "../lib/network-store.js";
 import { createTimers } from "../lib/timers.js";
 import { createPageCheck } from "./page-check.js";
@@ -45,6 +46,7 @@ import { createList } from "./list.js";
 import { createHistogram } from "./histogram.js";
 import { createSelection } from "./selection.js";
 import { createFiles } from "./files.js";
+import { createArchive } from "./archive.js";
 import { createCollectPanel } from "./collect-panel.js";
 import { createQueueDialog } from "./queue-dialog.js";
 import { createTeach, teachState } from "./teach.js";
@@ -54,7 +56,7 @@ import { asObject, setStatus } from "../lib/dom.js";
 import { messageOf, monthFormat } from "../lib/format.js";
 import { localise, t } from "../lib/i18n.js";
 import { EMPTY } from "./rows.js";
-import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
+import { COMPANY_PLACEHOLDER, withContactFilter, withYearFilter } from "./query-box.js";
 /** @typedef {import("./types.js").Page} Page */
 
 /** @typedef {import("./types.js").Row} Row */
@@ -67,21 +69,26 @@ import { COMPANY_PLACEHOLDER, withYearFilter } from "./query-box.js";
 export { ROW_HEIGHT, initialsOf, profileLinkOf } from "./rows.js";
 export { describeConnected } from "../lib/format.js";
 export { toBase64 } from "./files.js";
-export { withYearFilter, yearFilterOf } from "./query-box.js";
+export { withContactFilter, contactFilterOf, withYearFilter, yearFilterOf } from "./query-box.js";
 
 /**
  * Starts the review page on `doc`.
  *
  * @param {Document} doc review.html
  * @param {{ extension: any, loadCore: () => Promise<CoreClass>,
- *   readNetwork?: () => Promise<unknown> }} options
+ *   readNetwork?: () => Promise<unknown>,
+ *   loadArchiveReader?: () => Promise<new () => import("./types.js").ArchiveReader> }} options
  *   `extension` is the extension API (`browser` or `chrome`); `loadCore`
  *   returns the Core class once the wasm is initialised; `readNetwork`
- *   answers the stored network's record (lib/network-store.js, by default).
+ *   answers the stored network's record (lib/network-store.js, by default);
+ *   `loadArchiveReader` the same core's ArchiveReader class.
  * @returns {{ ready: Promise<void>, reload: () => Promise<void>, stop: () => void }}
  *   `ready` settles once the first state (data, empty or error) is drawn.
  */
-export function startReview(doc, { extension, loadCore, readNetwork = () => readStored() }) {
+export function startReview(
+  doc,
+  { extension, loadCore, readNetwork = () => readStored(), loadArchiveReader = loadReader },
+) {
   const win = /** @type {Window & typeof globalThis} */ (doc.defaultView ?? globalThis);
   localise(doc, extension);
   // The legend's example of an approximate date, in the page's language.
@@ -105,6 +112,7 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
     extension,
     loadCore,
     readNetwork,
+    loadArchiveReader,
     selected,
     rendered,
     rowData,
@@ -139,6 +147,9 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
     selectionView: null,
     pageCheck: null,
     teach: null,
+    archive: null,
+    histogramMode: "year",
+    importing: false,
   });
 
   const requestFrame =
@@ -155,6 +166,7 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
     createHistogram(page),
     createSelection(page),
     createFiles(page),
+    createArchive(page),
     createCollectPanel(page),
     createPageCheck(page),
     createQueueDialog(page),
@@ -180,6 +192,7 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
       page.queryDirty = false;
       page.runQuery();
       page.renderQueryState();
+      page.renderArchiveHint();
       page.renderHistogram();
     }
     page.renderSelection();
@@ -311,13 +324,22 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
     extension.runtime.openOptionsPage();
   });
   ui.histogram.addEventListener("click", (event) => {
-    const bar = /** @type {HTMLElement | null} */ (
-      /** @type {Element} */ (event.target).closest("[data-year]")
-    );
-    if (!bar) return;
-    ui.input.value = withYearFilter(ui.input.value, Number(bar.dataset.year));
+    const target = /** @type {Element} */ (event.target);
+    const bar = /** @type {HTMLElement | null} */ (target.closest("[data-year]"));
+    const contact = /** @type {HTMLElement | null} */ (target.closest("[data-contact]"));
+    if (bar) ui.input.value = withYearFilter(ui.input.value, Number(bar.dataset.year));
+    else if (contact)
+      ui.input.value = withContactFilter(ui.input.value, String(contact.dataset.contact));
+    else return;
     page.onQueryEdited();
   });
+
+  ui.histogramMode.addEventListener("change", () => {
+    page.histogramMode = ui.histogramMode.value === "contact" ? "contact" : "year";
+    page.renderHistogram();
+  });
+
+  ui.archiveHintImport.addEventListener("click", page.goToArchiveImport);
 
   /** Whether the check box being changed was shift-clicked (a range). */
   let rangeClicked = false;
@@ -399,13 +421,15 @@ export function startReview(doc, { extension, loadCore, readNetwork = () => read
 
   // A file chosen (also from the empty state's button): its report shows
   // in "Data and settings", so that section is open.
-  for (const input of [ui.importInput, ui.restoreInput]) {
+  for (const input of [ui.importInput, ui.archiveInput, ui.restoreInput]) {
     input.addEventListener("change", () => {
       ui.dataSettings.open = true;
     });
   }
 
   ui.importInput.addEventListener("change", page.importCsv);
+
+  ui.archiveInput.addEventListener("change", page.importArchive);
 
   ui.collectAll.addEventListener("click", page.startCollect);
 

@@ -134,8 +134,9 @@ export function badgesFor(doc, row) {
 
 /**
  * A row: the check box; the initials circle; the name with its badges and
- * one line of headline (a button that opens the details); the connection
- * date over the profile link (a new tab, opened only by the member).
+ * one line of headline (a button that opens the details); the last contact
+ * (from the data archive); the connection date over the profile link (a new
+ * tab, opened only by the member).
  *
  * @param {Document} doc
  */
@@ -184,6 +185,9 @@ export function createRow(doc) {
   link.append(t("rowProfile"), " ", whose);
   const meta = span("row-meta");
   meta.append(span("row-date"), link);
-  row.append(check, initials, main, meta);
+  // Last contact, from the data archive: empty (and taking no room) without one.
+  const contact = span("row-contact");
+  contact.dataset.testid = "row-last-contact";
+  row.append(check, initials, main, contact, meta);
   return row;
 }

@@ -12,7 +12,33 @@
  *   source: "connections-page" | "export",
  *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
  *   possiblySameAs?: string | null, profileUrl?: string | null,
+ *   contact?: Contact | null,
  * }} Row
+ * @typedef {{
+ *   lastMessage: string | null, firstMessage: string | null,
+ *   messages: number, sent: number, received: number, conversations: number,
+ *   invitedBy: "member" | "them" | null, invitedOn: string | null,
+ *   endorsementsGiven: number, endorsementsReceived: number,
+ *   recommendationsGiven: number, recommendationsReceived: number,
+ * }} Contact what the data archive says of one person: counts and dates, never text
+ * @typedef {{ archiveDay: string | null, importedMs: number, kinds: string[],
+ *   messages: boolean, peopleWithContact: number }} ArchiveInfo the core's archiveInfo()
+ * @typedef {{ years: { years: number, count: number }[], never: number,
+ *   unknown: number }} ContactHistogram years since the last message (10 = ten or more)
+ * @typedef {{ name: string, kind?: string, rows?: number, skipped?: number,
+ *   refused?: string, ignored?: boolean }} FileReport one file the archive reader read
+ * @typedef {{
+ *   archiveDay: string | null, previousArchiveDay: string | null, olderThanStored: boolean,
+ *   kinds: string[], files: FileReport[], connections: ImportReport | null,
+ *   counterparts: number, matchedByLink: number, matchedByName: number, unmatched: number,
+ *   unmatchedNames: string[], ambiguous: number, peopleWithContact: number,
+ *   messages: number, conversations: number,
+ * }} ArchiveReport what the background's mergeArchive answered
+ * @typedef {{
+ *   add(name: string, bytes: Uint8Array): FileReport[],
+ *   finish(): string,
+ *   free(): void,
+ * }} ArchiveReader the page's reader of the archive (its digest: counts and dates only)
  * @typedef {{
  *   running: boolean, startedAtMs: number, endedAtMs: number | null, seen: number,
  *   target: number | null, outcome: null | "complete" | "ended" | "stopped" | "interrupted",
@@ -71,6 +97,8 @@
  *   actionCounts(slugs: string[]): Record<string, number>,
  *   removalLanguage(): RemovalLanguage,
  *   prepareSearch?: () => boolean,
+ *   archiveInfo?: () => ArchiveInfo | null,
+ *   contactHistogram?: (indices: Uint32Array, nowMs: number) => ContactHistogram,
  *   free?: () => void,
  * }} Replica
  * @typedef {{
@@ -78,6 +106,7 @@
  *   queryHelp(): string,
  *   suggestedQueries(): SuggestedQuery[],
  *   pacingLimits(): Record<string, { min: number, max: number, default: number | null }>,
+ *   ArchiveReader?: new () => ArchiveReader,
  * }} CoreClass
  */
 
@@ -89,6 +118,7 @@
  *   extension: any,
  *   loadCore: () => Promise<CoreClass>,
  *   readNetwork: () => Promise<unknown>,
+ *   loadArchiveReader: () => Promise<new () => ArchiveReader>,
  *   selected: Map<string, number>,
  *   rendered: Map<string, HTMLElement>,
  *   rowData: WeakMap<Element, Row>,
@@ -124,6 +154,9 @@
  *   selectionView: { query: string } | null,
  *   pageCheck: any,
  *   teach: TeachState | null,
+ *   archive: ArchiveInfo | null,
+ *   histogramMode: "year" | "contact",
+ *   importing: boolean,
  * }} PageState the page's state; every part reads and writes it through `page`
  * @typedef {{
  *   later(callback: () => void, ms: number): ReturnType<typeof setTimeout>,
@@ -174,6 +207,10 @@
  *   selectionMatches: () => Uint32Array,
  *   exportCsv: (...args: any[]) => any,
  *   importCsv: (...args: any[]) => any,
+ *   importArchive: (...args: any[]) => any,
+ *   renderArchive: () => void,
+ *   renderArchiveHint: () => void,
+ *   goToArchiveImport: () => void,
  *   downloadBackup: (...args: any[]) => any,
  *   chooseRestoreFile: (...args: any[]) => any,
  *   confirmRestore: (...args: any[]) => any,

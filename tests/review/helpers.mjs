@@ -378,6 +378,7 @@ export async function openReview(
     beforeGet,
     started = () => {},
     language,
+    loadArchiveReader,
   } = {},
 ) {
   resetCalls();
@@ -402,6 +403,7 @@ export async function openReview(
     extension,
     readNetwork: () => extension.readNetwork(),
     loadCore: loadCore ?? (async () => RealCore),
+    ...(loadArchiveReader ? { loadArchiveReader } : {}),
   });
   t.after(() => {
     review.stop();
