@@ -70,8 +70,10 @@ export function archiveTermsIn(query) {
 
 /**
  * A person's last contact for the list's cell: "2021-03-04 · 12 messages",
- * "never messaged" when the archive holds messages and none with them, ""
- * when netprune has no archive with messages.
+ * "never messaged" when the archive with messages covers them (the core
+ * answers an all-zero contact) and holds none with them, "" when that is
+ * unknown: no archive with messages, or they connected after it was made
+ * (a null contact).
  *
  * @param {Contact | null | undefined} contact
  * @param {ArchiveInfo | null} archive
@@ -80,7 +82,7 @@ export function archiveTermsIn(query) {
 export function lastContactOf(contact, archive) {
   const last = contact?.lastMessage ?? null;
   if (last) return { day: last, words: tn("contactMessages", Number(contact?.messages) || 0) };
-  if (archive?.messages) return { day: null, words: t("contactNever") };
+  if (archive?.messages && contact) return { day: null, words: t("contactNever") };
   return { day: null, words: "" };
 }
 
@@ -96,7 +98,7 @@ export function contactFields(contact, archive) {
   if (!archive) return [];
   /** @type {[string, string][]} */
   const fields = [];
-  if (archive.messages || contact?.lastMessage) {
+  if ((archive.messages && contact) || contact?.lastMessage) {
     if (contact?.lastMessage) {
       fields.push([t("fieldLastMessage"), contact.lastMessage]);
       if (contact.firstMessage) fields.push([t("fieldFirstMessage"), contact.firstMessage]);

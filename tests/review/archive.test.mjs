@@ -13,7 +13,12 @@ import {
   withContactFilter,
   withYearFilter,
 } from "../../extension/review/review.js";
-import { archiveTermsIn, daysSince } from "../../extension/review/archive.js";
+import {
+  archiveTermsIn,
+  contactFields,
+  daysSince,
+  lastContactOf,
+} from "../../extension/review/archive.js";
 import { byTestId, click, frame, isShown, text, type, waitFor } from "./dom.mjs";
 import { openReview, rows } from "./helpers.mjs";
 import { importArchive, openWithArchiveBackground } from "./archive-helpers.mjs";
@@ -41,6 +46,26 @@ test("contact_filters_round_trip_and_leave_the_rest_of_the_query_alone", () => {
     withYearFilter(withContactFilter("", "never"), 2019),
     "messaged:never after:2019 before:2020",
   );
+});
+
+test("a_null_contact_is_unknown_and_an_all_zero_one_is_never_messaged", () => {
+  const archive = {
+    archiveDay: "2026-03-09",
+    importedMs: 0,
+    kinds: ["messages"],
+    messages: true,
+    peopleWithContact: 1,
+  };
+  // Connected after the archive was made: the core answers null.
+  assert.equal(lastContactOf(null, archive).words, "");
+  assert.deepEqual(contactFields(null, archive), []);
+  // Covered by the archive, no message either way: all zero.
+  // (the fields these read; the rest are zero and null as well).
+  const zero = { lastMessage: null, firstMessage: null, messages: 0, invitedBy: null };
+  assert.notEqual(lastContactOf(zero, archive).words, "");
+  assert.equal(contactFields(zero, archive).length, 1);
+  // Without messages in any archive, nothing is "never".
+  assert.equal(lastContactOf(zero, { ...archive, messages: false }).words, "");
 });
 
 test("archive_terms_and_days_since", () => {
