@@ -638,3 +638,78 @@ fn someone_connected_after_the_archive_was_made_is_unknown_not_never_messaged() 
         Some(0)
     );
 }
+
+#[test]
+fn an_archive_without_one_readable_date_never_replaces_a_dated_one() {
+    let mut net = network_of(&["ana-1"]);
+    net.merge_archive(
+        digest(
+            TODAY,
+            &[FileKind::Messages],
+            vec![counterpart(
+                Some("ana-1"),
+                "Ana",
+                messaged(4, 4, 20_000, 20_500),
+            )],
+        ),
+        NOW,
+    )
+    .unwrap();
+    let undated = ArchiveDigest {
+        archive_day: None,
+        ..digest(
+            TODAY,
+            &[FileKind::Messages],
+            vec![counterpart(
+                Some("ana-1"),
+                "Ana",
+                Interaction {
+                    conversations: 1,
+                    sent: 1,
+                    ..Interaction::default()
+                },
+            )],
+        )
+    };
+    net.merge_archive(undated, NOW).unwrap();
+    assert_eq!(contact(&net, "ana-1").unwrap().messages(), 8);
+}
+
+#[test]
+fn a_later_archive_without_messages_does_not_make_a_newer_connection_never_messaged() {
+    // Connected (first read) after the messages archive's day; a later
+    // archive of endorsements alone names them.
+    let mut net = network_of(&["ana-1", "new-2"]);
+    net.merge_archive(
+        digest(
+            TODAY - 30,
+            &[FileKind::Messages],
+            vec![counterpart(
+                Some("ana-1"),
+                "Ana",
+                messaged(1, 1, 20_000, 20_001),
+            )],
+        ),
+        NOW,
+    )
+    .unwrap();
+    net.merge_archive(
+        digest(
+            TODAY,
+            &[FileKind::EndorsementsReceived],
+            vec![counterpart(
+                Some("new-2"),
+                "New",
+                Interaction {
+                    endorsements_received: 2,
+                    ..Interaction::default()
+                },
+            )],
+        ),
+        NOW,
+    )
+    .unwrap();
+    assert!(find(&mut net, "messaged:never").is_empty());
+    assert!(find(&mut net, "messages:0").is_empty());
+    assert_eq!(find(&mut net, "endorsed:me"), vec!["new-2"]);
+}

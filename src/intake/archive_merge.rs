@@ -117,7 +117,9 @@ pub fn merge_archive(
     // Per kind: whether this archive's counts replace the stored ones.
     let newer = |kind: FileKind| match (stored.kind(kind), digest.archive_day) {
         (Some(old), Some(day)) => old.archive_day.is_none_or(|old| day >= old),
-        _ => true,
+        // An archive without one readable date never replaces a dated one.
+        (Some(old), None) => old.archive_day.is_none(),
+        (None, _) => true,
     };
     let replaces = Replaces {
         messages: newer(FileKind::Messages),

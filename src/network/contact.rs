@@ -128,16 +128,21 @@ impl ArchiveInfo {
         self.kind(FileKind::Messages).is_some()
     }
 
-    /// Whether the messages archive speaks for `person`: it names them, or
-    /// they were already a connection on the archive's day (connected on
-    /// or before it, or, with no connection date, first read by then).
+    /// Whether the messages archive speaks for `person`: it names them in
+    /// its messages, or they were already a connection on the archive's day
+    /// (connected on or before it, or, with no connection date, first read
+    /// by then). A contact from other files alone (an endorsement in a later
+    /// archive without messages) does not make them covered.
     /// Someone connected after the archive was made is unknown, not "never
     /// messaged": the archive could not have seen their messages.
     pub fn messages_cover(&self, person: &Person) -> bool {
         let Some(messages) = self.kind(FileKind::Messages) else {
             return false;
         };
-        if person.contact().is_some() {
+        if person
+            .contact()
+            .is_some_and(|c| c.conversations > 0 || c.last_message.is_some())
+        {
             return true;
         }
         let Some(day) = messages.archive_day.or(self.archive_day) else {
