@@ -121,10 +121,11 @@ export async function listEnded(list, message, tabId) {
   const outcome = typeof message.outcome === "string" ? message.outcome : null;
   /** @type {number | undefined} */
   let noLongerListed;
-  // Only a run that read the list to its end says who is no longer on it
-  // (a stall or a halt proves nothing); the core also ignores a run that
-  // read nobody.
-  if (outcome === "end-of-list" && state.core) {
+  // Only a run that read the list to its end says who is no longer on it:
+  // a stall, a halt, or an end short of the total the page states (LinkedIn
+  // stopped loading) proves nothing; the core also ignores a run that read
+  // nobody.
+  if (outcome === "end-of-list" && message.short !== true && state.core) {
     noLongerListed = state.core.endOfList(list, run.startedAtMs, endedAtMs).noLongerListed;
     if (noLongerListed) await persistNow();
   }

@@ -275,7 +275,22 @@ test("a_sent_list_read_to_its_end_drops_the_invitations_it_no_longer_shows", asy
   assert.equal(ended.noLongerListed, 1);
   assert.equal(await pending(), 2);
 
-  // A run that stalls says nothing about who is on the list.
+  // A run that ends short of the page's stated total (LinkedIn stopped
+  // loading) says nothing about who is on the list.
+  await bg.fromPage({ type: "collect-start", list: "invitations" });
+  await sleep(2);
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading([crowd[0]]) });
+  await bg.fromTab(sent, {
+    type: "collect-ended",
+    list: "invitations",
+    outcome: "end-of-list",
+    short: true,
+  });
+  const short = (await bg.fromPage({ type: "list-collects" })).lists.invitations;
+  assert.deepEqual([short.outcome, short.noLongerListed], ["end-of-list", undefined]);
+  assert.equal(await pending(), 2);
+
+  // Nor does a run that stalls.
   await bg.fromPage({ type: "collect-start", list: "invitations" });
   await sleep(2);
   await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading([crowd[0]]) });

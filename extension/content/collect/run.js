@@ -283,6 +283,7 @@ export class CollectRun {
         total === null
           ? `LinkedIn stopped loading at ${read}, and the page states no total`
           : `LinkedIn stopped loading at ${read}; the page says ${total}`,
+        short,
       );
       return;
     }
@@ -305,8 +306,10 @@ export class CollectRun {
   /**
    * @param {"stalled" | "end-of-list" | "halted"} outcome
    * @param {string} reason
+   * @param {boolean} [short] the list ended before the total the page
+   *   states: the end of what LinkedIn loaded, not proof of who is on it
    */
-  finish(outcome, reason) {
+  finish(outcome, reason, short = false) {
     this.stop();
     // Readings wait for the page to settle, up to 2 s; the one carrying the
     // last people goes first, so the background has counted them by the
@@ -314,7 +317,15 @@ export class CollectRun {
     Promise.resolve()
       .then(() => this.view.flush())
       .catch(() => undefined)
-      .then(() => deliver({ type: "collect-ended", list: this.list, outcome, reason }));
+      .then(() =>
+        deliver({
+          type: "collect-ended",
+          list: this.list,
+          outcome,
+          reason,
+          ...(short ? { short: true } : {}),
+        }),
+      );
   }
 
   /**
