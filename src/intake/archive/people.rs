@@ -3,60 +3,14 @@
 //! someone only by name join the one linked person with that name.
 
 use crate::intake::reading::{clean_text, slug_from_profile_url};
+use crate::network::fastmap::FastHasher;
 use crate::search::fold::fold;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-/// FxHash (as rustc uses it): a multiply-rotate hash, several times faster
-/// than the default SipHash on the short keys read per row (profile links,
-/// conversation ids, person ids). Keys come from the member's own files,
-/// bounded by the row limits, so flooding resistance is not needed here.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            if let Some(start) = word.get_mut(..rest.len()) {
-                start.copy_from_slice(rest);
-            }
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash maps and sets keyed by what rows hold, with [`FxHasher`].
-pub(super) type Fast = BuildHasherDefault<FxHasher>;
+/// Hash maps and sets keyed by what rows hold, with the core's own
+/// [`FastHasher`] (see [`crate::network::fastmap`]).
+pub(super) type Fast = BuildHasherDefault<FastHasher>;
 
 /// Names longer than this are cut, as the Connections.csv import cuts them.
 pub(super) const NAME_MAX_CHARS: usize = 300;
