@@ -238,46 +238,9 @@ export function makeArchiveFiles({
   const fileRows = {};
 
   // ---- messages.csv
-  const columns =
-    layout === "2021"
-      ? [
-          "CONVERSATION ID",
-          "CONVERSATION TITLE",
-          "FROM",
-          "SENDER PROFILE URL",
-          "TO",
-          "DATE",
-          "SUBJECT",
-          "CONTENT",
-          "FOLDER",
-        ]
-      : layout === "2023"
-        ? [
-            "CONVERSATION ID",
-            "CONVERSATION TITLE",
-            "FROM",
-            "SENDER PROFILE URL",
-            "TO",
-            "RECIPIENT PROFILE URLS",
-            "DATE",
-            "SUBJECT",
-            "CONTENT",
-            "FOLDER",
-          ]
-        : [
-            "CONVERSATION ID",
-            "CONVERSATION TITLE",
-            "FROM",
-            "SENDER PROFILE URL",
-            "TO",
-            "RECIPIENT PROFILE URLS",
-            "DATE",
-            "SUBJECT",
-            "CONTENT",
-            "FOLDER",
-            "ATTACHMENTS",
-          ];
-  if (drafts) columns.push("IS MESSAGE DRAFT");
+  // Every messages.csv column in LinkedIn's order; each era is a subset
+  // (research notes, section 2): 2021 has no recipient links, 2023 no
+  // attachments, and drafts add IS MESSAGE DRAFT.
   const ALL_COLUMNS = [
     "CONVERSATION ID",
     "CONVERSATION TITLE",
@@ -292,6 +255,15 @@ export function makeArchiveFiles({
     "ATTACHMENTS",
     "IS MESSAGE DRAFT",
   ];
+  const absent = new Set(
+    layout === "2021"
+      ? ["RECIPIENT PROFILE URLS", "ATTACHMENTS"]
+      : layout === "2023"
+        ? ["ATTACHMENTS"]
+        : [],
+  );
+  if (!drafts) absent.add("IS MESSAGE DRAFT");
+  const columns = ALL_COLUMNS.filter((c) => !absent.has(c));
   const order = columns.map((c) => ALL_COLUMNS.indexOf(c));
   const quoteAll = layout === "2026";
   const messageLines = [columns.map((c) => cell(c, quoteAll)).join(",")];
