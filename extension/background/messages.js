@@ -90,6 +90,22 @@ function pagesNeeded(queue) {
 }
 
 /**
+ * After more was queued: a pause for want of a page is lifted, so the queue
+ * decides again with every kind now waiting. People of another kind whose
+ * page is open go on there; with none open it pauses again, naming every
+ * page it needs. (A pause for trouble, by the member or in a cool-down
+ * stays.)
+ */
+function liftPauseForPage() {
+  const queue = state.core.queueProgress(Date.now(), utcOffset());
+  if (pausedForPage(queue) && !coolingDown(queue)) state.core.resumeQueue(Date.now(), {});
+}
+
+/** Whether the queue is in a cool-down, which only the member's acknowledgement ends. */
+const coolingDown = (queue) =>
+  typeof queue.cooldownUntilMs === "number" && queue.cooldownUntilMs > Date.now();
+
+/**
  * Whether a message really comes from this extension, and from where.
  * @param {chrome.runtime.MessageSender} sender
  * @returns {"linkedin-tab" | "extension-page" | null}
@@ -157,10 +173,8 @@ const handlers = {
         // waits for the member.
         const queue = state.core.queueProgress(Date.now(), utcOffset());
         // Never during a cool-down: that takes the member's acknowledgement.
-        const cooling =
-          typeof queue.cooldownUntilMs === "number" && queue.cooldownUntilMs > Date.now();
         const lifts =
-          !cooling &&
+          !coolingDown(queue) &&
           ((pausedForPage(queue) && pagesNeeded(queue).has(page)) ||
             (queue.state === "paused" &&
               queue.pause?.cause === "account" &&
@@ -211,6 +225,7 @@ const handlers = {
       if (off !== null) throw new Error(`${off} Nobody was queued; "Check this page" says more.`);
       // The dry run belongs to this batch's people: an earlier batch keeps its own.
       const report = state.core.queueRemovals(slugs, Date.now(), Boolean(message.dryRun));
+      liftPauseForPage();
       await persistNow();
       pumpQueue();
       return report;
@@ -231,6 +246,7 @@ const handlers = {
       // Each person is checked against the relation the kind acts on (the
       // core refuses the others, with the reason).
       const report = state.core.queueActions(slugs, kind, Date.now(), Boolean(message.dryRun));
+      liftPauseForPage();
       await persistNow();
       pumpQueue();
       return report;

@@ -185,6 +185,52 @@ test("withdrawals_without_the_sent_invitations_page_open_pause_naming_it_and_its
   assert.equal(stepsOf(conn).length, 0);
 });
 
+test("queueing_another_kind_lifts_a_pause_for_a_page_when_its_own_page_is_open", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const connections = people(2, "conn");
+  const invited = people(2, "invited");
+  // The connections were read in a tab since closed; the sent invitations
+  // tab is open and shown (one tab going from page to page, as in Firefox).
+  window(bg, 2);
+  const old = bg.openTab({ id: 2, active: true, windowId: 2 });
+  await bg.fromTab(old, {
+    type: "page-reading",
+    reading: connectionsReading(connections, { member: ALICE }),
+  });
+  await bg.closeTab(old.id);
+  const sent = bg.openTab({ id: 1, active: true, windowId: 1 });
+  sent.answer = answering(bg, sent);
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(invited) });
+  await bg.settled();
+  // Removals first: nothing shows the connections page, so the queue pauses for it.
+  await bg.fromPage({
+    type: "queue-actions",
+    kind: "remove",
+    slugs: connections.map((p) => p.slug),
+    dryRun: false,
+  });
+  await until(
+    async () => (await bg.storedQueue())?.progress.state === "paused",
+    "the pause for want of the connections page",
+  );
+  // Withdrawals queued next have their page open: the queue goes on there
+  // instead of waiting for a page the member may never open.
+  await bg.fromPage({
+    type: "queue-actions",
+    kind: "withdraw",
+    slugs: invited.map((p) => p.slug),
+    dryRun: false,
+  });
+  await until(() => stepsOf(sent).length === 2, "both withdrawals", 20_000);
+  assert.ok(stepsOf(sent).every((m) => m.type === "withdraw-step"));
+  // Then it pauses again, naming the page the removals still need.
+  await until(
+    async () => (await bg.storedQueue())?.progress.state === "paused",
+    "the pause for the removals' page",
+  );
+  assert.match((await bg.storedQueue()).progress.reason, /connections page/);
+});
+
 test("a_withdrawal_waits_while_its_tab_is_hidden_and_never_goes_to_another_page", async () => {
   const bg = await loadBackground({ testBuild: true, local: FAST });
   const invited = people(1, "invited");
