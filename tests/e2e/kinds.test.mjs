@@ -16,39 +16,7 @@ import {
   withChromium,
   withFirefox,
 } from "./harness.mjs";
-
-/** The queue's progress of one kind, or null. */
-async function kindProgress(session, kind) {
-  const progress = await queueProgress(session);
-  return progress?.kinds?.find((k) => k.kind === kind) ?? null;
-}
-
-/** Waits until `kind` has `done` steps done and nobody of any kind waits. */
-function kindDone(session, kind, done, what) {
-  return waitFor(
-    async () => {
-      const p = await queueProgress(session);
-      const k = p?.kinds?.find((x) => x.kind === kind);
-      return p && k && k.done === done && p.pending === 0 && p.inProgress === 0 ? p : null;
-    },
-    { what, timeout: 120_000, interval: 500, describe: () => queueProgress(session) },
-  );
-}
-
-/** Waits until the background holds `n` people followed (the summary's relations). */
-function followsRead(session, n) {
-  return waitFor(
-    async () => {
-      const answer = await session.ask({ type: "get-summary" });
-      return answer?.summary?.relations?.followingPeople === n ? answer.summary : null;
-    },
-    {
-      what: `${n} people followed read`,
-      timeout: 30_000,
-      describe: async () => (await session.ask({ type: "get-summary" }))?.summary?.relations,
-    },
-  );
-}
+import { followedOnly, followsRead, kindDone, kindProgress } from "./kinds-helpers.mjs";
 
 /** A site of 8 connections and 6 people followed (3 of them connections), one company. */
 const followingSite = (seed, faults = {}) =>
@@ -59,13 +27,6 @@ const followingSite = (seed, faults = {}) =>
     pageSize: 8,
     follows: { count: 6, connections: 3, companies: 1, pageSize: 20, faults },
   });
-
-/** The people followed who are not connections, as the site made them. */
-const followedOnly = (site) =>
-  site.follows
-    .filter((row) => row.member && !row.connection)
-    .map((row) => row.slug.toLowerCase())
-    .sort();
 
 test("chromium: people followed who are not connections are unfollowed from the review page, each verified", async () => {
   const site = followingSite(91);
