@@ -414,7 +414,14 @@ test("chromium: stopping the service worker at every step never removes anyone t
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     const p = await queueProgress(session);
-    assert.equal(p.pending + p.inProgress, 0, "every queued person was dealt with");
+    // What the worker last stored, to tell a stuck step from a slow run if this fails.
+    const { queue } = await session.storage();
+    assert.equal(
+      p.pending + p.inProgress,
+      0,
+      `every queued person was dealt with (stopped ${stops} times: ${JSON.stringify([...stopsPerStep])}); ` +
+        `queue: ${JSON.stringify({ ...p, kinds: undefined })}; waiting on: ${queue?.waitingOn}`,
+    );
     assert.ok(stops >= 3, `the worker was stopped mid-step ${stops} times`);
     assert.deepEqual([...site.removed].sort(), [...slugs].sort(), "nobody lost, nobody else");
     for (const [slug, count] of site.posts)
