@@ -1,7 +1,8 @@
 //! The member's followers read person by person off the followers page
 //! (which lists only about the newest 1,000): the follower relation, what
-//! the end of that list may prove, the compact snapshot, and that no step
-//! is ever offered for a follower.
+//! the end of that list may prove, the compact snapshot, the summary, the
+//! query language, the review rows, and that no step is ever offered for a
+//! follower.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "support/queue.rs"]
@@ -11,6 +12,7 @@ use netprune::intake::reading::{FollowCard, FollowerCard};
 use netprune::intake::relations::MAX_RELATIONS_PER_READING;
 use netprune::network::model::{ModelError, Source};
 use netprune::removal::queue::ActionKind;
+use netprune::search::query::SUGGESTED;
 use netprune::storage::compact::COMPACT_VERSION;
 use support::*;
 
@@ -365,6 +367,79 @@ fn a_version_2_compact_snapshot_reads_without_followers() {
     assert!(read.network.people.iter().all(|p| p.follower().is_none()));
     // Written again, it is version 3.
     assert_eq!(read.to_compact()[6], 3);
+}
+
+// ---------------------------------------------------------------------------
+// The summary, the query language and the rows.
+
+#[test]
+fn the_summary_counts_the_followers_listed() {
+    let n = network();
+    let counts = n.summary(NOW + MINUTE).relations;
+    assert_eq!(counts.followers_listed, 3);
+    assert_eq!(counts.followers_listed_not_connections, 2);
+    assert_eq!(counts.followers_list_read_ms, Some(NOW));
+    let json = serde_json::to_value(n.summary(NOW)).unwrap();
+    assert_eq!(json["relations"]["followersListed"], 3);
+    assert_eq!(json["relations"]["followersListedNotConnections"], 2);
+    assert_eq!(json["relations"]["followersListReadMs"], NOW);
+    // The estimate from the figures is as it was.
+    assert!(json["relations"]["followersNotConnections"].is_null());
+    let empty = serde_json::to_value(Snapshot::default().summary(NOW)).unwrap();
+    assert_eq!(empty["relations"]["followersListed"], 0);
+    assert!(empty["relations"]["followersListReadMs"].is_null());
+}
+
+#[test]
+fn is_follower_finds_exactly_the_followers_listed() {
+    let mut n = network();
+    assert_eq!(sorted_slugs(&mut n, "is:follower"), ["c0", "r0", "r1"]);
+    assert_eq!(
+        sorted_slugs(&mut n, "IS:Follower -is:connection"),
+        ["r0", "r1"]
+    );
+    assert_eq!(sorted_slugs(&mut n, "-is:follower"), ["c1"]);
+    assert_eq!(
+        sorted_slugs(&mut n, "is:follower is:following"),
+        Vec::<String>::new()
+    );
+    let err = n.query("is:followers", NOW).unwrap_err().to_string();
+    assert!(err.contains("follower or invited"), "{err}");
+}
+
+#[test]
+fn followers_who_are_not_connections_is_a_suggested_query() {
+    let mut n = network();
+    let suggestion = SUGGESTED
+        .iter()
+        .find(|s| s.query == "is:follower -is:connection")
+        .expect("suggested");
+    assert_eq!(suggestion.label, "Followers who are not connections");
+    assert_eq!(sorted_slugs(&mut n, suggestion.query), ["r0", "r1"]);
+    assert!(netprune::search::query::help().contains("is:follower"));
+}
+
+#[test]
+fn rows_say_who_follows_and_whether_the_member_follows_back() {
+    let mut n = network();
+    let all = n.query("", NOW).unwrap();
+    let rows = serde_json::to_value(n.rows(&all)).unwrap();
+    let row = |slug: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["slug"] == slug)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(row("c0")["follower"], true);
+    assert_eq!(row("c0")["followsBack"], true);
+    assert_eq!(row("r0")["followsBack"], false);
+    assert_eq!(row("r0")["source"], "followers-page");
+    assert_eq!(row("r0")["connection"], false);
+    assert!(row("r1")["followsBack"].is_null());
+    assert_eq!(row("c1")["follower"], false);
+    assert!(row("c1")["followsBack"].is_null());
 }
 
 // ---------------------------------------------------------------------------
