@@ -442,6 +442,40 @@ fn rows_say_who_follows_and_whether_the_member_follows_back() {
     assert!(row("c1")["followsBack"].is_null());
 }
 
+#[test]
+fn the_export_says_who_is_not_a_connection_and_every_relation() {
+    let mut n = network();
+    let all = n.query("", NOW).unwrap();
+    let csv = n.export_csv(&all);
+    let mut lines = csv.split("\r\n");
+    assert!(lines
+        .next()
+        .unwrap()
+        .ends_with(",Status,Last contact,Messages,Relations"));
+    let line = |slug: &str| {
+        csv.split("\r\n")
+            .find(|l| l.contains(&format!("/in/{slug}/")))
+            .unwrap()
+            .to_string()
+    };
+    // Status, then the two archive columns (empty), then the relations.
+    assert!(
+        line("c0").ends_with(",connected,,,connection; follower"),
+        "{}",
+        line("c0")
+    );
+    assert!(
+        line("c1").ends_with(",connected,,,connection; following"),
+        "{}",
+        line("c1")
+    );
+    assert!(
+        line("r0").ends_with(",not a connection,,,follower"),
+        "{}",
+        line("r0")
+    );
+}
+
 // ---------------------------------------------------------------------------
 // No step for a follower.
 

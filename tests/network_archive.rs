@@ -456,13 +456,17 @@ fn rows_histogram_and_csv_show_the_contact() {
     assert!(lines
         .next()
         .unwrap()
-        .ends_with(",Status,Last contact,Messages"));
+        .ends_with(",Status,Last contact,Messages,Relations"));
     let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
     assert!(
-        rows.iter().any(|l| l.ends_with(",connected,2026-11-20,3")),
+        rows.iter()
+            .any(|l| l.ends_with(",connected,2026-11-20,3,connection")),
         "{csv}"
     );
-    assert!(rows.iter().any(|l| l.ends_with(",connected,,0")), "{csv}");
+    assert!(
+        rows.iter().any(|l| l.ends_with(",connected,,0,connection")),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -43,7 +43,7 @@ fn export_csv_is_formula_safe_and_quoted() {
     let mut lines = text.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages")
+        Some("Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages,Relations")
     );
     assert_eq!(lines.next(), Some("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/f/,,,,,,,connected,,"));
     assert_eq!(

@@ -461,7 +461,7 @@ pub fn histogram(network: &Network, indices: &[u32]) -> Histogram {
 /// The people at `indices` as CSV (RFC 4180, header first, no BOM).
 pub fn export_csv(network: &Network, indices: &[u32]) -> String {
     let mut out = String::from(
-        "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages\r\n",
+        "Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages,Relations\r\n",
     );
     // Messages are a count only once an archive with messages was imported
     // (then someone it does not name has none); numbers and dates only,
@@ -501,6 +501,7 @@ pub fn export_csv(network: &Network, indices: &[u32]) -> String {
             } else {
                 String::new()
             },
+            relations_text(person),
         ];
         for (n, field) in fields.iter().enumerate() {
             if n > 0 {
@@ -546,9 +547,41 @@ fn status(person: &Person) -> &'static str {
         "gone"
     } else if person.unmatched {
         "from export, not seen on the page"
-    } else {
+    } else if person.is_connection() {
         "connected"
+    } else {
+        "not a connection"
     }
+}
+
+/// Every relation the member has with `person` as netprune last read it,
+/// and the steps netprune took besides removal ("connection; follower",
+/// "invited", "following; unfollowed by netprune"...): a spreadsheet of an
+/// export tells an invitation or a follow from a connection.
+fn relations_text(person: &Person) -> String {
+    let relations = person.relations.as_deref();
+    let connected = person.is_connection()
+        && person.removed_at_ms.is_none()
+        && person.gone_since_ms.is_none()
+        && !person.unmatched;
+    [
+        (connected, "connection"),
+        (person.invitation().is_some(), "invited"),
+        (person.follows(), "following"),
+        (person.follower().is_some(), "follower"),
+        (
+            relations.is_some_and(|r| r.withdrawn_at_ms.is_some()),
+            "invitation withdrawn by netprune",
+        ),
+        (
+            relations.is_some_and(|r| r.unfollowed_at_ms.is_some()),
+            "unfollowed by netprune",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(holds, word)| holds.then_some(word))
+    .collect::<Vec<_>>()
+    .join("; ")
 }
 
 /// Writes one field, quoted when it must be, and defused when a spreadsheet
