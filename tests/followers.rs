@@ -476,6 +476,26 @@ fn the_export_says_who_is_not_a_connection_and_every_relation() {
     );
 }
 
+#[test]
+fn a_follower_netprune_unfollowed_no_longer_shows_a_follow_back() {
+    let mut n = network();
+    // r0 follows the member, who follows them back (as the row said).
+    n.ingest(following_page("r0"), NOW).unwrap();
+    n.ingest(followers_page(None, vec![follower("r0", Some(true))]), NOW)
+        .unwrap();
+    n.queue_actions(&strings(&["r0"]), ActionKind::Unfollow, NOW, false)
+        .unwrap();
+    let mut now = NOW;
+    let Action::Remove { attempt, .. } = next_step_in(&mut n, &mut now, 0) else {
+        panic!("no step");
+    };
+    n.report_removal(attempt, StepOutcome::Removed, now);
+    let r0 = n.network.person("r0").unwrap();
+    assert!(!r0.follows());
+    // Still a follower (unfollowing them does not stop them following).
+    assert_eq!(r0.follower().unwrap().follows_back, Some(false));
+}
+
 // ---------------------------------------------------------------------------
 // No step for a follower.
 

@@ -4,7 +4,7 @@
 //! queue's own state machine; this file owns the rules that need the people.
 
 use crate::network::calendar::TimeMs;
-use crate::network::model::{ModelError, Network, Person};
+use crate::network::model::{ModelError, Network, Person, Relations};
 use crate::network::text::clean_text;
 use crate::removal::language::{removal_language, Availability};
 use crate::removal::queue::{
@@ -231,12 +231,15 @@ pub fn report_removal(
                     let r = person.relations_mut();
                     r.following = None;
                     r.unfollowed_at_ms.get_or_insert(now_ms);
+                    no_follow_back(r);
                 }
                 (ActionKind::Withdraw, _) if gone => {
                     person.relations_mut().invitation = None;
                 }
                 (ActionKind::Unfollow, _) if gone => {
-                    person.relations_mut().following = None;
+                    let r = person.relations_mut();
+                    r.following = None;
+                    no_follow_back(r);
                 }
                 _ => {}
             }
@@ -244,4 +247,12 @@ pub fn report_removal(
         }
     }
     reported
+}
+
+/// After an unfollow (or finding them unfollowed already): a follower may
+/// still follow the member, but the member no longer follows them back.
+fn no_follow_back(relations: &mut Relations) {
+    if let Some(follower) = relations.follower.as_mut() {
+        follower.follows_back = Some(false);
+    }
 }
