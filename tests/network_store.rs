@@ -45,10 +45,10 @@ fn export_csv_is_formula_safe_and_quoted() {
         lines.next(),
         Some("Name,Profile URL,Headline,Company,Position,Connected On,Date Precision,Kept,Status,Last contact,Messages,Relations")
     );
-    assert_eq!(lines.next(), Some("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/f/,,,,,,,connected,,"));
+    assert_eq!(lines.next(), Some("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",https://www.linkedin.com/in/f/,,,,,,,connected,,,connection"));
     assert_eq!(
         lines.next(),
-        Some("\"José \"\"Pepe\"\", Jr.\",https://www.linkedin.com/in/jos%C3%A9-1/,\"'+44 consultant\",,,2024-08-07,day,,connected,,")
+        Some("\"José \"\"Pepe\"\", Jr.\",https://www.linkedin.com/in/jos%C3%A9-1/,\"'+44 consultant\",,,2024-08-07,day,,connected,,,connection")
     );
 }
 
@@ -83,13 +83,18 @@ fn backup_round_trips_and_refuses_what_it_cannot_restore() {
     let text = n.to_backup_json(NOW);
     assert!(text.contains("\"format\": \"netprune-backup\""));
     assert_eq!(Snapshot::from_backup_json(&text).unwrap(), n);
+    // Version 2 since followers: a build that reads only version 1 (and
+    // would drop them) refuses the file as newer. Version 1 still restores.
+    assert!(text.contains("\"version\": 2"), "{text}");
+    let older = text.replace("\"version\": 2", "\"version\": 1");
+    assert_eq!(Snapshot::from_backup_json(&older).unwrap(), n);
 
     let cases = [
         ("{}", "not a netprune backup"),
         ("[1,2]", "not a netprune backup"),
         (&text[..text.len() / 2], "cut short"),
         (
-            &text.replace("\"version\": 1", "\"version\": 9"),
+            &text.replace("\"version\": 2", "\"version\": 9"),
             "newer netprune",
         ),
         (

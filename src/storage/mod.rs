@@ -38,8 +38,9 @@ pub struct RestoreReport {
 
 /// The `format` field of a netprune backup file.
 pub const BACKUP_FORMAT: &str = "netprune-backup";
-/// The backup file version this build writes and reads.
-pub const BACKUP_VERSION: u32 = 1;
+/// The backup file version this build writes (and every one up to it it
+/// reads): 2 since followers, so a build that would drop them refuses it.
+pub const BACKUP_VERSION: u32 = 2;
 /// Larger files are refused before parsing (30,000 people take about 8 MB).
 const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
 
