@@ -178,7 +178,12 @@ impl Snapshot {
         reading: PageReading,
         now_ms: TimeMs,
     ) -> Result<IngestReport, ModelError> {
-        if !reading.cards.is_empty() {
+        // Any list's people may be new or renamed: the search is built again.
+        if !(reading.cards.is_empty()
+            && reading.invitations.is_empty()
+            && reading.follows.is_empty()
+            && reading.followers.is_empty())
+        {
             self.people_changed();
         }
         ingest::ingest(&mut self.network, &mut self.collection, reading, now_ms)

@@ -19,6 +19,7 @@ use support::*;
 const FOLLOWERS_URL: &str =
     "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/";
 const MINUTE: i64 = 60_000;
+const DAY: i64 = 24 * 60 * MINUTE;
 
 fn follower(slug: &str, follows_back: Option<bool>) -> FollowerCard {
     FollowerCard {
@@ -301,6 +302,86 @@ fn the_followers_list_ending_short_of_an_inexact_figure_drops_nobody() {
         assert_eq!(n.to_json(), before, "{figure:?}");
         assert!(serde_json::to_value(&end).unwrap()["incomplete"].is_string());
     }
+}
+
+#[test]
+fn the_followers_list_proves_nothing_by_a_figure_read_long_before_the_run() {
+    // 2 followers, read 90 days ago; many more follow now, and LinkedIn
+    // lists only the newest: the two read now prove nothing of r0.
+    let mut n = network();
+    n.ingest(followers_page(Some("2"), Vec::new()), NOW - 90 * DAY)
+        .unwrap();
+    let started = NOW + MINUTE;
+    n.ingest(followers_page(None, followers_of(&["c0", "r1"])), started)
+        .unwrap();
+    let before = n.to_json();
+    let end = n.end_of_list(PageKind::Followers, started, started + 1);
+    assert_eq!((end.read, end.no_longer_listed), (2, 0));
+    assert!(end.incomplete.expect("a reason").contains("read"));
+    assert_eq!(n.to_json(), before);
+}
+
+/// `network()` with each followers figure read when given, then a run
+/// begun at NOW + a minute that read `count` new followers f0, f1...
+fn run_over(figures: &[(&str, i64)], count: usize) -> (Snapshot, i64) {
+    let mut n = network();
+    for &(figure, at) in figures {
+        n.ingest(followers_page(Some(figure), Vec::new()), at)
+            .unwrap();
+    }
+    let slugs: Vec<String> = (0..count).map(|i| format!("f{i}")).collect();
+    let refs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    let started = NOW + MINUTE;
+    n.ingest(followers_page(None, followers_of(&refs)), started)
+        .unwrap();
+    (n, started)
+}
+
+#[test]
+fn the_followers_list_proves_nothing_when_a_newer_figure_is_vague() {
+    // "990" exactly, then "1K": the newest figure is the one that counts
+    // (an older exact one it agrees with is not), and it is not exact.
+    let (mut n, started) = run_over(&[("990", NOW), ("1K", NOW + 1)], 990);
+    let end = n.end_of_list(PageKind::Followers, started, started + 1);
+    assert_eq!((end.read, end.no_longer_listed), (990, 0));
+    assert!(end.incomplete.expect("a reason").contains("not exact"));
+    assert!(n.network.person("r0").unwrap().follower().is_some());
+}
+
+#[test]
+fn the_followers_list_proves_nothing_near_the_newest_thousand() {
+    // 960 followers, exactly, and the run read all 960: so close to what
+    // LinkedIn lists that a few new followers would push the oldest off.
+    let (mut n, started) = run_over(&[("960", NOW)], 960);
+    let end = n.end_of_list(PageKind::Followers, started, started + 1);
+    assert_eq!((end.read, end.no_longer_listed), (960, 0));
+    assert!(end.incomplete.expect("a reason").contains("1,000"));
+    assert!(n.network.person("r0").unwrap().follower().is_some());
+}
+
+#[test]
+fn followers_read_after_a_query_are_found_by_the_next_one() {
+    let mut n = network_of(&["c0"]);
+    assert!(sorted_slugs(&mut n, "is:follower").is_empty());
+    n.ingest(followers_page(None, followers_of(&["r9"])), NOW)
+        .unwrap();
+    assert_eq!(sorted_slugs(&mut n, "is:follower"), ["r9"]);
+    n.ingest(following_page("r8"), NOW).unwrap();
+    assert_eq!(sorted_slugs(&mut n, "is:following"), ["r8"]);
+}
+
+#[test]
+fn a_follow_the_following_list_no_longer_shows_is_no_follow_back() {
+    let mut n = network();
+    // c1 is followed and follows back, as the followers row says.
+    n.ingest(followers_page(None, vec![follower("c1", Some(true))]), NOW)
+        .unwrap();
+    let started = NOW + MINUTE;
+    n.ingest(following_page("z0"), started).unwrap();
+    n.end_of_list(PageKind::Following, started, started + 1);
+    let c1 = n.network.person("c1").unwrap();
+    assert!(!c1.follows());
+    assert_eq!(c1.follower().unwrap().follows_back, Some(false));
 }
 
 #[test]

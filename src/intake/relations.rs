@@ -298,20 +298,49 @@ pub struct ListEnd {
     pub incomplete: Option<String>,
 }
 
-/// Why a run that read `read` followers does not prove the followers it
-/// did not read stopped following, or None when it does: the followers
-/// figure is known exactly and the run read at least that many.
-fn followers_unproven(network: &Network, read: u32) -> Option<String> {
+/// How long before a run began the followers figure may have been read for
+/// the run's end to prove anything: a figure from weeks ago says nothing of
+/// how many follow now.
+const FOLLOWERS_FIGURE_FRESH_MS: TimeMs = 24 * 60 * 60 * 1_000;
+/// Below LinkedIn's newest 1,000 by enough that a day's new followers
+/// could not have pushed the oldest off the list.
+const FOLLOWERS_PROVABLE_BELOW: u32 = 950;
+
+/// Why a run begun at `started_ms` that read `read` followers does not
+/// prove the followers it did not read stopped following, or None when it
+/// does: the newest followers figure (never an older one a vaguer newer
+/// one agrees with) is exact, was read no more than a day before the run,
+/// the run read at least that many, and they are well below the 1,000
+/// LinkedIn lists.
+fn followers_unproven(network: &Network, read: u32, started_ms: TimeMs) -> Option<String> {
     const LISTED: &str = "LinkedIn lists only about the newest 1,000 followers";
-    let Some(figure) = network.figure(FigureKind::Followers).map(|r| &r.figure) else {
+    let newest = network
+        .readings
+        .iter()
+        .filter(|r| r.kind == FigureKind::Followers)
+        .max_by_key(|r| r.read_ms);
+    let Some(reading) = newest else {
         return Some(format!(
             "the followers figure is not known, and {LISTED}: the end of the list does not say who stopped following"
         ));
     };
+    let figure = &reading.figure;
     if figure.precision != Precision::Exact {
         return Some(format!(
             "the followers figure ({}) is not exact, and {LISTED}: the end of the list does not say who stopped following",
             figure.shown
+        ));
+    }
+    if reading.read_ms < started_ms.saturating_sub(FOLLOWERS_FIGURE_FRESH_MS) {
+        return Some(format!(
+            "the followers figure ({}) was read more than a day before this run, and {LISTED}: \
+             read your profile or My Network again first",
+            figure.shown
+        ));
+    }
+    if read >= FOLLOWERS_PROVABLE_BELOW {
+        return Some(format!(
+            "{read} followers read: {LISTED}, so the oldest may have left the list without unfollowing"
         ));
     }
     (u64::from(read) < figure.value).then(|| {
@@ -360,7 +389,7 @@ pub fn end_of_list(
         return end;
     }
     if list == PageKind::Followers {
-        end.incomplete = followers_unproven(network, end.read);
+        end.incomplete = followers_unproven(network, end.read, started_ms);
         if end.incomplete.is_some() {
             return end;
         }
@@ -373,7 +402,7 @@ pub fn end_of_list(
             match list {
                 PageKind::Invitations => relations.invitation = None,
                 PageKind::Followers => relations.follower = None,
-                _ => relations.following = None,
+                _ => relations.unfollowed(),
             }
         }
         end.no_longer_listed += 1;

@@ -162,6 +162,15 @@ pub struct Relations {
 }
 
 impl Relations {
+    /// The member no longer follows them: the follow ends, and a follower
+    /// (who may still follow the member) is no longer followed back.
+    pub fn unfollowed(&mut self) {
+        self.following = None;
+        if let Some(follower) = self.follower.as_mut() {
+            follower.follows_back = Some(false);
+        }
+    }
+
     /// Nothing but a connection: stored as no relations at all.
     pub fn is_plain_connection(&self) -> bool {
         *self == Self::default()

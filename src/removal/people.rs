@@ -4,7 +4,7 @@
 //! queue's own state machine; this file owns the rules that need the people.
 
 use crate::network::calendar::TimeMs;
-use crate::network::model::{ModelError, Network, Person, Relations};
+use crate::network::model::{ModelError, Network, Person};
 use crate::network::text::clean_text;
 use crate::removal::language::{removal_language, Availability};
 use crate::removal::queue::{
@@ -229,17 +229,14 @@ pub fn report_removal(
                 }
                 (ActionKind::Unfollow, EntryStatus::Removed) => {
                     let r = person.relations_mut();
-                    r.following = None;
+                    r.unfollowed();
                     r.unfollowed_at_ms.get_or_insert(now_ms);
-                    no_follow_back(r);
                 }
                 (ActionKind::Withdraw, _) if gone => {
                     person.relations_mut().invitation = None;
                 }
                 (ActionKind::Unfollow, _) if gone => {
-                    let r = person.relations_mut();
-                    r.following = None;
-                    no_follow_back(r);
+                    person.relations_mut().unfollowed();
                 }
                 _ => {}
             }
@@ -247,12 +244,4 @@ pub fn report_removal(
         }
     }
     reported
-}
-
-/// After an unfollow (or finding them unfollowed already): a follower may
-/// still follow the member, but the member no longer follows them back.
-fn no_follow_back(relations: &mut Relations) {
-    if let Some(follower) = relations.follower.as_mut() {
-        follower.follows_back = Some(false);
-    }
 }
