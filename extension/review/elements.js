@@ -192,6 +192,7 @@ export function elements(doc) {
       queuePacing: "queue-pacing",
       queueResult: "queue-result",
       queueKinds: "queue-kinds",
+      queueKindNote: "queue-kind-note",
       queueFinalNote: "queue-final-note",
     }),
     ...asInputs(

@@ -7,7 +7,14 @@
 // or queue-actions (another kind).
 
 import { sendMessage } from "../lib/browser.js";
-import { formatCount, formatDuration, messageOf, people, trimSentence } from "../lib/format.js";
+import {
+  formatCount,
+  formatDuration,
+  languageName,
+  messageOf,
+  people,
+  trimSentence,
+} from "../lib/format.js";
 import { listOf, paragraph, setStatus, show } from "../lib/dom.js";
 import { t, tn, tnAs, uiLanguage } from "../lib/i18n.js";
 
@@ -109,6 +116,87 @@ export const KINDS = /** @type {const} */ ({
 
 /** @type {Kind[]} */
 const KIND_ORDER = ["remove", "withdraw", "unfollow"];
+
+/**
+ * The selection's queue button for a selection that allows only one kind
+ * ("Withdraw 3…"), by kind; a mixed one is "Queue 5…" (queueSelectedCount).
+ * @type {Record<Kind, string>}
+ */
+export const SELECTED_COUNT = {
+  remove: "removeSelectedCount",
+  withdraw: "withdrawSelectedCount",
+  unfollow: "unfollowSelectedCount",
+};
+
+/**
+ * Per replica (and its revision), what each person's relations allow: a bit
+ * per kind in KIND_ORDER's order. Asked only of mixed selections.
+ * @type {WeakMap<object, { revision: number | null, masks: Map<string, number> }>}
+ */
+const kindMasks = new WeakMap();
+
+/**
+ * @param {Page} page
+ * @param {string} slug
+ */
+function kindMask(page, slug) {
+  const replica = /** @type {NonNullable<Page["replica"]>} */ (page.replica);
+  let cache = kindMasks.get(replica);
+  if (!cache || cache.revision !== page.replicaRevision) {
+    cache = { revision: page.replicaRevision, masks: new Map() };
+    kindMasks.set(replica, cache);
+  }
+  let mask = cache.masks.get(slug);
+  if (mask === undefined) {
+    const counts = replica.actionCounts([slug]);
+    mask = KIND_ORDER.reduce(
+      (bits, kind, i) => (Number(counts?.[kind]) > 0 ? bits | (1 << i) : bits),
+      0,
+    );
+    cache.masks.set(slug, mask);
+  }
+  return mask;
+}
+
+/**
+ * What a selection can be queued for, by kind: how many people each kind's
+ * relation allows (the core's actionCounts), the kinds the page refuses
+ * (removal, in a LinkedIn language without removal words: the other kinds'
+ * words are checked by their steps, before any click), and how many people
+ * can be acted on at all.
+ * @param {Page} page
+ * @param {string[]} slugs
+ * @returns {{ counts: Record<Kind, number>, offered: Kind[], blocked: Set<Kind>,
+ *   available: Kind[], actionable: number, cannot: number }} `offered`: the
+ *   kinds with people; `available`: those not blocked; `actionable`: people
+ *   an available kind applies to; `cannot`: people no kind applies to
+ */
+export function selectionKinds(page, slugs) {
+  const raw = /** @type {NonNullable<Page["replica"]>} */ (page.replica).actionCounts(slugs);
+  const counts = /** @type {Record<Kind, number>} */ (
+    Object.fromEntries(KIND_ORDER.map((kind) => [kind, Number(raw?.[kind]) || 0]))
+  );
+  /** @type {Set<Kind>} */
+  const blocked = new Set(page.removalBlocked() ? ["remove"] : []);
+  const offered = KIND_ORDER.filter((kind) => counts[kind] > 0);
+  const available = offered.filter((kind) => !blocked.has(kind));
+  if (offered.length <= 1) {
+    // One kind or none: its count is everyone anything applies to.
+    const any = offered.length === 1 ? counts[offered[0]] : 0;
+    const actionable = available.length === 1 ? counts[available[0]] : 0;
+    return { counts, offered, blocked, available, actionable, cannot: slugs.length - any };
+  }
+  // Kinds overlap (a connection followed): people are counted once.
+  const wanted = available.reduce((bits, kind) => bits | (1 << KIND_ORDER.indexOf(kind)), 0);
+  let any = 0;
+  let actionable = 0;
+  for (const slug of slugs) {
+    const mask = kindMask(page, slug);
+    if (mask !== 0) any += 1;
+    if ((mask & wanted) !== 0) actionable += 1;
+  }
+  return { counts, offered, blocked, available, actionable, cannot: slugs.length - any };
+}
 
 /**
  * Why a person of the plan is left out: the core's own words in English
@@ -249,25 +337,31 @@ export function createQueueDialog(page) {
   function openQueueDialog() {
     if (selected.size === 0 || page.queuePlan || !page.replica) return;
     const slugs = [...selected.keys()];
-    // Which kinds the selected people's relations allow, by the core's rules.
-    /** @type {Record<string, number>} */
-    let counts;
+    // Which kinds the selected people's relations allow, by the core's
+    // rules, and which of them the page's language refuses.
+    let kinds;
     try {
-      counts = page.replica.actionCounts(slugs);
+      kinds = selectionKinds(page, slugs);
     } catch (error) {
       setStatus(ui.actionStatus, t("selectionUnreadable", messageOf(error)), true);
       return;
     }
-    const offered = KIND_ORDER.filter((kind) => Number(counts?.[kind]) > 0);
+    const { counts, offered, blocked, available } = kinds;
     // A removal first where it is allowed (what "Remove selected" always
-    // did); with nothing allowed, the removal plan says why for each person.
-    const kind = offered.includes("remove") || offered.length === 0 ? "remove" : offered[0];
+    // did), else the first kind allowed; with nothing allowed, the removal
+    // plan says why for each person.
+    const kind = available[0] ?? "remove";
     for (const k of KIND_ORDER) {
       const button = kindButton(k);
-      const n = Number(counts?.[k]) || 0;
-      button.textContent = t(KINDS[k].button, formatCount(n));
-      show(button, n > 0);
+      button.textContent = t(KINDS[k].button, formatCount(counts[k]));
+      show(button, counts[k] > 0);
+      // A kind the language refuses stays in sight, unavailable, with why.
+      button.disabled = blocked.has(k);
+      button.title = blocked.has(k) ? blockedWords() : "";
     }
+    const refused = offered.some((k) => blocked.has(k));
+    ui.queueKindNote.textContent = refused ? blockedWords() : "";
+    show(ui.queueKindNote, refused);
     // The choice is shown only where there is one to make.
     show(ui.queueKinds, offered.length > 1 || (offered.length === 1 && offered[0] !== "remove"));
     if (!showPlan(slugs, kind)) return;
@@ -276,6 +370,17 @@ export function createQueueDialog(page) {
     else dialog.setAttribute("open", "");
     // The least destructive choice has focus first.
     ui.queueCancel.focus();
+  }
+
+  /** Why removal is unavailable: LinkedIn's language has no removal words yet. */
+  function blockedWords() {
+    let language = "";
+    try {
+      language = page.replica?.removalLanguage()?.language ?? "";
+    } catch {
+      // the language unread: said without its name
+    }
+    return t("queueKindRemoveBlocked", languageName(language));
   }
 
   /** @param {Kind} kind */
@@ -294,6 +399,7 @@ export function createQueueDialog(page) {
   function chooseKind(kind) {
     const plan = page.queuePlan;
     if (!plan || plan.sending || plan.answered || plan.kind === kind) return;
+    if (kind === "remove" && page.removalBlocked()) return;
     showPlan(plan.asked, kind);
   }
 

@@ -8,6 +8,7 @@
 import { setStatus, show } from "../lib/dom.js";
 import { formatCount } from "../lib/format.js";
 import { t, tn, tnAs } from "../lib/i18n.js";
+import { SELECTED_COUNT, selectionKinds } from "./queue-dialog.js";
 
 /** @typedef {import("./types.js").Page} Page */
 
@@ -33,10 +34,7 @@ export function createSelection(page) {
     ui.selectionOutsideText.textContent = hidden ? tn("selectionHidden", outside) : "";
     show(ui.selectionOutside, hidden);
     const none = selected.size === 0;
-    ui.queueSelected.textContent = none
-      ? t("reviewQueueSelected")
-      : tn("removeSelectedCount", selected.size);
-    ui.queueSelected.disabled = none || page.removalBlocked();
+    renderQueueButton(none);
     page.renderTeach();
     ui.clearSelection.disabled = none;
     ui.keepSelected.disabled = none;
@@ -49,6 +47,51 @@ export function createSelection(page) {
         : tn("exportMatches", page.matches.length)
       : tn("exportSelected", selected.size);
     ui.exportCsv.disabled = none && page.matches.length === 0;
+  }
+
+  /**
+   * The queue button says what it will do: "Remove 3…", "Withdraw 3…" or
+   * "Unfollow 3…" where the selection allows one kind, "Queue 5…" where it
+   * allows more, counting the people something can be done for; its
+   * tooltip says how many nothing can be done for. A kind the page's
+   * language refuses (removal without its words) is left out; the button is
+   * disabled only when every kind the selection allows is refused.
+   * @param {boolean} none nobody selected
+   */
+  function renderQueueButton(none) {
+    const button = ui.queueSelected;
+    button.title = "";
+    if (none || !page.replica) {
+      button.textContent = none
+        ? t("reviewQueueSelected")
+        : tn("removeSelectedCount", selected.size);
+      button.disabled = none || page.removalBlocked();
+      return;
+    }
+    let kinds;
+    try {
+      kinds = selectionKinds(page, [...selected.keys()]);
+    } catch {
+      // Unreadable here: the dialog says why when opened.
+      button.textContent = tn("removeSelectedCount", selected.size);
+      button.disabled = page.removalBlocked();
+      return;
+    }
+    const { counts, offered, available, actionable, cannot } = kinds;
+    if (available.length === 1) {
+      button.textContent = tn(SELECTED_COUNT[available[0]], actionable);
+    } else if (available.length > 1) {
+      button.textContent = tn("queueSelectedCount", actionable);
+    } else {
+      // Nothing to do: "Remove 3…", as before; the removal plan (or the
+      // language's refusal beside the button) says why for each person.
+      button.textContent = tn(
+        "removeSelectedCount",
+        offered.length > 0 ? counts.remove : selected.size,
+      );
+    }
+    button.disabled = available.length === 0 && (offered.length > 0 || page.removalBlocked());
+    if (cannot > 0) button.title = tn("queueSelectedCannot", cannot);
   }
 
   /**

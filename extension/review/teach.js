@@ -2,7 +2,9 @@
 // Removal in the member's LinkedIn language (docs/ARCHITECTURE.md, "Teaching
 // a language"). When netprune knows no removal words in the language of the
 // member's LinkedIn (the core's `removalLanguage`), `queue-refused` says so
-// and `queue-selected` stays disabled, before anyone is queued; and
+// and removal is refused before anyone is queued (`queue-selected` is
+// disabled where the selection allows nothing else; withdrawals and
+// unfollows stay queueable, their steps check their own words); and
 // `teach-language` starts the teach-once flow: the member removes one
 // person by hand on the connections page while the page reader watches,
 // this part shows the words it saw (`teach-learned`), and the member uses
@@ -43,7 +45,7 @@ export function createTeach(page) {
     }
   }
 
-  /** Whether nobody can be queued: LinkedIn's language has no removal words. */
+  /** Whether nobody can be queued for removal: LinkedIn's language has no removal words. */
   const removalBlocked = () => removalLanguage()?.removal === "unavailable";
 
   /**

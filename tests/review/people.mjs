@@ -93,3 +93,36 @@ export function queuePeople() {
 }
 
 export const ELIGIBLE = ["p-0", "p-1", "p-8", "p-9"];
+
+/** Two connections (one followed), three people invited (one recently), two followed. */
+export function mixedPeople() {
+  const connection = (i, extra = {}) => ({
+    slug: `conn-${i}`,
+    name: `Connection ${i}`,
+    headline: "Engineer",
+    company: "Acme",
+    position: null,
+    connected: { date: "2019-03-07", precision: "day" },
+    source: "connections-page",
+    ...extra,
+  });
+  const other = (slug, name, extra) => ({
+    slug,
+    name,
+    headline: null,
+    company: null,
+    position: null,
+    connected: null,
+    source: "connections-page",
+    ...extra,
+  });
+  return [
+    connection(1, { following: true }),
+    connection(2),
+    other("invited-1", "Invited One", { invitedDaysAgo: 60 }),
+    other("invited-2", "Invited Two", { invitedDaysAgo: 45 }),
+    other("invited-3", "<b>Invited</b> Three", { invitedDaysAgo: 2 }),
+    other("followed-1", "Followed One", { following: true, notConnection: true }),
+    other("followed-2", "Followed Two", { following: true, notConnection: true }),
+  ];
+}

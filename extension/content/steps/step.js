@@ -44,6 +44,32 @@ import { CLOSE_NAMES } from "../words.js";
 /** @typedef {{ outcome: Outcome, observed: string }} StepResult */
 /** @typedef {{ attempt: number, slug: string, name: string, mode: "remove" | "act" | "verify", dryRun: boolean, pausesMs: number[], member: string | null, taught?: import("../words.js").LearnedWords[] }} StepRequest */
 /**
+ * @typedef {object} ListWalk how a step walks one long list to one person's
+ *   row (Step.walkList): what is particular to the list, every rule of the
+ *   walk itself being in walkList
+ * @property {() => Element | null} rowOf the person's row if on the page: a
+ *   row every profile link of which is their /in/<slug>/, or null
+ * @property {() => number} rowsShown how many people the list shows now
+ * @property {import("../markups/types.js").ListMarkup} list the list's markup:
+ *   its scroller, its own load button, its loading indicator, its first card
+ * @property {() => number} scrollShare a move down, as a share of the list's visible height
+ * @property {() => number} nudgeShare a wheel turn at its end, as a share of that height
+ * @property {() => number} settleMs the wait after each move, for the list to draw or load
+ * @property {() => Element | null} [firstPage] a paged list's way back to its
+ *   first page, pressed once before the walk when the row is not on show
+ * @property {() => Element | null} [nextPage] a paged list's next page, where it has no load button
+ * @property {(shown: number) => boolean} [ended] the list's own sign of its
+ *   end (a stated total reached, or its bottom with nothing left to load);
+ *   without it the end is `quietEnds` wheel turns that bring nobody more
+ * @property {number} [quietEnds] without `ended`: how many wheel turns with
+ *   the count unchanged make the end
+ * @property {boolean} [heedLoading] wait while the list shows it is loading
+ *   (else its indicator is no reason to stop moving: a list that loads on
+ *   the wheel may show it until the wheel turns)
+ * @property {{ ms: number, list: string }} [stall] give up (inconclusive)
+ *   once the count has not grown for `ms`; `list` names it in the reason
+ */
+/**
  * @typedef {object} StepRules a step's limits, from the background (`remove-step`'s `rules`)
  * @property {number} timeoutMs the whole step, however its waits add up (its pauses come on top)
  * @property {number} waitLimitMs for the connections list to be recognised
@@ -272,6 +298,78 @@ export class Step {
       scrolls += 1;
       scrollStep(scroller, Math.round(visibleHeight(scroller) * SCROLL_STEP.low));
       lastChange = Date.now();
+    }
+  }
+
+  /**
+   * Walk down one long list to this person's row, as the member would:
+   * scroll, press the list's own "Load more" (or next page) when at its
+   * bottom, wait while it loads, turn the wheel at its end, until the row
+   * shows or the end of the list does. The one home of this loop for every
+   * step (withdraw-invitation.js, unfollow.js): the row is only ever what
+   * `walk.rowOf` answers, found by /in/<slug>/ before any click, and the
+   * only clicks are the list's own controls. Each move is followed by a
+   * wait, and every wait is bounded by the step's time (`until`).
+   * @param {ListWalk} walk
+   * @returns {Promise<StepResult | { row: Element } | { row: null, shown: number }>}
+   *   the row; or `row: null` at the end of a list that shows `shown` others
+   */
+  async walkList(walk) {
+    const { list } = walk;
+    const quietEnds = walk.ended ? Infinity : (walk.quietEnds ?? 0);
+    const settle = () => this.until(() => null, walk.settleMs());
+    let first = walk.firstPage && !walk.rowOf() ? walk.firstPage() : null;
+    let lastCount = -1;
+    let lastChange = Date.now();
+    let quiet = 0;
+    for (;;) {
+      const row = walk.rowOf();
+      if (row) return { row };
+      if (first) {
+        // A paged list is read from its first page.
+        const pressed = await this.press(/** @type {HTMLElement} */ (first));
+        first = null;
+        if (pressed) return pressed;
+        const waited = await settle();
+        if (waited) return waited;
+        continue;
+      }
+      const shown = walk.rowsShown();
+      if (walk.ended?.(shown)) return { row: null, shown };
+      const now = Date.now();
+      if (shown !== lastCount) {
+        lastCount = shown;
+        lastChange = now;
+        quiet = 0;
+      } else if (walk.stall && now - lastChange >= walk.stall.ms) {
+        return this.inconclusive(
+          `${walk.stall.list} stopped growing at ${peopleCount(shown)} for ${seconds(walk.stall.ms)}, before its end or ${this.path} came into view`,
+        );
+      }
+      const scroller = listScroller(list);
+      const over = list.firstCard()?.parentElement ?? null;
+      const height = visibleHeight(scroller);
+      if (!atBottom(scroller)) {
+        scrollStep(scroller, Math.round(height * walk.scrollShare()), over);
+      } else {
+        const more = findLoadButton(list) ?? walk.nextPage?.() ?? null;
+        if ((walk.heedLoading && loadingShown(list)) || (more && !isEnabled(more))) {
+          // Loading: nothing to press yet.
+        } else if (more) {
+          const pressed = await this.press(/** @type {HTMLElement} */ (more));
+          if (pressed) return pressed;
+        } else if (quiet < quietEnds) {
+          // A list that grows on the wheel alone shows nothing while it
+          // loads: at its end, a wheel turn down and back, and a wait.
+          quiet += 1;
+          scrollStep(scroller, Math.round(height * walk.nudgeShare()), over);
+          scrollStep(scroller, -Math.round(height * walk.nudgeShare()), over);
+        } else {
+          return { row: null, shown };
+        }
+      }
+      const waited = await settle();
+      if (waited) return waited;
     }
   }
 

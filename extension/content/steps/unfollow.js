@@ -12,14 +12,11 @@ import {
   between,
   buttonsNamed,
   fold,
-  isEnabled,
   peopleCount,
   quote,
   seconds,
   spacedText,
 } from "../lib/dom.js";
-import { atBottom, listScroller, scrollStep, visibleHeight } from "../lib/input.js";
-import { findLoadButton } from "../collect/list.js";
 import { SCROLL_STEP } from "../collect/run.js";
 import {
   FOLLOWING_MARKUPS,
@@ -167,61 +164,30 @@ export class UnfollowStep extends Step {
 
   /**
    * The person's row: on show, or found further down the list by scrolling
-   * and loading it; `row: null` once the whole list is on show without it.
+   * and loading it (Step.walkList); `row: null` once the whole list is on
+   * show without it, by the list's own end (followingListEnd). A list that
+   * stops growing for the wait limit before either is no answer.
    * @returns {Promise<StepResult | { row: Element } | { row: null, evidence: string }>}
    */
   async findRow() {
     const generation = /** @type {string} */ (this.generation);
     const markup = FOLLOWING_MARKUPS[generation];
-    let lastCount = -1;
-    let lastChange = Date.now();
-    for (;;) {
-      const row = followRowOf(generation, this.slug);
-      if (row) return { row };
-      const others = followRows(generation).length;
-      if (followingListEnd(markup, others, tab.current?.counts.following ?? null)) {
-        return {
-          row: null,
-          evidence: others === 0 ? "it shows nobody" : `it shows ${peopleCount(others)}, not them`,
-        };
-      }
-      const now = Date.now();
-      if (others !== lastCount) {
-        lastCount = others;
-        lastChange = now;
-      } else if (now - lastChange >= this.rules.waitLimitMs) {
-        return this.inconclusive(
-          `the list of people you follow stopped growing at ${peopleCount(others)} for ${seconds(this.rules.waitLimitMs)}, before its end or ${this.path} came into view`,
-        );
-      }
-      const moved = await this.moveDown();
-      if (moved) return moved;
-    }
-  }
-
-  /**
-   * One member-sized move down the list: a scroll, else the list's own
-   * "Show more results", else a short wheel turn; then a moment to load.
-   * @returns {Promise<StepResult | null>}
-   */
-  async moveDown() {
-    const markup = FOLLOWING_MARKUPS[/** @type {string} */ (this.generation)];
-    const scroller = listScroller(markup);
-    const over = markup.firstCard()?.parentElement ?? null;
-    const height = visibleHeight(scroller);
-    if (!atBottom(scroller)) {
-      scrollStep(scroller, Math.round(height * between(SCROLL_STEP)), over);
-    } else {
-      const button = findLoadButton(markup);
-      if (button && isEnabled(button)) {
-        const pressed = await this.press(button);
-        if (pressed) return pressed;
-      } else if (!button) {
-        scrollStep(scroller, Math.round(height * between(NUDGE_STEP)), over);
-        scrollStep(scroller, -Math.round(height * between(NUDGE_STEP)), over);
-      }
-    }
-    return this.until(() => null, between(MOVE_WAIT));
+    const found = await this.walkList({
+      rowOf: () => followRowOf(generation, this.slug),
+      rowsShown: () => followRows(generation).length,
+      list: markup,
+      scrollShare: () => between(SCROLL_STEP),
+      nudgeShare: () => between(NUDGE_STEP),
+      settleMs: () => between(MOVE_WAIT),
+      ended: (shown) => followingListEnd(markup, shown, tab.current?.counts.following ?? null),
+      stall: { ms: this.rules.waitLimitMs, list: "the list of people you follow" },
+    });
+    if (!("shown" in found)) return found;
+    const { shown } = found;
+    return {
+      row: null,
+      evidence: shown === 0 ? "it shows nobody" : `it shows ${peopleCount(shown)}, not them`,
+    };
   }
 
   /**

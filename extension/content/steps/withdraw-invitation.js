@@ -8,9 +8,7 @@
 // invitations", has the evidence for every control and word it clicks by.
 
 import { SCROLL_STEP } from "../collect/run.js";
-import { findLoadButton, loadingShown } from "../collect/list.js";
 import {
-  isEnabled,
   isShown,
   mainScope,
   peopleCount,
@@ -20,7 +18,6 @@ import {
   slugOfLink,
   spacedText,
 } from "../lib/dom.js";
-import { atBottom, listScroller, scrollStep, visibleHeight } from "../lib/input.js";
 import {
   INVITATION_MARKUPS,
   detectInvitationGeneration,
@@ -145,78 +142,32 @@ export class WithdrawStep extends Step {
   }
 
   /**
-   * Look for the person's row down the list, as the member would: scroll,
-   * press the list's own "Load more" or next page, until the row shows or
-   * the end of the list does. A paged list is read from its first page.
-   * "Not listed" needs the end of a list that shows others.
+   * Look for the person's row down the list (Step.walkList), a paged list
+   * from its first page. "Not listed" needs the end of a list that shows
+   * others: two wheel turns at its end that bring nobody more.
    * @returns {Promise<StepResult | { row: Element } | { evidence: string }>}
    */
   async seek() {
     const markup = /** @type {InvitationMarkup} */ (this.markup);
-    const list = listMarkup(/** @type {string} */ (this.generation));
-    let first = this.rowOf() ? null : markup.firstPage();
-    let lastCount = -1;
-    let quiet = 0;
-    for (;;) {
-      const row = this.rowOf();
-      if (row) return { row };
-      if (first) {
-        const pressed = await this.press(first);
-        first = null;
-        if (pressed) return pressed;
-        const waited = await this.until(() => null, this.rules.searchSettleMs);
-        if (waited) return waited;
-        continue;
-      }
-      const scroller = listScroller(list);
-      if (!atBottom(scroller)) {
-        scrollStep(
-          scroller,
-          Math.round(visibleHeight(scroller) * SCROLL_STEP.low),
-          list.firstCard()?.parentElement ?? null,
-        );
-        const waited = await this.until(() => null, this.rules.searchSettleMs);
-        if (waited) return waited;
-        continue;
-      }
-      const more = findLoadButton(list) ?? markup.nextPage();
-      if (loadingShown(list) || (more && !isEnabled(more))) {
-        const waited = await this.until(() => null, this.rules.searchSettleMs);
-        if (waited) return waited;
-        continue;
-      }
-      if (more) {
-        const pressed = await this.press(more);
-        if (pressed) return pressed;
-        const waited = await this.until(() => null, this.rules.searchSettleMs);
-        if (waited) return waited;
-        continue;
-      }
-      const others = this.rowsShown();
-      // A list that grows on the wheel alone shows nothing while it loads:
-      // at its end, a wheel turn and a wait, twice, before taking it for
-      // the end.
-      if (others !== lastCount) {
-        lastCount = others;
-        quiet = 0;
-      }
-      if (quiet < END_CHECKS) {
-        quiet += 1;
-        const height = visibleHeight(scroller);
-        const over = list.firstCard()?.parentElement ?? null;
-        scrollStep(scroller, Math.round(height * NUDGE), over);
-        scrollStep(scroller, -Math.round(height * NUDGE), over);
-        const waited = await this.until(() => null, this.rules.searchSettleMs);
-        if (waited) return waited;
-        continue;
-      }
-      if (others === 0) {
-        return this.inconclusive(
-          "the sent invitations list shows nobody, which proves nothing (LinkedIn's own empty state is not known to netprune)",
-        );
-      }
-      return { evidence: `read to its end, it shows ${peopleCount(others)} and not them` };
+    const found = await this.walkList({
+      rowOf: () => this.rowOf(),
+      rowsShown: () => this.rowsShown(),
+      list: listMarkup(/** @type {string} */ (this.generation)),
+      scrollShare: () => SCROLL_STEP.low,
+      nudgeShare: () => NUDGE,
+      settleMs: () => this.rules.searchSettleMs,
+      firstPage: () => markup.firstPage(),
+      nextPage: () => markup.nextPage(),
+      quietEnds: END_CHECKS,
+      heedLoading: true,
+    });
+    if (!("shown" in found)) return found;
+    if (found.shown === 0) {
+      return this.inconclusive(
+        "the sent invitations list shows nobody, which proves nothing (LinkedIn's own empty state is not known to netprune)",
+      );
     }
+    return { evidence: `read to its end, it shows ${peopleCount(found.shown)} and not them` };
   }
 
   /**
