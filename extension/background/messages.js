@@ -22,6 +22,8 @@ import {
   ACTION_PAGES,
   PAGE_OF_KIND,
   actingTab,
+  actionOffOf,
+  actionOffReason,
   checkOf,
   connectionsTab,
   memberOf,
@@ -142,7 +144,7 @@ const handlers = {
         await noteTab(
           tabId,
           reading?.recognised
-            ? { page, member, ...checkOf(reading), ...seen }
+            ? { page, member, ...checkOf(reading), ...actionOffOf(reading, page), ...seen }
             : { member, ...seen },
         );
       }
@@ -242,6 +244,11 @@ const handlers = {
       if (kind === "remove") {
         const off = await removalOffReason();
         if (off !== null) throw new Error(`${off} Nobody was queued; "Check this page" says more.`);
+      } else {
+        const off = await actionOffReason(
+          PAGE_OF_KIND[/** @type {"withdraw" | "unfollow"} */ (kind)],
+        );
+        if (off !== null) throw new Error(`${off} Nobody was queued.`);
       }
       // Each person is checked against the relation the kind acts on (the
       // core refuses the others, with the reason).

@@ -23,6 +23,7 @@ import {
   ACTION_PAGES,
   PAGE_OF_KIND,
   actingTab,
+  actionOffIn,
   connectionsTab,
   linkedinTabs,
   sameMember,
@@ -386,6 +387,10 @@ async function stepHold(tabId, page) {
   if (page === "connections" && typeof tab?.removalOff === "string") {
     return { wait: `Removal is off on your LinkedIn connections page: ${tab.removalOff}` };
   }
+  // The page in a language without its step's words: steps wait (they
+  // would only fail there) until a reading says it can take them again.
+  const off = actionOffIn(page, tab);
+  if (off !== null) return { wait: off };
   // No evidence of the account on this page. Once netprune knows whose
   // network this is, such a page is read for counts but never acted on; while
   // no page has ever named an account (LinkedIn's navigation unreadable

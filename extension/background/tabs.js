@@ -13,9 +13,11 @@ import { state } from "./core-host.js";
  * What the background knows of each LinkedIn tab that sent a reading, from
  * storage.session: the page it last showed, the member its navigation named
  * (null: not found), whether the page said it is visible, and what its page
- * check found missing (removalOff; null: nothing).
+ * check found missing (removalOff; null: nothing), and why its steps'
+ * words are missing in its language (actionOff; the sent invitations and
+ * following pages; null: none).
  * @returns {Promise<Record<string, { page: string | null, member: string | null,
- *   visible?: boolean, removalOff?: string | null, atMs: number }>>}
+ *   visible?: boolean, removalOff?: string | null, actionOff?: string | null, atMs: number }>>}
  */
 export async function linkedinTabs() {
   const { linkedinTabs: tabs } = await api.storage.session.get("linkedinTabs");
@@ -171,6 +173,48 @@ export function checkOf(reading) {
   return {
     removalOff: missing.length > 0 ? missing.join("; ") : "something netprune needs is missing",
   };
+}
+
+/**
+ * What a reading of the sent invitations or following page says of its
+ * steps' words in its language (`actionOff`, the content script's sentence,
+ * or none): another page's reading changes nothing.
+ * @param {any} reading
+ * @param {string | null} page
+ * @returns {{ actionOff?: string | null }}
+ */
+export function actionOffOf(reading, page) {
+  if (page !== "invitations" && page !== "following") return {};
+  const off = reading?.actionOff;
+  return { actionOff: typeof off === "string" && off !== "" ? off.slice(0, 400) : null };
+}
+
+/** What is off on each page besides removal, in words. */
+const ACTION_OFF_WORDS = {
+  invitations: "Withdrawing is off on your LinkedIn sent invitations page",
+  following: "Unfollowing is off on your LinkedIn following page",
+};
+
+/**
+ * Why `page`'s steps cannot run in its acting tab (its language has no
+ * words netprune may click by), or null.
+ * @param {string} page
+ * @param {{ actionOff?: string | null } | undefined} tab what the tab last said of itself
+ */
+export function actionOffIn(page, tab) {
+  const words = ACTION_OFF_WORDS[/** @type {keyof typeof ACTION_OFF_WORDS} */ (page)];
+  return words && typeof tab?.actionOff === "string" ? `${words}: ${tab.actionOff}.` : null;
+}
+
+/**
+ * Why `page`'s acting tab cannot take its steps now, or null (no such tab,
+ * or nothing off there).
+ * @param {string} page
+ */
+export async function actionOffReason(page) {
+  const tabId = await actingTab(page);
+  if (tabId === null) return null;
+  return actionOffIn(page, (await linkedinTabs())[tabId]);
 }
 
 /**

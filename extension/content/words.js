@@ -418,3 +418,23 @@ export const SENT_LINE = new RegExp(
     (SENT_AFTER.length > 0 ? `|\\s(?:${anyOf(SENT_AFTER)})$` : ""),
   "iu",
 );
+
+/**
+ * Why netprune clicks nothing on `page` (the sent invitations or the
+ * following page) shown in the language `tag`: the step's words there have
+ * no evidence (see `withdrawWords`, `unfollowWords`). Null when it has
+ * them, and for any other page. The steps refuse with this sentence, and a
+ * reading carries it (`actionOff`) so the background holds those steps back.
+ * @param {string} page
+ * @param {string} tag the page's <html lang>, as `pageLanguage()` gives it
+ * @returns {string | null}
+ */
+export function stepWordsMissing(page, tag) {
+  if (page === "invitations" && withdrawWords(tag) === null) {
+    return `this page is in “${tag}”, a language netprune knows no Withdraw words in, so it clicks nothing here`;
+  }
+  if (page === "following" && unfollowWords(tag) === null) {
+    return `this page is in “${tag}”, a language netprune knows no unfollow words in (LinkedIn's “Following” and “Follow”), so it clicks nothing here`;
+  }
+  return null;
+}

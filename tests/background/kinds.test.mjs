@@ -72,6 +72,10 @@ function answering(bg, tab) {
   };
 }
 
+/** Queues `slugs` for `kind` from an extension page, for real (no dry run). */
+const queueKind = (bg, kind, slugs) =>
+  bg.fromPage({ type: "queue-actions", kind, slugs, dryRun: false });
+
 const stepsOf = (tab) => tab.received.filter((m) => /-step$/.test(m.type));
 
 test("each_kind_of_step_goes_to_the_tab_of_its_own_page_as_its_own_message", async () => {
@@ -151,12 +155,11 @@ test("withdrawals_without_the_sent_invitations_page_open_pause_naming_it_and_its
   await bg.fromTab(old, { type: "page-reading", reading: invitationsReading(invited) });
   await bg.closeTab(old.id);
   await bg.settled();
-  const queued = await bg.fromPage({
-    type: "queue-actions",
-    kind: "withdraw",
-    slugs: invited.map((p) => p.slug),
-    dryRun: false,
-  });
+  const queued = await queueKind(
+    bg,
+    "withdraw",
+    invited.map((p) => p.slug),
+  );
   assert.equal(queued.queued, 2);
   await until(
     async () => (await bg.storedQueue())?.progress.state === "paused",
@@ -203,24 +206,22 @@ test("queueing_another_kind_lifts_a_pause_for_a_page_when_its_own_page_is_open",
   await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(invited) });
   await bg.settled();
   // Removals first: nothing shows the connections page, so the queue pauses for it.
-  await bg.fromPage({
-    type: "queue-actions",
-    kind: "remove",
-    slugs: connections.map((p) => p.slug),
-    dryRun: false,
-  });
+  await queueKind(
+    bg,
+    "remove",
+    connections.map((p) => p.slug),
+  );
   await until(
     async () => (await bg.storedQueue())?.progress.state === "paused",
     "the pause for want of the connections page",
   );
   // Withdrawals queued next have their page open: the queue goes on there
   // instead of waiting for a page the member may never open.
-  await bg.fromPage({
-    type: "queue-actions",
-    kind: "withdraw",
-    slugs: invited.map((p) => p.slug),
-    dryRun: false,
-  });
+  await queueKind(
+    bg,
+    "withdraw",
+    invited.map((p) => p.slug),
+  );
   await until(() => stepsOf(sent).length === 2, "both withdrawals", 20_000);
   assert.ok(stepsOf(sent).every((m) => m.type === "withdraw-step"));
   // Then it pauses again, naming the page the removals still need.
@@ -231,6 +232,51 @@ test("queueing_another_kind_lifts_a_pause_for_a_page_when_its_own_page_is_open",
   assert.match((await bg.storedQueue()).progress.reason, /connections page/);
 });
 
+test("withdrawals_are_held_back_while_the_sent_page_is_in_a_language_netprune_cannot_click", async () => {
+  // Slow enough that the page turns German between two steps.
+  const bg = await loadBackground({ testBuild: true, local: { devPacing: { delayMs: 1_000 } } });
+  const invited = people(3, "invited");
+  const OFF =
+    "this page is in “de”, a language netprune knows no Withdraw words in, so it clicks nothing here";
+  const german = { ...invitationsReading(invited), language: "de", actionOff: OFF };
+  const sent = bg.openTab({ id: 1, active: true, windowId: 1 });
+  sent.answer = answering(bg, sent);
+  await bg.fromTab(sent, { type: "page-reading", reading: german });
+  await bg.settled();
+  // Nobody is queued for a page that can only refuse them.
+  const refused = await queueKind(bg, "withdraw", [invited[0].slug]);
+  assert.match(refused.error, /Withdrawing is off on your LinkedIn sent invitations page/);
+  assert.match(refused.error, /“de”/);
+  assert.match(refused.error, /Nobody was queued/);
+  assert.equal((await bg.storedQueue())?.progress?.pending ?? 0, 0);
+
+  // Shown in English, the page takes steps again.
+  await sleep(5);
+  await bg.fromTab(sent, { type: "page-reading", reading: invitationsReading(invited) });
+  await bg.settled();
+  const queued = await queueKind(
+    bg,
+    "withdraw",
+    invited.map((p) => p.slug),
+  );
+  assert.equal(queued.queued, 3);
+  await until(() => stepsOf(sent).length >= 1, "the first withdrawal");
+  // Back in German mid-queue: the rest wait, saying why, and nobody fails.
+  sent.answer = () => ({ ok: true });
+  await bg.fromTab(sent, { type: "page-reading", reading: german });
+  const sentSoFar = stepsOf(sent).length;
+  await until(
+    async () => /Withdrawing is off/.test((await bg.storedQueue())?.waitingOn ?? ""),
+    "the wait naming the language",
+    20_000,
+  );
+  await sleep(100);
+  assert.equal(stepsOf(sent).length, sentSoFar, "a step went to a page that cannot take it");
+  const { progress } = await bg.storedQueue();
+  assert.equal(progress.failed, 0);
+  assert.equal(progress.state, "running");
+});
+
 test("a_withdrawal_waits_while_its_tab_is_hidden_and_never_goes_to_another_page", async () => {
   const bg = await loadBackground({ testBuild: true, local: FAST });
   const invited = people(1, "invited");
@@ -239,12 +285,7 @@ test("a_withdrawal_waits_while_its_tab_is_hidden_and_never_goes_to_another_page"
   // Another tab in the same window comes to the front.
   bg.openTab({ id: 9, active: true, windowId: 1 });
   await bg.settled();
-  await bg.fromPage({
-    type: "queue-actions",
-    kind: "withdraw",
-    slugs: [invited[0].slug],
-    dryRun: false,
-  });
+  await queueKind(bg, "withdraw", [invited[0].slug]);
   await sleep(200);
   await bg.settled();
   assert.equal(stepsOf(sent).length, 0, "a step was sent to a hidden tab");

@@ -132,6 +132,7 @@ describe("unfollow step faults", { concurrency: true }, () => {
     await withFollowing({ language: "de" }, async ({ site, page, clicks }) => {
       const [reading] = page.readings();
       assert.equal(reading.language, "de");
+      assert.match(reading.actionOff, /“de”, a language netprune knows no unfollow words in/);
       assert.ok(reading.follows.some((follow) => follow.name === ZOE.name));
       const act = await unfollow(page, ZOE);
       assert.equal(act.outcome.kind, "failed");

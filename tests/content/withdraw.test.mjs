@@ -349,6 +349,12 @@ describe("withdraw step", { concurrency: true }, () => {
       { generation: "react-2025", language: "de" },
       async ({ site, page, clicks }) => {
         assert.ok(page.readings()[0].invitations.length > 0, "the page is still read");
+        // The reading says so too: the background holds withdrawals back
+        // here instead of sending steps that can only fail.
+        assert.match(
+          page.readings()[0].actionOff,
+          /“de”, a language netprune knows no Withdraw words in/,
+        );
         const report = await step(page, KIM);
         assert.equal(report.outcome.kind, "failed");
         assert.match(report.outcome.reason, /“de”, a language netprune knows no Withdraw words in/);

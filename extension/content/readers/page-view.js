@@ -22,7 +22,7 @@ import { FOLLOWING_MARKUPS } from "../markups/following.js";
 import { listEndShown, readInvitationsPage } from "./invitations.js";
 import { detectInvitationGeneration } from "../markups/invitations.js";
 import { checkNavigation, tab } from "../tab.js";
-import { taughtWords } from "../words.js";
+import { stepWordsMissing, taughtWords } from "../words.js";
 
 /** @typedef {import("../markups/types.js").Target} Target */
 /** @typedef {import("../markups/types.js").Card | import("../markups/types.js").FollowCard} Card a connection card, or a person on the following page */
@@ -370,6 +370,11 @@ export class PageView {
       // The rows are invitations, not connection cards (contract: `cards: []`).
       Object.assign(message.reading, { cards: [], invitations: cards, listEnd });
     }
+    // A list page in a language whose step words netprune lacks: read, and
+    // said so, so the background holds its steps back (only when so: the
+    // readings of pages it can act on are as they were).
+    const actionOff = stepWordsMissing(this.target.page, message.reading.language);
+    if (actionOff !== null) Object.assign(message.reading, { actionOff });
     this.readingsSent += 1;
     const readingNumber = this.readingsSent;
     const delivery = deliver(message);

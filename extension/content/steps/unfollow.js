@@ -30,7 +30,7 @@ import { pageLanguage } from "../readers/page-check.js";
 import { Step, dialogsOnShow, newDialogs } from "./step.js";
 import { tab } from "../tab.js";
 import { troubleShown, warning } from "../trouble.js";
-import { LIMIT_WORDS, unfollowWords } from "../words.js";
+import { LIMIT_WORDS, stepWordsMissing, unfollowWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
@@ -98,7 +98,7 @@ export class UnfollowStep extends Step {
       // docs/LINKEDIN.md, "Following": a click is made only by words seen
       // on LinkedIn in this language.
       return this.failed(
-        `this page is in “${this.language}”, a language netprune knows no unfollow words in (LinkedIn's “Following” and “Follow”), so it clicks nothing here`,
+        stepWordsMissing("following", this.language) ?? "netprune knows no words to click here",
       );
     }
     const generation = await this.until(followingGeneration, this.rules.waitLimitMs);

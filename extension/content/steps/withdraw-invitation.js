@@ -29,7 +29,7 @@ import { targetFor } from "../readers/pages.js";
 import { listMarkup } from "../readers/invitations.js";
 import { Step, closeButtonOf, dialogsOnShow, newDialogs } from "./step.js";
 import { troubleShown, warning } from "../trouble.js";
-import { LIMIT_WORDS, withdrawWords } from "../words.js";
+import { LIMIT_WORDS, stepWordsMissing, withdrawWords } from "../words.js";
 
 /** @typedef {import("./step.js").StepResult} StepResult */
 /** @typedef {import("./step.js").StepRequest} StepRequest */
@@ -80,7 +80,7 @@ export class WithdrawStep extends Step {
       // Read, never clicked: a click is made only by words seen on LinkedIn
       // in the page's language (docs/LINKEDIN.md, "Sent invitations").
       return this.failed(
-        `this page is in “${this.language}”, a language netprune knows no Withdraw words in, so it clicks nothing here`,
+        stepWordsMissing("invitations", this.language) ?? "netprune knows no words to click here",
       );
     }
     const generation = await this.until(detectInvitationGeneration, this.rules.waitLimitMs);
