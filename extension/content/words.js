@@ -47,7 +47,9 @@ import ja from "../../linkedin/words/ja.json";
  * @property {{ search?: string[], subject?: string[] }} [searchBoxWords]
  * @property {{ prefix?: string, prefixes?: string[], before?: string[], after?: string[], sentPrefix?: string, agoSuffix?: string }} [connected]
  * @property {{ button?: string[], buttonFor?: string[], confirm?: string[], confirmFor?: string[],
- *   dialogTitle?: string[], total?: string[] }} [withdrawInvitation] the sent invitations page's words
+ *   dialogTitle?: string[], total?: string[], generations?: string[] }} [withdrawInvitation] the sent
+ *   invitations page's words; `generations`, where present, names the only markup generations
+ *   their evidence shows (absent: every generation)
  */
 
 /** @type {WordTable[]} English first: messages name the first word of a block. */
@@ -379,7 +381,10 @@ COUNT_PATTERNS.invitations = [
  * @property {RegExp[]} buttonFor the control's labels naming their person (group 1)
  * @property {string[]} confirms the dialog's confirm button's whole visible texts, lower-cased
  * @property {RegExp[]} confirmFor the confirm's labels naming their person (group 1)
- * @property {string[]} dialogTitles the 2026 dialog's titles
+ * @property {string[]} dialogTitles the 2026 dialog's titles (none known: its confirm must
+ *   then name the person)
+ * @property {string[] | null} generations the only markup generations the words were seen on
+ *   (null: all of them); a page of another generation is read, never clicked
  */
 
 /**
@@ -400,6 +405,7 @@ export function withdrawWords(tag) {
     confirms: lower(block.confirm),
     confirmFor: namePatterns(block.confirmFor ?? []),
     dialogTitles: block.dialogTitle ?? [],
+    generations: block.generations ?? null,
   };
 }
 
