@@ -47,7 +47,9 @@ import ja from "../../linkedin/words/ja.json";
  * @property {{ search?: string[], subject?: string[] }} [searchBoxWords]
  * @property {{ prefix?: string, prefixes?: string[], before?: string[], after?: string[], sentPrefix?: string, agoSuffix?: string }} [connected]
  * @property {{ button?: string[], buttonFor?: string[], confirm?: string[], confirmFor?: string[],
- *   dialogTitle?: string[], total?: string[] }} [withdrawInvitation] the sent invitations page's words
+ *   dialogTitle?: string[], total?: string[], generations?: string[] }} [withdrawInvitation] the sent
+ *   invitations page's words; `generations`, where present, names the only markup generations
+ *   their evidence shows (absent: every generation)
  */
 
 /** @type {WordTable[]} English first: messages name the first word of a block. */
@@ -379,7 +381,10 @@ COUNT_PATTERNS.invitations = [
  * @property {RegExp[]} buttonFor the control's labels naming their person (group 1)
  * @property {string[]} confirms the dialog's confirm button's whole visible texts, lower-cased
  * @property {RegExp[]} confirmFor the confirm's labels naming their person (group 1)
- * @property {string[]} dialogTitles the 2026 dialog's titles
+ * @property {string[]} dialogTitles the 2026 dialog's titles (none known: its confirm must
+ *   then name the person)
+ * @property {string[] | null} generations the only markup generations the words were seen on
+ *   (null: all of them); a page of another generation is read, never clicked
  */
 
 /**
@@ -400,6 +405,7 @@ export function withdrawWords(tag) {
     confirms: lower(block.confirm),
     confirmFor: namePatterns(block.confirmFor ?? []),
     dialogTitles: block.dialogTitle ?? [],
+    generations: block.generations ?? null,
   };
 }
 
@@ -421,17 +427,27 @@ export const SENT_LINE = new RegExp(
 
 /**
  * Why netprune clicks nothing on `page` (the sent invitations or the
- * following page) shown in the language `tag`: the step's words there have
- * no evidence (see `withdrawWords`, `unfollowWords`). Null when it has
- * them, and for any other page. The steps refuse with this sentence, and a
- * reading carries it (`actionOff`) so the background holds those steps back.
+ * following page) shown in the language `tag` and markup `generation`: the
+ * step's words there have no evidence (see `withdrawWords`,
+ * `unfollowWords`), or were seen only on other generations of the page.
+ * Null when it has them, and for any other page. The steps refuse with this
+ * sentence, and a reading carries it (`actionOff`) so the background holds
+ * those steps back.
  * @param {string} page
  * @param {string} tag the page's <html lang>, as `pageLanguage()` gives it
+ * @param {string | null} [generation] the page's markup generation, once known
  * @returns {string | null}
  */
-export function stepWordsMissing(page, tag) {
-  if (page === "invitations" && withdrawWords(tag) === null) {
-    return `this page is in “${tag}”, a language netprune knows no Withdraw words in, so it clicks nothing here`;
+export function stepWordsMissing(page, tag, generation = null) {
+  if (page === "invitations") {
+    const words = withdrawWords(tag);
+    if (words === null) {
+      return `this page is in “${tag}”, a language netprune knows no Withdraw words in, so it clicks nothing here`;
+    }
+    const seenOn = words.generations;
+    if (seenOn && generation && !seenOn.includes(generation)) {
+      return `this page is in “${tag}”, whose Withdraw words netprune knows only on the ${seenOn.join(", ")} page, not on this ${generation} one, so it clicks nothing here`;
+    }
   }
   if (page === "following" && unfollowWords(tag) === null) {
     return `this page is in “${tag}”, a language netprune knows no unfollow words in (LinkedIn's “Following” and “Follow”), so it clicks nothing here`;

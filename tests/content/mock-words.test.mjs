@@ -42,12 +42,12 @@ async function rendered(site, path, settleMs = 60) {
 const text = (node) => (node?.textContent ?? "").replace(/\s+/g, " ").trim();
 
 describe("the mock's words table", () => {
-  test("lists en, tr, pt-BR and de, with German as the language whose removal words are unknown", () => {
-    assert.deepEqual(LANGUAGES, ["en", "tr", "pt-BR", "de"]);
+  test("lists en, tr, pt-BR, de and fr, with German as the language whose removal words are unknown", () => {
+    assert.deepEqual(LANGUAGES, ["en", "tr", "pt-BR", "de", "fr"]);
     assert.deepEqual(Object.keys(WORDS), LANGUAGES);
     assert.equal(UNKNOWN_REMOVAL_LANGUAGE, "de");
     assert.throws(() => wordsFor("xx"), /unknown language "xx"/);
-    assert.throws(() => createMockSite({ language: "fr" }), /unknown language "fr"/);
+    assert.throws(() => createMockSite({ language: "sv" }), /unknown language "sv"/);
   });
 
   for (const language of LANGUAGES) {
@@ -258,6 +258,49 @@ describe("the mock's pages in another language", () => {
       "Nachrichten",
       "Ich",
     ]);
+  });
+
+  test("fr: the 2026 sent page shows only the French words one witness shows; the rest stays English", async () => {
+    // Written again from docs/research/2026-12-07-withdraw-unfollow-languages.md §1
+    // (file ids 69136255286, 69063720789): U+2019 in the label.
+    const site = createMockSite({
+      language: "fr",
+      generation: "sdui-2026",
+      invitations: 5,
+      renderDelayMs: 0,
+    });
+    const { document } = await rendered(site, PATHS.invitations);
+    assert.equal(document.documentElement.lang, "fr");
+    assert.ok(text(document.getElementById("main")).includes("Personnes (5)"));
+    const rows = [...document.querySelectorAll('[role="listitem"]')];
+    assert.equal(rows.length, 5);
+    const name = text(rows[0].querySelector("p a"));
+    const control = rows[0].querySelector("a[aria-label]");
+    assert.equal(control.getAttribute("aria-label"), `Retirer l\u2019invitation envoyée à ${name}`);
+    assert.equal(text(control), "Retirer");
+    // Held as netprune holds it: the 2026 link would take the page away.
+    document.addEventListener("click", (event) => event.preventDefault(), true);
+    control.click();
+    const dialog = document.querySelector('[role="alertdialog"]');
+    const buttons = [...dialog.querySelectorAll("button")];
+    assert.deepEqual(buttons.map(text), ["", "Cancel", "Retirer"]);
+    assert.equal(buttons[0].getAttribute("aria-label"), "Dismiss");
+    assert.equal(
+      buttons[2].getAttribute("aria-label"),
+      `Retirer l\u2019invitation envoyée à ${name}`,
+    );
+    assert.equal(text(dialog.querySelector("h2")), "Withdraw invitation?");
+    for (const [language, generation] of [
+      ["fr", "react-2025"],
+      ["fr", "artdeco"],
+      ["de", "sdui-2026"],
+    ]) {
+      const other = createMockSite({ language, generation, invitations: 5, renderDelayMs: 0 });
+      const page = await rendered(other, PATHS.invitations);
+      const main = text(page.document.getElementById("main"));
+      assert.doesNotMatch(main, /Retirer|Personnes/, `${language} ${generation}`);
+      assert.match(main, /Withdraw/, `${language} ${generation}`);
+    }
   });
 
   test("a non-English artdeco page dates its cards, never 'N weeks ago'", () => {

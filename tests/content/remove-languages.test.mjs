@@ -103,15 +103,65 @@ describe("removal words by language", { concurrency: true }, () => {
     });
   });
 
-  test("stops before any click on a page in a language without removal words", async () => {
-    await inLanguage("de", "sdui-2026", async ({ site, page, pressed }) => {
-      const report = await step(page, ZOE);
-      assert.deepEqual(report.outcome.kind, "trouble");
-      assert.equal(report.outcome.trouble, "unrecognised");
-      assert.match(report.observed, /“de”, a language netprune knows no removal words in/);
-      assert.match(report.observed, /before netprune did anything$/);
-      assert.deepEqual(pressed, []);
-      assert.deepEqual([...site.removed], []);
+  // French too: its dialog's confirm says "Retirer", the withdraw word.
+  for (const language of ["de", "fr"]) {
+    test(`stops before any click on a ${language} page, a language without removal words`, async () => {
+      await inLanguage(language, "sdui-2026", async ({ site, page, pressed }) => {
+        const report = await step(page, ZOE);
+        assert.deepEqual(report.outcome.kind, "trouble");
+        assert.equal(report.outcome.trouble, "unrecognised");
+        assert.match(
+          report.observed,
+          new RegExp(`“${language}”, a language netprune knows no removal words in`),
+        );
+        assert.match(report.observed, /before netprune did anything$/);
+        assert.deepEqual(pressed, []);
+        assert.deepEqual([...site.removed], []);
+      });
+    });
+  }
+
+  test("French words withdraw invitations only: none removes, closes a dialog or is any other language's", () => {
+    // "Retirer" is the sent page's Withdraw and confirm (fr.json
+    // withdrawInvitation); on the connections page it is only a guess.
+    assert.equal(words.removalWords("fr"), null);
+    assert.ok(!words.REMOVAL_LANGUAGES.includes("fr"));
+    const any = words.ANY_LANGUAGE_WORDS;
+    const removal = [...any.menuItems, ...any.confirms, ...any.artdecoConfirms, ...any.menuLabels];
+    assert.ok(!removal.some((word) => /retirer/i.test(word)), removal.join(", "));
+    assert.ok(!words.CLOSE_NAMES.flat().includes("retirer"));
+    assert.equal(words.unfollowWords("fr"), null);
+    const fr = words.withdrawWords("fr");
+    assert.deepEqual(fr?.buttons, ["retirer"]);
+    assert.deepEqual(fr?.confirms, ["retirer"]);
+    assert.deepEqual(fr?.dialogTitles, []);
+    assert.deepEqual(fr?.generations, ["sdui-2026"]);
+    assert.equal(
+      fr?.buttonFor[0].exec("Retirer l’invitation envoyée à Zoë Müller")?.[1],
+      "Zoë Müller",
+    );
+    assert.equal(
+      fr?.buttonFor[0].exec("Retirer l'invitation envoyée à Zoë Müller"),
+      null,
+      "U+2019 only",
+    );
+    assert.equal(words.withdrawWords("en")?.generations, null, "English: every generation");
+    for (const language of ["de", "es", "pt-BR", "it", "nl", "pl", "tr", "ja", "sv"]) {
+      assert.equal(words.withdrawWords(language), null, language);
+    }
+  });
+
+  test("removes on a French page only with the words the member taught", async () => {
+    await inLanguage("fr", "sdui-2026", async ({ site, page, pressed }) => {
+      const fr = wordsFor("fr");
+      const report = await step(page, SAM, { taught: [taughtOnMock("fr")] });
+      assert.deepEqual(report.outcome, { kind: "removed" }, report.observed);
+      assert.deepEqual([...site.removed], [SAM.slug]);
+      assert.deepEqual(pressed, [
+        fill(fr.moreActionsFor, { name: SAM.name }),
+        fr.removeConnection,
+        "Retirer",
+      ]);
     });
   });
 

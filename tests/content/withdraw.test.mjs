@@ -13,7 +13,7 @@ import { ORIGIN, PAUSES, RULES, firstTrouble, openPage, sleep, waitFor } from ".
 const GENERATIONS = ["artdeco", "react-2025", "sdui-2026"];
 const OUTCOME_TIMEOUT_MS = 60_000;
 const CONTROL =
-  'button.invitation-card__action-btn, [data-view-name="sent-invitations-withdraw-single"], [aria-label^="Withdraw invitation sent to"]';
+  'button.invitation-card__action-btn, [data-view-name="sent-invitations-withdraw-single"], [aria-label^="Withdraw invitation sent to"], [aria-label^="Retirer l’invitation envoyée à"]';
 const DIALOG = 'dialog, [role="dialog"], [role="alertdialog"], .artdeco-modal';
 const ROW = 'li.invitation-card, [role="listitem"]';
 const KIM = { slug: "kim-park-3d4e5f", name: "Kim Park" };
@@ -100,7 +100,7 @@ async function step(page, { slug, name }, { mode = "act", dryRun = false, ...ext
 }
 
 const withdrawClicks = (clicks) => clicks.filter((click) => click.startsWith("withdraw:"));
-const confirmClicks = (clicks) => clicks.filter((click) => /:Withdraw$/.test(click));
+const confirmClicks = (clicks) => clicks.filter((click) => /:(?:Withdraw|Retirer)$/.test(click));
 
 describe("withdraw step", { concurrency: true }, () => {
   for (const generation of GENERATIONS) {
@@ -361,6 +361,190 @@ describe("withdraw step", { concurrency: true }, () => {
         assert.deepEqual(clicks, []);
         const verify = await step(page, KIM, { mode: "verify" });
         assert.deepEqual(verify.outcome, { kind: "still-there" }, "verify still reads");
+        assert.equal(site.withdrawPosts.size, 0);
+      },
+    );
+  });
+});
+
+// French (docs/LINKEDIN.md, "Sent invitations": one witness, sdui-2026 only):
+// the row's "Retirer" labelled "Retirer l’invitation envoyée à <Name>", the
+// dialog's confirm "Retirer" with the same label, "Personnes (N)". The mock
+// keeps the dialog's title, Cancel and Dismiss English (no French evidence).
+const FR_LABEL = (name) => `Retirer l’invitation envoyée à ${name}`;
+const frenchClicks = (clicks) =>
+  clicks.filter((click) => !/^dialog:[^:]*:(?:Cancel|Dismiss)$/.test(click) && click !== "list");
+
+/**
+ * Every dialog the French page opens made into one netprune knows no way
+ * out of (Cancel "Annuler", Dismiss "Fermer": words it has no evidence
+ * for), and `change(dialog)` applied; with `escape`, the page closes it on
+ * the Escape key. Answers what the dialog's buttons saw.
+ */
+function unknownWayOut(page, { escape = false, change = () => {} } = {}) {
+  const seen = { escapes: 0, pressed: [] };
+  const observer = new page.window.MutationObserver(() => {
+    for (const dialog of page.document.querySelectorAll('[role="alertdialog"]:not([data-fr])')) {
+      dialog.setAttribute("data-fr", "");
+      for (const button of dialog.querySelectorAll("button")) {
+        if (collapse(button.textContent) === "Cancel") button.firstChild.textContent = "Annuler";
+        if (button.getAttribute("aria-label") === "Dismiss")
+          button.setAttribute("aria-label", "Fermer");
+        button.addEventListener("click", () =>
+          seen.pressed.push(collapse(button.textContent) || button.getAttribute("aria-label")),
+        );
+      }
+      if (escape) {
+        dialog.addEventListener("keydown", (event) => {
+          if (event.key !== "Escape") return;
+          seen.escapes += 1;
+          dialog.remove();
+        });
+      }
+      change(dialog);
+    }
+  });
+  observer.observe(page.document.body, { childList: true, subtree: true });
+  return seen;
+}
+
+describe("withdraw step on a French page", { concurrency: true }, () => {
+  const FRENCH = { generation: "sdui-2026", language: "fr" };
+
+  test("withdraws the right one of two Kim Parks on sdui-2026 and proves it", async () => {
+    await withInvitations({ ...FRENCH, invitations: 16 }, async ({ site, page, clicks }) => {
+      const main = collapse(page.document.getElementById("main").textContent);
+      assert.match(main, /Personnes \(16\)/);
+      assert.equal(page.readings()[0].counts.invitations, "16", "the total is read in French");
+      assert.equal(page.readings()[0].actionOff, undefined, "withdrawing is on here");
+      assert.ok(page.document.querySelector(`[aria-label="${FR_LABEL("Kim Park")}"]`));
+      const report = await step(page, OTHER_KIM);
+      assert.deepEqual(report.outcome, { kind: "removed" }, report.observed);
+      assert.match(
+        report.observed,
+        /confirmed “Withdraw” for Kim Park .*the row left the list, which still shows \d+ people/,
+      );
+      assert.deepEqual([...site.withdrawn], [OTHER_KIM.slug]);
+      assert.equal(site.withdrawPosts.get(OTHER_KIM.slug), 1);
+      assert.deepEqual(frenchClicks(clicks), [
+        `withdraw:${OTHER_KIM.slug}`,
+        "dialog:Withdraw invitation?:Retirer",
+      ]);
+      assert.deepEqual(page.navigations, [], "the Retirer link never took the tab away");
+      // The other Kim Park's row is still there, still labelled for her.
+      assert.ok(page.document.querySelector(`[aria-label="${FR_LABEL("Kim Park")}"]`));
+    });
+  });
+
+  test("a dry run stops at the confirm and leaves by the dialog's Cancel", async () => {
+    await withInvitations({ ...FRENCH, invitations: 8 }, async ({ site, page, clicks }) => {
+      const report = await step(page, KIM, { dryRun: true });
+      assert.deepEqual(report.outcome, { kind: "removed" }, report.observed);
+      assert.equal(
+        report.observed,
+        "dry run: reached the Withdraw button for Kim Park; not pressed",
+      );
+      assert.deepEqual(frenchClicks(clicks), [`withdraw:${KIM.slug}`]);
+      assert.ok(clicks.includes("dialog:Withdraw invitation?:Cancel"), clicks.join(", "));
+      assert.equal(site.withdrawPosts.size, 0);
+      assert.equal(page.document.querySelectorAll(DIALOG).length, 0);
+    });
+  });
+
+  test("a dry run on a dialog with no Cancel it knows presses Escape, never an unknown button", async () => {
+    await withInvitations({ ...FRENCH, invitations: 8 }, async ({ site, page }) => {
+      const seen = unknownWayOut(page, { escape: true });
+      const report = await step(page, KIM, { dryRun: true });
+      assert.deepEqual(report.outcome, { kind: "removed" }, report.observed);
+      assert.match(report.observed, /not pressed \(closed with Escape\)$/);
+      assert.equal(seen.escapes, 1);
+      assert.deepEqual(seen.pressed, [], "neither Annuler, Fermer nor Retirer");
+      assert.equal(site.withdrawPosts.size, 0);
+      assert.equal(page.document.querySelectorAll(DIALOG).length, 0);
+    });
+  });
+
+  test("a dry run whose dialog Escape does not close says so and presses nothing more", async () => {
+    await withInvitations({ ...FRENCH, invitations: 8 }, async ({ site, page }) => {
+      const seen = unknownWayOut(page);
+      const report = await step(page, KIM, { dryRun: true });
+      assert.equal(report.outcome.kind, "failed", report.observed);
+      assert.match(
+        report.outcome.reason,
+        /shows no Cancel netprune knows, and Escape did not close it; nothing else was pressed/,
+      );
+      assert.deepEqual(seen.pressed, []);
+      assert.equal(site.withdrawPosts.size, 0);
+    });
+  });
+
+  test("a dialog whose confirm names someone else is left by Escape, its confirm never pressed", async () => {
+    await withInvitations({ ...FRENCH, invitations: 8 }, async ({ site, page }) => {
+      const seen = unknownWayOut(page, {
+        escape: true,
+        change: (dialog) =>
+          dialog
+            .querySelector(`[aria-label^="Retirer"]`)
+            .setAttribute("aria-label", FR_LABEL("Sara Khalil")),
+      });
+      const report = await step(page, KIM);
+      assert.equal(report.outcome.kind, "trouble", report.observed);
+      assert.equal(report.outcome.trouble, "unexpected-dialog");
+      assert.match(
+        report.observed,
+        /labelled for “Sara Khalil”.*netprune pressed Escape, which closed it$/,
+      );
+      assert.deepEqual(seen.pressed, []);
+      assert.equal(site.withdrawPosts.size, 0);
+    });
+  });
+
+  test("a 2026 dialog whose confirm names nobody is not taken for theirs (no French title is known)", async () => {
+    await withInvitations({ ...FRENCH, invitations: 8 }, async ({ site, page, clicks }) => {
+      const seen = unknownWayOut(page, {
+        change: (dialog) =>
+          dialog.querySelector(`[aria-label^="Retirer"]`).removeAttribute("aria-label"),
+      });
+      const report = await step(page, KIM);
+      assert.equal(report.outcome.kind, "trouble", report.observed);
+      assert.match(report.observed, /not labelled for them, and no title is known in “fr”/);
+      assert.match(report.observed, /Escape did not close it: nothing else was pressed$/);
+      assert.deepEqual(seen.pressed, []);
+      assert.deepEqual(confirmClicks(clicks), []);
+      assert.equal(site.withdrawPosts.size, 0);
+    });
+  });
+
+  for (const generation of ["react-2025", "artdeco"]) {
+    test(`a French ${generation} page, which the evidence does not show, is read but never clicked`, async () => {
+      await withInvitations({ generation, language: "fr" }, async ({ site, page, clicks }) => {
+        assert.ok(page.readings()[0].invitations.length > 0, "the page is still read");
+        // Its reading says so, and the background holds withdrawals back.
+        assert.match(page.readings()[0].actionOff, /knows only on the sdui-2026 page/);
+        const report = await step(page, KIM);
+        assert.equal(report.outcome.kind, "failed");
+        assert.match(
+          report.outcome.reason,
+          new RegExp(
+            `“fr”, whose Withdraw words netprune knows only on the sdui-2026 page, not on this ${generation} one`,
+          ),
+        );
+        assert.deepEqual(clicks, []);
+        const verify = await step(page, KIM, { mode: "verify" });
+        assert.deepEqual(verify.outcome, { kind: "still-there" }, "verify still reads");
+        assert.equal(site.withdrawPosts.size, 0);
+      });
+    });
+  }
+
+  test("German still has no Withdraw words, on the 2026 page too", async () => {
+    await withInvitations(
+      { generation: "sdui-2026", language: "de" },
+      async ({ site, page, clicks }) => {
+        const report = await step(page, KIM);
+        assert.equal(report.outcome.kind, "failed");
+        assert.match(report.outcome.reason, /“de”, a language netprune knows no Withdraw words in/);
+        assert.deepEqual(clicks, []);
         assert.equal(site.withdrawPosts.size, 0);
       },
     );

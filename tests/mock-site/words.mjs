@@ -17,7 +17,7 @@
 // evidence of them elsewhere, and no test reads them in another language).
 
 /** The languages the mock can be served in; "en" is the default. */
-export const LANGUAGES = ["en", "tr", "pt-BR", "de"];
+export const LANGUAGES = ["en", "tr", "pt-BR", "de", "fr"];
 
 /**
  * The language among LANGUAGES whose removal labels no public source shows,
@@ -296,6 +296,69 @@ export const WORDS = {
     followsHeading: "Gefolgt & Follower:innen", // no evidence: the mock's assumption
     followersCount: "{n} Follower:innen", // evidence: "7.892 Follower:innen" [S20]
     connectionsCount: "{n} Kontakte", // evidence: "491 Kontakte", "500+ Kontakte" [S20]
+  },
+  // French, for the sent invitations page above all: there the sdui-2026
+  // page shows "Retirer", "Retirer l’invitation envoyée à <Name>" and
+  // "Personnes (N)" (assets/invitations.js carries those, with their
+  // evidence: docs/research/2026-12-07-withdraw-unfollow-languages.md §1).
+  // On the connections page netprune knows no French removal words, and
+  // this entry is the mock's assumption but for "Supprimer la relation"
+  // (docs/research/2026-12-05-languages.md [S15]: a 2022 classic-UI menu
+  // item, dimitri-bourreau/linkedin-removal-helper). Its confirm is
+  // "Retirer", the same word as the withdraw dialog's confirm: that
+  // research found no French confirm ("Retirer" / "Supprimer" only as
+  // unsourced guesses), and a page showing it is what proves netprune does
+  // not click it on the connections page.
+  // Everything else: no evidence: the mock's assumption; netprune must not click it.
+  fr: {
+    locale: "fr",
+    home: "Accueil", // no evidence: the mock's assumption
+    myNetwork: "Réseau", // no evidence: the mock's assumption
+    messaging: "Messagerie", // no evidence: the mock's assumption
+    me: "Vous", // no evidence: the mock's assumption
+    feedTitle: "Fil d’actualité", // no evidence: the mock's assumption
+    connectionsTitle: "Relations", // no evidence: the mock's assumption
+    connectionsTotal: "{n} relations", // no evidence: the mock's assumption
+    connectedOn: "Relation depuis le {date}", // no evidence: the mock's assumption
+    // no evidence: the mock's assumption; netprune must not click it
+    moreActionsFor: "Plus d’actions pour {name}",
+    // no evidence: the mock's assumption; netprune must not click it
+    showMoreActions: "Afficher plus d’actions",
+    moreActionsMenu: "Plus d’actions", // no evidence: the mock's assumption
+    // evidence: [S15], 2022 classic UI only; on the 2025-26 pages the mock's
+    // assumption; netprune must not click it
+    removeConnection: "Supprimer la relation",
+    // no evidence: the mock's assumption; netprune must not click it
+    dialogTitle: "Supprimer la relation",
+    // no evidence: the mock's assumption
+    dialogText:
+      "Voulez-vous vraiment supprimer {first} de vos relations ? Cette personne ne sera pas avertie.",
+    // no evidence: the mock's assumption
+    dialogTextOlder:
+      "Voulez-vous vraiment supprimer {name} de vos relations ? Pas d’inquiétude, {name} ne sera pas averti(e) par LinkedIn.",
+    // no evidence (an unsourced guess in docs/research/2026-12-05-languages.md,
+    // and the withdraw dialog's confirm word): the mock's assumption;
+    // netprune must not click it
+    confirm: "Retirer",
+    confirmOlder: "Retirer", // no evidence: the mock's assumption; netprune must not click it
+    cancel: "Annuler", // no evidence: the mock's assumption; netprune must not click it
+    dismiss: "Fermer", // no evidence: the mock's assumption; netprune must not click it
+    loadMore: "Afficher plus", // no evidence: the mock's assumption; netprune must not click it
+    // no evidence: the mock's assumption; netprune must not click it
+    showMoreResults: "Afficher plus de résultats",
+    searchByName: "Rechercher par nom", // no evidence: the mock's assumption
+    message: "Message", // no evidence: the mock's assumption
+    sendMessageTo: "Envoyer un message à {name}", // no evidence: the mock's assumption
+    sortBy: "Trier par : Ajout récent", // no evidence: the mock's assumption
+    loading: "Chargement", // no evidence: the mock's assumption
+    noResults: "Aucun résultat", // no evidence: the mock's assumption
+    profilePictureAlt: "Photo de profil de {name}", // no evidence: the mock's assumption
+    followersTab: "Abonnés", // no evidence: the mock's assumption
+    followingTab: "Abonnements", // no evidence: the mock's assumption
+    follow: "Suivre", // no evidence: the mock's assumption; netprune must not click it
+    followsHeading: "Abonnements et abonnés", // no evidence: the mock's assumption
+    followersCount: "{n} abonnés", // no evidence: the mock's assumption
+    connectionsCount: "{n} relations", // no evidence: the mock's assumption
   },
 };
 

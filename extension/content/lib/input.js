@@ -130,3 +130,14 @@ export function keystroke(box, key, value, inputType) {
   }
   box.dispatchEvent(new KeyboardEvent("keyup", init));
 }
+
+/**
+ * The Escape key pressed on `target` (keydown, then keyup), as a member
+ * leaves a dialog without pressing any of its buttons.
+ * @param {Element} target
+ */
+export function escapeKey(target) {
+  const init = { key: "Escape", code: "Escape", bubbles: true, cancelable: true, composed: true };
+  target.dispatchEvent(new KeyboardEvent("keydown", init));
+  target.dispatchEvent(new KeyboardEvent("keyup", init));
+}

@@ -373,7 +373,11 @@ export class PageView {
     // A list page in a language whose step words netprune lacks: read, and
     // said so, so the background holds its steps back (only when so: the
     // readings of pages it can act on are as they were).
-    const actionOff = stepWordsMissing(this.target.page, message.reading.language);
+    const actionOff = stepWordsMissing(
+      this.target.page,
+      message.reading.language,
+      content.generation,
+    );
     if (actionOff !== null) Object.assign(message.reading, { actionOff });
     this.readingsSent += 1;
     const readingNumber = this.readingsSent;

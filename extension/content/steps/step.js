@@ -24,6 +24,7 @@ import {
 } from "../lib/dom.js";
 import {
   atBottom,
+  escapeKey,
   keystroke,
   listScroller,
   pointerClick,
@@ -532,15 +533,36 @@ export class Step {
    * its one clear way out is, and the outcome says so.
    * @param {Element} dialog
    * @param {StepResult} refusal why it is not the one expected
+   * @param {boolean} [escape] with no clear way out, press Escape (which
+   *   presses no button) rather than leave the dialog open
    * @returns {Promise<StepResult>}
    */
-  async leaveDialog(dialog, refusal) {
+  async leaveDialog(dialog, refusal, escape = false) {
     const close = closeButtonOf(dialog);
     let closed = "";
     if (close && !(await this.press(close))) {
       closed = `; netprune pressed its “${accessibleName(close)}”`;
+    } else if (!close && escape) {
+      closed =
+        (await this.escapeDialog(dialog)) === true
+          ? "; netprune pressed Escape, which closed it"
+          : "; it shows no Cancel netprune knows, and Escape did not close it: nothing else was pressed";
     }
     return { ...refusal, observed: `${refusal.observed}${closed}` };
+  }
+
+  /**
+   * Escape on a dialog whose way out netprune knows no words for (no
+   * button is pressed), after the step's next pause: true once it closed,
+   * else null or what interrupted the wait.
+   * @param {Element} dialog
+   * @returns {Promise<true | StepResult | null>}
+   */
+  async escapeDialog(dialog) {
+    const paused = await this.pause();
+    if (paused) return paused;
+    escapeKey(dialog);
+    return this.until(() => !isShown(dialog) || null, this.rules.dialogCloseWaitMs);
   }
 
   /**

@@ -92,6 +92,8 @@ export class WithdrawStep extends Step {
     }
     this.generation = generation;
     this.markup = INVITATION_MARKUPS[generation];
+    const elsewhere = stepWordsMissing("invitations", this.language, generation);
+    if (elsewhere !== null && mode !== "verify") return this.failed(elsewhere);
 
     const found = await this.seek();
     if ("outcome" in found) return found;
@@ -257,15 +259,27 @@ export class WithdrawStep extends Step {
     const confirm = this.checkDialog(dialog, shownName);
     if ("outcome" in confirm) {
       // Never its confirm: its Cancel, when it has a clear one.
-      return this.leaveDialog(dialog, confirm);
+      return this.leaveDialog(dialog, confirm, true);
     }
 
     if (this.request.dryRun) {
       const close = closeButtonOf(dialog);
       if (!close) {
-        return this.failed(
-          `the withdraw dialog for ${quote(shownName)} has no Cancel button to close it with`,
-        );
+        // No Cancel in words netprune knows (none is known in French):
+        // Escape, which presses no button, else a clear refusal.
+        const escaped = await this.escapeDialog(dialog);
+        if (escaped !== true) {
+          return (
+            escaped ??
+            this.failed(
+              `the withdraw dialog for ${quote(shownName)} shows no Cancel netprune knows, and Escape did not close it; nothing else was pressed`,
+            )
+          );
+        }
+        return {
+          outcome: { kind: "removed" },
+          observed: `dry run: reached the ${WITHDRAW} button for ${shownName}; not pressed (closed with Escape)`,
+        };
       }
       const cancelled = await this.press(close);
       if (cancelled) return cancelled;
@@ -347,13 +361,21 @@ export class WithdrawStep extends Step {
     if (!Array.isArray(confirms)) return wrong(confirms.wrong);
     if (confirms.length === 0) return wrong(`no “${WITHDRAW}” confirm button`);
     if (confirms.length > 1) return wrong(`${confirms.length} confirm buttons`);
-    if (markup.titledDialog && !words.dialogTitles.some((title) => text.includes(title))) {
-      return wrong(`it never says “${words.dialogTitles[0] ?? WITHDRAW}”`);
+    // With no title known in the page's language, the confirm's own label
+    // naming this person is what tells this dialog from another.
+    const untitled = markup.titledDialog && words.dialogTitles.length === 0;
+    if (markup.titledDialog && !untitled && !words.dialogTitles.some((t) => text.includes(t))) {
+      return wrong(`it never says “${words.dialogTitles[0]}”`);
     }
     const confirm = /** @type {HTMLElement} */ (confirms[0]);
     const labelled = labelledName(confirm, words.confirmFor);
     if (labelled !== null && !sameName(labelled, shownName)) {
       return wrong(`its confirm button is labelled for ${quote(labelled)}`);
+    }
+    if (labelled === null && untitled) {
+      return wrong(
+        `its confirm button is not labelled for them, and no title is known in “${this.language}”`,
+      );
     }
     return confirm;
   }

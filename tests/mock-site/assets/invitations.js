@@ -27,8 +27,19 @@
 //   with "Cancel" and "Withdraw" (file ids 13290455059, 69453899745,
 //   65836865893, 60815525949).
 // Its words are English in every language ("Withdraw", "Cancel", "People
-// (N)", "Load more"): no other wording was found (research §6), so they are
-// not in words.mjs, and a page in another language shows them as they are.
+// (N)", "Load more"), but for French on sdui-2026: no other wording was
+// found (research §6), so they are not in words.mjs, and a page in another
+// language shows them as they are. A French (`<html lang="fr">`) sdui-2026
+// page shows the words one code base that drives the real page shows
+// (docs/research/2026-12-07-withdraw-unfollow-languages.md §1, a single
+// witness: code-index file ids 69136255286 and 69045074203, fixtures
+// 69063720789 and 68865780540, live probe 69011557032): the row's control
+// "Retirer" labelled "Retirer l’invitation envoyée à <Name>" (U+2019), the
+// dialog's confirm "Retirer" with the same label, and the total "Personnes
+// (N)". Everything else stays English there, for want of evidence: the
+// dialog's title "Withdraw invitation?", its "Cancel" and "Dismiss", the
+// "Sent … ago" line; and the French artdeco and react-2025 pages are
+// wholly English (the evidence shows neither).
 // Faults (`invitationFaults`): misleadingDialog opens a "Withdraw all
 // invitations?" dialog instead; lingerMs keeps a withdrawn row listed (-1:
 // until the next page load); checkpoint and limits come from the backend.
@@ -38,6 +49,20 @@
   const mock = window.MockLinkedIn;
   const { el, hashed, later, AVATAR } = mock;
   const WITHDRAW = "Withdraw";
+  // The sent page's own words, by generation and page language (above).
+  const FRENCH_SDUI = {
+    withdraw: "Retirer",
+    withdrawFor: "Retirer l’invitation envoyée à {name}",
+    total: "Personnes ({n})",
+  };
+  const ENGLISH = {
+    withdraw: WITHDRAW,
+    withdrawFor: "Withdraw invitation sent to {name}",
+    total: "People ({n})",
+  };
+  const sentWords = (generation) =>
+    generation === "sdui-2026" && document.documentElement.lang === "fr" ? FRENCH_SDUI : ENGLISH;
+  const named = (template, name) => template.replace("{name}", name);
 
   function invite(row) {
     return { href: row[0], name: row[1], headline: row[2], sentText: row[3], note: row[4] };
@@ -128,6 +153,7 @@
           )
         : 1;
     let loading = false;
+    const said = sentWords(generation);
     document.title = "Manage invitations | LinkedIn";
     main.append(mock.skeleton(3));
 
@@ -144,7 +170,7 @@
     const footer = el("div", { class: hashed("footer") });
     const totalText = el("span");
     const showTotal = () => {
-      totalText.textContent = `People (${mock.formatTotal(total)})`;
+      totalText.textContent = said.total.replace("{n}", mock.formatTotal(total));
     };
 
     function withdrawFlow(row, node) {
@@ -161,12 +187,12 @@
       openDialog({
         generation,
         title: generation === "sdui-2026" ? "Withdraw invitation?" : "Withdraw invitation",
-        confirm: WITHDRAW,
+        confirm: said.withdraw,
         confirmLabel:
           generation === "react-2025"
             ? `Withdrawn invitation sent to ${p.name}`
             : generation === "sdui-2026"
-              ? `Withdraw invitation sent to ${p.name}`
+              ? named(said.withdrawFor, p.name)
               : null,
         onConfirm(close) {
           requestWithdrawal(p.href).then((result) => {
@@ -258,9 +284,9 @@
           {
             class: hashed("withdraw"),
             href: `/mynetwork/invitation-manager/sent/?withdraw=${encodeURIComponent(mock.slugOf(p.href))}`,
-            "aria-label": `Withdraw invitation sent to ${p.name}`,
+            "aria-label": named(said.withdrawFor, p.name),
           },
-          [el("span", { text: WITHDRAW })],
+          [el("span", { text: said.withdraw })],
         );
         node = el("div", { class: hashed("row"), role: "listitem", style: "height:88px" }, [
           el(
