@@ -13,7 +13,8 @@
  *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
  *   possiblySameAs?: string | null, profileUrl?: string | null,
  *   contact?: Contact | null,
- * }} Row
+ *   follower?: boolean, followsBack?: boolean | null,
+ * }} Row follower: read on the member's followers page (absent from an older core)
  * @typedef {{
  *   lastMessage: string | null, firstMessage: string | null,
  *   messages: number, sent: number, received: number, conversations: number,

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 
 import { axeViolations, byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
+  HOUR,
   backgroundWith,
   emptySummary,
   fullSummary,
@@ -275,4 +276,38 @@ test("axe_finds_no_violations_in_the_followers_estimate_known_or_not", async (t)
   assert.deepEqual(await axeViolations(known.dom), [], "known");
   const unknown = await openPopup(t, backgroundWith(emptySummary()));
   assert.deepEqual(await axeViolations(unknown.dom), [], "unknown");
+});
+
+test("followers_read_person_by_person_replace_the_estimate_with_how_many_of_them_are_not_connections", async (t) => {
+  const summary = fullSummary({
+    relations: readRelations({
+      followersListed: 1000,
+      followersListedNotConnections: 412,
+      followersListReadMs: Date.now() - 2 * HOUR,
+    }),
+  });
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  assert.equal(byTestId(doc, "followers-listed").textContent, "1,000");
+  assert.equal(byTestId(doc, "followers-listed-not-connections").textContent, "412");
+  assert.equal(
+    shown(line(doc, "followers")),
+    `412 of 1,000 followers read are not connections (read on your followers page 2 hours ago) ${ADVICE}`,
+    "the count read replaces the estimate; the advice stays",
+  );
+  assert.ok(!isShown(byTestId(doc, "followers-not-connections")), "no estimate beside it");
+
+  // In German the numbers stand where the language puts them.
+  const german = await openPopup(t, backgroundWith(summary, { language: "de" }));
+  assert.equal(byTestId(german.doc, "followers-listed").textContent, "1.000");
+  assert.match(shown(line(german.doc, "followers")), /^412 der 1\.000 gelesenen Follower sind/);
+
+  // None read (or a core that does not say): the estimate, as before.
+  for (const relations of [
+    readRelations({ followersListed: 0, followersListedNotConnections: 0 }),
+    readRelations(),
+  ]) {
+    const { doc: before } = await openPopup(t, backgroundWith(fullSummary({ relations })));
+    assert.equal(byTestId(before, "followers-not-connections").textContent, "1,049");
+    assert.ok(!isShown(part(before, "followers", "listed")));
+  }
 });
