@@ -9,23 +9,10 @@ import { JSDOM } from "jsdom";
 import { badgesFor } from "../../extension/review/rows.js";
 import { useMessages } from "../../extension/lib/i18n.js";
 import { i18nFor } from "../i18n/messages.mjs";
+import { manyPeople } from "./people.mjs";
 
-const row = (fields) => ({
-  index: 0,
-  slug: "ana-one",
-  name: "Ana One",
-  headline: null,
-  company: null,
-  position: null,
-  connected: null,
-  source: "connections-page",
-  kept: false,
-  queued: false,
-  removed: false,
-  gone: false,
-  unmatched: false,
-  ...fields,
-});
+/** One plain row of the review list, with `fields`. */
+const row = (fields) => ({ ...manyPeople(1)[0], index: 0, ...fields });
 
 test("a_follower_shows_the_follower_badge_in_the_page_s_language_and_nobody_else_does", () => {
   const { document } = new JSDOM("<!doctype html><body></body>").window;
