@@ -270,6 +270,7 @@ impl Snapshot {
                     gone: p.gone_since_ms.is_some(),
                     connection: p.is_connection(),
                     following: p.follows(),
+                    follower: p.follower().is_some(),
                     invited: p.invitation().is_some(),
                     sent_day: p
                         .invitation()
@@ -344,7 +345,7 @@ impl Snapshot {
         collect::start(&mut self.collection, &self.network, now_ms)
     }
 
-    /// A run over the whole sent invitations or following list, begun at
+    /// A run over the whole sent invitations, following or followers list, begun at
     /// `started_ms`, reached its end (see [`relations::end_of_list`]).
     pub fn end_of_list(&mut self, list: PageKind, started_ms: TimeMs, now_ms: TimeMs) -> ListEnd {
         let end = relations::end_of_list(&mut self.network, list, started_ms, now_ms);

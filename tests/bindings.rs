@@ -887,3 +887,97 @@ fn archive_reader_refuses_nothing_usable_like_import_csv() {
         "{message}"
     );
 }
+
+/// The followers page read person by person: `n` followers of whom the
+/// first follows back, with the followers figure `figure`.
+fn followers_reading(figure: &str, slugs: &[&str]) -> JsValue {
+    let cards: Vec<String> = slugs
+        .iter()
+        .enumerate()
+        .map(|(i, slug)| {
+            format!(
+                r#"{{ "profileUrl": "/in/{slug}/", "name": "{slug}", "headline": null, "followsBack": {} }}"#,
+                if i == 0 { "true" } else { "null" }
+            )
+        })
+        .collect();
+    js(&format!(
+        r#"{{ "page": "followers",
+             "url": "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
+             "recognised": true, "listEnd": true,
+             "counts": {{ "connections": null, "followers": "{figure}", "following": null }},
+             "followers": [{}] }}"#,
+        cards.join(",")
+    ))
+}
+
+#[wasm_bindgen_test]
+fn followers_are_read_and_the_end_of_their_list_drops_only_with_an_exact_figure() {
+    let mut core = Core::new();
+    core.ingest(followers_reading("2", &["ana", "bo", "cy"]), NOW)
+        .unwrap();
+    let summary = core.summary(NOW).unwrap();
+    assert_eq!(
+        get(&summary, "relations.followersListed").as_f64(),
+        Some(3.0)
+    );
+    assert_eq!(
+        get(&summary, "relations.followersListedNotConnections").as_f64(),
+        Some(3.0)
+    );
+    assert_eq!(
+        get(&summary, "relations.followersListReadMs").as_f64(),
+        Some(NOW)
+    );
+    let all = core
+        .query("is:follower -is:connection", NOW)
+        .unwrap()
+        .to_vec();
+    assert_eq!(all.len(), 3);
+    let rows = core.rows(&all).unwrap();
+    let ana = Array::from(&rows)
+        .iter()
+        .find(|r| get(r, "slug").as_string().as_deref() == Some("ana"))
+        .unwrap();
+    assert_eq!(get(&ana, "follower").as_bool(), Some(true));
+    assert_eq!(get(&ana, "followsBack").as_bool(), Some(true));
+
+    // A run reading two of three, the figure now "3.4K": nobody dropped,
+    // and why.
+    let started = NOW + 60_000.0;
+    core.ingest(followers_reading("3.4K", &["ana", "bo"]), started + 1.0)
+        .unwrap();
+    let end = core
+        .end_of_list("followers", started, started + 2.0)
+        .unwrap();
+    assert_eq!(get(&end, "read").as_f64(), Some(2.0));
+    assert_eq!(get(&end, "noLongerListed").as_f64(), Some(0.0));
+    assert!(get(&end, "incomplete")
+        .as_string()
+        .is_some_and(|why| why.contains("not exact")));
+
+    // The figure exact and met: cy stopped following.
+    core.ingest(followers_reading("2", &["ana", "bo"]), started + 3.0)
+        .unwrap();
+    let end = core
+        .end_of_list("followers", started, started + 4.0)
+        .unwrap();
+    assert_eq!(get(&end, "noLongerListed").as_f64(), Some(1.0));
+    assert!(get(&end, "incomplete").is_null());
+    assert_eq!(
+        core.query("is:follower", NOW).unwrap().length(),
+        2,
+        "cy is no longer a follower"
+    );
+    // Every kind of step is refused for a follower who is nothing else.
+    let counts = core.action_counts(vec!["bo".into()]).unwrap();
+    assert_eq!(
+        JSON::stringify(&counts).unwrap(),
+        JSON::stringify(&core.action_counts(vec![]).unwrap()).unwrap()
+    );
+    assert!(error_of(core.end_of_list("followed", started, started))
+        .message()
+        .as_string()
+        .unwrap()
+        .contains("followed"));
+}

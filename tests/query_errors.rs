@@ -85,7 +85,7 @@ fn empty_values_are_errors() {
         (
             "is:",
             3,
-            "expected kept, queued, removed, gone, connection, following or invited",
+            "expected kept, queued, removed, gone, connection, following, follower or invited",
         ),
         ("sent-before:", 12, "expected a date"),
         ("has:", 4, "expected date or headline"),
@@ -130,7 +130,7 @@ fn unknown_is_has_and_sort_values_are_errors() {
     assert_eq!(e.position, 3);
     assert_eq!(
         e.message,
-        "expected kept, queued, removed, gone, connection, following or invited after \"is:\", not \"deleted\""
+        "expected kept, queued, removed, gone, connection, following, follower or invited after \"is:\", not \"deleted\""
     );
     assert!(error("has:photo")
         .message

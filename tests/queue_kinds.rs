@@ -325,15 +325,7 @@ fn relation_queries_find_exactly_their_people() {
         .unwrap();
     n.ingest(sent_page(&strings(&["i3"]), "Envoyée il y a 3 mois"), NOW)
         .unwrap();
-    let mut slugs = |q: &str| -> Vec<String> {
-        let found = n.query(q, NOW).unwrap();
-        let mut slugs: Vec<String> = found
-            .iter()
-            .map(|&i| n.network.people[i as usize].slug.clone())
-            .collect();
-        slugs.sort();
-        slugs
-    };
+    let mut slugs = |q: &str| sorted_slugs(&mut n, q);
     assert_eq!(slugs("is:connection"), ["c0", "c1"]);
     assert_eq!(slugs("is:invited"), ["i0", "i1", "i2", "i3"]);
     assert_eq!(slugs("is:invited sent-before:30d"), ["i0", "i1"]);

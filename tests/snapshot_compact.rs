@@ -9,7 +9,9 @@ mod queue;
 
 use netprune::network::calendar::{CivilDate, ConnectedDate, DatePrecision};
 use netprune::network::contact::{Interaction, InvitedBy};
-use netprune::network::model::{Follow, Invitation, ModelError, Person, Relations, Source};
+use netprune::network::model::{
+    Follow, Follower, Invitation, ModelError, Person, Relations, Source,
+};
 use netprune::storage::compact::{ByteSource, COMPACT_VERSION};
 use queue::*;
 
@@ -148,16 +150,18 @@ fn every_cut_of_a_compact_snapshot_is_refused_as_damaged() {
 fn a_version_1_compact_snapshot_reads_as_connections_only() {
     let n = network_of(&["ana"]);
     let mut bytes = n.to_compact();
-    assert_eq!(bytes[6], 2);
+    assert_eq!(bytes[6], COMPACT_VERSION);
     // The one record's last byte is its empty relations (length 0).
     assert_eq!(bytes.pop(), Some(0));
     bytes[6] = 1;
     let read = Snapshot::from_compact(&bytes).unwrap();
     assert_eq!(read, n);
     assert!(read.network.people[0].is_connection());
-    // The same bytes as version 2 are cut short.
-    bytes[6] = 2;
-    assert!(Snapshot::from_compact(&bytes).is_err());
+    // The same bytes as version 2 or 3 are cut short.
+    for version in [2, 3] {
+        bytes[6] = version;
+        assert!(Snapshot::from_compact(&bytes).is_err());
+    }
 }
 
 /// A person's relations (an invitation, a follow, not a connection) are
@@ -275,6 +279,22 @@ fn relations() -> impl Strategy<Value = Option<Box<Relations>>> {
             last_run,
         },
     ));
+    let follower = proptest::option::of(
+        (
+            any::<i64>(),
+            any::<i64>(),
+            any::<u32>(),
+            proptest::option::of(any::<bool>()),
+        )
+            .prop_map(
+                |(first_read_ms, read_ms, last_run, follows_back)| Follower {
+                    first_read_ms,
+                    read_ms,
+                    last_run,
+                    follows_back,
+                },
+            ),
+    );
     let times = (
         proptest::option::of(any::<i64>()),
         proptest::option::of(any::<i64>()),
@@ -307,11 +327,12 @@ fn relations() -> impl Strategy<Value = Option<Box<Relations>>> {
             }),
     );
     proptest::option::of(
-        (any::<bool>(), invitation, follow, times, contact).prop_map(
+        (any::<bool>(), invitation, follow, follower, times, contact).prop_map(
             |(
                 not_connection,
                 invitation,
                 following,
+                follower,
                 (withdrawn_at_ms, unfollowed_at_ms),
                 contact,
             )| {
@@ -319,6 +340,7 @@ fn relations() -> impl Strategy<Value = Option<Box<Relations>>> {
                     not_connection,
                     invitation,
                     following,
+                    follower,
                     withdrawn_at_ms,
                     unfollowed_at_ms,
                     contact,

@@ -203,10 +203,14 @@ impl Core {
         to_js(&self.network.start_collection(now))
     }
 
-    /// A run over the whole sent invitations ("invitations") or following
-    /// ("following") list, begun at `started_ms`, reached the list's end:
-    /// drops the invitations (follows) it did not read; answers
-    /// `{ read, noLongerListed }`.
+    /// A run over the whole sent invitations ("invitations"), following
+    /// ("following") or followers ("followers") list, begun at
+    /// `started_ms`, reached the list's end: drops the invitations (follows,
+    /// followers) it did not read; answers `{ read, noLongerListed,
+    /// incomplete }`, `incomplete` saying in words why nobody was dropped
+    /// (the followers list proves nothing unless the run read as many as the
+    /// exact followers figure; LinkedIn lists only about the newest 1,000),
+    /// else null.
     #[wasm_bindgen(js_name = endOfList)]
     pub fn end_of_list(
         &mut self,
@@ -218,6 +222,7 @@ impl Core {
         let list = match list {
             "invitations" => PageKind::Invitations,
             "following" => PageKind::Following,
+            "followers" => PageKind::Followers,
             other => return Err(error(format!("no list {other:?} is read to its end"))),
         };
         to_js(&self.network.end_of_list(list, started, now))

@@ -133,6 +133,11 @@ pub fn ingest(
             "people followed can only come from the following page".into(),
         ));
     }
+    if page != PageKind::Followers && !reading.followers.is_empty() {
+        return Err(ModelError::BadReading(
+            "followers can only come from the followers page".into(),
+        ));
+    }
 
     let source = Source::of_page(page);
     let tokens = [
@@ -159,6 +164,7 @@ pub fn ingest(
 
     relations::ingest_invitations(network, &mut report, reading.invitations, now_ms)?;
     relations::ingest_follows(network, &mut report, reading.follows, now_ms)?;
+    relations::ingest_followers(network, &mut report, reading.followers, now_ms)?;
 
     let mut unmatched = unmatched_by_name(network);
     // Every card of this reading by slug, folded name and headline: a

@@ -134,7 +134,7 @@ pub struct Person {
 #[serde(rename_all = "camelCase")]
 pub struct Relations {
     /// Not one of the member's connections: read only as someone they
-    /// invited or follow. (A snapshot of an earlier build holds
+    /// invited, follow or are followed by. (A snapshot of an earlier build holds
     /// connections only, so the default is a connection.)
     #[serde(default, skip_serializing_if = "is_false")]
     pub not_connection: bool,
@@ -144,6 +144,10 @@ pub struct Relations {
     /// The member follows this person (the following page lists them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub following: Option<Follow>,
+    /// This person follows the member (the followers page lists them; it
+    /// shows only about the newest 1,000 followers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follower: Option<Follower>,
     /// When netprune withdrew the invitation (verified: its card left the
     /// sent list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,6 +202,24 @@ pub struct Follow {
     pub last_run: u32,
 }
 
+/// A person who follows the member, as the followers page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Follower {
+    /// When the followers page first listed them.
+    pub first_read_ms: TimeMs,
+    /// When it last listed them.
+    pub read_ms: TimeMs,
+    /// The collection run of the followers list that last saw them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_run: u32,
+    /// Whether the member follows them too, as their row's button said
+    /// when last read ("Following": true, "Follow": false); None when the
+    /// row did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows_back: Option<bool>,
+}
+
 impl Person {
     /// Someone first read at `now_ms` from `source`, known by slug and
     /// name alone: no details, not kept, linked, never gone or removed.
@@ -237,6 +259,17 @@ impl Person {
         self.relations
             .as_ref()
             .is_some_and(|r| r.following.is_some())
+    }
+
+    /// They follow the member, as the followers page last listed them.
+    pub fn follower(&self) -> Option<&Follower> {
+        self.relations.as_ref()?.follower.as_ref()
+    }
+
+    /// Whether anything but a connection ties the member to them: a
+    /// pending invitation, a follow either way.
+    pub fn listed_elsewhere(&self) -> bool {
+        self.invitation().is_some() || self.follows() || self.follower().is_some()
     }
 
     /// What the data archive says of the member's interaction with them,

@@ -12,8 +12,8 @@ use crate::network::model::{
 };
 use serde::Serialize;
 
-/// What the sent invitations and following pages showed, as netprune holds
-/// it (people read there, not LinkedIn's totals).
+/// What the sent invitations, following and followers pages showed, as
+/// netprune holds it (people read there, not LinkedIn's totals).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RelationCounts {
@@ -33,6 +33,14 @@ pub struct RelationCounts {
     pub invitations_read_ms: Option<TimeMs>,
     /// When the following page was last read (None: never).
     pub following_read_ms: Option<TimeMs>,
+    /// People the followers page lists (it shows only about the newest
+    /// 1,000 followers, so this is at most about 1,000 whatever the
+    /// followers figure).
+    pub followers_listed: u64,
+    /// Of those, how many are not connections.
+    pub followers_listed_not_connections: u64,
+    /// When the followers page last listed anyone (None: never).
+    pub followers_list_read_ms: Option<TimeMs>,
     /// An estimate of the followers who are not connections: the followers
     /// figure minus the connections figure, as read (LinkedIn lists every
     /// connection as a follower by default, but a connection can stop
@@ -101,6 +109,14 @@ fn relations_of(network: &Network, now_ms: TimeMs) -> RelationCounts {
             counts.following_read_ms = counts.following_read_ms.max(Some(follow.read_ms));
             if !person.is_connection() {
                 counts.following_not_connections += 1;
+            }
+        }
+        if let Some(follower) = person.follower() {
+            counts.followers_listed += 1;
+            counts.followers_list_read_ms =
+                counts.followers_list_read_ms.max(Some(follower.read_ms));
+            if !person.is_connection() {
+                counts.followers_listed_not_connections += 1;
             }
         }
     }
@@ -430,7 +446,7 @@ pub struct Summary {
     /// Distinct connections read from pages.
     pub people_read: u64,
     /// The member's other relations as their pages were read: pending
-    /// invitations and people followed.
+    /// invitations, people followed and followers listed.
     pub relations: RelationCounts,
     /// The 500+ badge.
     pub badge: Badge,

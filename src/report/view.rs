@@ -56,6 +56,12 @@ pub struct Row<'a> {
     pub connection: bool,
     /// Followed by the member (the following page lists them).
     pub following: bool,
+    /// Follows the member (the followers page lists them).
+    pub follower: bool,
+    /// Whether the member follows them back, as their followers row's
+    /// button last said; null when they are not listed as a follower or
+    /// the row did not say.
+    pub follows_back: Option<bool>,
     /// The member's pending invitation to them.
     pub invitation: Option<RowInvitation>,
     /// netprune withdrew an invitation to them (verified).
@@ -294,6 +300,7 @@ fn source_id(source: Source) -> &'static str {
         Source::Export => "export",
         Source::InvitationsPage => "invitations-page",
         Source::FollowingPage => "following-page",
+        Source::FollowersPage => "followers-page",
         _ => "connections-page",
     }
 }
@@ -333,6 +340,8 @@ pub fn rows<'a>(
             possibly_same_as: namesakes.get(&index).cloned(),
             connection: p.is_connection(),
             following: p.follows(),
+            follower: p.follower().is_some(),
+            follows_back: p.follower().and_then(|f| f.follows_back),
             invitation: p.invitation().map(|i| RowInvitation {
                 sent: i.sent.map(|c| RowDate {
                     date: c.date.to_string(),

@@ -10,7 +10,7 @@
 //! written and read by the same serde code as the JSON snapshot.
 //!
 //! ```text
-//! "NPSNAP" 0x02 0x00              magic, format version, reserved
+//! "NPSNAP" 0x03 0x00              magic, format version, reserved
 //! varint H, H bytes               the header: the JSON snapshot, "people":[]
 //! varint N                        the number of people
 //! N person records                see `write_person`
@@ -29,8 +29,12 @@ use crate::snapshot::Snapshot;
 /// The first bytes of every compact snapshot.
 const MAGIC: &[u8; 6] = b"NPSNAP";
 /// The compact format version this build writes and reads. Version 1 (an
-/// earlier build's) is version 2 without each record's relations.
-pub const COMPACT_VERSION: u8 = 2;
+/// earlier build's) is version 2 without each record's relations; version
+/// 2 is version 3 whose relations never hold a follower. Version 3 exists
+/// so that a build of version 2, which would read a follower's relations
+/// and drop what it does not know, refuses the file as newer instead of
+/// losing the followers when it next saves.
+pub const COMPACT_VERSION: u8 = 3;
 
 // A person record's flags: which optional fields follow, and the two
 // booleans. A set bit this build does not know means damage.
@@ -172,8 +176,9 @@ fn write_person(out: &mut Vec<u8>, p: &Person) {
     for time in [gone_since_ms, removed_at_ms].into_iter().flatten() {
         put_signed(out, *time);
     }
-    // Relations are rare (invitations, follows: hundreds beside thousands
-    // of connections) and shaped by serde: their JSON, or length 0.
+    // Relations are rare (invitations, follows, listed followers: hundreds
+    // or a thousand beside thousands of connections) and shaped by serde:
+    // their JSON, or length 0.
     match relations {
         Some(relations) => {
             let json = serde_json::to_string(relations).unwrap_or_default();

@@ -53,7 +53,7 @@ export function emptySummary(overrides = {}) {
   };
 }
 
-/** The core's `relations` before the sent invitations and following pages were read. */
+/** The core's `relations` before the sent invitations, following and followers pages were read. */
 export function unreadRelations() {
   return {
     pendingInvitations: 0,
@@ -63,6 +63,9 @@ export function unreadRelations() {
     followingNotConnections: 0,
     invitationsReadMs: null,
     followingReadMs: null,
+    followersListed: 0,
+    followersListedNotConnections: 0,
+    followersListReadMs: null,
     followersNotConnections: null,
     followersNotConnectionsPrecision: null,
   };
@@ -70,6 +73,7 @@ export function unreadRelations() {
 
 /**
  * 1,204 invitations pending, the oldest 95 days old; 56 of 312 followed are not connections;
+ * 410 of the 987 followers the followers page lists are not connections;
  * 1,049 followers are not connections (fullSummary's 2,283 followers minus 1,234 connections).
  */
 export function readRelations(overrides = {}) {
@@ -81,6 +85,9 @@ export function readRelations(overrides = {}) {
     followingNotConnections: 56,
     invitationsReadMs: Date.now() - 2 * HOUR,
     followingReadMs: Date.now() - 3 * HOUR,
+    followersListed: 987,
+    followersListedNotConnections: 410,
+    followersListReadMs: Date.now() - 4 * HOUR,
     followersNotConnections: 1049,
     followersNotConnectionsPrecision: "exact",
     ...overrides,

@@ -70,6 +70,17 @@ pub fn network_of(slugs: &[&str]) -> Snapshot {
     n
 }
 
+/// The slugs `query` finds, sorted.
+pub fn sorted_slugs(n: &mut Snapshot, query: &str) -> Vec<String> {
+    let found = n.query(query, NOW).unwrap();
+    let mut slugs: Vec<String> = found
+        .iter()
+        .map(|&i| n.network.people[i as usize].slug.clone())
+        .collect();
+    slugs.sort();
+    slugs
+}
+
 pub fn strings(slugs: &[&str]) -> Vec<String> {
     slugs.iter().map(|s| s.to_string()).collect()
 }

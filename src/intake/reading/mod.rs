@@ -56,7 +56,11 @@ pub struct PageReading {
     /// The following page's people rendered when it was read.
     #[serde(default)]
     pub follows: Vec<FollowCard>,
-    /// The end of the list (sent invitations, following) was on screen.
+    /// The followers page's people rendered when it was read.
+    #[serde(default)]
+    pub followers: Vec<FollowerCard>,
+    /// The end of the list (sent invitations, following, followers) was on
+    /// screen.
     #[serde(default)]
     pub list_end: bool,
 }
@@ -91,6 +95,23 @@ pub struct FollowCard {
     /// The detail line shown, if any.
     #[serde(default)]
     pub headline: Option<String>,
+}
+
+/// One person on the followers page as rendered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowerCard {
+    /// The row's profile link, as written in the page.
+    pub profile_url: String,
+    /// The name shown.
+    pub name: String,
+    /// The detail line shown, if any.
+    #[serde(default)]
+    pub headline: Option<String>,
+    /// The row's button: "Following" (the member follows them too) is
+    /// true, "Follow" false; absent or null when it could not be told.
+    #[serde(default)]
+    pub follows_back: Option<bool>,
 }
 
 /// Count tokens as shown ("1,234", "3.4K", "500+"), each absent when the page

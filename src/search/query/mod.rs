@@ -22,7 +22,7 @@
 //! field   = name | company | title            substring of that field (title: headline or position)
 //!         | before | after                    YYYY | YYYY-MM | YYYY-MM-DD | <n>y | <n>m | <n>d
 //!         | sent-before | sent-after          a pending invitation's date, as before/after
-//!         | is                                kept | queued | removed | gone | connection | following | invited
+//!         | is                                kept | queued | removed | gone | connection | following | follower | invited
 //!         | has                               date | headline
 //!         | messaged                          never | before:<date or age> | after:<date or age>
 //!         | messages                          >N | <N | N          messages either way
@@ -76,7 +76,7 @@ pub struct Suggestion {
 }
 
 /// The usual cleanup targets (DESIGN.md), one click away in the review page.
-pub const SUGGESTED: [Suggestion; 10] = [
+pub const SUGGESTED: [Suggestion; 11] = [
     Suggestion {
         label: "Connected more than five years ago",
         query: "before:5y sort:connected",
@@ -106,6 +106,10 @@ pub const SUGGESTED: [Suggestion; 10] = [
         query: "is:following -is:connection",
     },
     Suggestion {
+        label: "Followers who are not connections",
+        query: "is:follower -is:connection",
+    },
+    Suggestion {
         label: "Connected over three years ago and never messaged",
         query: "before:3y messaged:never sort:connected",
     },
@@ -122,7 +126,7 @@ pub const SUGGESTED: [Suggestion; 10] = [
 /// A one-line reminder of the language, for the review page's search box.
 pub fn help() -> &'static str {
     "words, \"phrases\", name: company: title:, before:/after: 2020 | 2020-06 | 2020-06-15 | 5y | 18m | 30d, \
-     is:kept is:queued is:removed is:gone is:connection is:following is:invited, \
+     is:kept is:queued is:removed is:gone is:connection is:following is:follower is:invited, \
      sent-before:/sent-after: (an invitation's date), has:date has:headline, \
      messaged:never | messaged:before:5y | messaged:after:2024, messages:>10 messages:<3, \
      invited:me|them, endorsed:any|me|them, recommended:any|me|them, -not, OR, \
@@ -614,6 +618,8 @@ pub enum Flag {
     Connection,
     /// Someone the member follows (the following page lists them).
     Following,
+    /// Someone who follows the member (the followers page lists them).
+    Follower,
     /// Someone with a pending invitation from the member.
     Invited,
 }
@@ -633,6 +639,8 @@ pub struct Flags {
     pub connection: bool,
     /// Followed by the member.
     pub following: bool,
+    /// Follows the member (the followers page lists them).
+    pub follower: bool,
     /// Invited by the member, the invitation pending.
     pub invited: bool,
     /// The pending invitation's sent day (days since 1970-01-01), if known.
@@ -679,6 +687,7 @@ impl Flags {
             Flag::Gone => self.gone,
             Flag::Connection => self.connection,
             Flag::Following => self.following,
+            Flag::Follower => self.follower,
             Flag::Invited => self.invited,
         }
     }

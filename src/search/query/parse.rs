@@ -238,7 +238,7 @@ impl Lexer {
             "before" | "after" | "sent-before" | "sent-after" => {
                 format!("{EXPECTED_DATE} after \"{field}:\"")
             }
-            "is" => "expected kept, queued, removed, gone, connection, following or invited after \"is:\"".into(),
+            "is" => "expected kept, queued, removed, gone, connection, following, follower or invited after \"is:\"".into(),
             "has" => "expected date or headline after \"has:\"".into(),
             "messaged" => "expected never, before:<date or age> or after:<date or age> after \"messaged:\" (messaged:before:5y)".into(),
             "messages" => "expected >N, <N or N (a whole number of messages) after \"messages:\" (messages:>10)".into(),
@@ -293,6 +293,7 @@ impl Lexer {
                 "gone" => Flag::Gone,
                 "connection" => Flag::Connection,
                 "following" => Flag::Following,
+                "follower" => Flag::Follower,
                 "invited" => Flag::Invited,
                 _ => return Err(not_this()),
             }),
