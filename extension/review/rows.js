@@ -59,6 +59,7 @@ export const BADGES = [
 export const SOURCE_PHRASES = {
   "connections-page": "sourceConnectionsPage",
   export: "sourceExport",
+  "followers-page": "sourceFollowersPage",
 };
 
 /** Where every profile link starts. */

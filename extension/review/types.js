@@ -9,7 +9,7 @@
  * @typedef {{
  *   index: number, slug: string, name: string, headline: string | null,
  *   company: string | null, position: string | null, connected: Connected | null,
- *   source: "connections-page" | "export",
+ *   source: "connections-page" | "export" | "followers-page",
  *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
  *   possiblySameAs?: string | null, profileUrl?: string | null,
  *   contact?: Contact | null,

@@ -20,6 +20,14 @@ import {
 } from "./helpers.mjs";
 import { FOLLOWING_PAGE, SENT_PAGE, coreSummary, coreWithRelations } from "./core.mjs";
 
+/** `relations` before the followers page was read person by person: the estimate shows. */
+const unlisted = (relations) => ({
+  ...relations,
+  followersListed: 0,
+  followersListedNotConnections: 0,
+  followersListReadMs: null,
+});
+
 const line = (doc, relation) => doc.querySelector(`[data-relation="${relation}"]`);
 
 /** What a member sees or hears of `element`: its text outside hidden parts. */
@@ -239,8 +247,15 @@ test("followers_who_are_not_connections_are_a_dash_until_both_figures_are_read",
   }
   // A Summary cached by an earlier netprune has no estimate: a dash too.
   const older = fullSummary();
-  delete older.relations.followersNotConnections;
-  delete older.relations.followersNotConnectionsPrecision;
+  for (const key of [
+    "followersNotConnections",
+    "followersNotConnectionsPrecision",
+    "followersListed",
+    "followersListedNotConnections",
+    "followersListReadMs",
+  ]) {
+    delete older.relations[key];
+  }
   const { doc } = await openPopup(t, backgroundWith(older));
   assert.equal(byTestId(doc, "followers-not-connections").textContent, "");
   assert.ok(isShown(part(doc, "followers", "missing")));
@@ -261,19 +276,27 @@ test("a_floor_of_connections_makes_the_estimate_the_most_there_can_be", async (t
     ["approximate", 2166, "about 2,166 followers who are not connections"],
     ["exact", 1, "about 1 follower who is not a connection"],
   ]) {
-    const relations = readRelations({
-      followersNotConnections: value,
-      followersNotConnectionsPrecision: precision,
-    });
+    const relations = unlisted(
+      readRelations({
+        followersNotConnections: value,
+        followersNotConnectionsPrecision: precision,
+      }),
+    );
     const drawn = await openPopup(t, backgroundWith(fullSummary({ relations })));
     assert.ok(shown(line(drawn.doc, "followers")).startsWith(`${words} (`), precision);
   }
 });
 
 test("axe_finds_no_violations_in_the_followers_estimate_known_or_not", async (t) => {
-  const known = await openPopup(t, backgroundWith(fullSummary()));
+  const known = await openPopup(
+    t,
+    backgroundWith(fullSummary({ relations: unlisted(readRelations()) })),
+  );
   assert.equal(byTestId(known.doc, "followers-not-connections").textContent, "1,049");
   assert.deepEqual(await axeViolations(known.dom), [], "known");
+  const listed = await openPopup(t, backgroundWith(fullSummary()));
+  assert.equal(byTestId(listed.doc, "followers-listed").textContent, "987");
+  assert.deepEqual(await axeViolations(listed.dom), [], "followers read");
   const unknown = await openPopup(t, backgroundWith(emptySummary()));
   assert.deepEqual(await axeViolations(unknown.dom), [], "unknown");
 });
@@ -302,10 +325,11 @@ test("followers_read_person_by_person_replace_the_estimate_with_how_many_of_them
   assert.match(shown(line(german.doc, "followers")), /^412 der 1\.000 gelesenen Follower sind/);
 
   // None read (or a core that does not say): the estimate, as before.
-  for (const relations of [
-    readRelations({ followersListed: 0, followersListedNotConnections: 0 }),
-    readRelations(),
-  ]) {
+  const olderCore = readRelations();
+  delete olderCore.followersListed;
+  delete olderCore.followersListedNotConnections;
+  delete olderCore.followersListReadMs;
+  for (const relations of [unlisted(readRelations()), olderCore]) {
     const { doc: before } = await openPopup(t, backgroundWith(fullSummary({ relations })));
     assert.equal(byTestId(before, "followers-not-connections").textContent, "1,049");
     assert.ok(!isShown(part(before, "followers", "listed")));
