@@ -3,9 +3,9 @@
 // collection rules (its pacing and when a stall is the end of the list), and
 // halting every LinkedIn tab netprune knows. The connections run's progress
 // is the core's (`startCollection`, `finishCollection`: it also tells who
-// has left the network); a run over the sent invitations or following list
-// only reads every row, and is recorded here (storage.local.listCollects,
-// which the review page shows).
+// has left the network); a run over the sent invitations, following or
+// followers list only reads every row, and is recorded here
+// (storage.local.listCollects, which the review page shows).
 import { api } from "../lib/browser.js";
 import { Core, devDelayMs, messageOf, persistNow, state } from "./core-host.js";
 import { actingTab, linkedinTabs } from "./tabs.js";
@@ -15,26 +15,32 @@ const LIST_WORDS = {
   connections: "connections",
   invitations: "sent invitations",
   following: "following",
+  followers: "followers",
 };
+
+/** @typedef {"invitations" | "following" | "followers"} OtherList a list besides the connections */
 
 /**
  * The list a message names; anything else is the connections list (the
  * messages predate the other lists).
  * @param {unknown} value
- * @returns {"connections" | "invitations" | "following"}
+ * @returns {"connections" | OtherList}
  */
 export function listOf(value) {
-  return value === "invitations" || value === "following" ? value : "connections";
+  return value === "invitations" || value === "following" || value === "followers"
+    ? value
+    : "connections";
 }
 
 /**
  * @typedef {{ running: boolean, tabId: number, startedAtMs: number,
  *   endedAtMs: number | null, outcome: string | null, reason: string | null,
- *   noLongerListed?: number }} ListRun
+ *   noLongerListed?: number, endNote?: string }} ListRun endNote: the core's word on
+ *   why a list read to its end dropped nobody (the followers list)
  */
 
 /**
- * The runs over the sent invitations and following lists, by list.
+ * The runs over the sent invitations, following and followers lists, by list.
  * @returns {Promise<Record<string, ListRun>>}
  */
 export async function listCollects() {
@@ -64,7 +70,7 @@ export async function listCollects() {
 
 /**
  * Asks the tab acting on `list`'s page to read the whole list.
- * @param {"invitations" | "following"} list
+ * @param {OtherList} list
  */
 export async function startListCollect(list) {
   const tabId = await actingTab(list);
@@ -109,7 +115,7 @@ export async function startListCollect(list) {
 /**
  * A tab's word that its run over `list` ended (`outcome`: end-of-list,
  * stalled, halted; `reason`); only the tab the run was asked of ends it.
- * @param {"invitations" | "following"} list
+ * @param {OtherList} list
  * @param {any} message
  * @param {number | undefined} tabId
  */
@@ -121,12 +127,24 @@ export async function listEnded(list, message, tabId) {
   const outcome = typeof message.outcome === "string" ? message.outcome : null;
   /** @type {number | undefined} */
   let noLongerListed;
+  /** @type {string | undefined} */
+  let endNote;
   // Only a run that read the list to its end says who is no longer on it:
   // a stall, a halt, or an end short of the total the page states (LinkedIn
   // stopped loading) proves nothing; the core also ignores a run that read
-  // nobody.
-  if (outcome === "end-of-list" && message.short !== true && state.core) {
-    noLongerListed = state.core.endOfList(list, run.startedAtMs, endedAtMs).noLongerListed;
+  // nobody. The followers list is always short of a large total (LinkedIn
+  // lists about the newest 1,000): the core alone decides whether its end
+  // proves anything, and says why not.
+  const asked = list === "followers" || message.short !== true;
+  if (outcome === "end-of-list" && asked && state.core) {
+    try {
+      const end = state.core.endOfList(list, run.startedAtMs, endedAtMs);
+      noLongerListed = end.noLongerListed;
+      endNote = Object.values(end ?? {}).find((value) => typeof value === "string");
+    } catch (error) {
+      // A core that reads no such list to its end: nobody is dropped.
+      endNote = messageOf(error);
+    }
     if (noLongerListed) await persistNow();
   }
   runs[list] = {
@@ -136,6 +154,7 @@ export async function listEnded(list, message, tabId) {
     outcome,
     reason: typeof message.reason === "string" ? message.reason : null,
     ...(noLongerListed === undefined ? {} : { noLongerListed }),
+    ...(endNote === undefined ? {} : { endNote }),
   };
   await api.storage.local.set({ listCollects: runs });
   return runs;

@@ -3,7 +3,8 @@
 // itself (storage.session.linkedinTabs: its page, the member its navigation
 // named, whether it is visible, what its page check found missing), the one
 // tab that acts on each page steps act on (connections, sent invitations,
-// following: it takes that page's steps and collects its list), whether a
+// following: it takes that page's steps and collects its list; followers:
+// it collects that list), whether a
 // tab is open and shown, and what a reading says of its member and its page
 // check.
 import { api } from "../lib/browser.js";
@@ -39,7 +40,7 @@ export async function noteTab(tabId, change) {
  * @param {number} tabId
  */
 export async function forgetTab(tabId) {
-  for (const page of ACTION_PAGES) {
+  for (const page of ROLE_PAGES) {
     const key = roleKey(page);
     const { [key]: current } = await api.storage.session.get(key);
     if (current === tabId) await api.storage.session.remove(key);
@@ -89,6 +90,12 @@ export const ACTION_PAGES = /** @type {const} */ (["connections", "invitations",
 /** @typedef {typeof ACTION_PAGES[number]} ActionPage */
 
 /**
+ * The pages whose tab takes a role: the pages steps act on, and the
+ * followers page, whose list is only collected (nothing acts there).
+ */
+export const ROLE_PAGES = /** @type {const} */ ([...ACTION_PAGES, "followers"]);
+
+/**
  * Where the acting role for `page` is kept in storage.session (the
  * connections page's key predates the other pages).
  * @param {string} page
@@ -100,7 +107,7 @@ const roleKey = (page) => (page === "connections" ? "connectionsTab" : `actingTa
  * the tab that last took the role, for as long as it is open and shows that
  * page. Any other tab showing it stays read-only. When the role is free it
  * goes to the tab of that page read last, one of this network's owner first.
- * @param {string} page one of ACTION_PAGES
+ * @param {string} page one of ROLE_PAGES
  * @returns {Promise<number | null>}
  */
 export async function actingTab(page) {

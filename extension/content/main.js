@@ -22,7 +22,9 @@
 // (`collect-run` with `list: "invitations"`) and withdraws one invitation
 // (`withdraw-step`, ./steps/withdraw-invitation.js); on the following page
 // it reads the people followed, collects that list and unfollows one person
-// (`unfollow-step`, ./steps/unfollow.js). On every
+// (`unfollow-step`, ./steps/unfollow.js). On the followers page it reads the
+// people who follow the member (and whether the member follows each back)
+// and collects that list; it presses nothing there. On every
 // LinkedIn page it watches for the signs that LinkedIn wants to stop the
 // member (./trouble.js). It never visits a profile.
 //
@@ -51,6 +53,7 @@ const COLLECTED_LISTS = {
   connections: "your LinkedIn connections",
   invitations: "your sent LinkedIn invitations",
   following: "the people you follow on LinkedIn",
+  followers: "the people who follow you on LinkedIn",
 };
 
 /** The pages steps act on: their tabs say when they are shown or hidden. */

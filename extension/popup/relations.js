@@ -5,13 +5,17 @@
 // connections. Each is the core's count of the people read on that page
 // (`summary.relations`); while a page was never read the line shows "—" and
 // the link to read it, like an unread figure. Nothing here counts anyone.
-// Under them, the followers who are not connections: the core's estimate
-// (`relations.followersNotConnections`, followers minus connections), "—"
-// until both figures are known, and what LinkedIn lets a member do about
-// them (docs/LINKEDIN.md, "Sent invitations, following and followers").
+// Under them, the followers who are not connections: once the followers
+// page was read person by person (`relations.followersListed`), how many of
+// the followers read are not connections and when; before, the core's
+// estimate (`relations.followersNotConnections`, followers minus
+// connections), "—" until both figures are known; and what LinkedIn lets a
+// member do about them (docs/LINKEDIN.md, "Sent invitations, following and
+// followers").
 
 import { query, show } from "../lib/dom.js";
-import { t, tn } from "../lib/i18n.js";
+import { t, tn, tnAs } from "../lib/i18n.js";
+import { relativeTime } from "./format.js";
 
 /**
  * @typedef {import("./types.js").Summary} Summary
@@ -73,8 +77,9 @@ const whole = (value) =>
  * @param {Document} doc
  * @param {Summary} summary
  * @param {Formatters} text
+ * @param {number} [nowMs] the time "when read" is measured from
  */
-export function renderRelations(doc, summary, text) {
+export function renderRelations(doc, summary, text, nowMs = Date.now()) {
   const relations = summary.relations ?? null;
   const invitationsRead = whole(relations?.invitationsReadMs);
   const pending = whole(relations?.pendingInvitations) ?? 0;
@@ -91,12 +96,68 @@ export function renderRelations(doc, summary, text) {
   const notConnections = whole(relations?.followingNotConnections) ?? 0;
   drawLine(doc, "following", followingRead, notConnections, [], text);
 
-  drawFollowers(
-    doc,
-    whole(relations?.followersNotConnections),
-    relations?.followersNotConnectionsPrecision ?? null,
-    text,
+  const listed = whole(relations?.followersListed) ?? 0;
+  if (listed > 0) {
+    drawFollowersListed(
+      doc,
+      listed,
+      whole(relations?.followersListedNotConnections) ?? 0,
+      whole(relations?.followersListReadMs),
+      text,
+      nowMs,
+    );
+  } else {
+    drawFollowers(
+      doc,
+      whole(relations?.followersNotConnections),
+      relations?.followersNotConnectionsPrecision ?? null,
+      text,
+    );
+  }
+}
+
+/**
+ * The followers read on the followers page: "12 of the 40 followers read
+ * are not connections (read 5 minutes ago)", each number in its own
+ * element, in the order the language puts them; the advice always.
+ *
+ * @param {Document} doc
+ * @param {number} listed followers read
+ * @param {number} notConnections of them, not connections
+ * @param {number | null} readMs when the list was read
+ * @param {Formatters} text
+ * @param {number} nowMs
+ */
+function drawFollowersListed(doc, listed, notConnections, readMs, text, nowMs) {
+  const item = query(doc, '[data-relation="followers"]');
+  show(query(item, '[data-part="estimate"]'), false);
+  const line = query(item, '[data-part="listed"]');
+  show(line, true);
+  // Markers for where the language puts each number, then the numbers.
+  /** @type {Record<string, [string, number]>} */
+  const numbers = {
+    "⟦1⟧": ["followers-listed-not-connections", notConnections],
+    "⟦2⟧": ["followers-listed", listed],
+  };
+  const sentence = tnAs("popupFollowersListed", notConnections, "⟦1⟧", "⟦2⟧");
+  line.replaceChildren(
+    ...sentence
+      .split(/(⟦1⟧|⟦2⟧)/)
+      .filter((piece) => piece !== "")
+      .map((piece) => {
+        const number = numbers[piece];
+        if (!number) return doc.createTextNode(piece);
+        const digits = doc.createElement("span");
+        digits.className = "relation-number";
+        digits.dataset.testid = number[0];
+        digits.textContent = text.number.format(number[1]);
+        return digits;
+      }),
   );
+  query(item, '[data-part="detail"]').textContent =
+    readMs === null ? "" : t("popupFollowersListedRead", relativeTime(text, readMs, nowMs));
+  query(item, '[data-part="advice"]').textContent = t("popupFollowersAdvice");
+  item.dataset.read = "true";
 }
 
 /**
@@ -124,11 +185,15 @@ const QUALIFIERS = {
  */
 function drawFollowers(doc, value, precision, text) {
   const item = query(doc, '[data-relation="followers"]');
+  show(query(item, '[data-part="estimate"]'), true);
+  show(query(item, '[data-part="listed"]'), false);
   const known = value !== null;
   const qualifier = query(item, '[data-part="qualifier"]');
   qualifier.textContent = known ? t(QUALIFIERS[precision ?? ""] ?? "popupAbout") : "";
   show(qualifier, known);
-  query(item, "[data-testid]").textContent = known ? text.number.format(value) : "";
+  query(item, '[data-testid="followers-not-connections"]').textContent = known
+    ? text.number.format(value)
+    : "";
   show(query(item, '[data-part="missing"]'), !known);
   query(item, '[data-part="label"]').textContent = known
     ? tn("popupFollowersNotConnections", value)

@@ -117,7 +117,7 @@ export function render(doc, summary, nowMs = Date.now()) {
   renderCorruptNotice(doc, summary);
   show(byTestId(doc, "empty-state"), isEmpty(summary));
   for (const { figure } of FIGURES) renderFigure(doc, figure, summary[figure], text, nowMs);
-  renderRelations(doc, summary, text);
+  renderRelations(doc, summary, text, nowMs);
   renderConsistency(doc, summary);
   renderBadge(doc, summary);
   renderCap(doc, summary, text);

@@ -31,11 +31,15 @@
  *   invitationsOverAMonth: number, followingPeople: number, followingNotConnections: number,
  *   invitationsReadMs: number | null, followingReadMs: number | null,
  *   followersNotConnections?: number | null,
- *   followersNotConnectionsPrecision?: "exact" | "approximate" | "at-most" | "at-least" | null
+ *   followersNotConnectionsPrecision?: "exact" | "approximate" | "at-most" | "at-least" | null,
+ *   followersListed?: number, followersListedNotConnections?: number,
+ *   followersListReadMs?: number | null
  *   }} Relations the member's other relations as the core counted the people read on the sent
  *   invitations and following pages (a null read time: that page was never read), and the
  *   followers who are not connections, estimated as followers minus connections (null unless
- *   both figures are known; absent from a Summary cached by an older netprune)
+ *   both figures are known; absent from a Summary cached by an older netprune); the followers
+ *   read on the followers page, how many of them are not connections, and when (absent
+ *   before the core reads that page person by person)
  * @typedef {{
  *   connections: Count | null, followers: Count | null, following: Count | null,
  *   peopleRead: number, relations?: Relations,

@@ -2,8 +2,8 @@
 // The collect panel: starting and stopping a collection of the connections
 // list through the background, its progress from storage.local.collect, and
 // the action bar's line when the list holds only part of the network ("Collect
-// the other 29,920", with the reason); and reading the sent invitations and
-// following lists (the background's record of each run, from
+// the other 29,920", with the reason); and reading the sent invitations,
+// following and followers lists (the background's record of each run, from
 // storage.local.listCollects).
 
 import { sendMessage } from "../lib/browser.js";
@@ -13,6 +13,11 @@ import { show } from "../lib/dom.js";
 
 /** @typedef {import("./types.js").Collect} Collect */
 /** @typedef {import("./types.js").Page} Page */
+
+/** @typedef {"invitations" | "following" | "followers"} List a list besides the connections */
+
+/** The lists besides the connections, each with its own collect button. @type {List[]} */
+const LISTS = ["invitations", "following", "followers"];
 
 export const CONNECTIONS_PAGE = "https://www.linkedin.com/mynetwork/invite-connect/connections/";
 
@@ -37,7 +42,10 @@ export function collectWords(collect) {
 }
 
 /**
- * A run over the sent invitations or following list in words.
+ * A run over the sent invitations, following or followers list in words;
+ * a run read to its end that dropped nobody says why, where the core said
+ * (`endNote`: the followers list's end proves nothing unless the member's
+ * followers figure is known exactly and that many were read).
  * @param {any} run the background's record (collect.js ListRun)
  */
 export function listRunWords(run) {
@@ -45,7 +53,9 @@ export function listRunWords(run) {
   if (run.running) return t("listCollectRunning");
   if (run.outcome === "end-of-list") {
     const gone = typeof run.noLongerListed === "number" ? run.noLongerListed : 0;
-    return gone > 0 ? t("listCollectDoneGone", formatCount(gone)) : t("listCollectDone");
+    if (gone > 0) return t("listCollectDoneGone", formatCount(gone));
+    const note = typeof run.endNote === "string" && run.endNote ? trimSentence(run.endNote) : "";
+    return note ? t("listCollectDoneNoneDropped", note) : t("listCollectDone");
   }
   const reason = typeof run.reason === "string" && run.reason ? trimSentence(run.reason) : "";
   return reason ? t("listCollectEndedWhy", reason) : t("listCollectEnded");
@@ -63,19 +73,35 @@ export function createCollectPanel(page) {
    */
   function renderLists(lists) {
     const runs = lists && typeof lists === "object" ? lists : {};
-    ui.collectInvitationsStatus.textContent = listRunWords(runs.invitations);
-    ui.collectFollowingStatus.textContent = listRunWords(runs.following);
-    ui.collectInvitations.disabled = Boolean(runs.invitations?.running);
-    ui.collectFollowing.disabled = Boolean(runs.following?.running);
+    for (const list of LISTS) {
+      const { button, status } = controlsOf(list);
+      status.textContent = listRunWords(runs[list]);
+      button.disabled = Boolean(runs[list]?.running);
+    }
     const running = Object.values(runs).some((run) => run?.running);
     page.listsRunning = running;
     // One Stop for every run.
     show(ui.collectStop, running || Boolean(page.collect?.running));
   }
 
-  /** @param {"invitations" | "following"} list */
+  /**
+   * A list's collect button and status line.
+   * @param {List} list
+   */
+  function controlsOf(list) {
+    switch (list) {
+      case "invitations":
+        return { button: ui.collectInvitations, status: ui.collectInvitationsStatus };
+      case "following":
+        return { button: ui.collectFollowing, status: ui.collectFollowingStatus };
+      default:
+        return { button: ui.collectFollowers, status: ui.collectFollowersStatus };
+    }
+  }
+
+  /** @param {List} list */
   async function startListCollect(list) {
-    const status = list === "invitations" ? ui.collectInvitationsStatus : ui.collectFollowingStatus;
+    const { status } = controlsOf(list);
     try {
       const answer = await sendMessage({ type: "collect-start", list }, extension);
       renderLists(answer.lists);

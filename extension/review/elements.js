@@ -144,11 +144,13 @@ export function elements(doc) {
       testIds({
         collectInvitations: "collect-invitations",
         collectFollowing: "collect-following",
+        collectFollowers: "collect-followers",
       }),
     ),
     ...testIds({
       collectInvitationsStatus: "collect-invitations-status",
       collectFollowingStatus: "collect-following-status",
+      collectFollowersStatus: "collect-followers-status",
     }),
 
     // Files.

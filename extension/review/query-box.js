@@ -34,6 +34,7 @@ const SUGGESTION_LABELS = {
   'company:"{company}" OR title:"{company}"': "suggestCompany",
   "is:invited sent-before:30d": "suggestInvitationsOld",
   "is:following -is:connection": "suggestFollowingNotConnections",
+  "is:follower -is:connection": "suggestFollowersNotConnections",
 };
 
 /**

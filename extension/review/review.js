@@ -433,7 +433,7 @@ export function startReview(
 
   ui.collectAll.addEventListener("click", page.startCollect);
 
-  for (const button of [ui.collectInvitations, ui.collectFollowing]) {
+  for (const button of [ui.collectInvitations, ui.collectFollowing, ui.collectFollowers]) {
     button.addEventListener("click", () =>
       page.startListCollect(/** @type {any} */ (button.dataset.list)),
     );

@@ -37,7 +37,10 @@ export const EMPTY = new Uint32Array(0);
 /**
  * The row's badges: the flag, and the message keys of its word and meaning.
  *
- * @type {{ key: keyof Row & ("kept" | "queued" | "removed" | "gone" | "unmatched"), word: string, meaning: string }[]}
+ * The follower badge is the one relation a row shows: LinkedIn offers no
+ * action on followers, so it is there to be seen, not selected for anything.
+ *
+ * @type {{ key: keyof Row & ("kept" | "queued" | "removed" | "gone" | "unmatched" | "follower"), word: string, meaning: string }[]}
  */
 export const BADGES = [
   { key: "kept", word: "badgeKept", meaning: "badgeKeptMeaning" },
@@ -45,6 +48,7 @@ export const BADGES = [
   { key: "removed", word: "badgeRemoved", meaning: "badgeRemovedMeaning" },
   { key: "gone", word: "badgeGone", meaning: "badgeGoneMeaning" },
   { key: "unmatched", word: "badgeUnmatched", meaning: "badgeUnmatchedMeaning" },
+  { key: "follower", word: "badgeFollower", meaning: "badgeFollowerMeaning" },
 ];
 
 /**
@@ -55,6 +59,7 @@ export const BADGES = [
 export const SOURCE_PHRASES = {
   "connections-page": "sourceConnectionsPage",
   export: "sourceExport",
+  "followers-page": "sourceFollowersPage",
 };
 
 /** Where every profile link starts. */

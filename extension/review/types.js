@@ -9,11 +9,12 @@
  * @typedef {{
  *   index: number, slug: string, name: string, headline: string | null,
  *   company: string | null, position: string | null, connected: Connected | null,
- *   source: "connections-page" | "export",
+ *   source: "connections-page" | "export" | "followers-page",
  *   kept: boolean, queued: boolean, removed: boolean, gone: boolean, unmatched: boolean,
  *   possiblySameAs?: string | null, profileUrl?: string | null,
  *   contact?: Contact | null,
- * }} Row
+ *   follower?: boolean, followsBack?: boolean | null,
+ * }} Row follower: read on the member's followers page (absent from an older core)
  * @typedef {{
  *   lastMessage: string | null, firstMessage: string | null,
  *   messages: number, sent: number, received: number, conversations: number,

@@ -386,3 +386,61 @@ test("a_sent_list_read_to_its_end_drops_the_invitations_it_no_longer_shows", asy
   assert.equal(stalled.noLongerListed, undefined);
   assert.equal(await pending(), 2);
 });
+
+/** A followers page reading of `crowd` (issue 13: followers person by person). */
+function followersReading(crowd, member = ALICE) {
+  return {
+    page: "followers",
+    url: `${LINKEDIN}/mynetwork/network-manager/people-follow/followers/`,
+    recognised: true,
+    generation: "search-entity",
+    counts: { connections: null, followers: null, following: null },
+    cards: [],
+    followers: crowd.map((p, i) => ({
+      profileUrl: `${LINKEDIN}/in/${p.slug}/`,
+      name: p.name,
+      headline: null,
+      followsBack: i % 2 === 0,
+    })),
+    listEnd: true,
+    member,
+    visible: true,
+  };
+}
+
+test("the_followers_list_is_collected_in_its_own_tab_and_its_end_drops_nobody_unproven", async () => {
+  const bg = await loadBackground({ testBuild: true, local: FAST });
+  const early = await bg.fromPage({ type: "collect-start", list: "followers" });
+  assert.equal(early.ok, false);
+  assert.match(early.error, /Open your LinkedIn followers page/);
+
+  const tab = bg.openTab({ id: 1, active: true, windowId: 1 });
+  await bg.fromTab(tab, { type: "page-reading", reading: followersReading(people(3, "f")) });
+  const started = await bg.fromPage({ type: "collect-start", list: "followers" });
+  assert.equal(started.ok, true, started.error);
+  const [run] = tab.received.filter((m) => m.type === "collect-run");
+  assert.equal(run.list, "followers");
+  assert.equal(started.lists.followers.running, true);
+  await sleep(2);
+  await bg.fromTab(tab, { type: "page-reading", reading: followersReading(people(2, "f")) });
+  // Even an end short of a stated total is the core's to judge for followers.
+  await bg.fromTab(tab, {
+    type: "collect-ended",
+    list: "followers",
+    outcome: "end-of-list",
+    short: true,
+  });
+  const ended = (await bg.fromPage({ type: "list-collects" })).lists.followers;
+  assert.deepEqual([ended.running, ended.outcome], [false, "end-of-list"]);
+  // The member's followers figure is not known: the end proves nobody gone,
+  // and says why.
+  assert.ok(!ended.noLongerListed, `nobody dropped (${ended.noLongerListed})`);
+  assert.equal(typeof ended.endNote, "string");
+  assert.ok(ended.endNote.length > 0);
+
+  // A closed followers tab gives up its role: the next collect asks for the page.
+  await bg.closeTab(tab.id);
+  const after = await bg.fromPage({ type: "collect-start", list: "followers" });
+  assert.equal(after.ok, false);
+  assert.match(after.error, /Open your LinkedIn followers page/);
+});

@@ -134,7 +134,7 @@ describe("following page", { concurrency: true }, () => {
     });
   });
 
-  test("the followers page sends no follows, as before", async () => {
+  test("the followers page sends its people as followers, never as follows", async () => {
     await withPage(
       createMockSite({ renderDelayMs: 50, follows: {} }),
       PATHS.followers,
@@ -143,7 +143,7 @@ describe("following page", { concurrency: true }, () => {
         const [reading] = page.readings();
         assert.equal(reading.page, "followers");
         assert.equal("follows" in reading, false);
-        assert.equal("listEnd" in reading, false);
+        assert.ok(reading.followers.length > 0);
       },
     );
   });
@@ -255,9 +255,13 @@ describe("collect all on the following page", { concurrency: true }, () => {
         ok: false,
         error: "This tab is not showing the people you follow on LinkedIn.",
       });
-      const bogus = await page.tell({ type: "collect-run", list: "followers", rules });
+      assert.deepEqual(await page.tell({ type: "collect-run", list: "followers", rules }), {
+        ok: false,
+        error: "This tab is not showing the people who follow you on LinkedIn.",
+      });
+      const bogus = await page.tell({ type: "collect-run", list: "blocked", rules });
       assert.equal(bogus.ok, false);
-      assert.match(bogus.error, /cannot collect a list called "followers"/);
+      assert.match(bogus.error, /cannot collect a list called "blocked"/);
     });
     await withFollowing({}, async ({ page }) => {
       assert.deepEqual(await page.tell({ type: "collect-run", rules }), {

@@ -34,12 +34,27 @@ describe("network pages", { concurrency: true }, () => {
     await withPage(
       createMockSite({ ...FAST, count: 40, followers: 2345, following: 312 }),
       PATHS.followers,
-      async (page) => {
+      async (page, site) => {
         await page.waitForMessages(1);
         await sleep(600);
-        assert.deepEqual(page.messages, [
-          recognisedReading("followers", PATHS.followers, { followers: "2,345", following: "312" }),
-        ]);
+        const reading = recognisedReading("followers", PATHS.followers, {
+          followers: "2,345",
+          following: "312",
+        });
+        // The followers page also sends the people it lists (issue 13): this
+        // older card list shows the first page of them, each with its
+        // "Follow" button (the member does not follow them back).
+        Object.assign(reading.reading, {
+          generation: "follows-cards",
+          followers: site.people.slice(0, 12).map((person) => ({
+            profileUrl: person.profileHref,
+            name: person.name,
+            headline: person.headline,
+            followsBack: false,
+          })),
+          listEnd: false,
+        });
+        assert.deepEqual(page.messages, [reading]);
       },
     );
   });

@@ -55,7 +55,7 @@ const SAME_AS_ENGLISH = {
     "fieldInvitation",
     "fieldMessages",
   ],
-  it: ["popupMinutes", "popupHoursMinutes", "reviewBackupHeading", "checkMarkup"],
+  it: ["popupMinutes", "popupHoursMinutes", "reviewBackupHeading", "checkMarkup", "badgeFollower"],
   nl: ["popupMinutes", "popupGoalConsultant", "popupGoalBusinessDeveloper", "suggestRecruiters"],
   pt_BR: ["popupMinutes", "popupHoursMinutes", "reviewBackupHeading"],
 };

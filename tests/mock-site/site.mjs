@@ -50,6 +50,7 @@ const ASSETS = [
   "unrecognised.js",
   "network-manager.js",
   "following.js",
+  "followers.js",
   "profile.js",
   "invitations.js",
 ];
@@ -84,6 +85,11 @@ export const FOLLOW_FAULTS = [
   "lingerAfterUnfollow",
   "limitAfter",
 ];
+
+/** The followers page's markups (`followersList.generation`): see assets/followers.js. */
+export const FOLLOWERS_GENERATIONS = ["search-entity", "follows-cards"];
+/** The faults `followersList.faults` can inject into the followers list's loading. */
+export const FOLLOWERS_FAULTS = ["checkpointAt", "stallAt"];
 
 /** People followed on the following page by default (`follows.count`). */
 const DEFAULT_FOLLOWS = 30;
@@ -155,6 +161,8 @@ function asset(name) {
  *   proves the removal, the case netprune reports as "unproven" (review finding 2)
  * @param {object} [options.follows] serve the following page's rows (issue 13; without it the following
  *   page stays the older card list it always was): see `followsFor` below for its fields
+ * @param {object} [options.followersList] serve the followers page's people (issue 13; without it the
+ *   followers page stays the older card list it always was): see `followersFor` below for its fields
  * @param {number} [options.invitations] sent invitations pending (default 12): people who are not
  *   connections, newest first, sent from `today` back over `invitationSpanDays` (default 200), every
  *   third with a note (`site.invitations`)
@@ -230,6 +238,10 @@ export function createMockSite(options = {}) {
     }));
   // The following page's rows (`options.follows`), or null for the older page.
   const follows = options.follows ? followsFor(options.follows, { seed, today, people }) : null;
+  // The followers page's people (`options.followersList`), or null for the older page.
+  const followerRows = options.followersList
+    ? followersFor(options.followersList, { seed, today, people })
+    : null;
   /**
    * Slugs unfollowed through the following page's own button (POST
    * /__mock__/unfollow): later loads list them no more.
@@ -512,6 +524,44 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
   }
 
   /**
+   * A page of the network manager ("following" or "followers"): with its
+   * list's own state and script where the site has one (`list`), else the
+   * older card list it always was (the first page of the connections).
+   * @param {"following" | "followers"} route
+   * @param {object | null} list
+   * @param {string} script
+   */
+  function networkManagerPage(route, list, script) {
+    return cached(route, () =>
+      shell({
+        title: route === "followers" ? words.followersTab : words.followingTab,
+        state: {
+          ...liveState(),
+          route,
+          ...(list ?? { people: peopleRows().slice(0, pageSize) }),
+        },
+        scripts: ["common.js", "network-manager.js", ...(list ? [script] : []), "router.js"],
+      }),
+    );
+  }
+
+  /**
+   * The followers page's state: its rows as [href, name, headline, member,
+   * followsBack], and how the page behaves.
+   * @param {ReturnType<typeof followersFor>} list
+   */
+  function followersState(list) {
+    return {
+      generation: list.generation,
+      pageSize: list.pageSize,
+      paging: list.paging,
+      faults: list.faults,
+      checkpoint: CHECKPOINT_PATH,
+      rows: list.rows.map((row) => [row.href, row.name, row.headline, row.member, row.followsBack]),
+    };
+  }
+
+  /**
    * The following page's state: its rows as [href, name, headline, member]
    * (member: a person rather than a company), without the people
    * unfollowed since, and how the page behaves.
@@ -682,31 +732,22 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
         );
       case PATHS.invitations:
         return html(cached("invitations", invitationsPage));
-      case PATHS.following:
-        if (follows) {
-          return html(
-            cached("following", () =>
-              shell({
-                title: words.followingTab,
-                state: { ...liveState(), route: "following", following: followingState() },
-                scripts: ["common.js", "network-manager.js", "following.js", "router.js"],
-              }),
-            ),
-          );
-        }
-      // falls through: the older following page, as before
-      case PATHS.followers: {
-        const route = path === PATHS.followers ? "followers" : "following";
+      case PATHS.followers:
         return html(
-          cached(route, () =>
-            shell({
-              title: route === "followers" ? words.followersTab : words.followingTab,
-              state: { ...liveState(), route, people: peopleRows().slice(0, pageSize) },
-              scripts: ["common.js", "network-manager.js", "router.js"],
-            }),
+          networkManagerPage(
+            "followers",
+            followerRows && { followersList: followersState(followerRows) },
+            "followers.js",
           ),
         );
-      }
+      case PATHS.following:
+        return html(
+          networkManagerPage(
+            "following",
+            follows && { following: followingState() },
+            "following.js",
+          ),
+        );
     }
 
     const profileMatch = /^\/in\/([^/]+)\/$/.exec(path);
@@ -722,6 +763,7 @@ ${scripts.map((name) => `<script src="/__mock__/${name}"></script>`).join("\n")}
     language,
     handle,
     follows: follows?.rows ?? null,
+    followers: followerRows?.rows ?? null,
     unfollowed,
     unfollowPosts,
     invitations,
@@ -808,21 +850,14 @@ function followsFor(spec, { seed, today, people }) {
     member: true,
     connection,
   });
-  const known = new Set(people.map((person) => person.slug));
-  // Not connections: other people of the same kind, after the hand-written
-  // edge cases (which are the connections list's own).
-  const strangers = generatePeople({ count: count * 2 + 40, seed: seed + 1013, today })
-    .slice(17)
-    .filter((person) => !known.has(person.slug))
-    .slice(0, count - connections)
-    .map((person) => member(person, false));
-  const friends = people.slice(0, connections).map((person) => member(person, true));
   /** @type {FollowRow[]} */
-  const rows = [];
-  for (let i = 0; rows.length < count; i += 1) {
-    if (i < friends.length) rows.push(friends[i]);
-    if (i < strangers.length && rows.length < count) rows.push(strangers[i]);
-  }
+  const rows = connectionsAndStrangers({
+    count,
+    connections,
+    seed: seed + 1013,
+    today,
+    people,
+  }).map(([person, connection]) => member(person, connection));
   const COMPANY_NAMES = ["Northwind Traders", "Contoso", "Fabrikam", "Tailspin Toys", "Litware"];
   for (let c = 0; c < companies; c += 1) {
     const name = `${COMPANY_NAMES[c % COMPANY_NAMES.length]}${c >= COMPANY_NAMES.length ? ` ${c}` : ""}`;
@@ -837,6 +872,130 @@ function followsFor(spec, { seed, today, people }) {
     });
   }
   return { rows, generation, unfollow, pageSize: spec.pageSize ?? 20, paging, faults };
+}
+
+/**
+ * `count` people, the first `connections` of the connections list (its
+ * hand-written edge cases first) one in every two rows, the others people
+ * who are not connections (other people of the same kind, after the
+ * hand-written edge cases, which are the connections list's own), each
+ * with whether they are a connection.
+ * @param {{ count: number, connections: number, seed: number, today: string, people: any[] }} spec
+ * @returns {[any, boolean][]}
+ */
+function connectionsAndStrangers({ count, connections, seed, today, people }) {
+  const known = new Set(people.map((person) => person.slug));
+  const strangers = generatePeople({ count: count * 2 + 40, seed, today })
+    .slice(17)
+    .filter((person) => !known.has(person.slug))
+    .slice(0, count - connections);
+  const friends = people.slice(0, connections);
+  /** @type {[any, boolean][]} */
+  const rows = [];
+  for (let i = 0; rows.length < count; i += 1) {
+    if (i < friends.length) rows.push([friends[i], true]);
+    if (i < strangers.length && rows.length < count) rows.push([strangers[i], false]);
+  }
+  return rows;
+}
+
+/**
+ * @typedef {object} FollowerRow one row of the followers page
+ * @property {string} slug decoded, or the company's
+ * @property {string} href the link as the row writes it
+ * @property {string} name
+ * @property {string | null} headline
+ * @property {boolean} member a person (`/in/`), not a company (`/company/`)
+ * @property {boolean} connection whether the person is one of `people` (a connection)
+ * @property {boolean | null} followsBack the row's button: "Following" (true), "Follow" (false), none (null)
+ */
+
+/**
+ * The followers page's list, from `createMockSite({ followersList })`.
+ * Evidence in assets/followers.js (research section 3). Newest first, as
+ * LinkedIn lists about the newest 1,000: connections and people who are
+ * not, alternating; every third shows "Following" (the member follows them
+ * back), the others "Follow", and every seventh no button at all.
+ *
+ * @param {object} spec
+ * @param {number} [spec.count] followers listed (default 30)
+ * @param {number} [spec.connections] how many of them are connections, the first of the connections
+ *   list (its hostile names first), one in every two rows (default half of count)
+ * @param {number} [spec.companies] rows that link no member (`/company/`), which netprune must
+ *   skip (default 1; whether LinkedIn lists any here is unknown)
+ * @param {number} [spec.pageSize] rows per load (default 20)
+ * @param {"scroll" | "load-more"} [spec.paging] more rows on scroll (default), or only on "Show more results"
+ * @param {"search-entity" | "follows-cards"} [spec.generation] default "search-entity"
+ * @param {{ checkpointAt?: number, stallAt?: number }} [spec.faults] once this many rows are shown, the
+ *   next load sends the page to a security checkpoint (`checkpointAt`), or never comes and the spinner
+ *   stays (`stallAt`)
+ * @param {{ seed: number, today: string, people: object[] }} site
+ */
+function followersFor(spec, { seed, today, people }) {
+  const generation = spec.generation ?? "search-entity";
+  if (!FOLLOWERS_GENERATIONS.includes(generation)) {
+    throw new Error(`unknown followersList.generation ${JSON.stringify(generation)}`);
+  }
+  const paging = spec.paging ?? "scroll";
+  if (paging !== "scroll" && paging !== "load-more") {
+    throw new Error(
+      `followersList.paging must be "scroll" or "load-more", not ${JSON.stringify(paging)}`,
+    );
+  }
+  const given = spec.faults ?? {};
+  for (const [name, value] of Object.entries(given)) {
+    if (!FOLLOWERS_FAULTS.includes(name)) {
+      throw new Error(
+        `unknown followersList fault ${JSON.stringify(name)}; use some of ${FOLLOWERS_FAULTS}`,
+      );
+    }
+    if (!(Number.isInteger(value) && value >= 0)) {
+      throw new Error(`${name} must be a count of rows, not ${JSON.stringify(value)}`);
+    }
+  }
+  const count = spec.count ?? 30;
+  const connections = Math.min(spec.connections ?? Math.ceil(count / 2), count, people.length);
+  const companies = spec.companies ?? 1;
+  // The tutorial's example links by path (id 45301083508): as written.
+  const member = (person, connection) => ({
+    slug: person.slug,
+    href: person.profilePath,
+    name: person.name,
+    headline: person.headline,
+    member: true,
+    connection,
+    followsBack: null,
+  });
+  /** @type {FollowerRow[]} */
+  const rows = connectionsAndStrangers({
+    count,
+    connections,
+    seed: seed + 2027,
+    today,
+    people,
+  }).map(([person, connection]) => member(person, connection));
+  rows.forEach((row, index) => {
+    row.followsBack = index % 7 === 6 ? null : index % 3 === 0;
+  });
+  for (let c = 0; c < companies; c += 1) {
+    const slug = `northwind-traders${c === 0 ? "" : `-${c}`}`;
+    rows.splice(Math.min(rows.length, 3 + c * 5), 0, {
+      slug,
+      href: `/company/${slug}/`,
+      name: `Northwind Traders${c === 0 ? "" : ` ${c}`}`,
+      headline: "Retail",
+      member: false,
+      connection: false,
+      followsBack: null,
+    });
+  }
+  return {
+    rows,
+    generation,
+    pageSize: spec.pageSize ?? 20,
+    paging,
+    faults: { checkpointAt: given.checkpointAt ?? null, stallAt: given.stallAt ?? null },
+  };
 }
 
 /**

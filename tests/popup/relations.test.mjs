@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 
 import { axeViolations, byTestId, isShown, settle, text } from "../review/dom.mjs";
 import {
+  HOUR,
   backgroundWith,
   emptySummary,
   fullSummary,
@@ -18,6 +19,14 @@ import {
   unreadRelations,
 } from "./helpers.mjs";
 import { FOLLOWING_PAGE, SENT_PAGE, coreSummary, coreWithRelations } from "./core.mjs";
+
+/** `relations` before the followers page was read person by person: the estimate shows. */
+const unlisted = (relations) => ({
+  ...relations,
+  followersListed: 0,
+  followersListedNotConnections: 0,
+  followersListReadMs: null,
+});
 
 const line = (doc, relation) => doc.querySelector(`[data-relation="${relation}"]`);
 
@@ -238,8 +247,15 @@ test("followers_who_are_not_connections_are_a_dash_until_both_figures_are_read",
   }
   // A Summary cached by an earlier netprune has no estimate: a dash too.
   const older = fullSummary();
-  delete older.relations.followersNotConnections;
-  delete older.relations.followersNotConnectionsPrecision;
+  for (const key of [
+    "followersNotConnections",
+    "followersNotConnectionsPrecision",
+    "followersListed",
+    "followersListedNotConnections",
+    "followersListReadMs",
+  ]) {
+    delete older.relations[key];
+  }
   const { doc } = await openPopup(t, backgroundWith(older));
   assert.equal(byTestId(doc, "followers-not-connections").textContent, "");
   assert.ok(isShown(part(doc, "followers", "missing")));
@@ -260,19 +276,62 @@ test("a_floor_of_connections_makes_the_estimate_the_most_there_can_be", async (t
     ["approximate", 2166, "about 2,166 followers who are not connections"],
     ["exact", 1, "about 1 follower who is not a connection"],
   ]) {
-    const relations = readRelations({
-      followersNotConnections: value,
-      followersNotConnectionsPrecision: precision,
-    });
+    const relations = unlisted(
+      readRelations({
+        followersNotConnections: value,
+        followersNotConnectionsPrecision: precision,
+      }),
+    );
     const drawn = await openPopup(t, backgroundWith(fullSummary({ relations })));
     assert.ok(shown(line(drawn.doc, "followers")).startsWith(`${words} (`), precision);
   }
 });
 
 test("axe_finds_no_violations_in_the_followers_estimate_known_or_not", async (t) => {
-  const known = await openPopup(t, backgroundWith(fullSummary()));
+  const known = await openPopup(
+    t,
+    backgroundWith(fullSummary({ relations: unlisted(readRelations()) })),
+  );
   assert.equal(byTestId(known.doc, "followers-not-connections").textContent, "1,049");
   assert.deepEqual(await axeViolations(known.dom), [], "known");
+  const listed = await openPopup(t, backgroundWith(fullSummary()));
+  assert.equal(byTestId(listed.doc, "followers-listed").textContent, "987");
+  assert.deepEqual(await axeViolations(listed.dom), [], "followers read");
   const unknown = await openPopup(t, backgroundWith(emptySummary()));
   assert.deepEqual(await axeViolations(unknown.dom), [], "unknown");
+});
+
+test("followers_read_person_by_person_replace_the_estimate_with_how_many_of_them_are_not_connections", async (t) => {
+  const summary = fullSummary({
+    relations: readRelations({
+      followersListed: 1000,
+      followersListedNotConnections: 412,
+      followersListReadMs: Date.now() - 2 * HOUR,
+    }),
+  });
+  const { doc } = await openPopup(t, backgroundWith(summary));
+  assert.equal(byTestId(doc, "followers-listed").textContent, "1,000");
+  assert.equal(byTestId(doc, "followers-listed-not-connections").textContent, "412");
+  assert.equal(
+    shown(line(doc, "followers")),
+    `412 of 1,000 followers read are not connections (read on your followers page 2 hours ago) ${ADVICE}`,
+    "the count read replaces the estimate; the advice stays",
+  );
+  assert.ok(!isShown(byTestId(doc, "followers-not-connections")), "no estimate beside it");
+
+  // In German the numbers stand where the language puts them.
+  const german = await openPopup(t, backgroundWith(summary, { language: "de" }));
+  assert.equal(byTestId(german.doc, "followers-listed").textContent, "1.000");
+  assert.match(shown(line(german.doc, "followers")), /^412 der 1\.000 gelesenen Follower sind/);
+
+  // None read (or a core that does not say): the estimate, as before.
+  const olderCore = readRelations();
+  delete olderCore.followersListed;
+  delete olderCore.followersListedNotConnections;
+  delete olderCore.followersListReadMs;
+  for (const relations of [unlisted(readRelations()), olderCore]) {
+    const { doc: before } = await openPopup(t, backgroundWith(fullSummary({ relations })));
+    assert.equal(byTestId(before, "followers-not-connections").textContent, "1,049");
+    assert.ok(!isShown(part(before, "followers", "listed")));
+  }
 });

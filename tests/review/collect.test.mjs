@@ -166,3 +166,44 @@ test("the_other_lists_are_collected_by_name_and_their_runs_follow_storage", asyn
   await settle();
   assert.deepEqual(extension.sent.at(-1), { type: "collect-start", list: "following" });
 });
+
+test("the_followers_list_is_collected_beside_the_others_and_says_why_its_end_dropped_nobody", async (t) => {
+  const { dom, doc, extension } = await openReview(t);
+  const status = byTestId(doc, "collect-followers-status");
+  const button = byTestId(doc, "collect-followers");
+  assert.equal(text(button), "Collect followers");
+  assert.equal(text(status), "");
+  click(dom, button);
+  await settle();
+  assert.deepEqual(extension.sent, [{ type: "collect-start", list: "followers" }]);
+
+  const run = { tabId: 5, startedAtMs: Date.now(), endedAtMs: null, outcome: null, reason: null };
+  extension.write({ listCollects: { followers: { ...run, running: true } } });
+  assert.equal(text(status), "Reading the list…");
+  assert.equal(button.disabled, true, "one run at a time");
+  assert.equal(byTestId(doc, "collect-following").disabled, false, "each list on its own");
+  assert.ok(isShown(doc.getElementById("collect-stop")), "a run can be stopped");
+
+  // Read to its end, but the core says why that proves nobody gone.
+  const endNote = "the followers figure is not known exactly";
+  extension.write({
+    listCollects: { followers: { ...run, running: false, outcome: "end-of-list", endNote } },
+  });
+  assert.equal(
+    text(status),
+    "Read to the end of the list; nobody dropped: the followers figure is not known exactly.",
+  );
+  assert.equal(button.disabled, false);
+  extension.write({
+    listCollects: {
+      followers: { ...run, running: false, outcome: "end-of-list", noLongerListed: 3 },
+    },
+  });
+  assert.equal(text(status), "Read to the end of the list; no longer on it: 3.");
+  extension.write({
+    listCollects: {
+      followers: { ...run, running: false, outcome: "stalled", reason: "LinkedIn stalled" },
+    },
+  });
+  assert.equal(text(status), "Stopped: LinkedIn stalled.");
+});

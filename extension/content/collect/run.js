@@ -1,6 +1,6 @@
 // @ts-check
 // One `collect-run`: moves through a list (the connections list, or the
-// following page's, `list`) at the pace the
+// sent invitations, following or followers page's, `list`) at the pace the
 // background's rules give (delayMs between moves, stallMs without a new
 // person before a stall is taken for the end), and says how it ended
 // (`collect-ended`). The scroll shapes below are how a member moves through
@@ -23,13 +23,14 @@ import { checkNavigation, tab } from "../tab.js";
 /** @typedef {import("../readers/page-view.js").PageView} PageView */
 
 /** @typedef {{ delayMs: number, stallMs: number }} Pace the background's rules for a collection (`collect-run`'s `rules`) */
-/** @typedef {"connections" | "invitations" | "following"} List the list a collection reads (`collect-run`'s `list`) */
+/** @typedef {"connections" | "invitations" | "following" | "followers"} List the list a collection reads (`collect-run`'s `list`) */
 
 /** Each list's name in messages. */
 const LIST_NAMES = {
   connections: "connections",
   invitations: "sent invitations",
   following: "following",
+  followers: "followers",
 };
 
 // Each step scrolls a little less than the list's visible height, as a
@@ -235,7 +236,7 @@ export class CollectRun {
     return total !== null && EXACT_COUNT.test(total) ? Number(total.replace(/\D/g, "")) : null;
   }
 
-  /** The list's stated total as shown (its own count: connections, invitations, following). */
+  /** The list's stated total as shown (its own count: connections, invitations, following, followers). */
   totalToken() {
     return this.view.counts[this.list] ?? null;
   }

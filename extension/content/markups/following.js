@@ -82,16 +82,17 @@ function labelName(row) {
  * name element, else the first profile link with text, else the button's
  * label, else the row's first loose line) and the detail line.
  * @param {Element} row
- * @param {{ name: string, headline: string } | null} classes the generation's name and headline elements
+ * @param {{ name: string | null, headline: string } | null} classes the generation's name and
+ *   headline elements (no name element: the first profile link with text names them)
  * @returns {FollowCard | null}
  */
-function readRow(row, classes) {
+export function readRow(row, classes) {
   const links = profileLinks(row, "a[href]");
   if (links.length === 0) return null;
   // A row linking to two people is nobody's row.
   if (new Set(links.map(slugOfLink)).size !== 1) return null;
   const lines = looseLines(row);
-  let name = classes ? textOrNull(row.querySelector(classes.name)) : null;
+  let name = classes?.name ? textOrNull(row.querySelector(classes.name)) : null;
   let headline = classes ? textOrNull(row.querySelector(classes.headline)) : null;
   name ??= links.map(visibleText).find((text) => text !== "") ?? null;
   if (name === null) {
@@ -107,13 +108,13 @@ function readRow(row, classes) {
 }
 
 /**
- * A generation of the following page, by its row selector.
+ * A generation of the following (or followers) page, by its row selector.
  * @param {string} name
  * @param {string} rowSelector
- * @param {{ name: string, headline: string } | null} classes
+ * @param {{ name: string | null, headline: string } | null} classes
  * @returns {ListMarkup}
  */
-function followingMarkup(name, rowSelector, classes) {
+export function followingMarkup(name, rowSelector, classes) {
   const outermost = (/** @type {Element | null} */ row) => {
     let outer = row;
     for (
@@ -155,7 +156,16 @@ export const FOLLOWING_MARKUPS = {
  * @returns {string | null}
  */
 export function followingGeneration() {
-  for (const markup of Object.values(FOLLOWING_MARKUPS)) {
+  return generationOn(FOLLOWING_MARKUPS);
+}
+
+/**
+ * Which of `markups` the page shows, the first found, or null.
+ * @param {Record<string, ListMarkup>} markups in the order they are looked for
+ * @returns {string | null}
+ */
+export function generationOn(markups) {
+  for (const markup of Object.values(markups)) {
     if (document.querySelector(markup.present)) return markup.name;
   }
   return null;

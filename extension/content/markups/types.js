@@ -6,8 +6,9 @@
 /** @typedef {{ connections: string | null, followers: string | null, following: string | null, invitations?: string | null }} Counts */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText: string | null }} Card */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, connectedText?: undefined }} FollowCard one person on the following page */
+/** @typedef {{ profileUrl: string, name: string, headline: string | null, followsBack: boolean | null, connectedText?: undefined }} Follower one person on the followers page; followsBack: their button says "Following" (true), "Follow" (false), or neither (null) */
 /** @typedef {{ profileUrl: string, name: string, headline: string | null, sentText: string | null, hasNote: boolean | null }} Invitation */
-/** @typedef {{ generation: string | null, counts: Counts, cards: Card[], follows?: FollowCard[], invitations?: Invitation[], listEnd?: boolean, markup?: Markup }} PageContent */
+/** @typedef {{ generation: string | null, counts: Counts, cards: Card[], follows?: FollowCard[], followers?: Follower[], invitations?: Invitation[], listEnd?: boolean, markup?: Markup }} PageContent */
 /** @typedef {import("../words.js").RemovalWords} RemovalWords */
 /** @typedef {{ page: "connections" | "followers" | "following" | "profile" | "invitations", key: string, slug: string | null }} Target */
 
@@ -36,7 +37,8 @@
 
 /**
  * @typedef {object} ListMarkup what reading and moving through a list needs of its markup:
- *   a connections generation (Markup) or the following page's (./following.js)
+ *   a connections generation (Markup), the following page's (./following.js) or the
+ *   followers page's (./followers.js)
  * @property {string} name
  * @property {string} present
  * @property {string} skip
@@ -44,7 +46,7 @@
  * @property {(node: Element) => Element[]} cardsWithin
  * @property {() => Element | null} firstCard
  * @property {() => (element: Element) => boolean} cardTest
- * @property {(card: Element) => Card | FollowCard | null} read
+ * @property {(card: Element) => Card | FollowCard | Follower | null} read
  * @property {() => HTMLElement | null} [nextPage] a paged list's next-page control
  * @property {() => HTMLElement | null} [firstPage] a paged list's first-page control, off page 1
  */

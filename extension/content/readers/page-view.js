@@ -14,18 +14,19 @@ import { navMember, pageCheck, pageLanguage } from "./page-check.js";
 import {
   REASONS,
   readConnectionsPage,
-  readFollowPage,
+  readFollowersPage,
   readFollowingPage,
   readOwnProfile,
 } from "./pages.js";
 import { FOLLOWING_MARKUPS } from "../markups/following.js";
+import { FOLLOWERS_MARKUPS, followersListEnd } from "../markups/followers.js";
 import { listEndShown, readInvitationsPage } from "./invitations.js";
 import { detectInvitationGeneration } from "../markups/invitations.js";
 import { checkNavigation, tab } from "../tab.js";
 import { stepWordsMissing, taughtWords } from "../words.js";
 
 /** @typedef {import("../markups/types.js").Target} Target */
-/** @typedef {import("../markups/types.js").Card | import("../markups/types.js").FollowCard} Card a connection card, or a person on the following page */
+/** @typedef {import("../markups/types.js").Card | import("../markups/types.js").FollowCard | import("../markups/types.js").Follower} Card a connection card, or a person on the following or followers page */
 /** @typedef {import("../markups/types.js").ListMarkup} Markup */
 /** @typedef {import("../markups/types.js").Counts} Counts */
 /** @typedef {import("../collect/run.js").Pace} Pace */
@@ -63,7 +64,7 @@ export class PageView {
      * @type {Map<string, Card>}
      */
     this.captured = new Map();
-    /** @type {Markup | null} known once the list (connections, following) is recognised */
+    /** @type {Markup | null} known once the list (connections, following, followers) is recognised */
     this.markup = null;
     /** @type {Counts} the latest token seen for each count */
     this.counts = emptyCounts(target.page);
@@ -74,13 +75,20 @@ export class PageView {
     // Reaching the end of a list changes nothing in it: the scroll that
     // brings it on screen is what tells, read at once.
     this.onScroll = guarded(() => {
+      if (target.page === "followers") {
+        // The followers list's end is its bottom (./markups/followers.js).
+        if (this.markup && !this.stopped && followersListEnd(this.markup) !== this.sentListEnd) {
+          this.schedule();
+        }
+        return;
+      }
       const generation = this.recognised ? detectInvitationGeneration() : null;
       if (generation === null || this.stopped) return;
       const before = this.endSeen.rows;
       listEndShown(generation, this.counts.invitations ?? null, this.endSeen);
       if (this.endSeen.rows !== before) this.schedule();
     });
-    if (target.page === "invitations") {
+    if (target.page === "invitations" || target.page === "followers") {
       document.addEventListener("scroll", this.onScroll, { capture: true, passive: true });
     }
     /** @type {string | null} JSON of the counts last delivered */
@@ -270,7 +278,7 @@ export class PageView {
       case "connections":
         return readConnectionsPage((key) => this.done(key));
       case "followers":
-        return readFollowPage();
+        return readFollowersPage((key) => this.done(key));
       case "following":
         return readFollowingPage((key) => this.done(key));
       case "profile":
@@ -298,7 +306,9 @@ export class PageView {
       this.markup =
         content.markup ??
         MARKUPS[content.generation] ??
-        FOLLOWING_MARKUPS[content.generation] ??
+        (this.target.page === "followers"
+          ? FOLLOWERS_MARKUPS[content.generation]
+          : FOLLOWING_MARKUPS[content.generation]) ??
         null;
     }
     for (const kind of /** @type {(keyof Counts)[]} */ (Object.keys(this.counts))) {
@@ -310,6 +320,7 @@ export class PageView {
     // An invitation row is complete once read: it has no date to stream in.
     const listed =
       content.follows ??
+      content.followers ??
       /** @type {Card[]} */ (/** @type {unknown} */ (content.invitations)) ??
       content.cards;
     for (const card of listed) {
@@ -347,8 +358,13 @@ export class PageView {
     if (check !== undefined) this.sentRemovalOff = check.removalOff;
     const previousCounts = this.sentCounts;
     this.sentCounts = counts;
-    // The following page's people go as `follows`, with `listEnd`.
-    const rows = content.follows ? { cards: [], follows: cards, listEnd } : { cards };
+    // The following page's people go as `follows`, the followers page's as
+    // `followers`, each with `listEnd`.
+    const rows = content.follows
+      ? { cards: [], follows: cards, listEnd }
+      : content.followers
+        ? { cards: [], followers: cards, listEnd }
+        : { cards };
 
     const message = {
       type: "page-reading",

@@ -8,6 +8,7 @@ import { decodeSlug, hrefOf, mainScope } from "../lib/dom.js";
 import { MARKUPS, cardKey, detectGeneration } from "../markups/index.js";
 import { findCounts } from "./counts.js";
 import { FOLLOWING_MARKUPS, followingGeneration, followingListEnd } from "../markups/following.js";
+import { FOLLOWERS_MARKUPS, followersGeneration, followersListEnd } from "../markups/followers.js";
 
 /** @typedef {import("../markups/types.js").Target} Target */
 /** @typedef {import("../markups/types.js").PageContent} PageContent */
@@ -15,7 +16,7 @@ import { FOLLOWING_MARKUPS, followingGeneration, followingListEnd } from "../mar
 
 export const REASONS = {
   connections: "no connections list found after 15 s",
-  followers: "no followers count found after 15 s",
+  followers: "no followers list or count found after 15 s",
   following: "no following count found after 15 s",
   invitations: "no sent invitations list found after 15 s",
 };
@@ -88,20 +89,20 @@ export function readFollowPage() {
 }
 
 /**
- * The following page: its totals as the followers/following tabs show them,
- * and the people it lists (`follows`, members only, those not `known`
- * yet), with whether the end of the list is on screen.
+ * A list of people on the following or followers page: the totals as the
+ * tabs show them, the people it lists (members only, those not `known`
+ * yet) and whether the end of the list is on screen.
  * @param {(key: string) => boolean} known people already sent or captured on this page view
- * @returns {PageContent | null}
+ * @param {string | null} generation the list's generation on show, if any
+ * @param {Record<string, import("../markups/types.js").ListMarkup>} markups
+ * @param {(markup: import("../markups/types.js").ListMarkup, peopleOnShow: number, counts: import("../markups/types.js").Counts) => boolean} listEnd
  */
-export function readFollowingPage(known) {
+function readPeopleList(known, generation, markups, listEnd) {
   const totals = readFollowPage();
   const counts = totals?.counts ?? { connections: null, followers: null, following: null };
-  const generation = followingGeneration();
-  if (generation === null) return totals && { ...totals, follows: [], listEnd: false };
-  const markup = FOLLOWING_MARKUPS[generation];
-  /** @type {import("../markups/types.js").FollowCard[]} */
-  const follows = [];
+  if (generation === null) return totals && { totals, people: [], listEnd: false, generation };
+  const markup = markups[generation];
+  const people = [];
   let peopleOnShow = 0;
   for (const row of markup.cardsWithin(document.documentElement)) {
     const key = cardKey(row);
@@ -109,11 +110,49 @@ export function readFollowingPage(known) {
     peopleOnShow += 1;
     if (known(key)) continue;
     const read = markup.read(row);
-    if (read) follows.push(/** @type {import("../markups/types.js").FollowCard} */ (read));
+    if (read) people.push(read);
   }
   if (totals === null && peopleOnShow === 0) return null;
-  const listEnd = followingListEnd(markup, peopleOnShow, counts.following);
-  return { generation, counts, cards: [], follows, listEnd };
+  return {
+    totals: { generation, counts, cards: [] },
+    people,
+    listEnd: listEnd(markup, peopleOnShow, counts),
+    generation,
+  };
+}
+
+/**
+ * The following page: its totals as the followers/following tabs show them,
+ * and the people it lists (`follows`, members only, those not `known`
+ * yet), with whether the end of the list is on screen.
+ * @param {(key: string) => boolean} known people already sent or captured on this page view
+ * @returns {PageContent | null}
+ */
+export function readFollowingPage(known) {
+  const list = readPeopleList(
+    known,
+    followingGeneration(),
+    FOLLOWING_MARKUPS,
+    (markup, on, counts) => followingListEnd(markup, on, counts.following),
+  );
+  if (list === null) return null;
+  const follows = /** @type {import("../markups/types.js").FollowCard[]} */ (list.people);
+  return { ...list.totals, follows, listEnd: list.listEnd };
+}
+
+/**
+ * The followers page: its totals as the tabs show them, if they do (no
+ * source shows a total on the page itself), and the people it lists
+ * (`followers`, members only, those not `known` yet, with whether the member
+ * follows each back), with whether the end of the list is on screen.
+ * @param {(key: string) => boolean} known people already sent or captured on this page view
+ * @returns {PageContent | null}
+ */
+export function readFollowersPage(known) {
+  const list = readPeopleList(known, followersGeneration(), FOLLOWERS_MARKUPS, followersListEnd);
+  if (list === null) return null;
+  const followers = /** @type {import("../markups/types.js").Follower[]} */ (list.people);
+  return { ...list.totals, followers, listEnd: list.listEnd };
 }
 
 /**

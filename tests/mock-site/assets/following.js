@@ -130,21 +130,6 @@
     const faults = page.faults;
     document.title = `${say("followingTab")} | LinkedIn`;
     main.append(mock.skeleton(3));
-    let shown = 0;
-    let loading = false;
-    let rendered = false;
-
-    const list = el("ul", { class: "reusable-search__entity-result-list list-style-none" });
-    const loadButton = el(
-      "button",
-      {
-        class: "scaffold-finite-scroll__load-button artdeco-button artdeco-button--muted",
-        type: "button",
-      },
-      [el("span", { class: "artdeco-button__text", text: "Show more results" })],
-    );
-    const footer = el("div", { class: "scaffold-finite-scroll__footer" });
-
     /** The row's button in the Follow state: the row stays. */
     function showFollow(button, name) {
       if (page.generation === "classic-2026")
@@ -218,66 +203,11 @@
       ]);
     }
 
-    function appendPage() {
-      const next = page.rows.slice(shown, shown + page.pageSize);
-      list.append(...next.map((r, i) => row(r, shown + i)));
-      shown += next.length;
-      if (shown < page.rows.length && page.paging === "load-more")
-        footer.replaceChildren(loadButton);
-      else footer.replaceChildren();
-    }
-
-    function loadMore() {
-      if (!rendered || loading || shown >= page.rows.length) return;
-      loading = true;
-      loadButton.disabled = true;
-      later(signal, state.pageDelayMs, () => {
-        appendPage();
-        loading = false;
-        loadButton.disabled = false;
-      });
-    }
-    loadButton.addEventListener("click", loadMore);
-    if (page.paging === "scroll") {
-      window.addEventListener(
-        "scroll",
-        () => {
-          const bottom = window.scrollY + window.innerHeight;
-          if (bottom >= document.documentElement.scrollHeight - 300) loadMore();
-        },
-        { signal },
-      );
-    }
+    const rows = mock.pagedList(page, state, signal, row);
 
     later(signal, state.renderDelayMs, () => {
-      const tablist = el("div", { class: "artdeco-tablist", role: "tablist" });
-      for (const [key, path] of [
-        ["following", "/mynetwork/network-manager/people-follow/following/"],
-        ["followers", "/mynetwork/network-manager/people-follow/followers/"],
-      ]) {
-        const selected = key === "following";
-        tablist.append(
-          el(
-            "a",
-            {
-              class: `artdeco-tab ember-view${selected ? " active" : ""}`,
-              role: "tab",
-              href: path,
-              "aria-selected": selected ? "true" : "false",
-            },
-            [
-              el("span", {
-                class: "artdeco-tab__label",
-                text: say(key === "following" ? "followingTab" : "followersTab"),
-              }),
-              " ",
-              el("span", { class: "artdeco-tab__count", text: `(${state.shown[key]})` }),
-            ],
-          ),
-        );
-      }
-      rendered = true;
-      appendPage();
+      const tablist = mock.followTabs("following", state.shown);
+      const list = rows.start();
       mock.showPage(
         main,
         el("section", { class: "mn-network-manager artdeco-card" }, [
@@ -287,10 +217,7 @@
             class: "t-16 t-black t-normal",
             text: `You are following ${state.shown.following} people out of your network`,
           }),
-          el("div", { class: "scaffold-finite-scroll scaffold-finite-scroll--infinite" }, [
-            el("div", { class: "scaffold-finite-scroll__content" }, [list]),
-            footer,
-          ]),
+          list,
         ]),
       );
     });
