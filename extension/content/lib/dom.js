@@ -14,6 +14,14 @@ export const BUTTON = 'button, [role="button"]';
 const PROFILE_HREF = /\/in\/[^/?#]+/;
 export const PROFILE_SEGMENT = /\/in\/([^/?#]+)/;
 
+/**
+ * The page's language, its `<html lang>` ("en", "de", "pt-BR"), or null:
+ * the core reads dates and counts in it, and a step clicks only by that
+ * language's words (docs/ARCHITECTURE.md, page-reading).
+ * @returns {string | null}
+ */
+export const pageLanguage = () => document.documentElement.lang.trim() || null;
+
 /** @param {string} text */
 export const collapse = (text) => text.replace(/\s+/g, " ").trim();
 

@@ -21,7 +21,7 @@
 // li-unfollow @a2b0f406, id 21227386840). Rows without an `/in/` link are
 // not people: skipped.
 
-import { BUTTON, collapse, visibleText } from "../lib/dom.js";
+import { BUTTON, collapse, pageLanguage, visibleText } from "../lib/dom.js";
 import { findLoadButton, loadingShown } from "../collect/list.js";
 import { atBottom, listScroller, visibleHeight } from "../lib/input.js";
 import { followingMarkup, generationOn } from "./following.js";
@@ -76,7 +76,7 @@ function followersMarkup(name, rowSelector, classes) {
         profileUrl: person.profileUrl,
         name: person.name,
         headline: person.headline,
-        followsBack: followsBackOf(row, document.documentElement.lang.trim() || null),
+        followsBack: followsBackOf(row, pageLanguage()),
       };
       return follower;
     },

@@ -4,7 +4,14 @@
 // search box, the member whose account the tab shows (LinkedIn's global
 // navigation), and the stated total as a whole number.
 
-import { PROFILE_SEGMENT, decodeSlug, hrefOf, isShown, mainScope } from "../lib/dom.js";
+import {
+  PROFILE_SEGMENT,
+  decodeSlug,
+  hrefOf,
+  isShown,
+  mainScope,
+  pageLanguage,
+} from "../lib/dom.js";
 import { ANY_CARD, MARKUPS, cardKey, detectGeneration, menuButtons } from "../markups/index.js";
 import { EXACT_COUNT, findCounts } from "./counts.js";
 import { tab } from "../tab.js";
@@ -16,13 +23,8 @@ import {
   removalWords,
 } from "../words.js";
 
-/**
- * The page's language, its `<html lang>` ("en", "de", "pt-BR"), or null:
- * the core reads dates and counts in it, and a step clicks only by that
- * language's words (docs/ARCHITECTURE.md, page-reading).
- * @returns {string | null}
- */
-export const pageLanguage = () => document.documentElement.lang.trim() || null;
+// The page's language lives in lib/dom.js (the markups read it too).
+export { pageLanguage };
 
 const SEARCH_INPUTS = 'input[type="search"], input[type="text"], input:not([type])';
 // docs/LINKEDIN.md, "Search box": the 2026 typeahead, by its data attributes.
