@@ -140,7 +140,8 @@ export async function listEnded(list, message, tabId) {
     try {
       const end = state.core.endOfList(list, run.startedAtMs, endedAtMs);
       noLongerListed = end.noLongerListed;
-      endNote = Object.values(end ?? {}).find((value) => typeof value === "string");
+      // The core's word on why the end dropped nobody (null when it did).
+      endNote = typeof end.incomplete === "string" ? end.incomplete : undefined;
     } catch (error) {
       // A core that reads no such list to its end: nobody is dropped.
       endNote = messageOf(error);
